@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import type { ItemKey } from './keys.ts';
+import type { Item, Table } from './table/table.ts';
+
+/**
+ * A per-request loader of items by key: every key asked for in one tick of the event loop
+ * is read in one `BatchGetItem` (100 keys a call), so resolving a list of references costs the
+ * same number of round trips whether the list holds 10 or 100 entries.
+ *
+ * @param table - the table to read from
+ */
+export function createItemLoader(table: Table): DataLoader<ItemKey, Item | undefined, string> {
+  return new DataLoader((keys) => table.batchGet(keys), {
+    cacheKeyFn: (k) => `${k.pk}\u0000${k.sk}`,
+    maxBatchSize: 100,
+  });
+}
+
+/** The loader's type, for contexts. */
+export type ItemLoader = ReturnType<typeof createItemLoader>;

@@ -1,0 +1,293 @@
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { CursorKey } from '../cursor.ts';
+import { ConflictError } from '../errors.ts';
+import type { ItemKey } from '../keys.ts';
+import type { IndexName } from './definition.ts';
+import { type Condition, renderCondition, renderUpdate, type UpdateSpec } from './expressions.ts';
+
+/** An item as stored: its key and any attributes. */
+export type Item = ItemKey & Record<string, unknown>;
+
+/** One action of a transaction. At most 100 per transaction, never two on the same item. */
+export type TransactAction =
+  | { put: Item; condition?: Condition }
+  | { update: ItemKey; spec: UpdateSpec; condition?: Condition }
+  | { delete: ItemKey; condition?: Condition }
+  | { check: ItemKey; condition: Condition };
+
+/** A query of one partition of the table or of one of its indexes. */
+export interface QuerySpec {
+  index?: IndexName;
+  partition: string;
+  /** Sort keys beginning with this. */
+  beginsWith?: string;
+  /** Sort keys between these, inclusive. */
+  between?: [string, string];
+  limit?: number;
+  startKey?: CursorKey;
+  /** Ascending sort key order unless false. */
+  forward?: boolean;
+}
+
+/** One page of a query, and where the next begins. */
+export interface QueryPage {
+  items: Item[];
+  lastKey?: CursorKey;
+}
+
+/**
+ * A transaction or conditional write was refused because a condition did not hold.
+ * `reasons` has one entry per action (`ConditionalCheckFailed`, `None`, …) so that a
+ * repository can tell which rule was broken.
+ */
+export class ConditionFailedError extends ConflictError {
+  constructor(readonly reasons: ReadonlyArray<string | undefined> = []) {
+    super();
+  }
+}
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
+const MAX_RETRIES = 8;
+
+/**
+ * Access to the single table: the only place that builds DynamoDB commands. Repositories
+ * describe access patterns in terms of it; nothing here scans.
+ */
+export class Table {
+  /**
+   * @param client - the DynamoDB client (one per process)
+   * @param name - the table's name
+   */
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly name: string,
+  ) {}
+
+  /** Reads one item, strongly consistent so a read after a write sees it. */
+  async get(itemKey: ItemKey): Promise<Item | undefined> {
+    const { Item: raw } = await this.client.send(
+      new GetItemCommand({ TableName: this.name, Key: marshall(itemKey), ConsistentRead: true }),
+    );
+    return raw ? (unmarshall(raw) as Item) : undefined;
+  }
+
+  /**
+   * Reads many items in as few round trips as DynamoDB allows: duplicates removed (DynamoDB
+   * rejects them), 100 keys a call, unprocessed keys retried with backoff, and the results
+   * put back in the order of `keys` (DynamoDB returns them in any order).
+   *
+   * @param keys - the keys to read; may repeat
+   * @returns one entry per key, undefined where no item exists
+   */
+  async batchGet(keys: readonly ItemKey[]): Promise<Array<Item | undefined>> {
+    const id = (k: ItemKey) => `${k.pk}\u0000${k.sk}`;
+    const unique = [...new Map(keys.map((k) => [id(k), k])).values()];
+    const found = new Map<string, Item>();
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let pending: Record<string, AttributeValue>[] = unique
+        .slice(start, start + BATCH_GET_LIMIT)
+        .map((k) => marshall({ pk: k.pk, sk: k.sk }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > MAX_RETRIES) throw new Error('BatchGetItem kept returning unprocessed keys');
+        if (attempt > 0) await backoff(attempt);
+        const result = await this.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.name]: { Keys: pending } } }),
+        );
+        for (const raw of result.Responses?.[this.name] ?? []) {
+          const item = unmarshall(raw) as Item;
+          found.set(id(item), item);
+        }
+        pending = result.UnprocessedKeys?.[this.name]?.Keys ?? [];
+      }
+    }
+    return keys.map((k) => found.get(id(k)));
+  }
+
+  /** Reads one page of a partition (of the table or an index), in sort key order. */
+  async query(spec: QuerySpec): Promise<QueryPage> {
+    const keyNames = spec.index
+      ? { pk: `${spec.index}pk`, sk: `${spec.index}sk` }
+      : { pk: 'pk', sk: 'sk' };
+    const names: Record<string, string> = { '#pk': keyNames.pk };
+    const values: Record<string, unknown> = { ':pk': spec.partition };
+    let expression = '#pk = :pk';
+    if (spec.beginsWith !== undefined) {
+      names['#sk'] = keyNames.sk;
+      values[':prefix'] = spec.beginsWith;
+      expression += ' AND begins_with(#sk, :prefix)';
+    } else if (spec.between) {
+      names['#sk'] = keyNames.sk;
+      values[':from'] = spec.between[0];
+      values[':to'] = spec.between[1];
+      expression += ' AND #sk BETWEEN :from AND :to';
+    }
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.name,
+        IndexName: spec.index,
+        KeyConditionExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: marshall(values),
+        Limit: spec.limit,
+        ExclusiveStartKey: spec.startKey ? marshall(spec.startKey) : undefined,
+        ScanIndexForward: spec.forward ?? true,
+      }),
+    );
+    const items = (result.Items ?? []).map((raw) => unmarshall(raw) as Item);
+    const lastKey = result.LastEvaluatedKey
+      ? (unmarshall(result.LastEvaluatedKey) as CursorKey)
+      : undefined;
+    return lastKey ? { items, lastKey } : { items };
+  }
+
+  /**
+   * Reads a whole partition, page by page. Only for partitions that are small by design
+   * (one item collection, one municipality's team); listings use {@link Table.query} with a limit.
+   */
+  async queryAll(spec: Omit<QuerySpec, 'limit' | 'startKey'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: CursorKey | undefined;
+    do {
+      const page = await this.query({ ...spec, ...(startKey ? { startKey } : {}) });
+      items.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return items;
+  }
+
+  /** Writes an item if the condition holds; otherwise throws {@link ConditionFailedError}. */
+  async put(item: Item, condition?: Condition): Promise<void> {
+    await this.conditional(() =>
+      this.client.send(
+        new PutItemCommand({
+          TableName: this.name,
+          Item: marshall(item, { removeUndefinedValues: true }),
+          ...renderCondition(condition),
+        }),
+      ),
+    );
+  }
+
+  /** Updates an item if the condition holds and returns the item as it is afterwards. */
+  async update(itemKey: ItemKey, spec: UpdateSpec, condition?: Condition): Promise<Item> {
+    const result = await this.conditional(() =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.name,
+          Key: marshall(itemKey),
+          ...renderUpdate(spec, condition),
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return unmarshall(result.Attributes ?? {}) as Item;
+  }
+
+  /**
+   * Writes several items atomically: all actions happen or none does. A failed condition
+   * throws {@link ConditionFailedError} with the reason of each action.
+   *
+   * @param actions - at most 100, no two on the same item
+   * @param idempotencyToken - makes a retry of the same transaction within 10 minutes a no-op
+   */
+  async transact(actions: readonly TransactAction[], idempotencyToken?: string): Promise<void> {
+    if (actions.length === 0) return;
+    if (actions.length > 100) throw new Error('A transaction holds at most 100 actions');
+    try {
+      await this.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: actions.map((action) => this.toTransactItem(action)),
+          ClientRequestToken: idempotencyToken,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (reasons.some((code) => code === 'ConditionalCheckFailed')) {
+          throw new ConditionFailedError(reasons);
+        }
+        if (reasons.some((code) => code === 'TransactionConflict')) {
+          throw new ConflictError();
+        }
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Writes items without conditions, 25 a call, retrying unprocessed ones. For loading
+   * (seeding, maintenance), never for request paths that must keep invariants.
+   */
+  async putMany(items: readonly Item[]): Promise<void> {
+    for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+      let pending = items.slice(start, start + BATCH_WRITE_LIMIT).map((item) => ({
+        PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) },
+      }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > MAX_RETRIES)
+          throw new Error('BatchWriteItem kept returning unprocessed items');
+        if (attempt > 0) await backoff(attempt);
+        const result = await this.client.send(
+          new BatchWriteItemCommand({ RequestItems: { [this.name]: pending } }),
+        );
+        pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  private toTransactItem(action: TransactAction): TransactWriteItem {
+    const TableName = this.name;
+    if ('put' in action) {
+      return {
+        Put: {
+          TableName,
+          Item: marshall(action.put, { removeUndefinedValues: true }),
+          ...renderCondition(action.condition),
+        },
+      };
+    }
+    if ('update' in action) {
+      const { UpdateExpression = '', ...rest } = renderUpdate(action.spec, action.condition);
+      return { Update: { TableName, Key: marshall(action.update), UpdateExpression, ...rest } };
+    }
+    if ('delete' in action) {
+      return {
+        Delete: { TableName, Key: marshall(action.delete), ...renderCondition(action.condition) },
+      };
+    }
+    const { ConditionExpression = '', ...rest } = renderCondition(action.condition);
+    return {
+      ConditionCheck: { TableName, Key: marshall(action.check), ConditionExpression, ...rest },
+    };
+  }
+
+  private async conditional<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailedError();
+      throw error;
+    }
+  }
+}
+
+/** Exponential backoff with full jitter, capped at about a second. */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(1000, 25 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

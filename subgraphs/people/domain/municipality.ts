@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { MunicipalityCodeSchema, textSchema } from '#kernel/validation';
+
+/** A municipality running NEXTWORK: its code ("kommunekode") and name. */
+export const MunicipalitySchema = z.object({
+  code: MunicipalityCodeSchema,
+  name: textSchema(100),
+});
+
+/** A municipality running NEXTWORK. */
+export type Municipality = z.infer<typeof MunicipalitySchema>;

@@ -1,0 +1,54 @@
+import { type ItemKey, key, PREFIX } from './keys.ts';
+
+/**
+ * Keys of items that one subgraph owns and another reads or checks in a transaction — the
+ * contract between subgraphs inside the single table. Each owner's entity file builds its
+ * item with these keys; a reader may rely only on the attributes named here.
+ */
+export const sharedKeys = {
+  /**
+   * A young person's profile (owner: people). Readers may rely on `municipalityCode`,
+   * `status`, `benefitCategory` and `version`.
+   */
+  youth: (youthId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key(PREFIX.youth, youthId),
+  }),
+  /** A staff member (owner: people). Readers may rely on `municipalityCode` and `role`. */
+  staff: (staffId: string): ItemKey => ({
+    pk: key(PREFIX.staff, staffId),
+    sk: key(PREFIX.staff, staffId),
+  }),
+  /**
+   * A company (owner: companies). Readers may rely on `municipalityCode` and `status`
+   * (`ACTIVE`, `PAUSED`, `LEFT`).
+   */
+  company: (companyId: string): ItemKey => ({
+    pk: key(PREFIX.company, companyId),
+    sk: key(PREFIX.company, companyId),
+  }),
+  /** A company's contact person (owner: companies). Readers may rely on `companyId`. */
+  contact: (contactId: string): ItemKey => ({
+    pk: key(PREFIX.contact, contactId),
+    sk: key(PREFIX.contact, contactId),
+  }),
+  /**
+   * A placement opportunity (owner: companies). Readers may rely on `companyId`,
+   * `municipalityCode`, `open` (boolean) and `places` (how many young people at once).
+   */
+  opportunity: (opportunityId: string): ItemKey => ({
+    pk: key(PREFIX.opportunity, opportunityId),
+    sk: key(PREFIX.opportunity, opportunityId),
+  }),
+  /**
+   * That a company and a young person are tied by an invitation or a placement (owner:
+   * placements, written in the same transaction as the invitation or placement; attribute
+   * `reasons`, a string set such as `PLACEMENT#p-1`). The people subgraph reads it to let the
+   * company's contacts see the young person's work profile, and nothing else, while it exists.
+   * It lives in the young person's item collection, so erasure removes it with them.
+   */
+  youthCompanyLink: (youthId: string, companyId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key('LINK', PREFIX.company, companyId),
+  }),
+} as const;

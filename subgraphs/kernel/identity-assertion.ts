@@ -28,10 +28,15 @@ type SigningKey = Awaited<ReturnType<typeof importJWK>>;
  * Signs the verified identity for one subgraph. The audience is the subgraph's name, so an
  * assertion captured on its way to one subgraph is refused by every other.
  *
- * @param privateKey - the gateway's Ed25519 private key (only the gateway holds it)
+ * @param privateKey - the gateway's Ed25519 private key (only the gateway holds it), or a
+ *   promise of it
  */
-export function createAssertionSigner(privateKey: JWK) {
-  const key: Promise<SigningKey> = importJWK(privateKey, ALGORITHM);
+export function createAssertionSigner(privateKey: JWK | Promise<JWK>) {
+  // The key may still be on its way from Secrets Manager when the gateway is built.
+  const key: Promise<SigningKey> = Promise.resolve(privateKey).then((jwk) =>
+    importJWK(jwk, ALGORITHM),
+  );
+  key.catch(() => {});
   return async (identity: Identity | null, audience: string, correlationId: string) =>
     new SignJWT({ identity, cid: correlationId })
       .setProtectedHeader({ alg: ALGORITHM })

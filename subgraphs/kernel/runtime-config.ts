@@ -7,11 +7,10 @@ const EnvironmentSchema = z.object({
     .string()
     .min(1)
     .transform((value) => JSON.parse(value) as JWK),
-  CURSOR_SECRET: z.string().min(16),
   STAGE: z.enum(['dev', 'prod']).default('dev'),
 });
 
-/** What a subgraph process needs from its environment: nothing secret but the cursor key. */
+/** What a subgraph process reads from its environment; secrets are resolved separately. */
 export type SubgraphEnvironment = z.infer<typeof EnvironmentSchema>;
 
 /**

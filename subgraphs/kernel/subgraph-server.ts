@@ -5,7 +5,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from './context.ts';
-import { createCursorCodec } from './cursor.ts';
+import { type CursorCodec, createCursorCodec } from './cursor.ts';
 import { createItemLoader } from './entity-loader.ts';
 import { ERROR_CODES } from './errors.ts';
 import {
@@ -15,6 +15,7 @@ import {
 } from './identity-assertion.ts';
 import { logger, requestLogger } from './logger.ts';
 import { readSubgraphEnvironment, type SubgraphEnvironment } from './runtime-config.ts';
+import { resolveSecret } from './secrets.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
 
@@ -73,12 +74,13 @@ export function createSubgraphRuntime(
   environment: SubgraphEnvironment = readSubgraphEnvironment(),
 ) {
   const table = new Table(createDynamoClient(), environment.TABLE_NAME);
-  const cursors = createCursorCodec(environment.CURSOR_SECRET);
+  // Resolved on first use: in AWS the key comes from Secrets Manager, once per container.
+  const cursorsReady: Promise<CursorCodec> = resolveSecret('CURSOR_SECRET').then(createCursorCodec);
+  cursorsReady.catch(() => {});
   const verify = createAssertionVerifier(environment.GATEWAY_PUBLIC_KEY, name);
 
   return {
     table,
-    cursors,
     /** Verifies the gateway's assertion and builds the request's context, or refuses. */
     async contextFromHeaders(
       headers: Record<string, string | undefined>,
@@ -91,7 +93,7 @@ export function createSubgraphRuntime(
         logger: requestLogger(correlationId),
         table,
         loader: createItemLoader(table),
-        cursors,
+        cursors: await cursorsReady,
         now: () => new Date(),
       };
     },

@@ -1,0 +1,66 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
+import type { SubgraphName } from '#schema/subgraphs';
+import type { GatewayContext } from './gateway-context.ts';
+import type { RequestSigner } from './request-signer.ts';
+
+/** Signs the verified identity for one subgraph; see `createAssertionSigner`. */
+export type AssertionSigner = (
+  identity: GatewayContext['identity'],
+  audience: string,
+  correlationId: string,
+) => Promise<string>;
+
+/** How the gateway reaches one subgraph. */
+export interface SubgraphTransportOptions {
+  name: SubgraphName;
+  url: string;
+  timeoutMs: number;
+  signAssertion: AssertionSigner;
+  /** Signs the HTTP request for IAM-authorised function URLs (AWS); absent locally. */
+  signRequest?: RequestSigner;
+}
+
+/**
+ * The gateway's data source for one subgraph: it attaches the signed identity and the
+ * correlation id, bounds every call with a timeout (Apollo's own has none), and replaces a
+ * failed call's error — which would carry the subgraph's URL, status and body — with one that
+ * names the subgraph and nothing more.
+ */
+export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: SubgraphName;
+  private readonly signAssertion: AssertionSigner;
+
+  constructor(options: SubgraphTransportOptions) {
+    super({ url: options.url, fetcher: boundedFetcher(options.timeoutMs, options.signRequest) });
+    this.subgraph = options.name;
+    this.signAssertion = options.signAssertion;
+  }
+
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    const identity = context.identity ?? null;
+    const correlationId = context.correlationId ?? '';
+    headers.set(IDENTITY_HEADER, await this.signAssertion(identity, this.subgraph, correlationId));
+    headers.set(CORRELATION_HEADER, correlationId);
+  }
+
+  override didEncounterError(): never {
+    throw new GraphQLError(`The ${this.subgraph} subgraph did not answer`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
+    });
+  }
+}
+
+function boundedFetcher(timeoutMs: number, signRequest?: RequestSigner): Fetcher {
+  return (async (url: string, init: RequestInit) => {
+    const signed = signRequest ? await signRequest(url, init) : init;
+    return fetch(url, { ...signed, signal: AbortSignal.timeout(timeoutMs) });
+  }) as unknown as Fetcher;
+}

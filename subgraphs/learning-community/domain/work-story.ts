@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DomainRuleError } from '#kernel/errors';
+import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
+import { isMember, type NetworkGroup } from './network-group.ts';
+
+/** Who wrote a work story: the young person alone, or with a member of the team. */
+export const WorkStoryAuthorshipSchema = z.enum(['YOUTH', 'WITH_STAFF']);
+
+/** One of the three parts of a story. */
+const storyText = textSchema(4000);
+
+/**
+ * A young person's own account of a work experience ("arbejdsfortælling"). Private to the young
+ * person and their municipality's team unless the young person shares it with one of their
+ * groups (`sharedWithGroupId`).
+ */
+export const WorkStorySchema = z.object({
+  id: EntityIdSchema,
+  youthId: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  placementId: EntityIdSchema.optional(),
+  whatIDid: storyText,
+  whatIWasGoodAt: storyText,
+  whatIWantNext: storyText,
+  authorship: WorkStoryAuthorshipSchema,
+  writtenWithStaffId: EntityIdSchema.optional(),
+  sharedWithGroupId: EntityIdSchema.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int().min(1),
+});
+
+/** A young person's work story. */
+export type WorkStory = z.infer<typeof WorkStorySchema>;
+
+/** The parts of a story's text that can change. */
+export const WorkStoryTextSchema = z.object({
+  whatIDid: storyText,
+  whatIWasGoodAt: storyText,
+  whatIWantNext: storyText,
+});
+
+/**
+ * Checks that a young person may share a story with a group: a youth group they are a member
+ * of, in their municipality.
+ *
+ * @param youthId - the young person
+ * @param group - the group chosen, or undefined when no such group exists
+ * @param path - the input field the group came from
+ */
+export function assertCanShareWith(
+  youthId: string,
+  group: NetworkGroup | undefined,
+  path: string[],
+): NetworkGroup {
+  if (group?.kind !== 'YOUTH' || !isMember(group, youthId)) {
+    throw new DomainRuleError(
+      'NOT_YOUR_GROUP',
+      'A story can be shared only with a youth group the young person is a member of',
+      path,
+    );
+  }
+  return group;
+}

@@ -1,0 +1,27 @@
+import { requireIdentity } from '#kernel/authorisation';
+import {
+  networkGroupsOfMunicipality,
+  networkStatsOfMunicipality,
+} from '../domain/network-group-queries.ts';
+import { parsePage } from '../domain/page.ts';
+import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
+
+/**
+ * `Municipality`: the learning community's figures and groups of a municipality. The reference
+ * is only a code; each field checks who may see it.
+ */
+export const Municipality: MunicipalityResolvers = {
+  __resolveReference(reference, context) {
+    requireIdentity(context);
+    return { code: reference.code };
+  },
+  networkStats: (municipality, args, context) =>
+    networkStatsOfMunicipality(context, municipality.code, args),
+  networkGroups: (municipality, args, context) =>
+    networkGroupsOfMunicipality(
+      context,
+      municipality.code,
+      args.kind ?? undefined,
+      parsePage(args),
+    ),
+};

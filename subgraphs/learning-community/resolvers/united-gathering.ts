@@ -1,0 +1,6 @@
+import type { UnitedGatheringResolvers } from '../generated/resolvers-types.ts';
+
+/** `UnitedGathering`: a gathering of NEXTWORK United. */
+export const UnitedGathering: UnitedGatheringResolvers = {
+  hostMunicipality: (gathering) => ({ code: gathering.hostMunicipalityCode }),
+};

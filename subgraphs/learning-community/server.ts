@@ -1,0 +1,10 @@
+import { createSubgraphServer } from '#kernel/subgraph-server';
+import { learningCommunitySdl } from '#schema/generated/learning-community';
+import { resolvers } from './resolvers/index.ts';
+
+/** The learning community subgraph's Apollo Server, built once per process. */
+export const server = createSubgraphServer({
+  name: 'learning-community',
+  typeDefs: learningCommunitySdl,
+  resolvers,
+});

@@ -1,0 +1,193 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
+import { seedLearningCommunity } from '#infra/local/seed/seed-learning-community';
+import type { Table } from '#kernel/table/table';
+import { server } from '#learning-community/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import { staffIdentity, youthIdentity } from '../support/identities.ts';
+import { putSharedWorld } from '../support/learning-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const STATS = `query ($code: ID!) {
+  _entities(representations: [{ __typename: "Municipality", code: $code }]) {
+    ... on Municipality {
+      networkStats { youthGroups companyGroups sessionsHeld attendance { present absent excused } }
+    }
+  }
+}`;
+
+const ATTENDANCE = `query ($id: ID!) {
+  _entities(representations: [{ __typename: "Youth", id: $id }]) {
+    ... on Youth {
+      networkGroups { id }
+      attendance { present absent excused rate records(first: 3) { edges { node { date status } } } }
+    }
+  }
+}`;
+
+describe('seedLearningCommunity', () => {
+  let table: Table;
+  let world: DemoWorld;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    world = buildDemoWorld();
+    await putSharedWorld(table, {
+      youth: world.youth.map(({ id, municipalityCode }) => ({ id, municipalityCode })),
+    });
+    await seedLearningCommunity(table, world);
+  });
+
+  it("keeps every municipality's counters consistent with the seeded sessions", async () => {
+    for (const municipality of world.municipalities) {
+      // Prepare
+      const groups = world.networkGroups.filter((g) => g.municipalityCode === municipality.code);
+      const entries = groups.flatMap((g) => g.sessions.flatMap((s) => s.attendance));
+      const count = (status: string) => entries.filter((e) => e.status === status).length;
+      // Act
+      const result = await execute(
+        server,
+        testContext(table, staffIdentity(municipality.code)),
+        STATS,
+        { code: municipality.code },
+      );
+      // Assess
+      expect(result.data).toEqual({
+        _entities: [
+          {
+            networkStats: {
+              youthGroups: groups.filter((g) => g.kind === 'YOUTH').length,
+              companyGroups: groups.filter((g) => g.kind === 'COMPANY').length,
+              sessionsHeld: groups.reduce((n, g) => n + g.sessions.length, 0),
+              attendance: {
+                present: count('PRESENT'),
+                absent: count('ABSENT'),
+                excused: count('EXCUSED'),
+              },
+            },
+          },
+        ],
+      });
+    }
+  });
+
+  it('gives a young person of Horsens their groups and their own attendance rate', async () => {
+    // Prepare
+    const group = world.networkGroups.find((g) => g.id === 'g-615-y1');
+    const youthId = group?.memberIds[0] ?? '';
+    const entries = (group?.sessions ?? []).flatMap((s) =>
+      s.attendance.filter((a) => a.memberId === youthId),
+    );
+    const present = entries.filter((e) => e.status === 'PRESENT').length;
+    // Act
+    const result = await execute<{ _entities: Array<Record<string, unknown>> }>(
+      server,
+      testContext(table, youthIdentity('615', youthId)),
+      ATTENDANCE,
+      { id: youthId },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0]).toMatchObject({
+      networkGroups: [{ id: 'g-615-y1' }],
+      attendance: {
+        present,
+        rate: present / entries.length,
+        records: { edges: [{ node: { date: group?.sessions.at(-1)?.date } }, {}, {}] },
+      },
+    });
+  });
+
+  it('lists the seeded groups of a municipality to its team, with a planned next session', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('630')),
+      `{ networkGroup(id: "g-630-y1") {
+          name memberCount
+          sessions(first: 1) { edges { node { date attendanceRecorded } } }
+        } }`,
+    );
+    // Assess
+    expect(result.data).toEqual({
+      networkGroup: {
+        name: 'Ungenetværk Vejle 1',
+        memberCount: 10,
+        sessions: { edges: [{ node: { date: '2026-11-26', attendanceRecorded: false } }] },
+      },
+    });
+  });
+
+  it('seeds shared and private work stories: the group sees only the shared one', async () => {
+    // Prepare
+    const [author, other] = world.networkGroups.find((g) => g.id === 'g-615-y1')?.memberIds ?? [];
+    const asOther = () => testContext(table, youthIdentity('615', other ?? ''));
+    // Act
+    const shared = await execute(
+      server,
+      asOther(),
+      `{ networkGroup(id: "g-615-y1") { sharedStories { edges { node { id youth { id } placement { id } } } } } }`,
+    );
+    const privateStory = await execute(server, asOther(), '{ workStory(id: "ws-615-3") { id } }');
+    // Assess
+    expect(shared.data).toEqual({
+      networkGroup: {
+        sharedStories: {
+          edges: [
+            { node: { id: 'ws-615-1', youth: { id: author }, placement: { id: 'p-615-001' } } },
+          ],
+        },
+      },
+    });
+    expect(errorCodes(privateStory)).toEqual(['FORBIDDEN']);
+  });
+
+  it('lets staff of Vejle find the learning Horsens shared, and see the gathering and training', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('630')),
+      `{
+        practiceLearnings(search: { tag: "mødestabilitet" }) { edges { node { title municipality { code } } } }
+        unitedGatherings { edges { node { startDate endDate hostMunicipality { code } outcomes } } }
+        teamTrainings { edges { node { trainedMunicipality { code } startDate } } }
+      }`,
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({
+      practiceLearnings: {
+        edges: [
+          { node: { title: 'Morgenmøder giver mødestabilitet', municipality: { code: '615' } } },
+        ],
+      },
+      unitedGatherings: {
+        edges: [
+          {
+            node: {
+              startDate: '2026-04-29',
+              endDate: '2026-04-30',
+              hostMunicipality: { code: '630' },
+            },
+          },
+        ],
+      },
+      teamTrainings: {
+        edges: [{ node: { trainedMunicipality: { code: '751' }, startDate: '2026-09-14' } }],
+      },
+    });
+  });
+
+  it('derives the same items on every run', async () => {
+    // Prepare
+    const again = await createTestTable();
+    await seedLearningCommunity(again, buildDemoWorld());
+    // Act
+    const [first, second] = await Promise.all(
+      [table, again].map((t) => t.queryAll({ partition: 'LEARNING#TAG#mødestabilitet' })),
+    );
+    // Assess
+    expect(second).toEqual(first);
+  });
+});

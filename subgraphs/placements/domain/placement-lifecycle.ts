@@ -1,0 +1,195 @@
+import { laterOf } from './dates.ts';
+import type { LearningReflection, Placement, PlacementOutcome, YouthStatus } from './placement.ts';
+import {
+  OPEN_PLACEMENT_STATUSES,
+  RUNNING_PLACEMENT_STATUSES,
+  youthStatusAfterOutcome,
+} from './placement.ts';
+import { broken, RULE } from './rules.ts';
+
+/**
+ * The steps of a placement's course as pure functions: each takes the placement as it is and
+ * returns it as it becomes, or throws the rule it breaks. The mutations use them today; the
+ * lifecycle workflow (Step Functions, a later issue) will call the same steps from its tasks,
+ * and `Placement.lifecycle` will show where that workflow stands.
+ */
+
+/** A step's result: the placement afterwards and the young person's status it leads to. */
+export interface PlacementStep {
+  after: Placement;
+  /** The young person's new status, or null when it stays as it is. */
+  youthStatus: { status: YouthStatus; reason: string; date: string } | null;
+}
+
+function requireRunning(placement: Placement): void {
+  if (!RUNNING_PLACEMENT_STATUSES.includes(placement.status)) {
+    throw broken(RULE.PLACEMENT_NOT_RUNNING, 'The placement is not under way', ['placementId']);
+  }
+}
+
+function requireNotInFuture(date: string, today: string, path: string[]): void {
+  if (date > today) throw broken(RULE.DATE_IN_FUTURE, 'The date must not be in the future', path);
+}
+
+/**
+ * Starts a planned placement, on or after its start date.
+ *
+ * @param placement - the placement
+ * @param today - today's date
+ */
+export function startPlacementStep(placement: Placement, today: string): PlacementStep {
+  if (placement.status !== 'PLANNED') {
+    throw broken(RULE.PLACEMENT_NOT_PLANNED, 'Only a planned placement can start', ['placementId']);
+  }
+  if (placement.startDate > today) {
+    throw broken(
+      RULE.PLACEMENT_NOT_STARTING_YET,
+      `The placement starts on ${placement.startDate}`,
+      ['placementId'],
+    );
+  }
+  return {
+    after: { ...placement, status: 'ACTIVE' },
+    youthStatus: { status: 'IN_PLACEMENT', reason: 'Praktik startet', date: placement.startDate },
+  };
+}
+
+/**
+ * Extends a placement under way to a later end date (outcome `EXTENDED`).
+ *
+ * @param placement - the placement
+ * @param newEndDate - the new last day
+ * @param date - when the extension was agreed
+ * @param today - today's date
+ */
+export function extendPlacementStep(
+  placement: Placement,
+  newEndDate: string,
+  date: string,
+  today: string,
+): PlacementStep {
+  requireRunning(placement);
+  requireNotInFuture(date, today, ['date']);
+  if (newEndDate <= placement.endDate) {
+    throw broken(RULE.END_NOT_LATER, `The new end must be after ${placement.endDate}`, [
+      'newEndDate',
+    ]);
+  }
+  return {
+    after: {
+      ...placement,
+      status: 'EXTENDED',
+      endDate: newEndDate,
+      outcome: { kind: 'EXTENDED', date, details: null },
+    },
+    youthStatus: null,
+  };
+}
+
+function endOutcome(placement: Placement, outcome: PlacementOutcome, today: string) {
+  if (outcome.kind === 'EXTENDED') {
+    throw broken(RULE.USE_EXTEND_PLACEMENT, 'An extension is recorded with extendPlacement', [
+      'outcome',
+      'kind',
+    ]);
+  }
+  requireNotInFuture(outcome.date, today, ['outcome', 'date']);
+  const status = youthStatusAfterOutcome(outcome.kind);
+  const youthStatus = status
+    ? { status, reason: `Praktik afsluttet: ${outcome.kind}`, date: outcome.date }
+    : null;
+  return { youthStatus, placement };
+}
+
+/**
+ * Ends a placement under way that ran its course, with its outcome. The last day becomes the
+ * outcome's date.
+ *
+ * @param placement - the placement
+ * @param outcome - how it ended and what comes next
+ * @param today - today's date
+ */
+export function completePlacementStep(
+  placement: Placement,
+  outcome: PlacementOutcome,
+  today: string,
+): PlacementStep {
+  requireRunning(placement);
+  const { youthStatus } = endOutcome(placement, outcome, today);
+  if (outcome.date < placement.startDate) {
+    throw broken(RULE.END_BEFORE_START, 'A placement cannot end before it starts', [
+      'outcome',
+      'date',
+    ]);
+  }
+  return {
+    after: { ...placement, status: 'COMPLETED', endDate: outcome.date, outcome },
+    youthStatus,
+  };
+}
+
+/**
+ * Ends a placement early (planned or under way), with its outcome and a learning reflection.
+ * A placement interrupted before it began ends on its start date, and the young person's
+ * status, never having changed for it, follows the outcome all the same.
+ *
+ * @param placement - the placement
+ * @param outcome - what comes next
+ * @param reflection - what happened and what was learned
+ * @param today - today's date
+ */
+export function interruptPlacementStep(
+  placement: Placement,
+  outcome: PlacementOutcome,
+  reflection: LearningReflection,
+  today: string,
+): PlacementStep {
+  if (!OPEN_PLACEMENT_STATUSES.includes(placement.status)) {
+    throw broken(RULE.PLACEMENT_ENDED, 'The placement has already ended', ['placementId']);
+  }
+  const { youthStatus } = endOutcome(placement, outcome, today);
+  const endDate = laterOf(outcome.date, placement.startDate);
+  return {
+    after: {
+      ...placement,
+      status: 'INTERRUPTED',
+      endDate,
+      outcome,
+      learningReflection: reflection,
+    },
+    youthStatus,
+  };
+}
+
+/**
+ * Marks a checkpoint as held, with the team's notes.
+ *
+ * @param placement - the placement
+ * @param checkpointId - the checkpoint
+ * @param completedOn - when it was held
+ * @param notes - the team's notes
+ * @param today - today's date
+ */
+export function completeCheckpointStep(
+  placement: Placement,
+  checkpointId: string,
+  completedOn: string,
+  notes: string | null,
+  today: string,
+): PlacementStep {
+  if (!placement.checkpoints.some((c) => c.id === checkpointId)) {
+    throw broken(RULE.CHECKPOINT_NOT_FOUND, 'The placement has no such checkpoint', [
+      'checkpointId',
+    ]);
+  }
+  requireNotInFuture(completedOn, today, ['completedOn']);
+  return {
+    after: {
+      ...placement,
+      checkpoints: placement.checkpoints.map((c) =>
+        c.id === checkpointId ? { ...c, completedOn, notes } : c,
+      ),
+    },
+    youthStatus: null,
+  };
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
+import { addDays, addMonths, daysBetween } from './dates.ts';
+
+/** Where a placement is in its course. */
+export const PLACEMENT_STATUSES = [
+  'PLANNED',
+  'ACTIVE',
+  'EXTENDED',
+  'COMPLETED',
+  'INTERRUPTED',
+] as const;
+
+/** Where a placement is in its course. */
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** Statuses in which a placement holds a place and the young person's time. */
+export const OPEN_PLACEMENT_STATUSES: readonly PlacementStatus[] = [
+  'PLANNED',
+  'ACTIVE',
+  'EXTENDED',
+];
+
+/** Statuses in which a placement is under way. */
+export const RUNNING_PLACEMENT_STATUSES: readonly PlacementStatus[] = ['ACTIVE', 'EXTENDED'];
+
+/** The kinds of outcome of a placement. */
+export const OUTCOME_KINDS = [
+  'EXTENDED',
+  'NEW_PLACEMENT',
+  'EDUCATION',
+  'JOB',
+  'PAUSE',
+  'DROPPED_OUT',
+] as const;
+
+/** A kind of outcome of a placement. */
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/** The individually tailored plan: goals in the young person's words, tasks, support agreed. */
+export const PlacementPlanSchema = z.object({
+  goals: z.array(z.string()),
+  tasks: z.array(z.string()),
+  support: z.array(z.string()),
+});
+
+/** The individually tailored plan of a placement. */
+export type PlacementPlan = z.infer<typeof PlacementPlanSchema>;
+
+/** A follow-up meeting of a placement. */
+export const CheckpointSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueDate: IsoDateSchema,
+  completedOn: IsoDateSchema.nullable(),
+  notes: z.string().nullable(),
+});
+
+/** A follow-up meeting of a placement. */
+export type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+/** What education or job a young person went on to. */
+export const OutcomeDetailsSchema = z.object({
+  what: z.string(),
+  where: z.string(),
+  startDate: IsoDateSchema,
+});
+
+/** What education or job a young person went on to. */
+export type OutcomeDetails = z.infer<typeof OutcomeDetailsSchema>;
+
+/** How a placement ended or what came next. */
+export const PlacementOutcomeSchema = z.object({
+  kind: z.enum(OUTCOME_KINDS),
+  date: IsoDateSchema,
+  details: OutcomeDetailsSchema.nullable(),
+});
+
+/** How a placement ended or what came next. */
+export type PlacementOutcome = z.infer<typeof PlacementOutcomeSchema>;
+
+/** The learning reflection on an interrupted placement. */
+export const LearningReflectionSchema = z.object({
+  whatHappened: z.string(),
+  whatWasLearned: z.string(),
+  whatNext: z.string(),
+});
+
+/** The learning reflection on an interrupted placement. */
+export type LearningReflection = z.infer<typeof LearningReflectionSchema>;
+
+/** How a placement came about. */
+export const PlacementOriginSchema = z.object({
+  kind: z.enum(['WISH', 'INVITATION', 'STAFF']),
+  wishId: z.string().nullable(),
+  invitationId: z.string().nullable(),
+});
+
+/** How a placement came about. */
+export type PlacementOrigin = z.infer<typeof PlacementOriginSchema>;
+
+/** A placement ("praktikforløb") as the domain knows it. */
+export const PlacementSchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  youthId: z.string(),
+  companyId: z.string(),
+  opportunityId: z.string(),
+  mentorContactId: z.string(),
+  startDate: IsoDateSchema,
+  endDate: IsoDateSchema,
+  weeklyHours: z.number().int(),
+  status: z.enum(PLACEMENT_STATUSES),
+  plan: PlacementPlanSchema,
+  checkpoints: z.array(CheckpointSchema),
+  outcome: PlacementOutcomeSchema.nullable(),
+  learningReflection: LearningReflectionSchema.nullable(),
+  origin: PlacementOriginSchema,
+  createdAt: z.string(),
+  version: z.number().int().nonnegative(),
+});
+
+/** A placement ("praktikforløb"). */
+export type Placement = z.infer<typeof PlacementSchema>;
+
+/** The usual length of a placement: three months. */
+export const STANDARD_PLACEMENT_MONTHS = 3;
+
+/** The end date of a placement when none is agreed: three months after the start. */
+export function defaultEndDate(startDate: string): string {
+  return addMonths(startDate, STANDARD_PLACEMENT_MONTHS);
+}
+
+/**
+ * The status a new placement gets: under way when it starts today or started already,
+ * planned otherwise.
+ *
+ * @param startDate - the first day
+ * @param today - today's date
+ */
+export function initialStatus(startDate: string, today: string): PlacementStatus {
+  return startDate <= today ? 'ACTIVE' : 'PLANNED';
+}
+
+/**
+ * The standard checkpoints of a placement: a start-up talk after the first week, a midway
+ * evaluation and a final evaluation in the last week, all within the placement.
+ *
+ * @param startDate - the first day
+ * @param endDate - the last day
+ */
+export function standardCheckpoints(startDate: string, endDate: string): Checkpoint[] {
+  const length = Math.max(0, daysBetween(startDate, endDate));
+  const within = (offset: number) => addDays(startDate, Math.min(Math.max(offset, 0), length));
+  return [
+    { id: 'cp-1', title: 'Opstartssamtale (start-up talk)', dueDate: within(7) },
+    { id: 'cp-2', title: 'Midtvejsevaluering (midway evaluation)', dueDate: within(length / 2) },
+    { id: 'cp-3', title: 'Slutevaluering (final evaluation)', dueDate: within(length - 7) },
+  ].map((checkpoint) => ({ ...checkpoint, completedOn: null, notes: null }));
+}
+
+/** A young person's programme status (owned by the people subgraph). */
+export type YouthStatus =
+  | 'ENROLLED'
+  | 'IN_PLACEMENT'
+  | 'IN_EDUCATION'
+  | 'IN_JOB'
+  | 'PAUSED'
+  | 'EXITED';
+
+/**
+ * The young person's status that follows from a placement's outcome, or null when the outcome
+ * leaves it as it is (an extension keeps them in placement). An interruption is a pause, not an
+ * exit: the team follows up and a new placement may follow.
+ *
+ * @param kind - the outcome
+ */
+export function youthStatusAfterOutcome(kind: OutcomeKind): YouthStatus | null {
+  switch (kind) {
+    case 'EDUCATION':
+      return 'IN_EDUCATION';
+    case 'JOB':
+      return 'IN_JOB';
+    case 'NEW_PLACEMENT':
+      return 'ENROLLED';
+    case 'PAUSE':
+    case 'DROPPED_OUT':
+      return 'PAUSED';
+    case 'EXTENDED':
+      return null;
+  }
+}

@@ -1,0 +1,18 @@
+import { invitationsOfCompany } from '../domain/invitation-queries.ts';
+import { placementsOfCompany } from '../domain/placement-queries.ts';
+import { resolveCompanyReference } from '../domain/references-access.ts';
+import { wishesOfCompany } from '../domain/wish-queries.ts';
+import type { CompanyResolvers } from '../generated/resolvers-types.ts';
+
+/**
+ * `Company`: its placements, invitations and the wishes addressed to it, for its own contacts
+ * and its municipality's team.
+ */
+export const Company: CompanyResolvers = {
+  __resolveReference(reference, context) {
+    return resolveCompanyReference(context, reference.id);
+  },
+  placements: (company, args, context) => placementsOfCompany(context, company, args),
+  invitations: (company, args, context) => invitationsOfCompany(context, company, args),
+  wishes: (company, args, context) => wishesOfCompany(context, company, args),
+};

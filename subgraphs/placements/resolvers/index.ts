@@ -1,0 +1,30 @@
+import { DateScalar, DateTimeScalar } from '#kernel/scalars';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Company } from './company.ts';
+import { Invitation } from './invitation.ts';
+import { MatchingEvent, MatchingEventParticipation } from './matching-event.ts';
+import { Municipality } from './municipality.ts';
+import { Mutation } from './mutation.ts';
+import { Placement, PlacementCheckpoint } from './placement.ts';
+import { PlacementOrigin } from './placement-origin.ts';
+import { Query } from './query.ts';
+import { Wish } from './wish.ts';
+import { Youth } from './youth.ts';
+
+/** Every resolver of the placements subgraph, one file per type. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Company,
+  Invitation,
+  MatchingEvent,
+  MatchingEventParticipation,
+  Municipality,
+  Mutation,
+  Placement,
+  PlacementCheckpoint,
+  PlacementOrigin,
+  Query,
+  Wish,
+  Youth,
+};

@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
+import { seedPlacements } from '#infra/local/seed/seed-placements';
+import type { Table } from '#kernel/table/table';
+import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import { server } from '#placements/server';
+import { testContext } from '../support/context.ts';
+import { execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  companyItem,
+  entitiesQuery,
+  representation,
+  youthItem,
+} from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+describe('seedPlacements', () => {
+  let table: Table;
+  let world: DemoWorld;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    world = buildDemoWorld();
+    // The people and companies seeders write these; here only their shared attributes.
+    await table.putMany([
+      ...world.youth.map((y) => youthItem(y.id, y.municipalityCode, y.status)),
+      ...world.companies.map((c) => companyItem(c.id, c.municipalityCode, c.status)),
+    ]);
+    await seedPlacements(table, world);
+  });
+
+  it("writes counters that agree with the world's placements", async () => {
+    // Prepare
+    const inRoskilde = world.placements.filter((p) => p.municipalityCode === '265');
+    const count = (status: string) => inRoskilde.filter((p) => p.status === status).length;
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, programmeIdentity(), new Date(`${world.today}T12:00:00Z`)),
+      entitiesQuery(
+        'Municipality',
+        'placementStats(period: { from: "2025-01-01", to: "2026-12-31" }) { planned active extended completed interrupted startedInPeriod outcomesInPeriod { kind count } }',
+      ),
+      { representations: [{ __typename: 'Municipality', code: '265' }] },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        placementStats: {
+          planned: count('PLANNED'),
+          active: count('ACTIVE'),
+          extended: count('EXTENDED'),
+          completed: count('COMPLETED'),
+          interrupted: count('INTERRUPTED'),
+          startedInPeriod: inRoskilde.length - count('PLANNED'),
+          outcomesInPeriod: expect.arrayContaining([
+            {
+              kind: 'EDUCATION',
+              count: inRoskilde.filter((p) => p.outcome?.kind === 'EDUCATION').length,
+            },
+          ]),
+        },
+      },
+    ]);
+  });
+
+  it('shows a young person their seeded placement with plan, checkpoints and current placement', async () => {
+    // Prepare
+    const placement = world.placements.find(
+      (p) => p.status === 'ACTIVE' && p.municipalityCode === '265',
+    );
+    if (!placement) throw new Error('The demo world has an active placement in Roskilde');
+    // Act
+    const result = await execute(
+      server,
+      testContext(
+        table,
+        youthIdentity('265', placement.youthId),
+        new Date(`${world.today}T12:00:00Z`),
+      ),
+      entitiesQuery(
+        'Youth',
+        'currentPlacement { id status plan { goals } checkpoints { dueDate completedOn } }',
+      ),
+      { representations: [representation('Youth', placement.youthId)] },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const current = (
+      (result.data?._entities ?? []) as Array<{ currentPlacement: Record<string, unknown> }>
+    )[0]?.currentPlacement;
+    expect(current).toMatchObject({ id: placement.id, status: 'ACTIVE' });
+    expect(current?.checkpoints).toHaveLength(3);
+  });
+
+  it("lists a host company's placements to its contact", async () => {
+    // Prepare
+    const placement = world.placements.find(
+      (p) => p.status === 'COMPLETED',
+    ) as DemoWorld['placements'][number];
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, companyContactIdentity(placement.companyId)),
+      entitiesQuery('Company', 'placements { edges { node { id outcome { kind } } } }'),
+      { representations: [representation('Company', placement.companyId)] },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).toContain(placement.id);
+  });
+
+  it('guards every open placement: the young person and the opportunity', async () => {
+    // Prepare
+    const open = world.placements.filter((p) =>
+      ['PLANNED', 'ACTIVE', 'EXTENDED'].includes(p.status),
+    );
+    const closed = world.placements.find(
+      (p) => p.status === 'COMPLETED',
+    ) as DemoWorld['placements'][number];
+    // Act
+    const guards = await Promise.all(open.map((p) => readYouthGuard(table, p.youthId)));
+    const occupancies = await Promise.all(open.map((p) => readOccupancy(table, p.opportunityId)));
+    const closedGuard = await readYouthGuard(table, closed.youthId);
+    // Assess
+    open.forEach((p, i) => {
+      expect(guards[i]?.placements[p.id]).toEqual({
+        startDate: p.startDate,
+        endDate: p.endDate,
+        status: p.status,
+      });
+      expect(occupancies[i]?.placements[p.id]).toBeDefined();
+    });
+    expect(closedGuard.placements).toEqual({});
+  });
+
+  it('derives open wishes, invitations at every stage and matching events with notes', async () => {
+    // Prepare
+    const roskilde = world.youth.filter((y) => y.municipalityCode === '265');
+    const wisher = roskilde[18]?.id as string;
+    const invited = roskilde.slice(24, 28).map((y) => y.id);
+    const context = testContext(table, staffIdentity('265'), new Date(`${world.today}T12:00:00Z`));
+    // Act
+    const result = await execute<{
+      _entities: Array<{
+        wishes: { edges: Array<{ node: { rank: number; status: string } }> };
+        invitations: { edges: Array<{ node: { status: string } }> };
+        matchingEvents: { edges: Array<{ node: { event: { id: string } } }> };
+      }>;
+    }>(
+      server,
+      context,
+      entitiesQuery(
+        'Youth',
+        'wishes { edges { node { rank status } } } invitations { edges { node { status } } } matchingEvents { edges { node { event { id } } } }',
+      ),
+      { representations: [wisher, ...invited].map((id) => representation('Youth', id)) },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const [first, ...others] = result.data?._entities ?? [];
+    expect(first?.wishes.edges.map((e) => e.node)).toEqual([
+      { rank: 1, status: 'OPEN' },
+      { rank: 2, status: 'OPEN' },
+    ]);
+    expect(first?.matchingEvents.edges.map((e) => e.node.event.id)).toEqual(['me-265-1']);
+    expect(others.map((o) => o.invitations.edges[0]?.node.status)).toEqual([
+      'PENDING',
+      'PENDING',
+      'DECLINED',
+      'EXPIRED',
+    ]);
+  });
+});

@@ -1,0 +1,322 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '#kernel/identity';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import { server } from '#placements/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  entitiesQuery,
+  hostItems,
+  representation,
+  youthItem,
+} from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const INVITE = `mutation ($input: InviteYouthInput!) { inviteYouth(input: $input) {
+  invitation { id status message expiresAt youth { id } company { id } opportunity { id } } errors { code path }
+} }`;
+const ANSWER = `mutation ($input: AnswerInvitationInput!) { answerInvitation(input: $input) {
+  invitation { id status answeredAt } errors { code }
+} }`;
+const WITHDRAW = `mutation ($input: WithdrawInvitationInput!) { withdrawInvitation(input: $input) {
+  invitation { id status } errors { code }
+} }`;
+
+type Invited = {
+  inviteYouth: {
+    invitation: { id: string; expiresAt: string } | null;
+    errors: Array<{ code: string }>;
+  };
+};
+
+describe('placements subgraph: invitations', () => {
+  let table: Table;
+  const monday = new Date('2026-11-02T09:00:00Z');
+  const as = (identity: Identity | null, now = monday) => testContext(table, identity, now);
+  const invite = (identity: Identity, input: Record<string, unknown>) =>
+    execute<Invited>(server, as(identity), INVITE, {
+      input: { message: 'Kom og prøv værkstedet', ...input },
+    });
+  const reasons = async (youthId: string, companyId: string) =>
+    (await table.get(sharedKeys.youthCompanyLink(youthId, companyId)))?.reasons;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await table.putMany([
+      ...['y-1', 'y-2', 'y-3', 'y-4', 'y-5'].map((id) => youthItem(id, '265')),
+      youthItem('y-cph', '101'),
+      ...hostItems('c-1', '265'),
+      ...hostItems('c-paused', '265', { status: 'PAUSED' }),
+    ]);
+  });
+
+  it('sends a contact’s invitation with its due time and ties the young person to the company', async () => {
+    // Act
+    const result = await invite(companyContactIdentity('c-1'), {
+      youthId: 'y-1',
+      opportunityId: 'c-1-opp',
+      answerWithinDays: 7,
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const invitation = result.data?.inviteYouth.invitation;
+    expect(result.data?.inviteYouth).toMatchObject({
+      invitation: {
+        status: 'PENDING',
+        youth: { id: 'y-1' },
+        company: { id: 'c-1' },
+        opportunity: { id: 'c-1-opp' },
+      },
+      errors: [],
+    });
+    expect(invitation?.expiresAt).toBe('2026-11-09T09:00:00.000Z');
+    expect(await reasons('y-1', 'c-1')).toEqual(new Set([`INVITATION#${invitation?.id}`]));
+  });
+
+  it('lets the team invite on the company’s behalf', async () => {
+    // Act
+    const result = await invite(staffIdentity('265'), { youthId: 'y-2', companyId: 'c-1' });
+    // Assess
+    expect(result.data?.inviteYouth).toMatchObject({
+      invitation: { status: 'PENDING' },
+      errors: [],
+    });
+  });
+
+  it.each([
+    ['a young person of another municipality', { youthId: 'y-cph' }, 'YOUTH_NOT_FOUND'],
+    ['a young person already invited', { youthId: 'y-1' }, 'INVITATION_ALREADY_PENDING'],
+  ])('refuses to invite %s', async (_what, input, code) => {
+    // Act
+    const result = await invite(companyContactIdentity('c-1'), input);
+    // Assess
+    expect(result.data?.inviteYouth).toMatchObject({ invitation: null, errors: [{ code }] });
+  });
+
+  it('refuses an invitation from a paused company', async () => {
+    // Act
+    const result = await invite(companyContactIdentity('c-paused'), { youthId: 'y-3' });
+    // Assess
+    expect(result.data?.inviteYouth).toMatchObject({
+      invitation: null,
+      errors: [{ code: 'COMPANY_NOT_ACTIVE' }],
+    });
+    expect(await reasons('y-3', 'c-paused')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a contact on behalf of another company',
+      companyContactIdentity('c-paused'),
+      { companyId: 'c-1' },
+    ],
+    ['a young person', youthIdentity('265', 'y-3'), { companyId: 'c-1' }],
+    ['the team of another municipality', staffIdentity('101'), { companyId: 'c-1' }],
+    ['the programme office', programmeIdentity(), { companyId: 'c-1' }],
+  ])('refuses %s to invite', async (_who, identity, input) => {
+    // Act
+    const result = await invite(identity, { youthId: 'y-3', ...input });
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('lets the young person accept; the decision is theirs alone', async () => {
+    // Prepare
+    const sent = await invite(companyContactIdentity('c-1'), { youthId: 'y-4' });
+    const invitationId = sent.data?.inviteYouth.invitation?.id;
+    // Act
+    const byStaff = await execute(server, as(staffIdentity('265')), ANSWER, {
+      input: { invitationId, accept: true },
+    });
+    const byCompany = await execute(server, as(companyContactIdentity('c-1')), ANSWER, {
+      input: { invitationId, accept: true },
+    });
+    const byOther = await execute(server, as(youthIdentity('265', 'y-5')), ANSWER, {
+      input: { invitationId, accept: true },
+    });
+    const byThem = await execute(server, as(youthIdentity('265', 'y-4')), ANSWER, {
+      input: { invitationId, accept: true },
+    });
+    const again = await execute(server, as(youthIdentity('265', 'y-4')), ANSWER, {
+      input: { invitationId, accept: false },
+    });
+    // Assess
+    expect(errorCodes(byStaff)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(byCompany)).toEqual(['FORBIDDEN']);
+    expect(byOther.data?.answerInvitation).toMatchObject({
+      invitation: null,
+      errors: [{ code: 'NOT_YOUR_INVITATION' }],
+    });
+    expect(byThem.data?.answerInvitation).toMatchObject({
+      invitation: { status: 'ACCEPTED' },
+      errors: [],
+    });
+    expect(again.data?.answerInvitation).toMatchObject({
+      errors: [{ code: 'INVITATION_ALREADY_ANSWERED' }],
+    });
+    expect(await reasons('y-4', 'c-1')).toEqual(new Set([`INVITATION#${invitationId}`]));
+  });
+
+  it('unties the young person from the company when they decline', async () => {
+    // Prepare
+    const sent = await invite(companyContactIdentity('c-1'), { youthId: 'y-5' });
+    const invitationId = sent.data?.inviteYouth.invitation?.id;
+    // Act
+    const result = await execute(server, as(youthIdentity('265', 'y-5')), ANSWER, {
+      input: { invitationId, accept: false },
+    });
+    // Assess
+    expect(result.data?.answerInvitation).toMatchObject({
+      invitation: { status: 'DECLINED' },
+      errors: [],
+    });
+    expect(await reasons('y-5', 'c-1')).toBeUndefined();
+  });
+
+  it('shows an unanswered invitation as EXPIRED after its due time and refuses an answer', async () => {
+    // Prepare
+    const node = await firstInvitationOf('y-1');
+    const later = new Date('2026-11-10T09:00:00Z');
+    // Act
+    const shown = await execute(
+      server,
+      as(youthIdentity('265', 'y-1'), later),
+      'query ($id: ID!) { invitation(id: $id) { status } }',
+      {
+        id: node.id,
+      },
+    );
+    const answered = await execute(server, as(youthIdentity('265', 'y-1'), later), ANSWER, {
+      input: { invitationId: node.id, accept: true },
+    });
+    // Assess
+    expect(shown.data).toEqual({ invitation: { status: 'EXPIRED' } });
+    expect(answered.data?.answerInvitation).toMatchObject({
+      invitation: null,
+      errors: [{ code: 'INVITATION_EXPIRED' }],
+    });
+  });
+
+  it('lets the company withdraw an unanswered invitation, untying the young person', async () => {
+    // Prepare
+    const node = await firstInvitationOf('y-2');
+    // Act
+    const byOther = await execute(server, as(companyContactIdentity('c-paused')), WITHDRAW, {
+      input: { invitationId: node.id },
+    });
+    const result = await execute(server, as(companyContactIdentity('c-1')), WITHDRAW, {
+      input: { invitationId: node.id },
+    });
+    // Assess
+    expect(errorCodes(byOther)).toEqual(['FORBIDDEN']);
+    expect(result.data?.withdrawInvitation).toMatchObject({
+      invitation: { status: 'WITHDRAWN' },
+      errors: [],
+    });
+    expect(await reasons('y-2', 'c-1')).toBeUndefined();
+  });
+
+  it("lists the company's invitations to its contact and refuses them to others", async () => {
+    // Act
+    const own = await execute(
+      server,
+      as(companyContactIdentity('c-1')),
+      entitiesQuery('Company', 'invitations { edges { node { youth { id } } } }'),
+      {
+        representations: [representation('Company', 'c-1')],
+      },
+    );
+    const other = await execute(
+      server,
+      as(companyContactIdentity('c-paused')),
+      entitiesQuery('Company', 'invitations { edges { node { id } } }'),
+      {
+        representations: [representation('Company', 'c-1')],
+      },
+    );
+    // Assess
+    expect(own.errors).toBeUndefined();
+    expect(
+      ((own.data?._entities ?? []) as Array<{ invitations: { edges: unknown[] } }>)[0]?.invitations
+        .edges,
+    ).toHaveLength(4);
+    expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['another young person', youthIdentity('265', 'y-2')],
+    ['the team of another municipality', staffIdentity('101')],
+    ['the programme office', programmeIdentity()],
+  ])("refuses %s a young person's invitations", async (_who, identity) => {
+    // Act
+    const result = await execute(
+      server,
+      as(identity),
+      entitiesQuery('Youth', 'invitations { edges { node { id } } }'),
+      {
+        representations: [representation('Youth', 'y-1')],
+      },
+    );
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('turns an accepted invitation into a placement and swaps the tie’s reason', async () => {
+    // Prepare
+    const node = await firstInvitationOf('y-4');
+    // Act
+    const result = await execute(
+      server,
+      as(staffIdentity('265')),
+      `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) {
+        placement { id origin { kind invitation { id placement { id } } } } errors { code }
+      } }`,
+      {
+        input: {
+          youthId: 'y-4',
+          opportunityId: 'c-1-opp',
+          mentorContactId: 'c-1-contact',
+          startDate: '2026-11-09',
+          weeklyHours: 20,
+          invitationId: node.id,
+          plan: { goals: ['Prøve værkstedet'], tasks: ['Klargøring'] },
+        },
+      },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const placement = ((result.data?.createPlacement ?? {}) as { placement: { id: string } })
+      .placement;
+    expect(result.data?.createPlacement).toMatchObject({
+      placement: {
+        origin: {
+          kind: 'INVITATION',
+          invitation: { id: node.id, placement: { id: placement.id } },
+        },
+      },
+      errors: [],
+    });
+    expect(await reasons('y-4', 'c-1')).toEqual(new Set([`PLACEMENT#${placement.id}`]));
+  });
+
+  async function firstInvitationOf(youthId: string): Promise<{ id: string }> {
+    const result = await execute<{
+      _entities: Array<{ invitations: { edges: Array<{ node: { id: string } }> } }>;
+    }>(
+      server,
+      as(youthIdentity('265', youthId)),
+      entitiesQuery('Youth', 'invitations { edges { node { id } } }'),
+      { representations: [representation('Youth', youthId)] },
+    );
+    const node = result.data?._entities[0]?.invitations.edges[0]?.node;
+    if (!node) throw new Error(`${youthId} has an invitation`);
+    return node;
+  }
+});

@@ -1,0 +1,328 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import { server } from '#placements/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  aPlacement,
+  hostItems,
+  storePlacements,
+  youthItem,
+} from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const PLACEMENT_FIELDS = `placement {
+  id status startDate endDate outcome { kind date details { what } }
+  learningReflection { whatHappened } checkpoints { id completedOn notes }
+} errors { code path }`;
+
+type Result = Record<
+  string,
+  { placement: Record<string, unknown> | null; errors: Array<{ code: string }> }
+>;
+
+function mutation(name: string, type: string) {
+  return `mutation ($input: ${type}!) { ${name}(input: $input) { ${PLACEMENT_FIELDS} } }`;
+}
+
+describe('placements subgraph: the course of a placement', () => {
+  let table: Table;
+  const today = new Date('2026-11-26T10:00:00Z');
+  const run = (
+    name: string,
+    type: string,
+    input: Record<string, unknown>,
+    identity = staffIdentity('265'),
+  ) =>
+    execute<Result>(server, testContext(table, identity, today), mutation(name, type), { input });
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await table.putMany([
+      youthItem('y-plan', '265'),
+      youthItem('y-run', '265', 'IN_PLACEMENT'),
+      youthItem('y-ext', '265', 'IN_PLACEMENT'),
+      youthItem('y-int', '265', 'IN_PLACEMENT'),
+      youthItem('y-next', '265'),
+      youthItem('y-job', '265', 'IN_PLACEMENT'),
+      ...hostItems('c-1', '265', { places: 5 }),
+      ...hostItems('c-one', '265', { places: 1 }),
+    ]);
+    await storePlacements(table, [
+      aPlacement({
+        id: 'p-plan',
+        youthId: 'y-plan',
+        status: 'PLANNED',
+        startDate: '2026-11-20',
+        endDate: '2027-02-20',
+      }),
+      aPlacement({
+        id: 'p-later',
+        youthId: 'y-next',
+        status: 'PLANNED',
+        startDate: '2026-12-10',
+        endDate: '2027-03-10',
+      }),
+      aPlacement({
+        id: 'p-run',
+        youthId: 'y-run',
+        status: 'ACTIVE',
+        startDate: '2026-09-01',
+        endDate: '2026-12-01',
+      }),
+      aPlacement({
+        id: 'p-ext',
+        youthId: 'y-ext',
+        companyId: 'c-one',
+        status: 'ACTIVE',
+        startDate: '2026-09-01',
+        endDate: '2026-12-01',
+      }),
+      aPlacement({
+        id: 'p-next-one',
+        youthId: 'y-next',
+        companyId: 'c-one',
+        status: 'PLANNED',
+        startDate: '2027-01-05',
+        endDate: '2027-04-05',
+      }),
+      aPlacement({
+        id: 'p-int',
+        youthId: 'y-int',
+        status: 'ACTIVE',
+        startDate: '2026-10-01',
+        endDate: '2027-01-01',
+      }),
+      aPlacement({
+        id: 'p-job',
+        youthId: 'y-job',
+        status: 'ACTIVE',
+        startDate: '2026-08-20',
+        endDate: '2026-11-20',
+      }),
+    ]);
+  });
+
+  it('starts a planned placement on or after its start date, the young person in placement', async () => {
+    // Act
+    const result = await run('startPlacement', 'StartPlacementInput', { placementId: 'p-plan' });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.startPlacement?.placement).toMatchObject({ status: 'ACTIVE' });
+    expect((await table.get(sharedKeys.youth('y-plan')))?.status).toBe('IN_PLACEMENT');
+    expect((await readYouthGuard(table, 'y-plan')).placements['p-plan']?.status).toBe('ACTIVE');
+  });
+
+  it.each([
+    ['before its start date', 'p-later', 'PLACEMENT_NOT_STARTING_YET'],
+    ['that is already under way', 'p-run', 'PLACEMENT_NOT_PLANNED'],
+    ['that does not exist', 'p-none', 'PLACEMENT_NOT_FOUND'],
+  ])('refuses to start a placement %s', async (_what, placementId, code) => {
+    // Act
+    const result = await run('startPlacement', 'StartPlacementInput', { placementId });
+    // Assess
+    expect(result.data?.startPlacement).toMatchObject({ placement: null, errors: [{ code }] });
+  });
+
+  it('marks a checkpoint as held with the notes', async () => {
+    // Act
+    const result = await run('completeCheckpoint', 'CompleteCheckpointInput', {
+      placementId: 'p-run',
+      checkpointId: 'cp-1',
+      completedOn: '2026-10-08',
+      notes: 'God start, møder stabilt',
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.completeCheckpoint?.placement?.checkpoints).toEqual([
+      { id: 'cp-1', completedOn: '2026-10-08', notes: 'God start, møder stabilt' },
+    ]);
+  });
+
+  it.each([
+    [
+      'that does not exist',
+      { checkpointId: 'cp-9', completedOn: '2026-10-08' },
+      'CHECKPOINT_NOT_FOUND',
+    ],
+    ['in the future', { checkpointId: 'cp-1', completedOn: '2026-12-24' }, 'DATE_IN_FUTURE'],
+  ])('refuses a checkpoint %s', async (_what, input, code) => {
+    // Act
+    const result = await run('completeCheckpoint', 'CompleteCheckpointInput', {
+      placementId: 'p-run',
+      ...input,
+    });
+    // Assess
+    expect(result.data?.completeCheckpoint).toMatchObject({ placement: null, errors: [{ code }] });
+  });
+
+  it('extends a placement under way: outcome EXTENDED, guards moved with it', async () => {
+    // Act
+    const result = await run('extendPlacement', 'ExtendPlacementInput', {
+      placementId: 'p-run',
+      newEndDate: '2027-02-01',
+      date: '2026-11-25',
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.extendPlacement?.placement).toMatchObject({
+      status: 'EXTENDED',
+      endDate: '2027-02-01',
+      outcome: { kind: 'EXTENDED', date: '2026-11-25' },
+    });
+    expect((await readOccupancy(table, 'c-1-opp')).placements['p-run']?.endDate).toBe('2027-02-01');
+  });
+
+  it('refuses an extension into a period when the only place is promised to someone else', async () => {
+    // Act
+    const result = await run('extendPlacement', 'ExtendPlacementInput', {
+      placementId: 'p-ext',
+      newEndDate: '2027-02-01',
+      date: '2026-11-25',
+    });
+    // Assess
+    expect(result.data?.extendPlacement).toMatchObject({
+      placement: null,
+      errors: [{ code: 'OPPORTUNITY_FULL' }],
+    });
+  });
+
+  it('refuses an extension to an earlier end', async () => {
+    // Act
+    const result = await run('extendPlacement', 'ExtendPlacementInput', {
+      placementId: 'p-ext',
+      newEndDate: '2026-11-30',
+      date: '2026-11-25',
+    });
+    // Assess
+    expect(result.data?.extendPlacement).toMatchObject({ errors: [{ code: 'END_NOT_LATER' }] });
+  });
+
+  it('interrupts a placement with its learning reflection; the young person pauses', async () => {
+    // Act
+    const result = await run('interruptPlacement', 'InterruptPlacementInput', {
+      placementId: 'p-int',
+      outcome: { kind: 'PAUSE', date: '2026-11-20' },
+      reflection: {
+        whatHappened: 'Mødetiderne passede ikke',
+        whatWasLearned: 'At sige til i tide',
+        whatNext: 'Ny praktik med senere mødetid',
+      },
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.interruptPlacement?.placement).toMatchObject({
+      status: 'INTERRUPTED',
+      endDate: '2026-11-20',
+      outcome: { kind: 'PAUSE' },
+      learningReflection: { whatHappened: 'Mødetiderne passede ikke' },
+    });
+    expect((await table.get(sharedKeys.youth('y-int')))?.status).toBe('PAUSED');
+    expect((await readYouthGuard(table, 'y-int')).placements).toEqual({});
+  });
+
+  it('refuses to interrupt a placement that has ended', async () => {
+    // Act
+    const result = await run('interruptPlacement', 'InterruptPlacementInput', {
+      placementId: 'p-int',
+      outcome: { kind: 'PAUSE', date: '2026-11-21' },
+      reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
+    });
+    // Assess
+    expect(result.data?.interruptPlacement).toMatchObject({
+      errors: [{ code: 'PLACEMENT_ENDED' }],
+    });
+  });
+
+  it('completes a placement with a job: the young person is in a job', async () => {
+    // Act
+    const result = await run('completePlacement', 'CompletePlacementInput', {
+      placementId: 'p-job',
+      outcome: {
+        kind: 'JOB',
+        date: '2026-11-20',
+        details: { what: 'Lagermedarbejder', where: 'Firma', startDate: '2026-12-01' },
+      },
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.completePlacement?.placement).toMatchObject({
+      status: 'COMPLETED',
+      outcome: { kind: 'JOB' },
+    });
+    expect((await table.get(sharedKeys.youth('y-job')))?.status).toBe('IN_JOB');
+  });
+
+  it.each([
+    ['an extension', { kind: 'EXTENDED', date: '2026-11-20' }, 'USE_EXTEND_PLACEMENT'],
+    ['a date in the future', { kind: 'PAUSE', date: '2026-12-20' }, 'DATE_IN_FUTURE'],
+  ])('refuses to complete with %s', async (_what, outcome, code) => {
+    // Act
+    const result = await run('completePlacement', 'CompletePlacementInput', {
+      placementId: 'p-ext',
+      outcome,
+    });
+    // Assess
+    expect(result.data?.completePlacement).toMatchObject({ placement: null, errors: [{ code }] });
+  });
+
+  it('rejects education without what, where and when as malformed input', async () => {
+    // Act
+    const result = await run('completePlacement', 'CompletePlacementInput', {
+      placementId: 'p-ext',
+      outcome: { kind: 'EDUCATION', date: '2026-11-20' },
+    });
+    // Assess
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it.each([
+    ['the team of another municipality', staffIdentity('101')],
+    ['the young person', youthIdentity('265', 'y-ext')],
+    ['the host company contact', companyContactIdentity('c-one')],
+    ['the programme office', programmeIdentity()],
+  ])('refuses %s every step of the course', async (_who, identity) => {
+    // Act
+    const results = await Promise.all([
+      run('startPlacement', 'StartPlacementInput', { placementId: 'p-later' }, identity),
+      run(
+        'extendPlacement',
+        'ExtendPlacementInput',
+        { placementId: 'p-ext', newEndDate: '2027-01-01', date: '2026-11-25' },
+        identity,
+      ),
+      run(
+        'completePlacement',
+        'CompletePlacementInput',
+        { placementId: 'p-ext', outcome: { kind: 'PAUSE', date: '2026-11-25' } },
+        identity,
+      ),
+      run(
+        'completeCheckpoint',
+        'CompleteCheckpointInput',
+        { placementId: 'p-ext', checkpointId: 'cp-1', completedOn: '2026-11-25' },
+        identity,
+      ),
+      run(
+        'interruptPlacement',
+        'InterruptPlacementInput',
+        {
+          placementId: 'p-ext',
+          outcome: { kind: 'PAUSE', date: '2026-11-25' },
+          reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
+        },
+        identity,
+      ),
+    ]);
+    // Assess
+    expect(results.map(errorCodes)).toEqual(Array(5).fill(['FORBIDDEN']));
+  });
+});

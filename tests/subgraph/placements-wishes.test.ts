@@ -1,0 +1,252 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Table } from '#kernel/table/table';
+import { server } from '#placements/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  entitiesQuery,
+  hostItems,
+  opportunityItem,
+  representation,
+  youthItem,
+} from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const CREATE = `mutation ($input: CreateWishInput!) { createWish(input: $input) {
+  wish { id status rank motivation youth { id } company { id } opportunity { id } } errors { code path }
+} }`;
+const WITHDRAW = `mutation ($input: WithdrawWishInput!) { withdrawWish(input: $input) {
+  wish { id status } errors { code }
+} }`;
+
+type WishResult = {
+  createWish: { wish: { id: string; status: string } | null; errors: Array<{ code: string }> };
+};
+
+describe('placements subgraph: wishes', () => {
+  let table: Table;
+  const as = (identity: Parameters<typeof testContext>[1]) => testContext(table, identity);
+  const wish = (identity: Parameters<typeof testContext>[1], input: Record<string, unknown>) =>
+    execute<WishResult>(server, as(identity), CREATE, {
+      input: { rank: 1, motivation: 'Jeg kan lide dyr', ...input },
+    });
+  let idaWish: string;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await table.putMany([
+      youthItem('y-ida', '265'),
+      youthItem('y-bo', '265'),
+      youthItem('y-cph', '101'),
+      ...hostItems('c-1', '265'),
+      ...hostItems('c-2', '265'),
+      ...hostItems('c-paused', '265', { status: 'PAUSED' }),
+      ...hostItems('c-cph', '101'),
+      opportunityItem('c-1-closed', 'c-1', '265', { open: false }),
+    ]);
+    const created = await wish(youthIdentity('265', 'y-ida'), {
+      companyId: 'c-1',
+      opportunityId: 'c-1-opp',
+    });
+    idaWish = created.data?.createWish.wish?.id as string;
+  });
+
+  it("makes a young person's own wish, in their own words", async () => {
+    // Act
+    const result = await wish(youthIdentity('265', 'y-ida'), {
+      companyId: 'c-2',
+      rank: 2,
+      motivation: 'Tæt på',
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createWish).toMatchObject({
+      wish: {
+        status: 'OPEN',
+        rank: 2,
+        motivation: 'Tæt på',
+        youth: { id: 'y-ida' },
+        company: { id: 'c-2' },
+        opportunity: null,
+      },
+      errors: [],
+    });
+  });
+
+  it("lets the team record a wish on a young person's behalf", async () => {
+    // Act
+    const result = await wish(staffIdentity('265'), { youthId: 'y-bo', companyId: 'c-1' });
+    // Assess
+    expect(result.data?.createWish).toMatchObject({
+      wish: { status: 'OPEN', youth: { id: 'y-bo' } },
+      errors: [],
+    });
+  });
+
+  it.each([
+    ['for a company in another municipality', { companyId: 'c-cph' }, 'OTHER_MUNICIPALITY'],
+    ['for a paused company', { companyId: 'c-paused' }, 'COMPANY_NOT_ACTIVE'],
+    [
+      'for a closed opportunity',
+      { companyId: 'c-1', opportunityId: 'c-1-closed' },
+      'OPPORTUNITY_CLOSED',
+    ],
+    [
+      "for another company's opportunity",
+      { companyId: 'c-2', opportunityId: 'c-1-opp' },
+      'OPPORTUNITY_NOT_AT_COMPANY',
+    ],
+    ['for a company that does not exist', { companyId: 'c-none' }, 'COMPANY_NOT_FOUND'],
+    ['already made', { companyId: 'c-1', opportunityId: 'c-1-opp' }, 'DUPLICATE_WISH'],
+  ])('refuses a wish %s with a user error', async (_what, input, code) => {
+    // Act
+    const result = await wish(youthIdentity('265', 'y-ida'), input);
+    // Assess
+    expect(result.data?.createWish).toMatchObject({ wish: null, errors: [{ code }] });
+  });
+
+  it.each([
+    [
+      "another young person's wish",
+      youthIdentity('265', 'y-bo'),
+      { youthId: 'y-ida', companyId: 'c-2' },
+    ],
+    [
+      'a wish by a company contact',
+      companyContactIdentity('c-1'),
+      { youthId: 'y-ida', companyId: 'c-1' },
+    ],
+    [
+      'a wish by the team of another municipality',
+      staffIdentity('101'),
+      { youthId: 'y-ida', companyId: 'c-2' },
+    ],
+    ['a wish by the programme office', programmeIdentity(), { youthId: 'y-ida', companyId: 'c-2' }],
+  ])('refuses %s', async (_what, identity, input) => {
+    // Act
+    const result = await wish(identity, input);
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('rejects a rank out of range and a team wish without the young person', async () => {
+    // Act
+    const rank = await wish(youthIdentity('265', 'y-ida'), { companyId: 'c-2', rank: 0 });
+    const nobody = await wish(staffIdentity('265'), { companyId: 'c-2' });
+    // Assess
+    expect(errorCodes(rank)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(nobody)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lists the young person their wishes in rank order, and the company those addressed to it', async () => {
+    // Act
+    const mine = await execute(
+      server,
+      as(youthIdentity('265', 'y-ida')),
+      entitiesQuery('Youth', 'wishes { edges { node { rank company { id } } } }'),
+      {
+        representations: [representation('Youth', 'y-ida')],
+      },
+    );
+    const theirs = await execute(
+      server,
+      as(companyContactIdentity('c-1')),
+      entitiesQuery('Company', 'wishes { edges { node { youth { id } } } }'),
+      {
+        representations: [representation('Company', 'c-1')],
+      },
+    );
+    // Assess
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?._entities).toEqual([
+      {
+        wishes: {
+          edges: [
+            { node: { rank: 1, company: { id: 'c-1' } } },
+            { node: { rank: 2, company: { id: 'c-2' } } },
+          ],
+        },
+      },
+    ]);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data?._entities).toEqual([
+      {
+        wishes: {
+          edges: [{ node: { youth: { id: 'y-bo' } } }, { node: { youth: { id: 'y-ida' } } }],
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['another young person', youthIdentity('265', 'y-bo')],
+    ['a company it is not addressed to', companyContactIdentity('c-2')],
+    ['the team of another municipality', staffIdentity('101')],
+    ['the programme office', programmeIdentity()],
+  ])('refuses %s the wish', async (_who, identity) => {
+    // Act
+    const result = await execute(
+      server,
+      as(identity),
+      'query ($id: ID!) { wish(id: $id) { id } }',
+      { id: idaWish },
+    );
+    // Assess
+    expect(result.data?.wish).toBeNull();
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['another young person', youthIdentity('265', 'y-bo'), 'Youth', 'y-ida'],
+    ['a contact of another company', companyContactIdentity('c-2'), 'Company', 'c-1'],
+    ['the team of another municipality', staffIdentity('101'), 'Company', 'c-1'],
+  ])('refuses %s the list of wishes', async (_who, identity, typename, id) => {
+    // Act
+    const result = await execute(
+      server,
+      as(identity),
+      entitiesQuery(typename, 'wishes { edges { node { id } } }'),
+      {
+        representations: [representation(typename, id)],
+      },
+    );
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('withdraws a wish for the young person, once', async () => {
+    // Act
+    const first = await execute(server, as(youthIdentity('265', 'y-ida')), WITHDRAW, {
+      input: { wishId: idaWish },
+    });
+    const again = await execute(server, as(youthIdentity('265', 'y-ida')), WITHDRAW, {
+      input: { wishId: idaWish },
+    });
+    // Assess
+    expect(first.data?.withdrawWish).toEqual({
+      wish: { id: idaWish, status: 'WITHDRAWN' },
+      errors: [],
+    });
+    expect(again.data?.withdrawWish).toMatchObject({
+      wish: null,
+      errors: [{ code: 'WISH_NOT_OPEN' }],
+    });
+  });
+
+  it.each([
+    ['another young person', youthIdentity('265', 'y-bo')],
+    ['a company contact', companyContactIdentity('c-1')],
+    ['the team of another municipality', staffIdentity('101')],
+  ])('refuses %s to withdraw the wish', async (_who, identity) => {
+    // Act
+    const result = await execute(server, as(identity), WITHDRAW, { input: { wishId: idaWish } });
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+});

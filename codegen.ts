@@ -42,10 +42,51 @@ const config: CodegenConfig = {
 
 function mappersOf(name: string): Record<string, string> {
   const mappers: Record<string, Record<string, string>> = {
-    people: { Municipality: '../domain/municipality.ts#Municipality' },
-    companies: {},
-    placements: {},
-    'learning-community': {},
+    people: {
+      Municipality: '../domain/municipality.ts#Municipality',
+      Youth: '../domain/youth-access.ts#YouthView',
+      StaffMember: '../domain/staff-access.ts#StaffView',
+      SupportNote: '../domain/support-note.ts#SupportNote',
+      YouthStats: '../domain/youth-stats.ts#YouthStatsView',
+      Viewer: '../../kernel/identity.ts#Identity',
+    },
+    companies: {
+      Municipality: '../domain/municipality-ref.ts#MunicipalityRef',
+      Company: '../domain/company.ts#Company',
+      CompanyAddress: '../domain/company.ts#CompanyAddressView',
+      CompanyContact: '../domain/company-contact.ts#CompanyContact',
+      PlacementOpportunity: '../domain/placement-opportunity.ts#PlacementOpportunity',
+    },
+    placements: {
+      Placement: '../domain/placement.ts#Placement',
+      PlacementOrigin: '../domain/placement.ts#PlacementOrigin',
+      PlacementStats: '../domain/placement-stats.ts#PlacementFigures',
+      Youth: '../domain/references.ts#YouthRef',
+      Company: '../domain/references.ts#CompanyRef',
+      Municipality: '../domain/references.ts#MunicipalityRef',
+      Wish: '../domain/wish.ts#Wish',
+      Invitation: '../domain/invitation.ts#Invitation',
+      MatchingEvent: '../domain/matching-event.ts#MatchingEvent',
+      MatchingEventParticipation: '../domain/matching-event.ts#MatchingEventParticipation',
+    },
+    'learning-community': {
+      Municipality: '../domain/references.ts#MunicipalityRef',
+      Youth: '../domain/references.ts#YouthRef',
+      Company: '../domain/references.ts#CompanyRef',
+      NetworkGroup: '../domain/network-group.ts#NetworkGroup',
+      NetworkGroupMember: '../domain/network-group.ts#GroupMemberView',
+      NetworkSession: '../domain/network-session.ts#NetworkSession',
+      SessionAttendance: '../domain/network-session.ts#SessionAttendanceView',
+      YouthAttendance: '../domain/attendance.ts#YouthAttendanceView',
+      AttendanceRecord: '../domain/attendance.ts#AttendanceRecord',
+      NetworkStats: '../domain/network-stats.ts#NetworkStats',
+      WorkStory: '../domain/work-story.ts#WorkStory',
+      PracticeLearning: '../domain/practice-learning.ts#PracticeLearning',
+      UnitedGathering: '../domain/united-gathering.ts#UnitedGathering',
+      GatheringParticipant: '../domain/united-gathering.ts#GatheringParticipant',
+      TeamTraining: '../domain/team-training.ts#TeamTraining',
+      TeamTrainer: '../domain/team-training.ts#TeamTrainer',
+    },
   };
   return mappers[name] ?? {};
 }

@@ -23,12 +23,12 @@ export interface DevTokenSubject {
  *
  * @param keys - the local keys
  * @param subject - the role and scope
- * @param lifetime - how long the token is valid, e.g. `12h`
+ * @param lifetime - how long the token is valid, e.g. `12h`, or its expiry in epoch seconds
  */
 export async function mintDevToken(
   keys: LocalKeys,
   subject: DevTokenSubject,
-  lifetime = '12h',
+  lifetime: string | number = '12h',
 ): Promise<string> {
   const key = await importJWK(keys.issuerPrivateKey, 'RS256');
   const claims: Record<string, unknown> = {

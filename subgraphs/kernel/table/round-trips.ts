@@ -7,6 +7,32 @@ export interface RoundTripCounter {
   reset(): void;
 }
 
+/** A counter and the function the middleware calls for each round trip. */
+function createCounter(): RoundTripCounter & { add(command: string): void } {
+  let counts: Record<string, number> = {};
+  return {
+    add: (command) => {
+      counts[command] = (counts[command] ?? 0) + 1;
+    },
+    total: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
+    byCommand: () => ({ ...counts }),
+    reset: () => {
+      counts = {};
+    },
+  };
+}
+
+/** Adds the counting middleware under a name, so that attaching twice replaces, not doubles. */
+function attach(client: DynamoDBClient, name: string, add: (command: string) => void): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      add(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'finalizeRequest', name, override: true },
+  );
+}
+
 /**
  * Attaches SDK middleware that counts every DynamoDB round trip (retries included), so that
  * tests and benchmarks can assert that a query's cost does not grow with list length.
@@ -14,20 +40,27 @@ export interface RoundTripCounter {
  * @param client - the client whose calls are counted
  */
 export function countRoundTrips(client: DynamoDBClient): RoundTripCounter {
-  let counts: Record<string, number> = {};
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = context.commandName ?? 'unknown';
-      counts[name] = (counts[name] ?? 0) + 1;
-      return next(args);
-    },
-    { step: 'finalizeRequest', name: 'nextworkRoundTripCounter', override: true },
-  );
-  return {
-    total: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
-    byCommand: () => ({ ...counts }),
-    reset: () => {
-      counts = {};
-    },
-  };
+  const counter = createCounter();
+  attach(client, 'nextworkRoundTripCounter', counter.add);
+  return counter;
+}
+
+const processCounter = createCounter();
+
+/**
+ * The round trips of every client `createDynamoClient` made in this process. The benchmark
+ * reads it in the process that runs the local stack, whose handlers build their clients
+ * out of its reach; it costs one map increment per call, so it stays on everywhere.
+ */
+export const processRoundTrips: RoundTripCounter = processCounter;
+
+/**
+ * Makes a client's round trips count in `processRoundTrips` (kept apart from any
+ * `countRoundTrips` counter on the same client).
+ *
+ * @param client - a client of this process
+ */
+export function countInProcessRoundTrips(client: DynamoDBClient): DynamoDBClient {
+  attach(client, 'nextworkProcessRoundTripCounter', processCounter.add);
+  return client;
 }

@@ -1,7 +1,21 @@
 import { DateScalar } from '#kernel/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Municipality } from './municipality.ts';
+import { Mutation } from './mutation.ts';
 import { Query } from './query.ts';
+import { StaffMember } from './staff-member.ts';
+import { SupportNote } from './support-note.ts';
+import { Viewer } from './viewer.ts';
+import { Youth } from './youth.ts';
 
 /** Every resolver of the people subgraph, one file per type. */
-export const resolvers: Resolvers = { Date: DateScalar, Municipality, Query };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Municipality,
+  Mutation,
+  Query,
+  StaffMember,
+  SupportNote,
+  Viewer,
+  Youth,
+};

@@ -1,5 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
-import { MunicipalityCodeSchema, parseInput } from '#kernel/validation';
+import { EntityIdSchema, MunicipalityCodeSchema, parseInput } from '#kernel/validation';
+import { staffViewById } from '../domain/staff-queries.ts';
+import { youthViewById } from '../domain/youth-queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listMunicipalities, loadMunicipalities } from '../repository/municipality-repository.ts';
 
@@ -15,4 +17,13 @@ export const Query: QueryResolvers = {
     const [municipality] = await loadMunicipalities(context.loader, [code]);
     return municipality ?? null;
   },
+  youth(_parent, args, context) {
+    requireIdentity(context);
+    return youthViewById(context, parseInput(EntityIdSchema, args.id));
+  },
+  staffMember(_parent, args, context) {
+    requireIdentity(context);
+    return staffViewById(context, parseInput(EntityIdSchema, args.id));
+  },
+  me: (_parent, _args, context) => requireIdentity(context),
 };

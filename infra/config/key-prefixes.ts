@@ -1,0 +1,95 @@
+import { PREFIX } from '#kernel/keys';
+import { LC_PREFIX } from '#learning-community/repository/prefixes';
+import { PLACEMENTS_PREFIX } from '#placements/repository/prefixes';
+import type { SubgraphName } from '#schema/subgraphs';
+
+/**
+ * Which table partitions (by the entity prefix that starts every `pk`) one subgraph may touch.
+ * `write`: items it owns and changes, including counters and the items it writes into another
+ * entity's collection (e.g. placements writes the youth–company link under `YOUTH#…`).
+ * `read`: further prefixes it only reads or checks in a transaction (`ConditionCheck`).
+ */
+export interface KeyPrefixGrant {
+  write: readonly string[];
+  read: readonly string[];
+}
+
+/**
+ * The table's key prefixes per subgraph: the one place IAM `dynamodb:LeadingKeys` conditions
+ * are built from (see `infra/constructs/table-access.ts`).
+ *
+ * What this does and does not protect:
+ * - A subgraph's role can read and write only items whose partition key starts with one of its
+ *   prefixes, so a bug or an injected key cannot make, say, learning-community overwrite a
+ *   placement or read a psychologist's note stored under another subgraph's prefix.
+ * - Several prefixes are shared, because items of one entity's collection are written by the
+ *   subgraph whose transaction they belong to: `YOUTH#` (people owns the profile; placements
+ *   writes status changes, links and the placement guard in the same collection), `STATS#`
+ *   (placements and learning-community keep their counters there) and `MUNI#` (people's
+ *   municipality items, companies' per-municipality counter). LeadingKeys works on the whole
+ *   partition key, not the sort key, so it cannot separate those writers further.
+ * - Index queries are not covered: `dynamodb:LeadingKeys` is the table's partition key, while a
+ *   query on gsi1–gsi3 names an index partition (`gsi1pk`, e.g. `MUNICIPALITIES` or
+ *   `MUNI#101#COMPANY`). Each role may query the three indexes, read-only and without a key
+ *   condition: the compromise of one overloaded table. Listings by index return whole items
+ *   (projection ALL), so tenancy on those paths rests on the subgraphs' own checks (DESIGN §5).
+ * - No role may scan (a scan has no leading key, and `ForAllValues` holds for an empty set).
+ *
+ * A subgraph that starts writing or reading a new prefix adds it here; the test
+ * `tests/infra/key-prefixes.test.ts` seeds each subgraph's demo data on its own and fails on
+ * an item written outside that subgraph's `write` prefixes.
+ */
+export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
+  people: {
+    write: [PREFIX.municipality, PREFIX.youth, PREFIX.staff],
+    read: [],
+  },
+  companies: {
+    write: [
+      PREFIX.company,
+      PREFIX.contact,
+      PREFIX.opportunity,
+      PREFIX.cvr,
+      // The per-municipality counter of companies by status, `MUNI#<code>` / `STATS#COMPANY`.
+      PREFIX.municipality,
+    ],
+    read: [],
+  },
+  placements: {
+    write: [
+      PREFIX.placement,
+      PLACEMENTS_PREFIX.wish,
+      PLACEMENTS_PREFIX.invitation,
+      PLACEMENTS_PREFIX.matchingEvent,
+      PREFIX.stats,
+      // Status changes, youth–company links and the placement guard live in the young person's
+      // collection, written in the placement's transaction.
+      PREFIX.youth,
+      // The occupancy counter of an opportunity, `OPPORTUNITY#<id>` / `OCCUPANCY`.
+      PREFIX.opportunity,
+    ],
+    read: [PREFIX.company, PREFIX.contact],
+  },
+  'learning-community': {
+    write: [
+      PREFIX.networkGroup,
+      PREFIX.stats,
+      LC_PREFIX.session,
+      LC_PREFIX.participant,
+      LC_PREFIX.story,
+      LC_PREFIX.learning,
+      LC_PREFIX.gathering,
+      LC_PREFIX.training,
+    ],
+    read: [PREFIX.youth, PREFIX.staff, PREFIX.company, PREFIX.contact],
+  },
+};
+
+/**
+ * The `dynamodb:LeadingKeys` patterns for prefixes: `YOUTH` → `YOUTH#*`.
+ *
+ * @param prefixes - entity prefixes without the separator
+ */
+export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
+  return [...new Set(prefixes)].sort().map((prefix) => `${prefix}#*`);
+}

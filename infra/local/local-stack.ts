@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { subgraphUrlVariable } from '#gateway/config';
+import { createDynamoClient } from '#kernel/table/client';
+import { ensureTable } from '#kernel/table/create-table';
+import { Table } from '#kernel/table/table';
+import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
+import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
+import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
+import { type LocalKeys, loadOrCreateLocalKeys } from './local-keys.ts';
+import { isEmpty, seedDemoWorld } from './seed/seed-all.ts';
+
+/** How to run the local stack. */
+export interface LocalStackOptions {
+  /** Folder for DynamoDB Local's files and the local keys. */
+  dataDir: string;
+  /** The gateway's port; subgraphs take the next four. 0 picks free ports for all. */
+  port: number;
+  /** An already running DynamoDB endpoint; otherwise DynamoDB Local is started. */
+  dynamoEndpoint?: string;
+  /** Keep DynamoDB Local's data in memory instead of under `dataDir` (tests, benchmarks). */
+  inMemory?: boolean;
+  tableName: string;
+  stage: 'dev' | 'prod';
+  /** Seed the demo world when the table is empty. */
+  seed: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/** The running local stack. */
+export interface LocalStack {
+  gatewayUrl: string;
+  healthUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  dynamoEndpoint: string;
+  table: Table;
+  keys: LocalKeys;
+  /** Stops one subgraph's server (to see how the gateway copes with a subgraph that is down). */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const HANDLERS: Record<SubgraphName, () => Promise<{ handler: unknown }>> = {
+  people: () => import('#people/handler'),
+  companies: () => import('#companies/handler'),
+  placements: () => import('#placements/handler'),
+  'learning-community': () => import('#learning-community/handler'),
+};
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local (unless an endpoint is given), the
+ * table from the shared definition, the demo data when the table is empty, the four subgraph
+ * handlers and the gateway handler behind loopback HTTP servers — the same handler code that
+ * runs in Lambda, configured through the same environment variables.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const progress = options.onProgress ?? (() => {});
+  const started: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of started.reverse()) await stop().catch(() => {});
+  };
+  try {
+    await mkdir(options.dataDir, { recursive: true });
+    const keys = await loadOrCreateLocalKeys(options.dataDir);
+
+    let dynamo: RunningDynamoDb | undefined;
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      progress('starting DynamoDB Local');
+      dynamo = await startDynamoDbLocal(
+        options.inMemory ? {} : { path: join(options.dataDir, 'dynamodb') },
+      );
+      started.push(() => (dynamo as RunningDynamoDb).stop());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+
+    const client = createDynamoClient(dynamoEndpoint);
+    const table = new Table(client, options.tableName);
+    if (await ensureTable(client, options.tableName))
+      progress(`created table ${options.tableName}`);
+    if (options.seed && (await isEmpty(table))) {
+      progress('seeding the demo world');
+      await seedDemoWorld(table);
+    }
+
+    Object.assign(process.env, {
+      STAGE: options.stage,
+      TABLE_NAME: options.tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      GATEWAY_PUBLIC_KEY: JSON.stringify(keys.gatewayPublicKey),
+      CURSOR_SECRET: keys.cursorSecret,
+      GATEWAY_SIGNING_KEY: JSON.stringify(keys.gatewayPrivateKey),
+      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_AUDIENCE: DEV_AUDIENCE,
+      AUTH_JWKS_URI: `${DEV_ISSUER}/.well-known/jwks.json`,
+      AUTH_JWKS: JSON.stringify(keys.issuerJwks),
+    });
+
+    const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
+    for (const [index, { name }] of SUBGRAPHS.entries()) {
+      progress(`starting the ${name} subgraph`);
+      const { handler } = await HANDLERS[name]();
+      const fn = await serveLambda(
+        name,
+        handler as HttpLambdaHandler,
+        options.port === 0 ? 0 : options.port + index + 1,
+      );
+      subgraphFunctions[name] = fn;
+      started.push(() => fn.close());
+      process.env[subgraphUrlVariable(name)] = `${fn.url}/graphql`;
+    }
+
+    progress('starting the gateway');
+    const { handler: gatewayHandler } = await import('#gateway/handler');
+    const gateway = await serveLambda('gateway', gatewayHandler as HttpLambdaHandler, options.port);
+    started.push(() => gateway.close());
+
+    return {
+      gatewayUrl: `${gateway.url}/graphql`,
+      healthUrl: `${gateway.url}/health`,
+      subgraphUrls: Object.fromEntries(
+        SUBGRAPHS.map(({ name }) => [name, `${subgraphFunctions[name].url}/graphql`]),
+      ) as Record<SubgraphName, string>,
+      dynamoEndpoint,
+      table,
+      keys,
+      stopSubgraph: (name) => subgraphFunctions[name].close(),
+      stop: async () => {
+        await stopAll();
+        client.destroy();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+import { CompanySchema } from '#companies/domain/company';
+import { CompanyContactSchema } from '#companies/domain/company-contact';
+import { PlacementOpportunitySchema } from '#companies/domain/placement-opportunity';
+import {
+  type CompanySnapshot,
+  companySnapshotItems,
+  companyStatsItems,
+} from '#companies/repository/company-snapshot';
+import type { Table } from '#kernel/table/table';
+import type { DemoCompany, DemoWorld } from './demo-world.ts';
+
+/**
+ * Writes the demo world's companies: each with its CVR reservation, contact persons and
+ * placement opportunities (open ones on the open index), and each municipality's counts of
+ * companies by status, counted from the same companies so that `companyStats` agrees with
+ * them. Every record is checked against the domain's schemas on the way, so the demo data is
+ * data the mutations would have accepted.
+ *
+ * @param table - the table to fill
+ * @param world - the demo world
+ */
+export async function seedCompanies(table: Table, world: DemoWorld): Promise<void> {
+  const snapshots = world.companies.map((company) => snapshotOf(company, world.today));
+  await table.putMany([
+    ...snapshots.flatMap(companySnapshotItems),
+    ...companyStatsItems(snapshots.map(({ company }) => company)),
+  ]);
+}
+
+/** A demo company as the companies subgraph stores it. */
+function snapshotOf(demo: DemoCompany, today: string): CompanySnapshot {
+  const company = CompanySchema.parse({
+    id: demo.id,
+    municipalityCode: demo.municipalityCode,
+    cvr: demo.cvr,
+    name: demo.name,
+    industry: demo.industry,
+    address: demo.address,
+    status: demo.status,
+    pause: demo.status === 'PAUSED' ? demo.pause : undefined,
+    joinedOn: demo.joinedAt,
+    // The demo world does not say when a company left: halfway between joining and today.
+    leftOn: demo.status === 'LEFT' ? midway(demo.joinedAt, today) : undefined,
+    contactIds: demo.contacts.map((contact) => contact.id),
+    opportunityIds: demo.opportunities.map((opportunity) => opportunity.id),
+    version: 1,
+  });
+  const contacts = demo.contacts.map((contact) =>
+    CompanyContactSchema.parse({ ...contact, municipalityCode: demo.municipalityCode }),
+  );
+  const opportunities = demo.opportunities.map((opportunity) =>
+    PlacementOpportunitySchema.parse({
+      ...opportunity,
+      municipalityCode: demo.municipalityCode,
+      // Only an active company has open opportunities; the demo world keeps to that already.
+      open: opportunity.open && demo.status === 'ACTIVE',
+      version: 1,
+    }),
+  );
+  return { company, contacts, opportunities };
+}
+
+/** The day halfway between two ISO dates. */
+function midway(from: string, to: string): string {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  const dayMs = 86_400_000;
+  return new Date(start + Math.floor((end - start) / dayMs / 2) * dayMs).toISOString().slice(0, 10);
+}

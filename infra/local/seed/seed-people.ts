@@ -1,0 +1,127 @@
+import type { Item, Table } from '#kernel/table/table';
+import { StaffMemberSchema } from '#people/domain/staff';
+import type { SupportNote } from '#people/domain/support-note';
+import { NO_CONSENT, type Youth, YouthSchema } from '#people/domain/youth';
+import { emptyCounts, type YouthCounts } from '#people/domain/youth-stats';
+import { saveMunicipalities } from '#people/repository/municipality-repository';
+import { youthCompanyLinkItem } from '#people/repository/shared-items';
+import { staffToItem } from '#people/repository/staff-entity';
+import { supportNoteToItem } from '#people/repository/support-note-entity';
+import { statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
+import { youthCountsToItem } from '#people/repository/youth-stats-entity';
+import { addDays, type DemoWorld, type DemoYouth } from './demo-world.ts';
+
+/** Placement statuses during which a company's contacts may see the young person's work profile. */
+const LINKING_PLACEMENT_STATUSES = new Set(['PLANNED', 'ACTIVE', 'EXTENDED']);
+
+/**
+ * Writes the people subgraph's part of the demo world: the municipalities, their teams, the
+ * young people with their status history and support notes, each municipality's counts by
+ * status (counted from the same young people, so `youthStats` agrees with the listings), and
+ * the youth–company links of every planned, active or extended placement. Those links belong
+ * to the placements subgraph in production (written with the invitation or placement); they
+ * are written here so the demo's company contacts see their interns before placements runs.
+ * Every record is checked against the domain's schemas, so the demo holds data the mutations
+ * would have accepted.
+ *
+ * @param table - the table to fill
+ * @param world - the demo world
+ */
+export async function seedPeople(table: Table, world: DemoWorld): Promise<void> {
+  await saveMunicipalities(
+    table,
+    world.municipalities.map(({ code, name }) => ({ code, name })),
+  );
+  const psychologistOf = new Map(
+    world.staff.filter((s) => s.role === 'PSYCHOLOGIST').map((s) => [s.municipalityCode, s.id]),
+  );
+  const counts = new Map<string, YouthCounts>(
+    world.municipalities.map(({ code }) => [code, emptyCounts()]),
+  );
+  const items: Item[] = world.staff.map((staff) => staffToItem(StaffMemberSchema.parse(staff)));
+  for (const demo of world.youth) {
+    const youth = youthOf(demo);
+    items.push(youthToItem(youth));
+    demo.statusHistory.forEach((change, index) => {
+      items.push(statusChangeToItem(youth.id, change, index + 1));
+    });
+    items.push(
+      ...supportNotesOf(demo, world.today, psychologistOf.get(demo.municipalityCode) ?? null).map(
+        supportNoteToItem,
+      ),
+    );
+    const municipalityCounts = counts.get(youth.municipalityCode);
+    if (municipalityCounts) municipalityCounts[youth.status] += 1;
+  }
+  for (const [code, municipalityCounts] of counts) {
+    items.push(youthCountsToItem(code, municipalityCounts));
+  }
+  items.push(...youthCompanyLinks(world));
+  await table.putMany(items);
+}
+
+/** A demo young person as the people subgraph stores them. */
+function youthOf(demo: DemoYouth): Youth {
+  const lastChange = demo.statusHistory.at(-1);
+  return YouthSchema.parse({
+    id: demo.id,
+    municipalityCode: demo.municipalityCode,
+    name: `${demo.firstName} ${demo.lastName}`,
+    dateOfBirth: demo.birthDate,
+    phone: demo.phone,
+    email: demo.email,
+    enrolledAt: demo.enrolledAt,
+    status: demo.status,
+    statusChangedAt: lastChange?.date ?? demo.enrolledAt,
+    statusChanges: demo.statusHistory.length,
+    consultantId: demo.consultantId,
+    interests: demo.interests,
+    workWishes: demo.workWishes,
+    benefitCategory: demo.benefitCategory,
+    barriers: demo.barriers,
+    researchConsent: demo.researchConsent.given
+      ? { given: true, givenAt: demo.researchConsent.date, withdrawnAt: null }
+      : NO_CONSENT,
+    version: 1,
+  });
+}
+
+/**
+ * The demo's support notes: written by the municipality's psychologist, every other week from
+ * two weeks after enrolment, never after today.
+ */
+function supportNotesOf(
+  demo: DemoYouth,
+  today: string,
+  psychologistId: string | null,
+): SupportNote[] {
+  return demo.supportNotes.map((text, index) => {
+    const date = addDays(demo.enrolledAt, 14 * (index + 1));
+    return {
+      id: `${demo.id}-note-${index + 1}`,
+      youthId: demo.id,
+      date: date > today ? today : date,
+      text,
+      authorId: psychologistId,
+    };
+  });
+}
+
+/** One link per young person and company tied by a planned, active or extended placement. */
+function youthCompanyLinks(world: DemoWorld): Item[] {
+  const reasons = new Map<string, { youthId: string; companyId: string; reasons: string[] }>();
+  for (const placement of world.placements) {
+    if (!LINKING_PLACEMENT_STATUSES.has(placement.status)) continue;
+    const id = `${placement.youthId}|${placement.companyId}`;
+    const link = reasons.get(id) ?? {
+      youthId: placement.youthId,
+      companyId: placement.companyId,
+      reasons: [],
+    };
+    link.reasons.push(`PLACEMENT#${placement.id}`);
+    reasons.set(id, link);
+  }
+  return [...reasons.values()].map((link) =>
+    youthCompanyLinkItem(link.youthId, link.companyId, link.reasons),
+  );
+}

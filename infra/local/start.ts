@@ -1,0 +1,75 @@
+import { ROLES } from '#kernel/identity';
+import { demoSubjectsByRole } from './demo-identities.ts';
+import { mintDevToken } from './dev-issuer.ts';
+import { startLocalStack } from './local-stack.ts';
+
+// `npm start`: the whole system on this machine with demo data, until Ctrl-C.
+const startedAt = Date.now();
+const log = (message: string) =>
+  console.log(
+    `[nextwork] ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)}s  ${message}`,
+  );
+
+const stage = process.env.STAGE === 'prod' ? 'prod' : 'dev';
+const stack = await startLocalStack({
+  dataDir: process.env.DATA_DIR ?? '.data',
+  port: Number(process.env.PORT ?? 4000),
+  ...(process.env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  tableName: process.env.TABLE_NAME ?? 'nextwork',
+  stage,
+  seed: true,
+  onProgress: log,
+}).catch((error: Error) => {
+  console.error(`[nextwork] could not start: ${error.message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  await stack.stop();
+  log('stopped');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+const health = await fetch(stack.healthUrl).then((r) => r.json() as Promise<{ healthy: boolean }>);
+log(
+  health.healthy
+    ? 'all subgraphs answer'
+    : `some subgraphs do not answer: ${JSON.stringify(health)}`,
+);
+
+const tokens = await Promise.all(
+  demoSubjectsByRole().map(
+    async ([role, subject]) => [role, subject, await mintDevToken(stack.keys, subject)] as const,
+  ),
+);
+console.log(`
+NEXTWORK is running (stage ${stage}).
+  GraphQL gateway  ${stack.gatewayUrl}
+  Health           ${stack.healthUrl}
+  DynamoDB         ${stack.dynamoEndpoint}
+  Subgraphs        ${Object.entries(stack.subgraphUrls)
+    .map(([n, u]) => `${n} ${u}`)
+    .join('\n                   ')}
+
+Development tokens (valid 12 h; more with: npm run token -- --role ROLE [--municipality CODE]):
+${tokens.map(([role, subject, token]) => `  ${role.padEnd(ROLES.reduce((w, r) => Math.max(w, r.length), 0))}  ${describe(subject)}\n    ${token}`).join('\n')}
+
+Try:
+  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
+    -H "authorization: Bearer $(npm run -s token -- --role NETWORK_CONSULTANT)" \\
+    -d '{"query":"{ municipalities { code name companyStats { active } placementStats { active } networkStats { youthGroups } } }"}'
+
+Ready. Ctrl-C stops everything.`);
+
+function describe(subject: object): string {
+  return Object.entries(subject)
+    .filter(([key]) => key !== 'role')
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
+}

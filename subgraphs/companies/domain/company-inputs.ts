@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  EntityIdSchema,
+  IsoDateSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
+import { CompanyAddressSchema, MAX_CONTACTS_PER_COMPANY } from './company.ts';
+import { CompanyContactDetailsSchema } from './company-contact.ts';
+import { CvrSchema } from './cvr.ts';
+import { expectedVersionInput, optionalInput } from './optional-input.ts';
+
+/** The version a change was made on, to refuse it with `CONFLICT` when the data moved on. */
+const ExpectedVersionSchema = expectedVersionInput(z.number());
+
+/** `joinNetwork`'s input. */
+export const JoinNetworkInputSchema = z.object({
+  municipalityCode: MunicipalityCodeSchema,
+  cvr: CvrSchema,
+  name: textSchema(150),
+  industry: textSchema(100),
+  address: CompanyAddressSchema,
+  joinedOn: optionalInput(IsoDateSchema),
+  contacts: z
+    .array(CompanyContactDetailsSchema)
+    .min(1, 'must name at least one contact person')
+    .max(MAX_CONTACTS_PER_COMPANY, `must name at most ${MAX_CONTACTS_PER_COMPANY} contact persons`),
+});
+
+/** `joinNetwork`'s input, parsed. */
+export type JoinNetworkInput = z.infer<typeof JoinNetworkInputSchema>;
+
+/** `updateCompany`'s input: at least one change. */
+export const UpdateCompanyInputSchema = z
+  .object({
+    companyId: EntityIdSchema,
+    name: optionalInput(textSchema(150)),
+    industry: optionalInput(textSchema(100)),
+    address: optionalInput(CompanyAddressSchema),
+    expectedVersion: ExpectedVersionSchema,
+  })
+  .refine(
+    (input) =>
+      input.name !== undefined || input.industry !== undefined || input.address !== undefined,
+    'must change at least one of name, industry and address',
+  );
+
+/** `updateCompany`'s input, parsed. */
+export type UpdateCompanyInput = z.infer<typeof UpdateCompanyInputSchema>;
+
+/** `addCompanyContact`'s input. */
+export const AddCompanyContactInputSchema = z.object({
+  companyId: EntityIdSchema,
+  contact: CompanyContactDetailsSchema,
+});
+
+/** `addCompanyContact`'s input, parsed. */
+export type AddCompanyContactInput = z.infer<typeof AddCompanyContactInputSchema>;
+
+/** `removeCompanyContact`'s input. */
+export const RemoveCompanyContactInputSchema = z.object({ contactId: EntityIdSchema });
+
+/** `removeCompanyContact`'s input, parsed. */
+export type RemoveCompanyContactInput = z.infer<typeof RemoveCompanyContactInputSchema>;
+
+/** `pauseCompany`'s input: the period must end after it starts. */
+export const PauseCompanyInputSchema = z
+  .object({
+    companyId: EntityIdSchema,
+    from: IsoDateSchema,
+    until: IsoDateSchema,
+    reason: textSchema(500),
+  })
+  .refine((input) => input.until > input.from, {
+    path: ['until'],
+    message: 'must be after the first day of the pause (from)',
+  });
+
+/** `pauseCompany`'s input, parsed. */
+export type PauseCompanyInput = z.infer<typeof PauseCompanyInputSchema>;
+
+/** The input of `resumeCompany` and `leaveNetwork`: the company. */
+export const CompanyIdInputSchema = z.object({ companyId: EntityIdSchema });
+
+/** The input of `resumeCompany` and `leaveNetwork`, parsed. */
+export type CompanyIdInput = z.infer<typeof CompanyIdInputSchema>;

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+
+/**
+ * An optional input field: GraphQL sends it absent or null, and both mean "not given", so both
+ * parse to undefined.
+ *
+ * @param schema - the field's schema when it is given
+ */
+export const optionalInput = <S extends z.ZodType>(schema: S) =>
+  schema.nullish().transform((value) => value ?? undefined);
+
+/** Optional `expectedVersion`: the version a change was made on. */
+export const expectedVersionInput = <S extends z.ZodNumber>(number: S) =>
+  optionalInput(number.int('must be a whole number').min(1, 'must be at least 1'));

@@ -1,0 +1,79 @@
+import { ForbiddenError } from '#kernel/errors';
+import type { Identity } from '#kernel/identity';
+import type { Company } from './company.ts';
+import {
+  type AudienceRules,
+  type CompanyAudience,
+  companyAudience,
+  EVERY_AUDIENCE,
+  requireAudience,
+  TEAM_AND_OWN_CONTACTS,
+} from './company-audience.ts';
+import type { PlacementOpportunity } from './placement-opportunity.ts';
+
+/**
+ * Who may read each field of `PlacementOpportunity`, by the caller's audience for the company
+ * that offers it. On top of this, young people see open opportunities only
+ * ({@link canSeeOpportunity}).
+ */
+export const PLACEMENT_OPPORTUNITY_FIELD_ACCESS = {
+  id: EVERY_AUDIENCE,
+  title: EVERY_AUDIENCE,
+  description: EVERY_AUDIENCE,
+  trade: EVERY_AUDIENCE,
+  weeklyHours: EVERY_AUDIENCE,
+  places: EVERY_AUDIENCE,
+  open: EVERY_AUDIENCE,
+  company: EVERY_AUDIENCE,
+  version: TEAM_AND_OWN_CONTACTS,
+} as const satisfies AudienceRules<string>;
+
+/** A field of `PlacementOpportunity`. */
+export type PlacementOpportunityField = keyof typeof PLACEMENT_OPPORTUNITY_FIELD_ACCESS;
+
+/**
+ * Whether the caller may see an opportunity at all: the team and the company's contacts see
+ * every one, a young person of the municipality the open ones.
+ *
+ * @param audience - the caller's audience for the offering company
+ * @param opportunity - the opportunity
+ */
+export function canSeeOpportunity(
+  audience: CompanyAudience | null,
+  opportunity: PlacementOpportunity,
+): boolean {
+  if (audience === null) return false;
+  return audience !== 'YOUTH' || opportunity.open;
+}
+
+/** The caller's audience for an opportunity, or `FORBIDDEN` (closed ones for young people). */
+export function requireOpportunityVisible(
+  identity: Identity,
+  company: Company,
+  opportunity: PlacementOpportunity,
+): CompanyAudience {
+  const audience = requireAudience(
+    companyAudience(identity, company),
+    EVERY_AUDIENCE,
+    'This placement opportunity',
+  );
+  if (!canSeeOpportunity(audience, opportunity)) {
+    throw new ForbiddenError('This placement opportunity is closed');
+  }
+  return audience;
+}
+
+/** The caller's audience, when it may read this field of the opportunity; else `FORBIDDEN`. */
+export function requireOpportunityField(
+  identity: Identity,
+  company: Company,
+  opportunity: PlacementOpportunity,
+  field: PlacementOpportunityField,
+): CompanyAudience {
+  const audience = requireOpportunityVisible(identity, company, opportunity);
+  return requireAudience(
+    audience,
+    PLACEMENT_OPPORTUNITY_FIELD_ACCESS[field],
+    `The opportunity's ${field}`,
+  );
+}

@@ -1,0 +1,168 @@
+import type { Connection } from '#kernel/connection';
+import type { ItemLoader } from '#kernel/entity-loader';
+import { versionIs } from '#kernel/table/expressions';
+import { ConditionFailedError, type Table, type TransactAction } from '#kernel/table/table';
+import type { Company, CompanyNetworkStatus } from '../domain/company.ts';
+import type { CompanyContact } from '../domain/company-contact.ts';
+import { companyStatsChange } from '../domain/company-stats.ts';
+import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
+import { contactToItem } from './company-contact-entity.ts';
+import {
+  companiesOfMunicipality,
+  companyFromItem,
+  companyKey,
+  companyPosition,
+  companyToItem,
+} from './company-entity.ts';
+import { companyStatsUpdate } from './company-stats-entity.ts';
+import { cvrRegistrationKey, cvrRegistrationToItem } from './cvr-registration-entity.ts';
+import { type ListingReader, type PageRequest, readPage } from './paging.ts';
+import { opportunityKey, opportunityToItem } from './placement-opportunity-entity.ts';
+import { type CompaniesStore, remember } from './store.ts';
+import { nextVersion, putIfVersion, putNew } from './versioned.ts';
+
+/** A company through the request's batching loader; undefined when there is none. */
+export async function loadCompany(
+  loader: ItemLoader,
+  companyId: string,
+): Promise<Company | undefined> {
+  const item = await loader.load(companyKey(companyId));
+  return item ? companyFromItem(item) : undefined;
+}
+
+/** A company read strongly consistent, as a change must start from. */
+export async function readCompany(table: Table, companyId: string): Promise<Company | undefined> {
+  const item = await table.get(companyKey(companyId));
+  return item ? companyFromItem(item) : undefined;
+}
+
+/**
+ * One page of a municipality's companies, by status and then name (one query on gsi1).
+ *
+ * @param reader - the request's table, cursor codec and loader
+ * @param municipalityCode - the municipality
+ * @param status - only this status, or every status
+ * @param page - page size and cursor
+ */
+export function listCompaniesOfMunicipality(
+  reader: ListingReader,
+  municipalityCode: string,
+  status: CompanyNetworkStatus | undefined,
+  page: PageRequest,
+): Promise<Connection<Company>> {
+  return readPage(
+    reader,
+    companiesOfMunicipality(municipalityCode, status),
+    page,
+    companyFromItem,
+    companyPosition,
+  );
+}
+
+/** Whether a CVR number is registered to a company already. */
+export async function isCvrRegistered(table: Table, cvr: string): Promise<boolean> {
+  return (await table.get(cvrRegistrationKey(cvr))) !== undefined;
+}
+
+/** How registering a company ended. */
+export type RegistrationOutcome = 'REGISTERED' | 'CVR_TAKEN';
+
+/**
+ * Registers a new company in one transaction: the company, the reservation of its CVR number,
+ * its contact persons and its municipality's counts. If the CVR number was taken meanwhile,
+ * nothing is written.
+ *
+ * @param store - the table and the request's loader
+ * @param company - the new company (version 1)
+ * @param contacts - its contact persons
+ */
+export async function registerCompany(
+  store: CompaniesStore,
+  company: Company,
+  contacts: readonly CompanyContact[],
+): Promise<RegistrationOutcome> {
+  const companyItem = companyToItem(company);
+  const contactItems = contacts.map(contactToItem);
+  try {
+    await store.table.transact([
+      putNew(companyItem),
+      putNew(cvrRegistrationToItem(company.cvr, company.id)),
+      ...contactItems.map(putNew),
+      companyStatsUpdate(company.municipalityCode, companyStatsChange(undefined, company.status)),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.reasons[1] === 'ConditionalCheckFailed') {
+      return 'CVR_TAKEN';
+    }
+    throw error;
+  }
+  remember(store, [companyItem, ...contactItems]);
+  return 'REGISTERED';
+}
+
+/**
+ * Stores a change of a company's details if nobody changed it since it was read; otherwise
+ * `CONFLICT`. The new version is returned.
+ *
+ * @param store - the table and the request's loader
+ * @param before - the company as read
+ * @param after - the company as it is to be
+ */
+export async function saveCompanyDetails(
+  store: CompaniesStore,
+  before: Company,
+  after: Company,
+): Promise<Company> {
+  const saved = nextVersion(before, after);
+  const item = companyToItem(saved);
+  await store.table.put(item, versionIs(before.version));
+  remember(store, [item]);
+  return saved;
+}
+
+/** An opportunity as read, and as it is to be after the company's change of status. */
+export interface OpportunityChange {
+  before: PlacementOpportunity;
+  after: PlacementOpportunity;
+}
+
+/**
+ * Stores a change of a company's status in one transaction: the company (if still at the
+ * version read), its municipality's counts, and its opportunities — those that change are
+ * written, the others checked to be as read, so that an opportunity opened meanwhile cannot
+ * stay open under a paused company.
+ *
+ * @param store - the table and the request's loader
+ * @param before - the company as read
+ * @param after - the company as it is to be
+ * @param opportunities - every opportunity of the company, as read and as it is to be
+ */
+export async function saveCompanyStatus(
+  store: CompaniesStore,
+  before: Company,
+  after: Company,
+  opportunities: readonly OpportunityChange[],
+): Promise<Company> {
+  const saved = nextVersion(before, after);
+  const companyItem = companyToItem(saved);
+  const changedItems = opportunities
+    .filter(({ before: was, after: is }) => was.open !== is.open)
+    .map(({ before: was, after: is }) => ({
+      item: opportunityToItem(nextVersion(was, is)),
+      readVersion: was.version,
+    }));
+  const unchanged: TransactAction[] = opportunities
+    .filter(({ before: was, after: is }) => was.open === is.open)
+    .map(({ before: was }) => ({
+      check: opportunityKey(was.id),
+      condition: versionIs(was.version),
+    }));
+  await store.table.transact([
+    putIfVersion(companyItem, before.version),
+    companyStatsUpdate(after.municipalityCode, companyStatsChange(before.status, after.status)),
+    ...changedItems.map(({ item, readVersion }) => putIfVersion(item, readVersion)),
+    ...unchanged,
+  ]);
+  remember(store, [companyItem, ...changedItems.map(({ item }) => item)]);
+  return saved;
+}

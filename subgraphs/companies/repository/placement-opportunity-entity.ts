@@ -1,0 +1,91 @@
+import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Item } from '#kernel/table/table';
+import { type PlacementOpportunity, tradeKey } from '../domain/placement-opportunity.ts';
+import type { Listing } from './paging.ts';
+
+/**
+ * A placement opportunity's item, `OPPORTUNITY#<id>` (the shared key; readers rely on
+ * `companyId`, `municipalityCode`, `open` and `places`). On gsi1 a company's opportunities
+ * share `COMPANY#<id>#OPPORTUNITIES`. gsi2 is sparse: only an open opportunity has
+ * `MUNI#<code>#OPEN_OPPORTUNITIES` / `<trade>#<id>`, so browsing open opportunities reads open
+ * ones only and a trade filter is a key prefix.
+ */
+export function opportunityKey(opportunityId: string): ItemKey {
+  return sharedKeys.opportunity(opportunityId);
+}
+
+/** Partition of gsi2 that lists a municipality's open opportunities. */
+function openOpportunitiesPartition(municipalityCode: string): string {
+  return key(PREFIX.municipality, municipalityCode, 'OPEN_OPPORTUNITIES');
+}
+
+/** The stored item of an opportunity; on the open index only while it is open. */
+export function opportunityToItem(opportunity: PlacementOpportunity): Item {
+  return {
+    ...opportunityKey(opportunity.id),
+    entity: 'PlacementOpportunity',
+    gsi1pk: key(PREFIX.company, opportunity.companyId, 'OPPORTUNITIES'),
+    gsi1sk: opportunity.id,
+    ...(opportunity.open
+      ? {
+          gsi2pk: openOpportunitiesPartition(opportunity.municipalityCode),
+          gsi2sk: key(tradeKey(opportunity.trade), opportunity.id),
+        }
+      : {}),
+    id: opportunity.id,
+    companyId: opportunity.companyId,
+    municipalityCode: opportunity.municipalityCode,
+    title: opportunity.title,
+    description: opportunity.description,
+    trade: opportunity.trade,
+    weeklyHours: opportunity.weeklyHours,
+    places: opportunity.places,
+    open: opportunity.open,
+    version: opportunity.version,
+  };
+}
+
+/** An opportunity from its stored item. */
+export function opportunityFromItem(item: Item): PlacementOpportunity {
+  return {
+    id: String(item.id),
+    companyId: String(item.companyId),
+    municipalityCode: String(item.municipalityCode),
+    title: String(item.title),
+    description: String(item.description),
+    trade: String(item.trade),
+    weeklyHours: Number(item.weeklyHours),
+    places: Number(item.places),
+    open: item.open === true,
+    version: Number(item.version),
+  };
+}
+
+/** Where an open opportunity sits in its municipality's open list: what a cursor resumes from. */
+export function openOpportunityPosition(item: Item): Record<string, string> {
+  return {
+    pk: item.pk,
+    sk: item.sk,
+    gsi2pk: String(item.gsi2pk),
+    gsi2sk: String(item.gsi2sk),
+  };
+}
+
+/**
+ * The list of a municipality's open opportunities, all or of one trade; the scope names both.
+ *
+ * @param municipalityCode - the municipality
+ * @param trade - only this trade (compared case-folded), or every trade
+ */
+export function openOpportunitiesOfMunicipality(
+  municipalityCode: string,
+  trade: string | undefined,
+): Listing {
+  const partition = openOpportunitiesPartition(municipalityCode);
+  const prefix = trade === undefined ? undefined : key(tradeKey(trade), '');
+  return {
+    query: { index: 'gsi2', partition, ...(prefix ? { beginsWith: prefix } : {}) },
+    scope: key(partition, prefix ?? '*'),
+  };
+}

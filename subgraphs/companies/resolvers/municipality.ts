@@ -1,0 +1,38 @@
+import { requireIdentity } from '#kernel/authorisation';
+import { parseInput } from '#kernel/validation';
+import { requireMunicipalityField } from '../domain/municipality-access.ts';
+import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
+import { listCompaniesOfMunicipality } from '../repository/company-repository.ts';
+import { loadCompanyStats } from '../repository/company-stats-repository.ts';
+import { listOpenOpportunitiesOfMunicipality } from '../repository/placement-opportunity-repository.ts';
+import { CompaniesArgsSchema, OpenOpportunitiesArgsSchema } from './arguments.ts';
+
+/**
+ * `Municipality`: the companies subgraph's counts and lists, each behind its rule in
+ * `domain/municipality-access.ts`. A reference carries nothing but the code, so resolving it
+ * reveals nothing; the fields decide.
+ */
+export const Municipality: MunicipalityResolvers = {
+  __resolveReference(reference, context) {
+    requireIdentity(context);
+    return { code: reference.code };
+  },
+  code: (municipality) => municipality.code,
+  async companyStats(municipality, _args, context) {
+    requireMunicipalityField(requireIdentity(context), municipality.code, 'companyStats');
+    return loadCompanyStats(context.loader, municipality.code);
+  },
+  async companies(municipality, args, context) {
+    requireMunicipalityField(requireIdentity(context), municipality.code, 'companies');
+    const { status, first, after } = parseInput(CompaniesArgsSchema, args);
+    return listCompaniesOfMunicipality(context, municipality.code, status, { first, after });
+  },
+  async openOpportunities(municipality, args, context) {
+    requireMunicipalityField(requireIdentity(context), municipality.code, 'openOpportunities');
+    const { trade, first, after } = parseInput(OpenOpportunitiesArgsSchema, args);
+    return listOpenOpportunitiesOfMunicipality(context, municipality.code, trade, {
+      first,
+      after,
+    });
+  },
+};

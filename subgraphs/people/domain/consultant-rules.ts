@@ -1,0 +1,40 @@
+import { DomainRuleError } from '#kernel/errors';
+import type { StaffMember } from './staff.ts';
+
+/** Stable codes of the rules about a young person's consultant. */
+export const CONSULTANT_RULE = {
+  NOT_FOUND: 'CONSULTANT_NOT_FOUND',
+  OTHER_MUNICIPALITY: 'CONSULTANT_IN_OTHER_MUNICIPALITY',
+  NOT_A_CONSULTANT: 'NOT_A_NETWORK_CONSULTANT',
+  ALREADY_ASSIGNED: 'CONSULTANT_ALREADY_ASSIGNED',
+} as const;
+
+/**
+ * The staff member, when they may follow a young person of the municipality: a network
+ * consultant of the same municipality.
+ *
+ * @param staff - the staff member as read, undefined when there is none
+ * @param municipalityCode - the young person's municipality
+ */
+export function requireNetworkConsultantOf(
+  staff: StaffMember | undefined,
+  municipalityCode: string,
+): StaffMember {
+  const path = ['consultantId'];
+  if (!staff) throw new DomainRuleError(CONSULTANT_RULE.NOT_FOUND, 'No such staff member', path);
+  if (staff.municipalityCode !== municipalityCode) {
+    throw new DomainRuleError(
+      CONSULTANT_RULE.OTHER_MUNICIPALITY,
+      "The consultant belongs to another municipality's team",
+      path,
+    );
+  }
+  if (staff.role !== 'NETWORK_CONSULTANT') {
+    throw new DomainRuleError(
+      CONSULTANT_RULE.NOT_A_CONSULTANT,
+      'Only a network consultant can follow a young person',
+      path,
+    );
+  }
+  return staff;
+}

@@ -1,0 +1,65 @@
+import { isStaffOf } from '#kernel/authorisation';
+import type { Identity } from '#kernel/identity';
+import { type AudienceRules, requireAudience } from './audience.ts';
+
+/**
+ * In what capacity a caller looks at a municipality (and at its team):
+ *
+ * - `TEAM`: a member of the municipality's own team;
+ * - `PARTICIPANT`: a young person of the municipality, or a contact of a company in its
+ *   network — they work with the team and may know who is on it;
+ * - `PROGRAMME`: the programme office, which sees figures and never a person;
+ * - `SIGNED_IN`: anyone else signed in (another municipality's team, the data protection
+ *   officer): the municipality's code and name, which are public.
+ */
+export type MunicipalityAudience = 'TEAM' | 'PARTICIPANT' | 'PROGRAMME' | 'SIGNED_IN';
+
+const EVERYONE = [
+  'TEAM',
+  'PARTICIPANT',
+  'PROGRAMME',
+  'SIGNED_IN',
+] as const satisfies readonly MunicipalityAudience[];
+
+/** Who may read each field of `Municipality` this subgraph resolves. */
+export const MUNICIPALITY_FIELD_ACCESS = {
+  code: EVERYONE,
+  name: EVERYONE,
+  team: ['TEAM', 'PARTICIPANT'],
+  youth: ['TEAM'],
+  youthStats: ['TEAM', 'PROGRAMME'],
+} as const satisfies AudienceRules<MunicipalityAudience>;
+
+/** A field of `Municipality` (people's part). */
+export type MunicipalityField = keyof typeof MUNICIPALITY_FIELD_ACCESS;
+
+/**
+ * The caller's audience for a municipality.
+ *
+ * @param identity - the verified caller
+ * @param municipalityCode - the municipality
+ * @param companyMunicipalityCode - for a company contact, their company's municipality
+ */
+export function municipalityAudience(
+  identity: Identity,
+  municipalityCode: string,
+  companyMunicipalityCode?: string,
+): MunicipalityAudience {
+  if (isStaffOf(identity, municipalityCode)) return 'TEAM';
+  if (identity.role === 'YOUTH' && identity.municipalityCode === municipalityCode) {
+    return 'PARTICIPANT';
+  }
+  if (identity.role === 'COMPANY_CONTACT' && companyMunicipalityCode === municipalityCode) {
+    return 'PARTICIPANT';
+  }
+  if (identity.role === 'PROGRAMME') return 'PROGRAMME';
+  return 'SIGNED_IN';
+}
+
+/** Refuses, with `FORBIDDEN`, a field of a municipality the audience may not read. */
+export function requireMunicipalityField(
+  audience: MunicipalityAudience,
+  field: MunicipalityField,
+): MunicipalityAudience {
+  return requireAudience(audience, MUNICIPALITY_FIELD_ACCESS[field], `The municipality's ${field}`);
+}

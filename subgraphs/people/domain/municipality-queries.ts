@@ -1,0 +1,96 @@
+import { requireIdentity } from '#kernel/authorisation';
+import type { Connection } from '#kernel/connection';
+import type { SubgraphContext } from '#kernel/context';
+import { parseInput } from '#kernel/validation';
+import { listTeam } from '../repository/staff-repository.ts';
+import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
+import { loadYouthCounts } from '../repository/youth-stats-repository.ts';
+import { companyMunicipalityOf } from './caller.ts';
+import {
+  type MunicipalityAudience,
+  municipalityAudience,
+  requireMunicipalityField,
+} from './municipality-access.ts';
+import { requireStaffVisible, type StaffView } from './staff-access.ts';
+import { requireYouthVisible, type YouthView } from './youth-access.ts';
+import { YouthListArgsSchema } from './youth-inputs.ts';
+import { type YouthStatsView, youthStatsView } from './youth-stats.ts';
+
+/** The caller's audience for a municipality (a company contact's company is read, batched). */
+export async function municipalityAudienceOf(
+  context: SubgraphContext,
+  municipalityCode: string,
+): Promise<MunicipalityAudience> {
+  const identity = requireIdentity(context);
+  return municipalityAudience(identity, municipalityCode, await companyMunicipalityOf(context));
+}
+
+/**
+ * A municipality's team, for the team itself and the municipality's young people and company
+ * contacts.
+ *
+ * @param context - the request
+ * @param municipalityCode - the municipality
+ */
+export async function teamOf(
+  context: SubgraphContext,
+  municipalityCode: string,
+): Promise<StaffView[]> {
+  const identity = requireIdentity(context);
+  const companyMunicipality = await companyMunicipalityOf(context);
+  requireMunicipalityField(
+    municipalityAudience(identity, municipalityCode, companyMunicipality),
+    'team',
+  );
+  const staff = await listTeam(context.table, municipalityCode);
+  return staff.map((member) => requireStaffVisible(identity, member, companyMunicipality));
+}
+
+/**
+ * A page of a municipality's young people, for its own team.
+ *
+ * @param context - the request
+ * @param municipalityCode - the municipality
+ * @param rawArgs - `status`, `first` and `after`
+ */
+export async function youthOfMunicipality(
+  context: SubgraphContext,
+  municipalityCode: string,
+  rawArgs: unknown,
+): Promise<Connection<YouthView>> {
+  const identity = requireIdentity(context);
+  requireMunicipalityField(await municipalityAudienceOf(context, municipalityCode), 'youth');
+  const args = parseInput(YouthListArgsSchema, rawArgs);
+  const connection = await listYouthOfMunicipality(
+    context,
+    municipalityCode,
+    args.status ?? undefined,
+    args,
+  );
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: requireYouthVisible(identity, edge.node, false),
+    })),
+  };
+}
+
+/**
+ * A municipality's counts of young people by status, read from its counter item; small cells
+ * suppressed for the programme office.
+ *
+ * @param context - the request
+ * @param municipalityCode - the municipality
+ */
+export async function youthStatsOf(
+  context: SubgraphContext,
+  municipalityCode: string,
+): Promise<YouthStatsView> {
+  const audience = requireMunicipalityField(
+    await municipalityAudienceOf(context, municipalityCode),
+    'youthStats',
+  );
+  const counts = await loadYouthCounts(context.loader, municipalityCode);
+  return youthStatsView(counts, audience === 'PROGRAMME');
+}

@@ -1,0 +1,40 @@
+import { requireIdentity } from '#kernel/authorisation';
+import type { SubgraphContext } from '#kernel/context';
+import { loadStaff } from '../repository/staff-repository.ts';
+import { companyMunicipalityOf } from './caller.ts';
+import { requireStaffVisible, type StaffView } from './staff-access.ts';
+
+/**
+ * Staff members by id as the caller may see them: null where none exists, `FORBIDDEN` where the
+ * caller may not see one. One batched read for any number of ids.
+ *
+ * @param context - the request
+ * @param staffIds - the staff members
+ */
+export async function staffViewsByIds(
+  context: SubgraphContext,
+  staffIds: readonly string[],
+): Promise<Array<StaffView | null>> {
+  const identity = requireIdentity(context);
+  const [staff, companyMunicipality] = await Promise.all([
+    loadStaff(context.loader, staffIds),
+    companyMunicipalityOf(context),
+  ]);
+  return staff.map((member) =>
+    member ? requireStaffVisible(identity, member, companyMunicipality) : null,
+  );
+}
+
+/**
+ * One staff member as the caller may see them; null when none exists.
+ *
+ * @param context - the request
+ * @param staffId - the staff member
+ */
+export async function staffViewById(
+  context: SubgraphContext,
+  staffId: string,
+): Promise<StaffView | null> {
+  const [view] = await staffViewsByIds(context, [staffId]);
+  return view ?? null;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '#kernel/identity';
+import {
+  DanishPhoneSchema,
+  EmailSchema,
+  EntityIdSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
+
+/** The roles of a municipal team, as the identity provider's groups name them. */
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
+
+/** A member of a municipal team. The team of a municipality is its staff. */
+export const StaffMemberSchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  name: textSchema(100),
+  role: StaffRoleSchema,
+  phone: DanishPhoneSchema,
+  email: EmailSchema,
+});
+
+/** A member of a municipal team. */
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** The order of roles in a team listing: the leader first. */
+export const ROLE_ORDER: Readonly<Record<StaffMember['role'], number>> = {
+  TEAM_LEADER: 1,
+  NETWORK_CONSULTANT: 2,
+  ENTREPRENEUR: 3,
+  PSYCHOLOGIST: 4,
+};

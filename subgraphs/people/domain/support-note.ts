@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+
+/** A psychologist's note about the support a young person receives. */
+export const SupportNoteSchema = z.object({
+  id: EntityIdSchema,
+  youthId: EntityIdSchema,
+  date: IsoDateSchema,
+  text: textSchema(2000),
+  /** The psychologist who wrote it; null for notes carried over from before NEXTWORK. */
+  authorId: EntityIdSchema.nullable(),
+});
+
+/** A support note. */
+export type SupportNote = z.infer<typeof SupportNoteSchema>;

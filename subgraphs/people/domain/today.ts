@@ -1,0 +1,16 @@
+const DANISH_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's date in Denmark as `YYYY-MM-DD`, so that a change recorded just after midnight is
+ * dated the day the people using NEXTWORK live in.
+ *
+ * @param now - the instant, from `context.now()` so tests control it
+ */
+export function danishToday(now: Date): string {
+  return DANISH_DATE.format(now);
+}

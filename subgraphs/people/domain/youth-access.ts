@@ -1,0 +1,191 @@
+import { isStaffOf } from '#kernel/authorisation';
+import { type Identity, isStaffRole } from '#kernel/identity';
+import { type AudienceRules, requireAudience } from './audience.ts';
+import type { Youth } from './youth.ts';
+
+/**
+ * In what capacity a caller looks at a young person:
+ *
+ * - `TEAM`: a member of the team of the young person's municipality (not the psychologist);
+ * - `PSYCHOLOGIST`: the psychologist of that team — as the team, plus support notes;
+ * - `SELF`: the young person themself;
+ * - `LINKED_COMPANY`: a contact of a company tied to the young person by an invitation or a
+ *   placement (the `youthCompanyLink` item exists) — their work profile only.
+ *
+ * Everyone else (another municipality's team, other young people, other companies, the
+ * programme office, the data protection officer) has no audience and sees nothing of them.
+ */
+export type YouthAudience = 'TEAM' | 'PSYCHOLOGIST' | 'SELF' | 'LINKED_COMPANY';
+
+const TEAM = ['TEAM', 'PSYCHOLOGIST'] as const satisfies readonly YouthAudience[];
+const TEAM_AND_SELF = [...TEAM, 'SELF'] as const satisfies readonly YouthAudience[];
+const WORK_PROFILE = [
+  ...TEAM_AND_SELF,
+  'LINKED_COMPANY',
+] as const satisfies readonly YouthAudience[];
+const PSYCHOLOGIST_ONLY = ['PSYCHOLOGIST'] as const satisfies readonly YouthAudience[];
+
+/**
+ * Who may read each field of `Youth`: the one place these rules live. A company tied to the
+ * young person sees their name and work profile and nothing else (DESIGN §5: never barriers,
+ * support notes, benefits, health or social data). Support notes are the psychologist's working
+ * notes, kept from everyone else — the young person included. The young person does read their
+ * own barriers: they have a right to see what the team records about them (GDPR art. 15), and
+ * "power shift" means nothing about them is decided behind their back.
+ */
+export const YOUTH_FIELD_ACCESS = {
+  id: WORK_PROFILE,
+  name: WORK_PROFILE,
+  interests: WORK_PROFILE,
+  workWishes: WORK_PROFILE,
+  municipality: TEAM_AND_SELF,
+  dateOfBirth: TEAM_AND_SELF,
+  age: TEAM_AND_SELF,
+  contact: TEAM_AND_SELF,
+  enrolledAt: TEAM_AND_SELF,
+  status: TEAM_AND_SELF,
+  statusHistory: TEAM_AND_SELF,
+  consultant: TEAM_AND_SELF,
+  benefitCategory: TEAM_AND_SELF,
+  barriers: TEAM_AND_SELF,
+  researchConsent: TEAM_AND_SELF,
+  version: TEAM_AND_SELF,
+  supportNotes: PSYCHOLOGIST_ONLY,
+} as const satisfies AudienceRules<YouthAudience>;
+
+/** A field of `Youth`. */
+export type YouthField = keyof typeof YOUTH_FIELD_ACCESS;
+
+/**
+ * Who may run each mutation on a young person. Consent is the young person's own decision, so
+ * they may record and withdraw it themself; the team may record it on their behalf.
+ */
+export const YOUTH_MUTATION_ACCESS = {
+  enrolYouth: TEAM,
+  updateYouthProfile: TEAM_AND_SELF,
+  changeYouthStatus: TEAM,
+  assignConsultant: TEAM,
+  recordResearchConsent: TEAM_AND_SELF,
+  withdrawResearchConsent: TEAM_AND_SELF,
+  addSupportNote: PSYCHOLOGIST_ONLY,
+} as const satisfies AudienceRules<YouthAudience>;
+
+/** A mutation on a young person. */
+export type YouthMutation = keyof typeof YOUTH_MUTATION_ACCESS;
+
+/**
+ * Who may change each field of a profile (`updateYouthProfile`): the young person keeps their
+ * own contact details and wishes up to date; the rest is the team's assessment.
+ */
+export const YOUTH_PROFILE_WRITE_ACCESS = {
+  name: TEAM,
+  dateOfBirth: TEAM,
+  phone: TEAM_AND_SELF,
+  email: TEAM_AND_SELF,
+  interests: TEAM_AND_SELF,
+  workWishes: TEAM_AND_SELF,
+  benefitCategory: TEAM,
+  barriers: TEAM,
+} as const satisfies AudienceRules<YouthAudience>;
+
+/** A field `updateYouthProfile` may change. */
+export type YouthProfileField = keyof typeof YOUTH_PROFILE_WRITE_ACCESS;
+
+/** A young person as one caller may see them: the record and the caller's audience. */
+export interface YouthView {
+  youth: Youth;
+  audience: YouthAudience;
+}
+
+/**
+ * The caller's audience for a young person, or null when they may see nothing of them.
+ *
+ * @param identity - the verified caller
+ * @param youth - the young person's id and municipality
+ * @param companyLinked - for a company contact: whether their company is tied to the young person
+ */
+export function youthAudience(
+  identity: Identity,
+  youth: Pick<Youth, 'id' | 'municipalityCode'>,
+  companyLinked: boolean,
+): YouthAudience | null {
+  const team = teamAudience(identity, youth.municipalityCode);
+  if (team) return team;
+  if (identity.role === 'YOUTH') return identity.youthId === youth.id ? 'SELF' : null;
+  if (identity.role === 'COMPANY_CONTACT') return companyLinked ? 'LINKED_COMPANY' : null;
+  return null;
+}
+
+/**
+ * The audience a caller would have for a young person of whom only the id is known (one who
+ * does not exist): what their role allows anywhere. Used so that a role that may never run a
+ * mutation is refused before it learns whether an id exists.
+ *
+ * @param identity - the verified caller
+ * @param youthId - the young person's id
+ */
+export function audienceByRole(identity: Identity, youthId: string): YouthAudience | null {
+  if (identity.role === 'PSYCHOLOGIST') return 'PSYCHOLOGIST';
+  if (isStaffRole(identity.role)) return 'TEAM';
+  if (identity.role === 'YOUTH') return identity.youthId === youthId ? 'SELF' : null;
+  return null;
+}
+
+/**
+ * The audience of the team of a municipality for a young person who is not yet stored
+ * (enrolment): the caller's when they are on that team, otherwise null.
+ *
+ * @param identity - the verified caller
+ * @param municipalityCode - the municipality of enrolment
+ */
+export function teamAudience(identity: Identity, municipalityCode: string): YouthAudience | null {
+  if (!isStaffOf(identity, municipalityCode)) return null;
+  return identity.role === 'PSYCHOLOGIST' ? 'PSYCHOLOGIST' : 'TEAM';
+}
+
+/** The caller's view of a young person, or `FORBIDDEN` when they may see nothing of them. */
+export function requireYouthVisible(
+  identity: Identity,
+  youth: Youth,
+  companyLinked: boolean,
+): YouthView {
+  const audience = requireAudience(
+    youthAudience(identity, youth, companyLinked),
+    YOUTH_FIELD_ACCESS.id,
+    'This young person',
+  );
+  return { youth, audience };
+}
+
+/** Refuses, with `FORBIDDEN`, a field the view's audience may not read. */
+export function requireYouthField(view: YouthView, field: YouthField): void {
+  requireAudience(view.audience, YOUTH_FIELD_ACCESS[field], `The young person's ${field}`);
+}
+
+/**
+ * The caller's audience when it may run the mutation on the young person; otherwise `FORBIDDEN`.
+ *
+ * @param audience - the caller's audience for the young person (null for none)
+ * @param mutation - the mutation
+ */
+export function requireYouthMutation(
+  audience: YouthAudience | null,
+  mutation: YouthMutation,
+): YouthAudience {
+  return requireAudience(audience, YOUTH_MUTATION_ACCESS[mutation], `${mutation} on this person`);
+}
+
+/**
+ * Refuses, with `FORBIDDEN`, a profile update that changes a field the audience may not change.
+ *
+ * @param audience - the caller's audience for the young person
+ * @param fields - the fields the update changes
+ */
+export function requireProfileFieldsWritable(
+  audience: YouthAudience,
+  fields: readonly YouthProfileField[],
+): void {
+  for (const field of fields) {
+    requireAudience(audience, YOUTH_PROFILE_WRITE_ACCESS[field], `Changing ${field}`);
+  }
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  DanishPhoneSchema,
+  EmailSchema,
+  EntityIdSchema,
+  IsoDateSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
+
+/** Where a young person stands in the programme (see `youth-status-rules.ts` for the moves). */
+export const YouthStatusSchema = z.enum([
+  'ENROLLED',
+  'IN_PLACEMENT',
+  'IN_EDUCATION',
+  'IN_JOB',
+  'PAUSED',
+  'EXITED',
+]);
+
+/** A young person's status in the programme. */
+export type YouthStatus = z.infer<typeof YouthStatusSchema>;
+
+/** Every status, in the order the programme runs through them. */
+export const YOUTH_STATUSES: readonly YouthStatus[] = YouthStatusSchema.options;
+
+/**
+ * The job centre's benefit category: "aktivitetsparat" (`ACTIVITY_READY`, needs support before
+ * work or education) or "uddannelsesparat" (`EDUCATION_READY`, ready for education within a year).
+ */
+export const BenefitCategorySchema = z.enum(['ACTIVITY_READY', 'EDUCATION_READY']);
+
+/** A young person's benefit category. */
+export type BenefitCategory = z.infer<typeof BenefitCategorySchema>;
+
+/** One interest or work wish: a few words in the young person's own language. */
+export const WishTextSchema = textSchema(60);
+
+/** Interests or work wishes: at most 10, duplicates (ignoring case) removed. */
+export const WishListSchema = z
+  .array(WishTextSchema)
+  .max(10, 'must hold at most 10 entries')
+  .transform(uniqueIgnoringCase);
+
+/** Barriers to work or education, as the team records them: at most 10. */
+export const BarrierListSchema = z
+  .array(textSchema(200))
+  .max(10, 'must hold at most 10 entries')
+  .transform(uniqueIgnoringCase);
+
+/** The young person's consent to the research-based effect evaluation. */
+export const ResearchConsentSchema = z.object({
+  given: z.boolean(),
+  givenAt: IsoDateSchema.nullable(),
+  withdrawnAt: IsoDateSchema.nullable(),
+});
+
+/** Research consent: whether given now, and when it was given or withdrawn. */
+export type ResearchConsent = z.infer<typeof ResearchConsentSchema>;
+
+/** Consent that was never asked for or never given. */
+export const NO_CONSENT: ResearchConsent = { given: false, givenAt: null, withdrawnAt: null };
+
+/** A young person's profile, as the people subgraph keeps it. */
+export const YouthSchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  name: textSchema(100),
+  dateOfBirth: IsoDateSchema,
+  phone: DanishPhoneSchema,
+  email: EmailSchema.nullable(),
+  enrolledAt: IsoDateSchema,
+  status: YouthStatusSchema,
+  /** The day of the last status change (the enrolment date until the first change). */
+  statusChangedAt: IsoDateSchema,
+  /** How many status changes are in the history, enrolment included. */
+  statusChanges: z.number().int().min(1),
+  consultantId: EntityIdSchema.nullable(),
+  interests: z.array(z.string()),
+  workWishes: z.array(z.string()),
+  benefitCategory: BenefitCategorySchema,
+  barriers: z.array(z.string()),
+  researchConsent: ResearchConsentSchema,
+  version: z.number().int().min(1),
+});
+
+/** A young person in NEXTWORK. */
+export type Youth = z.infer<typeof YouthSchema>;
+
+/** One entry of a young person's status history. */
+export const StatusChangeSchema = z.object({
+  status: YouthStatusSchema,
+  date: IsoDateSchema,
+  reason: textSchema(300),
+});
+
+/** A change of status: the new status, its day and why. */
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
+/** The reason recorded with the first entry of every status history. */
+export const ENROLMENT_REASON = 'Indskrevet i NEXTWORK';
+
+/** Youngest and oldest age at which someone can be in the programme. */
+export const AGE_LIMITS = { min: 15, max: 35 } as const;
+
+/**
+ * Age in whole years on a day.
+ *
+ * @param dateOfBirth - ISO date of birth
+ * @param on - ISO date of the day
+ */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  const hadBirthday = m > bm || (m === bm && d >= bd);
+  return y - by - (hadBirthday ? 0 : 1);
+}
+
+function uniqueIgnoringCase(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const folded = value.toLocaleLowerCase('da');
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}

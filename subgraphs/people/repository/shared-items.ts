@@ -1,0 +1,81 @@
+import type { ItemLoader } from '#kernel/entity-loader';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Item } from '#kernel/table/table';
+
+/**
+ * Items other subgraphs own, read through `sharedKeys` and only for what its TSDoc promises:
+ * a company's `municipalityCode`, a contact person's `companyId`, and whether a youth–company
+ * link exists.
+ */
+
+function unwrap(result: Item | Error | undefined): Item | undefined {
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+/**
+ * Whether an invitation or a placement ties a company to a young person now: the link the
+ * placements subgraph keeps in the young person's item collection. Batched with other reads.
+ *
+ * @param loader - the request's loader
+ * @param youthId - the young person
+ * @param companyId - the company
+ */
+export async function isCompanyLinked(
+  loader: ItemLoader,
+  youthId: string,
+  companyId: string,
+): Promise<boolean> {
+  return unwrap(await loader.load(sharedKeys.youthCompanyLink(youthId, companyId))) !== undefined;
+}
+
+/**
+ * The municipality of a company's network, or undefined when the company is unknown.
+ *
+ * @param loader - the request's loader
+ * @param companyId - the company
+ */
+export async function loadCompanyMunicipality(
+  loader: ItemLoader,
+  companyId: string,
+): Promise<string | undefined> {
+  const item = unwrap(await loader.load(sharedKeys.company(companyId)));
+  return typeof item?.municipalityCode === 'string' ? item.municipalityCode : undefined;
+}
+
+/**
+ * The company a contact person belongs to now, or undefined when the contact is unknown (a
+ * removed contact whose token still lives belongs to no company).
+ *
+ * @param loader - the request's loader
+ * @param contactId - the contact person
+ */
+export async function loadContactCompany(
+  loader: ItemLoader,
+  contactId: string,
+): Promise<string | undefined> {
+  const item = unwrap(await loader.load(sharedKeys.contact(contactId)));
+  return typeof item?.companyId === 'string' ? item.companyId : undefined;
+}
+
+/**
+ * The item of a youth–company link as the placements subgraph writes it, for the demo seeder
+ * (the placements subgraph owns these links; the seeder writes the demo's so the demo works).
+ *
+ * @param youthId - the young person
+ * @param companyId - the company
+ * @param reasons - what ties them, e.g. `PLACEMENT#p-265-001`
+ */
+export function youthCompanyLinkItem(
+  youthId: string,
+  companyId: string,
+  reasons: readonly string[],
+): Item {
+  return {
+    ...sharedKeys.youthCompanyLink(youthId, companyId),
+    entity: 'YouthCompanyLink',
+    youthId,
+    companyId,
+    reasons: new Set(reasons),
+  };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+  LocalGraphQLDataSource,
+} from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '#gateway/gateway-context';
+import type { DevTokenSubject } from '#infra/local/dev-issuer';
+import type { SubgraphContext } from '#kernel/context';
+import { createCursorCodec } from '#kernel/cursor';
+import { createItemLoader } from '#kernel/entity-loader';
+import { claimsToIdentity, type Identity } from '#kernel/identity';
+import { requestLogger } from '#kernel/logger';
+import type { Table } from '#kernel/table/table';
+import { supergraphSdl } from '#schema/generated/supergraph';
+import { SUBGRAPH_MODULES } from '../monolith/subgraph-modules.ts';
+import type { BenchOperation } from '../operations.ts';
+
+/**
+ * One subgraph in this process: the gateway's request is executed against the subgraph's
+ * schema (Apollo's own local data source, which shares its `graphql` module with the schema)
+ * with the context the subgraph would build for it — a new loader per request, as over HTTP —
+ * so DynamoDB sees exactly the calls the deployed system makes.
+ */
+class InProcessSubgraph extends LocalGraphQLDataSource<GatewayContext> {
+  constructor(
+    schema: GraphQLSchema,
+    private readonly contextOf: (identity: Identity | null) => SubgraphContext,
+  ) {
+    super(schema);
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const identity = (options.context as Partial<GatewayContext>).identity ?? null;
+    return super.process({
+      ...options,
+      context: this.contextOf(identity) as unknown as GatewayContext,
+    } as GraphQLDataSourceProcessOptions<GatewayContext>);
+  }
+}
+
+/** The identity the gateway makes of a development token for this subject. */
+export function identityOfSubject(subject: DevTokenSubject): Identity {
+  return claimsToIdentity({
+    sub:
+      subject.youthId ??
+      subject.staffId ??
+      subject.contactId ??
+      `${subject.role.toLowerCase()}-${subject.municipalityCode ?? 'all'}`,
+    'cognito:groups': [subject.role],
+    'custom:municipality': subject.municipalityCode,
+    'custom:company': subject.companyId,
+    'custom:contact': subject.contactId,
+    'custom:youth': subject.youthId,
+    'custom:staff': subject.staffId,
+  });
+}
+
+/**
+ * The federated system in one process over one table: Apollo Gateway planning from the
+ * committed supergraph, the four subgraphs executing in process. For tests that count the
+ * DynamoDB round trips of whole operations in seconds, without HTTP or a local stack; the
+ * query plans, resolvers and loaders are those of the deployed system.
+ *
+ * @param table - the table every subgraph reads
+ * @param now - the clock the subgraphs see
+ */
+export async function createInProcessGateway(table: Table, now: () => Date = () => new Date()) {
+  const cursors = createCursorCodec(randomBytes(32).toString('hex'));
+  const contextOf = (identity: Identity | null): SubgraphContext => ({
+    identity,
+    correlationId: 'in-process',
+    logger: requestLogger('in-process'),
+    table,
+    loader: createItemLoader(table),
+    cursors,
+    now,
+  });
+  const schemas = new Map(
+    SUBGRAPH_MODULES.map((module) => [
+      module.name as string,
+      buildSubgraphSchema({
+        typeDefs: module.typeDefs,
+        resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ]),
+  );
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => {
+      const schema = schemas.get(name);
+      if (!schema) throw new Error(`No subgraph named ${name}`);
+      return new InProcessSubgraph(schema, contextOf);
+    },
+  });
+  const server = new ApolloServer<GatewayContext>({ gateway });
+  await server.start();
+  return {
+    /**
+     * Runs a benchmark operation as its subject.
+     *
+     * @param operation - the operation
+     * @param variables - its variables, when not the operation's own
+     */
+    async execute(
+      operation: BenchOperation,
+      variables: Record<string, unknown> = operation.variables,
+    ): Promise<FormattedExecutionResult> {
+      const response = await server.executeOperation(
+        { query: operation.document, variables },
+        {
+          contextValue: { identity: identityOfSubject(operation.as), correlationId: 'in-process' },
+        },
+      );
+      if (response.body.kind !== 'single') throw new Error('Expected a single result');
+      return response.body.singleResult;
+    },
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,61 @@
+import type { Identity } from '#kernel/identity';
+import { createAssertionSigner, IDENTITY_HEADER } from '#kernel/identity-assertion';
+import type { SubgraphName } from '#schema/subgraphs';
+import { postJson } from '../load/closed-loop.ts';
+import type { PlanTree } from './query-plan.ts';
+
+/** How long a signed assertion is reused: well inside its 60 seconds. */
+const ASSERTION_REUSE_MS = 20_000;
+
+/**
+ * Replays a recorded query plan straight to the subgraphs, as the gateway would: sequences one
+ * after another, parallel branches together, each fetch with the recorded body and a valid
+ * identity assertion for the caller (signed every 20 s rather than per request: signing is part
+ * of the gateway's work, not of the subgraphs').
+ *
+ * @param options.tree - the plan
+ * @param options.subgraphUrls - where the subgraphs run
+ * @param options.signingKey - the gateway's private key
+ * @param options.identity - the caller
+ * @returns one iteration: resolves whether every fetch answered without errors
+ */
+export function planReplay(options: {
+  tree: PlanTree;
+  subgraphUrls: Record<SubgraphName, string>;
+  signingKey: Parameters<typeof createAssertionSigner>[0];
+  identity: Identity;
+}): () => Promise<boolean> {
+  const sign = createAssertionSigner(options.signingKey);
+  const assertions = new Map<SubgraphName, { value: Promise<string>; at: number }>();
+  const assertionFor = (subgraph: SubgraphName): Promise<string> => {
+    const cached = assertions.get(subgraph);
+    if (cached && performance.now() - cached.at < ASSERTION_REUSE_MS) return cached.value;
+    const value = sign(options.identity, subgraph, 'bench-replay');
+    assertions.set(subgraph, { value, at: performance.now() });
+    return value;
+  };
+  const run = async (node: PlanTree): Promise<boolean> => {
+    if (node.kind === 'fetch') {
+      const response = await postJson(options.subgraphUrls[node.subgraph], node.body, {
+        [IDENTITY_HEADER]: await assertionFor(node.subgraph),
+      });
+      return response.status === 200 && !response.body.errors?.length;
+    }
+    if (node.kind === 'sequence') {
+      let ok = true;
+      for (const child of node.nodes) ok = (await run(child)) && ok;
+      return ok;
+    }
+    return (await Promise.all(node.nodes.map(run))).every(Boolean);
+  };
+  return () => run(options.tree);
+}
+
+/** The plan's shape in words: `people → (companies ‖ placements)`. */
+export function describePlan(node: PlanTree | undefined): string {
+  if (!node) return '(none)';
+  if (node.kind === 'fetch') return node.subgraph;
+  const separator = node.kind === 'sequence' ? ' → ' : ' ‖ ';
+  const inner = node.nodes.map(describePlan).join(separator);
+  return node.kind === 'parallel' ? `(${inner})` : inner;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { queryLimitRules } from '#gateway/query-limits';
+import { createTokenVerifier } from '#gateway/token-verifier';
+import type { SubgraphContext } from '#kernel/context';
+import { createCursorCodec } from '#kernel/cursor';
+import { createItemLoader } from '#kernel/entity-loader';
+import { requestLogger } from '#kernel/logger';
+import { createDynamoClient } from '#kernel/table/client';
+import { Table } from '#kernel/table/table';
+import { buildMonolithSchema } from './monolith-schema.ts';
+
+/**
+ * The monolith as a Lambda handler: one Apollo Server over the merged schema, configured like
+ * a subgraph's (no introspection, no batching, no inline traces) with the gateway's query
+ * limits, which verifies the caller's token itself (the gateway's verifier) and builds the same
+ * context a subgraph builds, with one loader for the whole request. Reads the local stack's
+ * environment (table, DynamoDB endpoint, cursor secret, token issuer).
+ *
+ * @param env - the process environment
+ * @default process.env
+ */
+export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`The monolith needs ${name}`);
+    return value;
+  };
+  const server = new ApolloServer<SubgraphContext>({
+    schema: buildMonolithSchema(),
+    introspection: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: queryLimitRules(),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const table = new Table(createDynamoClient(env.DYNAMODB_ENDPOINT), required('TABLE_NAME'));
+  const cursors = createCursorCodec(required('CURSOR_SECRET'));
+  const verify = createTokenVerifier({
+    issuer: required('AUTH_ISSUER'),
+    audience: required('AUTH_AUDIENCE'),
+    jwksUri: required('AUTH_JWKS_URI'),
+    ...(env.AUTH_JWKS ? { jwks: env.AUTH_JWKS } : {}),
+  });
+  return startServerAndCreateLambdaHandler(
+    server,
+    handlers.createAPIGatewayProxyEventV2RequestHandler(),
+    {
+      context: async ({ event }): Promise<SubgraphContext> => {
+        const identity = await verify(event.headers.authorization);
+        const correlationId = randomUUID();
+        return {
+          identity,
+          correlationId,
+          logger: requestLogger(correlationId),
+          table,
+          loader: createItemLoader(table),
+          cursors,
+          now: () => new Date(),
+        };
+      },
+    },
+  );
+}

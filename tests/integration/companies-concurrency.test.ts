@@ -1,0 +1,189 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pausedCompany } from '#companies/domain/company-lifecycle';
+import { companyKey } from '#companies/repository/company-entity';
+import {
+  readCompany,
+  registerCompany,
+  saveCompanyDetails,
+  saveCompanyStatus,
+} from '#companies/repository/company-repository';
+import { companyStatsKey } from '#companies/repository/company-stats-entity';
+import { loadCompanyStats } from '#companies/repository/company-stats-repository';
+import { cvrRegistrationKey } from '#companies/repository/cvr-registration-entity';
+import { opportunityKey } from '#companies/repository/placement-opportunity-entity';
+import {
+  addOpportunityToCompany,
+  readOpportunity,
+  saveOpportunity,
+} from '#companies/repository/placement-opportunity-repository';
+import { server } from '#companies/server';
+import { createItemLoader } from '#kernel/entity-loader';
+import type { Table } from '#kernel/table/table';
+import { aCompany, firstOpportunity, givenCompany } from '../support/companies-factories.ts';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import { staffIdentity } from '../support/identities.ts';
+import { createTestTable } from '../support/table.ts';
+
+const PAUSE = { from: '2026-11-20', until: '2027-01-10', reason: 'Travl sæson' };
+
+describe('companies repository against DynamoDB Local: concurrency and transactions', () => {
+  let table: Table;
+  const store = () => ({ table, loader: createItemLoader(table) });
+
+  beforeAll(async () => {
+    table = await createTestTable();
+  });
+
+  it('lets exactly one of two concurrent updates of a company win; the other gets CONFLICT', async () => {
+    // Prepare
+    const { company } = await givenCompany(table);
+    const read = await readCompany(table, company.id);
+    if (!read) throw new Error('fixture missing');
+    // Act
+    const results = await Promise.allSettled(
+      ['Første ApS', 'Anden ApS'].map((name) =>
+        saveCompanyDetails(store(), read, { ...read, name }),
+      ),
+    );
+    // Assess
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [rejected] = results.filter((r) => r.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason.extensions.code).toBe('CONFLICT');
+    expect((await readCompany(table, company.id))?.version).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent updateCompany mutations on version 1 through', async () => {
+    // Prepare
+    const { company } = await givenCompany(table);
+    const mutation = `mutation ($input: UpdateCompanyInput!) {
+      updateCompany(input: $input) { company { name version } errors { code } }
+    }`;
+    // Act
+    const results = await Promise.all(
+      ['Første ApS', 'Anden ApS'].map((name) =>
+        execute(server, testContext(table, staffIdentity('265')), mutation, {
+          input: { companyId: company.id, name, expectedVersion: 1 },
+        }),
+      ),
+    );
+    // Assess
+    expect(results.flatMap(errorCodes).sort()).toEqual(['CONFLICT']);
+    expect((await readCompany(table, company.id))?.version).toBe(2);
+  });
+
+  it('registers one of two companies racing for the same CVR number, and counts one', async () => {
+    // Prepare
+    const first = aCompany({ municipalityCode: '540' });
+    const second = aCompany({ municipalityCode: '540' });
+    second.company.cvr = first.company.cvr;
+    // Act
+    const outcomes = await Promise.allSettled(
+      [first, second].map((s) => registerCompany(store(), s.company, s.contacts)),
+    );
+    // Assess: the loser learns the CVR is taken, or (if DynamoDB saw the two transactions
+    // collide) gets CONFLICT and would learn it on retry; either way it wrote nothing.
+    const described = outcomes.map((outcome) =>
+      outcome.status === 'fulfilled' ? outcome.value : outcome.reason.extensions.code,
+    );
+    expect(described.filter((outcome) => outcome === 'REGISTERED')).toHaveLength(1);
+    expect(['CVR_TAKEN', 'CONFLICT']).toContain(
+      described.find((outcome) => outcome !== 'REGISTERED'),
+    );
+    const [winner, loser] = described[0] === 'REGISTERED' ? [first, second] : [second, first];
+    expect(await table.get(cvrRegistrationKey(first.company.cvr))).toMatchObject({
+      companyId: winner.company.id,
+    });
+    expect(await table.get(companyKey(loser.company.id))).toBeUndefined();
+    expect(await loadCompanyStats(createItemLoader(table), '540')).toEqual({
+      active: 1,
+      paused: 0,
+      left: 0,
+    });
+  });
+
+  it('refuses a pause made while an opportunity was opened, and writes nothing', async () => {
+    // Prepare
+    const snapshot = await givenCompany(table, {
+      municipalityCode: '615',
+      opportunities: [{ open: false }],
+    });
+    const company = await readCompany(table, snapshot.company.id);
+    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    if (!company || !opportunity) throw new Error('fixture missing');
+    const statsBefore = await table.get(companyStatsKey('615'));
+    // Act: the opportunity opens after the pause read it closed
+    await saveOpportunity(store(), opportunity, { ...opportunity, open: true });
+    const pause = saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), [
+      { before: opportunity, after: { ...opportunity, open: false } },
+    ]);
+    // Assess
+    await expect(pause).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect((await readCompany(table, company.id))?.status).toBe('ACTIVE');
+    expect(await table.get(companyStatsKey('615'))).toEqual(statsBefore);
+  });
+
+  it('refuses to open an opportunity when the company paused after it was read', async () => {
+    // Prepare
+    const snapshot = await givenCompany(table, { opportunities: [{ open: false }] });
+    const company = await readCompany(table, snapshot.company.id);
+    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    if (!company || !opportunity) throw new Error('fixture missing');
+    await saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), [
+      { before: opportunity, after: opportunity },
+    ]);
+    // Act
+    const open = saveOpportunity(store(), opportunity, { ...opportunity, open: true });
+    // Assess
+    await expect(open).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect((await readOpportunity(table, opportunity.id))?.open).toBe(false);
+  });
+
+  it('refuses to add an opportunity to a company that changed after it was read', async () => {
+    // Prepare
+    const snapshot = await givenCompany(table, { opportunities: [] });
+    const company = await readCompany(table, snapshot.company.id);
+    if (!company) throw new Error('fixture missing');
+    await saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), []);
+    const opportunity = { ...firstOpportunity(aCompany()), companyId: company.id, open: true };
+    // Act
+    const add = addOpportunityToCompany(
+      store(),
+      company,
+      { ...company, opportunityIds: [opportunity.id] },
+      opportunity,
+    );
+    // Assess
+    await expect(add).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await table.get(opportunityKey(opportunity.id))).toBeUndefined();
+  });
+
+  it('keeps open opportunities on the sparse open index and closed ones off it', async () => {
+    // Prepare
+    const snapshot = await givenCompany(table, {
+      municipalityCode: '630',
+      opportunities: [{ trade: 'Kok', open: true }, { open: false }],
+    });
+    const [open, closed] = snapshot.opportunities;
+    // Act
+    const openItem = await table.get(opportunityKey(open?.id ?? ''));
+    const closedItem = await table.get(opportunityKey(closed?.id ?? ''));
+    const companyItem = await table.get(companyKey(snapshot.company.id));
+    // Assess
+    expect(openItem).toMatchObject({
+      gsi2pk: 'MUNI#630#OPEN_OPPORTUNITIES',
+      gsi2sk: `kok#${open?.id}`,
+      open: true,
+      companyId: snapshot.company.id,
+      municipalityCode: '630',
+      places: 2,
+    });
+    expect(closedItem?.gsi2pk).toBeUndefined();
+    expect(companyItem).toMatchObject({
+      gsi1pk: 'MUNI#630#COMPANY',
+      gsi1sk: `ACTIVE#${snapshot.company.name.toLowerCase()}#${snapshot.company.id}`,
+      municipalityCode: '630',
+      status: 'ACTIVE',
+    });
+  });
+});

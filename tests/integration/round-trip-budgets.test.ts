@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
+import { countRoundTrips, type RoundTripCounter } from '#kernel/table/round-trips';
+import type { Table } from '#kernel/table/table';
+import { ROUND_TRIP_BUDGETS } from '../bench/budgets.ts';
+import { createInProcessGateway } from '../bench/federation/in-process-gateway.ts';
+import {
+  ALL_OPERATIONS,
+  type BenchOperation,
+  COUNTED_READS,
+  companyListing,
+  placementList,
+  programme,
+  youthListing,
+} from '../bench/operations.ts';
+import { operationProblems } from '../bench/operations-check.ts';
+import { seedWorld } from '../bench/world/data-sets.ts';
+import {
+  BENCH_MUNICIPALITY,
+  DATA_SETS,
+  LARGE_HOST_PLACEMENTS,
+  scaleWorld,
+  withLargeHost,
+} from '../bench/world/scaled-world.ts';
+import { createTestTable } from '../support/table.ts';
+
+/** One municipality of the demo world, `factor` times over, with the large host's placements. */
+function benchWorld(factor: number) {
+  const demo = buildDemoWorld();
+  const municipality = demo.municipalities.find((m) => m.code === BENCH_MUNICIPALITY);
+  if (!municipality) throw new Error('The demo world lacks the bench municipality');
+  return withLargeHost(
+    scaleWorld(demo, { municipalities: [[municipality.code, municipality.name]], factor }),
+    { municipalityCode: BENCH_MUNICIPALITY, count: LARGE_HOST_PLACEMENTS },
+  );
+}
+
+interface Served {
+  table: Table;
+  counter: RoundTripCounter;
+  gateway: Awaited<ReturnType<typeof createInProcessGateway>>;
+}
+
+async function serve(world: DemoWorld): Promise<Served> {
+  const table = await createTestTable();
+  await seedWorld(table.client, table.name, world);
+  return {
+    table,
+    counter: countRoundTrips(table.client),
+    gateway: await createInProcessGateway(table, () => new Date('2026-11-23T10:00:00Z')),
+  };
+}
+
+/** The DynamoDB round trips of one operation through the whole federated system. */
+async function roundTripsOf(served: Served, operation: BenchOperation): Promise<number> {
+  served.counter.reset();
+  const result = await served.gateway.execute(operation);
+  expect(result.errors).toBeUndefined();
+  return served.counter.total();
+}
+
+describe('DynamoDB round trips of the benchmark operations, through the gateway', () => {
+  let once: Served;
+  let tenfold: Served;
+  let fiveMunicipalities: Served;
+
+  beforeAll(async () => {
+    [once, tenfold, fiveMunicipalities] = await Promise.all([
+      serve(benchWorld(1)),
+      serve(benchWorld(10)),
+      serve(DATA_SETS.demo.build()),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([once, tenfold, fiveMunicipalities].map((served) => served?.gateway.stop()));
+  });
+
+  it('has every benchmark operation valid against the supergraph', () => {
+    // Act
+    const problems = operationProblems(ALL_OPERATIONS);
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['placements of a company', placementList],
+    ['young people of a municipality', youthListing],
+    ['companies of a municipality', companyListing],
+  ])('lists 100 %s in as many round trips as 10', async (_, list) => {
+    // Prepare
+    const ten = list(10);
+    const hundred = list(100);
+    // Act
+    const forTen = await roundTripsOf(tenfold, ten);
+    const forHundred = await roundTripsOf(tenfold, hundred);
+    // Assess
+    expect(forHundred).toBe(forTen);
+  });
+
+  it('answers the programme query for five municipalities in as many round trips as for one', async () => {
+    // Act
+    const forOne = await roundTripsOf(once, programme);
+    const forFive = await roundTripsOf(fiveMunicipalities, programme);
+    // Assess
+    expect(forFive).toBe(forOne);
+  });
+
+  it.each(COUNTED_READS.map((operation) => [operation.key, operation] as const))(
+    'answers %s in as many round trips on ten times the data',
+    async (_, operation) => {
+      // Act
+      const small = await roundTripsOf(once, operation);
+      const large = await roundTripsOf(tenfold, operation);
+      // Assess
+      expect(large).toBe(small);
+    },
+  );
+
+  it.each(COUNTED_READS.map((operation) => [operation.key, operation] as const))(
+    'answers %s within its round-trip budget',
+    async (key, operation) => {
+      // Prepare
+      const budget = ROUND_TRIP_BUDGETS[key];
+      // Act
+      const roundTrips = await roundTripsOf(tenfold, operation);
+      // Assess
+      expect(budget).toBeDefined();
+      expect(roundTrips).toBeLessThanOrEqual(budget as number);
+    },
+  );
+});

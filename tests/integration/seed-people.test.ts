@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
+import { seedPeople } from '#infra/local/seed/seed-people';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import { listMunicipalities } from '#people/repository/municipality-repository';
+import { listTeam } from '#people/repository/staff-repository';
+import { listStatusHistory, listYouthOfMunicipality } from '#people/repository/youth-repository';
+import { server } from '#people/server';
+import { testContext } from '../support/context.ts';
+import { execute } from '../support/execute.ts';
+import { companyContactIdentity, staffIdentity } from '../support/identities.ts';
+import { createTestTable } from '../support/table.ts';
+
+describe('seedPeople', () => {
+  let table: Table;
+  let world: DemoWorld;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    world = buildDemoWorld();
+    await seedPeople(table, world);
+  });
+
+  it('writes the municipalities and their teams, leader first', async () => {
+    // Act
+    const municipalities = await listMunicipalities(table);
+    const team = await listTeam(table, '265');
+    // Assess
+    expect(municipalities.map((m) => m.code)).toEqual(['101', '265', '540', '615', '630']);
+    expect(team).toHaveLength(6);
+    expect(team[0]?.role).toBe('TEAM_LEADER');
+  });
+
+  it("lists every one of a municipality's young people, page by page", async () => {
+    // Prepare
+    const context = testContext(table, staffIdentity('265'));
+    const ids: string[] = [];
+    let after: string | null = null;
+    // Act
+    do {
+      const page = await listYouthOfMunicipality(context, '265', undefined, { first: 25, after });
+      ids.push(...page.edges.map((edge) => edge.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    // Assess
+    const expected = world.youth.filter((y) => y.municipalityCode === '265').map((y) => y.id);
+    expect(ids.sort()).toEqual(expected.sort());
+  });
+
+  it('writes counters that agree with the young people', async () => {
+    // Prepare
+    const demo = world.youth.filter((y) => y.municipalityCode === '540');
+    const count = (status: string) => demo.filter((y) => y.status === status).length;
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('540')),
+      '{ municipality(code: "540") { youthStats { total enrolled inPlacement inEducation inJob paused exited } } }',
+    );
+    // Assess
+    expect(result.data).toEqual({
+      municipality: {
+        youthStats: {
+          total: demo.length,
+          enrolled: count('ENROLLED'),
+          inPlacement: count('IN_PLACEMENT'),
+          inEducation: count('IN_EDUCATION'),
+          inJob: count('IN_JOB'),
+          paused: count('PAUSED'),
+          exited: count('EXITED'),
+        },
+      },
+    });
+  });
+
+  it("keeps each young person's status history", async () => {
+    // Prepare
+    const placed = world.youth.find((y) => y.statusHistory.length > 2);
+    if (!placed) throw new Error('the demo world has no one with a longer history');
+    // Act
+    const history = await listStatusHistory(table, placed.id);
+    // Assess
+    expect(history).toEqual(placed.statusHistory);
+  });
+
+  it('links companies to young people only while a placement is planned, active or extended', async () => {
+    // Prepare
+    const active = world.placements.find((p) => p.status === 'ACTIVE');
+    const completed = world.placements.find((p) => p.status === 'COMPLETED');
+    if (!active || !completed) throw new Error('the demo world lacks placements');
+    // The companies seeder writes contact persons; here only the one the token names.
+    await table.put({
+      ...sharedKeys.contact(active.mentorContactId),
+      entity: 'CompanyContact',
+      companyId: active.companyId,
+    });
+    // Act
+    const link = await table.get(sharedKeys.youthCompanyLink(active.youthId, active.companyId));
+    const none = await table.get(
+      sharedKeys.youthCompanyLink(completed.youthId, completed.companyId),
+    );
+    const seen = await execute(
+      server,
+      testContext(table, companyContactIdentity(active.companyId, active.mentorContactId)),
+      'query ($id: ID!) { youth(id: $id) { name workWishes } }',
+      { id: active.youthId },
+    );
+    // Assess
+    expect(link?.reasons).toEqual(new Set([`PLACEMENT#${active.id}`]));
+    expect(none).toBeUndefined();
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.youth).toMatchObject({ workWishes: expect.any(Array) });
+  });
+});

@@ -1,0 +1,394 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '#kernel/identity';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import { youthStatsKey } from '#people/repository/youth-stats-entity';
+import { server } from '#people/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
+import {
+  givenLink,
+  givenMunicipalities,
+  givenTeam,
+  givenYouth,
+  KOBENHAVN,
+  ROSKILDE,
+} from '../support/people-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const CHANGE_STATUS = `mutation ($input: ChangeYouthStatusInput!) {
+  changeYouthStatus(input: $input) {
+    youth { status statusHistory { status date reason } version }
+    errors { code path }
+  }
+}`;
+
+const ASSIGN = `mutation ($input: AssignConsultantInput!) {
+  assignConsultant(input: $input) { youth { consultant { id } version } errors { code path } }
+}`;
+
+const RECORD_CONSENT = `mutation ($input: RecordResearchConsentInput!) {
+  recordResearchConsent(input: $input) {
+    youth { researchConsent { given givenAt withdrawnAt } } errors { code path }
+  }
+}`;
+
+const WITHDRAW_CONSENT = `mutation ($input: WithdrawResearchConsentInput!) {
+  withdrawResearchConsent(input: $input) {
+    youth { researchConsent { given givenAt withdrawnAt } } errors { code path }
+  }
+}`;
+
+const ADD_NOTE = `mutation ($input: AddSupportNoteInput!) {
+  addSupportNote(input: $input) { supportNote { id date text author { id } } errors { code path } }
+}`;
+
+const CASELOAD = `query ($id: ID!) { staffMember(id: $id) { caseload { edges { node { id } } } } }`;
+
+describe('people subgraph: status, consultant, consent and support notes', () => {
+  let table: Table;
+  const consultant = staffIdentity(ROSKILDE);
+  const psychologist = staffIdentity(ROSKILDE, 'PSYCHOLOGIST', `staff-${ROSKILDE}-psychologist`);
+
+  async function stored(youthId: string) {
+    return table.get(sharedKeys.youth(youthId));
+  }
+
+  async function counts() {
+    return table.get(youthStatsKey(ROSKILDE));
+  }
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await givenMunicipalities(table);
+    await givenTeam(table, ROSKILDE);
+    await givenTeam(table, KOBENHAVN);
+  });
+
+  describe('changeYouthStatus', () => {
+    it('moves a young person along the table, with history and counters in step', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const before = await counts();
+      // Act
+      const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
+        input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Sygdom' },
+      });
+      // Assess
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.changeYouthStatus).toEqual({
+        youth: {
+          status: 'PAUSED',
+          statusHistory: [
+            { status: 'ENROLLED', date: '2026-01-05', reason: 'Indskrevet i NEXTWORK' },
+            { status: 'PAUSED', date: '2026-11-20', reason: 'Sygdom' },
+          ],
+          version: 2,
+        },
+        errors: [],
+      });
+      const after = await counts();
+      expect(after?.ENROLLED).toBe(Number(before?.ENROLLED) - 1);
+      expect(after?.PAUSED).toBe(Number(before?.PAUSED ?? 0) + 1);
+    });
+
+    it.each([
+      ['leaving EXITED', ['EXITED'], 'ENROLLED', '2026-11-20', 'STATUS_TRANSITION_NOT_ALLOWED'],
+      [
+        'a change to the same status',
+        [],
+        'ENROLLED',
+        '2026-11-20',
+        'STATUS_TRANSITION_NOT_ALLOWED',
+      ],
+      ['IN_PLACEMENT by hand', [], 'IN_PLACEMENT', '2026-11-20', 'STATUS_SET_BY_PLACEMENT'],
+      ['a date in the future', [], 'PAUSED', '2026-11-27', 'DATE_IN_FUTURE'],
+      [
+        'a date before the last change',
+        ['PAUSED'],
+        'ENROLLED',
+        '2026-01-06',
+        'STATUS_DATE_BEFORE_LAST_CHANGE',
+      ],
+    ] as const)(
+      'returns a user error for %s and writes nothing',
+      async (_what, path, status, date, code) => {
+        // Prepare
+        const person = await givenYouth(table, {}, [...path]);
+        const before = { youth: await stored(person.id), counts: await counts() };
+        // Act
+        const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
+          input: { youthId: person.id, status, date, reason: 'Test' },
+        });
+        // Assess
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.changeYouthStatus).toMatchObject({ youth: null, errors: [{ code }] });
+        expect({ youth: await stored(person.id), counts: await counts() }).toEqual(before);
+      },
+    );
+
+    it.each([
+      ['an unknown status', { status: 'RETIRED' }],
+      ['an empty reason', { reason: ' ' }],
+      ['a reason of 301 characters', { reason: 'x'.repeat(301) }],
+      ['a date that does not exist', { date: '2026-02-29' }],
+    ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_what, change) => {
+      // Prepare
+      const person = await givenYouth(table);
+      const before = await stored(person.id);
+      // Act
+      const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
+        input: {
+          youthId: person.id,
+          status: 'PAUSED',
+          date: '2026-11-20',
+          reason: 'Ok',
+          ...change,
+        },
+      });
+      // Assess
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(await stored(person.id)).toEqual(before);
+    });
+
+    it.each([
+      ["another municipality's team", () => staffIdentity(KOBENHAVN)],
+      ['the young person themself', (youthId: string) => youthIdentity(ROSKILDE, youthId)],
+      ['a linked company contact', () => companyContactIdentity('c-linked')],
+    ] as Array<[string, (youthId: string) => Identity]>)(
+      'refuses %s and writes nothing',
+      async (_who, identityFor) => {
+        // Prepare
+        const person = await givenYouth(table);
+        await givenLink(table, person.id, 'c-linked');
+        const before = await stored(person.id);
+        // Act
+        const result = await execute(
+          server,
+          testContext(table, identityFor(person.id)),
+          CHANGE_STATUS,
+          { input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Test' } },
+        );
+        // Assess
+        expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+        expect(await stored(person.id)).toEqual(before);
+      },
+    );
+  });
+
+  describe('assignConsultant', () => {
+    it("moves the young person to the new consultant's caseload", async () => {
+      // Prepare
+      const person = await givenYouth(table, { consultantId: `staff-${ROSKILDE}-1` });
+      // Act
+      const result = await execute(server, testContext(table, consultant), ASSIGN, {
+        input: { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` },
+      });
+      // Assess
+      expect(result.data?.assignConsultant).toEqual({
+        youth: { consultant: { id: `staff-${ROSKILDE}-2` }, version: 2 },
+        errors: [],
+      });
+      const ids = async (staffId: string) =>
+        JSON.stringify(
+          (await execute(server, testContext(table, consultant), CASELOAD, { id: staffId })).data,
+        );
+      expect(await ids(`staff-${ROSKILDE}-2`)).toContain(person.id);
+      expect(await ids(`staff-${ROSKILDE}-1`)).not.toContain(person.id);
+    });
+
+    it.each([
+      ['a psychologist', `staff-${ROSKILDE}-psychologist`, 'NOT_A_NETWORK_CONSULTANT'],
+      [
+        "another municipality's consultant",
+        `staff-${KOBENHAVN}-1`,
+        'CONSULTANT_IN_OTHER_MUNICIPALITY',
+      ],
+      ['an unknown staff member', 'staff-nobody', 'CONSULTANT_NOT_FOUND'],
+      ['the consultant already assigned', `staff-${ROSKILDE}-1`, 'CONSULTANT_ALREADY_ASSIGNED'],
+    ])('returns a user error for %s and writes nothing', async (_what, consultantId, code) => {
+      // Prepare
+      const person = await givenYouth(table, { consultantId: `staff-${ROSKILDE}-1` });
+      const before = await stored(person.id);
+      // Act
+      const result = await execute(server, testContext(table, consultant), ASSIGN, {
+        input: { youthId: person.id, consultantId },
+      });
+      // Assess
+      expect(result.data?.assignConsultant).toEqual({
+        youth: null,
+        errors: [{ code, path: ['consultantId'] }],
+      });
+      expect(await stored(person.id)).toEqual(before);
+    });
+
+    it('refuses the young person themself and another municipality', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` };
+      // Act
+      const self = await execute(
+        server,
+        testContext(table, youthIdentity(ROSKILDE, person.id)),
+        ASSIGN,
+        { input },
+      );
+      const other = await execute(server, testContext(table, staffIdentity(KOBENHAVN)), ASSIGN, {
+        input,
+      });
+      // Assess
+      expect(errorCodes(self)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+      expect((await stored(person.id))?.consultantId).toBeNull();
+    });
+  });
+
+  describe('research consent', () => {
+    it('lets a young person give and withdraw their own consent', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const self = testContext(table, youthIdentity(ROSKILDE, person.id));
+      // Act
+      const given = await execute(server, self, RECORD_CONSENT, {
+        input: { youthId: person.id, date: '2026-02-01' },
+      });
+      const withdrawn = await execute(server, self, WITHDRAW_CONSENT, {
+        input: { youthId: person.id },
+      });
+      // Assess
+      expect(given.data?.recordResearchConsent).toEqual({
+        youth: { researchConsent: { given: true, givenAt: '2026-02-01', withdrawnAt: null } },
+        errors: [],
+      });
+      expect(withdrawn.data?.withdrawResearchConsent).toEqual({
+        youth: {
+          researchConsent: { given: false, givenAt: '2026-02-01', withdrawnAt: '2026-11-26' },
+        },
+        errors: [],
+      });
+    });
+
+    it('lets the team record consent on the young person’s behalf', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      // Act
+      const result = await execute(server, testContext(table, consultant), RECORD_CONSENT, {
+        input: { youthId: person.id },
+      });
+      // Assess
+      expect(result.data?.recordResearchConsent).toMatchObject({
+        youth: { researchConsent: { given: true, givenAt: '2026-11-26' } },
+      });
+    });
+
+    it.each([
+      ['giving consent twice', true, RECORD_CONSENT, {}, 'CONSENT_ALREADY_GIVEN'],
+      ['withdrawing consent never given', false, WITHDRAW_CONSENT, {}, 'CONSENT_NOT_GIVEN'],
+      [
+        'a consent date in the future',
+        false,
+        RECORD_CONSENT,
+        { date: '2026-12-24' },
+        'DATE_IN_FUTURE',
+      ],
+      [
+        'withdrawing before it was given',
+        true,
+        WITHDRAW_CONSENT,
+        { date: '2026-01-01' },
+        'CONSENT_DATE_BEFORE_LAST_CHANGE',
+      ],
+    ])(
+      'returns a user error for %s and writes nothing',
+      async (_what, consented, mutation, change, code) => {
+        // Prepare
+        const person = await givenYouth(table, {
+          researchConsent: consented
+            ? { given: true, givenAt: '2026-02-01', withdrawnAt: null }
+            : { given: false, givenAt: null, withdrawnAt: null },
+        });
+        const before = await stored(person.id);
+        // Act
+        const result = await execute(server, testContext(table, consultant), mutation, {
+          input: { youthId: person.id, ...change },
+        });
+        // Assess
+        expect(result.errors).toBeUndefined();
+        expect(JSON.stringify(result.data)).toContain(`"code":"${code}"`);
+        expect(await stored(person.id)).toEqual(before);
+      },
+    );
+
+    it('refuses another young person and a linked company', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      await givenLink(table, person.id, 'c-linked');
+      // Act
+      const other = await execute(
+        server,
+        testContext(table, youthIdentity(ROSKILDE, 'y-other')),
+        RECORD_CONSENT,
+        { input: { youthId: person.id } },
+      );
+      const company = await execute(
+        server,
+        testContext(table, companyContactIdentity('c-linked')),
+        RECORD_CONSENT,
+        { input: { youthId: person.id } },
+      );
+      // Assess
+      expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(company)).toEqual(['FORBIDDEN']);
+      expect((await stored(person.id))?.researchConsent).toMatchObject({ given: false });
+    });
+  });
+
+  describe('addSupportNote', () => {
+    it('lets the psychologist add a note that only they read back', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      // Act
+      const result = await execute(server, testContext(table, psychologist), ADD_NOTE, {
+        input: { youthId: person.id, text: 'Første samtale', date: '2026-11-25' },
+      });
+      const readBack = await execute(
+        server,
+        testContext(table, psychologist),
+        'query ($id: ID!) { youth(id: $id) { supportNotes { text } } }',
+        { id: person.id },
+      );
+      // Assess
+      expect(result.data?.addSupportNote).toMatchObject({
+        supportNote: {
+          date: '2026-11-25',
+          text: 'Første samtale',
+          author: { id: `staff-${ROSKILDE}-psychologist` },
+        },
+        errors: [],
+      });
+      expect(readBack.data?.youth).toEqual({ supportNotes: [{ text: 'Første samtale' }] });
+    });
+
+    it('refuses the rest of the team, malformed notes and dates in the future', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      // Act
+      const byConsultant = await execute(server, testContext(table, consultant), ADD_NOTE, {
+        input: { youthId: person.id, text: 'Note' },
+      });
+      const empty = await execute(server, testContext(table, psychologist), ADD_NOTE, {
+        input: { youthId: person.id, text: '' },
+      });
+      const future = await execute(server, testContext(table, psychologist), ADD_NOTE, {
+        input: { youthId: person.id, text: 'Note', date: '2027-01-01' },
+      });
+      const notes = await table.queryAll({ partition: `YOUTH#${person.id}`, beginsWith: 'NOTE#' });
+      // Assess
+      expect(errorCodes(byConsultant)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(empty)).toEqual(['BAD_USER_INPUT']);
+      expect(future.data?.addSupportNote).toMatchObject({ errors: [{ code: 'DATE_IN_FUTURE' }] });
+      expect(notes).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { MUNICIPALITY_FIELD_ACCESS } from '#people/domain/municipality-access';
+import { STAFF_FIELD_ACCESS, staffAudience } from '#people/domain/staff-access';
+import { YOUTH_FIELD_ACCESS, type YouthAudience, youthAudience } from '#people/domain/youth-access';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import { dataProtectionOfficerIdentity } from '../support/people-factories.ts';
+
+/** The fields the people SDL declares on a type. */
+function sdlFields(typeName: string): string[] {
+  const document = parse(
+    readFileSync(new URL('../../schema/people.graphql', import.meta.url), 'utf8'),
+  );
+  const type = document.definitions.find(
+    (definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === typeName,
+  );
+  if (!type || type.kind !== Kind.OBJECT_TYPE_DEFINITION) throw new Error(`no type ${typeName}`);
+  return (type.fields ?? []).map((field) => field.name.value).sort();
+}
+
+describe('people access rules', () => {
+  it.each([
+    ['Youth', YOUTH_FIELD_ACCESS],
+    ['StaffMember', STAFF_FIELD_ACCESS],
+    ['Municipality', MUNICIPALITY_FIELD_ACCESS],
+  ] as const)('has exactly one rule for every field of %s', (typeName, rules) => {
+    // Act
+    const fields = sdlFields(typeName);
+    // Assess
+    expect(Object.keys(rules).sort()).toEqual(fields);
+  });
+
+  it('lets a linked company read the name and work profile only', () => {
+    // Act
+    const readable = Object.entries(YOUTH_FIELD_ACCESS)
+      .filter(([, audiences]) => (audiences as readonly YouthAudience[]).includes('LINKED_COMPANY'))
+      .map(([field]) => field)
+      .sort();
+    // Assess
+    expect(readable).toEqual(['id', 'interests', 'name', 'workWishes']);
+  });
+
+  it('keeps support notes for the psychologist alone', () => {
+    // Assess
+    expect(YOUTH_FIELD_ACCESS.supportNotes).toEqual(['PSYCHOLOGIST']);
+  });
+
+  it.each([
+    ['a consultant of the municipality', staffIdentity('265'), false, 'TEAM'],
+    [
+      'the psychologist of the municipality',
+      staffIdentity('265', 'PSYCHOLOGIST'),
+      false,
+      'PSYCHOLOGIST',
+    ],
+    ["another municipality's team", staffIdentity('101'), false, null],
+    ['the young person', youthIdentity('265', 'y-1'), false, 'SELF'],
+    ['another young person', youthIdentity('265', 'y-2'), false, null],
+    ['a linked company contact', companyContactIdentity('c-1'), true, 'LINKED_COMPANY'],
+    ['a company contact without a link', companyContactIdentity('c-1'), false, null],
+    ['the programme office', programmeIdentity(), false, null],
+    ['the data protection officer', dataProtectionOfficerIdentity('265'), false, null],
+  ] as const)(
+    'gives %s the right audience for a young person of Roskilde',
+    (_who, identity, linked, audience) => {
+      // Act
+      const result = youthAudience(identity, { id: 'y-1', municipalityCode: '265' }, linked);
+      // Assess
+      expect(result).toBe(audience);
+    },
+  );
+
+  it.each([
+    ['the team', staffIdentity('265'), undefined, 'TEAM'],
+    ['a young person of the municipality', youthIdentity('265', 'y-1'), undefined, 'PARTICIPANT'],
+    [
+      "a contact of the municipality's company",
+      companyContactIdentity('c-1'),
+      '265',
+      'PARTICIPANT',
+    ],
+    ["another municipality's company contact", companyContactIdentity('c-2'), '101', null],
+    ['the programme office', programmeIdentity(), undefined, null],
+  ] as const)(
+    'gives %s the right audience for a staff member of Roskilde',
+    (_who, identity, companyMunicipality, audience) => {
+      // Act
+      const result = staffAudience(identity, { municipalityCode: '265' }, companyMunicipality);
+      // Assess
+      expect(result).toBe(audience);
+    },
+  );
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 
 const EnvironmentSchema = z.object({

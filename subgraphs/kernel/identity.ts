@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthenticatedError } from './errors.ts';
 
 /** The roles of DESIGN §5; each is a group in the identity provider. */

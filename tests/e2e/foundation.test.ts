@@ -37,9 +37,9 @@ describe('the federated stack over HTTP', () => {
     });
   });
 
-  it('returns the five municipalities with figures from all four subgraphs to a staff token', async () => {
+  it('returns the five municipalities with figures from all four subgraphs to the programme office', async () => {
     // Prepare
-    const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
+    const token = await test.token('PROGRAMME');
     // Act
     const { status, body } = await test.query<{ municipalities: Array<Record<string, unknown>> }>(
       MUNICIPALITY_FIGURES,
@@ -56,11 +56,30 @@ describe('the federated stack over HTTP', () => {
       ['615', 'Horsens'],
       ['630', 'Vejle'],
     ]);
-    const roskilde = municipalities.find((m) => m.code === '265');
-    expect(roskilde?.companyStats).toMatchObject({ active: expect.any(Number) });
-    expect((roskilde?.companyStats as { active: number }).active).toBeGreaterThan(0);
-    expect((roskilde?.placementStats as { active: number }).active).toBeGreaterThan(0);
-    expect((roskilde?.networkStats as { youthGroups: number }).youthGroups).toBeGreaterThan(0);
+    for (const municipality of municipalities) {
+      expect((municipality.companyStats as { active: number }).active).toBeGreaterThan(0);
+      expect((municipality.placementStats as { active: number }).active).toBeGreaterThan(0);
+      expect((municipality.networkStats as { youthGroups: number }).youthGroups).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives a staff token the figures of its own municipality and refuses the others', async () => {
+    // Prepare
+    const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
+    // Act
+    const { body } = await test.query<{ municipalities: Array<Record<string, unknown>> }>(
+      MUNICIPALITY_FIGURES,
+      { token },
+    );
+    // Assess
+    const byCode = new Map((body.data?.municipalities ?? []).map((m) => [m.code, m]));
+    expect(byCode.size).toBe(5);
+    expect(byCode.get('265')?.placementStats).toMatchObject({ active: expect.any(Number) });
+    expect(byCode.get('265')?.networkStats).not.toBeNull();
+    expect(byCode.get('265')?.companyStats).not.toBeNull();
+    expect(byCode.get('101')?.placementStats).toBeNull();
+    expect(byCode.get('101')?.companyStats).toBeNull();
+    expect(new Set(body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 
   it.each([
@@ -157,7 +176,7 @@ describe('the federated stack over HTTP', () => {
 
   it('answers with what it has and names the subgraph that is down, and health says which', async () => {
     // Prepare
-    const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
+    const token = await test.token('PROGRAMME');
     await test.stack.stopSubgraph('learning-community');
     // Act
     const { body } = await test.query<{ municipalities: Array<Record<string, unknown>> }>(

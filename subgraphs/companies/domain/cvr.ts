@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Weights of the CVR modulus-11 check, one per digit, the check digit's weight last. */
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * An optional input field: GraphQL sends it absent or null, and both mean "not given", so both

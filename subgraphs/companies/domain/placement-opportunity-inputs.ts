@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityIdSchema, textSchema } from '#kernel/validation';
 import { expectedVersionInput, optionalInput } from './optional-input.ts';
 import {

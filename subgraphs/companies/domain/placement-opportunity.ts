@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
 
 /** The trade ("fag") of an opportunity; `#` is the table's key separator, so not allowed. */

@@ -276,7 +276,7 @@ export type Municipality = {
    * How many companies of the municipality's network are in each network status. For the
    * municipality's team and the programme office.
    */
-  companyStats: CompanyStats;
+  companyStats: Maybe<CompanyStats>;
   /**
    * The open placement opportunities of the municipality's companies, by trade: what a young
    * person may choose from ("magtskifte": the young person chooses the company). For the
@@ -850,7 +850,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, Partial<MunicipalityCompaniesArgs>>;
-  companyStats?: Resolver<ResolversTypes['CompanyStats'], ParentType, ContextType>;
+  companyStats?: Resolver<Maybe<ResolversTypes['CompanyStats']>, ParentType, ContextType>;
   openOpportunities?: Resolver<ResolversTypes['PlacementOpportunityConnection'], ParentType, ContextType, Partial<MunicipalityOpenOpportunitiesArgs>>;
 }>;
 

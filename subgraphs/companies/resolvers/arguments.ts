@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityIdSchema, PageSizeSchema } from '#kernel/validation';
 import { CompanyNetworkStatusSchema } from '../domain/company.ts';
 import { optionalInput } from '../domain/optional-input.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, NotFoundError } from '#kernel/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadUserInputError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { IsoDateSchema } from '#kernel/validation';

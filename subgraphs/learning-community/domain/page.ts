@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageSizeSchema, parseInput } from '#kernel/validation';
 import type { PageRequest } from '../repository/paging.ts';
 

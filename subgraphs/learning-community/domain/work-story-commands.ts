@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isStaffOf, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, DomainRuleError, ForbiddenError, NotFoundError } from '#kernel/errors';

@@ -187,7 +187,7 @@ export type Municipality = {
    * Without a period, every month on record. Readable by the municipality's own team and the
    * programme office.
    */
-  networkStats: NetworkStats;
+  networkStats: Maybe<NetworkStats>;
 };
 
 
@@ -1420,7 +1420,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkGroups?: Resolver<ResolversTypes['NetworkGroupConnection'], ParentType, ContextType, RequireFields<MunicipalityNetworkGroupsArgs, 'first'>>;
-  networkStats?: Resolver<ResolversTypes['NetworkStats'], ParentType, ContextType, Partial<MunicipalityNetworkStatsArgs>>;
+  networkStats?: Resolver<Maybe<ResolversTypes['NetworkStats']>, ParentType, ContextType, Partial<MunicipalityNetworkStatsArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MunicipalityCodeSchema, textSchema } from '#kernel/validation';
 
 /** A municipality running NEXTWORK: its code ("kommunekode") and name. */

@@ -131,7 +131,7 @@ export type Municipality = {
    * team and the programme office; for the programme office, counts from 1 to 4 (and, where only
    * one such count would be hidden, the next smallest) are suppressed so no one can be singled out.
    */
-  youthStats: YouthStats;
+  youthStats: Maybe<YouthStats>;
 };
 
 
@@ -770,7 +770,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<MunicipalityYouthArgs>>;
-  youthStats?: Resolver<ResolversTypes['YouthStats'], ParentType, ContextType>;
+  youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

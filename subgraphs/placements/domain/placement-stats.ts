@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema } from '#kernel/validation';
 import { daysBetween } from './dates.ts';
 import type { OutcomeKind } from './placement.ts';

@@ -393,7 +393,7 @@ export type Municipality = {
    * Figures about the municipality's placements: how many are in each status now, and what
    * happened within a period. For the municipal team and the programme office (counts only).
    */
-  placementStats: PlacementStats;
+  placementStats: Maybe<PlacementStats>;
 };
 
 
@@ -1375,7 +1375,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchingEvents?: Resolver<ResolversTypes['MatchingEventConnection'], ParentType, ContextType, RequireFields<MunicipalityMatchingEventsArgs, 'first'>>;
-  placementStats?: Resolver<ResolversTypes['PlacementStats'], ParentType, ContextType, Partial<MunicipalityPlacementStatsArgs>>;
+  placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType, Partial<MunicipalityPlacementStatsArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

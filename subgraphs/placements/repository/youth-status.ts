@@ -1,7 +1,5 @@
-import { DomainRuleError } from '#kernel/errors';
-import { sharedKeys } from '#kernel/shared-keys';
-import { versionIs } from '#kernel/table/expressions';
 import type { Table, TransactAction } from '#kernel/table/table';
+import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';
 import type { YouthStatus } from '../domain/placement.ts';
 
 /**
@@ -29,26 +27,4 @@ export async function youthStatusActions(
   change: YouthStatusChange,
 ): Promise<TransactAction[]> {
   return prepareYouthStatusChange(table, change);
-}
-
-/*
- * STAND-IN until `#people/repository/youth-status-transition` exists: same signature, only the
- * shared attributes (`status`, `version`). Replace with
- * `import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';`.
- */
-async function prepareYouthStatusChange(
-  table: Table,
-  change: YouthStatusChange,
-): Promise<TransactAction[]> {
-  const youthKey = sharedKeys.youth(change.youthId);
-  const youth = await table.get(youthKey);
-  if (!youth) throw new DomainRuleError('YOUTH_NOT_FOUND', 'No such young person', ['youthId']);
-  const version = Number(youth.version ?? 0);
-  return [
-    {
-      update: youthKey,
-      spec: { set: { status: change.status }, add: { version: 1 } },
-      condition: versionIs(version),
-    },
-  ];
 }

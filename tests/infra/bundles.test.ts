@@ -1,9 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Stack } from 'aws-cdk-lib';
@@ -73,6 +80,9 @@ function invokeScript(): string {
 beforeAll(() => {
   // One real synth: every function bundled by esbuild on this machine, as `cdk synth` does.
   stage = synthesiseStage('dev', { bundle: true });
+  // Lambda's Node 22 runtime provides the AWS SDK v3 clients the bundles leave out; outside
+  // Lambda the project's own node_modules stands in for it.
+  symlinkSync(resolve('node_modules'), join(stage.outdir, 'node_modules'), 'dir');
   const { api } = stage.stacks;
   measures.gateway = measure(api.gateway);
   for (const { name } of SUBGRAPHS) measures[name] = measure(api.subgraphs[name]);

@@ -95,8 +95,9 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
     // Act
     const counters = await table.get(statusCountersKey('630'));
     // Assess
-    expect((counters?.ACTIVE as number) + ((counters?.PLANNED as number | undefined) ?? 0)).toBe(
-      ROUNDS * 2,
-    );
+    expect(
+      ((counters?.ACTIVE as number | undefined) ?? 0) +
+        ((counters?.PLANNED as number | undefined) ?? 0),
+    ).toBe(ROUNDS * 2);
   });
 });

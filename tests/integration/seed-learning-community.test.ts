@@ -179,6 +179,7 @@ describe('seedLearningCommunity', () => {
     });
   });
 
+  // Seeds a second table from scratch: slow when the other test files load DynamoDB Local too.
   it('derives the same items on every run', async () => {
     // Prepare
     const again = await createTestTable();
@@ -189,5 +190,5 @@ describe('seedLearningCommunity', () => {
     );
     // Assess
     expect(second).toEqual(first);
-  });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
 import {
+  listAllGroupsOfMunicipality,
   listGroupIdsOfParticipant,
   listGroupsOfMunicipality,
   loadGroups,
@@ -10,7 +11,7 @@ import {
 import { readGroupCounts, readMonthCounts } from '../repository/network-stats-repository.ts';
 import type { PageRequest } from '../repository/paging.ts';
 import { requireGroupVisible } from './access.ts';
-import type { NetworkGroup, NetworkGroupKind } from './network-group.ts';
+import { companiesOf, type NetworkGroup, type NetworkGroupKind } from './network-group.ts';
 import { monthRange, type NetworkStats, networkStatsFor, sumMonths } from './network-stats.ts';
 
 /**
@@ -71,5 +72,38 @@ export async function groupsOfParticipant(
   const groups = await loadGroups(context.loader, ids);
   return groups
     .filter((group): group is NetworkGroup => group !== undefined)
+    .map((group) => requireGroupVisible(identity, group));
+}
+
+/** Company groups per municipality, read once per request (keyed by the request's loader). */
+const companyGroupsByRequest = new WeakMap<object, Map<string, Promise<NetworkGroup[]>>>();
+
+/**
+ * The company groups a company's contacts take part in. Read from the municipality's company
+ * groups, one query per municipality and request, so a list of 100 companies costs the same
+ * round trips as a list of 10.
+ *
+ * @param context - the request context
+ * @param companyId - the company
+ * @param municipalityCode - the company's municipality
+ */
+export async function groupsOfCompany(
+  context: SubgraphContext,
+  companyId: string,
+  municipalityCode: string,
+): Promise<NetworkGroup[]> {
+  const identity = requireIdentity(context);
+  let byMunicipality = companyGroupsByRequest.get(context.loader);
+  if (!byMunicipality) {
+    byMunicipality = new Map();
+    companyGroupsByRequest.set(context.loader, byMunicipality);
+  }
+  let groups = byMunicipality.get(municipalityCode);
+  if (!groups) {
+    groups = listAllGroupsOfMunicipality(context.table, municipalityCode, 'COMPANY');
+    byMunicipality.set(municipalityCode, groups);
+  }
+  return (await groups)
+    .filter((group) => companiesOf(group).has(companyId))
     .map((group) => requireGroupVisible(identity, group));
 }

@@ -58,6 +58,19 @@ export function listGroupsOfMunicipality(
   );
 }
 
+/**
+ * Every group of one kind in a municipality (one query; a municipality runs a handful of
+ * groups, so the whole partition is small by design).
+ */
+export async function listAllGroupsOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+  kind: NetworkGroupKind,
+): Promise<NetworkGroup[]> {
+  const items = await table.queryAll(groupsOfMunicipalityQuery(municipalityCode, kind));
+  return items.map(groupFromItem);
+}
+
 /** Ids of the groups a participant takes part in (one query of their item collection). */
 export async function listGroupIdsOfParticipant(
   table: Table,

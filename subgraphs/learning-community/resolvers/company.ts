@@ -1,4 +1,4 @@
-import { groupsOfParticipant } from '../domain/network-group-queries.ts';
+import { groupsOfCompany } from '../domain/network-group-queries.ts';
 import { authorisedCompany } from '../domain/participant-queries.ts';
 import type { CompanyResolvers } from '../generated/resolvers-types.ts';
 
@@ -10,6 +10,6 @@ export const Company: CompanyResolvers = {
   __resolveReference: (reference, context) => authorisedCompany(context, { id: reference.id }),
   async networkGroups(company, _args, context) {
     const allowed = await authorisedCompany(context, company);
-    return groupsOfParticipant(context, 'COMPANY', allowed.id);
+    return groupsOfCompany(context, allowed.id, allowed.municipalityCode);
   },
 };

@@ -176,11 +176,9 @@ describe('placements subgraph: wishes', () => {
     ]);
     expect(theirs.errors).toBeUndefined();
     // Both wishes were made at the same test instant, so their order is the ids' and not asserted.
-    const edges = (
-      theirs.data?._entities as Array<{
-        wishes: { edges: Array<{ node: { youth: { id: string } } }> };
-      }>
-    )[0]?.wishes.edges;
+    type CompanyWishes = { wishes: { edges: Array<{ node: { youth: { id: string } } }> } };
+    const entities = (theirs.data?._entities ?? []) as CompanyWishes[];
+    const edges = entities[0]?.wishes.edges;
     expect(edges?.map((edge) => edge.node.youth.id).sort()).toEqual(['y-bo', 'y-ida']);
   });
 

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -52,6 +53,8 @@ export async function startDynamoDbLocal(
   options: { path?: string; port?: number } = {},
 ): Promise<RunningDynamoDb> {
   assertJavaAvailable();
+  // DynamoDB Local exits at once when its data folder does not exist.
+  if (options.path) await mkdir(resolve(options.path), { recursive: true });
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn({
     port,

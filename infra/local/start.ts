@@ -62,7 +62,7 @@ ${tokens.map(([role, subject, token]) => `  ${role.padEnd(ROLES.reduce((w, r) =>
 
 Try:
   curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
-    -H "authorization: Bearer $(npm run -s token -- --role NETWORK_CONSULTANT)" \\
+    -H "authorization: Bearer $(npm run -s token -- --role PROGRAMME)" \\
     -d '{"query":"{ municipalities { code name companyStats { active } placementStats { active } networkStats { youthGroups } } }"}'
 
 Ready. Ctrl-C stops everything.`);

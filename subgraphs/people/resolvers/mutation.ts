@@ -1,3 +1,4 @@
+import { payload } from '#kernel/payload';
 import {
   addSupportNote,
   assignConsultant,
@@ -8,7 +9,6 @@ import {
   withdrawResearchConsent,
 } from '../domain/youth-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import { payload } from './payload.ts';
 
 /** Mutations of the people subgraph: each one use case in `domain/youth-commands.ts`. */
 export const Mutation: MutationResolvers = {

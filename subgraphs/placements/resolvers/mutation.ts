@@ -1,3 +1,4 @@
+import { payload } from '#kernel/payload';
 import {
   answerInvitation,
   inviteYouth,
@@ -18,7 +19,6 @@ import {
 } from '../domain/placement-commands.ts';
 import { createWish, withdrawWish } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import { payload } from './payload.ts';
 
 /** Mutations of the placements subgraph: each maps its input to one domain command. */
 export const Mutation: MutationResolvers = {

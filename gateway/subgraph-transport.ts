@@ -23,6 +23,9 @@ export interface SubgraphTransportOptions {
   signRequest?: RequestSigner;
 }
 
+/** Assertions already signed for a request, by subgraph; gone with the request's context. */
+const assertionsByRequest = new WeakMap<object, Map<SubgraphName, Promise<string>>>();
+
 /**
  * The gateway's data source for one subgraph: it attaches the signed identity and the
  * correlation id, bounds every call with a timeout (Apollo's own has none), and replaces a
@@ -45,10 +48,31 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;
-    const identity = context.identity ?? null;
     const correlationId = context.correlationId ?? '';
-    headers.set(IDENTITY_HEADER, await this.signAssertion(identity, this.subgraph, correlationId));
+    headers.set(IDENTITY_HEADER, await this.assertionFor(context));
     headers.set(CORRELATION_HEADER, correlationId);
+  }
+
+  /**
+   * The signed identity for this subgraph, signed once per request: a query plan may call the
+   * same subgraph several times, and every call can carry the same assertion.
+   */
+  private assertionFor(context: Partial<GatewayContext>): Promise<string> {
+    let signed = assertionsByRequest.get(context);
+    if (!signed) {
+      signed = new Map();
+      assertionsByRequest.set(context, signed);
+    }
+    let assertion = signed.get(this.subgraph);
+    if (!assertion) {
+      assertion = this.signAssertion(
+        context.identity ?? null,
+        this.subgraph,
+        context.correlationId ?? '',
+      );
+      signed.set(this.subgraph, assertion);
+    }
+    return assertion;
   }
 
   override didEncounterError(): never {

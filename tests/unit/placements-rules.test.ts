@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainRuleError } from '#kernel/errors';
-import { addMonths, danishToday, peakConcurrency, rangesOverlap } from '#placements/domain/dates';
+import { danishToday } from '#kernel/today';
+import { addMonths, peakConcurrency, rangesOverlap } from '#placements/domain/dates';
 import { invitationStatus } from '#placements/domain/invitation';
 import {
   defaultEndDate,

@@ -1,6 +1,7 @@
 import { DomainRuleError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import {
   isCvrRegistered,
   type OpportunityChange,
@@ -20,7 +21,6 @@ import {
   resumedCompany,
 } from './company-lifecycle.ts';
 import type { PlacementOpportunity } from './placement-opportunity.ts';
-import { danishToday } from './today.ts';
 
 /**
  * A company's part in the network: joining, pausing, resuming and leaving. Each is one

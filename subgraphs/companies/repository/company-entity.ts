@@ -1,4 +1,5 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import type {
@@ -7,7 +8,6 @@ import type {
   CompanyNetworkStatus,
   CompanyPause,
 } from '../domain/company.ts';
-import type { Listing } from './paging.ts';
 
 /**
  * A company's item: `COMPANY#<id>` (the shared key other subgraphs read `municipalityCode`

@@ -1,5 +1,6 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
+import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
 import { ConditionFailedError, type Table, type TransactAction } from '#kernel/table/table';
 import type { Company, CompanyNetworkStatus } from '../domain/company.ts';
@@ -16,7 +17,6 @@ import {
 } from './company-entity.ts';
 import { companyStatsUpdate } from './company-stats-entity.ts';
 import { cvrRegistrationKey, cvrRegistrationToItem } from './cvr-registration-entity.ts';
-import { type ListingReader, type PageRequest, readPage } from './paging.ts';
 import { opportunityKey, opportunityToItem } from './placement-opportunity-entity.ts';
 import { type CompaniesStore, remember } from './store.ts';
 import { nextVersion, putIfVersion, putNew } from './versioned.ts';

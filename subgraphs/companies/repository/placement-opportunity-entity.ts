@@ -1,8 +1,8 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import { type PlacementOpportunity, tradeKey } from '../domain/placement-opportunity.ts';
-import type { Listing } from './paging.ts';
 
 /**
  * A placement opportunity's item, `OPPORTUNITY#<id>` (the shared key; readers rely on

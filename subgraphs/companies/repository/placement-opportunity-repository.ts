@@ -1,11 +1,11 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
+import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
 import { allOf, itemMustExist, versionIs } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
 import { companyKey, companyToItem } from './company-entity.ts';
-import { type ListingReader, type PageRequest, readPage } from './paging.ts';
 import {
   openOpportunitiesOfMunicipality,
   openOpportunityPosition,

@@ -2,6 +2,7 @@ import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, DomainRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import { parseInput } from '#kernel/validation';
 import { readStaff } from '../repository/staff-repository.ts';
 import {
@@ -20,7 +21,6 @@ import {
 import { CONSULTANT_RULE, requireNetworkConsultantOf } from './consultant-rules.ts';
 import { giveConsent, withdrawConsent } from './research-consent.ts';
 import type { SupportNote } from './support-note.ts';
-import { danishToday } from './today.ts';
 import { ENROLMENT_REASON, NO_CONSENT, type Youth } from './youth.ts';
 import {
   audienceByRole,

@@ -1,11 +1,11 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
+import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
 import { itemMustExist, itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Table, TransactAction } from '#kernel/table/table';
 import type { SupportNote } from '../domain/support-note.ts';
 import type { ResearchConsent, StatusChange, Youth, YouthStatus } from '../domain/youth.ts';
 import { countChanges } from '../domain/youth-stats.ts';
-import { type ListingReader, type PageRequest, readPage } from './paging.ts';
 import { isNetworkConsultantOf, staffKey } from './staff-entity.ts';
 import {
   SUPPORT_NOTE_PREFIX,

@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError } from '#kernel/errors';
+import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
 import { staffViewById } from '../domain/staff-queries.ts';
-import { danishToday } from '../domain/today.ts';
 import { ageOn, type Youth as YouthModel } from '../domain/youth.ts';
 import { requireYouthField, type YouthField, type YouthView } from '../domain/youth-access.ts';
 import { statusHistoryOf, supportNotesOf, youthViewById } from '../domain/youth-queries.ts';

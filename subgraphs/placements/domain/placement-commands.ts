@@ -7,6 +7,7 @@ import { isStaffRole } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { TransactAction } from '#kernel/table/table';
+import { danishToday } from '#kernel/today';
 import { EntityIdSchema, IsoDateSchema, parseInput, textSchema } from '#kernel/validation';
 import { invitationWriteAction, readInvitation } from '../repository/invitation-repository.ts';
 import {
@@ -32,7 +33,7 @@ import {
   readLink,
 } from '../repository/youth-company-link-repository.ts';
 import { youthStatusActions } from '../repository/youth-status.ts';
-import { danishToday, peakConcurrency, rangesOverlap } from './dates.ts';
+import { peakConcurrency, rangesOverlap } from './dates.ts';
 import { invitationStatus } from './invitation.ts';
 import {
   defaultEndDate,

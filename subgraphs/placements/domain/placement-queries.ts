@@ -2,6 +2,7 @@ import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisatio
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { danishToday } from '#kernel/today';
 import { PageSizeSchema, parseInput } from '#kernel/validation';
 import {
   listPlacementsByCompany,
@@ -16,7 +17,6 @@ import {
   requireRecordAccess,
   requireYouthRecordsAccess,
 } from './access.ts';
-import { danishToday } from './dates.ts';
 import { type Placement, RUNNING_PLACEMENT_STATUSES } from './placement.ts';
 import { defaultStatsPeriod, type PlacementFigures, StatsPeriodSchema } from './placement-stats.ts';
 import type { CompanyRef, YouthRef } from './references.ts';

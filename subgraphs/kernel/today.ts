@@ -6,8 +6,9 @@ const DANISH_DATE = new Intl.DateTimeFormat('en-CA', {
 });
 
 /**
- * Today's date in Denmark as `YYYY-MM-DD`: the day the people using NEXTWORK live in, so a
- * pause recorded at half past midnight is dated the day it was recorded.
+ * Today's date in Denmark as `YYYY-MM-DD`: the programme runs on Danish days, so a change
+ * recorded just after midnight is dated the day the people using NEXTWORK live in, whatever
+ * the server's time zone. The formatter is built once; this runs on request paths.
  *
  * @param now - the instant, from `context.now()` so tests control it
  */

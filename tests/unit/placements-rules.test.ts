@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '#kernel/calendar';
 import { DomainRuleError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
-import { addMonths, peakConcurrency, rangesOverlap } from '#placements/domain/dates';
+import { peakConcurrency, rangesOverlap } from '#placements/domain/dates';
 import { invitationStatus } from '#placements/domain/invitation';
 import {
   defaultEndDate,

@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '#kernel/calendar';
 import { FIRST_NAMES, INDUSTRIES, LAST_NAMES, STREETS } from './danish-names.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -202,24 +203,6 @@ function emailOf(name: string, domain: string): string {
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '');
   return `${local}@${domain}`;
-}
-
-/** Adds days to an ISO date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Adds calendar months to an ISO date (three months after 31 May is 31 August). */
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, lastDay));
-  return d.toISOString().slice(0, 10);
 }
 
 function buildTeam(random: Random, municipality: DemoMunicipality): DemoStaff[] {

@@ -1,3 +1,4 @@
+import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
 import type { AttendanceTotals } from '#learning-community/domain/attendance';
 import {
@@ -32,7 +33,7 @@ import {
 } from '#learning-community/repository/practice-learning-entity';
 import { gatheringToItem, trainingToItem } from '#learning-community/repository/united-entity';
 import { storyToItem } from '#learning-community/repository/work-story-entity';
-import { addDays, type DemoNetworkGroup, type DemoWorld } from './demo-world.ts';
+import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
 
 /**
  * Writes the learning community's part of the demo world: every network group with its members,

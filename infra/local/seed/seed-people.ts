@@ -1,3 +1,4 @@
+import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
 import { StaffMemberSchema } from '#people/domain/staff';
 import type { SupportNote } from '#people/domain/support-note';
@@ -9,7 +10,7 @@ import { staffToItem } from '#people/repository/staff-entity';
 import { supportNoteToItem } from '#people/repository/support-note-entity';
 import { statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
 import { youthCountsToItem } from '#people/repository/youth-stats-entity';
-import { addDays, type DemoWorld, type DemoYouth } from './demo-world.ts';
+import type { DemoWorld, DemoYouth } from './demo-world.ts';
 
 /** Placement statuses during which a company's contacts may see the young person's work profile. */
 const LINKING_PLACEMENT_STATUSES = new Set(['PLANNED', 'ACTIVE', 'EXTENDED']);

@@ -1,5 +1,6 @@
+import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
-import { addDays, rangesOverlap } from '#placements/domain/dates';
+import { rangesOverlap } from '#placements/domain/dates';
 import type { Invitation } from '#placements/domain/invitation';
 import type { MatchingEvent, MatchingEventParticipation } from '#placements/domain/matching-event';
 import {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { addDays, addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
-import { addDays, addMonths, daysBetween } from './dates.ts';
+import { daysBetween } from './dates.ts';
 
 /** Where a placement is in its course. */
 export const PLACEMENT_STATUSES = [

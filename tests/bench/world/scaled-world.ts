@@ -1,6 +1,4 @@
 import {
-  addDays,
-  addMonths,
   buildDemoWorld,
   type DemoCompany,
   type DemoNetworkGroup,
@@ -11,6 +9,7 @@ import {
   validCvr,
 } from '#infra/local/seed/demo-world';
 import { createRandom } from '#infra/local/seed/random';
+import { addDays, addMonths } from '#kernel/calendar';
 import { DANISH_MUNICIPALITIES } from './municipalities.ts';
 
 /** How much bigger than the demo world a world is, and where. */

@@ -7,6 +7,7 @@ import { KEY_PREFIXES } from '#infra/config/key-prefixes';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import type { Table } from '#kernel/table/table';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
+import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
 
 type Seeder = (table: Table, world: DemoWorld) => Promise<void>;
@@ -44,6 +45,8 @@ async function partitionKeys(table: Table): Promise<string[]> {
   return keys;
 }
 
+const ownDynamoDb = useOwnDynamoDb();
+
 describe('key prefixes of the IAM LeadingKeys conditions', () => {
   it('name every subgraph, each with at least one prefix it writes', () => {
     // Prepare
@@ -59,7 +62,7 @@ describe('key prefixes of the IAM LeadingKeys conditions', () => {
     'cover every item the %s subgraph writes for the demo world',
     async (name) => {
       // Prepare: only this subgraph's part of the world, in a table of its own
-      const table = await createTestTable();
+      const table = await createTestTable(ownDynamoDb());
       const seed = await loadSeeder(name);
       await seed(table, buildDemoWorld());
       // Act

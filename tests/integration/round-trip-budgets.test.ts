@@ -20,6 +20,7 @@ import {
   scaleWorld,
   withLargeHost,
 } from '../bench/world/scaled-world.ts';
+import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
 
 /** One municipality of the demo world, `factor` times over, with the large host's placements. */
@@ -40,7 +41,7 @@ interface Served {
 }
 
 async function serve(world: DemoWorld): Promise<Served> {
-  const table = await createTestTable();
+  const table = await createTestTable(ownDynamoDb());
   await seedWorld(table.client, table.name, world);
   return {
     table,
@@ -83,6 +84,8 @@ async function roundTripsOf(served: Served, operation: BenchOperation): Promise<
   expect(result.errors).toBeUndefined();
   return served.counter.total();
 }
+
+const ownDynamoDb = useOwnDynamoDb();
 
 describe('DynamoDB round trips of the benchmark operations, through the gateway', () => {
   let once: Served;

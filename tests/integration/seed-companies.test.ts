@@ -13,7 +13,10 @@ import {
   staffIdentity,
   youthIdentity,
 } from '../support/identities.ts';
+import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
+
+const ownDynamoDb = useOwnDynamoDb();
 
 describe('seedCompanies', () => {
   let table: Table;
@@ -27,7 +30,7 @@ describe('seedCompanies', () => {
     );
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable(ownDynamoDb());
     world = buildDemoWorld();
     await seedCompanies(table, world);
   });

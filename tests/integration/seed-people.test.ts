@@ -10,14 +10,17 @@ import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity } from '../support/identities.ts';
+import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
+
+const ownDynamoDb = useOwnDynamoDb();
 
 describe('seedPeople', () => {
   let table: Table;
   let world: DemoWorld;
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable(ownDynamoDb());
     world = buildDemoWorld();
     await seedPeople(table, world);
   });

@@ -12,6 +12,7 @@ import {
   staffIdentity,
   youthIdentity,
 } from '../support/identities.ts';
+import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import {
   companyItem,
   entitiesQuery,
@@ -20,12 +21,14 @@ import {
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
+const ownDynamoDb = useOwnDynamoDb();
+
 describe('seedPlacements', () => {
   let table: Table;
   let world: DemoWorld;
 
   beforeAll(async () => {
-    table = await createTestTable();
+    table = await createTestTable(ownDynamoDb());
     world = buildDemoWorld();
     // The people and companies seeders write these; here only their shared attributes.
     await table.putMany([

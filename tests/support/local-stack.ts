@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { demoSubject } from '#infra/local/demo-identities';
 import { type DevTokenSubject, mintDevToken } from '#infra/local/dev-issuer';
 import { type LocalStack, startLocalStack } from '#infra/local/local-stack';
@@ -32,7 +31,8 @@ export interface GraphQLBody<T> {
 
 /**
  * Starts the whole local stack for one test file — the real gateway and subgraph handlers on
- * loopback ports, the run's DynamoDB Local, a table of its own with the demo world seeded.
+ * loopback ports, an in-memory DynamoDB Local of its own (a whole demo world is too much
+ * for the run's shared instance, see `useOwnDynamoDb`), the demo world seeded.
  *
  * @param stage - `prod` to test the production switches
  */
@@ -41,7 +41,7 @@ export async function startTestStack(stage: 'dev' | 'prod' = 'dev'): Promise<Tes
   const stack = await startLocalStack({
     dataDir,
     port: 0,
-    dynamoEndpoint: inject('dynamoEndpoint'),
+    inMemory: true,
     tableName: `e2e-${randomUUID()}`,
     stage,
     seed: true,

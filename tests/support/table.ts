@@ -7,9 +7,12 @@ import { Table } from '#kernel/table/table';
 /**
  * A fresh, empty table on the run's DynamoDB Local, created from the shared definition, so
  * that test files never see each other's data.
+ *
+ * @param endpoint - another DynamoDB Local (see `useOwnDynamoDb`)
+ * @default the run's shared DynamoDB Local
  */
-export async function createTestTable(): Promise<Table> {
-  const client = createDynamoClient(inject('dynamoEndpoint'));
+export async function createTestTable(endpoint: string = inject('dynamoEndpoint')): Promise<Table> {
+  const client = createDynamoClient(endpoint);
   const name = `test-${randomUUID()}`;
   await ensureTable(client, name);
   return new Table(client, name);

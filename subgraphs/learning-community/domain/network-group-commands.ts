@@ -3,6 +3,7 @@ import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, DomainRuleError, NotFoundError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import { EntityIdSchema, textSchema } from '#kernel/validation';
 import { createGroup, getGroup, saveGroupChange } from '../repository/network-group-repository.ts';
 import { loadSharedContacts, loadSharedYouth } from '../repository/shared-items-repository.ts';
@@ -17,7 +18,6 @@ import {
   withMembersAdded,
   withMembersRemoved,
 } from './network-group.ts';
-import { isoDay } from './network-session.ts';
 import { assertOnTeam } from './staff-rules.ts';
 
 /** Input of `createNetworkGroup`. */
@@ -126,7 +126,7 @@ async function joiningMembers(
   group: NetworkGroup,
   memberIds: readonly string[],
 ): Promise<GroupMember[]> {
-  const joinedOn = isoDay(context.now());
+  const joinedOn = danishToday(context.now());
   const found =
     group.kind === 'YOUTH'
       ? (await loadSharedYouth(context.loader, memberIds)).map((youth) =>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DomainRuleError } from '#kernel/errors';
+import { danishToday } from '#kernel/today';
 import {
   EntityIdSchema,
   IsoDateSchema,
@@ -51,11 +52,6 @@ export const NetworkSessionSchema = z.object({
 /** A meeting of a network group. */
 export type NetworkSession = z.infer<typeof NetworkSessionSchema>;
 
-/** Today as `YYYY-MM-DD` in UTC. */
-export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * The session with the given attendance, after the rules: not for a day still to come, every
  * entry a member of the group now, nobody twice.
@@ -71,7 +67,7 @@ export function withAttendance(
   attendance: readonly AttendanceEntry[],
   now: Date,
 ): NetworkSession {
-  if (session.date > isoDay(now)) {
+  if (session.date > danishToday(now)) {
     throw new DomainRuleError(
       'SESSION_IN_FUTURE',
       'Attendance can be recorded only for a session that has taken place',

@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
+    // Each file's own DynamoDB Local is stopped when the file ends (tests/support/file-dynamodb.ts).
+    setupFiles: ['tests/support/setup-file.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Two cores: two workers keep DynamoDB Local and the servers from starving each other.

@@ -13,10 +13,7 @@ import {
   staffIdentity,
   youthIdentity,
 } from '../support/identities.ts';
-import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
-
-const ownDynamoDb = useOwnDynamoDb();
 
 describe('seedCompanies', () => {
   let table: Table;
@@ -30,7 +27,7 @@ describe('seedCompanies', () => {
     );
 
   beforeAll(async () => {
-    table = await createTestTable(ownDynamoDb());
+    table = await createTestTable();
     world = buildDemoWorld();
     await seedCompanies(table, world);
   });

@@ -7,7 +7,6 @@ import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import { staffIdentity, youthIdentity } from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
-import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
 
 const STATS = `query ($code: ID!) {
@@ -27,14 +26,12 @@ const ATTENDANCE = `query ($id: ID!) {
   }
 }`;
 
-const ownDynamoDb = useOwnDynamoDb();
-
 describe('seedLearningCommunity', () => {
   let table: Table;
   let world: DemoWorld;
 
   beforeAll(async () => {
-    table = await createTestTable(ownDynamoDb());
+    table = await createTestTable();
     world = buildDemoWorld();
     await putSharedWorld(table, {
       youth: world.youth.map(({ id, municipalityCode }) => ({ id, municipalityCode })),
@@ -185,7 +182,7 @@ describe('seedLearningCommunity', () => {
   // Seeds a second table from scratch: slow when the other test files load DynamoDB Local too.
   it('derives the same items on every run', async () => {
     // Prepare
-    const again = await createTestTable(ownDynamoDb());
+    const again = await createTestTable();
     await seedLearningCommunity(again, buildDemoWorld());
     // Act
     const [first, second] = await Promise.all(

@@ -10,17 +10,14 @@ import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity } from '../support/identities.ts';
-import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
-
-const ownDynamoDb = useOwnDynamoDb();
 
 describe('seedPeople', () => {
   let table: Table;
   let world: DemoWorld;
 
   beforeAll(async () => {
-    table = await createTestTable(ownDynamoDb());
+    table = await createTestTable();
     world = buildDemoWorld();
     await seedPeople(table, world);
   });

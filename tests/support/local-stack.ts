@@ -6,6 +6,7 @@ import { demoSubject } from '#infra/local/demo-identities';
 import { type DevTokenSubject, mintDevToken } from '#infra/local/dev-issuer';
 import { type LocalStack, startLocalStack } from '#infra/local/local-stack';
 import type { Role } from '#kernel/identity';
+import { dynamoEndpointOfThisFile } from './file-dynamodb.ts';
 
 /** The local stack of one test file, with helpers to query it as a person would. */
 export interface TestStack {
@@ -31,8 +32,8 @@ export interface GraphQLBody<T> {
 
 /**
  * Starts the whole local stack for one test file — the real gateway and subgraph handlers on
- * loopback ports, an in-memory DynamoDB Local of its own (a whole demo world is too much
- * for the run's shared instance, see `useOwnDynamoDb`), the demo world seeded.
+ * loopback ports, this test file's in-memory DynamoDB Local (see `file-dynamodb.ts`), the demo
+ * world seeded.
  *
  * @param stage - `prod` to test the production switches
  */
@@ -41,7 +42,7 @@ export async function startTestStack(stage: 'dev' | 'prod' = 'dev'): Promise<Tes
   const stack = await startLocalStack({
     dataDir,
     port: 0,
-    inMemory: true,
+    dynamoEndpoint: await dynamoEndpointOfThisFile(),
     tableName: `e2e-${randomUUID()}`,
     stage,
     seed: true,

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
 import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
+import { dynamoEndpointOfThisFile } from './file-dynamodb.ts';
 
 /**
- * A fresh, empty table on the run's DynamoDB Local, created from the shared definition, so
- * that test files never see each other's data.
- *
- * @param endpoint - another DynamoDB Local (see `useOwnDynamoDb`)
- * @default the run's shared DynamoDB Local
+ * A fresh, empty table created from the shared definition, on this test file's own DynamoDB
+ * Local (see `file-dynamodb.ts`), so that test files never see each other's data.
  */
-export async function createTestTable(endpoint: string = inject('dynamoEndpoint')): Promise<Table> {
-  const client = createDynamoClient(endpoint);
+export async function createTestTable(): Promise<Table> {
+  const client = createDynamoClient(await dynamoEndpointOfThisFile());
   const name = `test-${randomUUID()}`;
   await ensureTable(client, name);
   return new Table(client, name);

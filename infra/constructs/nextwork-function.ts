@@ -5,7 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundlingOptions, PROJECT_ROOT } from '../config/bundling.ts';
+import { cdkBundlingOptions, PROJECT_ROOT, RUNTIME_ENVIRONMENT } from '../config/bundling.ts';
 
 /** The runtime of every function: DESIGN §3 pins Node.js 22 (some dependencies need it). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
@@ -38,8 +38,9 @@ export interface NextworkFunctionProps {
 
 /**
  * A project Lambda function with the defaults every function shares: Node.js 22 on arm64,
- * bundled by esbuild on this machine (ES module, minified, source maps, see
- * `infra/config/bundling.ts`), X-Ray tracing, a log group with retention, Powertools settings
+ * bundled by esbuild on this machine with the one bundling configuration of
+ * `infra/config/bundling.ts` (ES module, minified, source maps beside the bundle, the AWS SDK
+ * from the runtime, stand-ins for what Lambda never runs), X-Ray tracing, a log group with retention, Powertools settings
  * in the environment, and its own role that starts with nothing but writing its own logs —
  * each stack grants what the function needs, no more.
  */
@@ -83,13 +84,13 @@ export class NextworkFunction extends Construct {
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
-      bundling: bundlingOptions(),
+      bundling: cdkBundlingOptions(props.entry),
       environment: {
         STAGE: props.stage,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         LOG_LEVEL: props.logLevel,
-        // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
-        NODE_OPTIONS: '--enable-source-maps',
+        // How the bundle loads (no `--enable-source-maps` unless asked for: see the constant).
+        ...RUNTIME_ENVIRONMENT,
         ...props.environment,
       },
     });

@@ -2,8 +2,15 @@ import { Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IndexName } from '#kernel/table/definition';
 import { type KeyPrefixGrant, leadingKeyPatterns } from '../config/key-prefixes.ts';
 import { INDEX_NAMES } from '../table.ts';
+
+/** Narrows a table grant further than its prefixes. */
+export interface TableAccessOptions {
+  /** The indexes the role may query (read-only). @default all three */
+  indexes?: readonly IndexName[];
+}
 
 /** Item reads the kernel's `Table` makes, including the `ConditionCheck` of a transaction. */
 export const ITEM_READ_ACTIONS = [
@@ -23,6 +30,9 @@ export const ITEM_WRITE_ACTIONS = [
   'dynamodb:DeleteItem',
 ];
 
+/** The only write on append-only prefixes (the audit trail): adding an item. */
+export const APPEND_ACTIONS = ['dynamodb:PutItem'];
+
 /**
  * What a caller of a table encrypted with a customer-managed key needs of the key, spelled out
  * instead of `kms:GenerateDataKey*` / `kms:ReEncrypt*`, and only through DynamoDB.
@@ -40,50 +50,82 @@ export const TABLE_KEY_ACTIONS = [
 /**
  * Grants a function the table access of one subgraph: item reads and writes limited by
  * `dynamodb:LeadingKeys` to its key prefixes (see `infra/config/key-prefixes.ts`), read-only
- * queries on the three indexes (which LeadingKeys cannot scope), and the table key through
- * DynamoDB only. No scan, no table management, no stream.
+ * queries on the indexes (all three unless `options.indexes` names fewer; LeadingKeys cannot
+ * scope them), `PutItem` only on its append-only prefixes (the audit trail), and the table key
+ * through DynamoDB only. No scan, no table management, no stream. A grant without prefixes
+ * (a data-subject function that touches no item) adds nothing.
  *
  * @param grantee - the function's role
  * @param table - the single table
  * @param key - the table's customer-managed key
  * @param prefixes - the subgraph's key prefixes
+ * @param options - which indexes it may query (all three unless narrowed)
  */
 export function grantTableAccess(
   grantee: IGrantable,
   table: ITableV2,
   key: IKey,
   prefixes: KeyPrefixGrant,
+  options: TableAccessOptions = {},
 ): void {
   const principal = grantee.grantPrincipal;
-  principal.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'ReadOwnAndSharedPartitions',
-      actions: ITEM_READ_ACTIONS,
-      resources: [table.tableArn],
-      conditions: {
-        'ForAllValues:StringLike': {
-          'dynamodb:LeadingKeys': leadingKeyPatterns([...prefixes.write, ...prefixes.read]),
+  const indexes = options.indexes ?? INDEX_NAMES;
+  // An empty LeadingKeys list would hold for a request without leading keys (a scan): a role
+  // with no prefixes gets no table statement at all.
+  if (prefixes.write.length + prefixes.read.length + (prefixes.append?.length ?? 0) === 0) return;
+  const readable = [...prefixes.write, ...prefixes.read];
+  if (readable.length > 0) {
+    principal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ReadOwnAndSharedPartitions',
+        actions: ITEM_READ_ACTIONS,
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': leadingKeyPatterns(readable),
+          },
         },
-      },
-    }),
-  );
-  principal.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'WriteOwnPartitions',
-      actions: ITEM_WRITE_ACTIONS,
-      resources: [table.tableArn],
-      conditions: {
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeyPatterns(prefixes.write) },
-      },
-    }),
-  );
-  principal.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'QueryIndexes',
-      actions: ['dynamodb:Query'],
-      resources: INDEX_NAMES.map((index) => `${table.tableArn}/index/${index}`),
-    }),
-  );
+      }),
+    );
+  }
+  if (prefixes.write.length > 0) {
+    principal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'WriteOwnPartitions',
+        actions: ITEM_WRITE_ACTIONS,
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeyPatterns(prefixes.write) },
+        },
+      }),
+    );
+  }
+  if (prefixes.append?.length) {
+    // Audit records: new items only. IAM cannot demand the `attribute_not_exists` condition the
+    // kernel writes with; ids are random and the role cannot read the prefix (people's DPO
+    // queries aside), so it cannot aim an overwrite at a record, and cannot update or delete one.
+    principal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'AppendOnlyPartitions',
+        actions: APPEND_ACTIONS,
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': leadingKeyPatterns(prefixes.append),
+          },
+        },
+      }),
+    );
+  }
+  if (indexes.length > 0) {
+    principal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'QueryIndexes',
+        actions: ['dynamodb:Query'],
+        resources: indexes.map((index) => `${table.tableArn}/index/${index}`),
+      }),
+    );
+  }
   principal.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'UseTableKeyThroughDynamoDb',

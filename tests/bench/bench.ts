@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateLocalKeys } from '#infra/local/local-keys';
+import { coldStartMarkdown } from './cold-start/cold-start-report.ts';
 import { ALL_OPERATIONS } from './operations.ts';
 import { operationProblems } from './operations-check.ts';
 import { resultsMarkdown } from './report/markdown.ts';
@@ -19,6 +20,7 @@ import { DATA_SETS, type DataSetName } from './world/scaled-world.ts';
 // round trips and scale, on the local stack in its own data folder (.data/bench). Prints the
 // tables and writes them with every figure to .data/bench/results/. Settings by environment:
 // BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_RUNS, BENCH_WARMUP_SECONDS, BENCH_COLD_RUNS.
+// BENCH_ONLY=cold-start measures the cold starts alone (about a minute, no stack, no data sets).
 const numberFrom = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -58,6 +60,15 @@ const context: SectionContext = {
 
 log(`settings ${JSON.stringify(config)}`);
 const coldStarts = await measureColdStartSection(context);
+if (process.env.BENCH_ONLY === 'cold-start') {
+  const resultsDir = join(BENCH_DIR, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  const figures = { startedAt: startedAt.toISOString(), config, coldStarts, warnings };
+  await writeFile(join(resultsDir, 'cold-start-latest.json'), JSON.stringify(figures, null, 2));
+  console.log(`\n${coldStartMarkdown(coldStarts, config.coldStartRuns)}`);
+  log(`results in ${join(resultsDir, 'cold-start-latest.json')}`);
+  process.exit(0);
+}
 const dataSets = {} as BenchResults['dataSets'];
 for (const name of DATA_SET_NAMES) {
   const marker = await ensureDataSet(name, { onProgress: log });

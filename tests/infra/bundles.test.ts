@@ -8,136 +8,293 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
+import { builtinModules, createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { build, type Metafile } from 'esbuild';
+import {
+  GraphQLSchema,
+  lexicographicSortSchema,
+  parse,
+  printSchema,
+  specifiedDirectives,
+} from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { subgraphUrlVariable } from '#gateway/config';
-import { BUNDLE_BUDGETS, PROJECT_ROOT } from '#infra/config/bundling';
+import {
+  bundleBudgetOf,
+  esbuildOptions,
+  LAMBDA_BUNDLES,
+  type LambdaBundle,
+  NEVER_LOADED_MODULES,
+  PROJECT_ROOT,
+  RUNTIME_ENVIRONMENT,
+  RUNTIME_PROVIDED_PACKAGES,
+} from '#infra/config/bundling';
+import { buildSubgraph } from '#infra/constructs/bundling-stubs/federation-internals';
 import type { NextworkFunction } from '#infra/constructs/nextwork-function';
 import { DEV_AUDIENCE, DEV_ISSUER, mintDevToken } from '#infra/local/dev-issuer';
 import { loadOrCreateLocalKeys } from '#infra/local/local-keys';
 import { createAssertionSigner, IDENTITY_HEADER } from '#kernel/identity-assertion';
 import { SUBGRAPHS } from '#schema/subgraphs';
+import { LAMBDA_NODE_OPTIONS } from '../bench/cold-start/cold-start.ts';
+import { largestContributors } from '../bench/cold-start/lambda-bundle.ts';
+import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
 import { staffIdentity } from '../support/identities.ts';
 import { createTestTable } from '../support/table.ts';
 import { type SynthesisedStage, synthesiseStage } from './synth.ts';
 
 const run = promisify(execFile);
 
-interface BundleMeasure {
+/** The flags the Lambda Node.js 22 runtime starts Node with: the bundles must load under them. */
+const LAMBDA_NODE_FLAGS = LAMBDA_NODE_OPTIONS.split(' ');
+
+interface DeployedBundle {
   bytes: number;
   /** The largest contributing packages, from esbuild's metafile. */
   largest: Array<[string, number]>;
-  source: string;
+  /** The asset folder CDK bundled into. */
+  folder: string;
 }
 
 let stage: SynthesisedStage;
-const measures: Record<string, BundleMeasure> = {};
+const deployed = {} as Record<LambdaBundle['name'], DeployedBundle>;
+/** Each bundle as the bench builds it (esbuild's API, `esbuildOptions`), right after the synth. */
+const measured = {} as Record<LambdaBundle['name'], Buffer>;
 
-function measure(fn: NextworkFunction): BundleMeasure {
+function deployedBundle(fn: NextworkFunction): DeployedBundle {
   const code = Stack.of(fn).resolve((fn.function.node.defaultChild as CfnFunction).code) as {
     s3Key: string;
   };
   const folder = join(stage.outdir, `asset.${code.s3Key.replace(/\.zip$/, '')}`);
-  const bundle = join(folder, 'index.mjs');
-  const meta = JSON.parse(readFileSync(join(folder, 'index.meta.json'), 'utf8')) as {
-    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  const meta = JSON.parse(readFileSync(join(folder, 'index.meta.json'), 'utf8')) as Metafile;
+  return {
+    bytes: statSync(join(folder, 'index.mjs')).size,
+    largest: largestContributors(meta, 8),
+    folder,
   };
-  const byPackage = new Map<string, number>();
-  for (const output of Object.values(meta.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/')[0];
-      byPackage.set(name ?? input, (byPackage.get(name ?? input) ?? 0) + bytesInOutput);
-    }
-  }
-  const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  return { bytes: statSync(bundle).size, largest, source: folder };
+}
+
+/** Every input file of a deployed bundle, from its metafile. */
+function inputsOf(name: LambdaBundle['name']): string[] {
+  const meta = readFileSync(join(deployed[name].folder, 'index.meta.json'), 'utf8');
+  return Object.keys((JSON.parse(meta) as Metafile).inputs);
 }
 
 /**
- * A script that imports a bundle (`SMOKE_BUNDLE`) in a fresh Node process, as Lambda would,
- * invokes its handler with `SMOKE_EVENT` and prints the result.
+ * A script that imports a handler module (`SMOKE_MODULE`: a bundle, or the source under tsx) in
+ * a fresh Node process, as Lambda would, invokes it with `SMOKE_EVENT` and prints the result.
+ * With `SMOKE_TRACE`, it also prints every module resolution: specifier, importer, result.
  */
 function invokeScript(): string {
   const script = join(mkdtempSync(join(tmpdir(), 'nextwork-smoke-')), 'invoke.mjs');
   writeFileSync(
     script,
     [
-      'const { handler } = await import(process.env.SMOKE_BUNDLE);',
+      "import { registerHooks } from 'node:module';",
+      'const loaded = [];',
+      'if (process.env.SMOKE_TRACE) registerHooks({ resolve(specifier, context, next) {',
+      '  const result = next(specifier, context);',
+      '  loaded.push({ specifier, parent: context.parentURL, url: result.url });',
+      '  return result;',
+      '} });',
+      'const { handler } = await import(process.env.SMOKE_MODULE);',
       'const context = { awsRequestId: "smoke", getRemainingTimeInMillis: () => 10000 };',
       'const result = await handler(JSON.parse(process.env.SMOKE_EVENT), context, () => {});',
-      'process.stdout.write(JSON.stringify(result));',
+      'process.stdout.write(JSON.stringify({ result, loaded }));',
+      'process.exit(0);',
     ].join('\n'),
   );
   return script;
 }
 
-beforeAll(() => {
+interface Invocation {
+  result: { statusCode: number; body: string };
+  loaded: Array<{ specifier: string; parent?: string; url: string }>;
+}
+
+/** Runs a deployed bundle under Lambda's Node flags, tracing what it loads. */
+async function invokeBundle(
+  name: LambdaBundle['name'],
+  env: Record<string, string | undefined>,
+): Promise<Invocation> {
+  const module = pathToFileURL(join(deployed[name].folder, 'index.mjs')).href;
+  const { stdout } = await run(process.execPath, [...LAMBDA_NODE_FLAGS, invokeScript()], {
+    env: { ...env, ...RUNTIME_ENVIRONMENT, SMOKE_MODULE: module, SMOKE_TRACE: '1' },
+  });
+  return JSON.parse(stdout) as Invocation;
+}
+
+/** Runs a handler's TypeScript source under tsx, as the local stack runs it. */
+async function invokeSource(
+  entry: string,
+  env: Record<string, string | undefined>,
+): Promise<Invocation> {
+  const module = pathToFileURL(join(PROJECT_ROOT, entry)).href;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', invokeScript()], {
+    env: { ...env, SMOKE_MODULE: module },
+    cwd: PROJECT_ROOT,
+  });
+  return JSON.parse(stdout) as Invocation;
+}
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/**
+ * What a bundle itself loaded from outside: every resolution it asked for that is neither one of
+ * Node's modules nor a package the Lambda runtime provides (the AWS SDK).
+ */
+function loadedBeyondRuntime(invocation: Invocation, name: LambdaBundle['name']): string[] {
+  const bundle = pathToFileURL(join(deployed[name].folder, 'index.mjs')).href;
+  const fromBundle = invocation.loaded.filter(({ parent }) => parent === bundle);
+  // Every bundle loads Node's modules and the SDK: an empty trace would mean it traced nothing.
+  expect(fromBundle.length).toBeGreaterThan(0);
+  return fromBundle
+    .map(({ specifier }) => specifier)
+    .filter(
+      (specifier) =>
+        !NODE_BUILTINS.has(specifier) &&
+        !RUNTIME_PROVIDED_PACKAGES.some((pattern) =>
+          specifier.startsWith(pattern.replace('*', '')),
+        ),
+    );
+}
+
+beforeAll(async () => {
   // One real synth: every function bundled by esbuild on this machine, as `cdk synth` does.
   stage = synthesiseStage('dev', { bundle: true });
-  // Lambda's Node 22 runtime provides the AWS SDK v3 clients the bundles leave out; outside
-  // Lambda the project's own node_modules stands in for it.
-  symlinkSync(resolve('node_modules'), join(stage.outdir, 'node_modules'), 'dir');
+  // What the Lambda Node.js 22 runtime provides beside a function's code: the AWS SDK v3 (with
+  // its Smithy core), and nothing else. Any other package a bundle tried to load would not be found.
+  const runtimeModules = join(stage.outdir, 'node_modules');
+  mkdirSync(runtimeModules);
+  for (const scope of ['@aws-sdk', '@smithy']) {
+    symlinkSync(resolve('node_modules', scope), join(runtimeModules, scope), 'dir');
+  }
   const { api } = stage.stacks;
-  measures.gateway = measure(api.gateway);
-  for (const { name } of SUBGRAPHS) measures[name] = measure(api.subgraphs[name]);
+  deployed.gateway = deployedBundle(api.gateway);
+  for (const { name } of SUBGRAPHS) deployed[name] = deployedBundle(api.subgraphs[name]);
   const report = Object.fromEntries(
-    Object.entries(measures).map(([name, { bytes, largest }]) => [name, { bytes, largest }]),
+    Object.entries(deployed).map(([name, { bytes, largest }]) => [name, { bytes, largest }]),
+  );
+  // The bench's builds of the same entries, straight after the synth so that both saw the same
+  // sources.
+  await Promise.all(
+    LAMBDA_BUNDLES.map(async ({ name, entry }) => {
+      const outfile = join(mkdtempSync(join(tmpdir(), 'nextwork-bundle-')), 'index.mjs');
+      await build(esbuildOptions(entry, outfile));
+      measured[name] = readFileSync(outfile);
+    }),
   );
   const folder = join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'bundle-sizes.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.info(
-    Object.entries(measures)
-      .map(([name, { bytes }]) => `${name.padEnd(20)} ${(bytes / 1024).toFixed(0).padStart(6)} KB`)
+    Object.entries(deployed)
+      .map(([name, { bytes }]) => `${name.padEnd(20)} ${(bytes / 1000).toFixed(0).padStart(6)} kB`)
       .join('\n'),
   );
 });
 
-describe('bundle sizes (minified ES modules, AWS SDK clients from the runtime)', () => {
-  it('keeps the gateway within its budget', () => {
+describe('bundle sizes (minified ES modules, AWS SDK from the runtime)', () => {
+  it.each(LAMBDA_BUNDLES.map(({ name }) => name))('keeps %s within its budget', (name) => {
     // Prepare
-    const gateway = measures.gateway;
+    const bundle = deployed[name];
     // Act
-    const bytes = gateway?.bytes ?? Number.POSITIVE_INFINITY;
+    const bytes = bundle?.bytes ?? Number.POSITIVE_INFINITY;
     // Assess
-    expect(bytes, JSON.stringify(gateway?.largest)).toBeLessThanOrEqual(BUNDLE_BUDGETS.gateway);
+    expect(bytes, JSON.stringify(bundle?.largest)).toBeLessThanOrEqual(bundleBudgetOf(name));
   });
 
-  it.each(SUBGRAPHS.map(({ name }) => name))('keeps the %s subgraph within its budget', (name) => {
-    // Prepare
-    const subgraph = measures[name];
-    // Act
-    const bytes = subgraph?.bytes ?? Number.POSITIVE_INFINITY;
-    // Assess
-    expect(bytes, JSON.stringify(subgraph?.largest)).toBeLessThanOrEqual(BUNDLE_BUDGETS.subgraph);
-  });
+  it.each(LAMBDA_BUNDLES.map(({ name }) => name))(
+    'deploys for %s the very bundle the bench measures (same configuration, same bytes)',
+    (name) => {
+      // Prepare
+      const deployedBytes = readFileSync(join(deployed[name].folder, 'index.mjs'));
+      // Act
+      const same = measured[name]?.equals(deployedBytes);
+      // Assess
+      expect(same, `${measured[name]?.length} B vs ${deployedBytes.length} B`).toBe(true);
+    },
+  );
 
-  it('bundles one copy of graphql and of Apollo Server, and none of the stubbed packages', () => {
+  it('bundles one copy of graphql, Apollo Server and lru-cache, and none of the stand-ins’ packages', () => {
     // Prepare
-    const gateway = readFileSync(join(measures.gateway?.source ?? '', 'index.meta.json'), 'utf8');
+    const gateway = inputsOf('gateway');
+    const subgraphs = SUBGRAPHS.flatMap(({ name }) => inputsOf(name));
     // Act
-    const inputs = Object.keys((JSON.parse(gateway) as { inputs: Record<string, unknown> }).inputs);
+    const matching = (inputs: string[], pattern: RegExp) => inputs.filter((i) => pattern.test(i));
     // Assess
-    expect(inputs.filter((input) => /node_modules\/graphql\/.*\.js$/.test(input))).toEqual([]);
-    expect(inputs.filter((input) => input.includes('@apollo/server/dist/cjs'))).toEqual([]);
-    expect(
-      inputs.filter((input) =>
-        /node_modules\/(make-fetch-happen|node-fetch|@opentelemetry\/sdk-metrics|@apollo\/usage-reporting-protobuf)\//.test(
-          input,
+    for (const inputs of [gateway, subgraphs]) {
+      expect(matching(inputs, /node_modules\/graphql\/.*\.js$/)).toEqual([]);
+      expect(matching(inputs, /@apollo\/server\/dist\/cjs/)).toEqual([]);
+      expect(matching(inputs, /lru-cache\/(index\.js|dist\/commonjs)/)).toEqual([]);
+      expect(
+        matching(
+          inputs,
+          /node_modules\/(make-fetch-happen|node-fetch|sha\.js|chalk|@graphql-tools|@opentelemetry\/sdk-metrics|@apollo\/usage-reporting-protobuf|@apollo\/utils\.usagereporting)\//,
         ),
-      ),
-    ).toEqual([]);
+      ).toEqual([]);
+    }
+    expect(matching(subgraphs, /node_modules\/@apollo\/federation-internals\//)).toEqual([]);
+  });
+});
+
+describe('the stand-in for @apollo/federation-internals in the subgraphs’ bundles', () => {
+  it.each(SUBGRAPHS.map(({ name, file }) => [name, file] as const))(
+    'builds the same schema as the real package for %s, without federation’s own definitions',
+    (name, file) => {
+      // Prepare: graphql as each side loads it (@apollo/subgraph requires the CommonJS build)
+      const sdl = readFileSync(join(PROJECT_ROOT, 'schema', file), 'utf8');
+      const cjsGraphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+      const real = buildSubgraphSchema({ typeDefs: cjsGraphql.parse(sdl) });
+      const realConfig = real.toConfig();
+      const realWithoutFederationDefinitions = new cjsGraphql.GraphQLSchema({
+        ...realConfig,
+        directives: [...cjsGraphql.specifiedDirectives],
+        types: realConfig.types.filter((type) => !/^(link|federation)__/.test(type.name)),
+      });
+      const expected = cjsGraphql.printSchema(
+        cjsGraphql.lexicographicSortSchema(realWithoutFederationDefinitions),
+      );
+
+      // Act
+      const lean = buildSubgraph(name, '', parse(sdl));
+      const leanSchema = lean.schema.toGraphQLJSSchema();
+
+      // Assess
+      const leanConfig = leanSchema.toConfig();
+      const printed = printSchema(
+        lexicographicSortSchema(
+          new GraphQLSchema({ ...leanConfig, directives: [...specifiedDirectives] }),
+        ),
+      );
+      expect(printed).toBe(expected);
+      expect(lean.metadata().entityType()).toEqual({ name: '_Entity' });
+    },
+  );
+
+  it('refuses at start-up a federation feature it does not build', () => {
+    // Prepare
+    const sdl = [
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires"])',
+      'type Query { a: Int }',
+      'type Youth @key(fields: "id") { id: ID! age: Int @external label: String @requires(fields: "age") }',
+    ].join('\n');
+    // Act
+    const building = () => buildSubgraph('test', '', parse(sdl));
+    // Assess
+    expect(building).toThrow(/@external is not handled/);
   });
 });
 
 describe('the bundled gateway', () => {
-  it('starts with the stand-ins and answers a query through a subgraph', async () => {
+  it('starts under Lambda’s Node flags and answers a query through a subgraph, loading only the runtime’s SDK', async () => {
     // Prepare: a stand-in people subgraph on loopback, keys and a token of the local issuer
     const seen: Array<Record<string, string | string[] | undefined>> = [];
     const subgraph = createServer((request, response) => {
@@ -179,67 +336,75 @@ describe('the bundled gateway', () => {
       AUTH_JWKS: JSON.stringify(keys.issuerJwks),
       GATEWAY_SIGNING_KEY: JSON.stringify(keys.gatewayPrivateKey),
       ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), url])),
-      SMOKE_BUNDLE: pathToFileURL(join(measures.gateway?.source ?? '', 'index.mjs')).href,
       SMOKE_EVENT: JSON.stringify(event),
     };
 
     // Act
-    const { stdout } = await run(process.execPath, [invokeScript()], { env }).finally(() =>
-      subgraph.close(),
-    );
+    const invocation = await invokeBundle('gateway', env).finally(() => subgraph.close());
 
     // Assess
-    const response = JSON.parse(stdout) as { statusCode: number; body: string };
-    expect(JSON.parse(response.body)).toEqual({
+    expect(JSON.parse(invocation.result.body)).toEqual({
       data: { municipalities: [{ code: '101', name: 'København' }] },
     });
     expect(seen[0]?.['x-nextwork-identity']).toEqual(expect.any(String));
+    expect(loadedBeyondRuntime(invocation, 'gateway')).toEqual([]);
+    expect(
+      invocation.loaded.filter(({ specifier }) => NEVER_LOADED_MODULES.includes(specifier)),
+    ).toEqual([]);
   });
 });
 
 describe('the bundled subgraphs', () => {
-  it.each(SUBGRAPHS.map(({ name }) => name))(
-    'start with the stand-ins and answer a verified request (%s)',
-    async (name) => {
-      // Prepare: an empty table on DynamoDB Local and an assertion signed as the gateway would
+  it.each(SUBGRAPHS.map(({ name }) => [name, `subgraphs/${name}/handler.ts`] as const))(
+    'answer a verified request with entities exactly as the source does, loading only the runtime’s SDK (%s)',
+    async (name, entry) => {
+      // Prepare: an empty table on DynamoDB Local, assertions signed as the gateway would
       const table = await createTestTable();
       const keys = await loadOrCreateLocalKeys(mkdtempSync(join(tmpdir(), 'nextwork-smoke-')));
       const sign = createAssertionSigner(keys.gatewayPrivateKey);
-      const query = name === 'people' ? '{ municipalities { code } }' : '{ __typename }';
-      const event = {
-        version: '2.0',
-        routeKey: '$default',
-        rawPath: '/graphql',
-        rawQueryString: '',
-        headers: {
-          'content-type': 'application/json',
-          [IDENTITY_HEADER]: await sign(staffIdentity('101'), name, 'smoke-test'),
-        },
-        requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' } },
-        body: JSON.stringify({ query }),
-        isBase64Encoded: false,
-      };
-      const env = {
+      const entities =
+        '_entities(representations: [{ __typename: "Municipality", code: "101" }]) { __typename }';
+      const query =
+        name === 'people'
+          ? `{ municipalities { code } ${entities} }`
+          : `{ __typename ${entities} }`;
+      const envWithEvent = async () => ({
         PATH: process.env.PATH,
         STAGE: 'dev',
         LOG_LEVEL: 'ERROR',
         TABLE_NAME: table.name,
-        DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+        DYNAMODB_ENDPOINT: await dynamoEndpointOfThisFile(),
         GATEWAY_PUBLIC_KEY: JSON.stringify(keys.gatewayPublicKey),
         CURSOR_SECRET: keys.cursorSecret,
-        SMOKE_BUNDLE: pathToFileURL(join(measures[name]?.source ?? '', 'index.mjs')).href,
-        SMOKE_EVENT: JSON.stringify(event),
-      };
+        SMOKE_EVENT: JSON.stringify({
+          version: '2.0',
+          routeKey: '$default',
+          rawPath: '/graphql',
+          rawQueryString: '',
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: await sign(staffIdentity('101'), name, 'smoke-test'),
+          },
+          requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' } },
+          body: JSON.stringify({ query }),
+          isBase64Encoded: false,
+        }),
+      });
 
       // Act
-      const { stdout } = await run(process.execPath, [invokeScript()], { env });
+      const bundled = await invokeBundle(name, await envWithEvent());
+      const source = await invokeSource(entry, await envWithEvent());
 
       // Assess
-      const response = JSON.parse(stdout) as { statusCode: number; body: string };
-      expect(response.statusCode).toBe(200);
-      expect(JSON.parse(response.body)).toEqual({
-        data: name === 'people' ? { municipalities: [] } : { __typename: 'Query' },
-      });
+      expect(bundled.result.statusCode).toBe(200);
+      const body = JSON.parse(bundled.result.body) as { data?: { _entities?: unknown[] } };
+      expect(body.data?._entities).toHaveLength(1);
+      expect(body).toEqual(JSON.parse(source.result.body));
+      expect(loadedBeyondRuntime(bundled, name)).toEqual([]);
+      expect(
+        bundled.loaded.filter(({ specifier }) => NEVER_LOADED_MODULES.includes(specifier)),
+      ).toEqual([]);
     },
+    60_000,
   );
 });

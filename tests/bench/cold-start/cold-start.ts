@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { subgraphUrlVariable } from '#gateway/config';
+import { RUNTIME_ENVIRONMENT } from '#infra/config/bundling';
 import { demoSubject } from '#infra/local/demo-identities';
 import { DEV_AUDIENCE, DEV_ISSUER, mintDevToken } from '#infra/local/dev-issuer';
 import type { LocalKeys } from '#infra/local/local-keys';
@@ -12,6 +13,15 @@ import { bundleLambda, LAMBDA_ENTRIES, type LambdaEntry } from './lambda-bundle.
 
 const RUNNER = resolve('tests/bench/cold-start/first-request.mjs');
 
+/**
+ * The flags the Lambda Node.js 22 runtime starts Node with (AWS Lambda developer guide,
+ * "Building Lambda functions with Node.js": experimental features Lambda disables). Without
+ * them, Node 22 here would try each CommonJS file of the AWS SDK as an ES module first
+ * (`--experimental-detect-module`), a cost Lambda does not have.
+ */
+export const LAMBDA_NODE_OPTIONS =
+  '--no-experimental-require-module --no-experimental-detect-module';
+
 /** One cold start: a new process from spawn to its first answer. */
 export interface ColdStartSample {
   /** Spawn to answer, as the caller saw it. */
@@ -20,6 +30,8 @@ export interface ColdStartSample {
   loadedMs: number;
   /** Inside the process: its start to the first answer. */
   answeredMs: number;
+  /** Inside the process: CPU time (all threads) to the first answer; steadier under load. */
+  cpuMs: number;
 }
 
 /** The cold starts of one Lambda, bundled and unbundled, and its bundle's size. */
@@ -31,21 +43,28 @@ export interface ColdStartResult {
 }
 
 /**
- * Measures the cold start of every Lambda: each is bundled with `lambdaBundleOptions`, then a
- * new Node process imports the bundle and answers one health-probe-like request (`{ __typename }`
- * with a valid token or identity assertion, so nothing reaches DynamoDB or a subgraph); the
- * same with the source loaded through tsx, as the code would run unbundled.
+ * Measures the cold start of every Lambda: each is bundled exactly as CDK bundles it (the one
+ * configuration of `infra/config/bundling.ts`), then a new Node process, with the environment
+ * that decides how a deployed bundle loads (`RUNTIME_ENVIRONMENT`), imports the bundle and
+ * answers one health-probe-like request (`{ __typename }` with a valid token or identity
+ * assertion, so nothing reaches DynamoDB or a subgraph); the same with the source loaded
+ * through tsx, as the code would run unbundled. The AWS SDK, which the bundles leave to the
+ * Lambda runtime, is loaded from the project's node_modules in both.
  *
  * @param options.keys - the local keys (tokens, assertions, environment)
  * @param options.outDir - where bundles and events are written
  * @param options.runs - measured runs of each kind, after one unmeasured warm-up of each
  * @param options.onProgress - progress lines
+ * @param options.profileDir - when set (or `BENCH_COLD_PROFILE`), each measured bundled run also
+ *   writes a V8 CPU profile (`--cpu-prof`) to `<profileDir>/<lambda>/`: where a cold start's
+ *   time goes (profiling slows the runs down; compare ratios without it)
  */
 export async function measureColdStarts(options: {
   keys: LocalKeys;
   outDir: string;
   runs: number;
   onProgress?: (message: string) => void;
+  profileDir?: string;
 }): Promise<ColdStartResult[]> {
   await mkdir(options.outDir, { recursive: true });
   const env = lambdaEnvironment(options.keys);
@@ -53,7 +72,7 @@ export async function measureColdStarts(options: {
   const results: ColdStartResult[] = [];
   for (const lambda of LAMBDA_ENTRIES) {
     options.onProgress?.(`cold start of ${lambda.name}`);
-    const outfile = join(options.outDir, `${lambda.name}.mjs`);
+    const outfile = join(options.outDir, lambda.name, 'index.mjs');
     const bundle = await bundleLambda(lambda, outfile);
     const eventFile = join(options.outDir, `${lambda.name}.event.json`);
     // A fresh event for every run: a subgraph's identity assertion lives 60 seconds.
@@ -61,7 +80,12 @@ export async function measureColdStarts(options: {
       await writeFile(eventFile, JSON.stringify(await probeEvent(lambda, options.keys, sign)));
       return firstRequest(args, env);
     };
-    const bundledRun = () => withFreshEvent([RUNNER, outfile, eventFile]);
+    const profileDir = options.profileDir ?? process.env.BENCH_COLD_PROFILE;
+    const profile = profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir, lambda.name)}`]
+      : [];
+    const bundledRun = (profiled = false) =>
+      withFreshEvent([...(profiled ? profile : []), RUNNER, outfile, eventFile]);
     const unbundledRun = () =>
       withFreshEvent(['--import', 'tsx', RUNNER, resolve(lambda.entry), eventFile]);
     // Warm-up: the OS file cache and tsx's transform cache, so runs measure loading, not disk.
@@ -70,7 +94,7 @@ export async function measureColdStarts(options: {
     const bundled: ColdStartSample[] = [];
     const unbundled: ColdStartSample[] = [];
     for (let run = 0; run < options.runs; run++) {
-      bundled.push(await bundledRun());
+      bundled.push(await bundledRun(true));
       unbundled.push(await unbundledRun());
     }
     results.push({ name: lambda.name, bundleBytes: bundle.bytes, bundled, unbundled });
@@ -78,13 +102,20 @@ export async function measureColdStarts(options: {
   return results;
 }
 
-/** The environment a handler reads at import, as the local stack sets it; nothing is reached. */
+/**
+ * The environment a handler reads at import, as the API stack sets it on the deployed functions
+ * (with loopback stand-ins for the table and the subgraphs: nothing is reached).
+ */
 function lambdaEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
   const unreachable = 'http://127.0.0.1:9';
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'production',
+    // No NODE_ENV: the deployed functions do not set it either.
+    ...RUNTIME_ENVIRONMENT,
+    NODE_OPTIONS: [LAMBDA_NODE_OPTIONS, RUNTIME_ENVIRONMENT.NODE_OPTIONS].filter(Boolean).join(' '),
+    // As the API stack sets it on the gateway: no usage telemetry (its packages are not bundled).
+    APOLLO_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'WARN',
     AWS_REGION: 'eu-north-1',
     STAGE: 'prod',
@@ -158,12 +189,14 @@ function firstRequest(args: string[], env: NodeJS.ProcessEnv): Promise<ColdStart
         const parsed = JSON.parse(line) as {
           loadedMs: number;
           answeredMs: number;
+          cpuMs: number;
           result: { statusCode?: number; body?: string };
         };
         answered = {
           wallMs: performance.now() - started,
           loadedMs: parsed.loadedMs,
           answeredMs: parsed.answeredMs,
+          cpuMs: parsed.cpuMs,
         };
         if (!parsed.result.body?.includes('"__typename":"Query"')) {
           child.kill();

@@ -1,81 +1,77 @@
-import { type BuildOptions, build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { esbuildOptions, LAMBDA_BUNDLES, type LambdaBundle } from '#infra/config/bundling';
 
 /** A Lambda handler that is bundled and deployed on its own. */
-export interface LambdaEntry {
-  /** The function's name: the subgraph's, or `gateway`. */
-  name: 'gateway' | 'people' | 'companies' | 'placements' | 'learning-community';
-  /** The handler module, relative to the repository root. */
-  entry: string;
-}
+export type LambdaEntry = LambdaBundle;
 
-/** Every Lambda of the system, as CDK deploys them. */
-export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
-  { name: 'gateway', entry: 'gateway/handler.ts' },
-  { name: 'people', entry: 'subgraphs/people/handler.ts' },
-  { name: 'companies', entry: 'subgraphs/companies/handler.ts' },
-  { name: 'placements', entry: 'subgraphs/placements/handler.ts' },
-  { name: 'learning-community', entry: 'subgraphs/learning-community/handler.ts' },
-];
-
-/**
- * Lets CommonJS packages inside the ESM bundle call `require` (some of Apollo's and the AWS
- * SDK's dependencies do); the same banner CDK's `NodejsFunction` documents for ESM output.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __nextworkCreateRequire } from 'node:module'; const require = __nextworkCreateRequire(import.meta.url);";
-
-/**
- * The esbuild options of a Lambda bundle, in one place so that the benchmark, the bundle-size
- * test and the CDK bundling agree: one minified ESM file for Node 22, everything bundled (the
- * AWS SDK included, DESIGN §7), ESM entry points of packages preferred so that tree shaking
- * works, and `require` provided for the CommonJS packages inside.
- *
- * CDK `NodejsFunction` equivalent: `bundling: { format: OutputFormat.ESM, minify: true,
- * target: 'node22', mainFields: ['module', 'main'], externalModules: [],
- * banner: ESM_REQUIRE_BANNER }` (legal comments and source maps aside).
- */
-export function lambdaBundleOptions(): BuildOptions {
-  return {
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
-    external: [],
-    legalComments: 'none',
-    logLevel: 'warning',
-  };
-}
+/** Every Lambda of the API, as CDK deploys them (`infra/config/bundling.ts`). */
+export const LAMBDA_ENTRIES: readonly LambdaEntry[] = LAMBDA_BUNDLES;
 
 /** A bundle that was built, and its size. */
 export interface BuiltBundle {
   name: LambdaEntry['name'];
-  /** Where it was written; absent when built in memory. */
+  /** Where it was written; absent when built in a temporary folder and removed. */
   outfile?: string;
+  /** The size of `index.mjs`, the minified bundle. */
   bytes: number;
-  /** What the bundle still imports at run time; only Node's own modules when all is bundled. */
+  /** What the bundle imports at run time that is not Node's own (only the runtime's SDK). */
   externalImports: string[];
+  /** The largest contributors, by package (or source folder), bytes in the bundle. */
+  largest: Array<[string, number]>;
+}
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/**
+ * Bundles one handler exactly as CDK does (`esbuildOptions` of `infra/config/bundling.ts`).
+ *
+ * @param lambda - the handler
+ * @param outfile - where to write the bundle (named `index.mjs`, as CDK names it); a temporary
+ *   folder, removed afterwards, when absent
+ */
+export async function bundleLambda(lambda: LambdaEntry, outfile?: string): Promise<BuiltBundle> {
+  const folder = outfile ? undefined : await mkdtemp(join(tmpdir(), 'nextwork-bundle-'));
+  try {
+    const target = outfile ?? join(folder as string, 'index.mjs');
+    const result = await build(esbuildOptions(lambda.entry, target));
+    const metafile = result.metafile as Metafile;
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+    if (!output) throw new Error(`esbuild wrote no bundle for ${lambda.entry}`);
+    const externalImports = [
+      ...new Set(output.imports.filter((i) => i.external).map((i) => i.path)),
+    ].filter((path) => !NODE_BUILTINS.has(path));
+    return {
+      name: lambda.name,
+      ...(outfile ? { outfile } : {}),
+      bytes: output.bytes,
+      externalImports,
+      largest: largestContributors(metafile),
+    };
+  } finally {
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /**
- * Bundles one handler with `lambdaBundleOptions`.
+ * What weighs most in a bundle, from esbuild's metafile: bytes in the output by package (or by
+ * top-level source folder for our own code), largest first.
  *
- * @param lambda - the handler
- * @param outfile - where to write the bundle (`.mjs`); in memory when absent
+ * @param metafile - esbuild's metafile of one bundle
+ * @param count - how many to return
  */
-export async function bundleLambda(lambda: LambdaEntry, outfile?: string): Promise<BuiltBundle> {
-  const result = await build({
-    ...lambdaBundleOptions(),
-    entryPoints: [lambda.entry],
-    ...(outfile ? { outfile, write: true } : { outdir: 'out', write: false }),
-    metafile: true,
-  });
-  const outputs = Object.values(result.metafile.outputs);
-  const bytes = outputs.reduce((sum, o) => sum + o.bytes, 0);
-  const externalImports = [
-    ...new Set(outputs.flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path))),
-  ];
-  return { name: lambda.name, ...(outfile ? { outfile } : {}), bytes, externalImports };
+export function largestContributors(metafile: Metafile, count = 12): Array<[string, number]> {
+  const byPackage = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        input.split('/').slice(0, 2).join('/');
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, count);
 }

@@ -1,4 +1,4 @@
-import { bundleTargetOf } from '../budgets.ts';
+import { bundleBudgetOf } from '#infra/config/bundling';
 import type { LambdaEntry } from '../cold-start/lambda-bundle.ts';
 import type { BenchResults, TargetResult } from './results.ts';
 import type { Spread } from './stats.ts';
@@ -28,7 +28,7 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     });
   }
   for (const cold of results.coldStarts) {
-    const limit = bundleTargetOf(cold.name as LambdaEntry['name']);
+    const limit = bundleBudgetOf(cold.name as LambdaEntry['name']);
     targets.push({
       target: `${cold.name}: bundle ≤ ${limit / 1000} kB minified`,
       measured: `${(cold.bundleBytes / 1000).toFixed(0)} kB`,

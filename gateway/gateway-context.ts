@@ -1,3 +1,4 @@
+import type { AuditTrail } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 
 /** What the gateway knows about one request: the verified caller and its correlation id. */
@@ -5,4 +6,9 @@ export interface GatewayContext {
   /** The verified caller; null only for the gateway's own health probes. */
   identity: Identity | null;
   correlationId: string;
+  /**
+   * Where the gateway records its own refusals of this request (limits, cost, introspection);
+   * written when the request ends. Absent where no trail is kept (benchmarks).
+   */
+  audit?: AuditTrail;
 }

@@ -1,49 +1,41 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
 import type { JWK } from 'jose';
+import { UnauthenticatedError } from '#kernel/errors';
 import { createAssertionSigner } from '#kernel/identity-assertion';
 import { logger } from '#kernel/logger';
+import { createDynamoClient } from '#kernel/table/client';
+import { Table } from '#kernel/table/table';
 import { supergraphSdl } from '#schema/generated/supergraph';
 import type { SubgraphName } from '#schema/subgraphs';
+import { createAdmission } from './admission.ts';
 import type { GatewayConfig } from './config.ts';
+import { maskError } from './error-masking.ts';
+import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
+import { operationLimitsPlugin } from './operation-limits.ts';
 import { queryLimitRules } from './query-limits.ts';
+import { createInMemoryRateLimiter, createRateLimiter } from './rate-limit.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { createSigV4Signer } from './request-signer.ts';
 import { SubgraphTransport } from './subgraph-transport.ts';
 import { createTokenVerifier } from './token-verifier.ts';
 
-/** Codes whose messages are meant for clients; anything else is masked in production. */
-const CLIENT_FACING_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'QUERY_TOO_COMPLEX',
-  'SUBGRAPH_UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
-const CORRELATION_ID = /^[A-Za-z0-9-]{8,64}$/;
-
 /**
  * Builds the gateway once per container: the static supergraph (never composed from
- * introspection at start), a transport per subgraph that carries the verified identity, query
- * limits, and the production switches set explicitly rather than left to NODE_ENV.
+ * introspection at start), a transport per subgraph that carries the verified identity and
+ * bounds every call with a timeout, the query limits, the per-identity rate limit, the audit
+ * of refusals, and the production switches (introspection, landing page, error detail) set
+ * explicitly from the stage rather than left to NODE_ENV.
  *
  * @param config - the gateway's settings
  * @param signingKey - the Ed25519 private key that signs identities for the subgraphs
  */
 export function createGateway(config: GatewayConfig, signingKey: JWK | Promise<JWK>) {
   const production = config.stage === 'prod';
+  const limits = config.queryLimits;
   const signAssertion = createAssertionSigner(signingKey);
   const signRequest =
     config.subgraphAuth === 'iam'
@@ -72,21 +64,42 @@ export function createGateway(config: GatewayConfig, signingKey: JWK | Promise<J
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
-    validationRules: queryLimitRules(),
-    plugins: [requestLogPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
-    formatError: (formatted) => maskError(formatted, production),
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(limits),
+    plugins: [
+      requestLogPlugin(),
+      operationLimitsPlugin(limits),
+      refusalAuditPlugin(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    formatError: (formatted, error) => maskError(formatted, error, production),
   });
 
-  const verifyToken = createTokenVerifier(config.auth);
+  const table = config.tableName ? new Table(createDynamoClient(), config.tableName) : undefined;
+  if (!table) {
+    logger.warn('No TABLE_NAME: rate limit per instance only, refusals logged, not audited');
+  }
+
+  const admit = createAdmission({
+    verifyToken: createTokenVerifier(config.auth),
+    rateLimit: table
+      ? createRateLimiter({ table, limitPerMinute: config.rateLimitPerMinute })
+      : createInMemoryRateLimiter(config.rateLimitPerMinute),
+    auditTrail: createGatewayAuditTrails({ table, retentionDays: config.auditRetentionDays }),
+    maxRequestBytes: config.maxRequestBytes,
+  });
 
   return {
     server,
-    /** Verifies the caller's token; refuses the whole request when it is missing or invalid. */
-    async contextFromHeaders(headers: Record<string, string | undefined>): Promise<GatewayContext> {
-      const given = headers['x-correlation-id'];
-      const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
-      const identity = await verifyToken(headers.authorization);
-      return { identity, correlationId };
+    /** Size, batching, token and rate checks before Apollo Server parses anything. */
+    admit,
+    /**
+     * Apollo's context of an admitted request. Only the landing page is admitted without an
+     * identity; anything else it leads to is refused here.
+     */
+    contextOf(admitted: GatewayContext | undefined): GatewayContext {
+      if (!admitted?.identity) throw new UnauthenticatedError('A bearer token is required');
+      return admitted;
     },
     health: createHealthCheck({
       ...transportOptions,
@@ -98,24 +111,3 @@ export function createGateway(config: GatewayConfig, signingKey: JWK | Promise<J
 
 /** The gateway's type. */
 export type Gateway = ReturnType<typeof createGateway>;
-
-function maskError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  if (CLIENT_FACING_CODES.has(code)) {
-    const { message, locations, path } = formatted;
-    const subgraph = formatted.extensions?.subgraph;
-    return {
-      message,
-      ...(locations ? { locations } : {}),
-      ...(path ? { path } : {}),
-      extensions: { code, ...(subgraph ? { subgraph } : {}) },
-    };
-  }
-  logger.error('Unexpected gateway error', { code, message: formatted.message });
-  if (!production) return formatted;
-  return {
-    message: 'Internal server error',
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}

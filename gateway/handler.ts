@@ -4,19 +4,28 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { flushQuietly } from './admission.ts';
 import { readGatewayConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
+import type { GatewayContext } from './gateway-context.ts';
 import { loadSigningKey } from './signing-key.ts';
 
 const gateway = createGateway(readGatewayConfig(), loadSigningKey());
 
+/** The context of each admitted request, found again by Apollo's context function. */
+const admitted = new WeakMap<APIGatewayProxyEventV2, GatewayContext>();
+
 const graphql = startServerAndCreateLambdaHandler(
   gateway.server,
   handlers.createAPIGatewayProxyEventV2RequestHandler(),
-  { context: ({ event }) => gateway.contextFromHeaders(event.headers) },
+  { context: async ({ event }) => gateway.contextOf(admitted.get(event)) },
 );
 
-/** Lambda entry of the gateway: `/health` reports the subgraphs, everything else is GraphQL. */
+/**
+ * Lambda entry of the gateway: `/health` reports the subgraphs; everything else is admitted
+ * (size, batching, token, rate) or refused before Apollo Server parses it, then served as
+ * GraphQL, and the request's audit trail written at the end.
+ */
 export async function handler(
   event: APIGatewayProxyEventV2,
   context: Context,
@@ -29,7 +38,14 @@ export async function handler(
       body: JSON.stringify(report),
     };
   }
-  const response = await graphql(event, context, () => {});
-  if (!response) throw new Error('The GraphQL handler returned no response');
-  return response;
+  const admission = await gateway.admit(event);
+  if (!admission.admitted) return admission.response;
+  admitted.set(event, admission.context);
+  try {
+    const response = await graphql(event, context, () => {});
+    if (!response) throw new Error('The GraphQL handler returned no response');
+    return response;
+  } finally {
+    await flushQuietly(admission.context);
+  }
 }

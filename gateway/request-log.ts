@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { logger } from '#kernel/logger';
 import type { GatewayContext } from './gateway-context.ts';
+import { refusalCodeOf } from './refusals.ts';
 
 /**
  * One structured line per request: correlation id, operation, the caller's role and
@@ -22,7 +23,8 @@ export function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
               identity && 'municipalityCode' in identity ? identity.municipalityCode : null,
             durationMs: Math.round(performance.now() - startedAt),
             errorCodes: (errors ?? []).map(
-              (error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+              (error) =>
+                refusalCodeOf(error, error) ?? error.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
             ),
           });
         },

@@ -1,4 +1,5 @@
 import { JwtVerifier } from 'aws-jwt-verify';
+import { JwtExpiredError } from 'aws-jwt-verify/error';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { UnauthenticatedError } from '#kernel/errors';
 import { claimsToIdentity, type Identity, type IdentityClaims } from '#kernel/identity';
@@ -31,8 +32,11 @@ export function createTokenVerifier(auth: GatewayConfig['auth']) {
     let claims: IdentityClaims;
     try {
       claims = (await verifier.verify(token)) as IdentityClaims;
-    } catch {
-      throw new UnauthenticatedError('The token is not valid');
+    } catch (error) {
+      // Saying "expired" tells a client to refresh; anything else stays unexplained.
+      throw new UnauthenticatedError(
+        error instanceof JwtExpiredError ? 'The token has expired' : 'The token is not valid',
+      );
     }
     return claimsToIdentity(claims);
   };

@@ -22,8 +22,12 @@ export interface LocalFunction {
   close(): Promise<void>;
 }
 
-/** The largest request body accepted, as the HTTP API and function URLs cap theirs too. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest request body handed to a function: Lambda's 6 MB limit of a synchronous
+ * invocation, which is what caps it in AWS too. Anything below is the handler's to judge, so
+ * that the gateway's own, much smaller limit is exercised locally exactly as in AWS.
+ */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 /**
  * Serves a Lambda handler over HTTP on loopback by turning each request into the API Gateway

@@ -4,6 +4,8 @@ import { mintDevToken } from './dev-issuer.ts';
 import { startLocalStack } from './local-stack.ts';
 
 // `npm start`: the whole system on this machine with demo data, until Ctrl-C.
+// `STAGE=prod npm start`: the same with the gateway's production settings (no introspection,
+// no landing page, masked errors), so that they can be tried here.
 const startedAt = Date.now();
 const log = (message: string) =>
   console.log(
@@ -18,6 +20,7 @@ const stack = await startLocalStack({
   tableName: process.env.TABLE_NAME ?? 'nextwork',
   stage,
   seed: true,
+  lifecycleTimeScale: Number(process.env.LIFECYCLE_TIME_SCALE ?? 1),
   onProgress: log,
 }).catch((error: Error) => {
   console.error(`[nextwork] could not start: ${error.message}`);
@@ -49,10 +52,11 @@ const tokens = await Promise.all(
   ),
 );
 console.log(`
-NEXTWORK is running (stage ${stage}).
+NEXTWORK is running (stage ${stage}${stage === 'prod' ? ': introspection, landing page and error detail off, as in production' : '; STAGE=prod npm start runs it with the production settings'}).
   GraphQL gateway  ${stack.gatewayUrl}
   Health           ${stack.healthUrl}
   DynamoDB         ${stack.dynamoEndpoint}
+  Lifecycles       ${describeLifecycleClock(stack.lifecycle.clock)}
   Subgraphs        ${Object.entries(stack.subgraphUrls)
     .map(([n, u]) => `${n} ${u}`)
     .join('\n                   ')}
@@ -66,6 +70,14 @@ Try:
     -d '{"query":"{ municipalities { code name companyStats { active } placementStats { active } networkStats { youthGroups } } }"}'
 
 Ready. Ctrl-C stops everything.`);
+
+function describeLifecycleClock(clock: { now(): number; scale?: number }): string {
+  const scale = clock.scale ?? 1;
+  const today = new Date(clock.now()).toISOString().slice(0, 10);
+  return scale === 1
+    ? `real time (lifecycle date ${today}); LIFECYCLE_TIME_SCALE=10080 runs a week a minute`
+    : `${scale}× real time (a week in ${((7 * 86400) / scale).toFixed(0)} s; lifecycle date ${today})`;
+}
 
 function describe(subject: object): string {
   return Object.entries(subject)

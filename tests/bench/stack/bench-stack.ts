@@ -32,7 +32,13 @@ export async function startBenchStack(options: StackProcessOptions): Promise<Ben
       ],
       // Requests are logged at INFO in production; here the log would only compete for the CPU
       // the measurement is about. Warnings and errors still show.
-      env: { ...process.env, LOG_LEVEL: 'WARN', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'WARN',
+        NODE_ENV: 'production',
+        // Each bench role is one identity under load: the per-identity limit would refuse it.
+        RATE_LIMIT_PER_MINUTE: '1000000',
+      },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );

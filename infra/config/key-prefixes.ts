@@ -1,4 +1,5 @@
 import { PREFIX } from '#kernel/keys';
+import type { IndexName } from '#kernel/table/definition';
 import { LC_PREFIX } from '#learning-community/repository/prefixes';
 import { PLACEMENTS_PREFIX } from '#placements/repository/prefixes';
 import type { SubgraphName } from '#schema/subgraphs';
@@ -8,10 +9,13 @@ import type { SubgraphName } from '#schema/subgraphs';
  * `write`: items it owns and changes, including counters and the items it writes into another
  * entity's collection (e.g. placements writes the youth–company link under `YOUTH#…`).
  * `read`: further prefixes it only reads or checks in a transaction (`ConditionCheck`).
+ * `append`: prefixes it may only add new items to (`PutItem`, also inside a transaction): the
+ * append-only audit trail. No update, no delete, and no read unless `read` names it too.
  */
 export interface KeyPrefixGrant {
   write: readonly string[];
   read: readonly string[];
+  append?: readonly string[];
 }
 
 /**
@@ -42,7 +46,9 @@ export interface KeyPrefixGrant {
 export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
   people: {
     write: [PREFIX.municipality, PREFIX.youth, PREFIX.staff],
-    read: [],
+    // The data protection officer's queries read the audit trail.
+    read: [PREFIX.audit],
+    append: [PREFIX.audit],
   },
   companies: {
     write: [
@@ -54,6 +60,7 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.municipality,
     ],
     read: [],
+    append: [PREFIX.audit],
   },
   placements: {
     write: [
@@ -69,6 +76,7 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.opportunity,
     ],
     read: [PREFIX.company, PREFIX.contact],
+    append: [PREFIX.audit],
   },
   'learning-community': {
     write: [
@@ -82,7 +90,59 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       LC_PREFIX.training,
     ],
     read: [PREFIX.youth, PREFIX.staff, PREFIX.company, PREFIX.contact],
+    append: [PREFIX.audit],
   },
+};
+
+/**
+ * What one subgraph's data-subject function (`subgraphs/<name>/data-subject/`, invoked by the
+ * people function only) may touch: the partitions its handler finds, deletes and anonymises a
+ * young person's items in, and the indexes it lists them by. Narrower than the subgraph's own
+ * grant: no audit trail (people's function writes the ERASURE and EXPORT records), no counters,
+ * nothing only read by the subgraph's GraphQL paths.
+ *
+ * - people: the young person's collection `YOUTH#<id>` (profile, status history, support
+ *   notes, and the links and placement guard placements keeps there) and the stub
+ *   `YOUTH#<stub>` / `ERASED`; no index.
+ * - placements: placements (`PLACEMENT#`, with their lifecycle tasks and stubs), wishes,
+ *   invitations and matching events (participation items and member lists), found through gsi1.
+ * - learning-community: the participant collection `NETWORK#YOUTH#<id>`, work stories (gsi1),
+ *   and the group and session items whose member and attendance lists name the young person.
+ * - companies: nothing. No item of its prefixes names a young person; its handler answers
+ *   without reading the table. A field about young people there adds its prefix here.
+ */
+export const DATA_SUBJECT_KEY_PREFIXES: Record<
+  SubgraphName,
+  KeyPrefixGrant & { indexes: readonly IndexName[] }
+> = {
+  people: { write: [PREFIX.youth], read: [], indexes: [] },
+  companies: { write: [], read: [], indexes: [] },
+  placements: {
+    write: [
+      PREFIX.placement,
+      PLACEMENTS_PREFIX.wish,
+      PLACEMENTS_PREFIX.invitation,
+      PLACEMENTS_PREFIX.matchingEvent,
+    ],
+    read: [],
+    indexes: ['gsi1'],
+  },
+  'learning-community': {
+    write: [LC_PREFIX.participant, LC_PREFIX.story, PREFIX.networkGroup, LC_PREFIX.session],
+    read: [],
+    indexes: ['gsi1'],
+  },
+};
+
+/**
+ * The gateway's table access: its per-identity rate-limit counters (`RATE#…`) and its own
+ * refusals (depth, aliases, cost, rate limit, size, batching, introspection, invalid tokens)
+ * appended to the audit trail. It reads no data of the subgraphs.
+ */
+export const GATEWAY_KEY_PREFIXES: KeyPrefixGrant = {
+  write: [PREFIX.rateLimit],
+  read: [],
+  append: [PREFIX.audit],
 };
 
 /**

@@ -14,6 +14,27 @@ export interface LocalKeys {
   gatewayPublicKey: JWK;
   /** The HMAC key of list cursors. */
   cursorSecret: string;
+  /** The AES-256-GCM key (hex) of field-level encryption (CPR numbers); KMS in AWS. */
+  fieldKey: string;
+  /** The HMAC key (hex) of the evaluation export's pseudonyms; never leaves this machine. */
+  pseudonymKey: string;
+}
+
+/**
+ * Adds the keys that a keys file written before they existed lacks, so that an installation's
+ * data (and its encrypted fields) survive the upgrade. Returns whether anything was added.
+ */
+function withNewerKeys(keys: Partial<LocalKeys>): boolean {
+  let added = false;
+  if (!keys.fieldKey) {
+    keys.fieldKey = randomBytes(32).toString('hex');
+    added = true;
+  }
+  if (!keys.pseudonymKey) {
+    keys.pseudonymKey = randomBytes(32).toString('hex');
+    added = true;
+  }
+  return added;
 }
 
 /**
@@ -25,7 +46,9 @@ export interface LocalKeys {
 export async function loadOrCreateLocalKeys(dataDir: string): Promise<LocalKeys> {
   const path = join(dataDir, 'keys.json');
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as LocalKeys;
+    const keys = JSON.parse(await readFile(path, 'utf8')) as LocalKeys;
+    if (withNewerKeys(keys)) await writeFile(path, JSON.stringify(keys, null, 2), { mode: 0o600 });
+    return keys;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -39,6 +62,8 @@ export async function loadOrCreateLocalKeys(dataDir: string): Promise<LocalKeys>
     gatewayPrivateKey: await exportJWK(gateway.privateKey),
     gatewayPublicKey: await exportJWK(gateway.publicKey),
     cursorSecret: randomBytes(32).toString('hex'),
+    fieldKey: randomBytes(32).toString('hex'),
+    pseudonymKey: randomBytes(32).toString('hex'),
   };
   await mkdir(dataDir, { recursive: true });
   await writeFile(path, JSON.stringify(keys, null, 2), { mode: 0o600 });

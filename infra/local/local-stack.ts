@@ -1,13 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { subgraphUrlVariable } from '#gateway/config';
+import { useDataSubjectDispatcher } from '#kernel/data-subject';
 import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
+import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
+import { type LocalLifecycle, startLocalLifecycle } from './lifecycle/local-lifecycle.ts';
 import { type LocalKeys, loadOrCreateLocalKeys } from './local-keys.ts';
 import { isEmpty, seedDemoWorld } from './seed/seed-all.ts';
 
@@ -25,6 +28,11 @@ export interface LocalStackOptions {
   stage: 'dev' | 'prod';
   /** Seed the demo world when the table is empty. */
   seed: boolean;
+  /**
+   * How much faster than real time placement lifecycles run (`LIFECYCLE_TIME_SCALE`).
+   * @default 1
+   */
+  lifecycleTimeScale?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -36,6 +44,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   table: Table;
   keys: LocalKeys;
+  /** The placement lifecycles' local Step Functions engine and its clock. */
+  lifecycle: LocalLifecycle;
   /** Stops one subgraph's server (to see how the gateway copes with a subgraph that is down). */
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
@@ -90,12 +100,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       GATEWAY_PUBLIC_KEY: JSON.stringify(keys.gatewayPublicKey),
       CURSOR_SECRET: keys.cursorSecret,
+      FIELD_ENCRYPTION_KEY: keys.fieldKey,
+      PSEUDONYM_KEY: keys.pseudonymKey,
+      EVALUATION_EXPORT_DIR: join(options.dataDir, 'exports'),
       GATEWAY_SIGNING_KEY: JSON.stringify(keys.gatewayPrivateKey),
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,
       AUTH_JWKS_URI: `${DEV_ISSUER}/.well-known/jwks.json`,
       AUTH_JWKS: JSON.stringify(keys.issuerJwks),
     });
+
+    // The people subgraph reaches every subgraph's data-subject handler in process, as Lambda
+    // invocations would in AWS (GDPR access and erasure, the evaluation export).
+    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
+
+    // Placement lifecycles: the shared state machine definition run in process, its engine in
+    // place for the placements subgraph, every lifecycle that was running resumed.
+    const lifecycle = await startLocalLifecycle({
+      table,
+      scale: options.lifecycleTimeScale ?? 1,
+      dataDir: options.dataDir,
+    });
+    started.push(() => lifecycle.stop());
+    if (lifecycle.resumed > 0) progress(`resumed ${lifecycle.resumed} placement lifecycles`);
 
     const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
     for (const [index, { name }] of SUBGRAPHS.entries()) {
@@ -125,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint,
       table,
       keys,
+      lifecycle,
       stopSubgraph: (name) => subgraphFunctions[name].close(),
       stop: async () => {
         await stopAll();

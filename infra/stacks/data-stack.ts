@@ -13,8 +13,8 @@ export interface DataStackProps extends StackProps {
 
 /**
  * What holds the programme's data, kept apart so that everything else can be replaced freely:
- * the customer-managed key, the single table, and the bucket for pseudonymised evaluation
- * exports (with its access-log bucket). In prod every one of them survives a stack deletion.
+ * the customer-managed key, the field-encryption key, the single table, and the bucket for
+ * pseudonymised evaluation exports (with its access-log bucket). In prod every one of them survives a stack deletion.
  */
 export class DataStack extends Stack {
   /** Encrypts the table (with its indexes, stream and backups) and the evaluation exports. */
@@ -23,6 +23,13 @@ export class DataStack extends Stack {
   readonly table: TableV2;
   /** Pseudonymised evaluation exports. */
   readonly exportsBucket: Bucket;
+  /**
+   * Field-level encryption of single sensitive values (a young person's CPR number), used by
+   * the people function directly through KMS (`subgraphs/kernel/field-cipher.ts`). Apart from
+   * the table key: its grants carry an encryption-context condition, and a role that may read
+   * the table through DynamoDB cannot decrypt a CPR number with it.
+   */
+  readonly fieldKey: Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -30,6 +37,14 @@ export class DataStack extends Stack {
 
     this.key = new Key(this, 'DataKey', {
       description: `NEXTWORK ${config.stage}: table and evaluation exports`,
+      enableKeyRotation: true,
+      removalPolicy: config.dataRemovalPolicy,
+      pendingWindow: Duration.days(30),
+    });
+
+    // Kept with the data it protects: losing it makes every stored CPR number unreadable.
+    this.fieldKey = new Key(this, 'FieldKey', {
+      description: `NEXTWORK ${config.stage}: field-level encryption (CPR numbers)`,
       enableKeyRotation: true,
       removalPolicy: config.dataRemovalPolicy,
       pendingWindow: Duration.days(30),

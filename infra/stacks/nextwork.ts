@@ -5,6 +5,7 @@ import type { StageConfig } from '../config/stage.ts';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
 import { IdentityStack } from './identity-stack.ts';
+import { LifecycleStack, lifecycleStateMachineArn } from './lifecycle-stack.ts';
 import { ObservabilityStack, type WatchedFunction } from './observability-stack.ts';
 
 /** Options of one stage of the app. */
@@ -21,20 +22,22 @@ export interface NextworkStacks {
   data: DataStack;
   identity: IdentityStack;
   api: ApiStack;
+  lifecycle: LifecycleStack;
   observability: ObservabilityStack;
 }
 
 /**
  * Adds one stage of NEXTWORK to an app, as stacks with one job each, deployed in this order:
  * data (key, table, exports bucket) → identity (Cognito) → api (functions, secrets, HTTP API)
- * → observability (alarms, dashboard). The app checks every stack with the cdk-nag AwsSolutions
+ * → lifecycle (state machine, task function) → observability (alarms, dashboard). The app checks every stack with the cdk-nag AwsSolutions
  * pack on synth (`infra/app.ts`); each acknowledged rule carries its reason next to the resource
  * it concerns.
  *
- * The placement lifecycle (Step Functions, a later issue) becomes a fifth stack between api and
- * observability: `LifecycleStack` with the state machine and its task functions (granted their
- * own key prefixes through `grantTableAccess`, and a dead-letter queue for anything
- * asynchronous), then `observability.watchStateMachine('Lifecycle', stateMachine)`.
+ * The placement lifecycle is a fifth stack between api and observability: `LifecycleStack`
+ * with the state machine and its task function (the placements subgraph's key prefixes, a
+ * dead-letter queue), granting the placements function what its mutations need; the
+ * placements function finds the state machine by its fixed name (no reference back), and
+ * observability watches it with `watchStateMachine`.
  *
  * @param app - the CDK app
  * @param options - the stage's configuration
@@ -60,10 +63,24 @@ export function addNextworkStage(app: App, options: NextworkOptions): NextworkSt
     description: `NEXTWORK ${config.stage}: gateway, subgraphs and HTTP API`,
     table: data.table,
     key: data.key,
+    fieldKey: data.fieldKey,
+    exportsBucket: data.exportsBucket,
     userPool: identity.userPool,
     client: identity.client,
     issuer: identity.issuer,
     ...(options.entries ? { entries: options.entries } : {}),
+  });
+  const placements = api.subgraphs.placements;
+  placements.function.addEnvironment(
+    'LIFECYCLE_STATE_MACHINE_ARN',
+    lifecycleStateMachineArn(api, config.stage),
+  );
+  const lifecycle = new LifecycleStack(app, `${prefix}-lifecycle`, {
+    ...common,
+    description: `NEXTWORK ${config.stage}: placement lifecycle state machine and task function`,
+    table: data.table,
+    key: data.key,
+    placementsRole: placements.role,
   });
   const observability = new ObservabilityStack(app, `${prefix}-observability`, {
     ...common,
@@ -78,12 +95,23 @@ export function addNextworkStage(app: App, options: NextworkOptions): NextworkSt
           { function: api.subgraphs[name].function, p99Threshold: Duration.seconds(1) },
         ]),
       ),
+      lifecycleTask: {
+        function: lifecycle.taskFunction.function,
+        p99Threshold: Duration.seconds(5),
+      },
+      ...Object.fromEntries(
+        SUBGRAPHS.map(({ name }): [string, WatchedFunction] => [
+          `${name}DataSubject`,
+          { function: api.dataSubjectFunctions[name].function, p99Threshold: Duration.seconds(30) },
+        ]),
+      ),
     },
   });
+  observability.watchStateMachine('Lifecycle', lifecycle.stateMachine);
 
-  for (const stack of [data, identity, api, observability]) {
+  for (const stack of [data, identity, api, lifecycle, observability]) {
     Tags.of(stack).add('project', 'nextwork');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { data, identity, api, observability };
+  return { data, identity, api, lifecycle, observability };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { AuditTrail } from './audit.ts';
 import type { CursorCodec } from './cursor.ts';
 import type { ItemLoader } from './entity-loader.ts';
 import type { Identity } from './identity.ts';
@@ -23,4 +24,6 @@ export interface SubgraphContext {
   cursors: CursorCodec;
   /** Today's date and now; injected so that rules about dates are testable. */
   now: () => Date;
+  /** The request's audit trail; written (append-only) when the request ends. */
+  audit: AuditTrail;
 }

@@ -39,7 +39,11 @@ export function createCursorCodec(secret: string) {
 export type CursorCodec = ReturnType<typeof createCursorCodec>;
 
 function invalid() {
-  return new BadUserInputError('The cursor is not valid for this list');
+  // The path marks it as a refused cursor (forged, altered or from another list): an
+  // attempt the subgraph audits, not a typo.
+  return new BadUserInputError('The cursor is not valid for this list', [
+    { path: 'after', message: 'not a cursor issued for this list' },
+  ]);
 }
 
 function isCursorKey(value: unknown): value is CursorKey {

@@ -15,6 +15,10 @@ export const PREFIX = {
   placement: 'PLACEMENT',
   networkGroup: 'GROUP',
   stats: 'STATS',
+  /** Append-only audit records (see `audit.ts`). */
+  audit: 'AUDIT',
+  /** The gateway's per-identity rate-limit counters. */
+  rateLimit: 'RATE',
 } as const;
 
 /** Joins key parts with `#`, the table's separator. */

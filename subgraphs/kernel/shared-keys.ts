@@ -8,7 +8,8 @@ import { type ItemKey, key, PREFIX } from './keys.ts';
 export const sharedKeys = {
   /**
    * A young person's profile (owner: people). Readers may rely on `municipalityCode`,
-   * `status`, `benefitCategory` and `version`.
+   * `status`, `benefitCategory`, `enrolledAt` (placements' days from enrolment to a first
+   * placement) and `version`.
    */
   youth: (youthId: string): ItemKey => ({
     pk: key(PREFIX.youth, youthId),

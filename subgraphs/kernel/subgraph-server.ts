@@ -1,17 +1,21 @@
-import { ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
 import type { SubgraphContext } from './context.ts';
 import { type CursorCodec, createCursorCodec } from './cursor.ts';
 import { createItemLoader } from './entity-loader.ts';
 import { ERROR_CODES } from './errors.ts';
+import { enforceFieldRules, type SubgraphRules } from './field-rules.ts';
 import {
   CORRELATION_HEADER,
   createAssertionVerifier,
   IDENTITY_HEADER,
+  type VerifiedAssertion,
 } from './identity-assertion.ts';
 import { logger, requestLogger } from './logger.ts';
 import { readSubgraphEnvironment, type SubgraphEnvironment } from './runtime-config.ts';
@@ -19,12 +23,16 @@ import { resolveSecret } from './secrets.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
 
-/** What makes one subgraph: its name in the supergraph, its SDL and its resolvers. */
+/**
+ * What makes one subgraph: its name in the supergraph, its SDL, its resolvers and the
+ * authorisation rule of every type and field (`subgraphs/<name>/authorisation-rules.ts`).
+ */
 export interface SubgraphDefinition {
   name: string;
   typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are wider than Apollo's own type
   resolvers: any;
+  rules: SubgraphRules;
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
@@ -43,22 +51,66 @@ function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): Graph
   return { message: 'Internal server error', extensions: { code: ERROR_CODES.INTERNAL } };
 }
 
-/** Builds a subgraph's Apollo Server: schema from SDL and resolvers, hardened defaults. */
+/**
+ * Writes the request's audit trail when the response is ready, before it is sent.
+ *
+ * If the write fails, the response is replaced by an `INTERNAL_SERVER_ERROR` without data:
+ * an unaudited read of personal data must not succeed. For a mutation that already committed,
+ * the change stands (the table has no transaction spanning the request) but the caller is told
+ * that the request failed, and the failure is logged with the correlation id and the audit
+ * events' actions and targets (ids only, never personal data) so that the trail can be repaired.
+ */
+export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.audit.flush();
+        } catch (error) {
+          contextValue.logger.error('Audit trail could not be written; response withheld', {
+            error: (error as Error).name,
+            events: error instanceof AuditWriteError ? error.events : [],
+          });
+          response.body = {
+            kind: 'single',
+            singleResult: {
+              data: null,
+              errors: [
+                {
+                  message: 'The request could not be audited',
+                  extensions: { code: ERROR_CODES.INTERNAL },
+                },
+              ],
+            },
+          };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Builds a subgraph's Apollo Server: schema from SDL and resolvers, every field and entity
+ * reference wrapped in its authorisation rule, the audit trail written at the end of each
+ * request, hardened defaults.
+ */
 export function createSubgraphServer(
   definition: SubgraphDefinition,
 ): ApolloServer<SubgraphContext> {
+  const schema = buildSubgraphSchema({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+  });
+  enforceFieldRules(schema, definition.rules);
   return new ApolloServer<SubgraphContext>({
-    schema: buildSubgraphSchema({
-      typeDefs: definition.typeDefs,
-      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    schema,
     // Only the gateway talks to a subgraph, and it plans from the committed supergraph.
     introspection: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected,
     // No Apollo Studio here: inline traces would only cost time on every subgraph call.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), flushAuditTrail],
   });
 }
 
@@ -78,6 +130,36 @@ export function createSubgraphRuntime(
   const cursorsReady: Promise<CursorCodec> = resolveSecret('CURSOR_SECRET').then(createCursorCodec);
   cursorsReady.catch(() => {});
   const verify = createAssertionVerifier(environment.GATEWAY_PUBLIC_KEY, name);
+  const retentionDays = auditRetentionDays();
+
+  /**
+   * Records a call that did not come through the gateway (no assertion, or a forged, expired or
+   * misaddressed one). In AWS the function URL's IAM auth stops such calls before the function
+   * runs, so one that gets this far deserves a record. A failed write is logged; the call is
+   * refused all the same.
+   */
+  const auditUnverifiedCall = async (headers: Record<string, string | undefined>) => {
+    const given = headers[CORRELATION_HEADER];
+    const correlationId = given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    const audit = createAuditTrail({
+      table,
+      who: null,
+      correlationId,
+      now: () => new Date(),
+      retentionDays,
+    });
+    audit.record({
+      action: 'REFUSED',
+      target: `${name}:direct-call`,
+      reason: 'UNAUTHENTICATED: no valid gateway assertion',
+    });
+    await audit.flush().catch((error: unknown) => {
+      logger.error('Audit trail could not be written', {
+        correlationId,
+        error: (error as Error).name,
+      });
+    });
+  };
 
   return {
     table,
@@ -85,16 +167,31 @@ export function createSubgraphRuntime(
     async contextFromHeaders(
       headers: Record<string, string | undefined>,
     ): Promise<SubgraphContext> {
-      const assertion = await verify(headers[IDENTITY_HEADER]);
+      let assertion: VerifiedAssertion;
+      try {
+        assertion = await verify(headers[IDENTITY_HEADER]);
+      } catch (error) {
+        await auditUnverifiedCall(headers);
+        throw error;
+      }
       const correlationId = assertion.correlationId || headers[CORRELATION_HEADER] || '';
+      const identity = assertion.identity;
+      const now = () => new Date();
       return {
-        identity: assertion.identity,
+        identity,
         correlationId,
         logger: requestLogger(correlationId),
         table,
         loader: createItemLoader(table),
         cursors: await cursorsReady,
-        now: () => new Date(),
+        now,
+        audit: createAuditTrail({
+          table,
+          who: identity ? { subject: identity.subject, role: identity.role } : null,
+          correlationId,
+          now,
+          retentionDays,
+        }),
       };
     },
   };

@@ -141,7 +141,8 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
             youthId: youth.id,
             opportunityId,
             mentorContactId: company.contacts[0]?.id,
-            startDate: '2026-11-02',
+            // Three months ago: every step of its lifecycle is due, so it can be walked at once.
+            startDate: '2026-08-03',
             weeklyHours: 20,
             plan: { goals: ['At møde stabilt'], tasks: ['Lager og vareopfyldning'] },
             wishId,
@@ -156,13 +157,25 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
     }>(`{ placement(id: "${placementId}") { status youth { name workWishes barriers } } }`, {
       token: contactToken,
     });
-    // Act: the placement ends in education
+    // Act: the placement's lifecycle is walked to its decision, which is education
     await test.query(
       `mutation ($input: StartPlacementInput!) { startPlacement(input: $input) { errors { code } } }`,
       { token: staffToken, variables: { input: { placementId } } },
     );
-    const completed = await test.query<{ completePlacement: { errors: unknown[] } }>(
-      `mutation ($input: CompletePlacementInput!) { completePlacement(input: $input) { placement { status } errors { code message } } }`,
+    for (const step of ['CHECK_IN', 'MIDWAY_EVALUATION', 'BEFORE_END_TALK']) {
+      await taskOpened(test, staffToken, placementId, step);
+      await test.query(
+        `mutation ($input: CompletePlacementCheckpointInput!) {
+          completePlacementCheckpoint(input: $input) { errors { code } } }`,
+        {
+          token: staffToken,
+          variables: { input: { placementId, step, completedOn: '2026-11-25', notes: 'Godt' } },
+        },
+      );
+    }
+    await taskOpened(test, staffToken, placementId, 'OUTCOME_DECISION');
+    const completed = await test.query<{ recordPlacementOutcome: { errors: unknown[] } }>(
+      `mutation ($input: RecordPlacementOutcomeInput!) { recordPlacementOutcome(input: $input) { placement { status } errors { code message } } }`,
       {
         token: staffToken,
         variables: {
@@ -190,7 +203,28 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
     expect(seen.body.data?.placement.youth.workWishes).toEqual(youth.workWishes);
     expect(seen.body.data?.placement.youth.barriers ?? null).toBeNull();
     expect(seen.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(completed.body.data?.completePlacement.errors).toEqual([]);
+    expect(completed.body.data?.recordPlacementOutcome.errors).toEqual([]);
     expect(after.body.data?.youth.status).toBe('IN_EDUCATION');
   });
 });
+
+/** Waits until the placement's lifecycle has opened the task of a step (it runs on its own). */
+async function taskOpened(
+  test: TestStack,
+  token: string,
+  placementId: string | undefined,
+  step: string,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const tasks = await test.query<{
+      placement: { lifecycleTasks: Array<{ step: string; status: string }> } | null;
+    }>(`{ placement(id: "${placementId}") { lifecycleTasks { step status } } }`, { token });
+    const open = tasks.body.data?.placement?.lifecycleTasks.some(
+      (task) => task.step === step && task.status === 'OPEN',
+    );
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The lifecycle of ${placementId} opened no ${step} task in 20 s`);
+}

@@ -150,8 +150,9 @@ describe('the functions', () => {
     const projectFunctions = functions.filter(
       (fn) => fn.Properties?.Runtime === 'nodejs22.x' || fn.Properties?.Handler === 'index.handler',
     );
-    // Assess: four subgraphs, the gateway and the key-pair generator
-    expect(projectFunctions).toHaveLength(SUBGRAPHS.length + 2);
+    // Assess: four subgraphs, their four data-subject functions, the gateway and the key-pair
+    // generator
+    expect(projectFunctions).toHaveLength(2 * SUBGRAPHS.length + 2);
     for (const fn of projectFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',

@@ -54,6 +54,7 @@ export function synthesiseStage(
       data: Template.fromStack(stacks.data),
       identity: Template.fromStack(stacks.identity),
       api: Template.fromStack(stacks.api),
+      lifecycle: Template.fromStack(stacks.lifecycle),
       observability: Template.fromStack(stacks.observability),
     },
     nagViolations: report.violations.flatMap((violation) =>

@@ -20,7 +20,6 @@ import {
   scaleWorld,
   withLargeHost,
 } from '../bench/world/scaled-world.ts';
-import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
 import { createTestTable } from '../support/table.ts';
 
 /** One municipality of the demo world, `factor` times over, with the large host's placements. */
@@ -41,7 +40,7 @@ interface Served {
 }
 
 async function serve(world: DemoWorld): Promise<Served> {
-  const table = await createTestTable(ownDynamoDb());
+  const table = await createTestTable();
   await seedWorld(table.client, table.name, world);
   return {
     table,
@@ -84,8 +83,6 @@ async function roundTripsOf(served: Served, operation: BenchOperation): Promise<
   expect(result.errors).toBeUndefined();
   return served.counter.total();
 }
-
-const ownDynamoDb = useOwnDynamoDb();
 
 describe('DynamoDB round trips of the benchmark operations, through the gateway', () => {
   let once: Served;

@@ -6,13 +6,7 @@ import { readOccupancy, readYouthGuard } from '#placements/repository/placement-
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
-import {
-  companyContactIdentity,
-  programmeIdentity,
-  staffIdentity,
-  youthIdentity,
-} from '../support/identities.ts';
-import { useOwnDynamoDb } from '../support/own-dynamodb.ts';
+import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
 import {
   companyItem,
   entitiesQuery,
@@ -21,14 +15,12 @@ import {
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
-const ownDynamoDb = useOwnDynamoDb();
-
 describe('seedPlacements', () => {
   let table: Table;
   let world: DemoWorld;
 
   beforeAll(async () => {
-    table = await createTestTable(ownDynamoDb());
+    table = await createTestTable();
     world = buildDemoWorld();
     // The people and companies seeders write these; here only their shared attributes.
     await table.putMany([
@@ -45,7 +37,7 @@ describe('seedPlacements', () => {
     // Act
     const result = await execute(
       server,
-      testContext(table, programmeIdentity(), new Date(`${world.today}T12:00:00Z`)),
+      testContext(table, staffIdentity('265'), new Date(`${world.today}T12:00:00Z`)),
       entitiesQuery(
         'Municipality',
         'placementStats(period: { from: "2025-01-01", to: "2026-12-31" }) { planned active extended completed interrupted startedInPeriod outcomesInPeriod { kind count } }',

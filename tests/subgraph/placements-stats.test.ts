@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '#kernel/calendar';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -9,16 +10,25 @@ import {
   staffIdentity,
   youthIdentity,
 } from '../support/identities.ts';
-import { aPlacement, entitiesQuery, storePlacements } from '../support/placements-factories.ts';
+import { givenMunicipalities } from '../support/people-factories.ts';
+import {
+  aPlacement,
+  entitiesQuery,
+  hostItems,
+  storePlacements,
+  youthItem,
+} from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const query = (period = '') =>
   entitiesQuery(
     'Municipality',
     `code placementStats${period} {
-      planned active extended completed interrupted
-      period { from to } startedInPeriod completedInPeriod interruptedInPeriod
-      outcomesInPeriod { kind count }
+      planned active extended completed interrupted suppressed
+      period { from to } startedInPeriod extendedInPeriod completedInPeriod interruptedInPeriod
+      endedInPeriod outcomesInPeriod { kind count } leftForEducationOrJob leftForEducationOrJobShare
+      retention { monthsAfterOutcome followedUp kept lost keptShare fellBackShare }
+      firstPlacements medianDaysFromEnrolmentToFirstPlacement
     }`,
   );
 const roskilde = { representations: [{ __typename: 'Municipality', code: '265' }] };
@@ -28,6 +38,7 @@ describe('placements subgraph: Municipality.placementStats', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
+    await givenMunicipalities(table);
     await storePlacements(table, [
       aPlacement({
         youthId: 'y-1',
@@ -59,6 +70,16 @@ describe('placements subgraph: Municipality.placementStats', () => {
           date: '2026-05-01',
           details: { what: 'Lager', where: 'Firma', startDate: '2026-05-04' },
         },
+        followUps: [
+          {
+            step: 'FOLLOW_UP_3_MONTHS',
+            outcomeKind: 'JOB',
+            dueDate: '2026-08-01',
+            recordedOn: '2026-08-03',
+            stillThere: true,
+            notes: null,
+          },
+        ],
       }),
       aPlacement({
         youthId: 'y-6',
@@ -71,7 +92,7 @@ describe('placements subgraph: Municipality.placementStats', () => {
     ]);
   });
 
-  it('counts by status now and the flow of the calendar year by default', async () => {
+  it('counts by status now and the flow since the programme began by default, for the own team as they are', async () => {
     // Act
     const result = await execute(
       server,
@@ -90,29 +111,54 @@ describe('placements subgraph: Municipality.placementStats', () => {
           extended: 1,
           completed: 1,
           interrupted: 1,
-          period: { from: '2026-01-01', to: '2026-11-26' },
-          startedInPeriod: 3,
+          suppressed: false,
+          period: { from: '2024-01-01', to: '2026-11-26' },
+          startedInPeriod: 5,
+          extendedInPeriod: 1,
           completedInPeriod: 1,
-          interruptedInPeriod: 0,
+          interruptedInPeriod: 1,
+          endedInPeriod: 2,
           outcomesInPeriod: [
             { kind: 'EXTENDED', count: 1 },
             { kind: 'NEW_PLACEMENT', count: 0 },
             { kind: 'EDUCATION', count: 0 },
             { kind: 'JOB', count: 1 },
             { kind: 'PAUSE', count: 0 },
-            { kind: 'DROPPED_OUT', count: 0 },
+            { kind: 'DROPPED_OUT', count: 1 },
           ],
+          leftForEducationOrJob: 1,
+          leftForEducationOrJobShare: 0.5,
+          retention: [
+            {
+              monthsAfterOutcome: 3,
+              followedUp: 1,
+              kept: 1,
+              lost: 0,
+              keptShare: 1,
+              fellBackShare: 0,
+            },
+            {
+              monthsAfterOutcome: 6,
+              followedUp: 0,
+              kept: 0,
+              lost: 0,
+              keptShare: null,
+              fellBackShare: null,
+            },
+          ],
+          firstPlacements: 0,
+          medianDaysFromEnrolmentToFirstPlacement: null,
         },
       },
     ]);
   });
 
-  it('counts the flow of a given period, both days included', async () => {
+  it('counts the flow of the months a given period touches', async () => {
     // Act
     const result = await execute(
       server,
-      testContext(table, programmeIdentity()),
-      query('(period: { from: "2025-11-01", to: "2025-12-20" })'),
+      testContext(table, staffIdentity('265')),
+      query('(from: "2025-11-01", to: "2025-12-20")'),
       roskilde,
     );
     // Assess
@@ -120,6 +166,7 @@ describe('placements subgraph: Municipality.placementStats', () => {
     expect(result.data?._entities).toMatchObject([
       {
         placementStats: {
+          period: { from: '2025-11-01', to: '2025-12-20' },
           startedInPeriod: 2,
           interruptedInPeriod: 1,
           completedInPeriod: 0,
@@ -129,9 +176,92 @@ describe('placements subgraph: Municipality.placementStats', () => {
     ]);
   });
 
+  it('accepts the period as one input too, as older clients give it', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('265')),
+      query('(period: { from: "2025-11-01", to: "2025-12-20" })'),
+      roskilde,
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toMatchObject([{ placementStats: { startedInPeriod: 2 } }]);
+  });
+
+  it('shows the programme office small cells suppressed, with a flag, and no share made of them', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, programmeIdentity()),
+      query(),
+      roskilde,
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toMatchObject([
+      {
+        placementStats: {
+          planned: null,
+          active: null,
+          completed: null,
+          suppressed: true,
+          endedInPeriod: null,
+          leftForEducationOrJobShare: null,
+          outcomesInPeriod: expect.arrayContaining([
+            { kind: 'NEW_PLACEMENT', count: 0 },
+            { kind: 'JOB', count: null },
+          ]),
+        },
+      },
+    ]);
+  });
+
+  it('gives the programme office the total of every municipality, suppressed together with them', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, programmeIdentity()),
+      `{ _entities(representations: [{ __typename: "ProgrammeStats", from: "2024-01-01", to: "2026-11-26" }]) {
+        ... on ProgrammeStats { from placementStats { active startedInPeriod suppressed } }
+      } }`,
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        from: '2024-01-01',
+        placementStats: { active: null, startedInPeriod: 6, suppressed: true },
+      },
+    ]);
+  });
+
+  it('refuses the programme total to a municipal team', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('265')),
+      `{ _entities(representations: [{ __typename: "ProgrammeStats", from: "2024-01-01", to: "2026-11-26" }]) {
+        ... on ProgrammeStats { placementStats { active } }
+      } }`,
+    );
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('tells the programme office that a code running no NEXTWORK does not exist', async () => {
+    // Act
+    const result = await execute(server, testContext(table, programmeIdentity()), query(), {
+      representations: [{ __typename: 'Municipality', code: '999' }],
+    });
+    // Assess
+    expect(errorCodes(result)).toEqual(['NOT_FOUND']);
+  });
+
   it.each([
-    ['ending before it begins', '(period: { from: "2026-05-01", to: "2026-04-01" })'],
-    ['longer than two years', '(period: { from: "2020-01-01", to: "2026-01-01" })'],
+    ['ending before it begins', '(from: "2026-05-01", to: "2026-04-01")'],
+    ['longer than five years', '(from: "2020-01-01", to: "2026-01-01")'],
+    ['given both ways', '(from: "2026-01-01", period: { from: "2026-01-01", to: "2026-02-01" })'],
   ])('rejects a period %s', async (_what, period) => {
     // Act
     const result = await execute(
@@ -142,6 +272,53 @@ describe('placements subgraph: Municipality.placementStats', () => {
     );
     // Assess
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps the days from enrolment to the first placement as weeks and shows their median', async () => {
+    // Prepare
+    const sonderborg = testContext(table, staffIdentity('540'), new Date('2026-11-26T10:00:00Z'));
+    await table.putMany([
+      ...hostItems('c-540', '540', { places: 10 }),
+      { ...youthItem('y-540-1', '540'), enrolledAt: '2026-09-01' },
+      { ...youthItem('y-540-2', '540'), enrolledAt: '2026-08-01' },
+      { ...youthItem('y-540-3', '540'), enrolledAt: '2026-01-05' },
+    ]);
+    const create = (youthId: string, startDate: string) =>
+      execute(
+        server,
+        sonderborg,
+        `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) { errors { code } } }`,
+        {
+          input: {
+            youthId,
+            opportunityId: 'c-540-opp',
+            mentorContactId: 'c-540-contact',
+            startDate,
+            endDate: addDays(startDate, 20),
+            weeklyHours: 20,
+            plan: { goals: ['a'], tasks: ['b'], support: ['c'] },
+          },
+        },
+      );
+    // Act: 10, 75 and 300 days after enrolment; a second placement is no first one
+    await create('y-540-1', '2026-09-11');
+    await create('y-540-2', '2026-10-15');
+    await create('y-540-3', '2026-11-01');
+    await create('y-540-1', '2026-11-10');
+    const result = await execute(server, sonderborg, query(), {
+      representations: [{ __typename: 'Municipality', code: '540' }],
+    });
+    // Assess: the median is the middle week's middle day (75 days is week 10: 73)
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toMatchObject([
+      {
+        placementStats: {
+          startedInPeriod: 4,
+          firstPlacements: 3,
+          medianDaysFromEnrolmentToFirstPlacement: 73,
+        },
+      },
+    ]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createAuditTrail, DEFAULT_AUDIT_RETENTION_DAYS } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import { createItemLoader } from '#kernel/entity-loader';
@@ -29,5 +30,12 @@ export function testContext(
     loader: createItemLoader(table),
     cursors,
     now: () => now,
+    audit: createAuditTrail({
+      table,
+      who: identity ? { subject: identity.subject, role: identity.role } : null,
+      correlationId: 'test',
+      now: () => now,
+      retentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+    }),
   };
 }

@@ -153,8 +153,11 @@ describe('placements domain: figures', () => {
         spec: { set: { entity: 'PlacementStatusCounters' }, add: { ACTIVE: -1, COMPLETED: 1 } },
       },
       {
-        update: { pk: 'STATS#MUNI#265', sk: 'PLACEMENTS#DAY#2026-12-20' },
-        spec: { set: { entity: 'PlacementDailyFlow' }, add: { COMPLETED: 1, OUTCOME_JOB: 1 } },
+        update: { pk: 'STATS#MUNI#265', sk: 'PLACEMENTS#MONTH#2026-12' },
+        spec: {
+          set: { entity: 'PlacementMonthFigures', municipalityCode: '265', month: '2026-12' },
+          add: { COMPLETED: 1, OUTCOME_JOB: 1 },
+        },
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { CompanyContactSchema } from '#companies/domain/company-contact';
 import { PlacementOpportunitySchema } from '#companies/domain/placement-opportunity';
 import {
   type CompanySnapshot,
+  companyMonthItems,
   companySnapshotItems,
   companyStatsItems,
 } from '#companies/repository/company-snapshot';
@@ -12,8 +13,8 @@ import type { DemoCompany, DemoWorld } from './demo-world.ts';
 /**
  * Writes the demo world's companies: each with its CVR reservation, contact persons and
  * placement opportunities (open ones on the open index), and each municipality's counts of
- * companies by status, counted from the same companies so that `companyStats` agrees with
- * them. Every record is checked against the domain's schemas on the way, so the demo data is
+ * companies by status and its monthly figures, computed from the same companies by the domain's
+ * own rules so that `companyStats` agrees with them. Every record is checked against the domain's schemas on the way, so the demo data is
  * data the mutations would have accepted.
  *
  * @param table - the table to fill
@@ -24,6 +25,7 @@ export async function seedCompanies(table: Table, world: DemoWorld): Promise<voi
   await table.putMany([
     ...snapshots.flatMap(companySnapshotItems),
     ...companyStatsItems(snapshots.map(({ company }) => company)),
+    ...companyMonthItems(snapshots.map(({ company }) => company)),
   ]);
 }
 

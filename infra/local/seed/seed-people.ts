@@ -3,12 +3,19 @@ import type { Item, Table } from '#kernel/table/table';
 import { StaffMemberSchema } from '#people/domain/staff';
 import type { SupportNote } from '#people/domain/support-note';
 import { NO_CONSENT, type Youth, YouthSchema } from '#people/domain/youth';
+import {
+  emptyMonthFigures,
+  lifetimeFigureChanges,
+  type YouthMonthCounter,
+  type YouthMonthFigures,
+} from '#people/domain/youth-figures';
 import { emptyCounts, type YouthCounts } from '#people/domain/youth-stats';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { youthCompanyLinkItem } from '#people/repository/shared-items';
 import { staffToItem } from '#people/repository/staff-entity';
 import { supportNoteToItem } from '#people/repository/support-note-entity';
-import { statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
+import { STATUS_TIMELINE, statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
+import { youthMonthToItem } from '#people/repository/youth-figures-entity';
 import { youthCountsToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
 
@@ -18,7 +25,8 @@ const LINKING_PLACEMENT_STATUSES = new Set(['PLANNED', 'ACTIVE', 'EXTENDED']);
 /**
  * Writes the people subgraph's part of the demo world: the municipalities, their teams, the
  * young people with their status history and support notes, each municipality's counts by
- * status (counted from the same young people, so `youthStats` agrees with the listings), and
+ * status (counted from the same young people, so `youthStats` agrees with the listings), its
+ * monthly figures (from each history by the same domain functions as the mutations), and
  * the youth–company links of every planned, active or extended placement. Those links belong
  * to the placements subgraph in production (written with the invitation or placement); they
  * are written here so the demo's company contacts see their interns before placements runs.
@@ -40,9 +48,19 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
     world.municipalities.map(({ code }) => [code, emptyCounts()]),
   );
   const items: Item[] = world.staff.map((staff) => staffToItem(StaffMemberSchema.parse(staff)));
+  const months = new Map<string, YouthMonthFigures>();
   for (const demo of world.youth) {
     const youth = youthOf(demo);
-    items.push(youthToItem(youth));
+    const timeline = demo.statusHistory.map(({ status, date }) => ({ status, date }));
+    items.push({ ...youthToItem(youth), [STATUS_TIMELINE]: timeline });
+    for (const { month, add } of lifetimeFigureChanges(youth.enrolledAt, timeline)) {
+      const monthKey = `${youth.municipalityCode}|${month}`;
+      const figures = months.get(monthKey) ?? emptyMonthFigures();
+      for (const [counter, n] of Object.entries(add) as Array<[YouthMonthCounter, number]>) {
+        figures[counter] += n;
+      }
+      months.set(monthKey, figures);
+    }
     demo.statusHistory.forEach((change, index) => {
       items.push(statusChangeToItem(youth.id, change, index + 1));
     });
@@ -56,6 +74,10 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   }
   for (const [code, municipalityCounts] of counts) {
     items.push(youthCountsToItem(code, municipalityCounts));
+  }
+  for (const [monthKey, figures] of months) {
+    const [code = '', month = ''] = monthKey.split('|');
+    items.push(youthMonthToItem(code, month, figures));
   }
   items.push(...youthCompanyLinks(world));
   await table.putMany(items);

@@ -11,7 +11,7 @@ import {
   type PlacementPlan,
   standardCheckpoints,
 } from '#placements/domain/placement';
-import { lifetimeCounterChanges } from '#placements/domain/placement-figures';
+import { allCounterChanges } from '#placements/domain/placement-figures';
 import type { Wish } from '#placements/domain/wish';
 import { invitationToItem } from '#placements/repository/invitation-entity';
 import {
@@ -33,7 +33,8 @@ import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-wo
 
 /**
  * Writes the placements subgraph's part of the demo world: every placement (with a plan,
- * checkpoints, outcome and reflection derived deterministically), the counters, the
+ * checkpoints, outcome and reflection derived deterministically), the counters and monthly
+ * figures (by the same domain functions as every write: `allCounterChanges`), the
  * occupancy and overlap guards consistent with them, and a few wishes, invitations and
  * matching events. Youth–company links are the people seeder's part of the demo.
  *
@@ -69,7 +70,9 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
   items.push(...wishes.map(wishToItem));
   items.push(...invitations.map(invitationToItem));
   items.push(...guardItems(placements));
-  items.push(...counterItems(placements.flatMap(lifetimeCounterChanges)));
+  // The figures by the same domain functions as the writes and the recount.
+  const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
+  items.push(...counterItems(allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null)));
   await table.putMany(items);
 }
 

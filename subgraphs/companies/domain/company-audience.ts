@@ -1,5 +1,8 @@
+import {
+  type AudienceRules as KernelAudienceRules,
+  requireAudience as requireKernelAudience,
+} from '#kernel/audience';
 import { isStaffOf } from '#kernel/authorisation';
-import { ForbiddenError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { type Company, isContactOf } from './company.ts';
 
@@ -32,8 +35,8 @@ export const TEAM_AND_OWN_CONTACTS = [
 /** Who may do a thing: the municipal team only. */
 export const TEAM_ONLY = ['TEAM'] as const satisfies readonly CompanyAudience[];
 
-/** A table of rules: for each field (or mutation) of a type, the audiences allowed. */
-export type AudienceRules<Name extends string> = Readonly<Record<Name, readonly CompanyAudience[]>>;
+/** A table of rules: for each field (or mutation) of a type, the audiences allowed (kernel mechanism). */
+export type AudienceRules<Name extends string> = KernelAudienceRules<CompanyAudience, Name>;
 
 /**
  * The caller's audience for a company, or null when the caller may see nothing of it.
@@ -66,8 +69,11 @@ export function requireAudience(
   allowed: readonly CompanyAudience[],
   what: string,
 ): CompanyAudience {
-  if (audience === null)
-    throw new ForbiddenError(`${what} belongs to another company or municipality`);
-  if (!allowed.includes(audience)) throw new ForbiddenError(`${what} is not open to your role`);
-  return audience;
+  return requireKernelAudience(audience, allowed, what, COMPANY_REFUSALS);
 }
+
+/** How a company's records are refused: no audience means another company or municipality. */
+const COMPANY_REFUSALS = {
+  none: (what: string) => `${what} belongs to another company or municipality`,
+  role: (what: string) => `${what} is not open to your role`,
+};

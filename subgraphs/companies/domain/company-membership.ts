@@ -92,7 +92,13 @@ export async function pauseCompany(
   const { company } = await companyForChange(deps, identity, input.companyId, 'pauseCompany');
   const { from, until, reason } = input;
   const paused = pausedCompany(company, { from, until, reason }, danishToday(deps.now()));
-  return saveCompanyStatus(deps, company, paused, await closingOpportunities(deps, company));
+  return saveCompanyStatus(
+    deps,
+    company,
+    paused,
+    await closingOpportunities(deps, company),
+    danishToday(deps.now()),
+  );
 }
 
 /**
@@ -112,7 +118,7 @@ export async function resumeCompany(
     'resumeCompany',
   );
   requireMayResume(audience, company);
-  return saveCompanyStatus(deps, company, resumedCompany(company), []);
+  return saveCompanyStatus(deps, company, resumedCompany(company), [], danishToday(deps.now()));
 }
 
 /**
@@ -126,7 +132,13 @@ export async function leaveNetwork(
 ): Promise<Company> {
   const { company } = await companyForChange(deps, identity, input.companyId, 'leaveNetwork');
   const left = leftCompany(company, danishToday(deps.now()));
-  return saveCompanyStatus(deps, company, left, await closingOpportunities(deps, company));
+  return saveCompanyStatus(
+    deps,
+    company,
+    left,
+    await closingOpportunities(deps, company),
+    danishToday(deps.now()),
+  );
 }
 
 /** Every opportunity of the company, as read and closed: no opportunity stays open under it. */

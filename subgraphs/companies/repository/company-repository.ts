@@ -3,8 +3,10 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
 import { ConditionFailedError, type Table, type TransactAction } from '#kernel/table/table';
+import { danishToday } from '#kernel/today';
 import type { Company, CompanyNetworkStatus } from '../domain/company.ts';
 import type { CompanyContact } from '../domain/company-contact.ts';
+import { companyMonthChange } from '../domain/company-figures.ts';
 import { companyStatsChange } from '../domain/company-stats.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
 import { contactToItem } from './company-contact-entity.ts';
@@ -15,6 +17,7 @@ import {
   companyPosition,
   companyToItem,
 } from './company-entity.ts';
+import { companyMonthAction } from './company-figures-entity.ts';
 import { companyStatsUpdate } from './company-stats-entity.ts';
 import { cvrRegistrationKey, cvrRegistrationToItem } from './cvr-registration-entity.ts';
 import { opportunityKey, opportunityToItem } from './placement-opportunity-entity.ts';
@@ -59,6 +62,16 @@ export function listCompaniesOfMunicipality(
   );
 }
 
+/** The monthly figures' action of a company's change: none when its status stays. */
+function monthActions(
+  before: Company | undefined,
+  after: Company,
+  today: string,
+): TransactAction[] {
+  const change = companyMonthChange(before, after, today);
+  return change ? [companyMonthAction(after.municipalityCode, change)] : [];
+}
+
 /** Whether a CVR number is registered to a company already. */
 export async function isCvrRegistered(table: Table, cvr: string): Promise<boolean> {
   return (await table.get(cvrRegistrationKey(cvr))) !== undefined;
@@ -89,6 +102,7 @@ export async function registerCompany(
       putNew(cvrRegistrationToItem(company.cvr, company.id)),
       ...contactItems.map(putNew),
       companyStatsUpdate(company.municipalityCode, companyStatsChange(undefined, company.status)),
+      ...monthActions(undefined, company, company.joinedOn),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError && error.reasons[1] === 'ConditionalCheckFailed') {
@@ -136,12 +150,15 @@ export interface OpportunityChange {
  * @param before - the company as read
  * @param after - the company as it is to be
  * @param opportunities - every opportunity of the company, as read and as it is to be
+ * @param today - today's date, ISO: the day a resume counts in the monthly figures (the
+ *   commands pass the request's clock; the machine's Danish date otherwise)
  */
 export async function saveCompanyStatus(
   store: CompaniesStore,
   before: Company,
   after: Company,
   opportunities: readonly OpportunityChange[],
+  today: string = danishToday(new Date()),
 ): Promise<Company> {
   const saved = nextVersion(before, after);
   const companyItem = companyToItem(saved);
@@ -160,6 +177,7 @@ export async function saveCompanyStatus(
   await store.table.transact([
     putIfVersion(companyItem, before.version),
     companyStatsUpdate(after.municipalityCode, companyStatsChange(before.status, after.status)),
+    ...monthActions(before, after, today),
     ...changedItems.map(({ item, readVersion }) => putIfVersion(item, readVersion)),
     ...unchanged,
   ]);

@@ -6,6 +6,7 @@ import { CompanyContact } from './company-contact.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
 import { PlacementOpportunity } from './placement-opportunity.ts';
+import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 
 /** Every resolver of the companies subgraph, one file per type. */
@@ -17,5 +18,6 @@ export const resolvers: Resolvers = {
   Municipality,
   Mutation,
   PlacementOpportunity,
+  ProgrammeStats,
   Query,
 };

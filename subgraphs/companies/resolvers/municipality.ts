@@ -1,9 +1,9 @@
 import { requireIdentity } from '#kernel/authorisation';
 import { parseInput } from '#kernel/validation';
+import { companyStatsOf } from '../domain/company-figures-queries.ts';
 import { requireMunicipalityField } from '../domain/municipality-access.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 import { listCompaniesOfMunicipality } from '../repository/company-repository.ts';
-import { loadCompanyStats } from '../repository/company-stats-repository.ts';
 import { listOpenOpportunitiesOfMunicipality } from '../repository/placement-opportunity-repository.ts';
 import { CompaniesArgsSchema, OpenOpportunitiesArgsSchema } from './arguments.ts';
 
@@ -18,10 +18,7 @@ export const Municipality: MunicipalityResolvers = {
     return { code: reference.code };
   },
   code: (municipality) => municipality.code,
-  async companyStats(municipality, _args, context) {
-    requireMunicipalityField(requireIdentity(context), municipality.code, 'companyStats');
-    return loadCompanyStats(context.loader, municipality.code);
-  },
+  companyStats: (municipality, args, context) => companyStatsOf(context, municipality.code, args),
   async companies(municipality, args, context) {
     requireMunicipalityField(requireIdentity(context), municipality.code, 'companies');
     const { status, first, after } = parseInput(CompaniesArgsSchema, args);

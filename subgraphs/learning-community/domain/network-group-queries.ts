@@ -1,18 +1,15 @@
-import { canSeeMunicipalityFigures, requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
 import {
   listAllGroupsOfMunicipality,
   listGroupIdsOfParticipant,
   listGroupsOfMunicipality,
   loadGroups,
 } from '../repository/network-group-repository.ts';
-import { readGroupCounts, readMonthCounts } from '../repository/network-stats-repository.ts';
 import type { PageRequest } from '../repository/paging.ts';
 import { requireGroupVisible } from './access.ts';
 import { companiesOf, type NetworkGroup, type NetworkGroupKind } from './network-group.ts';
-import { monthRange, type NetworkStats, networkStatsFor, sumMonths } from './network-stats.ts';
 
 /**
  * A group by id for the caller: null when none exists, `FORBIDDEN` when it is not theirs to see.
@@ -35,27 +32,6 @@ export function networkGroupsOfMunicipality(
 ): Promise<Connection<NetworkGroup>> {
   requireStaffOf(requireIdentity(context), municipalityCode);
   return listGroupsOfMunicipality(context.table, context.cursors, municipalityCode, kind, page);
-}
-
-/**
- * A municipality's network figures over a period, from its counters (one item for the groups,
- * one per month of the period), for its own team and the programme office.
- */
-export async function networkStatsOfMunicipality(
-  context: SubgraphContext,
-  municipalityCode: string,
-  period: { from?: string | null; to?: string | null },
-): Promise<NetworkStats> {
-  const identity = requireIdentity(context);
-  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
-    throw new ForbiddenError("Only the municipality's team and the programme office see these");
-  }
-  const range = monthRange(period.from, period.to);
-  const [groups, months] = await Promise.all([
-    readGroupCounts(context.loader, municipalityCode),
-    readMonthCounts(context.table, municipalityCode, range),
-  ]);
-  return networkStatsFor(identity, groups, sumMonths(months));
 }
 
 /**

@@ -1,7 +1,9 @@
-import * as z from 'zod';
 import { BadUserInputError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
-import { IsoDateSchema } from '#kernel/validation';
+import { type Suppressed, suppressFigures, unsuppressed } from '#kernel/small-cells';
+import { monthOf } from '#people/domain/period';
+
+export { monthOf };
 
 /** How many groups of each kind a municipality has now (one counter item). */
 export interface GroupCounts {
@@ -17,10 +19,13 @@ export interface MonthCounts {
   excused: number;
 }
 
-/** The figures `Municipality.networkStats` returns. */
+/** The figures `Municipality.networkStats` and `ProgrammeStats.networkStats` return. */
 export interface NetworkStats extends GroupCounts {
+  period: { from: string; to: string };
   sessionsHeld: number;
   attendance: AttendanceCounts;
+  /** Whether any attendance count is suppressed. */
+  suppressed: boolean;
 }
 
 /** Attendance counts as shown; null where a small cell is suppressed. */
@@ -37,37 +42,22 @@ export interface MonthRange {
   toMonth?: string;
 }
 
-/** Counts from 1 to this are hidden from the programme office, so nobody can be singled out. */
-export const SMALL_CELL_LIMIT = 4;
-
-const PeriodSchema = z
-  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
-  .refine(({ from, to }) => !from || !to || from <= to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
-
-/** The month (`YYYY-MM`) a date falls in. */
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-
 /**
- * The months a period touches; a period is a sum of monthly counters.
+ * The months a period touches, open ends left open (the recount reads a municipality's months
+ * with it; requests use `parsePeriod`, which closes both ends).
  *
  * @param from - first day, or null for "since the beginning"
  * @param to - last day, or null for "until now"
  */
 export function monthRange(from?: string | null, to?: string | null): MonthRange {
-  const parsed = PeriodSchema.safeParse({ from: from ?? undefined, to: to ?? undefined });
-  if (!parsed.success) {
+  if (from && to && from > to) {
     throw new BadUserInputError('Invalid period: from must not be after to', [
       { path: 'from', message: 'must not be after to' },
     ]);
   }
   return {
-    ...(parsed.data.from ? { fromMonth: monthOf(parsed.data.from) } : {}),
-    ...(parsed.data.to ? { toMonth: monthOf(parsed.data.to) } : {}),
+    ...(from ? { fromMonth: monthOf(from) } : {}),
+    ...(to ? { toMonth: monthOf(to) } : {}),
   };
 }
 
@@ -94,34 +84,61 @@ export function attendanceRate(counts: {
   return recorded === 0 ? null : counts.present / recorded;
 }
 
+/** The attendance counts that may be suppressed (they count people's attendances). */
+export type AttendanceCell = 'present' | 'absent' | 'excused';
+
+/** The attendance counts of summed months, as cells for the suppression of small cells. */
+export function attendanceCells(period: MonthCounts): Record<AttendanceCell, number> {
+  return { present: period.present, absent: period.absent, excused: period.excused };
+}
+
 /**
- * The figures for a caller. The programme office sees counts of people only above the small
- * cell limit; the municipality's own team sees them all.
+ * The figures as shown. Attendance counts come suppressed or not (`#kernel/small-cells`: the
+ * programme office's small cells hidden); the rate is hidden when any count is, since it would
+ * give the hidden ones away.
+ *
+ * @param period - the period
+ * @param groups - the group counters
+ * @param months - the summed months of the period
+ * @param shown - the attendance cells as shown
+ */
+export function networkStatsView(
+  period: { from: string; to: string },
+  groups: GroupCounts,
+  months: MonthCounts,
+  shown: Suppressed<AttendanceCell>,
+): NetworkStats {
+  return {
+    period: { from: period.from, to: period.to },
+    youthGroups: groups.youthGroups,
+    companyGroups: groups.companyGroups,
+    sessionsHeld: months.sessionsHeld,
+    attendance: { ...shown.cells, rate: shown.suppressed ? null : attendanceRate(months) },
+    suppressed: shown.suppressed,
+  };
+}
+
+/**
+ * The figures of one municipality for a caller without the cross-municipality rule: the
+ * programme office's small cells hidden, the team's shown (unit rules; requests go through
+ * `network-figures-queries.ts`).
  *
  * @param identity - the caller, already allowed to see the municipality's figures
  * @param groups - the group counters
- * @param period - the summed months of the period
+ * @param months - the summed months of the period
  */
 export function networkStatsFor(
   identity: Identity,
   groups: GroupCounts,
-  period: MonthCounts,
-): NetworkStats {
-  const suppress = identity.role === 'PROGRAMME';
-  const shown = (n: number) => (suppress && n > 0 && n <= SMALL_CELL_LIMIT ? null : n);
-  const present = shown(period.present);
-  const absent = shown(period.absent);
-  const excused = shown(period.excused);
-  const anySuppressed = [present, absent, excused].includes(null);
-  return {
-    youthGroups: groups.youthGroups,
-    companyGroups: groups.companyGroups,
-    sessionsHeld: period.sessionsHeld,
-    attendance: {
-      present,
-      absent,
-      excused,
-      rate: anySuppressed ? null : attendanceRate(period),
-    },
-  };
+  months: MonthCounts,
+): Omit<NetworkStats, 'period'> {
+  const cells = attendanceCells(months);
+  const shown = identity.role === 'PROGRAMME' ? suppressFigures(cells) : unsuppressed(cells);
+  const { period: _period, ...figures } = networkStatsView(
+    { from: '', to: '' },
+    groups,
+    months,
+    shown,
+  );
+  return figures;
 }

@@ -22,3 +22,9 @@ export interface CompanyRef {
   id: string;
   municipalityCode?: string;
 }
+
+/** The period of the programme's figures as `ProgrammeStats` carries it (its key). */
+export interface ProgrammePeriod {
+  from: string;
+  to: string;
+}

@@ -9,6 +9,7 @@ import { NetworkGroup } from './network-group.ts';
 import { NetworkGroupMember } from './network-group-member.ts';
 import { NetworkSession } from './network-session.ts';
 import { PracticeLearning } from './practice-learning.ts';
+import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 import { SessionAttendance } from './session-attendance.ts';
 import { TeamTrainer } from './team-trainer.ts';
@@ -31,6 +32,7 @@ export const resolvers: Resolvers = {
   NetworkGroupMember,
   NetworkSession,
   PracticeLearning,
+  ProgrammeStats,
   Query,
   SessionAttendance,
   TeamTrainer,

@@ -1,8 +1,6 @@
 import { requireIdentity } from '#kernel/authorisation';
-import {
-  networkGroupsOfMunicipality,
-  networkStatsOfMunicipality,
-} from '../domain/network-group-queries.ts';
+import { networkStatsOfMunicipality } from '../domain/network-figures-queries.ts';
+import { networkGroupsOfMunicipality } from '../domain/network-group-queries.ts';
 import { parsePage } from '../domain/page.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 

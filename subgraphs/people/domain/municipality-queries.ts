@@ -4,7 +4,6 @@ import type { SubgraphContext } from '#kernel/context';
 import { parseInput } from '#kernel/validation';
 import { listTeam } from '../repository/staff-repository.ts';
 import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
-import { loadYouthCounts } from '../repository/youth-stats-repository.ts';
 import { companyMunicipalityOf } from './caller.ts';
 import {
   type MunicipalityAudience,
@@ -14,7 +13,6 @@ import {
 import { requireStaffVisible, type StaffView } from './staff-access.ts';
 import { requireYouthVisible, type YouthView } from './youth-access.ts';
 import { YouthListArgsSchema } from './youth-inputs.ts';
-import { type YouthStatsView, youthStatsView } from './youth-stats.ts';
 
 /** The caller's audience for a municipality (a company contact's company is read, batched). */
 export async function municipalityAudienceOf(
@@ -74,23 +72,4 @@ export async function youthOfMunicipality(
       node: requireYouthVisible(identity, edge.node, false),
     })),
   };
-}
-
-/**
- * A municipality's counts of young people by status, read from its counter item; small cells
- * suppressed for the programme office.
- *
- * @param context - the request
- * @param municipalityCode - the municipality
- */
-export async function youthStatsOf(
-  context: SubgraphContext,
-  municipalityCode: string,
-): Promise<YouthStatsView> {
-  const audience = requireMunicipalityField(
-    await municipalityAudienceOf(context, municipalityCode),
-    'youthStats',
-  );
-  const counts = await loadYouthCounts(context.loader, municipalityCode);
-  return youthStatsView(counts, audience === 'PROGRAMME');
 }

@@ -51,6 +51,8 @@ export const YOUTH_FIELD_ACCESS = {
   researchConsent: TEAM_AND_SELF,
   version: TEAM_AND_SELF,
   supportNotes: PSYCHOLOGIST_ONLY,
+  // Masked even so (`DDMMYY-****`), and only to the team: the number itself is never shown.
+  cprMasked: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /** A field of `Youth`. */
@@ -86,6 +88,7 @@ export const YOUTH_PROFILE_WRITE_ACCESS = {
   workWishes: TEAM_AND_SELF,
   benefitCategory: TEAM,
   barriers: TEAM,
+  cpr: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /** A field `updateYouthProfile` may change. */

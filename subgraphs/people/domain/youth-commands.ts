@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, DomainRuleError } from '#kernel/errors';
+import { currentFieldCipher } from '#kernel/field-cipher';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import { parseInput } from '#kernel/validation';
@@ -19,6 +20,7 @@ import {
   YOUTH_NOT_FOUND,
 } from '../repository/youth-status-transition.ts';
 import { CONSULTANT_RULE, requireNetworkConsultantOf } from './consultant-rules.ts';
+import { protectCpr } from './cpr.ts';
 import { giveConsent, withdrawConsent } from './research-consent.ts';
 import type { SupportNote } from './support-note.ts';
 import { ENROLMENT_REASON, NO_CONSENT, type Youth } from './youth.ts';
@@ -133,8 +135,12 @@ export async function enrolYouth(context: SubgraphContext, rawInput: unknown): P
       input.municipalityCode,
     );
   }
+  const id = newId(context.now().getTime());
+  const cpr = input.cpr
+    ? await protectCpr(currentFieldCipher(), id, input.cpr, input.dateOfBirth)
+    : undefined;
   const youth: Youth = {
-    id: newId(context.now().getTime()),
+    id,
     municipalityCode: input.municipalityCode,
     name: input.name,
     dateOfBirth: input.dateOfBirth,
@@ -150,9 +156,10 @@ export async function enrolYouth(context: SubgraphContext, rawInput: unknown): P
     benefitCategory: input.benefitCategory,
     barriers: input.barriers ?? [],
     researchConsent: NO_CONSENT,
+    cprMasked: cpr?.cprMasked ?? null,
     version: 1,
   };
-  await saveEnrolment(context.table, youth, ENROLMENT_REASON);
+  await saveEnrolment(context.table, youth, ENROLMENT_REASON, cpr);
   context.logger.info('Young person enrolled', {
     youthId: youth.id,
     municipalityCode: youth.municipalityCode,
@@ -182,12 +189,21 @@ export async function updateYouthProfile(
     changed.push(field);
     Object.assign(changes, { [field]: value });
   }
+  if (input.cpr) changed.push('cpr');
   requireProfileFieldsWritable(audience, changed);
   if (input.expectedVersion != null && input.expectedVersion !== youth.version) {
     throw new ConflictError();
   }
   requireNotExited(youth);
-  const after = await saveProfileChanges(context.table, youth, changes);
+  const cpr = input.cpr
+    ? await protectCpr(
+        currentFieldCipher(),
+        youth.id,
+        input.cpr,
+        input.dateOfBirth ?? youth.dateOfBirth,
+      )
+    : undefined;
+  const after = await saveProfileChanges(context.table, youth, changes, cpr);
   context.logger.info('Young person updated', { youthId: youth.id, fields: changed });
   return { youth: after, audience };
 }

@@ -8,6 +8,7 @@ import {
   PageSizeSchema,
   textSchema,
 } from '#kernel/validation';
+import { CprSchema } from './cpr.ts';
 import {
   AGE_LIMITS,
   ageOn,
@@ -49,6 +50,7 @@ export function enrolYouthInputSchema(today: string) {
     interests: WishListSchema.nullish(),
     workWishes: WishListSchema.nullish(),
     barriers: BarrierListSchema.nullish(),
+    cpr: CprSchema.nullish(),
   });
 }
 
@@ -81,8 +83,9 @@ export function updateYouthProfileInputSchema(today: string) {
       workWishes: WishListSchema.nullish(),
       benefitCategory: BenefitCategorySchema.nullish(),
       barriers: BarrierListSchema.nullish(),
+      cpr: CprSchema.nullish(),
     })
-    .refine((input) => PROFILE_FIELDS.some((field) => input[field] != null), {
+    .refine((input) => input.cpr != null || PROFILE_FIELDS.some((field) => input[field] != null), {
       message: 'must change at least one field',
     });
 }

@@ -1,3 +1,4 @@
+import { type Additive, suppressFigures } from '#kernel/small-cells';
 import { YOUTH_STATUSES, type YouthStatus } from './youth.ts';
 
 /** How many of a municipality's young people are in each status (one counter item). */
@@ -13,9 +14,6 @@ export interface YouthStatsView {
   paused: number | null;
   exited: number | null;
 }
-
-/** Counts from 1 to this are hidden from the programme office, so nobody can be singled out. */
-export const SMALL_CELL_LIMIT = 4;
 
 const FIELD_OF: Readonly<Record<YouthStatus, keyof Omit<YouthStatsView, 'total'>>> = {
   ENROLLED: 'enrolled',
@@ -45,37 +43,38 @@ export function countChanges(
   return from === null ? { [to]: 1 } : { [from]: -1, [to]: 1 };
 }
 
+/** The cells of the counts by status, and the one relation among them (total = statuses). */
+export type StatusCell = keyof YouthStatsView;
+
+/** The additive relation of the counts by status: the total is the sum of the statuses. */
+export const STATUS_RELATION: Additive<StatusCell> = {
+  total: 'total',
+  parts: YOUTH_STATUSES.map((status) => FIELD_OF[status]),
+};
+
 /**
- * The figures as shown to a caller. For the programme office (`suppressSmallCells`), counts of 1
- * to {@link SMALL_CELL_LIMIT} are hidden; where that hides exactly one status, the smallest other
- * non-zero status is hidden as well, so the hidden one cannot be worked out from the total.
+ * The counts by status as cells (total included), for the suppression of small cells.
+ *
+ * @param counts - the counter item's counts
+ */
+export function statusCells(counts: YouthCounts): Record<StatusCell, number> {
+  const cells = {
+    total: YOUTH_STATUSES.reduce((sum, status) => sum + counts[status], 0),
+  } as Record<StatusCell, number>;
+  for (const status of YOUTH_STATUSES) cells[FIELD_OF[status]] = counts[status];
+  return cells;
+}
+
+/**
+ * The counts by status as shown to a caller. For the programme office (`suppressSmallCells`),
+ * small cells are hidden by the kernel's rule (`#kernel/small-cells`): counts of 1 to 4, and
+ * where that hides exactly one status, the smallest other non-zero status as well, so the
+ * hidden one cannot be worked out from the total.
  *
  * @param counts - the counter item's counts
  * @param suppressSmallCells - whether small cells are hidden (programme office)
  */
 export function youthStatsView(counts: YouthCounts, suppressSmallCells: boolean): YouthStatsView {
-  const total = YOUTH_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const isSmall = (n: number) => n > 0 && n <= SMALL_CELL_LIMIT;
-  const hidden = new Set<YouthStatus>(
-    suppressSmallCells ? YOUTH_STATUSES.filter((status) => isSmall(counts[status])) : [],
-  );
-  if (hidden.size === 1) {
-    const [nextSmallest] = YOUTH_STATUSES.filter((s) => !hidden.has(s) && counts[s] > 0).sort(
-      (a, b) => counts[a] - counts[b],
-    );
-    if (nextSmallest) hidden.add(nextSmallest);
-  }
-  const view: YouthStatsView = {
-    total: suppressSmallCells && isSmall(total) ? null : total,
-    enrolled: null,
-    inPlacement: null,
-    inEducation: null,
-    inJob: null,
-    paused: null,
-    exited: null,
-  };
-  for (const status of YOUTH_STATUSES) {
-    view[FIELD_OF[status]] = hidden.has(status) ? null : counts[status];
-  }
-  return view;
+  const cells = statusCells(counts);
+  return suppressSmallCells ? suppressFigures(cells, [STATUS_RELATION]).cells : { ...cells };
 }

@@ -81,6 +81,8 @@ export const YouthSchema = z.object({
   benefitCategory: BenefitCategorySchema,
   barriers: z.array(z.string()),
   researchConsent: ResearchConsentSchema,
+  /** The CPR number masked (`DDMMYY-****`) when one is recorded; the number itself is stored only encrypted. */
+  cprMasked: z.string().nullish(),
   version: z.number().int().min(1),
 });
 

@@ -4,7 +4,8 @@ import type { Municipality as MunicipalityModel } from '../domain/municipality.t
 import type { YouthView as YouthViewModel } from '../domain/youth-access.ts';
 import type { StaffView as StaffViewModel } from '../domain/staff-access.ts';
 import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts';
-import type { YouthStatsView as YouthStatsViewModel } from '../domain/youth-stats.ts';
+import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
+import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/period.ts';
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
@@ -20,6 +21,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date in ISO 8601, YYYY-MM-DD. */
   Date: { input: string; output: string; }
+  /** An instant in ISO 8601 with a time zone, e.g. 2026-04-29T09:30:00Z. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -39,6 +42,64 @@ export type AssignConsultantInput = {
   consultantId: Scalars['ID']['input'];
   /** The young person. */
   youthId: Scalars['ID']['input'];
+};
+
+/** What an audit record is about. */
+export type AuditAction =
+  /** A change (a mutation that wrote something). */
+  | 'CHANGE'
+  /** An erasure of a young person's data (GDPR art. 17, the right to erasure). */
+  | 'ERASURE'
+  /** An export of a young person's data (GDPR art. 15, the right of access). */
+  | 'EXPORT'
+  /** A read of a young person's personal data by someone other than themself (one per request). */
+  | 'READ'
+  /** An attempt that was refused (not allowed, not signed in, or over a limit of the gateway). */
+  | 'REFUSED';
+
+/**
+ * One entry of the append-only audit trail: who did what, about which young person, when, and
+ * why it was refused. Holds ids and codes only, never names, notes or contact details. Kept for
+ * the configured retention (`AUDIT_RETENTION_DAYS`), then removed by the table's expiry.
+ */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** What happened. */
+  action: AuditAction;
+  /** The caller's role (`NONE` when there was none). */
+  actorRole: Scalars['String']['output'];
+  /** Who did it: the identity provider's id of the caller (`anonymous` when there was none). */
+  actorSubject: Scalars['ID']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The request it belongs to, to find it in the logs. */
+  correlationId: Scalars['String']['output'];
+  /** The municipality concerned: the data's, or the caller's when the data's is not known. */
+  municipalityCode: Maybe<Scalars['ID']['output']>;
+  /** Why it was refused: an error code and the rule (REFUSED only). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The operation or field, e.g. `Mutation.changeYouthStatus`, `Youth.barriers`, `gateway:depth`. */
+  target: Scalars['String']['output'];
+  /** The young person concerned, when there is one. */
+  youthId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of audit records. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records of this page with their cursors. */
+  edges: Array<AuditRecordEdge>;
+  /** Where the page ends and whether more follows. */
+  pageInfo: PageInfo;
+};
+
+/** One audit record in a page. */
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  /** Where this record is in the list; pass as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: AuditRecord;
 };
 
 /** The benefit category a young person on cash benefits is assessed in by the job centre. */
@@ -87,6 +148,11 @@ export type EnrolYouthInput = {
    * municipality.
    */
   consultantId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * The CPR number ("personnummer"), optional: `DDMMYY-SSSS` or ten digits, beginning with the
+   * date of birth. Stored encrypted, shown only masked.
+   */
+  cpr?: InputMaybe<Scalars['String']['input']>;
   /** Date of birth; the young person must be 15 to 35 years old. */
   dateOfBirth: Scalars['Date']['input'];
   /** E-mail address. */
@@ -103,6 +169,107 @@ export type EnrolYouthInput = {
   phone: Scalars['String']['input'];
   /** Trades or industries to try, up to 10, each up to 60 characters. */
   workWishes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Which young person to erase, and why. */
+export type EraseYouthInput = {
+  /** The ground of the erasure. */
+  reason: ErasureGround;
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
+};
+
+/** The result of `eraseYouth`. */
+export type EraseYouthPayload = {
+  __typename?: 'EraseYouthPayload';
+  /** What the erasure did; null when refused. */
+  erasure: Maybe<YouthErasure>;
+  /** Rules the input broke (`YOUTH_NOT_FOUND`, `ERASURE_BLOCKED`); when not empty, nothing changed. */
+  errors: Array<UserError>;
+};
+
+/** The ground of an erasure, GDPR art. 17(1) (a code, never free text: it goes into the audit trail). */
+export type ErasureGround =
+  /** (f) The data were collected about a child in relation to information society services. */
+  | 'CHILD_INFORMATION_SOCIETY'
+  /** (b) The young person withdrew the consent the processing rested on. */
+  | 'CONSENT_WITHDRAWN'
+  /** (e) Erasure is required by a legal obligation. */
+  | 'LEGAL_OBLIGATION'
+  /** (a) The data are no longer necessary for the purpose they were collected for. */
+  | 'NO_LONGER_NECESSARY'
+  /** (c) The young person objected and there are no overriding legitimate grounds. */
+  | 'OBJECTION'
+  /** (d) The data were processed unlawfully. */
+  | 'UNLAWFUL_PROCESSING';
+
+/** A pseudonymised evaluation dataset as written: where, how many rows, when. */
+export type EvaluationDataset = {
+  __typename?: 'EvaluationDataset';
+  /** The first day of the period. */
+  from: Scalars['Date']['output'];
+  /** When the dataset was produced. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** Where the dataset was written: a folder (local) or an `s3://` prefix (AWS). */
+  location: Scalars['String']['output'];
+  /** The municipalities covered. */
+  municipalityCodes: Array<Scalars['ID']['output']>;
+  /** The file of placement rows (JSON Lines, one placement a line). */
+  placementFile: Scalars['String']['output'];
+  /** How many placement rows were written. */
+  placementRows: Scalars['Int']['output'];
+  /** The last day of the period (the last day observed). */
+  to: Scalars['Date']['output'];
+  /** The file of young people's rows (JSON Lines, one young person a line). */
+  youthFile: Scalars['String']['output'];
+  /** How many young people's rows were written (consenting young people only). */
+  youthRows: Scalars['Int']['output'];
+};
+
+/** What the evaluation export covers. */
+export type ExportEvaluationDatasetInput = {
+  /** Young people enrolled on or after this day; the programme's start when omitted. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** The municipalities (kommunekoder) to export; every municipality when omitted. */
+  municipalityCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * Young people enrolled on or before this day, and the last day observed (weekly statuses,
+   * follow-ups); today when omitted. At most five years after `from`.
+   */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The result of `exportEvaluationDataset`. */
+export type ExportEvaluationDatasetPayload = {
+  __typename?: 'ExportEvaluationDatasetPayload';
+  /** The dataset written; null when refused. */
+  dataset: Maybe<EvaluationDataset>;
+  /** Rules the input broke. */
+  errors: Array<UserError>;
+};
+
+/** Which young person's data to export. */
+export type ExportYouthDataInput = {
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
+};
+
+/** The result of `exportYouthData`. */
+export type ExportYouthDataPayload = {
+  __typename?: 'ExportYouthDataPayload';
+  /** Rules the input broke. */
+  errors: Array<UserError>;
+  /** The export; null when refused. */
+  export: Maybe<YouthDataExport>;
+};
+
+/** A period of figures, both days included. */
+export type FiguresPeriod = {
+  __typename?: 'FiguresPeriod';
+  /** First day. */
+  from: Scalars['Date']['output'];
+  /** Last day. */
+  to: Scalars['Date']['output'];
 };
 
 /**
@@ -127,9 +294,11 @@ export type Municipality = {
    */
   youth: YouthConnection;
   /**
-   * How many of the municipality's young people are in each status now. For the municipality's
-   * team and the programme office; for the programme office, counts from 1 to 4 (and, where only
-   * one such count would be hidden, the next smallest) are suppressed so no one can be singled out.
+   * The figures of the municipality's young people: how many are in each status now, and over a
+   * period (counted in whole calendar months: every month `from` to `to` touches) enrolments,
+   * status changes and outcomes from the weekly status. For the municipality's team (as they are)
+   * and the programme office, for whom counts from 1 to 4 are suppressed, with further cells where
+   * a suppressed one could be worked out from the others or from the programme total.
    */
   youthStats: Maybe<YouthStats>;
 };
@@ -143,6 +312,16 @@ export type MunicipalityYouthArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<YouthStatus>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK with its own municipal team. Owned by the
+ * people subgraph; every other subgraph adds the figures it holds about the municipality.
+ */
+export type MunicipalityYouthStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Mutation = {
@@ -164,6 +343,31 @@ export type Mutation = {
    * municipality's team only.
    */
   enrolYouth: YouthPayload;
+  /**
+   * GDPR art. 17, the right to erasure: deletes or irreversibly anonymises every item about the
+   * young person in every subgraph; the programme figures stay as they were. The data protection
+   * officer of the young person's municipality only. Refused (`ERASURE_BLOCKED`) while a placement
+   * is planned or under way. Erasing an erased young person changes nothing and says so.
+   * Audit-logged as an erasure.
+   */
+  eraseYouth: EraseYouthPayload;
+  /**
+   * Produces the pseudonymised dataset of the research-based effect evaluation: one row per young
+   * person who consents to research (and one per placement of theirs), each under a stable
+   * pseudonym (a keyed hash whose key never leaves NEXTWORK), with municipality, enrolment month,
+   * age band, benefit category, placements with dates, outcomes and follow-ups, network
+   * attendance and the weekly status series — no names, contacts, notes, free text, CPR numbers,
+   * birth dates or internal ids. Written as JSON Lines files to the encrypted export bucket (AWS)
+   * or the local data folder. The programme office only. Audit-logged as an export.
+   */
+  exportEvaluationDataset: ExportEvaluationDatasetPayload;
+  /**
+   * GDPR art. 15, the right of access: a JSON document of everything NEXTWORK holds about the
+   * young person, from every subgraph (the CPR number only masked). The young person themself,
+   * staff of their municipality on their behalf, or their municipality's data protection officer.
+   * Audit-logged as an export.
+   */
+  exportYouthData: ExportYouthDataPayload;
   /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
@@ -202,6 +406,21 @@ export type MutationEnrolYouthArgs = {
 };
 
 
+export type MutationEraseYouthArgs = {
+  input: EraseYouthInput;
+};
+
+
+export type MutationExportEvaluationDatasetArgs = {
+  input: ExportEvaluationDatasetInput;
+};
+
+
+export type MutationExportYouthDataArgs = {
+  input: ExportYouthDataInput;
+};
+
+
 export type MutationRecordResearchConsentArgs = {
   input: RecordResearchConsentInput;
 };
@@ -225,8 +444,42 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * The programme office's figures across every municipality running NEXTWORK, for a period: each
+ * subgraph adds its totals (people: `youthStats`). Cells are suppressed together with the
+ * municipalities' own figures, so no suppressed municipality cell follows from the total.
+ */
+export type ProgrammeStats = {
+  __typename?: 'ProgrammeStats';
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** The figures of the young people of every municipality, added up. */
+  youthStats: Maybe<YouthStats>;
+};
+
+/**
+ * The programme's targets: at least 75 % into education or a job, and falling back at most half
+ * the usual rate of about 30 %.
+ */
+export type ProgrammeTargets = {
+  __typename?: 'ProgrammeTargets';
+  /** Falling back from education or a job: the target is a share of at most 0.15 (half of 0.30). */
+  fallingBack: TargetResult;
+  /** In education or a job 12 months after enrolment: the target is a share of at least 0.75. */
+  intoEducationOrJob: TargetResult;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The audit trail of one young person, newest first: every read of their personal data by
+   * someone other than themself, every change, export and erasure, and every refused attempt.
+   * For the data protection officer of the young person's municipality only (`FORBIDDEN` for
+   * everyone else, including other municipalities' officers). Reading a trail is itself audited.
+   */
+  auditTrail: AuditRecordConnection;
   /** Who the caller is. */
   me: Viewer;
   /**
@@ -236,6 +489,16 @@ export type Query = {
   municipalities: Array<Municipality>;
   /** One municipality by its code, or null when none runs NEXTWORK under that code. */
   municipality: Maybe<Municipality>;
+  /**
+   * The programme's figures across every municipality for a period: the programme office only
+   * (`FORBIDDEN` for anyone else; staff see their own municipality's figures on `Municipality`).
+   */
+  programmeStats: Maybe<ProgrammeStats>;
+  /**
+   * The refused attempts of a period that concern the officer's municipality (its data, or made by
+   * its people), newest first. For the data protection officer only (`FORBIDDEN` for everyone else).
+   */
+  refusedAttempts: AuditRecordConnection;
   /**
    * One staff member, or null when there is none with this id; null with a `FORBIDDEN` error when
    * the caller may not see them.
@@ -249,8 +512,29 @@ export type Query = {
 };
 
 
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  youthId: Scalars['ID']['input'];
+};
+
+
 export type QueryMunicipalityArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryProgrammeStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryRefusedAttemptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -353,6 +637,17 @@ export type SupportNotePayload = {
   supportNote: Maybe<SupportNote>;
 };
 
+/** A figure against a target. */
+export type TargetResult = {
+  __typename?: 'TargetResult';
+  /** The share achieved, 0 to 1; null when there is nothing to measure yet or it is suppressed. */
+  actual: Maybe<Scalars['Float']['output']>;
+  /** Whether the target is met; null when `actual` is. */
+  met: Maybe<Scalars['Boolean']['output']>;
+  /** The target share, 0 to 1. */
+  target: Scalars['Float']['output'];
+};
+
 /**
  * Changes to a young person's profile; fields left out stay as they are. A young person may change
  * their own phone, e-mail, interests and work wishes; the rest is the team's.
@@ -362,6 +657,11 @@ export type UpdateYouthProfileInput = {
   barriers?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Benefit category. */
   benefitCategory?: InputMaybe<BenefitCategory>;
+  /**
+   * The CPR number ("personnummer"): `DDMMYY-SSSS` or ten digits, beginning with the date of
+   * birth. Stored encrypted, shown only masked. The team only.
+   */
+  cpr?: InputMaybe<Scalars['String']['input']>;
   /** Date of birth; age 15 to 35. */
   dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
   /** E-mail address. */
@@ -464,6 +764,12 @@ export type Youth = {
   consultant: Maybe<StaffMember>;
   /** Phone and e-mail. Team and the young person themself. */
   contact: Maybe<ContactDetails>;
+  /**
+   * The CPR number ("personnummer", the Danish civil registration number), masked: the date part
+   * and four stars, e.g. `010203-****`; null when none is recorded. The number itself is stored
+   * only encrypted and never shown. The municipality's team only.
+   */
+  cprMasked: Maybe<Scalars['String']['output']>;
   /** Date of birth. Team and the young person themself. */
   dateOfBirth: Maybe<Scalars['Date']['output']>;
   /** The day the young person was enrolled in NEXTWORK. Team and the young person themself. */
@@ -511,6 +817,20 @@ export type YouthConnection = {
   pageInfo: PageInfo;
 };
 
+/** A young person's data as one document (GDPR art. 15). */
+export type YouthDataExport = {
+  __typename?: 'YouthDataExport';
+  /**
+   * The document, JSON: one section per subgraph (people, placements, learning-community,
+   * companies).
+   */
+  document: Scalars['String']['output'];
+  /** When the document was produced. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** The young person. */
+  youthId: Scalars['ID']['output'];
+};
+
 /** A young person in a list. */
 export type YouthEdge = {
   __typename?: 'YouthEdge';
@@ -518,6 +838,37 @@ export type YouthEdge = {
   cursor: Scalars['String']['output'];
   /** The young person. */
   node: Youth;
+};
+
+/** What an erasure did. */
+export type YouthErasure = {
+  __typename?: 'YouthErasure';
+  /** True when the young person had been erased before: nothing changed now. */
+  alreadyErased: Scalars['Boolean']['output'];
+  /** When the young person was erased. */
+  erasedAt: Scalars['DateTime']['output'];
+  /** How many items became anonymous stubs that keep the programme figures right. */
+  itemsAnonymised: Scalars['Int']['output'];
+  /** How many items were deleted. */
+  itemsDeleted: Scalars['Int']['output'];
+  /** The erased young person's former id. */
+  youthId: Scalars['ID']['output'];
+};
+
+/**
+ * A follow-up some months after enrolment: how many were followed up and how many of them were in
+ * education or a job (the weekly status of the week holding the day N months after enrolment).
+ */
+export type YouthFollowUp = {
+  __typename?: 'YouthFollowUp';
+  /** Of those, in education or a job at the follow-up. */
+  inEducationOrJob: Maybe<Scalars['Int']['output']>;
+  /** Months after enrolment: 3, 6 or 12. */
+  monthsAfterEnrolment: Scalars['Int']['output'];
+  /** `inEducationOrJob` as a share of `youthFollowedUp`, 0 to 1. */
+  share: Maybe<Scalars['Float']['output']>;
+  /** Young people whose follow-up day has passed (enrolled in a month whose follow-up is due). */
+  youthFollowedUp: Maybe<Scalars['Int']['output']>;
 };
 
 /** The result of a change of a young person. */
@@ -529,21 +880,61 @@ export type YouthPayload = {
   youth: Maybe<Youth>;
 };
 
-/** Counts of a municipality's young people by status. A null count is suppressed (small cell). */
+/**
+ * The figures of the young people of a municipality (or, on `ProgrammeStats`, of every
+ * municipality added up). A null count is suppressed for the programme office (a small cell, or a
+ * cell that would give one away); a share is null when a count it is made of is. Outcomes come from
+ * each young person's weekly status ("in placement", "in education", "in job", "paused", "exited"
+ * or "unknown" = enrolled without activity), derived from the dated status history.
+ */
 export type YouthStats = {
   __typename?: 'YouthStats';
-  /** Enrolled and looking for a placement. */
+  /**
+   * Weeks in education or a job in the first 52 weeks after enrolment, on average, of the young
+   * people followed up 12 months after enrolment.
+   */
+  averageWeeksInEducationOrJobFirstYear: Maybe<Scalars['Float']['output']>;
+  /** Enrolled and looking for a placement, now. */
   enrolled: Maybe<Scalars['Int']['output']>;
+  /** Young people enrolled in the period: the enrolment cohorts the outcome figures below follow. */
+  enrolledInPeriod: Maybe<Scalars['Int']['output']>;
   /** Left the programme. */
   exited: Maybe<Scalars['Int']['output']>;
-  /** Started an education. */
+  /**
+   * Of the young people enrolled in the period who went into education or a job, those who fell
+   * back: a week in education or a job followed by a week without either, still in the programme.
+   */
+  fellBack: Maybe<Scalars['Int']['output']>;
+  /** `fellBack` as a share of `leftForEducationOrJob`, 0 to 1. */
+  fellBackShare: Maybe<Scalars['Float']['output']>;
+  /**
+   * In education or a job 3, 6 and 12 months after enrolment, for the young people enrolled in
+   * the months of the period whose follow-up day has passed.
+   */
+  followUps: Array<YouthFollowUp>;
+  /** In an education now. */
   inEducation: Maybe<Scalars['Int']['output']>;
-  /** In a job. */
+  /** In a job now. */
   inJob: Maybe<Scalars['Int']['output']>;
   /** In a placement ("praktik") now. */
   inPlacement: Maybe<Scalars['Int']['output']>;
-  /** Pausing from the programme. */
+  /**
+   * Of the young people enrolled in the period, those who have gone into education or a job
+   * (a week in education or a job in their weekly status).
+   */
+  leftForEducationOrJob: Maybe<Scalars['Int']['output']>;
+  /** `leftForEducationOrJob` as a share of `enrolledInPeriod`, 0 to 1. */
+  leftForEducationOrJobShare: Maybe<Scalars['Float']['output']>;
+  /** Pausing from the programme now. */
   paused: Maybe<Scalars['Int']['output']>;
+  /** The period the period figures cover. */
+  period: FiguresPeriod;
+  /** Status changes dated in the period, by the new status. */
+  statusChangesInPeriod: YouthStatusChanges;
+  /** Whether any count of these figures is suppressed (null) to protect small cells. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The figures against the programme's targets. */
+  targets: ProgrammeTargets;
   /** Every young person ever enrolled, whatever their status now. */
   total: Maybe<Scalars['Int']['output']>;
 };
@@ -576,6 +967,28 @@ export type YouthStatusChange = {
   reason: Scalars['String']['output'];
   /** The status from this date on. */
   status: YouthStatus;
+};
+
+/**
+ * Status changes of young people in a period, by the status they changed to. Null where
+ * suppressed for the programme office.
+ */
+export type YouthStatusChanges = {
+  __typename?: 'YouthStatusChanges';
+  /** Back to enrolled (looking for a placement). */
+  toEnrolled: Maybe<Scalars['Int']['output']>;
+  /** Out of the programme. */
+  toExited: Maybe<Scalars['Int']['output']>;
+  /** Into an education. */
+  toInEducation: Maybe<Scalars['Int']['output']>;
+  /** Into a job. */
+  toInJob: Maybe<Scalars['Int']['output']>;
+  /** Into a placement. */
+  toInPlacement: Maybe<Scalars['Int']['output']>;
+  /** Into a pause. */
+  toPaused: Maybe<Scalars['Int']['output']>;
+  /** Every status change in the period. */
+  total: Maybe<Scalars['Int']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -660,6 +1073,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Municipality: Municipality;
+  ProgrammeStats: ProgrammeStats;
   StaffMember: StaffMember;
   Youth: Youth;
 }>;
@@ -669,6 +1083,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"code":true}> );
+  ProgrammeStats:
+    ( { __typename: 'ProgrammeStats' }
+    & GraphQLRecursivePick<FederationTypes['ProgrammeStats'], {"from":true,"to":true}> );
   StaffMember:
     ( { __typename: 'StaffMember' }
     & GraphQLRecursivePick<FederationTypes['StaffMember'], {"id":true}> );
@@ -685,17 +1102,33 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssignConsultantInput: AssignConsultantInput;
+  AuditAction: AuditAction;
+  AuditRecord: ResolverTypeWrapper<AuditRecord>;
+  AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
+  AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdge>;
   BenefitCategory: BenefitCategory;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EnrolYouthInput: EnrolYouthInput;
-  Municipality: ResolverTypeWrapper<MunicipalityModel>;
+  EraseYouthInput: EraseYouthInput;
+  EraseYouthPayload: ResolverTypeWrapper<EraseYouthPayload>;
+  ErasureGround: ErasureGround;
+  EvaluationDataset: ResolverTypeWrapper<EvaluationDataset>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ExportEvaluationDatasetInput: ExportEvaluationDatasetInput;
+  ExportEvaluationDatasetPayload: ResolverTypeWrapper<ExportEvaluationDatasetPayload>;
+  ExportYouthDataInput: ExportYouthDataInput;
+  ExportYouthDataPayload: ResolverTypeWrapper<ExportYouthDataPayload>;
+  FiguresPeriod: ResolverTypeWrapper<FiguresPeriod>;
+  Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
+  ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordResearchConsentInput: RecordResearchConsentInput;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
@@ -703,6 +1136,8 @@ export type ResolversTypes = ResolversObject<{
   StaffRole: StaffRole;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
+  TargetResult: ResolverTypeWrapper<TargetResult>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: ResolverTypeWrapper<UserError>;
   Viewer: ResolverTypeWrapper<IdentityModel>;
@@ -710,11 +1145,15 @@ export type ResolversTypes = ResolversObject<{
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: ResolverTypeWrapper<YouthViewModel>;
   YouthConnection: ResolverTypeWrapper<Omit<YouthConnection, 'edges'> & { edges: Array<ResolversTypes['YouthEdge']> }>;
+  YouthDataExport: ResolverTypeWrapper<YouthDataExport>;
   YouthEdge: ResolverTypeWrapper<Omit<YouthEdge, 'node'> & { node: ResolversTypes['Youth'] }>;
+  YouthErasure: ResolverTypeWrapper<YouthErasure>;
+  YouthFollowUp: ResolverTypeWrapper<YouthFollowUp>;
   YouthPayload: ResolverTypeWrapper<Omit<YouthPayload, 'youth'> & { youth?: Maybe<ResolversTypes['Youth']> }>;
-  YouthStats: ResolverTypeWrapper<YouthStatsViewModel>;
+  YouthStats: ResolverTypeWrapper<YouthStatsFiguresModel>;
   YouthStatus: YouthStatus;
   YouthStatusChange: ResolverTypeWrapper<YouthStatusChange>;
+  YouthStatusChanges: ResolverTypeWrapper<YouthStatusChanges>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -723,32 +1162,74 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AssignConsultantInput: AssignConsultantInput;
+  AuditRecord: AuditRecord;
+  AuditRecordConnection: AuditRecordConnection;
+  AuditRecordEdge: AuditRecordEdge;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: CompanyContact;
   ContactDetails: ContactDetails;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   EnrolYouthInput: EnrolYouthInput;
-  Municipality: MunicipalityModel;
+  EraseYouthInput: EraseYouthInput;
+  EraseYouthPayload: EraseYouthPayload;
+  EvaluationDataset: EvaluationDataset;
   Int: Scalars['Int']['output'];
+  ExportEvaluationDatasetInput: ExportEvaluationDatasetInput;
+  ExportEvaluationDatasetPayload: ExportEvaluationDatasetPayload;
+  ExportYouthDataInput: ExportYouthDataInput;
+  ExportYouthDataPayload: ExportYouthDataPayload;
+  FiguresPeriod: FiguresPeriod;
+  Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  ProgrammeStats: ProgrammePeriodModel;
+  ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
   RecordResearchConsentInput: RecordResearchConsentInput;
   ResearchConsent: ResearchConsent;
   StaffMember: StaffViewModel;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
+  TargetResult: TargetResult;
+  Float: Scalars['Float']['output'];
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: UserError;
   Viewer: IdentityModel;
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: YouthViewModel;
   YouthConnection: Omit<YouthConnection, 'edges'> & { edges: Array<ResolversParentTypes['YouthEdge']> };
+  YouthDataExport: YouthDataExport;
   YouthEdge: Omit<YouthEdge, 'node'> & { node: ResolversParentTypes['Youth'] };
+  YouthErasure: YouthErasure;
+  YouthFollowUp: YouthFollowUp;
   YouthPayload: Omit<YouthPayload, 'youth'> & { youth?: Maybe<ResolversParentTypes['Youth']> };
-  YouthStats: YouthStatsViewModel;
+  YouthStats: YouthStatsFiguresModel;
   YouthStatusChange: YouthStatusChange;
+  YouthStatusChanges: YouthStatusChanges;
+}>;
+
+export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  correlationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  youthId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
@@ -764,13 +1245,49 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EraseYouthPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EraseYouthPayload'] = ResolversParentTypes['EraseYouthPayload']> = ResolversObject<{
+  erasure?: Resolver<Maybe<ResolversTypes['YouthErasure']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type EvaluationDatasetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EvaluationDataset'] = ResolversParentTypes['EvaluationDataset']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  placementFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placementRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  youthFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  youthRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExportEvaluationDatasetPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ExportEvaluationDatasetPayload'] = ResolversParentTypes['ExportEvaluationDatasetPayload']> = ResolversObject<{
+  dataset?: Resolver<Maybe<ResolversTypes['EvaluationDataset']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ExportYouthDataPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ExportYouthDataPayload'] = ResolversParentTypes['ExportYouthDataPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  export?: Resolver<Maybe<ResolversTypes['YouthDataExport']>, ParentType, ContextType>;
+}>;
+
+export type FiguresPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresPeriod'] = ResolversParentTypes['FiguresPeriod']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<MunicipalityYouthArgs>>;
-  youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
+  youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType, Partial<MunicipalityYouthStatsArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -778,6 +1295,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   assignConsultant?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationAssignConsultantArgs, 'input'>>;
   changeYouthStatus?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationChangeYouthStatusArgs, 'input'>>;
   enrolYouth?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationEnrolYouthArgs, 'input'>>;
+  eraseYouth?: Resolver<ResolversTypes['EraseYouthPayload'], ParentType, ContextType, RequireFields<MutationEraseYouthArgs, 'input'>>;
+  exportEvaluationDataset?: Resolver<ResolversTypes['ExportEvaluationDatasetPayload'], ParentType, ContextType, RequireFields<MutationExportEvaluationDatasetArgs, 'input'>>;
+  exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
   withdrawResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationWithdrawResearchConsentArgs, 'input'>>;
@@ -788,10 +1308,25 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
+}>;
+
+export type ProgrammeTargetsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeTargets'] = ResolversParentTypes['ProgrammeTargets']> = ResolversObject<{
+  fallingBack?: Resolver<ResolversTypes['TargetResult'], ParentType, ContextType>;
+  intoEducationOrJob?: Resolver<ResolversTypes['TargetResult'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'youthId'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
+  programmeStats?: Resolver<Maybe<ResolversTypes['ProgrammeStats']>, ParentType, ContextType, Partial<QueryProgrammeStatsArgs>>;
+  refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'to'>>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   youth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType, RequireFields<QueryYouthArgs, 'id'>>;
 }>;
@@ -824,6 +1359,12 @@ export type SupportNotePayloadResolvers<ContextType = SubgraphContext, ParentTyp
   supportNote?: Resolver<Maybe<ResolversTypes['SupportNote']>, ParentType, ContextType>;
 }>;
 
+export type TargetResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TargetResult'] = ResolversParentTypes['TargetResult']> = ResolversObject<{
+  actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  met?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -845,6 +1386,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   benefitCategory?: Resolver<Maybe<ResolversTypes['BenefitCategory']>, ParentType, ContextType>;
   consultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['ContactDetails']>, ParentType, ContextType>;
+  cprMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   enrolledAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -864,9 +1406,30 @@ export type YouthConnectionResolvers<ContextType = SubgraphContext, ParentType e
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type YouthDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthDataExport'] = ResolversParentTypes['YouthDataExport']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  youthId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type YouthEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthEdge'] = ResolversParentTypes['YouthEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+}>;
+
+export type YouthErasureResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthErasure'] = ResolversParentTypes['YouthErasure']> = ResolversObject<{
+  alreadyErased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  erasedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  itemsAnonymised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youthId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type YouthFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthFollowUp'] = ResolversParentTypes['YouthFollowUp']> = ResolversObject<{
+  inEducationOrJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  monthsAfterEnrolment?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  youthFollowedUp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type YouthPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthPayload'] = ResolversParentTypes['YouthPayload']> = ResolversObject<{
@@ -875,12 +1438,23 @@ export type YouthPayloadResolvers<ContextType = SubgraphContext, ParentType exte
 }>;
 
 export type YouthStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthStats'] = ResolversParentTypes['YouthStats']> = ResolversObject<{
+  averageWeeksInEducationOrJobFirstYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   enrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   exited?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fellBack?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fellBackShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  followUps?: Resolver<Array<ResolversTypes['YouthFollowUp']>, ParentType, ContextType>;
   inEducation?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftForEducationOrJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftForEducationOrJobShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   paused?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['FiguresPeriod'], ParentType, ContextType>;
+  statusChangesInPeriod?: Resolver<ResolversTypes['YouthStatusChanges'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['ProgrammeTargets'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
@@ -890,25 +1464,51 @@ export type YouthStatusChangeResolvers<ContextType = SubgraphContext, ParentType
   status?: Resolver<ResolversTypes['YouthStatus'], ParentType, ContextType>;
 }>;
 
+export type YouthStatusChangesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthStatusChanges'] = ResolversParentTypes['YouthStatusChanges']> = ResolversObject<{
+  toEnrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toExited?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toInEducation?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toInJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toInPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toPaused?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
   CompanyContact?: CompanyContactResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  EraseYouthPayload?: EraseYouthPayloadResolvers<ContextType>;
+  EvaluationDataset?: EvaluationDatasetResolvers<ContextType>;
+  ExportEvaluationDatasetPayload?: ExportEvaluationDatasetPayloadResolvers<ContextType>;
+  ExportYouthDataPayload?: ExportYouthDataPayloadResolvers<ContextType>;
+  FiguresPeriod?: FiguresPeriodResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
+  ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
+  TargetResult?: TargetResultResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Youth?: YouthResolvers<ContextType>;
   YouthConnection?: YouthConnectionResolvers<ContextType>;
+  YouthDataExport?: YouthDataExportResolvers<ContextType>;
   YouthEdge?: YouthEdgeResolvers<ContextType>;
+  YouthErasure?: YouthErasureResolvers<ContextType>;
+  YouthFollowUp?: YouthFollowUpResolvers<ContextType>;
   YouthPayload?: YouthPayloadResolvers<ContextType>;
   YouthStats?: YouthStatsResolvers<ContextType>;
   YouthStatusChange?: YouthStatusChangeResolvers<ContextType>;
+  YouthStatusChanges?: YouthStatusChangesResolvers<ContextType>;
 }>;
 

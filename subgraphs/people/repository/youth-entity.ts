@@ -1,6 +1,7 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
+import type { DatedStatus } from '../domain/weekly-status.ts';
 import {
   type BenefitCategory,
   NO_CONSENT,
@@ -84,8 +85,21 @@ export function youthToItem(youth: Youth): Item {
     benefitCategory: youth.benefitCategory,
     barriers: youth.barriers,
     researchConsent: youth.researchConsent,
+    ...(youth.cprMasked ? { cprMasked: youth.cprMasked } : {}),
     version: youth.version,
   };
+}
+
+/**
+ * The attribute of a profile that holds the CPR number, encrypted by the `FieldCipher` and bound
+ * to the young person; it is never read into a `Youth` (only `cprMasked` is).
+ */
+export const CPR_CIPHERTEXT = 'cprCiphertext';
+
+/** The stored attributes of a recorded CPR number: the ciphertext and the masked form. */
+export interface CprAttributes {
+  cprCiphertext: string;
+  cprMasked: string;
 }
 
 function optionalString(value: unknown): string | null {
@@ -126,6 +140,7 @@ export function youthFromItem(item: Item): Youth {
     benefitCategory: String(item.benefitCategory) as BenefitCategory,
     barriers: strings(item.barriers),
     researchConsent: consentFrom(item.researchConsent),
+    cprMasked: optionalString(item.cprMasked),
     version: Number(item.version ?? 1),
   };
 }
@@ -167,4 +182,22 @@ export function statusChangeFromItem(item: Item): StatusChange {
     date: String(item.date),
     reason: String(item.reason),
   };
+}
+
+/**
+ * The profile's copy of the dated status history (`statusTimeline`: status and day, no reason),
+ * kept with every change under the profile's version. A status change reads it with the
+ * profile, strongly consistent, to take the young person's old contribution out of the monthly
+ * figures and add the new one: the history items are read by a query, which would not be.
+ */
+export const STATUS_TIMELINE = 'statusTimeline';
+
+/** The profile item's status timeline; undefined for an item written without one. */
+export function statusTimelineOf(item: Item): DatedStatus[] | undefined {
+  const timeline = item[STATUS_TIMELINE];
+  if (!Array.isArray(timeline)) return undefined;
+  return timeline.map((entry) => {
+    const { status, date } = entry as Record<string, unknown>;
+    return { status: String(status) as YouthStatus, date: String(date) };
+  });
 }

@@ -5,6 +5,7 @@ import { itemMustExist, itemMustNotExist, versionIs } from '#kernel/table/expres
 import type { Table, TransactAction } from '#kernel/table/table';
 import type { SupportNote } from '../domain/support-note.ts';
 import type { ResearchConsent, StatusChange, Youth, YouthStatus } from '../domain/youth.ts';
+import { enrolmentFigureChanges } from '../domain/youth-figures.ts';
 import { countChanges } from '../domain/youth-stats.ts';
 import { isNetworkConsultantOf, staffKey } from './staff-entity.ts';
 import {
@@ -13,10 +14,12 @@ import {
   supportNoteToItem,
 } from './support-note-entity.ts';
 import {
+  type CprAttributes,
   caseloadIndexKeys,
   caseloadPartition,
   municipalityYouthPartition,
   STATUS_HISTORY_PREFIX,
+  STATUS_TIMELINE,
   statusChangeFromItem,
   statusChangeToItem,
   statusListingPrefix,
@@ -24,6 +27,7 @@ import {
   youthKey,
   youthToItem,
 } from './youth-entity.ts';
+import { youthMonthActions } from './youth-figures-entity.ts';
 import { youthCountsAction } from './youth-stats-entity.ts';
 
 /** Young people by id through the request's batching loader; undefined where unknown. */
@@ -107,17 +111,28 @@ export async function listSupportNotes(table: Table, youthId: string): Promise<S
 
 /**
  * Writes a new young person in one transaction: the profile, the first history entry
- * (`ENROLLED`), one more `ENROLLED` in the municipality's counters, and — when a consultant is
- * assigned — the check that they are still a network consultant of the municipality.
+ * (`ENROLLED`), one more `ENROLLED` in the municipality's counters, one more in the enrolment
+ * month's cohort figures, and — when a consultant is assigned — the check that they are still a
+ * network consultant of the municipality.
  *
  * @param table - the table
  * @param youth - the young person, status `ENROLLED`, version 1
  * @param reason - the reason of the first history entry
+ * @param cpr - the encrypted and masked CPR number, when one is recorded
  */
-export async function saveEnrolment(table: Table, youth: Youth, reason: string): Promise<void> {
+export async function saveEnrolment(
+  table: Table,
+  youth: Youth,
+  reason: string,
+  cpr?: CprAttributes,
+): Promise<void> {
   const counters = youthCountsAction(youth.municipalityCode, countChanges(null, youth.status));
+  const timeline = [{ status: youth.status, date: youth.enrolledAt }];
   const actions: TransactAction[] = [
-    { put: youthToItem(youth), condition: itemMustNotExist },
+    {
+      put: { ...youthToItem(youth), ...cpr, [STATUS_TIMELINE]: timeline },
+      condition: itemMustNotExist,
+    },
     {
       put: statusChangeToItem(
         youth.id,
@@ -127,6 +142,10 @@ export async function saveEnrolment(table: Table, youth: Youth, reason: string):
       condition: itemMustNotExist,
     },
     ...(counters ? [counters] : []),
+    ...youthMonthActions(
+      youth.municipalityCode,
+      enrolmentFigureChanges(youth.enrolledAt, timeline),
+    ),
   ];
   if (youth.consultantId) {
     actions.push({
@@ -158,16 +177,18 @@ export type ProfileChanges = Partial<
  * @param table - the table
  * @param before - the young person as read
  * @param changes - the attributes to set
+ * @param cpr - a new encrypted and masked CPR number, when one is given
  * @returns the young person afterwards
  */
 export async function saveProfileChanges(
   table: Table,
   before: Youth,
   changes: ProfileChanges,
+  cpr?: CprAttributes,
 ): Promise<Youth> {
   const after = await table.update(
     youthKey(before.id),
-    { set: changes, add: { version: 1 } },
+    { set: { ...changes, ...cpr }, add: { version: 1 } },
     versionIs(before.version),
   );
   return youthFromItem(after);

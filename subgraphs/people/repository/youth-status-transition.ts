@@ -1,10 +1,20 @@
 import { DomainRuleError } from '#kernel/errors';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
+import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
+import { statusChangeFigureChanges } from '../domain/youth-figures.ts';
 import { countChanges } from '../domain/youth-stats.ts';
 import { requireStatusChangeAllowed } from '../domain/youth-status-rules.ts';
-import { statusChangeToItem, youthKey, youthListingSortKey } from './youth-entity.ts';
+import {
+  STATUS_TIMELINE,
+  statusChangeToItem,
+  statusTimelineOf,
+  youthKey,
+  youthListingSortKey,
+} from './youth-entity.ts';
+import { youthMonthActions } from './youth-figures-entity.ts';
+import { listStatusHistory } from './youth-repository.ts';
 import { youthCountsAction } from './youth-stats-entity.ts';
 
 /** A change of a young person's status: the new status, its day and why. */
@@ -22,26 +32,39 @@ export const YOUTH_NOT_FOUND = 'YOUTH_NOT_FOUND';
 
 /**
  * The transaction actions of a status change, computed from the young person's profile item as
- * read: the versioned update of the profile (status, day, listing key), the new history entry,
- * and the municipality's counters (one less in the old status, one more in the new).
+ * read: the versioned update of the profile (status, day, listing key, status timeline), the new
+ * history entry, the municipality's counters (one less in the old status, one more in the new)
+ * and its monthly figures (the enrolment cohort's, and the month of the change).
  *
  * @param item - the profile item as read
  * @param change - the change, already checked against the rules
+ * @param history - the dated history before the change (the item's timeline when it has one)
  */
 export function youthStatusChangeActions(
   item: Item,
   change: YouthStatusChangeRequest,
+  history: readonly DatedStatus[] = statusTimelineOf(item) ?? [],
 ): TransactAction[] {
   const from = String(item.status) as YouthStatus;
   const version = Number(item.version ?? 0);
   const sequence = Number(item.statusChanges ?? 0) + 1;
   const municipalityCode = String(item.municipalityCode);
-  const set: Record<string, unknown> = { status: change.status, statusChangedAt: change.date };
+  const enrolledAt = String(item.enrolledAt ?? change.date);
+  const entry: DatedStatus = { status: change.status, date: change.date };
+  const set: Record<string, unknown> = {
+    status: change.status,
+    statusChangedAt: change.date,
+    [STATUS_TIMELINE]: [...history, entry],
+  };
   // Items written without a listing key (another subgraph's test fixtures) stay off the listing.
   if (item.gsi1pk !== undefined) {
     set.gsi1sk = youthListingSortKey(change.status, String(item.enrolledAt ?? ''), change.youthId);
   }
   const counters = youthCountsAction(municipalityCode, countChanges(from, change.status));
+  const figures = youthMonthActions(
+    municipalityCode,
+    statusChangeFigureChanges(enrolledAt, history, entry),
+  );
   return [
     {
       update: youthKey(change.youthId),
@@ -57,6 +80,7 @@ export function youthStatusChangeActions(
       condition: itemMustNotExist,
     },
     ...(counters ? [counters] : []),
+    ...figures,
   ];
 }
 
@@ -72,7 +96,7 @@ export function youthStatusChangeActions(
  *
  * @param table - the table
  * @param change - the new status, its day and reason
- * @returns up to three actions (the counter action is left out when nothing is counted)
+ * @returns up to five actions (counter and figure actions are left out when nothing changes)
  * @throws DomainRuleError `YOUTH_NOT_FOUND`, `STATUS_TRANSITION_NOT_ALLOWED` or
  *   `STATUS_DATE_BEFORE_LAST_CHANGE`
  */
@@ -91,5 +115,10 @@ export async function prepareYouthStatusChange(
     },
     change,
   );
-  return youthStatusChangeActions(item, change);
+  // A profile written without a timeline (before the figures, or by a fixture) takes it from
+  // the history items once; the profile's version still guards the write.
+  const history =
+    statusTimelineOf(item) ??
+    (await listStatusHistory(table, change.youthId)).map(({ status, date }) => ({ status, date }));
+  return youthStatusChangeActions(item, change, history);
 }

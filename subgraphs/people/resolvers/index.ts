@@ -1,7 +1,8 @@
-import { DateScalar } from '#kernel/scalars';
+import { DateScalar, DateTimeScalar } from '#kernel/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
+import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 import { StaffMember } from './staff-member.ts';
 import { SupportNote } from './support-note.ts';
@@ -11,8 +12,10 @@ import { Youth } from './youth.ts';
 /** Every resolver of the people subgraph, one file per type. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Municipality,
   Mutation,
+  ProgrammeStats,
   Query,
   StaffMember,
   SupportNote,

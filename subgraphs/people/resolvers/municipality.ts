@@ -1,5 +1,6 @@
 import { requireIdentity } from '#kernel/authorisation';
-import { teamOf, youthOfMunicipality, youthStatsOf } from '../domain/municipality-queries.ts';
+import { youthStatsOf } from '../domain/figures-queries.ts';
+import { teamOf, youthOfMunicipality } from '../domain/municipality-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 import { loadMunicipalities } from '../repository/municipality-repository.ts';
 
@@ -15,5 +16,5 @@ export const Municipality: MunicipalityResolvers = {
   },
   team: (municipality, _args, context) => teamOf(context, municipality.code),
   youth: (municipality, args, context) => youthOfMunicipality(context, municipality.code, args),
-  youthStats: (municipality, _args, context) => youthStatsOf(context, municipality.code),
+  youthStats: (municipality, args, context) => youthStatsOf(context, municipality.code, args),
 };

@@ -1,4 +1,7 @@
 import { payload } from '#kernel/payload';
+import { eraseYouth } from '../domain/erasure.ts';
+import { exportEvaluationDataset } from '../domain/evaluation-export.ts';
+import { exportYouthData } from '../domain/subject-access.ts';
 import {
   addSupportNote,
   assignConsultant,
@@ -25,4 +28,9 @@ export const Mutation: MutationResolvers = {
     payload('youth', () => withdrawResearchConsent(context, args.input)),
   addSupportNote: (_parent, args, context) =>
     payload('supportNote', () => addSupportNote(context, args.input)),
+  exportYouthData: (_parent, args, context) =>
+    payload('export', () => exportYouthData(context, args.input)),
+  eraseYouth: (_parent, args, context) => payload('erasure', () => eraseYouth(context, args.input)),
+  exportEvaluationDataset: (_parent, args, context) =>
+    payload('dataset', () => exportEvaluationDataset(context, args.input)),
 };

@@ -1,12 +1,16 @@
 import { requireIdentity } from '#kernel/authorisation';
 import { EntityIdSchema, MunicipalityCodeSchema, parseInput } from '#kernel/validation';
+import { programmePeriodOf } from '../domain/figures-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { youthViewById } from '../domain/youth-queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listMunicipalities, loadMunicipalities } from '../repository/municipality-repository.ts';
+import { AuditQuery } from './audit-query.ts';
 
 /** Root queries of the people subgraph. */
 export const Query: QueryResolvers = {
+  ...AuditQuery,
+  programmeStats: (_parent, args, context) => programmePeriodOf(context, args),
   async municipalities(_parent, _args, context) {
     requireIdentity(context);
     return listMunicipalities(context.table);

@@ -48,6 +48,7 @@ export const Youth: YouthResolvers = {
   barriers: guarded('barriers', (youth) => youth.barriers),
   researchConsent: guarded('researchConsent', (youth) => youth.researchConsent),
   version: guarded('version', (youth) => youth.version),
+  cprMasked: guarded('cprMasked', (youth) => youth.cprMasked ?? null),
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
 };

@@ -15,6 +15,7 @@ import {
   readPlacement,
   readYouthGuard,
 } from '../repository/placement-repository.ts';
+import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
 import { placementWriteActions } from '../repository/placement-writes.ts';
 import {
   companyIsActive,
@@ -35,6 +36,14 @@ import {
 import { youthStatusActions } from '../repository/youth-status.ts';
 import { peakConcurrency, rangesOverlap } from './dates.ts';
 import { invitationStatus } from './invitation.ts';
+import type { LifecycleEngine } from './lifecycle-engine.ts';
+import {
+  cancelOpenTasksActions,
+  newLifecycle,
+  requireNoRunningLifecycle,
+  startLifecycleExecution,
+  stopLifecycleExecution,
+} from './lifecycle-start.ts';
 import {
   defaultEndDate,
   initialStatus,
@@ -42,7 +51,7 @@ import {
   type PlacementOrigin,
   standardCheckpoints,
 } from './placement.ts';
-import { transitionCounterChanges } from './placement-figures.ts';
+import { startChanges, transitionCounterChanges } from './placement-figures.ts';
 import {
   completeCheckpointStep,
   completePlacementStep,
@@ -97,12 +106,16 @@ function requireStaff(context: SubgraphContext) {
  * and the mentor the company's; the counters; the youth–company link; the wish or invitation;
  * and the young person's status when the placement starts today or started already.
  *
+ * When the placement starts at once and a lifecycle engine runs, its lifecycle starts with it.
+ *
  * @param context - the request's context
  * @param rawInput - the mutation's input
+ * @param engine - the lifecycle engine, if any
  */
 export async function createPlacement(
   context: SubgraphContext,
   rawInput: unknown,
+  engine: LifecycleEngine | null = null,
 ): Promise<Placement> {
   const identity = requireStaff(context);
   const input = parseInput(CreatePlacementInputSchema, rawInput);
@@ -122,7 +135,7 @@ export async function createPlacement(
       loadContactFacts(loader, input.mentorContactId),
     ]);
     if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
-    requireStaffOf(identity, youth.municipalityCode);
+    const staff = requireStaffOf(identity, youth.municipalityCode);
     if (!opportunity) {
       throw broken(RULE.OPPORTUNITY_NOT_FOUND, 'No such opportunity', ['opportunityId']);
     }
@@ -207,7 +220,7 @@ export async function createPlacement(
     }
 
     const status = initialStatus(input.startDate, today);
-    const placement: Placement = {
+    const draft: Placement = {
       id: placementId,
       municipalityCode: youth.municipalityCode,
       youthId: youth.id,
@@ -226,12 +239,19 @@ export async function createPlacement(
       createdAt: context.now().toISOString(),
       version: 0,
     };
+    const placement: Placement =
+      engine && status === 'ACTIVE'
+        ? { ...draft, lifecycle: newLifecycle(draft, staff.staffId, context.now()) }
+        : draft;
+    const youthPlacements = startChanges(null, placement)
+      ? await readYouthPlacementsFacts(table, youth.id)
+      : undefined;
     const { actions, stored } = placementWriteActions({
       before: null,
       after: placement,
       youthGuard,
       occupancy,
-      counterChanges: transitionCounterChanges(null, placement),
+      counterChanges: transitionCounterChanges(null, placement, youthPlacements),
     });
     actions.push(
       { check: sharedKeys.company(company.id), condition: companyIsActive() },
@@ -259,6 +279,7 @@ export async function createPlacement(
     }
     await table.transact(actions);
     context.logger.info('Placement created', { placementId, status, origin: origin.kind });
+    await startLifecycleExecution(context, engine, stored);
     return stored;
   });
 }
@@ -309,28 +330,46 @@ export const InterruptPlacementInputSchema = PlacementIdSchema.extend({
 });
 
 /**
+ * A step of a placement's course with what else it writes: further actions in the same
+ * transaction (lifecycle tasks) and what follows once it is written (the lifecycle workflow).
+ */
+export interface PlacementChange extends PlacementStep {
+  /** Further actions of the same transaction. */
+  actions?: TransactAction[];
+  /** Runs once the transaction is written, with the placement as stored. */
+  afterCommit?: (stored: Placement) => Promise<void>;
+}
+
+/**
  * Applies one step of a placement's course (municipal team of its municipality): reads the
  * placement and its guards, decides, and writes in one transaction the placement (on condition
  * of its version), the guards it changes, the counters, the youth–company link when the
- * placement ends, an opportunity check when it grows, and the young person's status.
+ * placement ends, an opportunity check when it grows, the young person's status, and whatever
+ * further actions the step brings.
  *
  * @param context - the request's context
  * @param placementId - the placement
- * @param decide - the step, given the placement and today's date
+ * @param decide - the step, given the placement, today's date and the caller (read afresh on
+ *   every attempt)
  */
-async function changePlacement(
+export async function changePlacement(
   context: SubgraphContext,
   placementId: string,
-  decide: (placement: Placement, today: string) => PlacementStep,
+  decide: (
+    placement: Placement,
+    today: string,
+    staffId: string,
+  ) => PlacementChange | Promise<PlacementChange>,
 ): Promise<Placement> {
   const identity = requireStaff(context);
   const table = context.table;
   const today = danishToday(context.now());
-  return withConflictRetries(async () => {
+  const committed = await withConflictRetries(async () => {
     const before = await readPlacement(table, placementId);
     if (!before) throw broken(RULE.PLACEMENT_NOT_FOUND, 'No such placement', ['placementId']);
-    requireStaffOf(identity, before.municipalityCode);
-    const { after, youthStatus } = decide(before, today);
+    const staff = requireStaffOf(identity, before.municipalityCode);
+    const change = await decide(before, today, staff.staffId);
+    const { after, youthStatus } = change;
     const [youthGuard, occupancy, link, [youth]] = await Promise.all([
       readYouthGuard(table, before.youthId),
       readOccupancy(table, before.opportunityId),
@@ -367,14 +406,19 @@ async function changePlacement(
         },
       });
     }
+    // Starting (or un-starting) a placement may change which was the young person's first.
+    const youthPlacements = startChanges(before, after)
+      ? await readYouthPlacementsFacts(table, before.youthId)
+      : undefined;
     const written = placementWriteActions({
       before,
       after,
       youthGuard,
       occupancy,
-      counterChanges: transitionCounterChanges(before, after),
+      counterChanges: transitionCounterChanges(before, after, youthPlacements),
     });
     actions.unshift(...written.actions);
+    actions.push(...(change.actions ?? []));
     const ended = after.status === 'COMPLETED' || after.status === 'INTERRUPTED';
     if (ended) {
       const linkChange = linkAction(link, { remove: [placementReason(before.id)] });
@@ -391,14 +435,31 @@ async function changePlacement(
       from: before.status,
       to: after.status,
     });
-    return written.stored;
+    return { stored: written.stored, afterCommit: change.afterCommit };
   });
+  await committed.afterCommit?.(committed.stored);
+  return committed.stored;
 }
 
-/** Starts a planned placement on or after its start date. */
-export function startPlacement(context: SubgraphContext, rawInput: unknown): Promise<Placement> {
+/**
+ * Starts a planned placement on or after its start date, and its lifecycle when a lifecycle
+ * engine runs.
+ */
+export function startPlacement(
+  context: SubgraphContext,
+  rawInput: unknown,
+  engine: LifecycleEngine | null = null,
+): Promise<Placement> {
   const input = parseInput(PlacementIdSchema, rawInput);
-  return changePlacement(context, input.placementId, startPlacementStep);
+  return changePlacement(context, input.placementId, (placement, today, staffId) => {
+    const step = startPlacementStep(placement, today);
+    if (!engine) return step;
+    return {
+      ...step,
+      after: { ...step.after, lifecycle: newLifecycle(step.after, staffId, context.now()) },
+      afterCommit: (stored) => startLifecycleExecution(context, engine, stored),
+    };
+  });
 }
 
 /** Marks a checkpoint as held, with the team's notes. */
@@ -421,26 +482,50 @@ export function completeCheckpoint(
 /** Extends a placement under way to a later end date. */
 export function extendPlacement(context: SubgraphContext, rawInput: unknown): Promise<Placement> {
   const input = parseInput(ExtendPlacementInputSchema, rawInput);
-  return changePlacement(context, input.placementId, (placement, today) =>
-    extendPlacementStep(placement, input.newEndDate, input.date, today),
-  );
+  return changePlacement(context, input.placementId, (placement, today) => {
+    requireNoRunningLifecycle(placement);
+    return extendPlacementStep(placement, input.newEndDate, input.date, today);
+  });
 }
 
 /** Ends a placement that ran its course, with its outcome. */
 export function completePlacement(context: SubgraphContext, rawInput: unknown): Promise<Placement> {
   const input = parseInput(CompletePlacementInputSchema, rawInput);
-  return changePlacement(context, input.placementId, (placement, today) =>
-    completePlacementStep(placement, input.outcome, today),
-  );
+  return changePlacement(context, input.placementId, (placement, today) => {
+    requireNoRunningLifecycle(placement);
+    return completePlacementStep(placement, input.outcome, today);
+  });
 }
 
-/** Ends a placement early, with its outcome and a learning reflection. */
+/**
+ * Ends a placement early, with its outcome and a learning reflection. A running lifecycle ends
+ * with it, cleanly: its open tasks are cancelled in the same transaction and its execution is
+ * stopped; the outcome recorded is the decision of what comes next.
+ */
 export function interruptPlacement(
   context: SubgraphContext,
   rawInput: unknown,
+  engine: LifecycleEngine | null = null,
 ): Promise<Placement> {
   const input = parseInput(InterruptPlacementInputSchema, rawInput);
-  return changePlacement(context, input.placementId, (placement, today) =>
-    interruptPlacementStep(placement, input.outcome, input.reflection, today),
-  );
+  return changePlacement(context, input.placementId, async (placement, today) => {
+    const step = interruptPlacementStep(placement, input.outcome, input.reflection, today);
+    const lifecycle = placement.lifecycle;
+    if (lifecycle?.status !== 'RUNNING') return step;
+    return {
+      ...step,
+      after: {
+        ...step.after,
+        lifecycle: {
+          ...lifecycle,
+          status: 'ENDED',
+          nextDueDate: null,
+          endedAt: context.now().toISOString(),
+          endReason: 'INTERRUPTED',
+        },
+      },
+      actions: await cancelOpenTasksActions(context.table, placement.id),
+      afterCommit: () => stopLifecycleExecution(context, engine, lifecycle.executionId),
+    };
+  });
 }

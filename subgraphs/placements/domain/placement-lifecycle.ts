@@ -5,6 +5,7 @@ import {
   RUNNING_PLACEMENT_STATUSES,
   youthStatusAfterOutcome,
 } from './placement.ts';
+import { extensionDates } from './placement-figures.ts';
 import { broken, RULE } from './rules.ts';
 
 /**
@@ -81,6 +82,13 @@ export function extendPlacementStep(
       status: 'EXTENDED',
       endDate: newEndDate,
       outcome: { kind: 'EXTENDED', date, details: null },
+      extensions: [
+        ...extensionDates(placement).map((on, i) => ({
+          date: on,
+          newEndDate: placement.extensions?.[i]?.newEndDate ?? placement.endDate,
+        })),
+        { date, newEndDate },
+      ],
     },
     youthStatus: null,
   };

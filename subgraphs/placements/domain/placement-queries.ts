@@ -1,8 +1,6 @@
-import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
+import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
-import { danishToday } from '#kernel/today';
 import { PageSizeSchema, parseInput } from '#kernel/validation';
 import {
   listPlacementsByCompany,
@@ -10,7 +8,6 @@ import {
   loadPlacements,
   loadYouthGuards,
 } from '../repository/placement-repository.ts';
-import { readPlacementFigures } from '../repository/placement-stats-repository.ts';
 import {
   canSeeRecord,
   requireCompanyRecordsAccess,
@@ -18,7 +15,6 @@ import {
   requireYouthRecordsAccess,
 } from './access.ts';
 import { type Placement, RUNNING_PLACEMENT_STATUSES } from './placement.ts';
-import { defaultStatsPeriod, type PlacementFigures, StatsPeriodSchema } from './placement-stats.ts';
 import type { CompanyRef, YouthRef } from './references.ts';
 
 /** A connection's page arguments as GraphQL passes them. */
@@ -103,30 +99,6 @@ export async function currentPlacementOf(
   const [placement] = await loadPlacements(context.loader, [running[0]]);
   if (!placement) return null;
   return canSeeRecord(identity, placement) ? placement : null;
-}
-
-/**
- * A municipality's placement figures, for its team and the programme office (counts only).
- *
- * @param context - the request's context
- * @param municipalityCode - the municipality
- * @param period - the period of the flow figures; the calendar year to date when absent
- */
-export async function placementFiguresOf(
-  context: SubgraphContext,
-  municipalityCode: string,
-  period: { from: string; to: string } | null | undefined,
-): Promise<PlacementFigures> {
-  const identity = requireIdentity(context);
-  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
-    throw new ForbiddenError(
-      "Only the municipality's team and the programme office see its figures",
-    );
-  }
-  const checked = period
-    ? parseInput(StatsPeriodSchema, period)
-    : defaultStatsPeriod(danishToday(context.now()));
-  return readPlacementFigures(context.table, context.loader, municipalityCode, checked);
 }
 
 /**

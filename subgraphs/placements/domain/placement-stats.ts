@@ -1,41 +1,236 @@
-import * as z from 'zod';
-import { IsoDateSchema } from '#kernel/validation';
-import { daysBetween } from './dates.ts';
-import type { OutcomeKind } from './placement.ts';
+import type { Additive, Suppressed } from '#kernel/small-cells';
+import { shareOf } from '#kernel/small-cells';
+import {
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  PLACEMENT_STATUSES,
+  type PlacementStatus,
+} from './placement.ts';
+import {
+  FIRST_PLACEMENT_WEEK_CAP,
+  type PlacementMonthCounter,
+  RETENTION_FOLLOW_UPS,
+  type RetentionMonths,
+} from './placement-figures.ts';
 
-/** The longest period the flow figures cover in one request: two years. */
-export const MAX_STATS_PERIOD_DAYS = 731;
+/**
+ * A municipality's (or the programme's) placement figures for a period, from the kept counters:
+ * the counts by status now and the sum of the period's months. Every count is a count of young
+ * people's placements, so for the programme office each is a cell that small-cell suppression
+ * may hide (`#kernel/small-cells`); the relations below say which cells add up.
+ */
 
-/** A period of flow figures, both days included. */
-export const StatsPeriodSchema = z
-  .object({ from: IsoDateSchema, to: IsoDateSchema })
-  .refine((period) => period.from <= period.to, {
-    message: 'must not end before it begins',
-    path: ['to'],
-  })
-  .refine((period) => daysBetween(period.from, period.to) < MAX_STATS_PERIOD_DAYS, {
-    message: `must be at most ${MAX_STATS_PERIOD_DAYS} days long`,
-    path: ['to'],
-  });
+/** A month's counters as read (missing counters are zero). */
+export type PlacementMonthFigures = Record<string, number>;
 
-/** A period of flow figures. */
-export type StatsPeriod = z.infer<typeof StatsPeriodSchema>;
+/** Counts of placements by status now. */
+export type PlacementStatusCounts = Record<PlacementStatus, number>;
 
-/** The default period of the flow figures: the calendar year up to today. */
-export function defaultStatsPeriod(today: string): StatsPeriod {
-  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+/** Every count `placementStats` shows: the cells that may be hidden. */
+export type PlacementCell =
+  | 'planned'
+  | 'active'
+  | 'extended'
+  | 'completed'
+  | 'interrupted'
+  | 'startedInPeriod'
+  | 'extendedInPeriod'
+  | 'completedInPeriod'
+  | 'interruptedInPeriod'
+  | 'endedInPeriod'
+  | `outcome${OutcomeKind}`
+  | 'leftForEducationOrJob'
+  | `followedUp${RetentionMonths}`
+  | `kept${RetentionMonths}`
+  | `lost${RetentionMonths}`
+  | 'firstPlacements';
+
+const FINAL_OUTCOMES = OUTCOME_KINDS.filter((kind) => kind !== 'EXTENDED');
+
+/**
+ * The cells that add up, so that no hidden cell follows from the others: the ended placements
+ * are the completed and the interrupted, and also the final outcomes by kind; education and job
+ * make up those who left for education or a job; a follow-up is kept or lost.
+ */
+export const PLACEMENT_RELATIONS: readonly Additive<PlacementCell>[] = [
+  { total: 'endedInPeriod', parts: ['completedInPeriod', 'interruptedInPeriod'] },
+  { total: 'endedInPeriod', parts: FINAL_OUTCOMES.map((kind) => `outcome${kind}` as const) },
+  { total: 'leftForEducationOrJob', parts: ['outcomeEDUCATION', 'outcomeJOB'] },
+  ...RETENTION_FOLLOW_UPS.map((months) => ({
+    total: `followedUp${months}` as const,
+    parts: [`kept${months}` as const, `lost${months}` as const],
+  })),
+];
+
+/** The cells of a period, and the histogram the median is read from. */
+export interface PlacementPeriodCells {
+  cells: Record<PlacementCell, number>;
+  /** First placements started in the period by week from enrolment (index = week, 0 to 52). */
+  firstPlacementWeeks: number[];
 }
 
-/** A municipality's placement figures: counts by status now, and the flow of a period. */
+/**
+ * The cells of a period from the status counts now and the month counters of the period.
+ *
+ * @param counts - the counts by status now
+ * @param months - the figures of each month of the period
+ */
+export function placementPeriodCells(
+  counts: PlacementStatusCounts,
+  months: readonly PlacementMonthFigures[],
+): PlacementPeriodCells {
+  const sum = (counter: PlacementMonthCounter) =>
+    months.reduce((total, month) => total + (month[counter] ?? 0), 0);
+  const outcomes = Object.fromEntries(
+    OUTCOME_KINDS.map((kind) => [`outcome${kind}`, sum(`OUTCOME_${kind}`)]),
+  ) as Record<`outcome${OutcomeKind}`, number>;
+  const retention = Object.fromEntries(
+    RETENTION_FOLLOW_UPS.flatMap((months) => {
+      const kept = sum(`FOLLOW_UP_${months}_KEPT`);
+      const lost = sum(`FOLLOW_UP_${months}_LOST`);
+      return [
+        [`followedUp${months}`, kept + lost],
+        [`kept${months}`, kept],
+        [`lost${months}`, lost],
+      ];
+    }),
+  ) as Record<`${'followedUp' | 'kept' | 'lost'}${RetentionMonths}`, number>;
+  const completedInPeriod = sum('COMPLETED');
+  const interruptedInPeriod = sum('INTERRUPTED');
+  return {
+    cells: {
+      planned: counts.PLANNED,
+      active: counts.ACTIVE,
+      extended: counts.EXTENDED,
+      completed: counts.COMPLETED,
+      interrupted: counts.INTERRUPTED,
+      startedInPeriod: sum('STARTED'),
+      extendedInPeriod: sum('EXTENDED'),
+      completedInPeriod,
+      interruptedInPeriod,
+      endedInPeriod: completedInPeriod + interruptedInPeriod,
+      ...outcomes,
+      leftForEducationOrJob: outcomes.outcomeEDUCATION + outcomes.outcomeJOB,
+      ...retention,
+      firstPlacements: sum('FIRST_PLACEMENTS'),
+    },
+    firstPlacementWeeks: Array.from({ length: FIRST_PLACEMENT_WEEK_CAP + 1 }, (_, week) =>
+      sum(`FIRST_WEEK_${week}`),
+    ),
+  };
+}
+
+/** The sum of several municipalities' cells (the programme total). */
+export function addPlacementCells(all: readonly PlacementPeriodCells[]): PlacementPeriodCells {
+  const [first, ...rest] = all;
+  if (!first) return placementPeriodCells(emptyStatusCounts(), []);
+  const cells = { ...first.cells };
+  const weeks = [...first.firstPlacementWeeks];
+  for (const other of rest) {
+    for (const name of Object.keys(cells) as PlacementCell[]) cells[name] += other.cells[name];
+    other.firstPlacementWeeks.forEach((n, week) => {
+      weeks[week] = (weeks[week] ?? 0) + n;
+    });
+  }
+  return { cells, firstPlacementWeeks: weeks };
+}
+
+/** Counts by status with nothing counted. */
+export function emptyStatusCounts(): PlacementStatusCounts {
+  return Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, 0])) as PlacementStatusCounts;
+}
+
+/**
+ * The median of days from enrolment to the first placement, read off the summed histogram of
+ * weeks: the middle day (7w + 3) of the week holding the median, so it is exact to within
+ * 3 days; 364 when the median falls in the last bucket (a year or more). Null when nothing is
+ * counted.
+ *
+ * @param weeks - first placements by week from enrolment
+ */
+export function medianDaysFromHistogram(weeks: readonly number[]): number | null {
+  const total = weeks.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [week, n] of weeks.entries()) {
+    seen += n;
+    if (seen * 2 >= total) return week >= FIRST_PLACEMENT_WEEK_CAP ? 364 : week * 7 + 3;
+  }
+  return null;
+}
+
+/** A retention follow-up of education or job outcomes, as shown. */
+export interface RetentionView {
+  monthsAfterOutcome: number;
+  followedUp: number | null;
+  kept: number | null;
+  lost: number | null;
+  keptShare: number | null;
+  fellBackShare: number | null;
+}
+
+/** What `placementStats` returns (the GraphQL type `PlacementStats`). */
 export interface PlacementFigures {
-  planned: number;
-  active: number;
-  extended: number;
-  completed: number;
-  interrupted: number;
-  period: StatsPeriod;
-  startedInPeriod: number;
-  completedInPeriod: number;
-  interruptedInPeriod: number;
-  outcomesInPeriod: Array<{ kind: OutcomeKind; count: number }>;
+  planned: number | null;
+  active: number | null;
+  extended: number | null;
+  completed: number | null;
+  interrupted: number | null;
+  suppressed: boolean;
+  period: { from: string; to: string };
+  startedInPeriod: number | null;
+  extendedInPeriod: number | null;
+  completedInPeriod: number | null;
+  interruptedInPeriod: number | null;
+  endedInPeriod: number | null;
+  outcomesInPeriod: Array<{ kind: OutcomeKind; count: number | null }>;
+  leftForEducationOrJob: number | null;
+  leftForEducationOrJobShare: number | null;
+  retention: RetentionView[];
+  firstPlacements: number | null;
+  medianDaysFromEnrolmentToFirstPlacement: number | null;
+}
+
+/**
+ * The figures as shown, from cells as shown (hidden cells null; a share or median made from a
+ * hidden count is hidden too).
+ *
+ * @param period - the period
+ * @param shown - the cells, suppressed or not
+ * @param firstPlacementWeeks - the histogram of the period
+ */
+export function placementFigures(
+  period: { from: string; to: string },
+  shown: Suppressed<PlacementCell>,
+  firstPlacementWeeks: readonly number[],
+): PlacementFigures {
+  const c = shown.cells;
+  return {
+    planned: c.planned,
+    active: c.active,
+    extended: c.extended,
+    completed: c.completed,
+    interrupted: c.interrupted,
+    suppressed: shown.suppressed,
+    period: { from: period.from, to: period.to },
+    startedInPeriod: c.startedInPeriod,
+    extendedInPeriod: c.extendedInPeriod,
+    completedInPeriod: c.completedInPeriod,
+    interruptedInPeriod: c.interruptedInPeriod,
+    endedInPeriod: c.endedInPeriod,
+    outcomesInPeriod: OUTCOME_KINDS.map((kind) => ({ kind, count: c[`outcome${kind}`] })),
+    leftForEducationOrJob: c.leftForEducationOrJob,
+    leftForEducationOrJobShare: shareOf(c.leftForEducationOrJob, c.endedInPeriod),
+    retention: RETENTION_FOLLOW_UPS.map((months) => ({
+      monthsAfterOutcome: months,
+      followedUp: c[`followedUp${months}`],
+      kept: c[`kept${months}`],
+      lost: c[`lost${months}`],
+      keptShare: shareOf(c[`kept${months}`], c[`followedUp${months}`]),
+      fellBackShare: shareOf(c[`lost${months}`], c[`followedUp${months}`]),
+    })),
+    firstPlacements: c.firstPlacements,
+    medianDaysFromEnrolmentToFirstPlacement:
+      c.firstPlacements === null ? null : medianDaysFromHistogram(firstPlacementWeeks),
+  };
 }

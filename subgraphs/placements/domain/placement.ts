@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { addDays, addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import { daysBetween } from './dates.ts';
+import { PlacementFollowUpSchema, PlacementLifecycleSchema } from './lifecycle.ts';
 
 /** Where a placement is in its course. */
 export const PLACEMENT_STATUSES = [
@@ -118,6 +119,15 @@ export const PlacementSchema = z.object({
   learningReflection: LearningReflectionSchema.nullable(),
   origin: PlacementOriginSchema,
   createdAt: z.string(),
+  /** Where its lifecycle workflow stands; absent until the lifecycle starts. */
+  lifecycle: PlacementLifecycleSchema.nullish(),
+  /** Retention follow-ups after an education or job outcome, in order. */
+  followUps: z.array(PlacementFollowUpSchema).optional(),
+  /**
+   * Every extension, in order: when it was agreed and the new last day. Kept because the
+   * outcome `EXTENDED` is replaced by the final outcome, and the figures count extensions.
+   */
+  extensions: z.array(z.object({ date: IsoDateSchema, newEndDate: IsoDateSchema })).optional(),
   version: z.number().int().nonnegative(),
 });
 

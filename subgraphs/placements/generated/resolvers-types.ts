@@ -2,10 +2,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Placement as PlacementModel, PlacementOrigin as PlacementOriginModel } from '../domain/placement.ts';
 import type { PlacementFigures as PlacementFiguresModel } from '../domain/placement-stats.ts';
-import type { YouthRef as YouthRefModel, CompanyRef as CompanyRefModel, MunicipalityRef as MunicipalityRefModel } from '../domain/references.ts';
+import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/placement-figures-queries.ts';
+import type { YouthRef as YouthRefModel, CompanyRef as CompanyRefModel, MunicipalityRef as MunicipalityRefModel, EntityRef as EntityRefModel } from '../domain/references.ts';
 import type { Wish as WishModel } from '../domain/wish.ts';
 import type { Invitation as InvitationModel } from '../domain/invitation.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
+import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -112,6 +114,21 @@ export type CompleteCheckpointInput = {
   placementId: Scalars['ID']['input'];
 };
 
+/** A checkpoint of a placement's lifecycle held. */
+export type CompletePlacementCheckpointInput = {
+  /** When it was held; not in the future. */
+  completedOn: Scalars['Date']['input'];
+  /** The team's notes (at most 4000 characters). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The placement. */
+  placementId: Scalars['ID']['input'];
+  /**
+   * The checkpoint: `CHECK_IN`, `MIDWAY_EVALUATION` or `BEFORE_END_TALK`; the one the lifecycle
+   * waits on.
+   */
+  step: LifecycleStep;
+};
+
 /** A placement that ran its course. */
 export type CompletePlacementInput = {
   /** How it ended and what comes next. */
@@ -184,6 +201,13 @@ export type ExtendPlacementInput = {
   /** The placement; must be under way. */
   placementId: Scalars['ID']['input'];
 };
+
+/** What a young person went on to that is followed up. */
+export type FollowUpOutcomeKind =
+  /** An education. */
+  | 'EDUCATION'
+  /** A job. */
+  | 'JOB';
 
 /** A placement that ends early. */
 export type InterruptPlacementInput = {
@@ -295,6 +319,111 @@ export type LearningReflectionInput = {
   whatWasLearned: Scalars['String']['input'];
 };
 
+/** Why a placement's lifecycle ended. */
+export type LifecycleEndReason =
+  /** The outcome was decided and needs no follow-up (a new placement, a pause). */
+  | 'DECIDED'
+  /** The follow-ups after education or a job were recorded. */
+  | 'FOLLOWED_UP'
+  /** The placement was interrupted. */
+  | 'INTERRUPTED';
+
+/** Whether a placement's lifecycle runs. */
+export type LifecycleStatus =
+  /** Over. */
+  | 'ENDED'
+  /** Under way: a step is ahead or waits for a person. */
+  | 'RUNNING';
+
+/** The steps of a placement's lifecycle ("forløb"), in their order. */
+export type LifecycleStep =
+  /**
+   * The talk before the end ("afslutningssamtale") on what comes next, about week 11 (and again
+   * two weeks before a new end after an extension).
+   */
+  | 'BEFORE_END_TALK'
+  /** The first check-in ("opfølgning"), about week 2. */
+  | 'CHECK_IN'
+  /** The follow-up 3 months after the education or job began. */
+  | 'FOLLOW_UP_3_MONTHS'
+  /** The follow-up 6 months after the education or job began. */
+  | 'FOLLOW_UP_6_MONTHS'
+  /**
+   * The midway evaluation ("midtvejsevaluering") with the young person, the company and the
+   * consultant, about week 6.
+   */
+  | 'MIDWAY_EVALUATION'
+  /** The outcome decision on the end date: extend, new placement, education, job or pause. */
+  | 'OUTCOME_DECISION';
+
+/**
+ * A task of a placement's lifecycle: a talk to hold or a decision to take. A task not done in
+ * time reminds the consultant, and later is escalated to the team leader.
+ */
+export type LifecycleTask = {
+  __typename?: 'LifecycleTask';
+  /** The staff member it is for. */
+  assignee: StaffMember;
+  /** When it was held or decided. */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** When it is due. */
+  dueDate: Scalars['Date']['output'];
+  /** Whether it has been escalated to the team leader. */
+  escalated: Scalars['Boolean']['output'];
+  /** How many times it was escalated to the team leader. */
+  escalations: Scalars['Int']['output'];
+  /** The task's id: the same step and round of a placement is always the same task. */
+  id: Scalars['ID']['output'];
+  /** The team's notes from it. */
+  notes: Maybe<Scalars['String']['output']>;
+  /** The placement. */
+  placement: Placement;
+  /** How many times the consultant was reminded. */
+  reminders: Scalars['Int']['output'];
+  /** The round (1, and one more per extension). */
+  round: Scalars['Int']['output'];
+  /** Where it stands. */
+  status: LifecycleTaskStatus;
+  /** The step. */
+  step: LifecycleStep;
+  /** What the task is, e.g. "Midtvejsevaluering (midway evaluation)". */
+  title: Scalars['String']['output'];
+};
+
+/** A page of lifecycle tasks. */
+export type LifecycleTaskConnection = {
+  __typename?: 'LifecycleTaskConnection';
+  /** The tasks of this page. */
+  edges: Array<LifecycleTaskEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A lifecycle task in a page. */
+export type LifecycleTaskEdge = {
+  __typename?: 'LifecycleTaskEdge';
+  /** The position after this task. */
+  cursor: Scalars['String']['output'];
+  /** The task. */
+  node: LifecycleTask;
+};
+
+/** Whose open lifecycle tasks to list. */
+export type LifecycleTaskScope =
+  /** The caller's own. */
+  | 'ASSIGNED_TO_ME'
+  /** Escalated tasks of the caller's municipality (team leader only). */
+  | 'ESCALATED_TO_ME';
+
+/** Where a lifecycle task stands. */
+export type LifecycleTaskStatus =
+  /** Cancelled, because the placement was interrupted. */
+  | 'CANCELLED'
+  /** Done. */
+  | 'DONE'
+  /** Waiting for the person it is for. */
+  | 'OPEN';
+
 /** A matching event where young people and companies meet ("unge og virksomheder mødes"). */
 export type MatchingEvent = {
   __typename?: 'MatchingEvent';
@@ -391,7 +520,11 @@ export type Municipality = {
   matchingEvents: MatchingEventConnection;
   /**
    * Figures about the municipality's placements: how many are in each status now, and what
-   * happened within a period. For the municipal team and the programme office (counts only).
+   * happened within a period (kept per calendar month, so a period counts the whole months it
+   * touches). For the municipal team, as they are, and the programme office, for whom counts from
+   * 1 to 4 are suppressed (null), with further cells where a suppressed one could be worked out
+   * from the others or from the programme total. Anyone else is refused (`FORBIDDEN`); a code
+   * that runs no NEXTWORK is `NOT_FOUND` for the programme office.
    */
   placementStats: Maybe<PlacementStats>;
 };
@@ -412,7 +545,9 @@ export type MunicipalityMatchingEventsArgs = {
  * about its placements ("praktikforløb") and its matching events.
  */
 export type MunicipalityPlacementStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
   period?: InputMaybe<StatsPeriodInput>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Mutation = {
@@ -431,6 +566,12 @@ export type Mutation = {
    * a pause. Municipal team only.
    */
   completePlacement: PlacementPayload;
+  /**
+   * Marks the check-in, midway evaluation or before-the-end talk that a placement's lifecycle
+   * waits on as held; the lifecycle goes on. Refused when the step is not due or already done.
+   * Municipal team only.
+   */
+  completePlacementCheckpoint: PlacementPayload;
   /**
    * Plans a matching event where young people and companies meet ("unge og virksomheder mødes").
    * Municipal team only, in their own municipality.
@@ -462,12 +603,30 @@ export type Mutation = {
    */
   inviteYouth: InvitationPayload;
   /**
+   * Records a retention follow-up that a placement's lifecycle waits on: whether the young person
+   * is still in the education or job they went on to. Municipal team only.
+   */
+  recordFollowUp: PlacementPayload;
+  /**
    * Records a young person's own notes from a matching event they took part in: the young person
    * themself, or the municipal team on their behalf.
    */
   recordMatchingEventNote: MatchingEventParticipationPayload;
+  /**
+   * Records the outcome decided at the end of a placement, when its lifecycle is at the decision:
+   * an extension (within the limit of the young person's benefit category; the lifecycle returns
+   * to the before-the-end talk), a new placement, education, a job (followed up after 3 and 6
+   * months) or a pause. Municipal team only.
+   */
+  recordPlacementOutcome: PlacementPayload;
   /** Starts a planned placement on or after its start date. Municipal team only. */
   startPlacement: PlacementPayload;
+  /**
+   * Starts the lifecycle workflow of a placement under way that has none yet (placements started
+   * with `startPlacement` or created under way get theirs at once). Starting it again starts
+   * nothing new. Municipal team only.
+   */
+  startPlacementLifecycle: PlacementPayload;
   /** The company (or the municipal team on its behalf) withdraws an invitation not yet answered. */
   withdrawInvitation: InvitationPayload;
   /** Withdraws an open wish: the young person themself, or the municipal team on their behalf. */
@@ -492,6 +651,11 @@ export type MutationCompleteCheckpointArgs = {
 
 export type MutationCompletePlacementArgs = {
   input: CompletePlacementInput;
+};
+
+
+export type MutationCompletePlacementCheckpointArgs = {
+  input: CompletePlacementCheckpointInput;
 };
 
 
@@ -525,13 +689,28 @@ export type MutationInviteYouthArgs = {
 };
 
 
+export type MutationRecordFollowUpArgs = {
+  input: RecordFollowUpInput;
+};
+
+
 export type MutationRecordMatchingEventNoteArgs = {
   input: RecordMatchingEventNoteInput;
 };
 
 
+export type MutationRecordPlacementOutcomeArgs = {
+  input: RecordPlacementOutcomeInput;
+};
+
+
 export type MutationStartPlacementArgs = {
   input: StartPlacementInput;
+};
+
+
+export type MutationStartPlacementLifecycleArgs = {
+  input: StartPlacementLifecycleInput;
 };
 
 
@@ -547,8 +726,8 @@ export type MutationWithdrawWishArgs = {
 /** How many outcomes of one kind. */
 export type OutcomeCount = {
   __typename?: 'OutcomeCount';
-  /** How many. */
-  count: Scalars['Int']['output'];
+  /** How many; null when suppressed for the programme office. */
+  count: Maybe<Scalars['Int']['output']>;
   /** The kind of outcome. */
   kind: PlacementOutcomeKind;
 };
@@ -600,6 +779,11 @@ export type Placement = {
    * when extended, the actual last day once ended.
    */
   endDate: Scalars['Date']['output'];
+  /**
+   * Retention follow-ups after the young person went on to education or a job: whether they are
+   * still there 3 and 6 months later. Municipal team only.
+   */
+  followUps: Maybe<Array<PlacementFollowUp>>;
   /** The placement's id. */
   id: Scalars['ID']['output'];
   /**
@@ -607,6 +791,13 @@ export type Placement = {
    * as failure. Not visible to company contacts, since it may touch on personal circumstances.
    */
   learningReflection: Maybe<LearningReflection>;
+  /**
+   * Where the placement's lifecycle workflow stands: its step, round and next due date. Null
+   * until it starts. Municipal team only.
+   */
+  lifecycle: Maybe<PlacementLifecycle>;
+  /** The tasks of the placement's lifecycle, in the order they opened. Municipal team only. */
+  lifecycleTasks: Maybe<Array<LifecycleTask>>;
   /** The company's contact person who mentors the young person. */
   mentor: CompanyContact;
   /** The municipality whose team follows the placement. */
@@ -653,6 +844,28 @@ export type PlacementConnection = {
   pageInfo: PageInfo;
 };
 
+/** The outcome decided at the end of a placement. */
+export type PlacementDecisionInput = {
+  /** When it was decided (the last day, for an end); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Required for `EDUCATION` and `JOB`: what, where and from when. */
+  details?: InputMaybe<OutcomeDetailsInput>;
+  /**
+   * For `EXTENDED` beyond the base length of the young person's benefit category: an individual
+   * assessment ("individuel vurdering") was made.
+   */
+  individualAssessment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The kind of outcome. */
+  kind: PlacementOutcomeKind;
+  /** Required for `EXTENDED`: the new last day. */
+  newEndDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * For `EXTENDED` beyond the assessed length: the special need that justifies it (at most 1000
+   * characters).
+   */
+  specialNeed?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A placement in a page. */
 export type PlacementEdge = {
   __typename?: 'PlacementEdge';
@@ -670,6 +883,47 @@ export type PlacementEndOutcomeInput = {
   details?: InputMaybe<OutcomeDetailsInput>;
   /** The kind of outcome; `EXTENDED` is recorded by `extendPlacement` instead. */
   kind: PlacementOutcomeKind;
+};
+
+/**
+ * A retention follow-up: whether the young person is still in the education or job they went on
+ * to after the placement.
+ */
+export type PlacementFollowUp = {
+  __typename?: 'PlacementFollowUp';
+  /** When it was due. */
+  dueDate: Scalars['Date']['output'];
+  /** The team's notes. */
+  notes: Maybe<Scalars['String']['output']>;
+  /** What the young person went on to. */
+  outcomeKind: FollowUpOutcomeKind;
+  /** When it was recorded. */
+  recordedOn: Scalars['Date']['output'];
+  /** Which follow-up. */
+  step: LifecycleStep;
+  /** Whether the young person is still there (retention kept) or not (lost). */
+  stillThere: Scalars['Boolean']['output'];
+};
+
+/** Where a placement's lifecycle workflow stands. */
+export type PlacementLifecycle = {
+  __typename?: 'PlacementLifecycle';
+  /** Why it ended. */
+  endReason: Maybe<LifecycleEndReason>;
+  /** When it ended. */
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The workflow execution that runs it (named after the placement). */
+  executionId: Scalars['String']['output'];
+  /** When the current step is due; null once ended. */
+  nextDueDate: Maybe<Scalars['Date']['output']>;
+  /** 1, and one more with every extension (the before-the-end talk and the decision repeat). */
+  round: Scalars['Int']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Whether it runs. */
+  status: LifecycleStatus;
+  /** The step it is at, or ended at. */
+  step: LifecycleStep;
 };
 
 /** A placement opportunity a company offers (owned by the companies subgraph). */
@@ -758,29 +1012,61 @@ export type PlacementPlanInput = {
   tasks: Array<Scalars['String']['input']>;
 };
 
-/** Figures about a municipality's placements: counts by status now, and the flow within a period. */
+/**
+ * Figures about a municipality's placements (or, on `ProgrammeStats`, of every municipality added
+ * up): counts by status now, and the flow within a period. A null count is suppressed for the
+ * programme office (a small cell, or one that would give a small cell away); a share or median is
+ * null when a count it is made of is.
+ */
 export type PlacementStats = {
   __typename?: 'PlacementStats';
-  /** Placements under way. */
-  active: Scalars['Int']['output'];
+  /** Placements under way, now. */
+  active: Maybe<Scalars['Int']['output']>;
   /** Placements that ran to their end. */
-  completed: Scalars['Int']['output'];
+  completed: Maybe<Scalars['Int']['output']>;
   /** Placements that ran to their end within the period. */
-  completedInPeriod: Scalars['Int']['output'];
-  /** Placements extended beyond their first end date. */
-  extended: Scalars['Int']['output'];
+  completedInPeriod: Maybe<Scalars['Int']['output']>;
+  /** Placements that ended within the period: completed and interrupted together. */
+  endedInPeriod: Maybe<Scalars['Int']['output']>;
+  /** Placements under way beyond their first end date, now. */
+  extended: Maybe<Scalars['Int']['output']>;
+  /** Extensions agreed within the period (a placement extended twice counts twice). */
+  extendedInPeriod: Maybe<Scalars['Int']['output']>;
+  /** Young people whose first placement started within the period. */
+  firstPlacements: Maybe<Scalars['Int']['output']>;
   /** Placements that ended early; each carries a learning reflection, not a mark of failure. */
-  interrupted: Scalars['Int']['output'];
+  interrupted: Maybe<Scalars['Int']['output']>;
   /** Placements that ended early within the period. */
-  interruptedInPeriod: Scalars['Int']['output'];
-  /** Outcomes recorded within the period, one entry for every kind (zero included). */
+  interruptedInPeriod: Maybe<Scalars['Int']['output']>;
+  /** Placements that ended within the period with the young person going on to education or a job. */
+  leftForEducationOrJob: Maybe<Scalars['Int']['output']>;
+  /** `leftForEducationOrJob` as a share of `endedInPeriod`, 0 to 1. */
+  leftForEducationOrJobShare: Maybe<Scalars['Float']['output']>;
+  /**
+   * Median days from enrolment to the first placement, of the first placements started within the
+   * period. Kept as a histogram of weeks, so it is the middle day of the median's week (exact to
+   * within 3 days); 364 when the median is a year or more.
+   */
+  medianDaysFromEnrolmentToFirstPlacement: Maybe<Scalars['Int']['output']>;
+  /**
+   * Outcomes recorded within the period, one entry for every kind (zero included): the final
+   * outcomes of the placements that ended, and `EXTENDED` for every extension.
+   */
   outcomesInPeriod: Array<OutcomeCount>;
   /** The period of the flow figures below. */
   period: StatsPeriod;
-  /** Placements agreed but not yet started. */
-  planned: Scalars['Int']['output'];
-  /** Placements that started within the period. */
-  startedInPeriod: Scalars['Int']['output'];
+  /** Placements agreed but not yet started, now. */
+  planned: Maybe<Scalars['Int']['output']>;
+  /**
+   * Retention at the follow-ups 3 and 6 months after an education or job outcome, for the
+   * follow-ups recorded within the period. (No 12-month follow-up is recorded by the placement
+   * lifecycle; the people subgraph's `youthStats.followUps` gives 12 months after enrolment.)
+   */
+  retention: Array<RetentionFollowUp>;
+  /** Placements that started within the period (an interruption before the start date is no start). */
+  startedInPeriod: Maybe<Scalars['Int']['output']>;
+  /** Whether any count of these figures is suppressed (null) to protect small cells. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** Where a placement is in its course. */
@@ -796,6 +1082,21 @@ export type PlacementStatus =
   /** Agreed, not yet started. */
   | 'PLANNED';
 
+/**
+ * The programme office's figures across every municipality running NEXTWORK, for a period: each
+ * subgraph adds its totals (placements: `placementStats`). Cells are suppressed together with the
+ * municipalities' own figures, so no suppressed municipality cell follows from the total.
+ */
+export type ProgrammeStats = {
+  __typename?: 'ProgrammeStats';
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /** The placement figures of every municipality, added up. */
+  placementStats: Maybe<PlacementStats>;
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -808,6 +1109,12 @@ export type Query = {
    * taking part. Null when no such event exists.
    */
   matchingEvent: Maybe<MatchingEvent>;
+  /**
+   * Open tasks of placement lifecycles for the calling member of a municipal team: by default
+   * their own, earliest due first; a team leader may ask for the escalated tasks of their
+   * municipality. Staff only.
+   */
+  myLifecycleTasks: LifecycleTaskConnection;
   /**
    * One placement ("praktikforløb") by its id. The young person sees their own, a company
    * contact their own company's, the municipal team their municipality's; anyone else is refused.
@@ -832,6 +1139,13 @@ export type QueryMatchingEventArgs = {
 };
 
 
+export type QueryMyLifecycleTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<LifecycleTaskScope>;
+};
+
+
 export type QueryPlacementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -839,6 +1153,20 @@ export type QueryPlacementArgs = {
 
 export type QueryWishArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A retention follow-up recorded. */
+export type RecordFollowUpInput = {
+  /** The team's notes (at most 4000 characters). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The placement. */
+  placementId: Scalars['ID']['input'];
+  /** When it was recorded; not in the future. */
+  recordedOn: Scalars['Date']['input'];
+  /** The follow-up: `FOLLOW_UP_3_MONTHS` or `FOLLOW_UP_6_MONTHS`; the one the lifecycle waits on. */
+  step: LifecycleStep;
+  /** Whether the young person is still in the education or job. */
+  stillThere: Scalars['Boolean']['input'];
 };
 
 /** A young person's notes from a matching event. */
@@ -851,13 +1179,54 @@ export type RecordMatchingEventNoteInput = {
   youthId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An outcome decided at the end of a placement. */
+export type RecordPlacementOutcomeInput = {
+  /** The outcome. */
+  outcome: PlacementDecisionInput;
+  /** The placement; its lifecycle must be at the decision. */
+  placementId: Scalars['ID']['input'];
+};
+
+/**
+ * A retention follow-up ("fastholdelse") some months after a placement ended in education or a
+ * job: is the young person still there?
+ */
+export type RetentionFollowUp = {
+  __typename?: 'RetentionFollowUp';
+  /** `lost` as a share of `followedUp`, 0 to 1: the share who fell back. */
+  fellBackShare: Maybe<Scalars['Float']['output']>;
+  /** Follow-ups recorded within the period. */
+  followedUp: Maybe<Scalars['Int']['output']>;
+  /** Of those, still in the education or job (retention kept). */
+  kept: Maybe<Scalars['Int']['output']>;
+  /** `kept` as a share of `followedUp`, 0 to 1. */
+  keptShare: Maybe<Scalars['Float']['output']>;
+  /** Of those, no longer there (retention lost: fell back). */
+  lost: Maybe<Scalars['Int']['output']>;
+  /** Months after the outcome: 3 or 6. */
+  monthsAfterOutcome: Scalars['Int']['output'];
+};
+
+/** A member of a municipal team (owned by the people subgraph); here the one a lifecycle task is for. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** The staff member's id. */
+  id: Scalars['ID']['output'];
+};
+
 /** A planned placement to start. */
 export type StartPlacementInput = {
   /** The placement. */
   placementId: Scalars['ID']['input'];
 };
 
-/** A period of flow figures. */
+/** A placement whose lifecycle to start. */
+export type StartPlacementLifecycleInput = {
+  /** The placement; must be under way. */
+  placementId: Scalars['ID']['input'];
+};
+
+/** The period of the figures. */
 export type StatsPeriod = {
   __typename?: 'StatsPeriod';
   /** The first day of the period. */
@@ -866,7 +1235,7 @@ export type StatsPeriod = {
   to: Scalars['Date']['output'];
 };
 
-/** The period of flow figures; both days included, at most two years long. */
+/** The period of the figures as one input: both days included, at most five years long. */
 export type StatsPeriodInput = {
   /** The first day of the period. */
   from: Scalars['Date']['input'];
@@ -1111,6 +1480,7 @@ export type FederationTypes = ResolversObject<{
   Company: Company;
   Municipality: Municipality;
   Placement: Placement;
+  ProgrammeStats: ProgrammeStats;
   Youth: Youth;
 }>;
 
@@ -1125,6 +1495,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Placement:
     ( { __typename: 'Placement' }
     & GraphQLRecursivePick<FederationTypes['Placement'], {"id":true}> );
+  ProgrammeStats:
+    ( { __typename: 'ProgrammeStats' }
+    & GraphQLRecursivePick<FederationTypes['ProgrammeStats'], {"from":true,"to":true}> );
   Youth:
     ( { __typename: 'Youth' }
     & GraphQLRecursivePick<FederationTypes['Youth'], {"id":true}> );
@@ -1143,6 +1516,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   CompleteCheckpointInput: CompleteCheckpointInput;
+  CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
   CreateMatchingEventInput: CreateMatchingEventInput;
   CreatePlacementInput: CreatePlacementInput;
@@ -1150,6 +1524,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExtendPlacementInput: ExtendPlacementInput;
+  FollowUpOutcomeKind: FollowUpOutcomeKind;
   InterruptPlacementInput: InterruptPlacementInput;
   Invitation: ResolverTypeWrapper<InvitationModel>;
   InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
@@ -1159,6 +1534,14 @@ export type ResolversTypes = ResolversObject<{
   InviteYouthInput: InviteYouthInput;
   LearningReflection: ResolverTypeWrapper<LearningReflection>;
   LearningReflectionInput: LearningReflectionInput;
+  LifecycleEndReason: LifecycleEndReason;
+  LifecycleStatus: LifecycleStatus;
+  LifecycleStep: LifecycleStep;
+  LifecycleTask: ResolverTypeWrapper<LifecycleTaskModel>;
+  LifecycleTaskConnection: ResolverTypeWrapper<Omit<LifecycleTaskConnection, 'edges'> & { edges: Array<ResolversTypes['LifecycleTaskEdge']> }>;
+  LifecycleTaskEdge: ResolverTypeWrapper<Omit<LifecycleTaskEdge, 'node'> & { node: ResolversTypes['LifecycleTask'] }>;
+  LifecycleTaskScope: LifecycleTaskScope;
+  LifecycleTaskStatus: LifecycleTaskStatus;
   MatchingEvent: ResolverTypeWrapper<MatchingEventModel>;
   MatchingEventConnection: ResolverTypeWrapper<Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversTypes['MatchingEventEdge']> }>;
   MatchingEventEdge: ResolverTypeWrapper<Omit<MatchingEventEdge, 'node'> & { node: ResolversTypes['MatchingEvent'] }>;
@@ -1176,8 +1559,11 @@ export type ResolversTypes = ResolversObject<{
   Placement: ResolverTypeWrapper<PlacementModel>;
   PlacementCheckpoint: ResolverTypeWrapper<PlacementCheckpoint>;
   PlacementConnection: ResolverTypeWrapper<Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversTypes['PlacementEdge']> }>;
+  PlacementDecisionInput: PlacementDecisionInput;
   PlacementEdge: ResolverTypeWrapper<Omit<PlacementEdge, 'node'> & { node: ResolversTypes['Placement'] }>;
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
+  PlacementFollowUp: ResolverTypeWrapper<PlacementFollowUpModel>;
+  PlacementLifecycle: ResolverTypeWrapper<PlacementLifecycleModel>;
   PlacementOpportunity: ResolverTypeWrapper<PlacementOpportunity>;
   PlacementOrigin: ResolverTypeWrapper<PlacementOriginModel>;
   PlacementOriginKind: PlacementOriginKind;
@@ -1187,10 +1573,17 @@ export type ResolversTypes = ResolversObject<{
   PlacementPlan: ResolverTypeWrapper<PlacementPlan>;
   PlacementPlanInput: PlacementPlanInput;
   PlacementStats: ResolverTypeWrapper<PlacementFiguresModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlacementStatus: PlacementStatus;
+  ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
+  RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RetentionFollowUp: ResolverTypeWrapper<RetentionFollowUp>;
+  StaffMember: ResolverTypeWrapper<EntityRefModel>;
   StartPlacementInput: StartPlacementInput;
+  StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
   UserError: ResolverTypeWrapper<UserError>;
@@ -1215,6 +1608,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CompanyContact: CompanyContact;
   CompleteCheckpointInput: CompleteCheckpointInput;
+  CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
   CreateMatchingEventInput: CreateMatchingEventInput;
   CreatePlacementInput: CreatePlacementInput;
@@ -1230,6 +1624,9 @@ export type ResolversParentTypes = ResolversObject<{
   InviteYouthInput: InviteYouthInput;
   LearningReflection: LearningReflection;
   LearningReflectionInput: LearningReflectionInput;
+  LifecycleTask: LifecycleTaskModel;
+  LifecycleTaskConnection: Omit<LifecycleTaskConnection, 'edges'> & { edges: Array<ResolversParentTypes['LifecycleTaskEdge']> };
+  LifecycleTaskEdge: Omit<LifecycleTaskEdge, 'node'> & { node: ResolversParentTypes['LifecycleTask'] };
   MatchingEvent: MatchingEventModel;
   MatchingEventConnection: Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchingEventEdge']> };
   MatchingEventEdge: Omit<MatchingEventEdge, 'node'> & { node: ResolversParentTypes['MatchingEvent'] };
@@ -1247,8 +1644,11 @@ export type ResolversParentTypes = ResolversObject<{
   Placement: PlacementModel;
   PlacementCheckpoint: PlacementCheckpoint;
   PlacementConnection: Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['PlacementEdge']> };
+  PlacementDecisionInput: PlacementDecisionInput;
   PlacementEdge: Omit<PlacementEdge, 'node'> & { node: ResolversParentTypes['Placement'] };
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
+  PlacementFollowUp: PlacementFollowUpModel;
+  PlacementLifecycle: PlacementLifecycleModel;
   PlacementOpportunity: PlacementOpportunity;
   PlacementOrigin: PlacementOriginModel;
   PlacementOutcome: PlacementOutcome;
@@ -1256,9 +1656,16 @@ export type ResolversParentTypes = ResolversObject<{
   PlacementPlan: PlacementPlan;
   PlacementPlanInput: PlacementPlanInput;
   PlacementStats: PlacementFiguresModel;
+  Float: Scalars['Float']['output'];
+  ProgrammeStats: ProgrammePeriodModel;
   Query: Record<PropertyKey, never>;
+  RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
+  RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RetentionFollowUp: RetentionFollowUp;
+  StaffMember: EntityRefModel;
   StartPlacementInput: StartPlacementInput;
+  StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: StatsPeriod;
   StatsPeriodInput: StatsPeriodInput;
   UserError: UserError;
@@ -1325,6 +1732,32 @@ export type LearningReflectionResolvers<ContextType = SubgraphContext, ParentTyp
   whatWasLearned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LifecycleTaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LifecycleTask'] = ResolversParentTypes['LifecycleTask']> = ResolversObject<{
+  assignee?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  escalated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+  reminders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LifecycleTaskStatus'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['LifecycleStep'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LifecycleTaskConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LifecycleTaskConnection'] = ResolversParentTypes['LifecycleTaskConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LifecycleTaskEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LifecycleTaskEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LifecycleTaskEdge'] = ResolversParentTypes['LifecycleTaskEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LifecycleTask'], ParentType, ContextType>;
+}>;
+
 export type MatchingEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MatchingEvent'] = ResolversParentTypes['MatchingEvent']> = ResolversObject<{
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1383,20 +1816,24 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   answerInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationAnswerInvitationArgs, 'input'>>;
   completeCheckpoint?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationCompleteCheckpointArgs, 'input'>>;
   completePlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationCompletePlacementArgs, 'input'>>;
+  completePlacementCheckpoint?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationCompletePlacementCheckpointArgs, 'input'>>;
   createMatchingEvent?: Resolver<ResolversTypes['MatchingEventPayload'], ParentType, ContextType, RequireFields<MutationCreateMatchingEventArgs, 'input'>>;
   createPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationCreatePlacementArgs, 'input'>>;
   createWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationCreateWishArgs, 'input'>>;
   extendPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationExtendPlacementArgs, 'input'>>;
   interruptPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationInterruptPlacementArgs, 'input'>>;
   inviteYouth?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInviteYouthArgs, 'input'>>;
+  recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
+  recordPlacementOutcome?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordPlacementOutcomeArgs, 'input'>>;
   startPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementArgs, 'input'>>;
+  startPlacementLifecycle?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementLifecycleArgs, 'input'>>;
   withdrawInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawInvitationArgs, 'input'>>;
   withdrawWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationWithdrawWishArgs, 'input'>>;
 }>;
 
 export type OutcomeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = ResolversObject<{
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlacementOutcomeKind'], ParentType, ContextType>;
 }>;
 
@@ -1417,8 +1854,11 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  followUps?: Resolver<Maybe<Array<ResolversTypes['PlacementFollowUp']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   learningReflection?: Resolver<Maybe<ResolversTypes['LearningReflection']>, ParentType, ContextType>;
+  lifecycle?: Resolver<Maybe<ResolversTypes['PlacementLifecycle']>, ParentType, ContextType>;
+  lifecycleTasks?: Resolver<Maybe<Array<ResolversTypes['LifecycleTask']>>, ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['CompanyContact'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   opportunity?: Resolver<ResolversTypes['PlacementOpportunity'], ParentType, ContextType>;
@@ -1449,6 +1889,26 @@ export type PlacementEdgeResolvers<ContextType = SubgraphContext, ParentType ext
   node?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
 }>;
 
+export type PlacementFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFollowUp'] = ResolversParentTypes['PlacementFollowUp']> = ResolversObject<{
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeKind?: Resolver<ResolversTypes['FollowUpOutcomeKind'], ParentType, ContextType>;
+  recordedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['LifecycleStep'], ParentType, ContextType>;
+  stillThere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PlacementLifecycleResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementLifecycle'] = ResolversParentTypes['PlacementLifecycle']> = ResolversObject<{
+  endReason?: Resolver<Maybe<ResolversTypes['LifecycleEndReason']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  executionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LifecycleStatus'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['LifecycleStep'], ParentType, ContextType>;
+}>;
+
 export type PlacementOpportunityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementOpportunity'] = ResolversParentTypes['PlacementOpportunity']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -1477,23 +1937,52 @@ export type PlacementPlanResolvers<ContextType = SubgraphContext, ParentType ext
 }>;
 
 export type PlacementStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementStats'] = ResolversParentTypes['PlacementStats']> = ResolversObject<{
-  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  completedInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  extended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  interrupted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  interruptedInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  active?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  completed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  completedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  extended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  extendedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstPlacements?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  interrupted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  interruptedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftForEducationOrJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftForEducationOrJobShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDaysFromEnrolmentToFirstPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   outcomesInPeriod?: Resolver<Array<ResolversTypes['OutcomeCount']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['StatsPeriod'], ParentType, ContextType>;
-  planned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  startedInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  planned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retention?: Resolver<Array<ResolversTypes['RetentionFollowUp']>, ParentType, ContextType>;
+  startedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'id'>>;
   matchingEvent?: Resolver<Maybe<ResolversTypes['MatchingEvent']>, ParentType, ContextType, RequireFields<QueryMatchingEventArgs, 'id'>>;
+  myLifecycleTasks?: Resolver<ResolversTypes['LifecycleTaskConnection'], ParentType, ContextType, RequireFields<QueryMyLifecycleTasksArgs, 'first' | 'scope'>>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<QueryPlacementArgs, 'id'>>;
   wish?: Resolver<Maybe<ResolversTypes['Wish']>, ParentType, ContextType, RequireFields<QueryWishArgs, 'id'>>;
+}>;
+
+export type RetentionFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RetentionFollowUp'] = ResolversParentTypes['RetentionFollowUp']> = ResolversObject<{
+  fellBackShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  followedUp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kept?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  keptShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lost?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  monthsAfterOutcome?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type StatsPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StatsPeriod'] = ResolversParentTypes['StatsPeriod']> = ResolversObject<{
@@ -1554,6 +2043,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   InvitationEdge?: InvitationEdgeResolvers<ContextType>;
   InvitationPayload?: InvitationPayloadResolvers<ContextType>;
   LearningReflection?: LearningReflectionResolvers<ContextType>;
+  LifecycleTask?: LifecycleTaskResolvers<ContextType>;
+  LifecycleTaskConnection?: LifecycleTaskConnectionResolvers<ContextType>;
+  LifecycleTaskEdge?: LifecycleTaskEdgeResolvers<ContextType>;
   MatchingEvent?: MatchingEventResolvers<ContextType>;
   MatchingEventConnection?: MatchingEventConnectionResolvers<ContextType>;
   MatchingEventEdge?: MatchingEventEdgeResolvers<ContextType>;
@@ -1571,13 +2063,18 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   PlacementCheckpoint?: PlacementCheckpointResolvers<ContextType>;
   PlacementConnection?: PlacementConnectionResolvers<ContextType>;
   PlacementEdge?: PlacementEdgeResolvers<ContextType>;
+  PlacementFollowUp?: PlacementFollowUpResolvers<ContextType>;
+  PlacementLifecycle?: PlacementLifecycleResolvers<ContextType>;
   PlacementOpportunity?: PlacementOpportunityResolvers<ContextType>;
   PlacementOrigin?: PlacementOriginResolvers<ContextType>;
   PlacementOutcome?: PlacementOutcomeResolvers<ContextType>;
   PlacementPayload?: PlacementPayloadResolvers<ContextType>;
   PlacementPlan?: PlacementPlanResolvers<ContextType>;
   PlacementStats?: PlacementStatsResolvers<ContextType>;
+  ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RetentionFollowUp?: RetentionFollowUpResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   StatsPeriod?: StatsPeriodResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Wish?: WishResolvers<ContextType>;

@@ -17,7 +17,16 @@ export function placementsOfCompanyPartition(companyId: string): string {
   return key(PREFIX.company, companyId, 'PLACEMENTS');
 }
 
-/** The stored item of a placement, with the index keys of its two listings. */
+/**
+ * Partition (gsi3) of the placements whose lifecycle is running: the local stack resumes each
+ * of them on start. Sparse: a placement leaves it when its lifecycle ends.
+ */
+export const RUNNING_LIFECYCLES_PARTITION = 'LIFECYCLES#RUNNING';
+
+/**
+ * The stored item of a placement, with the index keys of its two listings, and of the running
+ * lifecycles while its lifecycle runs.
+ */
 export function placementToItem(placement: Placement): Item {
   const sortKey = `${placement.startDate}#${placement.id}`;
   return {
@@ -27,6 +36,9 @@ export function placementToItem(placement: Placement): Item {
     gsi1sk: sortKey,
     gsi2pk: placementsOfCompanyPartition(placement.companyId),
     gsi2sk: sortKey,
+    ...(placement.lifecycle?.status === 'RUNNING'
+      ? { gsi3pk: RUNNING_LIFECYCLES_PARTITION, gsi3sk: placement.id }
+      : {}),
     ...placement,
   };
 }

@@ -89,3 +89,22 @@ export function placementWriteActions(write: PlacementWrite): {
   actions.push(...counterActions(write.counterChanges));
   return { actions, stored };
 }
+
+/**
+ * Writes a change of a placement that leaves its status and period as they are (where its
+ * lifecycle stands), on condition of the version read; no guard or counter changes.
+ *
+ * @param before - the placement as read
+ * @param after - the placement as it becomes
+ * @returns the action, and the placement as stored (with its new version)
+ */
+export function placementRecordWriteAction(
+  before: Placement,
+  after: Placement,
+): { action: TransactAction; stored: Placement } {
+  if (before.status !== after.status || before.endDate !== after.endDate) {
+    throw new Error('A change of status or period goes through placementWriteActions');
+  }
+  const stored = { ...after, version: before.version + 1 };
+  return { action: { put: placementToItem(stored), condition: versionIs(before.version) }, stored };
+}

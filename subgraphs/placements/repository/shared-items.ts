@@ -13,6 +13,8 @@ export interface YouthFacts {
   id: string;
   municipalityCode: string;
   status: string;
+  /** The job centre's benefit category (`ACTIVITY_READY`, `EDUCATION_READY`), if recorded. */
+  benefitCategory: string | null;
 }
 
 /** What this subgraph may know of a company. */
@@ -57,6 +59,7 @@ export async function loadYouthFacts(
           id: ids[i] as string,
           municipalityCode: String(item.municipalityCode),
           status: String(item.status),
+          benefitCategory: item.benefitCategory ? String(item.benefitCategory) : null,
         }
       : undefined,
   );

@@ -2,11 +2,13 @@ import { DateScalar, DateTimeScalar } from '#kernel/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Company } from './company.ts';
 import { Invitation } from './invitation.ts';
+import { LifecycleTask, PlacementFollowUp, PlacementLifecycle } from './lifecycle-task.ts';
 import { MatchingEvent, MatchingEventParticipation } from './matching-event.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
 import { Placement, PlacementCheckpoint } from './placement.ts';
 import { PlacementOrigin } from './placement-origin.ts';
+import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 import { Wish } from './wish.ts';
 import { Youth } from './youth.ts';
@@ -17,13 +19,17 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Company,
   Invitation,
+  LifecycleTask,
   MatchingEvent,
   MatchingEventParticipation,
   Municipality,
   Mutation,
   Placement,
   PlacementCheckpoint,
+  PlacementFollowUp,
+  PlacementLifecycle,
   PlacementOrigin,
+  ProgrammeStats,
   Query,
   Wish,
   Youth,

@@ -1,6 +1,6 @@
 import { requireIdentity } from '#kernel/authorisation';
 import { matchingEventsOfMunicipality } from '../domain/matching-event-queries.ts';
-import { placementFiguresOf } from '../domain/placement-queries.ts';
+import { placementStatsOf } from '../domain/placement-figures-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 
 /** `Municipality`: its placement figures and matching events; each field checks its audience. */
@@ -10,7 +10,7 @@ export const Municipality: MunicipalityResolvers = {
     return { code: reference.code };
   },
   placementStats: (municipality, args, context) =>
-    placementFiguresOf(context, municipality.code, args.period),
+    placementStatsOf(context, municipality.code, args),
   matchingEvents: (municipality, args, context) =>
     matchingEventsOfMunicipality(context, municipality.code, args),
 };

@@ -5,6 +5,12 @@ import {
   withdrawInvitation,
 } from '../domain/invitation-commands.ts';
 import {
+  completePlacementCheckpoint,
+  recordFollowUp,
+  recordPlacementOutcome,
+  startPlacementLifecycle,
+} from '../domain/lifecycle-commands.ts';
+import {
   addMatchingEventParticipants,
   createMatchingEvent,
   recordMatchingEventNote,
@@ -19,6 +25,7 @@ import {
 } from '../domain/placement-commands.ts';
 import { createWish, withdrawWish } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { currentLifecycleEngine } from '../workflow/engine-registry.ts';
 
 /** Mutations of the placements subgraph: each maps its input to one domain command. */
 export const Mutation: MutationResolvers = {
@@ -38,9 +45,9 @@ export const Mutation: MutationResolvers = {
   withdrawInvitation: (_parent, args, context) =>
     payload('invitation', () => withdrawInvitation(context, args.input)),
   createPlacement: (_parent, args, context) =>
-    payload('placement', () => createPlacement(context, args.input)),
+    payload('placement', () => createPlacement(context, args.input, currentLifecycleEngine())),
   startPlacement: (_parent, args, context) =>
-    payload('placement', () => startPlacement(context, args.input)),
+    payload('placement', () => startPlacement(context, args.input, currentLifecycleEngine())),
   completeCheckpoint: (_parent, args, context) =>
     payload('placement', () => completeCheckpoint(context, args.input)),
   extendPlacement: (_parent, args, context) =>
@@ -48,5 +55,19 @@ export const Mutation: MutationResolvers = {
   completePlacement: (_parent, args, context) =>
     payload('placement', () => completePlacement(context, args.input)),
   interruptPlacement: (_parent, args, context) =>
-    payload('placement', () => interruptPlacement(context, args.input)),
+    payload('placement', () => interruptPlacement(context, args.input, currentLifecycleEngine())),
+  startPlacementLifecycle: (_parent, args, context) =>
+    payload('placement', () =>
+      startPlacementLifecycle(context, args.input, currentLifecycleEngine()),
+    ),
+  completePlacementCheckpoint: (_parent, args, context) =>
+    payload('placement', () =>
+      completePlacementCheckpoint(context, args.input, currentLifecycleEngine()),
+    ),
+  recordPlacementOutcome: (_parent, args, context) =>
+    payload('placement', () =>
+      recordPlacementOutcome(context, args.input, currentLifecycleEngine()),
+    ),
+  recordFollowUp: (_parent, args, context) =>
+    payload('placement', () => recordFollowUp(context, args.input, currentLifecycleEngine())),
 };

@@ -1,5 +1,6 @@
 import { requireIdentity } from '#kernel/authorisation';
 import { ForbiddenError } from '#kernel/errors';
+import { followUpsOf, lifecycleOf, lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
   PlacementCheckpointResolvers,
@@ -29,6 +30,9 @@ export const Placement: PlacementResolvers = {
     }
     return placement.learningReflection;
   },
+  lifecycle: (placement, _args, context) => lifecycleOf(context, placement),
+  lifecycleTasks: (placement, _args, context) => lifecycleTasksOf(context, placement),
+  followUps: (placement, _args, context) => followUpsOf(context, placement),
 };
 
 /** `PlacementCheckpoint`: the team's notes are not for company contacts. */

@@ -1,5 +1,6 @@
 import { EntityIdSchema, parseInput } from '#kernel/validation';
 import { findInvitation } from '../domain/invitation-queries.ts';
+import { myLifecycleTasks } from '../domain/lifecycle-queries.ts';
 import { findMatchingEvent } from '../domain/matching-event-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import { findWish } from '../domain/wish-queries.ts';
@@ -14,4 +15,6 @@ export const Query: QueryResolvers = {
     findInvitation(context, parseInput(EntityIdSchema, args.id)),
   matchingEvent: (_parent, args, context) =>
     findMatchingEvent(context, parseInput(EntityIdSchema, args.id)),
+  myLifecycleTasks: (_parent, args, context) =>
+    myLifecycleTasks(context, args.scope ?? 'ASSIGNED_TO_ME', args),
 };

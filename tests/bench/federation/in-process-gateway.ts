@@ -10,9 +10,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '#gateway/gateway-context';
 import type { DevTokenSubject } from '#infra/local/dev-issuer';
+import { auditRetentionDays, createAuditTrail } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import { createItemLoader } from '#kernel/entity-loader';
+import { enforceFieldRules, type SubgraphRules } from '#kernel/field-rules';
 import { claimsToIdentity, type Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
@@ -34,12 +36,16 @@ class InProcessSubgraph extends LocalGraphQLDataSource<GatewayContext> {
     super(schema);
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const identity = (options.context as Partial<GatewayContext>).identity ?? null;
-    return super.process({
+    const context = this.contextOf(identity);
+    const response = await super.process({
       ...options,
-      context: this.contextOf(identity) as unknown as GatewayContext,
+      context: context as unknown as GatewayContext,
     } as GraphQLDataSourceProcessOptions<GatewayContext>);
+    // As the subgraph's server does when its response is ready.
+    await context.audit.flush();
+    return response;
   }
 }
 
@@ -58,6 +64,12 @@ export function identityOfSubject(subject: DevTokenSubject): Identity {
     'custom:youth': subject.youthId,
     'custom:staff': subject.staffId,
   });
+}
+
+/** A subgraph's schema with its authorisation rules applied, as its server builds it. */
+function withFieldRules(schema: GraphQLSchema, rules: SubgraphRules): GraphQLSchema {
+  enforceFieldRules(schema, rules);
+  return schema;
 }
 
 /**
@@ -79,14 +91,24 @@ export async function createInProcessGateway(table: Table, now: () => Date = () 
     loader: createItemLoader(table),
     cursors,
     now,
+    audit: createAuditTrail({
+      table,
+      who: identity ? { subject: identity.subject, role: identity.role } : null,
+      correlationId: 'in-process',
+      now,
+      retentionDays: auditRetentionDays(),
+    }),
   });
   const schemas = new Map(
     SUBGRAPH_MODULES.map((module) => [
       module.name as string,
-      buildSubgraphSchema({
-        typeDefs: module.typeDefs,
-        resolvers: module.resolvers as GraphQLResolverMap<unknown>,
-      }),
+      withFieldRules(
+        buildSubgraphSchema({
+          typeDefs: module.typeDefs,
+          resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+        }),
+        module.rules,
+      ),
     ]),
   );
   const gateway = new ApolloGateway({

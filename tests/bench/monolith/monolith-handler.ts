@@ -4,10 +4,12 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { queryLimitRules } from '#gateway/query-limits';
 import { createTokenVerifier } from '#gateway/token-verifier';
+import { auditRetentionDays, createAuditTrail } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requestLogger } from '#kernel/logger';
+import { flushAuditTrail } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { buildMonolithSchema } from './monolith-schema.ts';
@@ -34,10 +36,11 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), flushAuditTrail],
   });
   const table = new Table(createDynamoClient(env.DYNAMODB_ENDPOINT), required('TABLE_NAME'));
   const cursors = createCursorCodec(required('CURSOR_SECRET'));
+  const retentionDays = auditRetentionDays();
   const verify = createTokenVerifier({
     issuer: required('AUTH_ISSUER'),
     audience: required('AUTH_AUDIENCE'),
@@ -59,6 +62,13 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
           loader: createItemLoader(table),
           cursors,
           now: () => new Date(),
+          audit: createAuditTrail({
+            table,
+            who: identity ? { subject: identity.subject, role: identity.role } : null,
+            correlationId,
+            now: () => new Date(),
+            retentionDays,
+          }),
         };
       },
     },

@@ -14,6 +14,12 @@ import {
   print,
 } from 'graphql';
 import type { SubgraphContext } from '#kernel/context';
+import {
+  enforceFieldRules,
+  type SubgraphRules,
+  type SubjectOf,
+  type TypeRules,
+} from '#kernel/field-rules';
 import type { SubgraphName } from '#schema/subgraphs';
 import { type ResolverMap, SUBGRAPH_MODULES, type SubgraphModule } from './subgraph-modules.ts';
 
@@ -286,10 +292,29 @@ export function buildMonolithSchema(
   modules: readonly SubgraphModule[] = SUBGRAPH_MODULES,
 ): GraphQLSchema {
   const typeDefs = mergeTypeDefs(modules);
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs,
     resolvers: mergeResolvers(modules, typeDefs) as GraphQLResolverMap<unknown>,
   });
+  enforceFieldRules(schema, mergeRules(modules));
+  return schema;
+}
+
+/**
+ * The four subgraphs' authorisation rules as one: a type's field rules side by side (a field
+ * both declare, such as an entity's `id`, takes the later subgraph's rule — they agree), so the
+ * monolith checks exactly what the subgraphs check.
+ */
+function mergeRules(modules: readonly SubgraphModule[]): SubgraphRules {
+  const types: Record<string, TypeRules> = {};
+  const subjects: Record<string, SubjectOf> = {};
+  for (const { rules } of modules) {
+    for (const [typeName, fields] of Object.entries(rules.types)) {
+      types[typeName] = { ...types[typeName], ...fields };
+    }
+    Object.assign(subjects, rules.subjects);
+  }
+  return { types, subjects };
 }
 
 /** The merged SDL as text, for reading what the monolith serves. */

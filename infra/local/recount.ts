@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { recountCompanyFigures } from '#companies/maintenance/recount';
+import { createDynamoClient } from '#kernel/table/client';
+import { Table } from '#kernel/table/table';
+import { recountNetworkFigures } from '#learning-community/maintenance/recount';
+import { recountPeopleFigures } from '#people/maintenance/recount';
+import { recountPlacementFigures } from '#placements/maintenance/recount';
+import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+
+// `npm run recount [-- --fix]`: recomputes every kept figure of people, companies and the
+// learning community from the raw items and reports the differences (with --fix, writes the
+// recounted figures); placements included. Against `npm start`'s data folder (DATA_DIR, default .data) with the
+// stack stopped, or a running DynamoDB at DYNAMODB_ENDPOINT. Maintenance: it reads whole
+// partitions, never on a request path.
+const fix = process.argv.includes('--fix');
+let dynamo: RunningDynamoDb | undefined;
+let endpoint = process.env.DYNAMODB_ENDPOINT;
+if (!endpoint) {
+  dynamo = await startDynamoDbLocal({ path: join(process.env.DATA_DIR ?? '.data', 'dynamodb') });
+  endpoint = dynamo.endpoint;
+}
+const table = new Table(createDynamoClient(endpoint), process.env.TABLE_NAME ?? 'nextwork');
+try {
+  let differences = 0;
+  for (const [name, recount] of [
+    ['people', recountPeopleFigures],
+    ['companies', recountCompanyFigures],
+    ['learning community', recountNetworkFigures],
+    ['placements', recountPlacementFigures],
+  ] as const) {
+    const report = await recount(table, { fix });
+    differences += report.differences.length;
+    console.log(
+      `[recount] ${name}: ${report.itemsCompared} figure items compared, ${report.differences.length} differences${report.fixed ? ', fixed' : ''}`,
+    );
+    for (const d of report.differences) {
+      console.log(
+        `  ${d.key.pk} ${d.key.sk} ${d.counter}: kept ${d.kept}, recounted ${d.recounted}`,
+      );
+    }
+  }
+  process.exitCode = differences > 0 && !fix ? 1 : 0;
+} finally {
+  await dynamo?.stop();
+}

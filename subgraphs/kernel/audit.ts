@@ -1,0 +1,224 @@
+import { key, newId, PREFIX } from './keys.ts';
+import { itemMustNotExist } from './table/expressions.ts';
+import type { Item, Table } from './table/table.ts';
+
+/** What happened: a read of a young person's personal data, a change, an export, an erasure, a refusal. */
+export type AuditAction = 'READ' | 'CHANGE' | 'EXPORT' | 'ERASURE' | 'REFUSED';
+
+/**
+ * One audited event. Never carries personal data: the young person appears only by their
+ * pseudonymous id, a refusal only by an error code and a short fixed reason.
+ */
+export interface AuditEvent {
+  action: AuditAction;
+  /** The operation or field, e.g. 'Mutation.changeYouthStatus', 'Youth.barriers', 'gateway:depth'. */
+  target: string;
+  /** The young person concerned, when there is one (the DPO queries by it). */
+  youthId?: string;
+  municipalityCode?: string;
+  /** Why it was refused (an error code and a short reason without personal data). */
+  reason?: string;
+}
+
+/** Collects a request's audit events and writes them (append-only) when the request ends. */
+export interface AuditTrail {
+  record(event: AuditEvent): void;
+  flush(): Promise<void>;
+}
+
+/** How long audit records are kept unless `AUDIT_RETENTION_DAYS` says otherwise: five years. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 5 * 366;
+
+/**
+ * The configured retention of audit records in days (`AUDIT_RETENTION_DAYS`), or the default.
+ *
+ * @param env - the process environment
+ * @default env - process.env
+ */
+export function auditRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.AUDIT_RETENTION_DAYS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_AUDIT_RETENTION_DAYS;
+}
+
+/**
+ * Where audit items live. Events about a young person go to that young person's partition (the
+ * DPO reads a trail with one query, newest first); the others to a partition per day (UTC).
+ * Refusals are also indexed per municipality on gsi1, so that a DPO can list the refused
+ * attempts of a period in their municipality.
+ */
+export const AUDIT_KEYS = {
+  /** The partition of a young person's trail. */
+  youthPartition: (youthId: string) => key(PREFIX.audit, 'YOUTH', youthId),
+  /** The partition of a day's events that concern no young person. */
+  dayPartition: (day: string) => key(PREFIX.audit, 'DAY', day),
+  /** The gsi1 partition of a municipality's refused attempts. */
+  refusedPartition: (municipalityCode: string) => key(PREFIX.audit, 'REFUSED', municipalityCode),
+} as const;
+
+/** The stored shape of one audit event: the event, who, when, and the request it belongs to. */
+export interface AuditRecord extends AuditEvent {
+  /** The caller's subject (the identity provider's id), `anonymous` when there was none. */
+  subject: string;
+  /** The caller's role, `NONE` when there was none. */
+  role: string;
+  /** When, ISO 8601 in UTC. */
+  at: string;
+  correlationId: string;
+}
+
+/**
+ * Reads an audit item back as a record (for the DPO's queries).
+ *
+ * @param item - an item written by an audit trail
+ */
+export function auditRecordFromItem(item: Item): AuditRecord {
+  const record: AuditRecord = {
+    action: item.action as AuditAction,
+    target: String(item.target),
+    subject: String(item.subject),
+    role: String(item.role),
+    at: String(item.at),
+    correlationId: String(item.correlationId ?? ''),
+  };
+  if (typeof item.youthId === 'string') record.youthId = item.youthId;
+  if (typeof item.municipalityCode === 'string') record.municipalityCode = item.municipalityCode;
+  if (typeof item.reason === 'string') record.reason = item.reason;
+  return record;
+}
+
+/**
+ * The audit trail of a request could not be written. Carries what was lost — actions, targets
+ * and pseudonymous ids, never personal data — so that the log line can repair the trail.
+ */
+export class AuditWriteError extends Error {
+  /**
+   * @param events - the events that may not have been written
+   * @param cause - the table's error
+   */
+  constructor(
+    readonly events: ReadonlyArray<Pick<AuditEvent, 'action' | 'target' | 'youthId'>>,
+    cause: unknown,
+  ) {
+    super('The audit trail could not be written', { cause });
+    this.name = 'AuditWriteError';
+  }
+}
+
+/** TransactWriteItems takes at most 100 actions. */
+const WRITE_CHUNK = 100;
+/** A request that reads the same young person many times is one READ; a runaway loop is capped. */
+const MAX_EVENTS_PER_REQUEST = 1000;
+
+/**
+ * The audit trail of one request: who (the identity's subject and role), when (now), correlation id.
+ *
+ * Events are collected in memory and written by `flush` at the end of the request, in as few
+ * round trips as DynamoDB allows: one `PutItem` for a single event, otherwise transactions of
+ * up to 100 conditional puts. Every item is written with `attribute_not_exists(pk)` and a fresh
+ * id, so a record can never overwrite another (append-only; IAM grants only `PutItem` on
+ * `AUDIT#…`). READ events are collapsed to one per young person and request. `flush` throws
+ * when the write fails: the caller decides what the request may still return (see
+ * `subgraph-server.ts`: data withheld when personal data was read).
+ *
+ * @param options.table - the single table
+ * @param options.who - the verified caller, null for an anonymous or unverifiable one
+ * @param options.correlationId - the request's correlation id
+ * @param options.now - the clock (tests control it)
+ * @param options.retentionDays - days after which DynamoDB's TTL removes the records
+ */
+export function createAuditTrail(options: {
+  table: Table;
+  who: { subject: string; role: string } | null;
+  correlationId: string;
+  now: () => Date;
+  retentionDays: number;
+}): AuditTrail {
+  const { table, who, correlationId, now, retentionDays } = options;
+  let pending: AuditEvent[] = [];
+  const readYouth = new Set<string>();
+
+  return {
+    record(event) {
+      if (pending.length >= MAX_EVENTS_PER_REQUEST) return;
+      if (event.action === 'READ' && event.youthId) {
+        if (readYouth.has(event.youthId)) return;
+        readYouth.add(event.youthId);
+      }
+      pending.push({ ...event });
+    },
+    async flush() {
+      if (pending.length === 0) return;
+      const events = pending;
+      pending = [];
+      readYouth.clear();
+      const at = now();
+      const items = events.map((event) => toItem(event, { who, correlationId, at, retentionDays }));
+      try {
+        await writeAppendOnly(table, items);
+      } catch (error) {
+        throw new AuditWriteError(
+          events.map(({ action, target, youthId }) =>
+            youthId ? { action, target, youthId } : { action, target },
+          ),
+          error,
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Writes new items only: one conditional `PutItem`, or transactions of up to 100 conditional
+ * puts (one round trip per 100 events; `BatchWriteItem` would allow neither the condition nor an
+ * IAM grant narrower than "write anything").
+ */
+async function writeAppendOnly(table: Table, items: readonly Item[]): Promise<void> {
+  if (items.length === 1 && items[0]) {
+    await table.put(items[0], itemMustNotExist);
+    return;
+  }
+  const writes: Promise<void>[] = [];
+  for (let start = 0; start < items.length; start += WRITE_CHUNK) {
+    const chunk = items.slice(start, start + WRITE_CHUNK);
+    writes.push(table.transact(chunk.map((put) => ({ put, condition: itemMustNotExist }))));
+  }
+  await Promise.all(writes);
+}
+
+/** Builds the stored item of one event. */
+function toItem(
+  event: AuditEvent,
+  context: {
+    who: { subject: string; role: string } | null;
+    correlationId: string;
+    at: Date;
+    retentionDays: number;
+  },
+): Item {
+  const at = context.at.toISOString();
+  const id = newId(context.at.getTime());
+  const sk = key(at, id);
+  const pk = event.youthId
+    ? AUDIT_KEYS.youthPartition(event.youthId)
+    : AUDIT_KEYS.dayPartition(at.slice(0, 10));
+  const item: Item = {
+    pk,
+    sk,
+    entity: 'AUDIT',
+    action: event.action,
+    target: event.target,
+    subject: context.who?.subject ?? 'anonymous',
+    role: context.who?.role ?? 'NONE',
+    at,
+    correlationId: context.correlationId,
+    expiresAt: Math.floor(context.at.getTime() / 1000) + context.retentionDays * 86_400,
+  };
+  if (event.youthId) item.youthId = event.youthId;
+  if (event.municipalityCode) item.municipalityCode = event.municipalityCode;
+  if (event.reason) item.reason = event.reason;
+  if (event.action === 'REFUSED' && event.municipalityCode) {
+    item.gsi1pk = AUDIT_KEYS.refusedPartition(event.municipalityCode);
+    item.gsi1sk = sk;
+  }
+  return item;
+}

@@ -1,0 +1,137 @@
+import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
+import type { SubgraphContext } from '#kernel/context';
+import { ForbiddenError } from '#kernel/errors';
+import {
+  type Suppressed,
+  suppressFigures,
+  suppressProgramme,
+  unsuppressed,
+} from '#kernel/small-cells';
+import { danishToday } from '#kernel/today';
+import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
+import {
+  listMunicipalityCodes,
+  loadNetworkFigures,
+  type NetworkFiguresOfPeriod,
+} from '../repository/network-stats-repository.ts';
+import {
+  type AttendanceCell,
+  attendanceCells,
+  type NetworkStats,
+  networkStatsView,
+  sumMonths,
+} from './network-stats.ts';
+
+/**
+ * The learning community's figures for a period: a municipality's for its own team (as they
+ * are) and the programme office (small attendance counts hidden together with every other
+ * municipality's and the programme total's, once per request and period), and the programme
+ * total for the programme office.
+ */
+
+interface ProgrammeNetworkFigures {
+  loaded: Map<string, NetworkFiguresOfPeriod>;
+  shown: Map<string, Suppressed<AttendanceCell>>;
+  total: Suppressed<AttendanceCell>;
+}
+
+const programmeFiguresOfRequest = new WeakMap<
+  object,
+  Map<string, Promise<ProgrammeNetworkFigures>>
+>();
+
+async function computeProgrammeFigures(
+  context: SubgraphContext,
+  period: FiguresPeriod,
+): Promise<ProgrammeNetworkFigures> {
+  const codes = await listMunicipalityCodes(context.table);
+  const loaded = await loadNetworkFigures(context.loader, codes, period.months);
+  const suppressed = suppressProgramme(
+    new Map(
+      codes.map((code) => [code, attendanceCells(sumMonths(loaded.get(code)?.months ?? []))]),
+    ),
+  );
+  return { loaded, shown: suppressed.municipalities, total: suppressed.total };
+}
+
+function programmeFigures(
+  context: SubgraphContext,
+  period: FiguresPeriod,
+): Promise<ProgrammeNetworkFigures> {
+  const memo = programmeFiguresOfRequest.get(context.loader) ?? new Map();
+  programmeFiguresOfRequest.set(context.loader, memo);
+  const memoKey = `${period.from}|${period.to}`;
+  let figures = memo.get(memoKey);
+  if (!figures) {
+    figures = computeProgrammeFigures(context, period);
+    memo.set(memoKey, figures);
+  }
+  return figures;
+}
+
+/**
+ * A municipality's network figures over a period (one group counter item and one item per
+ * month, read in one batch with every other municipality's), for its own team and the
+ * programme office.
+ *
+ * @param context - the request
+ * @param municipalityCode - the municipality
+ * @param args - `from` and `to`, optional
+ */
+export async function networkStatsOfMunicipality(
+  context: SubgraphContext,
+  municipalityCode: string,
+  args: { from?: string | null; to?: string | null },
+): Promise<NetworkStats> {
+  const identity = requireIdentity(context);
+  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
+    throw new ForbiddenError("Only the municipality's team and the programme office see these");
+  }
+  const period = parsePeriod(args, danishToday(context.now()));
+  if (identity.role === 'PROGRAMME') {
+    const figures = await programmeFigures(context, period);
+    const own = figures.loaded.get(municipalityCode);
+    const shown = figures.shown.get(municipalityCode);
+    if (own && shown) return networkStatsView(period, own.groups, sumMonths(own.months), shown);
+  }
+  // The team; or the programme office asking for a code outside the programme's list, which
+  // is in no total, so its own small cells are all there is to hide.
+  const loaded = await loadNetworkFigures(context.loader, [municipalityCode], period.months);
+  const own = loaded.get(municipalityCode) as NetworkFiguresOfPeriod;
+  const months = sumMonths(own.months);
+  const cells = attendanceCells(months);
+  const shown = identity.role === 'PROGRAMME' ? suppressFigures(cells) : unsuppressed(cells);
+  return networkStatsView(period, own.groups, months, shown);
+}
+
+/** Refuses (`FORBIDDEN`) anyone but the programme office. */
+export function requireProgrammeOffice(context: SubgraphContext): void {
+  if (requireIdentity(context).role !== 'PROGRAMME') {
+    throw new ForbiddenError("The programme's figures are for the programme office");
+  }
+}
+
+/**
+ * The network figures of every municipality added up, for the programme office only.
+ *
+ * @param context - the request
+ * @param reference - `from` and `to` of the `ProgrammeStats` reference
+ */
+export async function programmeNetworkStats(
+  context: SubgraphContext,
+  reference: { from: string; to: string },
+): Promise<NetworkStats> {
+  requireProgrammeOffice(context);
+  const period = parsePeriod(reference, danishToday(context.now()));
+  const figures = await programmeFigures(context, period);
+  const all = [...figures.loaded.values()];
+  const groups = all.reduce(
+    (sum, { groups: g }) => ({
+      youthGroups: sum.youthGroups + g.youthGroups,
+      companyGroups: sum.companyGroups + g.companyGroups,
+    }),
+    { youthGroups: 0, companyGroups: 0 },
+  );
+  const months = sumMonths(all.flatMap(({ months: m }) => m));
+  return networkStatsView(period, groups, months, figures.total);
+}

@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { IsoDateSchema, PageSizeSchema } from '#kernel/validation';
+
+/** One audit record as the data protection officer reads it (ids and codes only). */
+export interface AuditEntry {
+  at: string;
+  action: 'READ' | 'CHANGE' | 'EXPORT' | 'ERASURE' | 'REFUSED';
+  target: string;
+  youthId: string | null;
+  municipalityCode: string | null;
+  reason: string | null;
+  actorSubject: string;
+  actorRole: string;
+  correlationId: string;
+}
+
+/** The longest period `refusedAttempts` covers in one listing. */
+export const MAX_REFUSED_PERIOD_DAYS = 366;
+
+/** The arguments of `Query.auditTrail`. */
+export const AuditTrailArgsSchema = z.object({
+  youthId: z.string().min(1).max(64),
+  first: PageSizeSchema,
+  after: z.string().max(2048).nullish(),
+});
+
+/** The arguments of `Query.refusedAttempts`: a period of at most a year. */
+export const RefusedAttemptsArgsSchema = z
+  .object({
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    first: PageSizeSchema,
+    after: z.string().max(2048).nullish(),
+  })
+  .refine((args) => args.from <= args.to, { message: 'must not be before from', path: ['to'] })
+  .refine(
+    (args) => Date.parse(args.to) - Date.parse(args.from) <= MAX_REFUSED_PERIOD_DAYS * 86_400_000,
+    { message: `must be at most ${MAX_REFUSED_PERIOD_DAYS} days after from`, path: ['to'] },
+  );

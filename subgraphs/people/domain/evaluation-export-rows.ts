@@ -1,0 +1,217 @@
+import * as z from 'zod';
+import { addMonths } from '#kernel/calendar';
+import { IsoDateSchema } from '#kernel/validation';
+import {
+  type DatedStatus,
+  FOLLOW_UP_MONTHS,
+  fallBacks,
+  inEducationOrJobAfter,
+  type WeeklyStatus,
+  weeklyStatusOn,
+  weeklyStatusSeries,
+  weeksInEducationOrJob,
+} from './weekly-status.ts';
+import { ageOn, type Youth } from './youth.ts';
+
+/**
+ * The rows of the researchers' evaluation dataset, built from one young person's profile and
+ * timeline (people) and the facts the other subgraphs return for them. Pure: no I/O.
+ *
+ * What a row may hold is decided here, column by column: codes, counts, months, dates of
+ * placements and follow-ups, and the pseudonym. Facts from other subgraphs are parsed by
+ * whitelisting schemas, so a field a handler adds later (a note, a name) never reaches a file.
+ */
+
+/** Age bands of the dataset: the age at enrolment, never the birth date. */
+export const AGE_BANDS = ['15-17', '18-24', '25-29', '30+'] as const;
+
+/** An age band. */
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/**
+ * The age band of an age in whole years (below 15, which the programme does not take, counts
+ * as 15–17 so that no band can single anyone out).
+ *
+ * @param age - age in whole years
+ */
+export function ageBandOf(age: number): AgeBand {
+  if (age < 18) return '15-17';
+  if (age < 25) return '18-24';
+  if (age < 30) return '25-29';
+  return '30+';
+}
+
+/** A stable code (an enum value): upper case letters, digits and underscores, nothing else. */
+const CodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
+
+/** A placement's follow-up as the placements subgraph reports it (whitelisted). */
+const FollowUpFactsSchema = z.object({
+  step: CodeSchema,
+  outcomeKind: CodeSchema.nullish(),
+  dueDate: IsoDateSchema.nullish(),
+  stillThere: z.boolean().nullish(),
+});
+
+/** A placement as the placements subgraph reports it for research (whitelisted). */
+export const PlacementFactsSchema = z.object({
+  startDate: IsoDateSchema,
+  endDate: IsoDateSchema,
+  status: CodeSchema,
+  outcomeKind: CodeSchema.nullish(),
+  outcomeDate: IsoDateSchema.nullish(),
+  followUps: z.array(FollowUpFactsSchema).default([]),
+});
+
+/** A placement's research facts. */
+export type PlacementFacts = z.infer<typeof PlacementFactsSchema>;
+
+/** The placements subgraph's columns of one young person. */
+export const PlacementsColumnsSchema = z.object({
+  placements: z.array(PlacementFactsSchema).default([]),
+});
+
+/** Network attendance as the learning community reports it: counts only. */
+export const AttendanceSchema = z.object({
+  present: z.number().int().min(0),
+  absent: z.number().int().min(0),
+  excused: z.number().int().min(0),
+});
+
+/** Network session attendance of one young person. */
+export type Attendance = z.infer<typeof AttendanceSchema>;
+
+/** The learning community's columns of one young person. */
+export const LearningColumnsSchema = z.object({
+  attendance: AttendanceSchema.default({ present: 0, absent: 0, excused: 0 }),
+});
+
+/** Whether in education or a job N months after a day: null while that day is still to come. */
+export type FollowUpColumns = Record<
+  `after${(typeof FOLLOW_UP_MONTHS)[number]}Months`,
+  boolean | null
+>;
+
+/** One young person's row. */
+export interface EvaluationYouthRow {
+  pseudonym: string;
+  municipalityCode: string;
+  /** `YYYY-MM`. */
+  enrolmentMonth: string;
+  ageBandAtEnrolment: AgeBand;
+  benefitCategory: string;
+  /** The weekly status of the last week observed. */
+  statusAtEnd: WeeklyStatus | null;
+  placementCount: number;
+  inEducationOrJobAfterEnrolment: FollowUpColumns;
+  weeksInEducationOrJob: number;
+  fallBacks: number;
+  attendance: Attendance;
+  weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
+}
+
+/** One placement's row. */
+export interface EvaluationPlacementRow {
+  pseudonym: string;
+  municipalityCode: string;
+  /** The placement's number in the young person's history, 1 for the first. */
+  placementNumber: number;
+  startDate: string;
+  endDate: string;
+  status: string;
+  outcomeKind: string | null;
+  outcomeDate: string | null;
+  followUps: Array<{
+    step: string;
+    outcomeKind: string | null;
+    dueDate: string | null;
+    stillThere: boolean | null;
+  }>;
+  /** From the end of the placement (its outcome's day, else its end date), once it has ended. */
+  inEducationOrJobAfterEnd: FollowUpColumns;
+}
+
+/** The follow-up columns counted from a day; all null when the day itself is unknown. */
+function followUpsFrom(
+  enrolledAt: string,
+  timeline: readonly DatedStatus[],
+  from: string | null,
+  until: string,
+): FollowUpColumns {
+  const columns = {} as FollowUpColumns;
+  for (const months of FOLLOW_UP_MONTHS) {
+    columns[`after${months}Months`] =
+      from !== null && addMonths(from, months) <= until
+        ? inEducationOrJobAfter(enrolledAt, timeline, from, months)
+        : null;
+  }
+  return columns;
+}
+
+/** The input of one young person's rows. */
+export interface EvaluationSubject {
+  pseudonym: string;
+  youth: Youth;
+  timeline: readonly DatedStatus[];
+  placements: readonly PlacementFacts[];
+  attendance: Attendance;
+}
+
+/**
+ * One young person's row and their placements' rows, observed until a day: placements that
+ * start after it are left out, follow-ups whose day has not come are null.
+ *
+ * @param subject - the young person's facts, under their pseudonym
+ * @param until - the last day observed
+ */
+export function evaluationRowsOf(
+  subject: EvaluationSubject,
+  until: string,
+): { youth: EvaluationYouthRow; placements: EvaluationPlacementRow[] } {
+  const { pseudonym, youth, timeline } = subject;
+  const series = weeklyStatusSeries(youth.enrolledAt, timeline, until);
+  const placements = [...subject.placements]
+    .filter((placement) => placement.startDate <= until)
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+  return {
+    youth: {
+      pseudonym,
+      municipalityCode: youth.municipalityCode,
+      enrolmentMonth: youth.enrolledAt.slice(0, 7),
+      ageBandAtEnrolment: ageBandOf(ageOn(youth.dateOfBirth, youth.enrolledAt)),
+      benefitCategory: youth.benefitCategory,
+      statusAtEnd: weeklyStatusOn(youth.enrolledAt, timeline, until),
+      placementCount: placements.length,
+      inEducationOrJobAfterEnrolment: followUpsFrom(
+        youth.enrolledAt,
+        timeline,
+        youth.enrolledAt,
+        until,
+      ),
+      weeksInEducationOrJob: weeksInEducationOrJob(series),
+      fallBacks: fallBacks(series),
+      attendance: subject.attendance,
+      weeklyStatus: series.map(({ week, status }) => ({ week, status })),
+    },
+    placements: placements.map((placement, index) => {
+      const ended =
+        placement.outcomeDate ?? (placement.endDate <= until ? placement.endDate : null);
+      return {
+        pseudonym,
+        municipalityCode: youth.municipalityCode,
+        placementNumber: index + 1,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+        status: placement.status,
+        outcomeKind: placement.outcomeKind ?? null,
+        outcomeDate: placement.outcomeDate ?? null,
+        followUps: placement.followUps.map((followUp) => ({
+          step: followUp.step,
+          outcomeKind: followUp.outcomeKind ?? null,
+          dueDate: followUp.dueDate ?? null,
+          stillThere: followUp.stillThere ?? null,
+        })),
+        inEducationOrJobAfterEnd: followUpsFrom(youth.enrolledAt, timeline, ended, until),
+      };
+    }),
+  };
+}

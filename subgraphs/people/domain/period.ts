@@ -1,0 +1,94 @@
+import { addDays, addMonths } from '#kernel/calendar';
+import { BadUserInputError } from '#kernel/errors';
+import { IsoDateSchema } from '#kernel/validation';
+
+/**
+ * The period of the programme's figures. Figures are kept per municipality and calendar month,
+ * so a period is the sum of the months it touches (`from`'s month to `to`'s month, both whole).
+ * Used by the people, companies and learning community subgraphs alike, so a period means the
+ * same everywhere.
+ */
+
+/** The first month NEXTWORK keeps figures for: a period without `from` starts here. */
+export const PROGRAMME_START = '2024-01-01';
+
+/** The longest period one request may ask for: five years. */
+export const MAX_PERIOD_YEARS = 5;
+
+/** A period of figures: first and last day, both included, and the months it touches. */
+export interface FiguresPeriod {
+  from: string;
+  to: string;
+  /** `YYYY-MM`, oldest first. */
+  months: string[];
+}
+
+/** The period of the programme's figures as `ProgrammeStats` carries it (its key). */
+export interface ProgrammePeriod {
+  from: string;
+  to: string;
+}
+
+/** The month (`YYYY-MM`) a day falls in. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** The last day of the month (`YYYY-MM`). */
+export function lastDayOfMonth(month: string): string {
+  return addDays(addMonths(`${month}-01`, 1), -1);
+}
+
+/** Every month from one to another, both included (`YYYY-MM`). */
+export function monthsBetween(fromMonth: string, toMonth: string): string[] {
+  const months: string[] = [];
+  for (let day = `${fromMonth}-01`; monthOf(day) <= toMonth; day = addMonths(day, 1)) {
+    months.push(monthOf(day));
+  }
+  return months;
+}
+
+function invalid(path: string, message: string): BadUserInputError {
+  return new BadUserInputError(`Invalid period: ${path} ${message}`, [{ path, message }]);
+}
+
+function parseDay(value: string | null | undefined, path: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const parsed = IsoDateSchema.safeParse(value);
+  if (!parsed.success) throw invalid(path, 'must be a date, YYYY-MM-DD');
+  return parsed.data;
+}
+
+/**
+ * The period of a figures request. Without `to`, today; without `from`, the programme's start
+ * or, when that is longer ago, the longest period allowed before `to`. A period that ends before
+ * it starts or is longer than {@link MAX_PERIOD_YEARS} years is refused with `BAD_USER_INPUT`.
+ *
+ * @param args - `from` and `to` as the request gives them
+ * @param today - today's date, ISO
+ */
+export function parsePeriod(
+  args: { from?: string | null; to?: string | null },
+  today: string,
+): FiguresPeriod {
+  const to = parseDay(args.to, 'to') ?? today;
+  const earliest = addDays(addMonths(to, -12 * MAX_PERIOD_YEARS), 1);
+  const from =
+    parseDay(args.from, 'from') ?? (PROGRAMME_START > earliest ? PROGRAMME_START : earliest);
+  if (to < from) throw invalid('to', 'must not be before from');
+  if (from < earliest) throw invalid('from', `must be at most ${MAX_PERIOD_YEARS} years before to`);
+  return { from, to, months: monthsBetween(monthOf(from), monthOf(to)) };
+}
+
+/**
+ * Whether every young person enrolled in a month has passed a follow-up some months after
+ * enrolment by today (the figures show a follow-up only for such cohorts).
+ *
+ * @param month - the enrolment month, `YYYY-MM`
+ * @param months - the follow-up, in months after enrolment
+ * @param today - today's date, ISO
+ */
+export function isFollowUpDue(month: string, months: number, today: string): boolean {
+  // The follow-up week ends up to six days after the follow-up day.
+  return addDays(addMonths(lastDayOfMonth(month), months), 6) < today;
+}

@@ -1,0 +1,281 @@
+import {
+  type DataSubjectRequest,
+  type DataSubjectResult,
+  type EraseResult,
+  forEachLimited,
+} from '#kernel/data-subject';
+import { key, newId, PREFIX } from '#kernel/keys';
+import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
+import type { Item, Table, TransactAction } from '#kernel/table/table';
+import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
+import {
+  invitationFromItem,
+  invitationsOfYouthPartition,
+} from '../repository/invitation-entity.ts';
+import {
+  matchingEventKey,
+  participationFromItem,
+  participationKey,
+  participationsOfYouthPartition,
+} from '../repository/matching-event-entity.ts';
+import { placementFromItem, placementsOfYouthPartition } from '../repository/placement-entity.ts';
+import { wishesOfYouthPartition, wishFromItem } from '../repository/wish-entity.ts';
+
+/**
+ * The placements subgraph's part of a young person's rights. It finds everything about a young
+ * person through its listings by young person (gsi1: placements, wishes, invitations, matching
+ * event participations) and each placement's own partition (its lifecycle tasks) — never a scan.
+ *
+ * Erasure: wishes, invitations and participations are deleted, and the young person is taken
+ * off the matching events' lists. Placements are counted by the programme figures, so each one
+ * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
+ * what the figures count — municipality, dates, status, outcome kind and day, follow-up results
+ * — and refers to the young person's stub; no company, contact, plan, notes, reflection, origin
+ * or the old ids. Its lifecycle tasks are deleted with it.
+ */
+
+/** Stable code of what blocks an erasure: a placement planned or under way. */
+export const ERASURE_BLOCKED_OPEN_PLACEMENT = 'OPEN_PLACEMENT';
+
+/** Stable code of what blocks an erasure: a placement whose lifecycle workflow still runs. */
+export const ERASURE_BLOCKED_RUNNING_LIFECYCLE = 'RUNNING_LIFECYCLE';
+
+/** The entity name of a placement stub. */
+export const ERASED_PLACEMENT_ENTITY = 'ErasedPlacement';
+
+async function placementsOf(table: Table, youthId: string): Promise<Placement[]> {
+  const items = await table.queryAll({
+    index: 'gsi1',
+    partition: placementsOfYouthPartition(youthId),
+  });
+  return items.filter((item) => item.entity === 'Placement').map(placementFromItem);
+}
+
+function listedBy(table: Table, partition: string): Promise<Item[]> {
+  return table.queryAll({ index: 'gsi1', partition });
+}
+
+/** A placement as the young person may read it back: without workflow internals. */
+function placementForSubject(placement: Placement): Record<string, unknown> {
+  const { lifecycle, version: _version, ...rest } = placement;
+  return {
+    ...rest,
+    lifecycle: lifecycle
+      ? { status: lifecycle.status, step: lifecycle.step, endedAt: lifecycle.endedAt }
+      : null,
+  };
+}
+
+/**
+ * Everything the placements subgraph holds about a young person (GDPR art. 15).
+ *
+ * @param table - the table
+ * @param youthId - the young person
+ */
+export async function collectPlacementsData(
+  table: Table,
+  youthId: string,
+): Promise<Record<string, unknown>> {
+  const [placements, wishes, invitations, participations] = await Promise.all([
+    placementsOf(table, youthId),
+    listedBy(table, wishesOfYouthPartition(youthId)),
+    listedBy(table, invitationsOfYouthPartition(youthId)),
+    listedBy(table, participationsOfYouthPartition(youthId)),
+  ]);
+  return {
+    placements: placements.map(placementForSubject),
+    wishes: wishes.map(wishFromItem).map(({ version: _v, ...wish }) => wish),
+    invitations: invitations.map(invitationFromItem).map(({ version: _v, ...inv }) => inv),
+    matchingEvents: participations.map(participationFromItem),
+  };
+}
+
+/**
+ * What blocks erasing the young person now: a placement planned or under way (it holds a place
+ * at a company and the figures of a running placement), or a placement whose lifecycle
+ * workflow still runs (its follow-ups would act on a placement that is gone). End or interrupt
+ * the placement first.
+ *
+ * @param table - the table
+ * @param youthId - the young person
+ */
+export async function erasureBlockers(table: Table, youthId: string): Promise<string[]> {
+  const placements = await placementsOf(table, youthId);
+  const blockers = new Set<string>();
+  for (const placement of placements) {
+    if (OPEN_PLACEMENT_STATUSES.includes(placement.status)) {
+      blockers.add(ERASURE_BLOCKED_OPEN_PLACEMENT);
+    }
+    if (placement.lifecycle?.status === 'RUNNING') blockers.add(ERASURE_BLOCKED_RUNNING_LIFECYCLE);
+  }
+  return [...blockers].sort();
+}
+
+/** The stub of an erased placement (see the module's TSDoc). */
+export function erasedPlacementToItem(placement: Placement, stubYouthId: string): Item {
+  const id = newId();
+  return {
+    pk: key(PREFIX.placement, id),
+    sk: 'ERASED',
+    entity: ERASED_PLACEMENT_ENTITY,
+    // Listed under the young person's stub, so a recount can relate placements to enrolment.
+    gsi1pk: placementsOfYouthPartition(stubYouthId),
+    gsi1sk: `${placement.startDate}#${id}`,
+    id,
+    youthId: stubYouthId,
+    municipalityCode: placement.municipalityCode,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    status: placement.status,
+    outcome: placement.outcome
+      ? { kind: placement.outcome.kind, date: placement.outcome.date }
+      : null,
+    followUps: (placement.followUps ?? []).map((followUp) => ({
+      step: followUp.step,
+      outcomeKind: followUp.outcomeKind,
+      dueDate: followUp.dueDate,
+      recordedOn: followUp.recordedOn,
+      stillThere: followUp.stillThere,
+    })),
+  };
+}
+
+const TRANSACTION_LIMIT = 100;
+
+/** Replaces one placement by its stub: the stub written, the placement's partition deleted. */
+async function erasePlacement(table: Table, placement: Placement, stubYouthId: string) {
+  const own = await table.queryAll({ partition: key(PREFIX.placement, placement.id) });
+  const deletes: TransactAction[] = own.map((item) => ({ delete: { pk: item.pk, sk: item.sk } }));
+  // Tasks beyond one transaction go first; the placement item goes with its stub.
+  const placementSk = key(PREFIX.placement, placement.id);
+  const tasks = deletes.filter((d) => 'delete' in d && d.delete.sk !== placementSk);
+  for (let start = 0; start < tasks.length; start += TRANSACTION_LIMIT) {
+    await table.transact(tasks.slice(start, start + TRANSACTION_LIMIT));
+  }
+  await table.transact([
+    { put: erasedPlacementToItem(placement, stubYouthId), condition: itemMustNotExist },
+    {
+      delete: { pk: key(PREFIX.placement, placement.id), sk: placementSk },
+      condition: versionIs(placement.version),
+    },
+  ]);
+  return tasks.length + 1;
+}
+
+/** Takes the young person off a matching event's list, if nobody changed the event meanwhile. */
+async function leaveMatchingEvent(table: Table, eventId: string, youthId: string, attempt = 0) {
+  const eventKey = matchingEventKey(eventId);
+  const event = await table.get(eventKey);
+  const actions: TransactAction[] = [{ delete: participationKey(eventId, youthId) }];
+  const youthIds = Array.isArray(event?.youthIds) ? event.youthIds.map(String) : [];
+  if (event && youthIds.includes(youthId)) {
+    actions.push({
+      update: eventKey,
+      spec: { set: { youthIds: youthIds.filter((id) => id !== youthId) }, add: { version: 1 } },
+      condition: versionIs(Number(event.version ?? 0)),
+    });
+  }
+  try {
+    await table.transact(actions);
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    await leaveMatchingEvent(table, eventId, youthId, attempt + 1);
+  }
+}
+
+/**
+ * Erases what the placements subgraph holds about a young person (see the module's TSDoc).
+ * Running it again finds nothing left and changes nothing.
+ *
+ * @param table - the table
+ * @param youthId - the young person
+ * @param stubYouthId - the young person's stub id
+ */
+export async function erasePlacementsData(
+  table: Table,
+  youthId: string,
+  stubYouthId: string,
+): Promise<EraseResult> {
+  const [placements, wishes, invitations, participations] = await Promise.all([
+    placementsOf(table, youthId),
+    listedBy(table, wishesOfYouthPartition(youthId)),
+    listedBy(table, invitationsOfYouthPartition(youthId)),
+    listedBy(table, participationsOfYouthPartition(youthId)),
+  ]);
+  let deleted = 0;
+  await forEachLimited([...wishes, ...invitations], async (item) => {
+    await table.transact([{ delete: { pk: item.pk, sk: item.sk } }]);
+    deleted += 1;
+  });
+  await forEachLimited(participations, async (item) => {
+    await leaveMatchingEvent(table, String(item.eventId), youthId);
+    deleted += 1;
+  });
+  await forEachLimited(placements, async (placement) => {
+    deleted += await erasePlacement(table, placement, stubYouthId);
+  });
+  return { operation: 'erase', deleted, anonymised: placements.length };
+}
+
+/**
+ * The research columns of placements for consenting young people: dates, status, outcome kind
+ * and the follow-ups' results — no company, contact, plan or notes.
+ *
+ * @param table - the table
+ * @param youthIds - the young people
+ */
+export async function placementEvaluationRows(
+  table: Table,
+  youthIds: readonly string[],
+): Promise<Record<string, Record<string, unknown>>> {
+  const rows: Record<string, Record<string, unknown>> = {};
+  await forEachLimited(youthIds, async (youthId) => {
+    const placements = await placementsOf(table, youthId);
+    rows[youthId] = {
+      placements: placements
+        .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
+        .map((placement) => ({
+          startDate: placement.startDate,
+          endDate: placement.endDate,
+          status: placement.status,
+          outcomeKind: placement.outcome?.kind ?? null,
+          outcomeDate: placement.outcome?.date ?? null,
+          followUps: (placement.followUps ?? []).map((followUp) => ({
+            step: followUp.step,
+            outcomeKind: followUp.outcomeKind,
+            dueDate: followUp.dueDate,
+            stillThere: followUp.stillThere,
+          })),
+        })),
+    };
+  });
+  return rows;
+}
+
+/**
+ * The placements subgraph's data-subject handler (its own Lambda function in AWS).
+ *
+ * @param table - the table
+ * @param request - the request
+ */
+export async function handlePlacementsDataSubject(
+  table: Table,
+  request: DataSubjectRequest,
+): Promise<DataSubjectResult> {
+  switch (request.operation) {
+    case 'collect':
+      return {
+        operation: 'collect',
+        sections: await collectPlacementsData(table, request.youthId),
+      };
+    case 'check':
+      return { operation: 'check', blockers: await erasureBlockers(table, request.youthId) };
+    case 'erase':
+      return erasePlacementsData(table, request.youthId, request.stubYouthId);
+    case 'evaluationRows':
+      return {
+        operation: 'evaluationRows',
+        rows: await placementEvaluationRows(table, request.youthIds),
+      };
+  }
+}

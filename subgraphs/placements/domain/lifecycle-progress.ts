@@ -1,0 +1,310 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Table } from '#kernel/table/table';
+import { readLifecycleTask, saveLifecycleTask } from '../repository/lifecycle-task-repository.ts';
+import { readPlacement } from '../repository/placement-repository.ts';
+import { placementRecordWriteAction } from '../repository/placement-writes.ts';
+import {
+  chaseAt,
+  type LifecycleStep,
+  type LifecycleTask,
+  lifecycleTaskId,
+  nextChaseAt,
+  opensAt,
+  type PlacementLifecycle,
+  type Route,
+  routeAfter,
+  stepDueDate,
+} from './lifecycle.ts';
+import type { LifecycleClock } from './lifecycle-clock.ts';
+import type { LifecycleConfig } from './lifecycle-config.ts';
+import { type LifecycleEngine, StaleTaskTokenError } from './lifecycle-engine.ts';
+import type { Placement } from './placement.ts';
+import { withConflictRetries } from './retry.ts';
+
+/**
+ * The steps the lifecycle workflow takes between the people's steps, as the task handler
+ * calls them: plan a step (and record where the lifecycle stands), open its task and wait,
+ * chase it when overdue, route after a decision, finish. Each is idempotent — it decides from
+ * what is stored and writes on condition — so a retried or repeated call changes nothing twice,
+ * and a workflow resumed at a recorded step picks up exactly where it stood.
+ */
+
+/** What the workflow steps need. */
+export interface LifecycleDeps {
+  table: Table;
+  clock: LifecycleClock;
+  config: LifecycleConfig;
+  /** Sends the callback itself when a task turns out to be done already. */
+  engine: LifecycleEngine | null;
+  logger: Logger;
+}
+
+/** Where a step stands for the workflow: ended, done, or when to open and when to chase. */
+export interface StepTimer {
+  /** The lifecycle has ended (interrupted, or the placement is gone): the workflow stops. */
+  ended: boolean;
+  /** The step's task is done already: the workflow goes on. */
+  done: boolean;
+  /** Workflow seconds until the task opens (0: now). */
+  opensInSeconds: number;
+  /** Workflow seconds to wait for the person before the task is chased (at least 1). */
+  timeoutSeconds: number;
+  /** The task is overdue for a chase already: chase it now rather than wait. */
+  chaseNow: boolean;
+}
+
+/** A placement whose lifecycle has started. */
+type PlacementLifecycleRecord = Placement & { lifecycle: PlacementLifecycle };
+
+const ENDED: StepTimer = {
+  ended: true,
+  done: false,
+  opensInSeconds: 0,
+  timeoutSeconds: 1,
+  chaseNow: false,
+};
+
+function running(placement: Placement | undefined): placement is PlacementLifecycleRecord {
+  return placement?.lifecycle?.status === 'RUNNING';
+}
+
+function timeoutUntil(deps: LifecycleDeps, at: number): number {
+  return Math.max(1, deps.clock.secondsUntil(at));
+}
+
+/**
+ * Plans a step: records on the placement that its lifecycle is at this step and when it is due,
+ * and answers when its task opens and when it is chased.
+ *
+ * @param deps - the workflow's services
+ * @param placementId - the placement
+ * @param step - the step
+ * @param round - the round
+ */
+export function scheduleStep(
+  deps: LifecycleDeps,
+  placementId: string,
+  step: LifecycleStep,
+  round: number,
+): Promise<StepTimer> {
+  return withConflictRetries(async () => {
+    const placement = await readPlacement(deps.table, placementId);
+    if (!running(placement)) return ENDED;
+    const dueDate = stepDueDate(placement, step, round, deps.config);
+    const lifecycle = placement.lifecycle;
+    if (lifecycle.step !== step || lifecycle.round !== round || lifecycle.nextDueDate !== dueDate) {
+      const after = {
+        ...placement,
+        lifecycle: { ...lifecycle, step, round, nextDueDate: dueDate },
+      };
+      const { action } = placementRecordWriteAction(placement, after);
+      if ('put' in action) await deps.table.put(action.put, action.condition);
+      deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
+    }
+    const task = await readLifecycleTask(deps.table, placementId, step, round);
+    if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
+    const chase = task
+      ? nextChaseAt(task, deps.config)
+      : nextChaseAt(newTask(placement, step, round, dueDate, ''), deps.config);
+    const opensInSeconds = task ? 0 : deps.clock.secondsUntil(opensAt(dueDate, deps.config));
+    return {
+      ended: false,
+      done: false,
+      opensInSeconds,
+      timeoutSeconds: timeoutUntil(deps, chase),
+      chaseNow: opensInSeconds === 0 && deps.clock.secondsUntil(chase) === 0,
+    };
+  });
+}
+
+function newTask(
+  placement: PlacementLifecycleRecord,
+  step: LifecycleStep,
+  round: number,
+  dueDate: string,
+  openedAt: string,
+): LifecycleTask {
+  return {
+    id: lifecycleTaskId(placement.id, step, round),
+    placementId: placement.id,
+    municipalityCode: placement.municipalityCode,
+    step,
+    round,
+    dueDate,
+    assigneeStaffId: placement.lifecycle.consultantStaffId,
+    status: 'OPEN',
+    openedAt,
+    reminders: 0,
+    lastRemindedAt: null,
+    escalations: 0,
+    lastEscalatedAt: null,
+    completedOn: null,
+    completedBy: null,
+    notes: null,
+    result: null,
+    taskToken: null,
+    version: 0,
+  };
+}
+
+async function answerAtOnce(
+  deps: LifecycleDeps,
+  taskToken: string,
+  output: Record<string, unknown>,
+) {
+  if (!deps.engine) return;
+  try {
+    await deps.engine.sendTaskSuccess(taskToken, output);
+  } catch (error) {
+    if (!(error instanceof StaleTaskTokenError)) throw error;
+  }
+}
+
+/**
+ * Opens the task of a step for the responsible consultant, with the workflow's callback token,
+ * and lets the workflow wait for the person. The same step and round is always the same task:
+ * opened again (a retry, a resume, a wait after a reminder) it only takes the new token. When the
+ * task is done already, or the lifecycle has ended, the callback is answered at once.
+ *
+ * @param deps - the workflow's services
+ * @param placementId - the placement
+ * @param step - the step
+ * @param round - the round
+ * @param taskToken - the workflow's callback token for this wait
+ */
+export async function openStepTask(
+  deps: LifecycleDeps,
+  placementId: string,
+  step: LifecycleStep,
+  round: number,
+  taskToken: string,
+): Promise<{ taskId: string; waiting: boolean }> {
+  const taskId = lifecycleTaskId(placementId, step, round);
+  const waiting = await withConflictRetries(async () => {
+    const placement = await readPlacement(deps.table, placementId);
+    if (!running(placement)) return false;
+    const task = await readLifecycleTask(deps.table, placementId, step, round);
+    if (task && task.status !== 'OPEN') return false;
+    if (task?.taskToken === taskToken) return true;
+    const dueDate = stepDueDate(placement, step, round, deps.config);
+    const opened = new Date(deps.clock.now()).toISOString();
+    await saveLifecycleTask(
+      deps.table,
+      task ?? null,
+      task
+        ? { ...task, taskToken }
+        : { ...newTask(placement, step, round, dueDate, opened), taskToken },
+    );
+    if (!task) deps.logger.info('Lifecycle task opened', { placementId, step, round, dueDate });
+    return true;
+  });
+  if (!waiting) await answerAtOnce(deps, taskToken, { taskId, alreadyDone: true });
+  return { taskId, waiting };
+}
+
+/**
+ * Chases the open task of a step whose wait timed out: reminds the consultant once it is
+ * overdue, escalates to the team leader later (and again while it stays open), or does nothing
+ * yet; answers whether the task is done after all and how long to wait next.
+ *
+ * @param deps - the workflow's services
+ * @param placementId - the placement
+ * @param step - the step
+ * @param round - the round
+ */
+export function chaseStepTask(
+  deps: LifecycleDeps,
+  placementId: string,
+  step: LifecycleStep,
+  round: number,
+): Promise<StepTimer> {
+  return withConflictRetries(async () => {
+    const placement = await readPlacement(deps.table, placementId);
+    if (!running(placement)) return ENDED;
+    const task = await readLifecycleTask(deps.table, placementId, step, round);
+    if (!task) return { ...ENDED, ended: false };
+    if (task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
+    const now = deps.clock.now();
+    const chase = chaseAt(task, now, deps.config);
+    let after = task;
+    if (chase !== 'NOTHING') {
+      const at = new Date(now).toISOString();
+      after =
+        chase === 'REMIND'
+          ? { ...task, reminders: task.reminders + 1, lastRemindedAt: at }
+          : {
+              ...task,
+              reminders: Math.max(1, task.reminders),
+              lastRemindedAt: task.lastRemindedAt ?? at,
+              escalations: task.escalations + 1,
+              lastEscalatedAt: at,
+            };
+      after = await saveLifecycleTask(deps.table, task, after);
+      deps.logger.info(
+        chase === 'REMIND' ? 'Lifecycle task reminded' : 'Lifecycle task escalated',
+        { placementId, step, round, escalations: after.escalations },
+      );
+    }
+    const next = nextChaseAt(after, deps.config);
+    return {
+      ended: false,
+      done: false,
+      opensInSeconds: 0,
+      timeoutSeconds: timeoutUntil(deps, next),
+      chaseNow: deps.clock.secondsUntil(next) === 0,
+    };
+  });
+}
+
+/**
+ * Where the workflow goes after a step that branches, from what its task recorded.
+ *
+ * @param deps - the workflow's services
+ * @param placementId - the placement
+ * @param step - the step just completed
+ * @param round - its round
+ */
+export async function routeAfterStep(
+  deps: LifecycleDeps,
+  placementId: string,
+  step: LifecycleStep,
+  round: number,
+): Promise<{ next: Route; round: number }> {
+  const placement = await readPlacement(deps.table, placementId);
+  if (!running(placement)) return { next: 'END', round };
+  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  const next = routeAfter(step, task?.result ?? null);
+  return { next, round: next === 'EXTEND' ? round + 1 : round };
+}
+
+/**
+ * Records that a placement's lifecycle has run its course: after the decision, or after the
+ * follow-ups. Nothing changes when it has ended already.
+ *
+ * @param deps - the workflow's services
+ * @param placementId - the placement
+ */
+export function finishLifecycle(
+  deps: LifecycleDeps,
+  placementId: string,
+): Promise<{ ended: true }> {
+  return withConflictRetries(async () => {
+    const placement = await readPlacement(deps.table, placementId);
+    if (!running(placement)) return { ended: true } as const;
+    const followedUp = placement.lifecycle.step.startsWith('FOLLOW_UP');
+    const after: Placement = {
+      ...placement,
+      lifecycle: {
+        ...placement.lifecycle,
+        status: 'ENDED',
+        nextDueDate: null,
+        endedAt: new Date(deps.clock.now()).toISOString(),
+        endReason: followedUp ? 'FOLLOWED_UP' : 'DECIDED',
+      },
+    };
+    const { action } = placementRecordWriteAction(placement, after);
+    if ('put' in action) await deps.table.put(action.put, action.condition);
+    deps.logger.info('Lifecycle finished', { placementId, step: placement.lifecycle.step });
+    return { ended: true } as const;
+  });
+}

@@ -1,0 +1,172 @@
+import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
+import type { SubgraphContext } from '#kernel/context';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
+import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
+import { danishToday } from '#kernel/today';
+import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
+import {
+  listMunicipalityCodes,
+  loadPlacementFigures,
+  type PlacementFiguresOfPeriod,
+} from '../repository/placement-stats-repository.ts';
+import {
+  addPlacementCells,
+  PLACEMENT_RELATIONS,
+  type PlacementCell,
+  type PlacementFigures,
+  type PlacementPeriodCells,
+  placementFigures,
+  placementPeriodCells,
+} from './placement-stats.ts';
+
+/**
+ * The placements subgraph's figures for a period, designed like the people subgraph's: a
+ * municipality's for its own team (as they are) and the programme office (small cells hidden),
+ * and the programme total for the programme office. The programme office's figures of every
+ * municipality and of the total are suppressed together (`suppressProgramme`), once per request
+ * and period, so the pattern of hidden cells is the same whichever figures a request asks for
+ * and no hidden cell follows from the total minus the other municipalities. Every read is one
+ * batch of (1 + months) counter items per municipality.
+ */
+
+/** The period arguments of `placementStats`: `from`/`to`, or the older `period` input. */
+export interface PlacementPeriodArgs {
+  from?: string | null;
+  to?: string | null;
+  period?: { from: string; to: string } | null;
+}
+
+interface ProgrammeFigures {
+  municipalities: Map<string, { shown: Suppressed<PlacementCell>; cells: PlacementPeriodCells }>;
+  total: { shown: Suppressed<PlacementCell>; cells: PlacementPeriodCells };
+}
+
+/** Per request (its loader) and period: the programme's figures, computed once. */
+const programmeFiguresOfRequest = new WeakMap<object, Map<string, Promise<ProgrammeFigures>>>();
+
+/** Per request (its loader): the municipality codes, read once. */
+const codesOfRequest = new WeakMap<object, Promise<string[]>>();
+
+function municipalityCodes(context: SubgraphContext): Promise<string[]> {
+  let codes = codesOfRequest.get(context.loader);
+  if (!codes) {
+    codes = listMunicipalityCodes(context.table);
+    codesOfRequest.set(context.loader, codes);
+  }
+  return codes;
+}
+
+function periodOf(args: PlacementPeriodArgs, today: string): FiguresPeriod {
+  if (args.period && (args.from || args.to)) {
+    throw new BadUserInputError('Invalid period: give either period or from and to', [
+      { path: 'period', message: 'must not be given together with from or to' },
+    ]);
+  }
+  return parsePeriod(args.period ?? args, today);
+}
+
+function cellsOf(figures: PlacementFiguresOfPeriod): PlacementPeriodCells {
+  return placementPeriodCells(figures.counts, figures.months);
+}
+
+async function computeProgrammeFigures(
+  context: SubgraphContext,
+  period: FiguresPeriod,
+): Promise<ProgrammeFigures> {
+  const codes = await municipalityCodes(context);
+  const loaded = await loadPlacementFigures(context.loader, codes, period.months);
+  const cellsByCode = new Map(
+    codes.map((code) => [code, cellsOf(loaded.get(code) as PlacementFiguresOfPeriod)]),
+  );
+  const suppressed = suppressProgramme(
+    new Map([...cellsByCode].map(([code, { cells }]) => [code, cells])),
+    PLACEMENT_RELATIONS,
+  );
+  return {
+    municipalities: new Map(
+      codes.map((code) => [
+        code,
+        {
+          shown: suppressed.municipalities.get(code) as Suppressed<PlacementCell>,
+          cells: cellsByCode.get(code) as PlacementPeriodCells,
+        },
+      ]),
+    ),
+    total: { shown: suppressed.total, cells: addPlacementCells([...cellsByCode.values()]) },
+  };
+}
+
+function programmeFigures(context: SubgraphContext, period: FiguresPeriod) {
+  const memo = programmeFiguresOfRequest.get(context.loader) ?? new Map();
+  programmeFiguresOfRequest.set(context.loader, memo);
+  const memoKey = `${period.from}|${period.to}`;
+  let figures = memo.get(memoKey);
+  if (!figures) {
+    figures = computeProgrammeFigures(context, period);
+    memo.set(memoKey, figures);
+  }
+  return figures;
+}
+
+/**
+ * A municipality's placement figures for a period: its own team sees them as they are, the
+ * programme office with small cells hidden (together with every other municipality's and the
+ * total's); anyone else is refused (`FORBIDDEN`), a code that runs no NEXTWORK is `NOT_FOUND`,
+ * a bad period `BAD_USER_INPUT`.
+ *
+ * @param context - the request
+ * @param municipalityCode - the municipality
+ * @param args - `from` and `to` (optional; see `parsePeriod`), or the older `period`
+ */
+export async function placementStatsOf(
+  context: SubgraphContext,
+  municipalityCode: string,
+  args: PlacementPeriodArgs,
+): Promise<PlacementFigures> {
+  const identity = requireIdentity(context);
+  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
+    throw new ForbiddenError(
+      "Only the municipality's team and the programme office see its figures",
+    );
+  }
+  const period = periodOf(args, danishToday(context.now()));
+  if (identity.role === 'PROGRAMME') {
+    const figures = await programmeFigures(context, period);
+    const own = figures.municipalities.get(municipalityCode);
+    if (!own) throw new NotFoundError(`No municipality runs NEXTWORK under ${municipalityCode}`);
+    return placementFigures(period, own.shown, own.cells.firstPlacementWeeks);
+  }
+  const loaded = await loadPlacementFigures(context.loader, [municipalityCode], period.months);
+  const cells = cellsOf(loaded.get(municipalityCode) as PlacementFiguresOfPeriod);
+  return placementFigures(period, unsuppressed(cells.cells), cells.firstPlacementWeeks);
+}
+
+/** Refuses (`FORBIDDEN`) anyone but the programme office. */
+export function requireProgrammeOffice(context: SubgraphContext): void {
+  if (requireIdentity(context).role !== 'PROGRAMME') {
+    throw new ForbiddenError("The programme's figures are for the programme office");
+  }
+}
+
+/**
+ * The programme total of the placement figures, small cells hidden together with every
+ * municipality's (programme office only).
+ *
+ * @param context - the request
+ * @param period - `from` and `to` of the `ProgrammeStats` reference
+ */
+export async function programmePlacementStats(
+  context: SubgraphContext,
+  period: { from: string; to: string },
+): Promise<PlacementFigures> {
+  requireProgrammeOffice(context);
+  const parsed = parsePeriod(period, danishToday(context.now()));
+  const { total } = await programmeFigures(context, parsed);
+  return placementFigures(parsed, total.shown, total.cells.firstPlacementWeeks);
+}
+
+/** The period of the programme's figures as `ProgrammeStats` carries it (its key). */
+export interface ProgrammePeriod {
+  from: string;
+  to: string;
+}

@@ -1,0 +1,30 @@
+import { STEP_TITLES } from '../domain/lifecycle.ts';
+import { requireTaskAccess } from '../domain/lifecycle-queries.ts';
+import { findPlacement } from '../domain/placement-queries.ts';
+import type {
+  LifecycleTaskResolvers,
+  PlacementFollowUpResolvers,
+  PlacementLifecycleResolvers,
+} from '../generated/resolvers-types.ts';
+
+/**
+ * `LifecycleTask`: a talk or decision of a placement's lifecycle, for its municipality's team.
+ * Every task reaches a resolver through a listing that checked the caller already; `placement`
+ * checks again, as every entity path does.
+ */
+export const LifecycleTask: LifecycleTaskResolvers = {
+  placement: async (task, _args, context) => {
+    const placement = await findPlacement(context, requireTaskAccess(context, task).placementId);
+    if (!placement) throw new Error('A lifecycle task without its placement');
+    return placement;
+  },
+  title: (task) => STEP_TITLES[task.step],
+  assignee: (task) => ({ id: task.assigneeStaffId }),
+  escalated: (task) => task.escalations > 0,
+};
+
+/** `PlacementLifecycle`: where a placement's lifecycle stands (checked on `Placement`). */
+export const PlacementLifecycle: PlacementLifecycleResolvers = {};
+
+/** `PlacementFollowUp`: a retention follow-up (checked on `Placement`). */
+export const PlacementFollowUp: PlacementFollowUpResolvers = {};

@@ -1,0 +1,17 @@
+import {
+  programmePlacementStats,
+  requireProgrammeOffice,
+} from '../domain/placement-figures-queries.ts';
+import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
+
+/**
+ * `ProgrammeStats`: the placements of every municipality added up for a period. The reference
+ * carries only the period; it and every field are the programme office's alone.
+ */
+export const ProgrammeStats: ProgrammeStatsResolvers = {
+  __resolveReference(reference, context) {
+    requireProgrammeOffice(context);
+    return { from: reference.from, to: reference.to };
+  },
+  placementStats: (programme, _args, context) => programmePlacementStats(context, programme),
+};

@@ -1,0 +1,94 @@
+import {
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidToken,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
+import {
+  type LifecycleEngine,
+  type LifecycleExecutionInput,
+  StaleTaskTokenError,
+} from '../domain/lifecycle-engine.ts';
+
+function isStaleToken(error: unknown): boolean {
+  return (
+    error instanceof TaskDoesNotExist ||
+    error instanceof TaskTimedOut ||
+    error instanceof InvalidToken
+  );
+}
+
+/**
+ * The lifecycle engine in AWS: Step Functions through the SDK. The state machine's ARN comes
+ * from `LIFECYCLE_STATE_MACHINE_ARN`; an execution's ARN follows from it and the execution's
+ * name, so a second start of a placement's lifecycle finds the first.
+ */
+export class AwsLifecycleEngine implements LifecycleEngine {
+  /**
+   * @param stateMachineArn - the lifecycle state machine
+   * @param client - the Step Functions client
+   */
+  constructor(
+    private readonly stateMachineArn: string,
+    private readonly client: SFNClient = new SFNClient({}),
+  ) {}
+
+  /** The ARN of the execution of a given name (`…:stateMachine:x` → `…:execution:x:name`). */
+  executionArn(name: string): string {
+    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  }
+
+  async startExecution(name: string, input: LifecycleExecutionInput) {
+    try {
+      const result = await this.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name,
+          input: JSON.stringify(input),
+        }),
+      );
+      return { executionId: result.executionArn ?? this.executionArn(name) };
+    } catch (error) {
+      // Same name, other input (a resume of one already running): one execution all the same.
+      if (error instanceof ExecutionAlreadyExists) return { executionId: this.executionArn(name) };
+      throw error;
+    }
+  }
+
+  async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {
+    try {
+      await this.client.send(
+        new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }),
+      );
+    } catch (error) {
+      if (isStaleToken(error)) throw new StaleTaskTokenError();
+      throw error;
+    }
+  }
+
+  async sendTaskFailure(taskToken: string, error: string, cause: string) {
+    try {
+      await this.client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
+    } catch (failure) {
+      if (isStaleToken(failure)) throw new StaleTaskTokenError();
+      throw failure;
+    }
+  }
+
+  async stopExecution(executionId: string, cause: string) {
+    const executionArn = executionId.startsWith('arn:')
+      ? executionId
+      : this.executionArn(executionId);
+    try {
+      await this.client.send(new StopExecutionCommand({ executionArn, cause }));
+    } catch (error) {
+      if (!(error instanceof ExecutionDoesNotExist)) throw error;
+    }
+  }
+}

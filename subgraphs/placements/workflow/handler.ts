@@ -1,0 +1,16 @@
+import { logger } from '#kernel/logger';
+import { createDynamoClient } from '#kernel/table/client';
+import { Table } from '#kernel/table/table';
+import { ScaledLifecycleClock } from '../domain/lifecycle-clock.ts';
+import { LIFECYCLE_CONFIG } from '../domain/lifecycle-config.ts';
+import { currentLifecycleEngine } from './engine-registry.ts';
+import { createLifecycleTaskHandler } from './lifecycle-task-handler.ts';
+
+/** Lambda entry of the lifecycle task function: every task state of the state machine. */
+export const handler = createLifecycleTaskHandler({
+  table: new Table(createDynamoClient(), process.env.TABLE_NAME ?? ''),
+  clock: new ScaledLifecycleClock(1),
+  config: LIFECYCLE_CONFIG,
+  engine: currentLifecycleEngine(),
+  logger,
+});

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevToken } from '#infra/local/dev-issuer';
+import { freePort } from '#infra/local/dynamodb-local';
+import { type LocalStack, startLocalStack } from '#infra/local/local-stack';
+import { danishToday } from '#kernel/today';
+import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
+import { eventually } from '../support/lifecycle-harness.ts';
+import { hostItems, youthItem } from '../support/placements-factories.ts';
+
+/**
+ * The placement lifecycle through the gateway on the local stack, with a lifecycle clock sped up
+ * so that a day passes in a tenth of a second: a placement walks its check-ins and decision as
+ * the mutations complete them, a job is followed up, and a stop and start of the stack in the
+ * middle of a lifecycle goes on where it stood. The stack keeps its table on the run's DynamoDB
+ * Local across the restart, as `npm start` keeps it on disk.
+ */
+
+/** A day of lifecycle time in 0.1 s of real time. */
+const TIME_SCALE = 864_000;
+
+interface Body<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+describe('the placement lifecycle through the gateway, with a sped-up clock', () => {
+  const dataDir = { path: '' };
+  const tableName = `e2e-lifecycle-${randomUUID()}`;
+  let port = 0;
+  let stack: LocalStack;
+  let token = '';
+
+  async function start(): Promise<LocalStack> {
+    return startLocalStack({
+      dataDir: dataDir.path,
+      port,
+      dynamoEndpoint: await dynamoEndpointOfThisFile(),
+      tableName,
+      stage: 'dev',
+      seed: false,
+      lifecycleTimeScale: TIME_SCALE,
+    });
+  }
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+    });
+    const body = (await response.json()) as Body<T>;
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  }
+
+  async function createPlacement(youthId: string): Promise<string> {
+    const data = await gql<{
+      createPlacement: { placement: { id: string; lifecycle: { step: string } } | null };
+    }>(
+      `mutation ($input: CreatePlacementInput!) {
+        createPlacement(input: $input) { placement { id lifecycle { step status } } errors { code } }
+      }`,
+      {
+        input: {
+          youthId,
+          opportunityId: `c-${youthId}-opp`,
+          mentorContactId: `c-${youthId}-contact`,
+          startDate: danishToday(new Date()),
+          weeklyHours: 20,
+          plan: { goals: ['Lære lagerarbejde'], tasks: ['Varemodtagelse'] },
+        },
+      },
+    );
+    const placement = data.createPlacement.placement;
+    if (!placement) throw new Error('createPlacement refused');
+    return placement.id;
+  }
+
+  /** Waits until the consultant's list shows the placement's open task of a step. */
+  async function openTask(placementId: string, step: string): Promise<string> {
+    return eventually(
+      async () => {
+        const data = await gql<{
+          myLifecycleTasks: {
+            edges: Array<{ node: { id: string; step: string; placement: { id: string } } }>;
+          };
+        }>('{ myLifecycleTasks(first: 100) { edges { node { id step placement { id } } } } }');
+        return data.myLifecycleTasks.edges.find(
+          (edge) => edge.node.placement.id === placementId && edge.node.step === step,
+        )?.node.id;
+      },
+      `${step} of ${placementId} on the consultant's list`,
+      30_000,
+    );
+  }
+
+  async function completeCheckpoint(placementId: string, step: string) {
+    const data = await gql<{ completePlacementCheckpoint: { errors: Array<{ code: string }> } }>(
+      `mutation ($input: CompletePlacementCheckpointInput!) {
+        completePlacementCheckpoint(input: $input) { placement { id } errors { code } }
+      }`,
+      { input: { placementId, step, completedOn: danishToday(new Date()), notes: 'Går godt' } },
+    );
+    expect(data.completePlacementCheckpoint.errors).toEqual([]);
+  }
+
+  async function recordFollowUp(placementId: string, step: string, stillThere: boolean) {
+    const data = await gql<{ recordFollowUp: { errors: Array<{ code: string }> } }>(
+      `mutation ($input: RecordFollowUpInput!) {
+        recordFollowUp(input: $input) { placement { id } errors { code } }
+      }`,
+      { input: { placementId, step, stillThere, recordedOn: danishToday(new Date()) } },
+    );
+    expect(data.recordFollowUp.errors).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    dataDir.path = await mkdtemp(join(tmpdir(), 'nextwork-lifecycle-'));
+    port = await freePort();
+    stack = await start();
+    await stack.table.putMany([
+      ...['y-walk', 'y-restart'].flatMap((youthId) => [
+        youthItem(youthId, '265'),
+        ...hostItems(`c-${youthId}`, '265', { places: 2 }),
+      ]),
+    ]);
+    token = await mintDevToken(stack.keys, {
+      role: 'NETWORK_CONSULTANT',
+      municipalityCode: '265',
+      staffId: 'staff-265-e2e',
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('walks a placement started through the gateway to a job, its follow-ups and retention; the execution history matches the record', async () => {
+    // Prepare
+    const placementId = await createPlacement('y-walk');
+    // Act: the consultant does what the lifecycle asks, as it asks
+    for (const step of ['CHECK_IN', 'MIDWAY_EVALUATION', 'BEFORE_END_TALK']) {
+      await openTask(placementId, step);
+      await completeCheckpoint(placementId, step);
+    }
+    await openTask(placementId, 'OUTCOME_DECISION');
+    const today = danishToday(new Date());
+    const decided = await gql<{ recordPlacementOutcome: { errors: Array<{ code: string }> } }>(
+      `mutation ($input: RecordPlacementOutcomeInput!) {
+        recordPlacementOutcome(input: $input) { placement { id status } errors { code } }
+      }`,
+      {
+        input: {
+          placementId,
+          outcome: {
+            kind: 'JOB',
+            date: today,
+            details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: today },
+          },
+        },
+      },
+    );
+    await openTask(placementId, 'FOLLOW_UP_3_MONTHS');
+    await recordFollowUp(placementId, 'FOLLOW_UP_3_MONTHS', true);
+    await openTask(placementId, 'FOLLOW_UP_6_MONTHS');
+    await recordFollowUp(placementId, 'FOLLOW_UP_6_MONTHS', true);
+    const name = `placement-${placementId}`;
+    await eventually(
+      () => stack.lifecycle.engine.describeExecution(name)?.status === 'SUCCEEDED',
+      'the execution to end',
+      30_000,
+    );
+    // Assess
+    expect(decided.recordPlacementOutcome.errors).toEqual([]);
+    const { placement } = await gql<{
+      placement: {
+        status: string;
+        outcome: { kind: string };
+        lifecycle: { status: string; step: string; endReason: string; executionId: string };
+        lifecycleTasks: Array<{ step: string; status: string }>;
+        followUps: Array<{ step: string; outcomeKind: string; stillThere: boolean }>;
+      };
+    }>(
+      `query ($id: ID!) { placement(id: $id) {
+        status outcome { kind }
+        lifecycle { status step endReason executionId }
+        lifecycleTasks { step status }
+        followUps { step outcomeKind stillThere }
+      } }`,
+      { id: placementId },
+    );
+    expect(placement).toMatchObject({
+      status: 'COMPLETED',
+      outcome: { kind: 'JOB' },
+      lifecycle: {
+        status: 'ENDED',
+        step: 'FOLLOW_UP_6_MONTHS',
+        endReason: 'FOLLOWED_UP',
+        executionId: name,
+      },
+    });
+    expect(placement.followUps).toEqual([
+      { step: 'FOLLOW_UP_3_MONTHS', outcomeKind: 'JOB', stillThere: true },
+      { step: 'FOLLOW_UP_6_MONTHS', outcomeKind: 'JOB', stillThere: true },
+    ]);
+    expect(placement.lifecycleTasks.every((task) => task.status === 'DONE')).toBe(true);
+    // The states the execution waited in are the placement's tasks, in the same order.
+    const history = stack.lifecycle.engine.describeExecution(name)?.history ?? [];
+    const waitedOn = [...new Set(history.filter((s) => s.endsWith('_AwaitPerson')))];
+    const stepOf: Record<string, string> = {
+      CheckIn_AwaitPerson: 'CHECK_IN',
+      MidwayEvaluation_AwaitPerson: 'MIDWAY_EVALUATION',
+      BeforeEndTalk_AwaitPerson: 'BEFORE_END_TALK',
+      OutcomeDecision_AwaitPerson: 'OUTCOME_DECISION',
+      FollowUp3Months_AwaitPerson: 'FOLLOW_UP_3_MONTHS',
+      FollowUp6Months_AwaitPerson: 'FOLLOW_UP_6_MONTHS',
+    };
+    expect(waitedOn.map((state) => stepOf[state])).toEqual(
+      placement.lifecycleTasks.map((task) => task.step),
+    );
+    expect(history.at(-1)).toBe('Ended');
+  }, 120_000);
+
+  it('goes on where it stood when the stack is stopped in the middle of a lifecycle and started again', async () => {
+    // Prepare: a placement waiting on its check-in
+    const placementId = await createPlacement('y-restart');
+    const checkIn = await openTask(placementId, 'CHECK_IN');
+    // Act: stop everything, start again on the same data
+    await stack.stop();
+    stack = await start();
+    const resumed = stack.lifecycle.resumed;
+    const sameTask = await openTask(placementId, 'CHECK_IN');
+    await completeCheckpoint(placementId, 'CHECK_IN');
+    const midway = await openTask(placementId, 'MIDWAY_EVALUATION');
+    // Assess
+    expect(resumed).toBeGreaterThanOrEqual(1);
+    expect(sameTask).toBe(checkIn);
+    expect(midway).toBe(`${placementId}-MIDWAY_EVALUATION-1`);
+    const { placement } = await gql<{
+      placement: {
+        lifecycle: { status: string; step: string };
+        lifecycleTasks: Array<{ step: string }>;
+      };
+    }>(
+      'query ($id: ID!) { placement(id: $id) { lifecycle { status step } lifecycleTasks { step } } }',
+      {
+        id: placementId,
+      },
+    );
+    expect(placement.lifecycle).toEqual({ status: 'RUNNING', step: 'MIDWAY_EVALUATION' });
+    // No step ran twice: one check-in task, one midway task.
+    expect(placement.lifecycleTasks.map((task) => task.step)).toEqual([
+      'CHECK_IN',
+      'MIDWAY_EVALUATION',
+    ]);
+  }, 120_000);
+});

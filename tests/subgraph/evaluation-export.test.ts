@@ -1,0 +1,477 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
+import {
+  type DataSubjectDispatcher,
+  type DataSubjectSubgraph,
+  useDataSubjectDispatcher,
+} from '#kernel/data-subject';
+import type { Identity } from '#kernel/identity';
+import type { Table } from '#kernel/table/table';
+import { attendanceTotalsToItem } from '#learning-community/repository/attendance-entity';
+import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
+import type { Youth } from '#people/domain/youth';
+import { saveMunicipalities } from '#people/repository/municipality-repository';
+import { youthToItem } from '#people/repository/youth-entity';
+import { server } from '#people/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  dataProtectionOfficerIdentity,
+  givenMunicipalities,
+  givenTeam,
+  givenYouth,
+  KOBENHAVN,
+  ROSKILDE,
+  youth,
+} from '../support/people-factories.ts';
+import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const EXPORT = `mutation ($input: ExportEvaluationDatasetInput!) {
+  exportEvaluationDataset(input: $input) {
+    dataset {
+      location youthFile placementFile youthRows placementRows from to municipalityCodes generatedAt
+    }
+    errors { code message }
+  }
+}`;
+
+interface Dataset {
+  location: string;
+  youthFile: string;
+  placementFile: string;
+  youthRows: number;
+  placementRows: number;
+  from: string;
+  to: string;
+  municipalityCodes: string[];
+}
+
+/** Every column a youth row may have, and every column of a placement row. */
+const YOUTH_COLUMNS = [
+  'ageBandAtEnrolment',
+  'attendance',
+  'benefitCategory',
+  'enrolmentMonth',
+  'fallBacks',
+  'inEducationOrJobAfterEnrolment',
+  'municipalityCode',
+  'placementCount',
+  'pseudonym',
+  'statusAtEnd',
+  'weeklyStatus',
+  'weeksInEducationOrJob',
+];
+const PLACEMENT_COLUMNS = [
+  'endDate',
+  'followUps',
+  'inEducationOrJobAfterEnd',
+  'municipalityCode',
+  'outcomeDate',
+  'outcomeKind',
+  'placementNumber',
+  'pseudonym',
+  'startDate',
+  'status',
+];
+
+const CONSENTED = { given: true, givenAt: '2026-01-05', withdrawnAt: null };
+const NOW = new Date('2026-11-26T10:00:00Z');
+
+function pseudonymUnder(key: string, youthId: string): string {
+  return createHmac('sha256', key).update('nextwork-youth\0').update(youthId).digest('hex');
+}
+
+async function readRows(path: string): Promise<Array<Record<string, unknown>>> {
+  const text = await readFile(path, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Every key and every string value anywhere in a row (nested objects and lists included). */
+function everyText(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(everyText);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => [key, ...everyText(inner)]);
+  }
+  return [];
+}
+
+describe('people subgraph: the researchers\u2019 evaluation export', () => {
+  let table: Table;
+  let exportDir: string;
+  const pseudonymKey = randomBytes(32).toString('hex');
+  const saved = {
+    key: process.env.PSEUDONYM_KEY,
+    dir: process.env.EVALUATION_EXPORT_DIR,
+    bucket: process.env.EVALUATION_EXPORT_BUCKET,
+  };
+  let consenting: Youth;
+  let consentingInKobenhavn: Youth;
+  let neverAsked: Youth;
+  let withdrawn: Youth;
+  const placementIds: string[] = [];
+
+  function run(identity: Identity, variables: Record<string, unknown>) {
+    return execute<{ exportEvaluationDataset: { dataset: Dataset | null } }>(
+      server,
+      testContext(table, identity, NOW),
+      EXPORT,
+      variables,
+    );
+  }
+
+  async function exportAll(input: Record<string, unknown> = {}): Promise<Dataset> {
+    const result = await run(programmeIdentity(), { input });
+    expect(result.errors).toBeUndefined();
+    const dataset = result.data?.exportEvaluationDataset.dataset;
+    if (!dataset) throw new Error('no dataset');
+    return dataset;
+  }
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    exportDir = await mkdtemp(join(tmpdir(), 'evaluation-export-'));
+    process.env.PSEUDONYM_KEY = pseudonymKey;
+    process.env.EVALUATION_EXPORT_DIR = exportDir;
+    delete process.env.EVALUATION_EXPORT_BUCKET;
+    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
+    await givenMunicipalities(table);
+    await givenTeam(table, ROSKILDE);
+    await givenTeam(table, KOBENHAVN);
+    consenting = await givenYouth(
+      table,
+      {
+        name: 'Freja Kristensen',
+        dateOfBirth: '2003-07-21',
+        phone: '+4531415926',
+        email: 'freja.kristensen@example.dk',
+        enrolledAt: '2026-01-05',
+        researchConsent: CONSENTED,
+        consultantId: `staff-${ROSKILDE}-1`,
+        barriers: ['Angst for telefonsamtaler'],
+        interests: ['Klatring'],
+        workWishes: ['Landskabsgartner'],
+      },
+      ['IN_PLACEMENT', 'IN_JOB'],
+    );
+    consentingInKobenhavn = await givenYouth(
+      table,
+      { municipalityCode: KOBENHAVN, enrolledAt: '2026-03-02', researchConsent: CONSENTED },
+      ['IN_PLACEMENT'],
+    );
+    neverAsked = await givenYouth(table, { name: 'Bo Nielsen', enrolledAt: '2026-02-02' });
+    withdrawn = await givenYouth(table, {
+      name: 'Asta Holm',
+      enrolledAt: '2026-02-09',
+      researchConsent: { given: false, givenAt: '2026-02-09', withdrawnAt: '2026-05-01' },
+    });
+    const placements = [
+      aPlacement({
+        youthId: consenting.id,
+        companyId: 'c-evaluation-1',
+        startDate: '2026-01-12',
+        endDate: '2026-04-12',
+        status: 'COMPLETED',
+        outcome: { kind: 'JOB', date: '2026-01-19', details: null },
+        learningReflection: null,
+      }),
+      aPlacement({
+        youthId: consentingInKobenhavn.id,
+        municipalityCode: KOBENHAVN,
+        companyId: 'c-evaluation-2',
+        startDate: '2026-03-09',
+        endDate: '2026-06-09',
+        status: 'COMPLETED',
+      }),
+      aPlacement({
+        youthId: neverAsked.id,
+        companyId: 'c-evaluation-3',
+        startDate: '2026-02-09',
+        endDate: '2026-05-09',
+        status: 'COMPLETED',
+      }),
+    ];
+    placementIds.push(...placements.map((placement) => placement.id));
+    await storePlacements(table, placements);
+    await table.putMany([
+      attendanceTotalsToItem('YOUTH', consenting.id, { present: 7, absent: 2, excused: 1 }),
+    ]);
+  });
+
+  afterAll(async () => {
+    useDataSubjectDispatcher(null);
+    for (const [variable, value] of [
+      ['PSEUDONYM_KEY', saved.key],
+      ['EVALUATION_EXPORT_DIR', saved.dir],
+      ['EVALUATION_EXPORT_BUCKET', saved.bucket],
+    ] as const) {
+      if (value === undefined) delete process.env[variable];
+      else process.env[variable] = value;
+    }
+    await rm(exportDir, { recursive: true, force: true });
+  });
+
+  describe('who may export', () => {
+    it.each([
+      ['a network consultant', staffIdentity(ROSKILDE)],
+      ['a team leader', staffIdentity(ROSKILDE, 'TEAM_LEADER', `staff-${ROSKILDE}-leader`)],
+      ['a young person', youthIdentity(ROSKILDE, 'y-someone')],
+      ['a company contact', companyContactIdentity('c-evaluation-1')],
+      ['a data protection officer', dataProtectionOfficerIdentity(ROSKILDE)],
+    ])('refuses %s and writes nothing', async (_who, identity) => {
+      // Prepare
+      const before = await readdir(exportDir);
+      // Act
+      const result = await run(identity, { input: {} });
+      // Assess
+      expect(errorCodes(result)).toContain('FORBIDDEN');
+      expect(result.data?.exportEvaluationDataset ?? null).toBeNull();
+      expect(await readdir(exportDir)).toEqual(before);
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([
+      ['a period that ends before it starts', { from: '2026-06-01', to: '2026-05-01' }],
+      ['a period longer than five years', { from: '2020-01-01', to: '2026-06-01' }],
+      ['a municipality that does not exist', { municipalityCodes: ['999'] }],
+      ['a malformed municipality code', { municipalityCodes: ['Roskilde'] }],
+    ])('refuses %s with BAD_USER_INPUT', async (_what, input) => {
+      // Act
+      const result = await run(programmeIdentity(), { input });
+      // Assess
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
+  describe('the dataset', () => {
+    it('holds one row per consenting young person and per placement of theirs, no one else', async () => {
+      // Act
+      const dataset = await exportAll();
+      // Assess
+      const youthRows = await readRows(dataset.youthFile);
+      const placementRows = await readRows(dataset.placementFile);
+      const pseudonyms = youthRows.map((row) => row.pseudonym);
+      expect(dataset.youthRows).toBe(2);
+      expect(dataset.placementRows).toBe(2);
+      expect(dataset.municipalityCodes.sort()).toEqual([KOBENHAVN, ROSKILDE]);
+      expect(dataset.location).toBe(join(exportDir, dataset.location.split('/').at(-1) ?? ''));
+      expect(pseudonyms.sort()).toEqual(
+        [
+          pseudonymUnder(pseudonymKey, consenting.id),
+          pseudonymUnder(pseudonymKey, consentingInKobenhavn.id),
+        ].sort(),
+      );
+      for (const absent of [neverAsked, withdrawn]) {
+        expect(pseudonyms).not.toContain(pseudonymUnder(pseudonymKey, absent.id));
+        expect(placementRows.map((row) => row.pseudonym)).not.toContain(
+          pseudonymUnder(pseudonymKey, absent.id),
+        );
+      }
+    });
+
+    it('gives the research columns: enrolment month, age band, outcomes, attendance, weekly statuses', async () => {
+      // Act
+      const dataset = await exportAll({ municipalityCodes: [ROSKILDE] });
+      // Assess
+      const [row] = await readRows(dataset.youthFile);
+      const [placement] = await readRows(dataset.placementFile);
+      expect(row).toMatchObject({
+        pseudonym: pseudonymUnder(pseudonymKey, consenting.id),
+        municipalityCode: ROSKILDE,
+        enrolmentMonth: '2026-01',
+        ageBandAtEnrolment: '18-24',
+        benefitCategory: 'ACTIVITY_READY',
+        statusAtEnd: 'IN_JOB',
+        placementCount: 1,
+        inEducationOrJobAfterEnrolment: {
+          after3Months: true,
+          after6Months: true,
+          after12Months: null,
+        },
+        fallBacks: 0,
+        attendance: { present: 7, absent: 2, excused: 1 },
+      });
+      const weeks = row?.weeklyStatus as Array<{ week: string; status: string }>;
+      expect(weeks[0]).toEqual({ week: '2026-W02', status: 'UNKNOWN' });
+      expect(weeks[1]).toEqual({ week: '2026-W03', status: 'IN_PLACEMENT' });
+      expect(weeks.at(-1)).toEqual({ week: '2026-W48', status: 'IN_JOB' });
+      expect(placement).toMatchObject({
+        placementNumber: 1,
+        startDate: '2026-01-12',
+        endDate: '2026-04-12',
+        status: 'COMPLETED',
+        outcomeKind: 'JOB',
+        outcomeDate: '2026-01-19',
+        inEducationOrJobAfterEnd: { after3Months: true, after6Months: true, after12Months: null },
+      });
+    });
+
+    it('holds no direct identifier in any column', async () => {
+      // Prepare: everything that names or identifies a person, a company or a record.
+      const people = [consenting, consentingInKobenhavn, neverAsked, withdrawn];
+      const forbidden = [
+        ...people.flatMap((person) => [
+          person.id,
+          person.name,
+          ...person.name.split(' '),
+          person.phone,
+          person.phone.slice(3),
+          person.email ?? '',
+          person.dateOfBirth,
+          ...person.barriers,
+          ...person.interests,
+          ...person.workWishes,
+        ]),
+        ...placementIds,
+        'c-evaluation-1',
+        'c-evaluation-2',
+        'c-evaluation-opp',
+        `staff-${ROSKILDE}-1`,
+        'Lære faget',
+        'Mentor hver uge',
+        'Test',
+        'Indskrevet i NEXTWORK',
+      ].filter((text) => text.length > 0);
+      // Act
+      const dataset = await exportAll();
+      // Assess: the columns are exactly the documented ones, and no text anywhere holds an identifier.
+      const youthRows = await readRows(dataset.youthFile);
+      const placementRows = await readRows(dataset.placementFile);
+      for (const row of youthRows) expect(Object.keys(row).sort()).toEqual(YOUTH_COLUMNS);
+      for (const row of placementRows) expect(Object.keys(row).sort()).toEqual(PLACEMENT_COLUMNS);
+      for (const row of [...youthRows, ...placementRows]) {
+        expect(row.pseudonym, 'a pseudonym is an HMAC-SHA256 in hex').toMatch(/^[0-9a-f]{64}$/);
+      }
+      const texts = [...youthRows, ...placementRows].flatMap(({ pseudonym: _pseudonym, ...rest }) =>
+        everyText(rest),
+      );
+      for (const text of texts) {
+        for (const identifier of forbidden) expect(text).not.toContain(identifier);
+        expect(text, 'a CPR-like number').not.toMatch(/\d{6}-?\d{4}/);
+        expect(text, 'a phone number').not.toMatch(/\+45\d{8}/);
+        expect(text, 'an email address').not.toMatch(/@/);
+        expect(text, 'a full date of birth').not.toMatch(/^(19|20)0\d-\d{2}-\d{2}$/);
+      }
+    });
+
+    it('gives the same young person the same pseudonym in two exports', async () => {
+      // Act
+      const first = await exportAll();
+      const second = await exportAll();
+      // Assess
+      const pseudonymsOf = async (dataset: Dataset) =>
+        (await readRows(dataset.youthFile)).map((row) => row.pseudonym);
+      expect(second.location).not.toBe(first.location);
+      expect(await pseudonymsOf(second)).toEqual(await pseudonymsOf(first));
+    });
+
+    it('gives different pseudonyms under a different key', async () => {
+      // Prepare
+      const first = await exportAll();
+      process.env.PSEUDONYM_KEY = randomBytes(32).toString('hex');
+      // Act
+      let second: Dataset;
+      try {
+        second = await exportAll();
+      } finally {
+        process.env.PSEUDONYM_KEY = pseudonymKey;
+      }
+      // Assess
+      const before = (await readRows(first.youthFile)).map((row) => row.pseudonym);
+      const after = (await readRows(second.youthFile)).map((row) => row.pseudonym);
+      expect(after).toHaveLength(before.length);
+      for (const pseudonym of after) expect(before).not.toContain(pseudonym);
+    });
+
+    it('leaves out young people enrolled outside the period', async () => {
+      // Act
+      const dataset = await exportAll({ from: '2026-02-01', to: '2026-06-30' });
+      // Assess
+      const pseudonyms = (await readRows(dataset.youthFile)).map((row) => row.pseudonym);
+      expect(pseudonyms).toEqual([pseudonymUnder(pseudonymKey, consentingInKobenhavn.id)]);
+      expect(dataset.to).toBe('2026-06-30');
+    });
+
+    it('is audit-logged as an export, without personal data', async () => {
+      // Act
+      await exportAll({ municipalityCodes: [KOBENHAVN] });
+      // Assess
+      const items = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
+      const exports = items.filter(
+        (item) => item.target === 'Mutation.exportEvaluationDataset' && item.action === 'EXPORT',
+      );
+      expect(exports.length).toBeGreaterThan(0);
+      expect(exports[0]).toMatchObject({ role: 'PROGRAMME' });
+      expect(exports[0]?.youthId).toBeUndefined();
+    });
+  });
+
+  describe('a large municipality', () => {
+    const VEJLE = '630';
+    const CONSENTING = 230;
+    let large: Table;
+    const calls: DataSubjectSubgraph[] = [];
+
+    beforeAll(async () => {
+      large = await createTestTable();
+      await saveMunicipalities(large, [{ code: VEJLE, name: 'Vejle' }]);
+      // Profiles as older items were written: without their own timeline (the history is read).
+      await large.putMany(
+        Array.from({ length: CONSENTING + 20 }, (_, n) =>
+          youthToItem(
+            youth({
+              id: `y-vejle-${n}`,
+              municipalityCode: VEJLE,
+              researchConsent: n < CONSENTING ? CONSENTED : { ...CONSENTED, given: false },
+            }),
+          ),
+        ),
+      );
+      const local = createLocalDataSubjectDispatcher(large);
+      const counting: DataSubjectDispatcher = {
+        send(subgraph, request) {
+          calls.push(subgraph);
+          return local.send(subgraph, request);
+        },
+      };
+      useDataSubjectDispatcher(counting);
+    });
+
+    afterAll(() => {
+      useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
+    });
+
+    it('is read page by page: one call per subgraph and page of 100, every consenting row written', async () => {
+      // Act
+      const result = await execute<{ exportEvaluationDataset: { dataset: Dataset | null } }>(
+        server,
+        testContext(large, programmeIdentity(), NOW),
+        EXPORT,
+        { input: {} },
+      );
+      // Assess
+      expect(result.errors).toBeUndefined();
+      const dataset = result.data?.exportEvaluationDataset.dataset;
+      expect(dataset?.youthRows).toBe(CONSENTING);
+      expect(await readRows(dataset?.youthFile ?? '')).toHaveLength(CONSENTING);
+      expect(calls.filter((subgraph) => subgraph === 'placements')).toHaveLength(3);
+      expect(calls.filter((subgraph) => subgraph === 'learning-community')).toHaveLength(3);
+      expect(calls).not.toContain('people');
+    });
+  });
+});

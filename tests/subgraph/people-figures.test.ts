@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '#kernel/identity';
+import type { Table } from '#kernel/table/table';
+import { server } from '#people/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  givenMunicipalities,
+  givenYouth,
+  KOBENHAVN,
+  ROSKILDE,
+} from '../support/people-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+const FIGURES = `
+  total enrolled inPlacement inEducation inJob paused exited suppressed
+  period { from to }
+  enrolledInPeriod
+  statusChangesInPeriod { total toEnrolled toInPlacement toInEducation toInJob toPaused toExited }
+  leftForEducationOrJob leftForEducationOrJobShare
+  followUps { monthsAfterEnrolment youthFollowedUp inEducationOrJob share }
+  averageWeeksInEducationOrJobFirstYear fellBack fellBackShare
+  targets { intoEducationOrJob { target actual met } fallingBack { target actual met } }`;
+
+const MUNICIPALITY = `query ($code: ID!, $from: Date, $to: Date) {
+  municipality(code: $code) { youthStats(from: $from, to: $to) { ${FIGURES} } }
+}`;
+
+const PROGRAMME = `query ($from: Date, $to: Date) {
+  municipalities { code youthStats(from: $from, to: $to) { ${FIGURES} } }
+  programmeStats(from: $from, to: $to) { from to youthStats { ${FIGURES} } }
+}`;
+
+const PERIOD = { from: '2025-06-01', to: '2026-11-26' };
+
+type Figures = Record<string, unknown> & {
+  statusChangesInPeriod: Record<string, number | null>;
+  followUps: Array<Record<string, number | null>>;
+};
+
+/** Every count of a figures object, flattened to `name: value`. */
+function countsOf(figures: Figures): Record<string, number | null> {
+  const counts: Record<string, number | null> = {};
+  for (const name of ['total', 'enrolled', 'inEducation', 'inJob', 'enrolledInPeriod']) {
+    counts[name] = figures[name] as number | null;
+  }
+  for (const name of ['leftForEducationOrJob', 'fellBack']) {
+    counts[name] = figures[name] as number | null;
+  }
+  for (const [name, value] of Object.entries(figures.statusChangesInPeriod)) {
+    counts[`changes.${name}`] = value;
+  }
+  for (const followUp of figures.followUps) {
+    counts[`followed${followUp.monthsAfterEnrolment}`] = followUp.youthFollowedUp ?? null;
+    counts[`in${followUp.monthsAfterEnrolment}`] = followUp.inEducationOrJob ?? null;
+  }
+  return counts;
+}
+
+describe('people subgraph: the programme figures of young people', () => {
+  let table: Table;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await givenMunicipalities(table);
+    const roskilde = { municipalityCode: ROSKILDE, enrolledAt: '2025-06-02' };
+    for (let i = 0; i < 6; i++) await givenYouth(table, roskilde, ['IN_EDUCATION']);
+    await givenYouth(table, roskilde, ['IN_JOB', 'ENROLLED']);
+    for (let i = 0; i < 2; i++) await givenYouth(table, roskilde);
+    const kobenhavn = { municipalityCode: KOBENHAVN, enrolledAt: '2025-06-02' };
+    for (let i = 0; i < 3; i++) await givenYouth(table, kobenhavn);
+  });
+
+  it("gives the municipality's team its figures as they are, against the targets", async () => {
+    // Act
+    const result = await execute<{ municipality: { youthStats: Figures } }>(
+      server,
+      testContext(table, staffIdentity(ROSKILDE)),
+      MUNICIPALITY,
+      { code: ROSKILDE, ...PERIOD },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.municipality.youthStats).toEqual({
+      total: 9,
+      enrolled: 3,
+      inPlacement: 0,
+      inEducation: 6,
+      inJob: 0,
+      paused: 0,
+      exited: 0,
+      suppressed: false,
+      period: PERIOD,
+      enrolledInPeriod: 9,
+      statusChangesInPeriod: {
+        total: 8,
+        toEnrolled: 1,
+        toInPlacement: 0,
+        toInEducation: 6,
+        toInJob: 1,
+        toPaused: 0,
+        toExited: 0,
+      },
+      leftForEducationOrJob: 7,
+      leftForEducationOrJobShare: 7 / 9,
+      followUps: [3, 6, 12].map((months) => ({
+        monthsAfterEnrolment: months,
+        youthFollowedUp: 9,
+        inEducationOrJob: 6,
+        share: 6 / 9,
+      })),
+      // Six in education from the second week (51 weeks), one a week in a job.
+      averageWeeksInEducationOrJobFirstYear: (6 * 51 + 1) / 9,
+      fellBack: 1,
+      fellBackShare: 1 / 7,
+      targets: {
+        intoEducationOrJob: { target: 0.75, actual: 6 / 9, met: false },
+        fallingBack: { target: 0.15, actual: 1 / 7, met: true },
+      },
+    });
+  });
+
+  it('sums only the months of a period', async () => {
+    // Act
+    const result = await execute<{ municipality: { youthStats: Figures } }>(
+      server,
+      testContext(table, staffIdentity(ROSKILDE)),
+      MUNICIPALITY,
+      { code: ROSKILDE, from: '2025-07-01', to: '2025-12-31' },
+    );
+    // Assess
+    expect(result.data?.municipality.youthStats).toMatchObject({
+      total: 9,
+      enrolledInPeriod: 0,
+      statusChangesInPeriod: { total: 0 },
+      followUps: [{ youthFollowedUp: 0, share: null }, {}, {}],
+    });
+  });
+
+  it('hides small cells from the programme office so that none follows from the others', async () => {
+    // Act
+    const result = await execute<{
+      municipalities: Array<{ code: string; youthStats: Figures }>;
+      programmeStats: { from: string; to: string; youthStats: Figures };
+    }>(server, testContext(table, programmeIdentity()), PROGRAMME, PERIOD);
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const byCode = new Map(result.data?.municipalities.map((m) => [m.code, m.youthStats]));
+    const total = result.data?.programmeStats.youthStats as Figures;
+    expect(byCode.get(KOBENHAVN)).toMatchObject({ total: null, enrolled: null, suppressed: true });
+    expect(byCode.get(ROSKILDE)).toMatchObject({
+      enrolled: null,
+      fellBack: null,
+      suppressed: true,
+    });
+    expect(total).toMatchObject({ enrolledInPeriod: 12, fellBack: null, fellBackShare: null });
+    const columns = [...byCode.values(), total].map(countsOf);
+    for (const name of Object.keys(columns[0] ?? {})) {
+      const hidden = columns.filter((counts) => counts[name] === null).length;
+      expect(hidden, name).not.toBe(1);
+      for (const counts of columns) {
+        const value = counts[name];
+        if (value !== null && value !== undefined)
+          expect(value === 0 || value > 4, name).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    ["another municipality's team", staffIdentity(KOBENHAVN)],
+    ['a young person', youthIdentity(ROSKILDE, 'y-any')],
+    ['a company contact', companyContactIdentity('c-roskilde')],
+  ] as Array<[string, Identity]>)("refuses %s Roskilde's figures", async (_who, identity) => {
+    // Act
+    const result = await execute(server, testContext(table, identity), MUNICIPALITY, {
+      code: ROSKILDE,
+    });
+    // Assess
+    expect(result.data?.municipality).toEqual({ youthStats: null });
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['staff', staffIdentity(ROSKILDE)],
+    ['a young person', youthIdentity(ROSKILDE, 'y-any')],
+  ] as Array<[string, Identity]>)('refuses %s the programme total', async (_who, identity) => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, identity),
+      '{ programmeStats { youthStats { total } } }',
+    );
+    // Assess
+    expect(result.data?.programmeStats).toBeNull();
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses the programme total through an entity reference to anyone else', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity(ROSKILDE)),
+      `{ _entities(representations: [{ __typename: "ProgrammeStats", from: "2026-01-01", to: "2026-06-30" }]) {
+        ... on ProgrammeStats { youthStats { total } } } }`,
+    );
+    // Assess
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['ends before it starts', { from: '2026-06-01', to: '2026-05-31' }],
+    ['is longer than five years', { from: '2020-01-01', to: '2026-06-30' }],
+    ['is not a date', { from: '2026-13-01' }],
+  ])('refuses a period that %s', async (_what, period) => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity(ROSKILDE)),
+      MUNICIPALITY,
+      {
+        code: ROSKILDE,
+        ...period,
+      },
+    );
+    // Assess
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
+import { useDataSubjectDispatcher } from '#kernel/data-subject';
+import { createLocalFieldCipher, useFieldCipher } from '#kernel/field-cipher';
+import type { Identity } from '#kernel/identity';
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
+import { server } from '#people/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  dataProtectionOfficerIdentity,
+  givenLink,
+  givenMunicipalities,
+  givenTeam,
+  givenYouth,
+  KOBENHAVN,
+  ROSKILDE,
+} from '../support/people-factories.ts';
+import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { itemsHolding, scanWholeTable } from '../support/privacy-scan.ts';
+import { createTestTable } from '../support/table.ts';
+
+const ENROL = `mutation ($input: EnrolYouthInput!) {
+  enrolYouth(input: $input) { youth { id cprMasked } errors { code path } }
+}`;
+const UPDATE = `mutation ($input: UpdateYouthProfileInput!) {
+  updateYouthProfile(input: $input) { youth { id cprMasked } errors { code path } }
+}`;
+const CPR_OF = `query ($id: ID!) { youth(id: $id) { id cprMasked } }`;
+const EXPORT = `mutation ($input: ExportYouthDataInput!) {
+  exportYouthData(input: $input) { export { youthId generatedAt document } errors { code } }
+}`;
+const ERASE = `mutation ($input: EraseYouthInput!) {
+  eraseYouth(input: $input) {
+    erasure { youthId alreadyErased itemsDeleted itemsAnonymised } errors { code message }
+  }
+}`;
+
+const CPR = '140304-4123';
+
+describe('people subgraph: CPR numbers, subject access and erasure', () => {
+  let table: Table;
+  const consultant = staffIdentity(ROSKILDE);
+  const dpo = dataProtectionOfficerIdentity(ROSKILDE);
+
+  function run(identity: Identity, query: string, variables: Record<string, unknown>) {
+    return execute(server, testContext(table, identity), query, variables);
+  }
+
+  async function auditActions(youthId: string): Promise<string[]> {
+    const items = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+    return items.map((item) => String(item.action));
+  }
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await givenMunicipalities(table);
+    await givenTeam(table, ROSKILDE);
+    await givenTeam(table, KOBENHAVN);
+    useFieldCipher(createLocalFieldCipher(randomBytes(32).toString('hex')));
+    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
+  });
+
+  afterAll(() => {
+    useFieldCipher(null);
+    useDataSubjectDispatcher(null);
+  });
+
+  describe('CPR number', () => {
+    it('is stored encrypted at enrolment and shown to the team only masked', async () => {
+      // Act
+      const result = await run(consultant, ENROL, {
+        input: {
+          municipalityCode: ROSKILDE,
+          name: 'Carl Cpr',
+          dateOfBirth: '2004-03-14',
+          phone: '+4522334466',
+          benefitCategory: 'EDUCATION_READY',
+          cpr: CPR,
+        },
+      });
+      // Assess
+      expect(result.errors).toBeUndefined();
+      const { youth } = (result.data?.enrolYouth ?? { youth: null }) as {
+        youth: { id: string; cprMasked: string };
+      };
+      expect(youth.cprMasked).toBe('140304-****');
+      const stored = await table.get(sharedKeys.youth(youth.id));
+      expect(JSON.stringify(stored)).not.toContain('4123');
+      expect(String(stored?.cprCiphertext)).toMatch(/^v1\.aesgcm\./);
+    });
+
+    it('is refused to the young person, a company, the programme and another municipality', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await givenLink(table, person.id, 'c-cpr');
+      const callers: Identity[] = [
+        youthIdentity(ROSKILDE, person.id),
+        companyContactIdentity('c-cpr'),
+        programmeIdentity(),
+        staffIdentity(KOBENHAVN),
+      ];
+      // Act
+      const results = await Promise.all(
+        callers.map((caller) => run(caller, CPR_OF, { id: person.id })),
+      );
+      const team = await run(
+        staffIdentity(ROSKILDE, 'TEAM_LEADER', `staff-${ROSKILDE}-leader`),
+        CPR_OF,
+        {
+          id: person.id,
+        },
+      );
+      // Assess
+      for (const result of results) {
+        expect(JSON.stringify(result.data ?? null)).not.toContain('140304');
+        expect(errorCodes(result)).toContain('FORBIDDEN');
+      }
+      expect(team.data?.youth).toEqual({ id: person.id, cprMasked: '140304-****' });
+    });
+
+    it('refuses a malformed number and one that does not match the date of birth', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      // Act
+      const malformed = await run(consultant, UPDATE, {
+        input: { youthId: person.id, cpr: '320104-4123' },
+      });
+      const mismatch = await run(consultant, UPDATE, {
+        input: { youthId: person.id, cpr: '150304-4123' },
+      });
+      const bySelf = await run(youthIdentity(ROSKILDE, person.id), UPDATE, {
+        input: { youthId: person.id, cpr: CPR },
+      });
+      // Assess
+      expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(malformed.errors)).not.toContain('320104');
+      expect(mismatch.data?.updateYouthProfile).toEqual({
+        youth: null,
+        errors: [{ code: 'CPR_BIRTH_DATE_MISMATCH', path: ['cpr'] }],
+      });
+      expect(errorCodes(bySelf)).toEqual(['FORBIDDEN']);
+      expect((await table.get(sharedKeys.youth(person.id)))?.cprCiphertext).toBeUndefined();
+    });
+  });
+
+  describe('exportYouthData (art. 15)', () => {
+    it('gives the young person a document from every subgraph, CPR masked, audited', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Alma Adgang' }, ['PAUSED']);
+      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      // Act
+      const result = await run(youthIdentity(ROSKILDE, person.id), EXPORT, {
+        input: { youthId: person.id },
+      });
+      // Assess
+      const { export: exported } = (result.data?.exportYouthData ?? { export: null }) as {
+        export: { document: string };
+      };
+      const document = JSON.parse(exported.document);
+      expect(Object.keys(document.sections).sort()).toEqual([
+        'companies',
+        'learning-community',
+        'people',
+        'placements',
+      ]);
+      expect(document.sections.people.profile).toMatchObject({
+        name: 'Alma Adgang',
+        cprMasked: '140304-****',
+      });
+      expect(document.sections.people.statusHistory).toHaveLength(2);
+      expect(exported.document).not.toContain('4123');
+      expect(exported.document).not.toContain('cprCiphertext');
+      expect(await auditActions(person.id)).toContain('EXPORT');
+    });
+
+    it('is refused to another young person, the programme, a company and another municipality', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const callers: Identity[] = [
+        youthIdentity(ROSKILDE, 'y-someone-else'),
+        programmeIdentity(),
+        companyContactIdentity('c-1'),
+        staffIdentity(KOBENHAVN),
+        dataProtectionOfficerIdentity(KOBENHAVN),
+      ];
+      // Act
+      const results = await Promise.all(
+        callers.map((caller) => run(caller, EXPORT, { input: { youthId: person.id } })),
+      );
+      // Assess
+      for (const result of results) {
+        expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+        expect(result.data?.exportYouthData ?? null).toBeNull();
+      }
+    });
+  });
+
+  describe('eraseYouth (art. 17)', () => {
+    it("is refused to staff and to another municipality's DPO, and nothing changes", async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Bo Bliver' });
+      const callers: Identity[] = [
+        consultant,
+        staffIdentity(ROSKILDE, 'TEAM_LEADER', `staff-${ROSKILDE}-leader`),
+        youthIdentity(ROSKILDE, person.id),
+        programmeIdentity(),
+        dataProtectionOfficerIdentity(KOBENHAVN),
+      ];
+      // Act
+      const results = await Promise.all(
+        callers.map((caller) =>
+          run(caller, ERASE, { input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' } }),
+        ),
+      );
+      // Assess
+      for (const result of results) expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      expect((await table.get(sharedKeys.youth(person.id)))?.name).toBe('Bo Bliver');
+    });
+
+    it('refuses bad input, an unknown young person and one with a placement under way', async () => {
+      // Prepare
+      const person = await givenYouth(table, {}, ['IN_PLACEMENT']);
+      await storePlacements(table, [aPlacement({ youthId: person.id, status: 'ACTIVE' })]);
+      // Act
+      const badReason = await run(dpo, ERASE, { input: { youthId: person.id, reason: 'BORED' } });
+      const badId = await run(dpo, ERASE, {
+        input: { youthId: 'x'.repeat(200), reason: 'OBJECTION' },
+      });
+      const unknown = await run(dpo, ERASE, { input: { youthId: 'y-never', reason: 'OBJECTION' } });
+      const blocked = await run(dpo, ERASE, { input: { youthId: person.id, reason: 'OBJECTION' } });
+      // Assess
+      expect(errorCodes(badReason)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(badId)).toEqual(['BAD_USER_INPUT']);
+      expect(unknown.data?.eraseYouth).toMatchObject({
+        erasure: null,
+        errors: [{ code: 'YOUTH_NOT_FOUND' }],
+      });
+      expect(blocked.data?.eraseYouth).toMatchObject({
+        erasure: null,
+        errors: [{ code: 'ERASURE_BLOCKED' }],
+      });
+      const profile = await table.get(sharedKeys.youth(person.id));
+      expect(profile?.erasingAs).toBeUndefined();
+    });
+
+    it('erases everything about the young person, audited, and says so when asked again', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Erik Slettes', phone: '+4599887766' }, [
+        'PAUSED',
+      ]);
+      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      // Act
+      const first = await run(dpo, ERASE, {
+        input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' },
+      });
+      const second = await run(dpo, ERASE, {
+        input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' },
+      });
+      // Assess
+      expect(first.data?.eraseYouth).toMatchObject({
+        erasure: { youthId: person.id, alreadyErased: false, itemsAnonymised: 1 },
+        errors: [],
+      });
+      expect(second.data?.eraseYouth).toMatchObject({
+        erasure: { youthId: person.id, alreadyErased: true, itemsDeleted: 0, itemsAnonymised: 0 },
+        errors: [],
+      });
+      const items = await scanWholeTable(table);
+      expect(
+        itemsHolding(items, ['Erik Slettes', '99887766', person.id], { exceptAudit: true }),
+      ).toEqual([]);
+      const audit = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(person.id) });
+      const erasure = audit.find((item) => item.action === 'ERASURE');
+      expect(erasure).toMatchObject({
+        reason: 'CONSENT_WITHDRAWN',
+        municipalityCode: ROSKILDE,
+        role: 'DATA_PROTECTION_OFFICER',
+      });
+      expect(itemsHolding(audit, ['Erik Slettes', '99887766', '4123'])).toEqual([]);
+    });
+  });
+});

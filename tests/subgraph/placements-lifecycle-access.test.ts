@@ -1,0 +1,253 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '#kernel/identity';
+import type { Table } from '#kernel/table/table';
+import type { LifecycleTask } from '#placements/domain/lifecycle';
+import { lifecycleTaskToItem } from '#placements/repository/lifecycle-task-entity';
+import { server } from '#placements/server';
+import { testContext } from '../support/context.ts';
+import { errorCodes, execute } from '../support/execute.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
+import {
+  aPlacement,
+  entitiesQuery,
+  hostItems,
+  representation,
+  storePlacements,
+  youthItem,
+} from '../support/placements-factories.ts';
+import { createTestTable } from '../support/table.ts';
+
+function aTask(overrides: Partial<LifecycleTask>): LifecycleTask {
+  return {
+    id: 'p-life-CHECK_IN-1',
+    placementId: 'p-life',
+    municipalityCode: '265',
+    step: 'CHECK_IN',
+    round: 1,
+    dueDate: '2026-10-15',
+    assigneeStaffId: 'staff-265-1',
+    status: 'OPEN',
+    openedAt: '2026-10-12T00:00:00.000Z',
+    reminders: 1,
+    lastRemindedAt: '2026-10-17T00:00:00.000Z',
+    escalations: 1,
+    lastEscalatedAt: '2026-10-20T00:00:00.000Z',
+    completedOn: null,
+    completedBy: null,
+    notes: 'Samtale aftalt',
+    result: null,
+    taskToken: 'secret-token',
+    version: 1,
+    ...overrides,
+  };
+}
+
+const LIFECYCLE_FIELDS = `lifecycle { status step round nextDueDate executionId }
+  lifecycleTasks { id step status title reminders escalated notes assignee { id } }
+  followUps { step stillThere }`;
+
+describe('placements subgraph: who may see and drive a placement lifecycle', () => {
+  let table: Table;
+  const run = (identity: Identity | null, query: string, variables?: Record<string, unknown>) =>
+    execute<Record<string, unknown>>(server, testContext(table, identity), query, variables);
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await table.putMany([youthItem('y-life', '265', 'IN_PLACEMENT'), ...hostItems('c-1', '265')]);
+    await storePlacements(table, [
+      aPlacement({
+        id: 'p-life',
+        youthId: 'y-life',
+        lifecycle: {
+          executionId: 'placement-p-life',
+          status: 'RUNNING',
+          step: 'CHECK_IN',
+          round: 1,
+          nextDueDate: '2026-10-15',
+          consultantStaffId: 'staff-265-1',
+          startedAt: '2026-10-01T08:00:00.000Z',
+          endedAt: null,
+          endReason: null,
+        },
+        followUps: [],
+      }),
+    ]);
+    await table.putMany([lifecycleTaskToItem(aTask({}))]);
+  });
+
+  it("shows the placement's team where the lifecycle stands, its tasks (never the token) and follow-ups", async () => {
+    // Prepare
+    const query = `{ placement(id: "p-life") { id ${LIFECYCLE_FIELDS} } }`;
+    // Act
+    const result = await run(staffIdentity('265'), query);
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.placement).toEqual({
+      id: 'p-life',
+      lifecycle: {
+        status: 'RUNNING',
+        step: 'CHECK_IN',
+        round: 1,
+        nextDueDate: '2026-10-15',
+        executionId: 'placement-p-life',
+      },
+      lifecycleTasks: [
+        {
+          id: 'p-life-CHECK_IN-1',
+          step: 'CHECK_IN',
+          status: 'OPEN',
+          title: 'Opfølgning (check-in)',
+          reminders: 1,
+          escalated: true,
+          notes: 'Samtale aftalt',
+          assignee: { id: 'staff-265-1' },
+        },
+      ],
+      followUps: [],
+    });
+    expect(JSON.stringify(result)).not.toContain('secret-token');
+  });
+
+  it.each([
+    ['the young person', youthIdentity('265', 'y-life')],
+    ['the host company contact', companyContactIdentity('c-1')],
+  ])('refuses %s the lifecycle fields of their own placement', async (_who, identity) => {
+    // Prepare
+    const query = `{ placement(id: "p-life") { id lifecycle { step } lifecycleTasks { id } followUps { step } } }`;
+    // Act
+    const result = await run(identity, query);
+    // Assess
+    expect(result.data?.placement).toEqual({
+      id: 'p-life',
+      lifecycle: null,
+      lifecycleTasks: null,
+      followUps: null,
+    });
+    expect(errorCodes(result)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  it('refuses the lifecycle to another municipality and to the programme office, also through _entities', async () => {
+    // Prepare
+    const query = entitiesQuery('Placement', 'id lifecycle { step } lifecycleTasks { id }');
+    const variables = { representations: [representation('Placement', 'p-life')] };
+    // Act
+    const otherTeam = await run(staffIdentity('101'), query, variables);
+    const programme = await run(programmeIdentity(), query, variables);
+    // Assess
+    for (const result of [otherTeam, programme]) {
+      expect(JSON.stringify(result.data ?? {})).not.toContain('CHECK_IN');
+      expect(errorCodes(result)).toContain('FORBIDDEN');
+    }
+  });
+
+  it("lists a consultant's own open tasks, and a team leader's escalated ones of their municipality", async () => {
+    // Prepare
+    const mine = '{ myLifecycleTasks { edges { node { id step escalated placement { id } } } } }';
+    const escalated =
+      '{ myLifecycleTasks(scope: ESCALATED_TO_ME) { edges { node { id } } pageInfo { hasNextPage } } }';
+    // Act
+    const consultant = await run(staffIdentity('265'), mine);
+    const leader = await run(staffIdentity('265', 'TEAM_LEADER', 'leader-265'), escalated);
+    const otherLeader = await run(staffIdentity('101', 'TEAM_LEADER', 'leader-101'), escalated);
+    const colleague = await run(staffIdentity('265', 'NETWORK_CONSULTANT', 'staff-265-2'), mine);
+    // Assess
+    expect(consultant.data?.myLifecycleTasks).toEqual({
+      edges: [
+        {
+          node: {
+            id: 'p-life-CHECK_IN-1',
+            step: 'CHECK_IN',
+            escalated: true,
+            placement: { id: 'p-life' },
+          },
+        },
+      ],
+    });
+    expect(leader.data?.myLifecycleTasks).toEqual({
+      edges: [{ node: { id: 'p-life-CHECK_IN-1' } }],
+      pageInfo: { hasNextPage: false },
+    });
+    expect(otherLeader.data?.myLifecycleTasks).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false },
+    });
+    expect(colleague.data?.myLifecycleTasks).toEqual({ edges: [] });
+  });
+
+  it.each([
+    ['a young person', youthIdentity('265', 'y-life'), 'ASSIGNED_TO_ME'],
+    ['a company contact', companyContactIdentity('c-1'), 'ASSIGNED_TO_ME'],
+    ['the programme office', programmeIdentity(), 'ASSIGNED_TO_ME'],
+    ['a consultant asking for the escalated', staffIdentity('265'), 'ESCALATED_TO_ME'],
+  ])('refuses %s lifecycle tasks', async (_who, identity, scope) => {
+    // Prepare
+    const query = `{ myLifecycleTasks(scope: ${scope}) { edges { node { id } } } }`;
+    // Act
+    const result = await run(identity, query);
+    // Assess
+    expect(result.data).toBeNull();
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it.each([
+    ['another municipality', staffIdentity('101')],
+    ['the young person', youthIdentity('265', 'y-life')],
+    ['the host company contact', companyContactIdentity('c-1')],
+  ])('refuses %s the lifecycle mutations and changes nothing', async (_who, identity) => {
+    // Prepare
+    const mutations = [
+      [
+        'completePlacementCheckpoint',
+        'CompletePlacementCheckpointInput',
+        { placementId: 'p-life', step: 'CHECK_IN', completedOn: '2026-10-14' },
+      ],
+      [
+        'recordPlacementOutcome',
+        'RecordPlacementOutcomeInput',
+        { placementId: 'p-life', outcome: { kind: 'PAUSE', date: '2026-10-14' } },
+      ],
+      [
+        'recordFollowUp',
+        'RecordFollowUpInput',
+        {
+          placementId: 'p-life',
+          step: 'FOLLOW_UP_3_MONTHS',
+          stillThere: true,
+          recordedOn: '2026-10-14',
+        },
+      ],
+      ['startPlacementLifecycle', 'StartPlacementLifecycleInput', { placementId: 'p-life' }],
+    ] as const;
+    // Act
+    const results = await Promise.all(
+      mutations.map(([name, type, input]) =>
+        run(
+          identity,
+          `mutation ($input: ${type}!) { ${name}(input: $input) { placement { id } errors { code } } }`,
+          { input },
+        ),
+      ),
+    );
+    // Assess
+    for (const result of results) expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    const after = await run(
+      staffIdentity('265'),
+      '{ placement(id: "p-life") { lifecycleTasks { status } } }',
+    );
+    expect(after.data?.placement).toEqual({ lifecycleTasks: [{ status: 'OPEN' }] });
+  });
+
+  it('refuses an outcome kind that does not exist before anything runs', async () => {
+    // Prepare
+    const query = `mutation { recordPlacementOutcome(input: { placementId: "p-life", outcome: { kind: RETIRED, date: "2026-10-14" } }) { errors { code } } }`;
+    // Act
+    const result = await run(staffIdentity('265'), query);
+    // Assess
+    expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageBandOf,
+  evaluationRowsOf,
+  PlacementsColumnsSchema,
+} from '#people/domain/evaluation-export-rows';
+import { createPseudonymiser } from '#people/domain/pseudonym';
+import { NO_CONSENT, type Youth } from '#people/domain/youth';
+
+function aYouth(overrides: Partial<Youth> = {}): Youth {
+  return {
+    id: 'y-unit',
+    municipalityCode: '630',
+    name: 'Karla Lund',
+    dateOfBirth: '2000-06-15',
+    phone: '+4599887766',
+    email: null,
+    enrolledAt: '2026-03-02',
+    status: 'ENROLLED',
+    statusChangedAt: '2026-03-02',
+    statusChanges: 1,
+    consultantId: null,
+    interests: [],
+    workWishes: [],
+    benefitCategory: 'EDUCATION_READY',
+    barriers: [],
+    researchConsent: NO_CONSENT,
+    version: 1,
+    ...overrides,
+  };
+}
+
+describe('evaluation export rows', () => {
+  it.each([
+    [15, '15-17'],
+    [17, '15-17'],
+    [18, '18-24'],
+    [24, '18-24'],
+    [25, '25-29'],
+    [29, '25-29'],
+    [30, '30+'],
+    [34, '30+'],
+  ])('puts age %i in band %s', (age, band) => {
+    // Act
+    const actual = ageBandOf(age);
+    // Assess
+    expect(actual).toBe(band);
+  });
+
+  it('keeps only the whitelisted facts of a placement (a note a handler might add is dropped)', () => {
+    // Prepare
+    const answer = {
+      placements: [
+        {
+          startDate: '2026-03-09',
+          endDate: '2026-06-09',
+          status: 'INTERRUPTED',
+          outcomeKind: 'DROPPED_OUT',
+          outcomeDate: '2026-04-01',
+          companyId: 'c-secret',
+          learningReflection: 'Det gik ikke med mesteren',
+          followUps: [{ step: 'FOLLOW_UP_3_MONTHS', outcomeKind: 'JOB', notes: 'Ringede' }],
+        },
+      ],
+    };
+    // Act
+    const parsed = PlacementsColumnsSchema.parse(answer);
+    // Assess
+    expect(JSON.stringify(parsed)).not.toMatch(/c-secret|mesteren|Ringede/);
+  });
+
+  it('refuses free text where a code belongs', () => {
+    // Prepare
+    const answer = {
+      placements: [{ startDate: '2026-03-09', endDate: '2026-06-09', status: 'Freja stopped' }],
+    };
+    // Act
+    const parsed = PlacementsColumnsSchema.safeParse(answer);
+    // Assess
+    expect(parsed.success).toBe(false);
+  });
+
+  it('leaves follow-ups whose day has not come empty, and placements not yet started out', () => {
+    // Prepare
+    const youth = aYouth();
+    const timeline = [
+      { status: 'ENROLLED' as const, date: '2026-03-02' },
+      { status: 'IN_EDUCATION' as const, date: '2026-05-04' },
+      { status: 'ENROLLED' as const, date: '2026-08-03' },
+    ];
+    // Act
+    const rows = evaluationRowsOf(
+      {
+        pseudonym: createPseudonymiser('k'.repeat(32))(youth.id),
+        youth,
+        timeline,
+        placements: [
+          { startDate: '2026-03-09', endDate: '2026-06-09', status: 'COMPLETED', followUps: [] },
+          { startDate: '2026-12-01', endDate: '2027-03-01', status: 'PLANNED', followUps: [] },
+        ],
+        attendance: { present: 1, absent: 0, excused: 0 },
+      },
+      '2026-09-30',
+    );
+    // Assess
+    expect(rows.youth).toMatchObject({
+      ageBandAtEnrolment: '25-29',
+      enrolmentMonth: '2026-03',
+      placementCount: 1,
+      inEducationOrJobAfterEnrolment: {
+        after3Months: true,
+        after6Months: false,
+        after12Months: null,
+      },
+      fallBacks: 1,
+      statusAtEnd: 'UNKNOWN',
+    });
+    expect(rows.placements).toHaveLength(1);
+    expect(rows.placements[0]?.inEducationOrJobAfterEnd).toEqual({
+      after3Months: false,
+      after6Months: null,
+      after12Months: null,
+    });
+  });
+
+  it('refuses a pseudonym key shorter than 32 characters', () => {
+    // Act / Assess
+    expect(() => createPseudonymiser('short')).toThrow(/too short/);
+  });
+});

@@ -184,3 +184,14 @@ export const SHARED_TYPE_RULES = {
   PageInfo: allGuardedByParent('any connection', ['hasNextPage', 'endCursor']),
   UserError: allGuardedByParent('any mutation payload', ['code', 'message', 'path']),
 } as const;
+
+/**
+ * Who a record is about, for the audit trail: the young person and the municipality a record
+ * names in its own `youthId` and `municipalityCode` (placements, wishes, stories, attendance).
+ *
+ * @param record - the record a field belongs to
+ */
+export const subjectOfRecord = (record: { youthId?: string; municipalityCode?: string }) => ({
+  youthId: record.youthId,
+  municipalityCode: record.municipalityCode,
+});

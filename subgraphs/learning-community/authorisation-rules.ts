@@ -10,6 +10,7 @@ import {
   SHARED_TYPE_RULES,
   signedIn,
   staffOfMunicipality,
+  subjectOfRecord,
 } from '#kernel/common-rules';
 import {
   type AnyFieldRule,
@@ -47,12 +48,6 @@ const storyPaths = checkedInResolver(
   'every path to a story checks the reader: the young person, their team, the group it is shared with',
 );
 const youthOrTeam = checkedInResolver('the young person or their team');
-
-/** Who a record of this subgraph is about, for the audit trail. */
-const subjectOfRecord = (record: { youthId?: string; municipalityCode?: string }) => ({
-  youthId: record.youthId,
-  municipalityCode: record.municipalityCode,
-});
 
 /**
  * The authorisation rule of every type and field of the learning community subgraph (DESIGN

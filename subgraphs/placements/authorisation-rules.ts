@@ -10,6 +10,7 @@ import {
   SHARED_TYPE_RULES,
   signedIn,
   staffOfMunicipality,
+  subjectOfRecord,
   theYoungPersonThemself,
 } from '#kernel/common-rules';
 import {
@@ -83,12 +84,6 @@ const CONNECTIONS = {
   MatchingEvent: 'Municipality.matchingEvents',
   MatchingEventParticipation: 'Youth.matchingEvents',
 } as const;
-
-/** Who a record of this subgraph is about, for the audit trail. */
-const subjectOfRecord = (record: { youthId?: string; municipalityCode?: string }) => ({
-  youthId: record.youthId,
-  municipalityCode: record.municipalityCode,
-});
 
 /**
  * The authorisation rule of every type and field of the placements subgraph (DESIGN §5),

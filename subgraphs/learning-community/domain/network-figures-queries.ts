@@ -1,6 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { oncePerRequest } from '#kernel/once-per-request';
 import {
   type Suppressed,
   suppressFigures,
@@ -35,11 +36,6 @@ interface ProgrammeNetworkFigures {
   total: Suppressed<AttendanceCell>;
 }
 
-const programmeFiguresOfRequest = new WeakMap<
-  object,
-  Map<string, Promise<ProgrammeNetworkFigures>>
->();
-
 async function computeProgrammeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
@@ -58,15 +54,9 @@ function programmeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
 ): Promise<ProgrammeNetworkFigures> {
-  const memo = programmeFiguresOfRequest.get(context.loader) ?? new Map();
-  programmeFiguresOfRequest.set(context.loader, memo);
-  const memoKey = `${period.from}|${period.to}`;
-  let figures = memo.get(memoKey);
-  if (!figures) {
-    figures = computeProgrammeFigures(context, period);
-    memo.set(memoKey, figures);
-  }
-  return figures;
+  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+    computeProgrammeFigures(context, period),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { oncePerRequest } from '#kernel/once-per-request';
 import {
   type Suppressed,
   suppressFigures,
@@ -40,9 +41,6 @@ interface ProgrammeFigures {
   municipalities: Map<string, { shown: Suppressed<YouthCell>; cells: YouthPeriodCells }>;
   total: { shown: Suppressed<YouthCell>; cells: YouthPeriodCells };
 }
-
-/** Per request (its loader) and period: the programme's figures, computed once. */
-const programmeFiguresOfRequest = new WeakMap<object, Map<string, Promise<ProgrammeFigures>>>();
 
 function cellsOf(
   figures: YouthFiguresOfPeriod,
@@ -93,15 +91,9 @@ function programmeFigures(
   period: FiguresPeriod,
   today: string,
 ): Promise<ProgrammeFigures> {
-  const memo = programmeFiguresOfRequest.get(context.loader) ?? new Map();
-  programmeFiguresOfRequest.set(context.loader, memo);
-  const memoKey = `${period.from}|${period.to}`;
-  let figures = memo.get(memoKey);
-  if (!figures) {
-    figures = computeProgrammeFigures(context, period, today);
-    memo.set(memoKey, figures);
-  }
-  return figures;
+  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+    computeProgrammeFigures(context, period, today),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
+import { oncePerRequest } from '#kernel/once-per-request';
 import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
@@ -41,19 +42,9 @@ interface ProgrammeFigures {
   total: { shown: Suppressed<PlacementCell>; cells: PlacementPeriodCells };
 }
 
-/** Per request (its loader) and period: the programme's figures, computed once. */
-const programmeFiguresOfRequest = new WeakMap<object, Map<string, Promise<ProgrammeFigures>>>();
-
-/** Per request (its loader): the municipality codes, read once. */
-const codesOfRequest = new WeakMap<object, Promise<string[]>>();
-
+/** The municipality codes, read once per request. */
 function municipalityCodes(context: SubgraphContext): Promise<string[]> {
-  let codes = codesOfRequest.get(context.loader);
-  if (!codes) {
-    codes = listMunicipalityCodes(context.table);
-    codesOfRequest.set(context.loader, codes);
-  }
-  return codes;
+  return oncePerRequest(context, 'municipality-codes', () => listMunicipalityCodes(context.table));
 }
 
 function periodOf(args: PlacementPeriodArgs, today: string): FiguresPeriod {
@@ -96,16 +87,13 @@ async function computeProgrammeFigures(
   };
 }
 
-function programmeFigures(context: SubgraphContext, period: FiguresPeriod) {
-  const memo = programmeFiguresOfRequest.get(context.loader) ?? new Map();
-  programmeFiguresOfRequest.set(context.loader, memo);
-  const memoKey = `${period.from}|${period.to}`;
-  let figures = memo.get(memoKey);
-  if (!figures) {
-    figures = computeProgrammeFigures(context, period);
-    memo.set(memoKey, figures);
-  }
-  return figures;
+function programmeFigures(
+  context: SubgraphContext,
+  period: FiguresPeriod,
+): Promise<ProgrammeFigures> {
+  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+    computeProgrammeFigures(context, period),
+  );
 }
 
 /**

@@ -118,6 +118,13 @@ function lambdaEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
     APOLLO_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'WARN',
     AWS_REGION: 'eu-north-1',
+    // Lambda hands every function its role's credentials in the environment; without them the
+    // SDK's credential chain would look for files and probe instance metadata, a wait Lambda
+    // never has. Never valid: nothing is reached.
+    AWS_ACCESS_KEY_ID: 'ASIACOLDSTARTBENCH00',
+    AWS_SECRET_ACCESS_KEY: 'cold-start-bench-not-a-secret',
+    AWS_SESSION_TOKEN: 'cold-start-bench',
+    AWS_LAMBDA_FUNCTION_NAME: 'cold-start',
     STAGE: 'prod',
     TABLE_NAME: 'cold-start',
     DYNAMODB_ENDPOINT: unreachable,

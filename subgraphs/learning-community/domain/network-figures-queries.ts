@@ -1,7 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
-import { oncePerRequest } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/once-per-request';
 import {
   type Suppressed,
   suppressFigures,
@@ -50,11 +50,13 @@ async function computeProgrammeFigures(
   return { loaded, shown: suppressed.municipalities, total: suppressed.total };
 }
 
+const programmeFiguresOnce = createRequestMemo<Promise<ProgrammeNetworkFigures>>();
+
 function programmeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
 ): Promise<ProgrammeNetworkFigures> {
-  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+  return programmeFiguresOnce(context, `${period.from}|${period.to}`, () =>
     computeProgrammeFigures(context, period),
   );
 }

@@ -1,7 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
-import { oncePerRequest } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/once-per-request';
 import {
   type Suppressed,
   suppressFigures,
@@ -86,12 +86,14 @@ async function computeProgrammeFigures(
   };
 }
 
+const programmeFiguresOnce = createRequestMemo<Promise<ProgrammeFigures>>();
+
 function programmeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
   today: string,
 ): Promise<ProgrammeFigures> {
-  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+  return programmeFiguresOnce(context, `${period.from}|${period.to}`, () =>
     computeProgrammeFigures(context, period, today),
   );
 }

@@ -1,7 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
-import { oncePerRequest } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/once-per-request';
 import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
@@ -42,9 +42,12 @@ interface ProgrammeFigures {
   total: { shown: Suppressed<PlacementCell>; cells: PlacementPeriodCells };
 }
 
+const programmeFiguresOnce = createRequestMemo<Promise<ProgrammeFigures>>();
+const municipalityCodesOnce = createRequestMemo<Promise<string[]>>();
+
 /** The municipality codes, read once per request. */
 function municipalityCodes(context: SubgraphContext): Promise<string[]> {
-  return oncePerRequest(context, 'municipality-codes', () => listMunicipalityCodes(context.table));
+  return municipalityCodesOnce(context, 'all', () => listMunicipalityCodes(context.table));
 }
 
 function periodOf(args: PlacementPeriodArgs, today: string): FiguresPeriod {
@@ -91,7 +94,7 @@ function programmeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
 ): Promise<ProgrammeFigures> {
-  return oncePerRequest(context, `programme-figures|${period.from}|${period.to}`, () =>
+  return programmeFiguresOnce(context, `${period.from}|${period.to}`, () =>
     computeProgrammeFigures(context, period),
   );
 }

@@ -14,12 +14,7 @@ import {
   print,
 } from 'graphql';
 import type { SubgraphContext } from '#kernel/context';
-import {
-  enforceFieldRules,
-  type SubgraphRules,
-  type SubjectOf,
-  type TypeRules,
-} from '#kernel/field-rules';
+import { dataObjectTypes, enforceFieldRules } from '#kernel/field-rules';
 import type { SubgraphName } from '#schema/subgraphs';
 import { type ResolverMap, SUBGRAPH_MODULES, type SubgraphModule } from './subgraph-modules.ts';
 
@@ -291,30 +286,43 @@ function mergeResolvers(
 export function buildMonolithSchema(
   modules: readonly SubgraphModule[] = SUBGRAPH_MODULES,
 ): GraphQLSchema {
-  const typeDefs = mergeTypeDefs(modules);
-  const schema = buildSubgraphSchema({
+  const guarded = modules.map(withGuardedResolvers);
+  const typeDefs = mergeTypeDefs(guarded);
+  return buildSubgraphSchema({
     typeDefs,
-    resolvers: mergeResolvers(modules, typeDefs) as GraphQLResolverMap<unknown>,
+    resolvers: mergeResolvers(guarded, typeDefs) as GraphQLResolverMap<unknown>,
   });
-  enforceFieldRules(schema, mergeRules(modules));
-  return schema;
 }
 
 /**
- * The four subgraphs' authorisation rules as one: a type's field rules side by side (a field
- * both declare, such as an entity's `id`, takes the later subgraph's rule — they agree), so the
- * monolith checks exactly what the subgraphs check.
+ * The subgraph with the resolvers its own server runs: every field and reference wrapped by
+ * its authorisation rules (`enforceFieldRules` on its own schema). A rule reads the parent as
+ * its subgraph sees it (`Youth.placements` needs the placements subgraph's view of the young
+ * person, not the people subgraph's object), so the rules are checked per subgraph, where the
+ * merged resolvers hand each subgraph its own view, and not once on the merged schema.
  */
-function mergeRules(modules: readonly SubgraphModule[]): SubgraphRules {
-  const types: Record<string, TypeRules> = {};
-  const subjects: Record<string, SubjectOf> = {};
-  for (const { rules } of modules) {
-    for (const [typeName, fields] of Object.entries(rules.types)) {
-      types[typeName] = { ...types[typeName], ...fields };
+function withGuardedResolvers(module: SubgraphModule): SubgraphModule {
+  const schema = buildSubgraphSchema({
+    typeDefs: module.typeDefs,
+    resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+  });
+  enforceFieldRules(schema, module.rules);
+  const resolvers: ResolverMap = { ...module.resolvers };
+  for (const type of dataObjectTypes(schema)) {
+    if (ROOT_TYPES.has(type.name) && !module.resolvers[type.name]) continue;
+    const fields: ResolverMap = { ...module.resolvers[type.name] };
+    for (const field of Object.values(type.getFields())) {
+      if (field.name.startsWith('_')) continue;
+      fields[field.name] = field.resolve;
     }
-    Object.assign(subjects, rules.subjects);
+    const extensions = type.extensions as {
+      apollo?: { subgraph?: { resolveReference?: unknown } };
+    };
+    const resolveReference = extensions.apollo?.subgraph?.resolveReference;
+    if (resolveReference) fields.__resolveReference = resolveReference;
+    resolvers[type.name] = fields;
   }
-  return { types, subjects };
+  return { ...module, resolvers };
 }
 
 /** The merged SDL as text, for reading what the monolith serves. */

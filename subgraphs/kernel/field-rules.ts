@@ -276,10 +276,7 @@ function guardReference(
   subjectOf: SubjectOf | undefined,
 ): void {
   const target = `${type.name}.${REFERENCE}`;
-  const extensions = type.extensions as {
-    apollo?: { subgraph?: { resolveReference?: ReferenceResolver } };
-  };
-  const original: ReferenceResolver = extensions.apollo?.subgraph?.resolveReference ?? ((r) => r);
+  const original: ReferenceResolver = referenceResolverOf(type) ?? ((r) => r);
   const guarded: ReferenceResolver = async (reference, context, info) => {
     const subject = () => subjectFor(subjectOf, reference, {}, false);
     const identity = context.identity;
@@ -306,6 +303,7 @@ function guardReference(
     }
     return entity;
   };
+  const extensions = type.extensions as SubgraphTypeExtensions;
   // The field is typed readonly, but @apollo/subgraph itself assigns it this way.
   (type as { extensions: unknown }).extensions = {
     ...type.extensions,
@@ -316,8 +314,23 @@ function guardReference(
   };
 }
 
+/** Where @apollo/subgraph keeps an entity type's `__resolveReference`. */
+interface SubgraphTypeExtensions {
+  apollo?: { subgraph?: { resolveReference?: ReferenceResolver } };
+}
+
+/**
+ * An entity type's `__resolveReference` as `buildSubgraphSchema` stored it (after
+ * {@link enforceFieldRules}: the guarded one).
+ *
+ * @param type - an object type of a subgraph schema
+ */
+export function referenceResolverOf(type: GraphQLObjectType): ReferenceResolver | undefined {
+  return (type.extensions as SubgraphTypeExtensions).apollo?.subgraph?.resolveReference;
+}
+
 /** An entity type's `__resolveReference`, as @apollo/subgraph calls it. */
-type ReferenceResolver = (
+export type ReferenceResolver = (
   reference: Record<string, unknown>,
   context: SubgraphContext,
   info: unknown,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestMemo } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/request-memo';
 
 /** A request as the memo knows it: its loader object. */
 const aRequest = () => ({ loader: {} as never });

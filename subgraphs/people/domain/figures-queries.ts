@@ -1,7 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
-import { createRequestMemo } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/request-memo';
 import {
   type Suppressed,
   suppressFigures,

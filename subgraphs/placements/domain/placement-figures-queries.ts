@@ -1,7 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
-import { createRequestMemo } from '#kernel/once-per-request';
+import { createRequestMemo } from '#kernel/request-memo';
 import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import { type FiguresPeriod, parsePeriod } from '#people/domain/period';

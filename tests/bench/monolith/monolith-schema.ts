@@ -14,7 +14,7 @@ import {
   print,
 } from 'graphql';
 import type { SubgraphContext } from '#kernel/context';
-import { dataObjectTypes, enforceFieldRules } from '#kernel/field-rules';
+import { dataObjectTypes, enforceFieldRules, referenceResolverOf } from '#kernel/field-rules';
 import type { SubgraphName } from '#schema/subgraphs';
 import { type ResolverMap, SUBGRAPH_MODULES, type SubgraphModule } from './subgraph-modules.ts';
 
@@ -315,10 +315,7 @@ function withGuardedResolvers(module: SubgraphModule): SubgraphModule {
       if (field.name.startsWith('_')) continue;
       fields[field.name] = field.resolve;
     }
-    const extensions = type.extensions as {
-      apollo?: { subgraph?: { resolveReference?: unknown } };
-    };
-    const resolveReference = extensions.apollo?.subgraph?.resolveReference;
+    const resolveReference = referenceResolverOf(type);
     if (resolveReference) fields.__resolveReference = resolveReference;
     resolvers[type.name] = fields;
   }

@@ -56,7 +56,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.contact,
       PREFIX.opportunity,
       PREFIX.cvr,
-      // The per-municipality counter of companies by status, `MUNI#<code>` / `STATS#COMPANY`.
+      // A municipality's company figures, `MUNI#<code>` / `STATS#COMPANY`: counts by status and
+      // monthly counters.
       PREFIX.municipality,
     ],
     read: [],

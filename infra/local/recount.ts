@@ -31,7 +31,7 @@ try {
     const report = await recount(table, { fix });
     differences += report.differences.length;
     console.log(
-      `[recount] ${name}: ${report.itemsCompared} figure items compared, ${report.differences.length} differences${report.fixed ? ', fixed' : ''}`,
+      `[recount] ${name}: ${report.itemsCompared} sets of figures compared, ${report.differences.length} differences${report.fixed ? ', fixed' : ''}`,
     );
     for (const d of report.differences) {
       console.log(

@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorld } from '#infra/local/seed/seed-all';
 import { addDays } from '#kernel/calendar';
+import { monthCounterAttribute, monthCountersOf } from '#kernel/month-counters';
 import type { Table } from '#kernel/table/table';
 import { recountPlacementFigures } from '#placements/maintenance/recount';
-import {
-  placementMonthKey,
-  statusCountersKey,
-} from '#placements/repository/placement-stats-entity';
+import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
@@ -182,22 +180,23 @@ describe('recount: the kept placement figures agree with the raw placements afte
       changed.started + changed.extended + changed.completed + changed.interrupted,
     ).toBeGreaterThan(10);
     expect(report.itemsCompared).toBeGreaterThan(4);
-    const firsts = await table.queryAll({
-      partition: statusCountersKey(ROSKILDE).pk,
-      beginsWith: 'PLACEMENTS#MONTH#',
-    });
-    expect(firsts.some((item) => typeof item.FIRST_PLACEMENTS === 'number')).toBe(true);
+    const months = monthCountersOf(await table.get(statusCountersKey(ROSKILDE)));
+    expect(
+      [...months.values()].some((counters) => typeof counters.FIRST_PLACEMENTS === 'number'),
+    ).toBe(true);
   });
 
   it('finds a kept figure that drifted and corrects it with fix', async () => {
     // Prepare
-    await table.update(placementMonthKey(ROSKILDE, '2026-11'), { add: { STARTED: 2 } });
+    await table.update(statusCountersKey(ROSKILDE), {
+      add: { [monthCounterAttribute('2026-11', 'STARTED')]: 2 },
+    });
     await table.update(statusCountersKey(KOBENHAVN), { add: { ACTIVE: -1 } });
     // Act
     const found = await recountPlacementFigures(table, { fix: true });
     const after = await recountPlacementFigures(table);
     // Assess
-    expect(found.differences.map((d) => d.counter).sort()).toEqual(['ACTIVE', 'STARTED']);
+    expect(found.differences.map((d) => d.counter).sort()).toEqual(['2026-11#STARTED', 'ACTIVE']);
     expect(found.fixed).toBe(true);
     expect(after.differences).toEqual([]);
   });

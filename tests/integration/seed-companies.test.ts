@@ -61,6 +61,37 @@ describe('seedCompanies', () => {
     expect(result.data?._entities).toEqual(expected);
   });
 
+  it('writes monthly figures that count each company joining in its own month', async () => {
+    // Prepare
+    const [from, to] = ['2025-01-01', '2026-06-30'];
+    const expected = world.municipalities.map(({ code }) => ({
+      companyStats: {
+        joinedInPeriod: world.companies.filter(
+          (c) => c.municipalityCode === code && c.joinedAt >= from && c.joinedAt <= to,
+        ).length,
+      },
+    }));
+    // Act
+    const result = await run(
+      programmeIdentity(),
+      `query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Municipality { companyStats(from: "${from}", to: "${to}") { joinedInPeriod } }
+        }
+      }`,
+      {
+        representations: world.municipalities.map(({ code }) => ({
+          __typename: 'Municipality',
+          code,
+        })),
+      },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(expected);
+    expect(expected.every(({ companyStats }) => companyStats.joinedInPeriod > 0)).toBe(true);
+  });
+
   it('lists every company of a municipality, and as many by status as the counts say', async () => {
     // Act
     const result = await run(

@@ -3,19 +3,18 @@ import { CompanyContactSchema } from '#companies/domain/company-contact';
 import { PlacementOpportunitySchema } from '#companies/domain/placement-opportunity';
 import {
   type CompanySnapshot,
-  companyMonthItems,
+  companyFiguresItems,
   companySnapshotItems,
-  companyStatsItems,
 } from '#companies/repository/company-snapshot';
 import type { Table } from '#kernel/table/table';
 import type { DemoCompany, DemoWorld } from './demo-world.ts';
 
 /**
  * Writes the demo world's companies: each with its CVR reservation, contact persons and
- * placement opportunities (open ones on the open index), and each municipality's counts of
- * companies by status and its monthly figures, computed from the same companies by the domain's
- * own rules so that `companyStats` agrees with them. Every record is checked against the domain's schemas on the way, so the demo data is
- * data the mutations would have accepted.
+ * placement opportunities (open ones on the open index), and each municipality's counter item
+ * of companies by status and monthly figures, computed from the same companies by the domain's
+ * own rules so that `companyStats` agrees with them. Every record is checked against the
+ * domain's schemas on the way, so the demo data is data the mutations would have accepted.
  *
  * @param table - the table to fill
  * @param world - the demo world
@@ -24,8 +23,7 @@ export async function seedCompanies(table: Table, world: DemoWorld): Promise<voi
   const snapshots = world.companies.map((company) => snapshotOf(company, world.today));
   await table.putMany([
     ...snapshots.flatMap(companySnapshotItems),
-    ...companyStatsItems(snapshots.map(({ company }) => company)),
-    ...companyMonthItems(snapshots.map(({ company }) => company)),
+    ...companyFiguresItems(snapshots.map(({ company }) => company)),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { addDays } from '#kernel/calendar';
+import type { MonthCounterChange } from '#kernel/month-counters';
 import type { Item, Table } from '#kernel/table/table';
 import type { AttendanceTotals } from '#learning-community/domain/attendance';
 import {
@@ -12,7 +13,7 @@ import {
   type NetworkSession,
   statusDelta,
 } from '#learning-community/domain/network-session';
-import { type MonthCounts, monthOf, sumMonths } from '#learning-community/domain/network-stats';
+import { monthOf } from '#learning-community/domain/network-stats';
 import type { PracticeLearning } from '#learning-community/domain/practice-learning';
 import type { TeamTraining } from '#learning-community/domain/team-training';
 import type { UnitedGathering } from '#learning-community/domain/united-gathering';
@@ -23,10 +24,7 @@ import {
 } from '#learning-community/repository/attendance-entity';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
 import { sessionToItem } from '#learning-community/repository/network-session-entity';
-import {
-  groupCountsToItem,
-  monthCountsToItem,
-} from '#learning-community/repository/network-stats-entity';
+import { networkCountsToItem } from '#learning-community/repository/network-stats-entity';
 import {
   learningIndexItems,
   learningToItem,
@@ -54,7 +52,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     ),
   );
   const items: Item[] = [];
-  const months = new Map<string, MonthCounts[]>();
+  const monthsByMunicipality = new Map<string, MonthCounterChange[]>();
   const totals = new Map<string, { kind: 'YOUTH' | 'CONTACT'; totals: AttendanceTotals }>();
 
   for (const demo of world.networkGroups) {
@@ -64,8 +62,9 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
       items.push(sessionToItem(session));
       if (!session.attendanceRecordedAt) continue;
       const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
-      const monthKey = `${group.municipalityCode}|${monthOf(session.date)}`;
-      months.set(monthKey, [...(months.get(monthKey) ?? []), monthDelta(blank, session)]);
+      const months = monthsByMunicipality.get(group.municipalityCode) ?? [];
+      months.push({ month: monthOf(session.date), add: { ...monthDelta(blank, session) } });
+      monthsByMunicipality.set(group.municipalityCode, months);
       const kind = memberKindOf(group.kind);
       for (const entry of session.attendance) {
         items.push(
@@ -94,17 +93,17 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   for (const [memberId, { kind, totals: sum }] of totals) {
     items.push(attendanceTotalsToItem(kind, memberId, sum));
   }
-  for (const [monthKey, deltas] of months) {
-    const [code = '', month = ''] = monthKey.split('|');
-    items.push(monthCountsToItem(code, month, sumMonths(deltas)));
-  }
   for (const municipality of world.municipalities) {
     const groups = world.networkGroups.filter((g) => g.municipalityCode === municipality.code);
     items.push(
-      groupCountsToItem(municipality.code, {
-        youthGroups: groups.filter((g) => g.kind === 'YOUTH').length,
-        companyGroups: groups.filter((g) => g.kind === 'COMPANY').length,
-      }),
+      networkCountsToItem(
+        municipality.code,
+        {
+          youthGroups: groups.filter((g) => g.kind === 'YOUTH').length,
+          companyGroups: groups.filter((g) => g.kind === 'COMPANY').length,
+        },
+        monthsByMunicipality.get(municipality.code) ?? [],
+      ),
     );
   }
   items.push(...workStoriesOf(world).map(storyToItem));

@@ -4,9 +4,8 @@ import { StaffMemberSchema } from '#people/domain/staff';
 import type { SupportNote } from '#people/domain/support-note';
 import { NO_CONSENT, type Youth, YouthSchema } from '#people/domain/youth';
 import {
-  emptyMonthFigures,
+  addToMonths,
   lifetimeFigureChanges,
-  type YouthMonthCounter,
   type YouthMonthFigures,
 } from '#people/domain/youth-figures';
 import { emptyCounts, type YouthCounts } from '#people/domain/youth-stats';
@@ -15,8 +14,7 @@ import { youthCompanyLinkItem } from '#people/repository/shared-items';
 import { staffToItem } from '#people/repository/staff-entity';
 import { supportNoteToItem } from '#people/repository/support-note-entity';
 import { STATUS_TIMELINE, statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
-import { youthMonthToItem } from '#people/repository/youth-figures-entity';
-import { youthCountsToItem } from '#people/repository/youth-stats-entity';
+import { youthFiguresToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
 
 /** Placement statuses during which a company's contacts may see the young person's work profile. */
@@ -48,18 +46,16 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
     world.municipalities.map(({ code }) => [code, emptyCounts()]),
   );
   const items: Item[] = world.staff.map((staff) => staffToItem(StaffMemberSchema.parse(staff)));
-  const months = new Map<string, YouthMonthFigures>();
+  const months = new Map<string, Map<string, YouthMonthFigures>>(
+    world.municipalities.map(({ code }) => [code, new Map()]),
+  );
   for (const demo of world.youth) {
     const youth = youthOf(demo);
     const timeline = demo.statusHistory.map(({ status, date }) => ({ status, date }));
     items.push({ ...youthToItem(youth), [STATUS_TIMELINE]: timeline });
-    for (const { month, add } of lifetimeFigureChanges(youth.enrolledAt, timeline)) {
-      const monthKey = `${youth.municipalityCode}|${month}`;
-      const figures = months.get(monthKey) ?? emptyMonthFigures();
-      for (const [counter, n] of Object.entries(add) as Array<[YouthMonthCounter, number]>) {
-        figures[counter] += n;
-      }
-      months.set(monthKey, figures);
+    const municipalityMonths = months.get(youth.municipalityCode);
+    if (municipalityMonths) {
+      addToMonths(municipalityMonths, lifetimeFigureChanges(youth.enrolledAt, timeline));
     }
     demo.statusHistory.forEach((change, index) => {
       items.push(statusChangeToItem(youth.id, change, index + 1));
@@ -73,11 +69,7 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
     if (municipalityCounts) municipalityCounts[youth.status] += 1;
   }
   for (const [code, municipalityCounts] of counts) {
-    items.push(youthCountsToItem(code, municipalityCounts));
-  }
-  for (const [monthKey, figures] of months) {
-    const [code = '', month = ''] = monthKey.split('|');
-    items.push(youthMonthToItem(code, month, figures));
+    items.push(youthFiguresToItem(code, municipalityCounts, months.get(code) ?? new Map()));
   }
   items.push(...youthCompanyLinks(world));
   await table.putMany(items);

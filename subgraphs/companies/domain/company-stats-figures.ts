@@ -47,7 +47,7 @@ export function companyFiguresRequest(
 }
 
 /**
- * The figures of a municipality (or of several added up) from the month items read.
+ * The figures of a municipality (or of several added up) from the counter items read.
  *
  * @param request - the period and the months read
  * @param figures - the counts now and the months' figures, in `request.months` order

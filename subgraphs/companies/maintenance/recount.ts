@@ -1,3 +1,4 @@
+import { monthCounterAttribute } from '#kernel/month-counters';
 import type { Item, Table } from '#kernel/table/table';
 import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
 import {
@@ -8,22 +9,19 @@ import {
 } from '../domain/company-figures.ts';
 import { type CompanyStats, NO_COMPANIES } from '../domain/company-stats.ts';
 import { companiesOfMunicipality, companyFromItem } from '../repository/company-entity.ts';
-import {
-  COMPANY_MONTH_PREFIX,
-  companyMonthFromItem,
-  companyMonthToItem,
-} from '../repository/company-figures-entity.ts';
 import { listMunicipalityCodes } from '../repository/company-figures-repository.ts';
 import {
+  companyFiguresToItem,
+  companyMonthsFromItem,
   companyStatsFromItem,
   companyStatsKey,
-  companyStatsToItem,
 } from '../repository/company-stats-entity.ts';
 
 /**
  * The companies subgraph's recount: the counts by status and the monthly figures of every
  * municipality computed again from its companies (its gsi1 listing) by the same domain functions
- * the writes use, and compared with what is kept. Maintenance only: it reads whole partitions.
+ * the writes use, and compared with what its counter item keeps. Maintenance only: it reads
+ * whole partitions.
  *
  * A company keeps no history of its statuses, only the present one, so the recount checks what
  * that allows: the counts by status, the companies that joined in each month (their joining
@@ -59,33 +57,24 @@ export async function recountCompanyFigures(
         months.set(month, figures);
       }
     }
-    const kept = companyStatsFromItem(await table.get(companyStatsKey(code)));
+    const statsKey = companyStatsKey(code);
+    const item = await table.get(statsKey);
+    // Set when a count or a month's joinings differs: those the recount can correct.
+    let correctable = false;
+    const kept = companyStatsFromItem(item);
     for (const counter of ['active', 'paused', 'left'] as const) {
       if (kept[counter] !== counts[counter]) {
+        correctable = true;
         differences.push({
-          key: companyStatsKey(code),
+          key: statsKey,
           counter,
           kept: kept[counter],
           recounted: counts[counter],
         });
       }
     }
-    if (
-      differences.some(
-        ({ key }) => key.sk === companyStatsKey(code).sk && key.pk === companyStatsKey(code).pk,
-      )
-    ) {
-      corrections.push(companyStatsToItem(code, counts));
-    }
     itemsCompared += 1;
-    const keptMonths = new Map(
-      (
-        await table.queryAll({
-          partition: companyStatsKey(code).pk,
-          beginsWith: COMPANY_MONTH_PREFIX,
-        })
-      ).map((item) => [String(item.month), companyMonthFromItem(item)]),
-    );
+    const keptMonths = companyMonthsFromItem(item);
     // The net changes of all months add up to the counts now.
     const netKept = sumCompanyMonths([...keptMonths.values()]);
     const net = {
@@ -96,7 +85,7 @@ export async function recountCompanyFigures(
     for (const counter of ['active', 'paused', 'left'] as const) {
       if (net[counter] !== counts[counter]) {
         differences.push({
-          key: { pk: companyStatsKey(code).pk, sk: COMPANY_MONTH_PREFIX },
+          key: statsKey,
           counter: `${counter}Change (all months)`,
           kept: net[counter],
           recounted: counts[counter],
@@ -105,20 +94,24 @@ export async function recountCompanyFigures(
     }
     // Joinings are dated on the company; pauses, resumes and leavings before the present
     // status leave no trace on it, so only joinings are recounted month by month.
+    const correctedMonths = new Map<string, CompanyMonthFigures>();
     for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
       const recounted = months.get(month) ?? emptyCompanyMonth();
       const keptMonth = keptMonths.get(month) ?? emptyCompanyMonth();
+      correctedMonths.set(month, { ...keptMonth, joined: recounted.joined });
       itemsCompared += 1;
       if (keptMonth.joined === recounted.joined) continue;
-      const item = companyMonthToItem(code, month, { ...keptMonth, joined: recounted.joined });
-      corrections.push(item);
+      correctable = true;
       differences.push({
-        key: { pk: item.pk, sk: item.sk },
-        counter: 'joined',
+        key: statsKey,
+        counter: monthCounterAttribute(month, 'joined'),
         kept: keptMonth.joined,
         recounted: recounted.joined,
       });
     }
+    // The counter item is rewritten whole: the recounted counts and joinings, the other month
+    // counters as kept (a net change that does not add up is reported, not guessed at).
+    if (correctable) corrections.push(companyFiguresToItem(code, counts, correctedMonths));
   }
   if (options.fix && corrections.length > 0) await table.putMany(corrections);
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };

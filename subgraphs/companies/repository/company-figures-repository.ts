@@ -1,9 +1,12 @@
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
-import type { CompanyMonthFigures } from '../domain/company-figures.ts';
+import { type CompanyMonthFigures, emptyCompanyMonth } from '../domain/company-figures.ts';
 import type { CompanyStats } from '../domain/company-stats.ts';
-import { companyMonthFromItem, companyMonthKey } from './company-figures-entity.ts';
-import { companyStatsFromItem, companyStatsKey } from './company-stats-entity.ts';
+import {
+  companyMonthsFromItem,
+  companyStatsFromItem,
+  companyStatsKey,
+} from './company-stats-entity.ts';
 
 /** A municipality's counts by status now and its figures of each month asked for. */
 export interface CompanyFiguresOfMonths {
@@ -12,9 +15,9 @@ export interface CompanyFiguresOfMonths {
 }
 
 /**
- * The counter item and the month items of several municipalities, through the request's
- * loader: every key in one batched read (100 keys a call), so the cost grows with municipalities
- * times months and never with the companies.
+ * The figures of several municipalities over some months, through the request's loader: one
+ * counter item per municipality, all in one batched read (100 keys a call), so the cost grows
+ * with neither the companies nor the number of months.
  *
  * @param loader - the request's loader
  * @param municipalityCodes - the municipalities
@@ -25,20 +28,15 @@ export async function loadCompanyFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, CompanyFiguresOfMonths>> {
-  const keys = municipalityCodes.flatMap((code) => [
-    companyStatsKey(code),
-    ...months.map((month) => companyMonthKey(code, month)),
-  ]);
-  const items = await loader.loadMany(keys);
+  const items = await loader.loadMany(municipalityCodes.map(companyStatsKey));
   const figures = new Map<string, CompanyFiguresOfMonths>();
   municipalityCodes.forEach((code, index) => {
-    const own = items.slice(index * (months.length + 1), (index + 1) * (months.length + 1));
-    for (const item of own) if (item instanceof Error) throw item;
+    const item = items[index];
+    if (item instanceof Error) throw item;
+    const kept = companyMonthsFromItem(item);
     figures.set(code, {
-      stats: companyStatsFromItem(own[0] as Parameters<typeof companyStatsFromItem>[0]),
-      months: own
-        .slice(1)
-        .map((item) => companyMonthFromItem(item as Parameters<typeof companyMonthFromItem>[0])),
+      stats: companyStatsFromItem(item),
+      months: months.map((month) => kept.get(month) ?? emptyCompanyMonth()),
     });
   });
   return figures;

@@ -17,8 +17,7 @@ import {
   companyPosition,
   companyToItem,
 } from './company-entity.ts';
-import { companyMonthAction } from './company-figures-entity.ts';
-import { companyStatsUpdate } from './company-stats-entity.ts';
+import { companyFiguresAction } from './company-stats-entity.ts';
 import { cvrRegistrationKey, cvrRegistrationToItem } from './cvr-registration-entity.ts';
 import { opportunityKey, opportunityToItem } from './placement-opportunity-entity.ts';
 import { type CompaniesStore, remember } from './store.ts';
@@ -62,14 +61,22 @@ export function listCompaniesOfMunicipality(
   );
 }
 
-/** The monthly figures' action of a company's change: none when its status stays. */
-function monthActions(
+/**
+ * The update of the municipality's counter item for a company joining (`before` undefined) or
+ * changing status: its counts and its month together, none when the status stays.
+ */
+function figuresActions(
   before: Company | undefined,
   after: Company,
   today: string,
 ): TransactAction[] {
-  const change = companyMonthChange(before, after, today);
-  return change ? [companyMonthAction(after.municipalityCode, change)] : [];
+  const month = companyMonthChange(before, after, today);
+  const action = companyFiguresAction(
+    after.municipalityCode,
+    companyStatsChange(before?.status, after.status),
+    month ? [month] : [],
+  );
+  return action ? [action] : [];
 }
 
 /** Whether a CVR number is registered to a company already. */
@@ -82,8 +89,8 @@ export type RegistrationOutcome = 'REGISTERED' | 'CVR_TAKEN';
 
 /**
  * Registers a new company in one transaction: the company, the reservation of its CVR number,
- * its contact persons and its municipality's counts. If the CVR number was taken meanwhile,
- * nothing is written.
+ * its contact persons and its municipality's counts and monthly figures. If the CVR number was
+ * taken meanwhile, nothing is written.
  *
  * @param store - the table and the request's loader
  * @param company - the new company (version 1)
@@ -101,8 +108,7 @@ export async function registerCompany(
       putNew(companyItem),
       putNew(cvrRegistrationToItem(company.cvr, company.id)),
       ...contactItems.map(putNew),
-      companyStatsUpdate(company.municipalityCode, companyStatsChange(undefined, company.status)),
-      ...monthActions(undefined, company, company.joinedOn),
+      ...figuresActions(undefined, company, company.joinedOn),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailedError && error.reasons[1] === 'ConditionalCheckFailed') {
@@ -142,9 +148,9 @@ export interface OpportunityChange {
 
 /**
  * Stores a change of a company's status in one transaction: the company (if still at the
- * version read), its municipality's counts, and its opportunities — those that change are
- * written, the others checked to be as read, so that an opportunity opened meanwhile cannot
- * stay open under a paused company.
+ * version read), its municipality's counts and monthly figures, and its opportunities — those
+ * that change are written, the others checked to be as read, so that an opportunity opened
+ * meanwhile cannot stay open under a paused company.
  *
  * @param store - the table and the request's loader
  * @param before - the company as read
@@ -176,8 +182,7 @@ export async function saveCompanyStatus(
     }));
   await store.table.transact([
     putIfVersion(companyItem, before.version),
-    companyStatsUpdate(after.municipalityCode, companyStatsChange(before.status, after.status)),
-    ...monthActions(before, after, today),
+    ...figuresActions(before, after, today),
     ...changedItems.map(({ item, readVersion }) => putIfVersion(item, readVersion)),
     ...unchanged,
   ]);

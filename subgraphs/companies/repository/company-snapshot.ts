@@ -10,8 +10,7 @@ import { type CompanyStats, companyStatsChange, NO_COMPANIES } from '../domain/c
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
 import { contactToItem } from './company-contact-entity.ts';
 import { companyToItem } from './company-entity.ts';
-import { companyMonthAction, companyMonthToItem } from './company-figures-entity.ts';
-import { companyStatsToItem, companyStatsUpdate } from './company-stats-entity.ts';
+import { companyFiguresAction, companyFiguresToItem } from './company-stats-entity.ts';
 import { cvrRegistrationToItem } from './cvr-registration-entity.ts';
 import { opportunityToItem } from './placement-opportunity-entity.ts';
 
@@ -35,61 +34,54 @@ export function companySnapshotItems(snapshot: CompanySnapshot): Item[] {
   ];
 }
 
-/** How many companies of each municipality are in each status, counted from the companies. */
-function countByMunicipality(companies: readonly Company[]): Map<string, CompanyStats> {
-  const counts = new Map<string, CompanyStats>();
+/** A municipality's counts by status and monthly figures, computed from its companies. */
+interface MunicipalityFigures {
+  counts: CompanyStats;
+  months: Map<string, CompanyMonthFigures>;
+}
+
+/**
+ * Every municipality's figures as the mutations would have kept them: the companies counted by
+ * status, and each company's lifetime changes added up per month.
+ */
+function figuresByMunicipality(companies: readonly Company[]): Map<string, MunicipalityFigures> {
+  const byMunicipality = new Map<string, MunicipalityFigures>();
   for (const company of companies) {
-    const stats = counts.get(company.municipalityCode) ?? { ...NO_COMPANIES };
+    const figures = byMunicipality.get(company.municipalityCode) ?? {
+      counts: { ...NO_COMPANIES },
+      months: new Map<string, CompanyMonthFigures>(),
+    };
+    byMunicipality.set(company.municipalityCode, figures);
     for (const [count, change] of Object.entries(companyStatsChange(undefined, company.status))) {
-      stats[count as keyof CompanyStats] += change ?? 0;
+      figures.counts[count as keyof CompanyStats] += change ?? 0;
     }
-    counts.set(company.municipalityCode, stats);
-  }
-  return counts;
-}
-
-/** The counter items of the municipalities of some companies, counted from the companies. */
-export function companyStatsItems(companies: readonly Company[]): Item[] {
-  return [...countByMunicipality(companies)].map(([code, stats]) =>
-    companyStatsToItem(code, stats),
-  );
-}
-
-/** Every company's lifetime changes to the monthly figures, added up per municipality and month. */
-function monthFiguresOf(
-  companies: readonly Company[],
-): Map<string, Map<string, CompanyMonthFigures>> {
-  const byMunicipality = new Map<string, Map<string, CompanyMonthFigures>>();
-  for (const company of companies) {
-    const months = byMunicipality.get(company.municipalityCode) ?? new Map();
-    byMunicipality.set(company.municipalityCode, months);
     for (const { month, add } of companyLifetimeChanges(company)) {
-      const figures: CompanyMonthFigures = months.get(month) ?? emptyCompanyMonth();
+      const monthFigures = figures.months.get(month) ?? emptyCompanyMonth();
       for (const [counter, n] of Object.entries(add) as Array<
         [keyof CompanyMonthFigures, number]
       >) {
-        figures[counter] += n;
+        monthFigures[counter] += n;
       }
-      months.set(month, figures);
+      figures.months.set(month, monthFigures);
     }
   }
   return byMunicipality;
 }
 
 /**
- * The monthly figure items of the municipalities of some companies, computed from the companies
- * by the same rules as the mutations (seeding).
+ * The counter items of the municipalities of some companies, their counts and monthly figures
+ * computed from the companies by the same rules as the mutations (seeding).
  */
-export function companyMonthItems(companies: readonly Company[]): Item[] {
-  return [...monthFiguresOf(companies)].flatMap(([code, months]) =>
-    [...months].map(([month, figures]) => companyMonthToItem(code, month, figures)),
+export function companyFiguresItems(companies: readonly Company[]): Item[] {
+  return [...figuresByMunicipality(companies)].map(([code, { counts, months }]) =>
+    companyFiguresToItem(code, counts, months),
   );
 }
 
 /**
  * Adds whole companies to a table that may hold others already (test fixtures, maintenance —
  * never a request path): all their items without conditions, and their statuses added to their
- * municipalities' counts and monthly figures.
+ * municipalities' counts and monthly figures, one update of each counter item.
  *
  * @param table - the table
  * @param snapshots - the companies
@@ -99,16 +91,15 @@ export async function addCompanySnapshots(
   snapshots: readonly CompanySnapshot[],
 ): Promise<void> {
   await table.putMany(snapshots.flatMap(companySnapshotItems));
-  const counts = countByMunicipality(snapshots.map(({ company }) => company));
+  const figures = figuresByMunicipality(snapshots.map(({ company }) => company));
   await Promise.all(
-    [...counts].map(([code, stats]) => table.transact([companyStatsUpdate(code, stats)])),
-  );
-  const months = monthFiguresOf(snapshots.map(({ company }) => company));
-  await Promise.all(
-    [...months].flatMap(([code, byMonth]) =>
-      [...byMonth].map(([month, add]) =>
-        table.transact([companyMonthAction(code, { month, add: { ...add } })]),
-      ),
-    ),
+    [...figures].map(async ([code, { counts, months }]) => {
+      const action = companyFiguresAction(
+        code,
+        counts,
+        [...months].map(([month, add]) => ({ month, add })),
+      );
+      if (action) await table.transact([action]);
+    }),
   );
 }

@@ -1,12 +1,26 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { counterItemAction, monthCounterAttributes, monthCountersOf } from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
+import {
+  COMPANY_MONTH_COUNTERS,
+  type CompanyMonthChange,
+  type CompanyMonthFigures,
+  emptyCompanyMonth,
+} from '../domain/company-figures.ts';
 import type { CompanyStats, CompanyStatsChange } from '../domain/company-stats.ts';
 
 /**
- * A municipality's counter item of companies by status, `MUNI#<code>` / `STATS#COMPANY`: added
- * to in the same transaction as every join, pause, resume and leave, so reading the counts is
- * one item whatever the number of companies.
+ * A municipality's company figures: one counter item (`pk MUNI#<code>`, `sk STATS#COMPANY`) with
+ * a number attribute per status (the counts now) and one per month and counter
+ * (`2026-11#joined`, see `#kernel/month-counters`). Every join, pause, resume and leave adds to
+ * it with `ADD` in its own transaction, so the figures never need a count of the companies, and
+ * any period of a municipality's figures is this one item.
  */
+
+/** The entity name stored on the counter item. */
+const COMPANY_STATS_ENTITY = 'CompanyStats';
+
+/** Primary key of a municipality's counter item. */
 export function companyStatsKey(municipalityCode: string): ItemKey {
   return {
     pk: key(PREFIX.municipality, municipalityCode),
@@ -14,17 +28,45 @@ export function companyStatsKey(municipalityCode: string): ItemKey {
   };
 }
 
-/** The counter item with given counts (seeding). */
-export function companyStatsToItem(municipalityCode: string, stats: CompanyStats): Item {
+/**
+ * The one transaction action that adds a write's changes to a municipality's counter item (a
+ * transaction may touch an item only once); null when nothing changes.
+ *
+ * @param municipalityCode - the municipality
+ * @param counts - how much to add to each count (negative to subtract)
+ * @param months - what to add to months' counters
+ */
+export function companyFiguresAction(
+  municipalityCode: string,
+  counts: CompanyStatsChange,
+  months: readonly CompanyMonthChange[],
+): TransactAction | null {
+  return counterItemAction(
+    companyStatsKey(municipalityCode),
+    { entity: COMPANY_STATS_ENTITY, municipalityCode },
+    counts as Record<string, number>,
+    months.map(({ month, add }) => ({ month, add: add as Record<string, number> })),
+  );
+}
+
+/** The stored counter item of a municipality with given figures (seeding, recount `--fix`). */
+export function companyFiguresToItem(
+  municipalityCode: string,
+  counts: CompanyStats,
+  months: ReadonlyMap<string, CompanyMonthFigures>,
+): Item {
   return {
     ...companyStatsKey(municipalityCode),
-    entity: 'CompanyStats',
+    entity: COMPANY_STATS_ENTITY,
     municipalityCode,
-    ...stats,
+    ...counts,
+    ...monthCounterAttributes(
+      [...months].map(([month, figures]) => ({ month, add: { ...figures } })),
+    ),
   };
 }
 
-/** The counts from the counter item; zero for counts never added to. */
+/** The counts of a counter item; zero for counts never added to. */
 export function companyStatsFromItem(item: Item | undefined): CompanyStats {
   return {
     active: Number(item?.active ?? 0),
@@ -33,22 +75,13 @@ export function companyStatsFromItem(item: Item | undefined): CompanyStats {
   };
 }
 
-/**
- * The transaction action that adds a change to the counts (DynamoDB `ADD`, which creates the
- * item and the counts on first use).
- *
- * @param municipalityCode - the municipality
- * @param change - what to add to each count
- */
-export function companyStatsUpdate(
-  municipalityCode: string,
-  change: CompanyStatsChange,
-): TransactAction {
-  const add = Object.fromEntries(
-    Object.entries(change).filter((entry): entry is [string, number] => entry[1] !== undefined),
-  );
-  return {
-    update: companyStatsKey(municipalityCode),
-    spec: { set: { entity: 'CompanyStats', municipalityCode }, add },
-  };
+/** Every month's figures on a counter item, by month (`YYYY-MM`); months never counted absent. */
+export function companyMonthsFromItem(item: Item | undefined): Map<string, CompanyMonthFigures> {
+  const months = new Map<string, CompanyMonthFigures>();
+  for (const [month, counters] of monthCountersOf(item)) {
+    const figures = emptyCompanyMonth();
+    for (const counter of COMPANY_MONTH_COUNTERS) figures[counter] = counters[counter] ?? 0;
+    months.set(month, figures);
+  }
+  return months;
 }

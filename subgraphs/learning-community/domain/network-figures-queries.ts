@@ -62,9 +62,8 @@ function programmeFigures(
 }
 
 /**
- * A municipality's network figures over a period (one group counter item and one item per
- * month, read in one batch with every other municipality's), for its own team and the
- * programme office.
+ * A municipality's network figures over a period (its one counter item, read in one batch
+ * with every other municipality's), for its own team and the programme office.
  *
  * @param context - the request
  * @param municipalityCode - the municipality

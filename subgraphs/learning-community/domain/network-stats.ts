@@ -5,13 +5,13 @@ import { monthOf } from '#people/domain/period';
 
 export { monthOf };
 
-/** How many groups of each kind a municipality has now (one counter item). */
+/** How many groups of each kind a municipality has now (on its counter item). */
 export interface GroupCounts {
   youthGroups: number;
   companyGroups: number;
 }
 
-/** What one month's counter item holds: sessions held and attendance recorded in that month. */
+/** One month's counters on the municipality's counter item: sessions held and attendance. */
 export interface MonthCounts {
   sessionsHeld: number;
   present: number;
@@ -43,8 +43,8 @@ export interface MonthRange {
 }
 
 /**
- * The months a period touches, open ends left open (the recount reads a municipality's months
- * with it; requests use `parsePeriod`, which closes both ends).
+ * The months a period touches, open ends left open (as `readMonthCounts` takes them; requests
+ * use `parsePeriod`, which closes both ends).
  *
  * @param from - first day, or null for "since the beginning"
  * @param to - last day, or null for "until now"

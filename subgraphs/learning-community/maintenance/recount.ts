@@ -1,21 +1,21 @@
+import type { ItemKey } from '#kernel/keys';
+import { monthCounterAttribute } from '#kernel/month-counters';
 import type { Item, Table } from '#kernel/table/table';
 import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
-import { NetworkGroupKindSchema } from '../domain/network-group.ts';
+import { type NetworkGroup, NetworkGroupKindSchema } from '../domain/network-group.ts';
 import { monthDelta } from '../domain/network-session.ts';
-import { type MonthCounts, monthOf, monthRange } from '../domain/network-stats.ts';
+import { type GroupCounts, type MonthCounts, monthOf } from '../domain/network-stats.ts';
 import { listAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
 import { sessionFromItem, sessionsOfGroupQuery } from '../repository/network-session-entity.ts';
 import {
   groupCountsFromItem,
   groupCountsKey,
-  groupCountsToItem,
   monthCountsFromItem,
-  monthCountsKey,
-  monthCountsToItem,
-  monthsQuery,
+  networkCountsToItem,
 } from '../repository/network-stats-entity.ts';
 import { listMunicipalityCodes } from '../repository/network-stats-repository.ts';
 
+const GROUP_COUNTERS: readonly (keyof GroupCounts)[] = ['youthGroups', 'companyGroups'];
 const MONTH_COUNTERS: readonly (keyof MonthCounts)[] = [
   'sessionsHeld',
   'present',
@@ -28,10 +28,11 @@ const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 
  * The learning community's recount: every municipality's group counts and month counters
  * computed again from its groups (gsi listing) and their sessions (each session's attendance,
  * the authority) by the same domain function the writes use (`monthDelta`), and compared with
- * what is kept. Maintenance only: it reads whole partitions.
+ * what its counter item keeps. Maintenance only: it reads whole partitions.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted figures over the kept ones where they differ
+ * @param options - `fix`: write the recounted counter item over the kept one where any of its
+ *   figures differs (the whole item, so a month nothing counts any more is dropped)
  */
 export async function recountNetworkFigures(
   table: Table,
@@ -49,59 +50,74 @@ export async function recountNetworkFigures(
       youthGroups: groups.filter((group) => group.kind === 'YOUTH').length,
       companyGroups: groups.filter((group) => group.kind === 'COMPANY').length,
     };
-    const keptGroups = groupCountsFromItem(await table.get(groupCountsKey(code)));
+    const recountedMonths = await recountMonths(table, groups);
+    const itemKey = groupCountsKey(code);
+    const kept = await table.get(itemKey);
     itemsCompared += 1;
-    for (const counter of ['youthGroups', 'companyGroups'] as const) {
-      if (keptGroups[counter] !== recountedGroups[counter]) {
-        differences.push({
-          key: groupCountsKey(code),
-          counter,
-          kept: keptGroups[counter],
-          recounted: recountedGroups[counter],
-        });
-      }
+    const itemDifferences = [
+      ...compare(itemKey, GROUP_COUNTERS, groupCountsFromItem(kept), recountedGroups),
+      ...compareMonths(itemKey, monthCountsFromItem(kept), recountedMonths),
+    ];
+    if (itemDifferences.length > 0) {
+      const months = [...recountedMonths].map(([month, counts]) => ({ month, add: { ...counts } }));
+      corrections.push(networkCountsToItem(code, recountedGroups, months));
     }
-    if (
-      keptGroups.youthGroups !== recountedGroups.youthGroups ||
-      keptGroups.companyGroups !== recountedGroups.companyGroups
-    ) {
-      corrections.push(groupCountsToItem(code, recountedGroups));
-    }
-
-    const months = new Map<string, MonthCounts>();
-    for (const group of groups) {
-      for (const item of await table.queryAll(sessionsOfGroupQuery(group.id))) {
-        const session = sessionFromItem(item);
-        if (!session.attendanceRecordedAt) continue;
-        const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
-        const delta = monthDelta(blank, session);
-        const sum = months.get(monthOf(session.date)) ?? { ...EMPTY };
-        for (const counter of MONTH_COUNTERS) sum[counter] += delta[counter];
-        months.set(monthOf(session.date), sum);
-      }
-    }
-    const keptMonths = new Map(
-      (await table.queryAll(monthsQuery(code, monthRange()))).map((item) => [
-        String(item.month),
-        monthCountsFromItem(item),
-      ]),
-    );
-    for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
-      const recounted = months.get(month) ?? EMPTY;
-      const kept = keptMonths.get(month) ?? EMPTY;
-      itemsCompared += 1;
-      const monthDifferences = MONTH_COUNTERS.filter((c) => kept[c] !== recounted[c]).map(
-        (counter) => ({
-          key: monthCountsKey(code, month),
-          counter,
-          kept: kept[counter],
-          recounted: recounted[counter],
-        }),
-      );
-      if (monthDifferences.length > 0) corrections.push(monthCountsToItem(code, month, recounted));
-      differences.push(...monthDifferences);
-    }
+    differences.push(...itemDifferences);
   }
   if (options.fix && corrections.length > 0) await table.putMany(corrections);
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+}
+
+/** The month counters of the groups' sessions with recorded attendance, by `YYYY-MM`. */
+async function recountMonths(
+  table: Table,
+  groups: readonly NetworkGroup[],
+): Promise<Map<string, MonthCounts>> {
+  const months = new Map<string, MonthCounts>();
+  for (const group of groups) {
+    for (const item of await table.queryAll(sessionsOfGroupQuery(group.id))) {
+      const session = sessionFromItem(item);
+      if (!session.attendanceRecordedAt) continue;
+      const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
+      const delta = monthDelta(blank, session);
+      const sum = months.get(monthOf(session.date)) ?? { ...EMPTY };
+      for (const counter of MONTH_COUNTERS) sum[counter] += delta[counter];
+      months.set(monthOf(session.date), sum);
+    }
+  }
+  return months;
+}
+
+/** Every month's counters that differ, named by their attribute on the counter item. */
+function compareMonths(
+  itemKey: ItemKey,
+  kept: ReadonlyMap<string, MonthCounts>,
+  recounted: ReadonlyMap<string, MonthCounts>,
+): FigureDifference[] {
+  const months = [...new Set([...kept.keys(), ...recounted.keys()])].sort();
+  return months.flatMap((month) => {
+    const keptMonth = kept.get(month) ?? EMPTY;
+    const differing = compare(itemKey, MONTH_COUNTERS, keptMonth, recounted.get(month) ?? EMPTY);
+    return differing.map((difference) => ({
+      ...difference,
+      counter: monthCounterAttribute(month, difference.counter),
+    }));
+  });
+}
+
+/** The counters whose kept and recounted values differ. */
+function compare<Counter extends string>(
+  itemKey: ItemKey,
+  counters: readonly Counter[],
+  kept: Readonly<Record<Counter, number>>,
+  recounted: Readonly<Record<Counter, number>>,
+): FigureDifference[] {
+  return counters
+    .filter((counter) => kept[counter] !== recounted[counter])
+    .map((counter) => ({
+      key: itemKey,
+      counter,
+      kept: kept[counter],
+      recounted: recounted[counter],
+    }));
 }

@@ -64,7 +64,8 @@ export async function saveSession(
 /**
  * Stores a session's recorded attendance in one transaction: the session (at the version read),
  * a check that the group's members did not change meanwhile, each member's own record and
- * totals where their entry changed, and the municipality's month counter.
+ * totals where their entry changed, and the month's counters on the municipality's counter item
+ * where they move.
  *
  * @param table - the table
  * @param group - the session's group, as the attendance was checked against
@@ -101,10 +102,15 @@ export function attendanceActions(
       : { delete: attendanceRecordKey(kind, change.memberId, after.date, after.id) },
     attendanceTotalsAction(kind, change.memberId, statusDelta(change)),
   ]);
+  const monthAction = monthCountAction(
+    after.municipalityCode,
+    monthOf(after.date),
+    monthDelta(before, after),
+  );
   return [
     { put: sessionToItem(after), condition: versionIs(before.version) },
     { check: groupKey(group.id), condition: versionIs(group.version) },
-    monthCountAction(after.municipalityCode, monthOf(after.date), monthDelta(before, after)),
+    ...(monthAction ? [monthAction] : []),
     ...memberActions,
   ];
 }

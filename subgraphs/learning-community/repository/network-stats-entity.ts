@@ -1,25 +1,33 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import {
+  counterItemAction,
+  type MonthCounterChange,
+  monthCounterAttributes,
+  monthCountersOf,
+} from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
 import type { NetworkGroupKind } from '../domain/network-group.ts';
-import type { GroupCounts, MonthCounts, MonthRange } from '../domain/network-stats.ts';
+import type { GroupCounts, MonthCounts } from '../domain/network-stats.ts';
 
 /**
- * A municipality's network counters: one item with the number of groups of each kind, and one
- * item per month with sessions held and attendance, so that a period is a sum of months. Every
- * write that changes a figure adds to its counter in the same transaction.
+ * A municipality's network counters: one item with the number of groups of each kind, which
+ * also holds each month's sessions held and attendance (`#kernel/month-counters`), so that a
+ * period is a sum of months read from one item. Every write that changes a figure adds to its
+ * counter in the same transaction. A transaction may touch the item only once: creating a
+ * group counts the group, recording attendance moves a month, and no write does both.
  */
 function statsPartition(municipalityCode: string): string {
   return key(PREFIX.stats, municipalityCode, 'NETWORK');
 }
 
-/** Key of the group counters of a municipality. */
+/** Key of the counter item of a municipality: its group counts and its month counters. */
 export function groupCountsKey(municipalityCode: string): ItemKey {
   return { pk: statsPartition(municipalityCode), sk: 'GROUPS' };
 }
 
-/** Key of a month's counters (`month` as `YYYY-MM`). */
-export function monthCountsKey(municipalityCode: string, month: string): ItemKey {
-  return { pk: statsPartition(municipalityCode), sk: key('MONTH', month) };
+/** The attributes that name the counter item, set by every update of it. */
+function counterItemNames(municipalityCode: string) {
+  return { entity: 'NetworkGroupCounts', municipalityCode };
 }
 
 /** The transaction action that counts a group created (+1) or removed (-1). */
@@ -31,49 +39,46 @@ export function groupCountAction(
   return {
     update: groupCountsKey(municipalityCode),
     spec: {
-      set: { entity: 'NetworkGroupCounts', municipalityCode },
+      set: counterItemNames(municipalityCode),
       add: kind === 'YOUTH' ? { youthGroups: delta } : { companyGroups: delta },
     },
   };
 }
 
-/** The transaction action that adds to a month's counters. */
+/**
+ * The transaction action that adds to a month's counters on the counter item; null when the
+ * recording moves no counter (the same attendance recorded again).
+ */
 export function monthCountAction(
   municipalityCode: string,
   month: string,
   delta: MonthCounts,
-): TransactAction {
-  return {
-    update: monthCountsKey(municipalityCode, month),
-    spec: {
-      set: { entity: 'NetworkMonthCounts', municipalityCode, month },
-      add: { ...delta },
-    },
-  };
+): TransactAction | null {
+  return counterItemAction(
+    groupCountsKey(municipalityCode),
+    counterItemNames(municipalityCode),
+    {},
+    [{ month, add: { ...delta } }],
+  );
 }
 
-/** The stored group counters (for seeding). */
-export function groupCountsToItem(municipalityCode: string, counts: GroupCounts): Item {
-  return {
-    ...groupCountsKey(municipalityCode),
-    entity: 'NetworkGroupCounts',
-    municipalityCode,
-    ...counts,
-  };
-}
-
-/** A stored month counter (for seeding). */
-export function monthCountsToItem(
+/**
+ * The counter item as the writes leave it (for seeding and the recount's corrections).
+ *
+ * @param municipalityCode - the municipality
+ * @param counts - its group counts
+ * @param months - what every recorded session added to its month
+ */
+export function networkCountsToItem(
   municipalityCode: string,
-  month: string,
-  counts: MonthCounts,
+  counts: GroupCounts,
+  months: readonly MonthCounterChange[],
 ): Item {
   return {
-    ...monthCountsKey(municipalityCode, month),
-    entity: 'NetworkMonthCounts',
-    municipalityCode,
-    month,
+    ...groupCountsKey(municipalityCode),
+    ...counterItemNames(municipalityCode),
     ...counts,
+    ...monthCounterAttributes(months),
   };
 }
 
@@ -85,21 +90,19 @@ export function groupCountsFromItem(item: Item | undefined): GroupCounts {
   };
 }
 
-/** A month's counters from its item. */
-export function monthCountsFromItem(item: Item): MonthCounts {
-  return {
-    sessionsHeld: Number(item.sessionsHeld ?? 0),
-    present: Number(item.present ?? 0),
-    absent: Number(item.absent ?? 0),
-    excused: Number(item.excused ?? 0),
-  };
-}
-
-/** The query of the month counters a period covers (at most twelve items a year). */
-export function monthsQuery(municipalityCode: string, range: MonthRange) {
-  const partition = statsPartition(municipalityCode);
-  // '~' sorts after every digit, so an open end takes every month after the start.
-  const from = key('MONTH', range.fromMonth ?? '');
-  const to = key('MONTH', range.toMonth ?? '~');
-  return { partition, between: [from, to] as [string, string] };
+/**
+ * Every month's counters on the counter item, by `YYYY-MM`, in one pass over its attributes;
+ * a month nothing was recorded in is absent.
+ */
+export function monthCountsFromItem(item: Item | undefined): Map<string, MonthCounts> {
+  const months = new Map<string, MonthCounts>();
+  for (const [month, counters] of monthCountersOf(item)) {
+    months.set(month, {
+      sessionsHeld: counters.sessionsHeld ?? 0,
+      present: counters.present ?? 0,
+      absent: counters.absent ?? 0,
+      excused: counters.excused ?? 0,
+    });
+  }
+  return months;
 }

@@ -1,12 +1,10 @@
 import type { ItemLoader } from '#kernel/entity-loader';
-import type { Item, Table } from '#kernel/table/table';
+import type { Table } from '#kernel/table/table';
 import type { GroupCounts, MonthCounts, MonthRange } from '../domain/network-stats.ts';
 import {
   groupCountsFromItem,
   groupCountsKey,
   monthCountsFromItem,
-  monthCountsKey,
-  monthsQuery,
 } from './network-stats-entity.ts';
 
 /** How many groups of each kind a municipality has (one item, through the loader). */
@@ -17,14 +15,25 @@ export async function readGroupCounts(
   return groupCountsFromItem(await loader.load(groupCountsKey(municipalityCode)));
 }
 
-/** The month counters of a period, one item per month (twelve a year). */
+/**
+ * The counters of the months of a period that have any, in order: one strongly consistent read
+ * of the municipality's counter item, however long the period.
+ */
 export async function readMonthCounts(
   table: Table,
   municipalityCode: string,
   range: MonthRange,
 ): Promise<MonthCounts[]> {
-  const items = await table.queryAll(monthsQuery(municipalityCode, range));
-  return items.map(monthCountsFromItem);
+  const months = monthCountsFromItem(await table.get(groupCountsKey(municipalityCode)));
+  return [...months]
+    .filter(([month]) => isInRange(month, range))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, counts]) => counts);
+}
+
+/** Whether a month lies in a range; an open end takes every month on that side. */
+function isInRange(month: string, { fromMonth, toMonth }: MonthRange): boolean {
+  return (!fromMonth || month >= fromMonth) && (!toMonth || month <= toMonth);
 }
 
 /** A municipality's group counters and its month counters of a period. */
@@ -34,9 +43,9 @@ export interface NetworkFiguresOfPeriod {
 }
 
 /**
- * The group counter item and the month items of several municipalities over a period, through
- * the request's loader: every key in one batched read (100 keys a call), so the cost grows with
- * municipalities times months, never with sessions or people.
+ * The counter items of several municipalities, through the request's loader: one key per
+ * municipality in one batched read (100 keys a call), so the cost grows with municipalities,
+ * never with the months of the period, sessions or people.
  *
  * @param loader - the request's loader
  * @param municipalityCodes - the municipalities
@@ -47,19 +56,15 @@ export async function loadNetworkFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, NetworkFiguresOfPeriod>> {
-  const keys = municipalityCodes.flatMap((code) => [
-    groupCountsKey(code),
-    ...months.map((month) => monthCountsKey(code, month)),
-  ]);
-  const items = await loader.loadMany(keys);
+  const items = await loader.loadMany(municipalityCodes.map((code) => groupCountsKey(code)));
   const figures = new Map<string, NetworkFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
-    const own = items.slice(index * (months.length + 1), (index + 1) * (months.length + 1));
-    for (const item of own) if (item instanceof Error) throw item;
-    const [groups, ...monthItems] = own as Array<Item | undefined>;
+    const item = items[index];
+    if (item instanceof Error) throw item;
+    const kept = monthCountsFromItem(item);
     figures.set(code, {
-      groups: groupCountsFromItem(groups),
-      months: monthItems.map((item) => (item ? monthCountsFromItem(item) : EMPTY_MONTH)),
+      groups: groupCountsFromItem(item),
+      months: months.map((month) => kept.get(month) ?? EMPTY_MONTH),
     });
   });
   return figures;

@@ -106,6 +106,26 @@ export function cohortContribution(
   return contribution;
 }
 
+/**
+ * Adds changes into figures kept by month (a recount or a seed summing every young person's
+ * lifetime changes).
+ *
+ * @param months - the figures by month (`YYYY-MM`), changed in place
+ * @param changes - what to add
+ */
+export function addToMonths(
+  months: Map<string, YouthMonthFigures>,
+  changes: readonly YouthMonthChange[],
+): void {
+  for (const { month, add } of changes) {
+    const figures = months.get(month) ?? emptyMonthFigures();
+    for (const [counter, n] of Object.entries(add) as Array<[YouthMonthCounter, number]>) {
+      figures[counter] += n;
+    }
+    months.set(month, figures);
+  }
+}
+
 /** Adds changes together, one entry per month, leaving out zeros. */
 export function mergeMonthChanges(changes: readonly YouthMonthChange[]): YouthMonthChange[] {
   const byMonth = new Map<string, Partial<YouthMonthFigures>>();

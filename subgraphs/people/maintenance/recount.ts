@@ -1,25 +1,22 @@
 import type { ItemKey } from '#kernel/keys';
+import { monthCounterAttribute } from '#kernel/month-counters';
 import type { Item, Table } from '#kernel/table/table';
 import { YOUTH_STATUSES } from '../domain/youth.ts';
 import {
+  addToMonths,
   emptyMonthFigures,
   lifetimeFigureChanges,
   YOUTH_MONTH_COUNTERS,
-  type YouthMonthCounter,
   type YouthMonthFigures,
 } from '../domain/youth-figures.ts';
 import { emptyCounts, type YouthCounts } from '../domain/youth-stats.ts';
 import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { municipalityYouthPartition, youthFromItem } from '../repository/youth-entity.ts';
-import {
-  YOUTH_MONTH_PREFIX,
-  youthMonthFromItem,
-  youthMonthToItem,
-} from '../repository/youth-figures-entity.ts';
 import { listStatusHistory } from '../repository/youth-repository.ts';
 import {
   youthCountsFromItem,
-  youthCountsToItem,
+  youthFiguresToItem,
+  youthMonthsFromItem,
   youthStatsKey,
 } from '../repository/youth-stats-entity.ts';
 
@@ -40,6 +37,7 @@ export interface FigureDifference {
 
 /** What a recount found and, with `fix`, corrected. */
 export interface RecountReport {
+  /** Sets of figures compared: each municipality's counts and each of its months. */
   itemsCompared: number;
   differences: FigureDifference[];
   fixed: boolean;
@@ -59,6 +57,15 @@ function compare(
       kept: kept[counter] ?? 0,
       recounted: recounted[counter] ?? 0,
     }));
+}
+
+function monthAttributes(month: string, figures = emptyMonthFigures()): Record<string, number> {
+  return Object.fromEntries(
+    YOUTH_MONTH_COUNTERS.map((counter) => [
+      monthCounterAttribute(month, counter),
+      figures[counter],
+    ]),
+  );
 }
 
 /**
@@ -86,38 +93,33 @@ export async function recountPeopleFigures(
         status,
         date,
       }));
-      for (const { month, add } of lifetimeFigureChanges(person.enrolledAt, history)) {
-        const figures = months.get(month) ?? emptyMonthFigures();
-        for (const [counter, n] of Object.entries(add) as Array<[YouthMonthCounter, number]>) {
-          figures[counter] += n;
-        }
-        months.set(month, figures);
-      }
+      addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
     }
-    const keptCounts = youthCountsFromItem(await table.get(youthStatsKey(code)));
-    const countDifferences = compare(youthStatsKey(code), YOUTH_STATUSES, keptCounts, counts);
-    if (countDifferences.length > 0) corrections.push(youthCountsToItem(code, counts));
-    differences.push(...countDifferences);
-    itemsCompared += 1;
-
-    const keptMonths = new Map(
-      (
-        await table.queryAll({ partition: youthStatsKey(code).pk, beginsWith: YOUTH_MONTH_PREFIX })
-      ).map((item) => [String(item.month), youthMonthFromItem(item)]),
+    const statsKey = youthStatsKey(code);
+    const kept = await table.get(statsKey);
+    const municipalityDifferences = compare(
+      statsKey,
+      YOUTH_STATUSES,
+      youthCountsFromItem(kept),
+      counts,
     );
+    itemsCompared += 1;
+    const keptMonths = youthMonthsFromItem(kept);
     for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
-      const recounted = months.get(month) ?? emptyMonthFigures();
-      const item = youthMonthToItem(code, month, recounted);
-      const monthDifferences = compare(
-        { pk: item.pk, sk: item.sk },
-        YOUTH_MONTH_COUNTERS,
-        { ...(keptMonths.get(month) ?? emptyMonthFigures()) },
-        { ...recounted },
+      municipalityDifferences.push(
+        ...compare(
+          statsKey,
+          YOUTH_MONTH_COUNTERS.map((counter) => monthCounterAttribute(month, counter)),
+          monthAttributes(month, keptMonths.get(month)),
+          monthAttributes(month, months.get(month)),
+        ),
       );
-      if (monthDifferences.length > 0) corrections.push(item);
-      differences.push(...monthDifferences);
       itemsCompared += 1;
     }
+    // The counter item is rewritten whole: its counts and every month are recounted together.
+    if (municipalityDifferences.length > 0)
+      corrections.push(youthFiguresToItem(code, counts, months));
+    differences.push(...municipalityDifferences);
   }
   if (options.fix && corrections.length > 0) await table.putMany(corrections);
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };

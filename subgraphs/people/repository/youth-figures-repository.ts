@@ -1,8 +1,7 @@
 import type { ItemLoader } from '#kernel/entity-loader';
-import type { YouthMonthFigures } from '../domain/youth-figures.ts';
+import { emptyMonthFigures, type YouthMonthFigures } from '../domain/youth-figures.ts';
 import type { YouthCounts } from '../domain/youth-stats.ts';
-import { youthMonthFromItem, youthMonthKey } from './youth-figures-entity.ts';
-import { youthCountsFromItem, youthStatsKey } from './youth-stats-entity.ts';
+import { youthCountsFromItem, youthMonthsFromItem, youthStatsKey } from './youth-stats-entity.ts';
 
 /** A municipality's counts by status now and its figures of each month of a period. */
 export interface YouthFiguresOfPeriod {
@@ -11,9 +10,9 @@ export interface YouthFiguresOfPeriod {
 }
 
 /**
- * The counter item and the month items of several municipalities over a period, through the
- * request's loader: every key in one batched read (100 keys a call), so the cost grows with
- * municipalities times months and never with the young people.
+ * The figures of several municipalities over a period, through the request's loader: one
+ * counter item per municipality, all in one batched read, so the cost grows with neither the
+ * young people nor the length of the period.
  *
  * @param loader - the request's loader
  * @param municipalityCodes - the municipalities
@@ -24,21 +23,15 @@ export async function loadYouthFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, YouthFiguresOfPeriod>> {
-  const keys = municipalityCodes.flatMap((code) => [
-    youthStatsKey(code),
-    ...months.map((month) => youthMonthKey(code, month)),
-  ]);
-  const items = await loader.loadMany(keys);
+  const items = await loader.loadMany(municipalityCodes.map(youthStatsKey));
   const figures = new Map<string, YouthFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
-    const start = index * (months.length + 1);
-    const own = items.slice(start, start + months.length + 1).map((item) => {
-      if (item instanceof Error) throw item;
-      return item;
-    });
+    const item = items[index];
+    if (item instanceof Error) throw item;
+    const kept = youthMonthsFromItem(item);
     figures.set(code, {
-      counts: youthCountsFromItem(own[0]),
-      months: own.slice(1).map(youthMonthFromItem),
+      counts: youthCountsFromItem(item),
+      months: months.map((month) => kept.get(month) ?? emptyMonthFigures()),
     });
   });
   return figures;

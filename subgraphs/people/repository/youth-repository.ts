@@ -27,8 +27,7 @@ import {
   youthKey,
   youthToItem,
 } from './youth-entity.ts';
-import { youthMonthActions } from './youth-figures-entity.ts';
-import { youthCountsAction } from './youth-stats-entity.ts';
+import { youthFiguresAction } from './youth-stats-entity.ts';
 
 /** Young people by id through the request's batching loader; undefined where unknown. */
 export async function loadYouth(
@@ -126,7 +125,6 @@ export async function saveEnrolment(
   reason: string,
   cpr?: CprAttributes,
 ): Promise<void> {
-  const counters = youthCountsAction(youth.municipalityCode, countChanges(null, youth.status));
   const timeline = [{ status: youth.status, date: youth.enrolledAt }];
   const actions: TransactAction[] = [
     {
@@ -141,12 +139,13 @@ export async function saveEnrolment(
       ),
       condition: itemMustNotExist,
     },
-    ...(counters ? [counters] : []),
-    ...youthMonthActions(
-      youth.municipalityCode,
-      enrolmentFigureChanges(youth.enrolledAt, timeline),
-    ),
   ];
+  const figures = youthFiguresAction(
+    youth.municipalityCode,
+    countChanges(null, youth.status),
+    enrolmentFigureChanges(youth.enrolledAt, timeline),
+  );
+  if (figures) actions.push(figures);
   if (youth.consultantId) {
     actions.push({
       check: staffKey(youth.consultantId),

@@ -1,13 +1,21 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { counterItemAction, monthCounterAttributes, monthCountersOf } from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
 import { YOUTH_STATUSES, type YouthStatus } from '../domain/youth.ts';
+import {
+  emptyMonthFigures,
+  YOUTH_MONTH_COUNTERS,
+  type YouthMonthChange,
+  type YouthMonthFigures,
+} from '../domain/youth-figures.ts';
 import { emptyCounts, type YouthCounts } from '../domain/youth-stats.ts';
 
 /**
- * A municipality's counts of young people by status: one counter item (`pk MUNI#<code>`,
- * `sk STATS#YOUTH`, one number attribute per status), changed with `ADD` in the same
- * transaction as every enrolment and status change, so the figures never need a count of the
- * young people themselves.
+ * A municipality's figures of young people: one counter item (`pk MUNI#<code>`,
+ * `sk STATS#YOUTH`) with a number attribute per status (the counts now) and one per month and
+ * counter (`2026-11#ENTERED_PLACEMENT`, see `#kernel/month-counters`). Every enrolment and status
+ * change adds to it with `ADD` in its own transaction, so the figures never need a count of the
+ * young people, and any period of a municipality's figures is this one item.
  */
 
 /** The entity name stored on the counter item. */
@@ -22,30 +30,40 @@ export function youthStatsKey(municipalityCode: string): ItemKey {
 }
 
 /**
- * The transaction action that adds to a municipality's counters; null when nothing changes.
+ * The one transaction action that adds a write's changes to a municipality's counter item;
+ * null when nothing changes.
  *
  * @param municipalityCode - the municipality
- * @param changes - how much to add to each status (negative to subtract)
+ * @param counts - how much to add to each status (negative to subtract)
+ * @param months - what to add to months' counters (see `mergeMonthChanges`)
  */
-export function youthCountsAction(
+export function youthFiguresAction(
   municipalityCode: string,
-  changes: Partial<Record<YouthStatus, number>>,
+  counts: Partial<Record<YouthStatus, number>>,
+  months: readonly YouthMonthChange[],
 ): TransactAction | null {
-  const add = Object.fromEntries(Object.entries(changes).filter(([, n]) => n !== 0));
-  if (Object.keys(add).length === 0) return null;
-  return {
-    update: youthStatsKey(municipalityCode),
-    spec: { set: { entity: YOUTH_STATS_ENTITY, municipalityCode }, add },
-  };
+  return counterItemAction(
+    youthStatsKey(municipalityCode),
+    { entity: YOUTH_STATS_ENTITY, municipalityCode },
+    counts,
+    months.map(({ month, add }) => ({ month, add: add as Record<string, number> })),
+  );
 }
 
-/** The stored counter item of a municipality (seeding). */
-export function youthCountsToItem(municipalityCode: string, counts: YouthCounts): Item {
+/** The stored counter item of a municipality with given figures (seeding, recount `--fix`). */
+export function youthFiguresToItem(
+  municipalityCode: string,
+  counts: YouthCounts,
+  months: ReadonlyMap<string, YouthMonthFigures>,
+): Item {
   return {
     ...youthStatsKey(municipalityCode),
     entity: YOUTH_STATS_ENTITY,
     municipalityCode,
     ...counts,
+    ...monthCounterAttributes(
+      [...months].map(([month, figures]) => ({ month, add: { ...figures } })),
+    ),
   };
 }
 
@@ -54,4 +72,15 @@ export function youthCountsFromItem(item: Item | undefined): YouthCounts {
   const counts = emptyCounts();
   for (const status of YOUTH_STATUSES) counts[status] = Number(item?.[status] ?? 0);
   return counts;
+}
+
+/** Every month's figures on a counter item, by month (`YYYY-MM`); months never counted absent. */
+export function youthMonthsFromItem(item: Item | undefined): Map<string, YouthMonthFigures> {
+  const months = new Map<string, YouthMonthFigures>();
+  for (const [month, counters] of monthCountersOf(item)) {
+    const figures = emptyMonthFigures();
+    for (const counter of YOUTH_MONTH_COUNTERS) figures[counter] = counters[counter] ?? 0;
+    months.set(month, figures);
+  }
+  return months;
 }

@@ -13,9 +13,8 @@ import {
   youthKey,
   youthListingSortKey,
 } from './youth-entity.ts';
-import { youthMonthActions } from './youth-figures-entity.ts';
 import { listStatusHistory } from './youth-repository.ts';
-import { youthCountsAction } from './youth-stats-entity.ts';
+import { youthFiguresAction } from './youth-stats-entity.ts';
 
 /** A change of a young person's status: the new status, its day and why. */
 export interface YouthStatusChangeRequest {
@@ -60,9 +59,9 @@ export function youthStatusChangeActions(
   if (item.gsi1pk !== undefined) {
     set.gsi1sk = youthListingSortKey(change.status, String(item.enrolledAt ?? ''), change.youthId);
   }
-  const counters = youthCountsAction(municipalityCode, countChanges(from, change.status));
-  const figures = youthMonthActions(
+  const figures = youthFiguresAction(
     municipalityCode,
+    countChanges(from, change.status),
     statusChangeFigureChanges(enrolledAt, history, entry),
   );
   return [
@@ -79,8 +78,7 @@ export function youthStatusChangeActions(
       ),
       condition: itemMustNotExist,
     },
-    ...(counters ? [counters] : []),
-    ...figures,
+    ...(figures ? [figures] : []),
   ];
 }
 

@@ -27,7 +27,7 @@ import {
  * municipality and of the total are suppressed together (`suppressProgramme`), once per request
  * and period, so the pattern of hidden cells is the same whichever figures a request asks for
  * and no hidden cell follows from the total minus the other municipalities. Every read is one
- * batch of (1 + months) counter items per municipality.
+ * batch of one counter item per municipality, whatever the period.
  */
 
 /** The period arguments of `placementStats`: `from`/`to`, or the older `period` input. */

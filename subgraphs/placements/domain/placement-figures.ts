@@ -26,7 +26,7 @@ export const RETENTION_FOLLOW_UPS = [3, 6] as const;
 /** A follow-up of retention, in months after the outcome. */
 export type RetentionMonths = (typeof RETENTION_FOLLOW_UPS)[number];
 
-/** A counter of a month's placement figures (an attribute of the month item). */
+/** A counter of a month's placement figures (with its month, an attribute of the counter item). */
 export type PlacementMonthCounter =
   | 'STARTED'
   | 'EXTENDED'

@@ -1,11 +1,14 @@
+import type { ItemKey } from '#kernel/keys';
 import { key, PREFIX } from '#kernel/keys';
+import { monthCounterAttribute, monthCountersOf } from '#kernel/month-counters';
 import type { Item, Table } from '#kernel/table/table';
 import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
+import { PLACEMENT_STATUSES } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
 import {
+  counterCorrection,
   counterItems,
-  municipalityStatsPartition,
-  PLACEMENT_MONTH_PREFIX,
+  counterValue,
   statusCountersKey,
 } from '../repository/placement-stats-entity.ts';
 import {
@@ -20,16 +23,36 @@ import {
  * and each one's placements — by the same domain functions the writes and the seeder use
  * (`allCounterChanges`), and compared with what is kept. Maintenance only: it reads whole
  * partitions, never on a request path.
+ *
+ * A municipality's figures are one counter item; its counts by status and each month's counters
+ * are compared as figure sets (each one counted in `itemsCompared`), and a difference names the
+ * item and the attribute that differs (`ACTIVE`, `2026-11#STARTED`).
  */
 
-const IGNORED = new Set(['pk', 'sk', 'entity', 'municipalityCode', 'month']);
+/** Counters by the attribute that holds them on the counter item. */
+type Counters = Record<string, number>;
 
-function countersOf(item: Item | undefined): Record<string, number> {
+function statusCounts(item: Item | undefined): Counters {
   return Object.fromEntries(
-    Object.entries(item ?? {}).filter(
-      (entry): entry is [string, number] => !IGNORED.has(entry[0]) && typeof entry[1] === 'number',
-    ),
+    PLACEMENT_STATUSES.map((status) => [status, counterValue(item, status)]),
   );
+}
+
+function monthAttributes(month: string, counters: Counters = {}): Counters {
+  return Object.fromEntries(
+    Object.entries(counters).map(([counter, n]) => [monthCounterAttribute(month, counter), n]),
+  );
+}
+
+function compare(itemKey: ItemKey, kept: Counters, recounted: Counters): FigureDifference[] {
+  return [...new Set([...Object.keys(kept), ...Object.keys(recounted)])]
+    .filter((attribute) => (kept[attribute] ?? 0) !== (recounted[attribute] ?? 0))
+    .map((attribute) => ({
+      key: itemKey,
+      counter: attribute,
+      kept: kept[attribute] ?? 0,
+      recounted: recounted[attribute] ?? 0,
+    }));
 }
 
 /**
@@ -43,7 +66,7 @@ export async function recountPlacementFigures(
   options: { fix?: boolean } = {},
 ): Promise<RecountReport> {
   const differences: FigureDifference[] = [];
-  const corrections: Item[] = [];
+  const corrections: Array<{ itemKey: ItemKey; values: Counters }> = [];
   let itemsCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
     const youth = await table.queryAll({
@@ -54,43 +77,37 @@ export async function recountPlacementFigures(
     const placements = (await readPlacementsOfYouth(table, [...enrolledAt.keys()])).filter(
       (placement) => placement.municipalityCode === code,
     );
-    const recounted = new Map(
-      counterItems(allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null)).map(
-        (item) => [String(item.sk), item],
-      ),
+    // Every placement counted is this municipality's, so they make at most its one item.
+    const [recounted] = counterItems(
+      allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
     );
-    const kept = new Map(
-      [
-        await table.get(statusCountersKey(code)),
-        ...(await table.queryAll({
-          partition: municipalityStatsPartition(code),
-          beginsWith: PLACEMENT_MONTH_PREFIX,
-        })),
-      ]
-        .filter((item): item is Item => item !== undefined)
-        .map((item) => [String(item.sk), item]),
-    );
-    for (const sk of new Set([...recounted.keys(), ...kept.keys()])) {
-      const keptCounters = countersOf(kept.get(sk));
-      const recountedCounters = countersOf(recounted.get(sk));
-      const itemKey = { pk: municipalityStatsPartition(code), sk };
-      const found = [...new Set([...Object.keys(keptCounters), ...Object.keys(recountedCounters)])]
-        .filter((counter) => (keptCounters[counter] ?? 0) !== (recountedCounters[counter] ?? 0))
-        .map((counter) => ({
-          key: itemKey,
-          counter,
-          kept: keptCounters[counter] ?? 0,
-          recounted: recountedCounters[counter] ?? 0,
-        }));
-      if (found.length > 0) {
-        // Counters the recount no longer finds are written as zero, not left as they were.
-        const zeroed = Object.fromEntries(Object.keys(keptCounters).map((c) => [c, 0]));
-        corrections.push({ ...kept.get(sk), ...zeroed, ...recounted.get(sk), ...itemKey });
-      }
-      differences.push(...found);
+    const itemKey = statusCountersKey(code);
+    const kept = await table.get(itemKey);
+    const found = compare(itemKey, statusCounts(kept), statusCounts(recounted));
+    itemsCompared += 1;
+    const keptMonths = monthCountersOf(kept);
+    const recountedMonths = monthCountersOf(recounted);
+    for (const month of new Set([...keptMonths.keys(), ...recountedMonths.keys()])) {
+      found.push(
+        ...compare(
+          itemKey,
+          monthAttributes(month, keptMonths.get(month)),
+          monthAttributes(month, recountedMonths.get(month)),
+        ),
+      );
       itemsCompared += 1;
     }
+    if (found.length > 0) {
+      // Counters the recount no longer finds are written as zero, not left as they were.
+      const values = Object.fromEntries(found.map((d) => [d.counter, d.recounted]));
+      corrections.push({ itemKey, values });
+    }
+    differences.push(...found);
   }
-  if (options.fix && corrections.length > 0) await table.putMany(corrections);
+  if (options.fix) {
+    for (const { itemKey, values } of corrections) {
+      await table.update(itemKey, counterCorrection(values));
+    }
+  }
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
 }

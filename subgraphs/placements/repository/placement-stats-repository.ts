@@ -1,11 +1,12 @@
 import type { ItemLoader } from '#kernel/entity-loader';
+import { monthCountersOf } from '#kernel/month-counters';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
 import type { YouthPlacementsFacts } from '../domain/placement-figures.ts';
 import type { PlacementMonthFigures, PlacementStatusCounts } from '../domain/placement-stats.ts';
 import { placementFromItem, placementsOfYouthPartition } from './placement-entity.ts';
-import { counterValue, placementMonthKey, statusCountersKey } from './placement-stats-entity.ts';
+import { counterValue, statusCountersKey } from './placement-stats-entity.ts';
 
 /** Whether a listed item is a placement (an erased young person's are anonymous stubs). */
 function isPlacement(item: Record<string, unknown>): boolean {
@@ -18,18 +19,11 @@ export interface PlacementFiguresOfPeriod {
   months: PlacementMonthFigures[];
 }
 
-function numbersOf(item: Record<string, unknown> | undefined): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(item ?? {}).filter(
-      (entry): entry is [string, number] => typeof entry[1] === 'number',
-    ),
-  );
-}
-
 /**
- * The status item and the month items of several municipalities over a period, through the
- * request's loader: every key in one batched read (100 keys a call), so the cost grows with
- * municipalities times months and never with the placements or the young people.
+ * The counter item of several municipalities — counts by status and month counters — through
+ * the request's loader: one key per municipality, every key in one batched read (100 keys a
+ * call), so the cost grows with municipalities only, never with the months of the period, the
+ * placements or the young people.
  *
  * @param loader - the request's loader
  * @param municipalityCodes - the municipalities
@@ -40,24 +34,17 @@ export async function loadPlacementFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, PlacementFiguresOfPeriod>> {
-  const keys = municipalityCodes.flatMap((code) => [
-    statusCountersKey(code),
-    ...months.map((month) => placementMonthKey(code, month)),
-  ]);
-  const items = await loader.loadMany(keys);
+  const items = await loader.loadMany(municipalityCodes.map((code) => statusCountersKey(code)));
   const figures = new Map<string, PlacementFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
-    const start = index * (months.length + 1);
-    const own = items.slice(start, start + months.length + 1).map((item) => {
-      if (item instanceof Error) throw item;
-      return item;
-    });
-    const status = own[0];
+    const item = items[index];
+    if (item instanceof Error) throw item;
+    const monthCounters = monthCountersOf(item);
     figures.set(code, {
       counts: Object.fromEntries(
-        PLACEMENT_STATUSES.map((s) => [s, counterValue(status, s)]),
+        PLACEMENT_STATUSES.map((s) => [s, counterValue(item, s)]),
       ) as PlacementStatusCounts,
-      months: own.slice(1).map(numbersOf),
+      months: months.map((month) => monthCounters.get(month) ?? {}),
     });
   });
   return figures;

@@ -1,0 +1,87 @@
+import type { ItemKey } from './keys.ts';
+import type { Item, TransactAction } from './table/table.ts';
+
+/**
+ * Monthly figures kept on a municipality's counter item, one number attribute per month and
+ * counter (`2026-11#started`), rather than one item a month. A municipality's figures of any
+ * period are then one item, and every municipality's one batched read (Denmark's 98
+ * municipalities fit in one `BatchGetItem` of 100 keys), however long the period: the programme
+ * view's round trips no longer grow with municipalities times months.
+ *
+ * The counter item already takes an `ADD` in the same transaction as every write that changes a
+ * figure, so folding the months into it adds no new point of contention. An item holds at most
+ * a few hundred bytes a month, far below DynamoDB's 400 KB for the programme's lifetime.
+ */
+
+/** What one write adds to one month's counters. */
+export interface MonthCounterChange {
+  /** `YYYY-MM` */
+  month: string;
+  add: Readonly<Record<string, number>>;
+}
+
+const MONTH_ATTRIBUTE = /^(\d{4}-\d{2})#(.+)$/;
+
+/** The attribute of a month's counter on a counter item. */
+export function monthCounterAttribute(month: string, counter: string): string {
+  return `${month}#${counter}`;
+}
+
+function withoutZeros(values: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).filter(([, n]) => n !== 0));
+}
+
+/**
+ * The attributes of month counters, changes to the same counter summed and zeros dropped: what
+ * an `ADD` adds, or what a seeded or recounted item holds.
+ */
+export function monthCounterAttributes(
+  changes: readonly MonthCounterChange[],
+): Record<string, number> {
+  const attributes: Record<string, number> = {};
+  for (const { month, add } of changes) {
+    for (const [counter, by] of Object.entries(add)) {
+      const attribute = monthCounterAttribute(month, counter);
+      attributes[attribute] = (attributes[attribute] ?? 0) + by;
+    }
+  }
+  return withoutZeros(attributes);
+}
+
+/**
+ * The one update of a counter item that a write makes (a transaction may touch an item only
+ * once): counts now and month counters added together. Null when nothing changes.
+ *
+ * @param itemKey - the counter item
+ * @param set - attributes that name the item (`entity`, `municipalityCode`)
+ * @param counts - what to add to the counts of the item itself
+ * @param months - what to add to month counters
+ */
+export function counterItemAction(
+  itemKey: ItemKey,
+  set: Readonly<Record<string, string>>,
+  counts: Readonly<Record<string, number>>,
+  months: readonly MonthCounterChange[] = [],
+): TransactAction | null {
+  const add = { ...withoutZeros(counts), ...monthCounterAttributes(months) };
+  if (Object.keys(add).length === 0) return null;
+  return { update: itemKey, spec: { set: { ...set }, add } };
+}
+
+/**
+ * Every month's counters on a counter item, read in one pass over its attributes: a month
+ * without any counter is absent (read it as zeros).
+ */
+export function monthCountersOf(item: Item | undefined): Map<string, Record<string, number>> {
+  const months = new Map<string, Record<string, number>>();
+  for (const [attribute, value] of Object.entries(item ?? {})) {
+    if (typeof value !== 'number') continue;
+    const match = MONTH_ATTRIBUTE.exec(attribute);
+    if (!match) continue;
+    const [, month, counter] = match as unknown as [string, string, string];
+    const counters = months.get(month) ?? {};
+    counters[counter] = value;
+    months.set(month, counters);
+  }
+  return months;
+}

@@ -3,6 +3,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
 import type { SubgraphName } from '#schema/subgraphs';
+import { batchingSender } from './call-batching.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { RequestSigner } from './request-signer.ts';
 
@@ -28,7 +29,8 @@ const assertionsByRequest = new WeakMap<object, Map<SubgraphName, Promise<string
 
 /**
  * The gateway's data source for one subgraph: it attaches the signed identity and the
- * correlation id, bounds every call with a timeout (Apollo's own has none), and replaces a
+ * correlation id, sends a request's parallel calls as one batch (`call-batching.ts`), bounds
+ * every call with a timeout (Apollo's own has none), and replaces a
  * failed call's error — which would carry the subgraph's URL, status and body — with one that
  * names the subgraph and nothing more.
  */
@@ -83,7 +85,7 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 function boundedFetcher(timeoutMs: number, signRequest?: RequestSigner): Fetcher {
-  return (async (url: string, init: RequestInit) => {
+  return batchingSender(async (url, init) => {
     const signed = signRequest ? await signRequest(url, init) : init;
     return fetch(url, { ...signed, signal: AbortSignal.timeout(timeoutMs) });
   }) as unknown as Fetcher;

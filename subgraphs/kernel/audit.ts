@@ -136,6 +136,10 @@ export function createAuditTrail(options: {
   const { table, who, correlationId, now, retentionDays } = options;
   let pending: AuditEvent[] = [];
   const readYouth = new Set<string>();
+  // Every write of the trail so far. A batched HTTP request runs several operations on one
+  // trail, and one operation's flush may write another's events: each flush waits for all of
+  // them, so no operation answers before its events are stored, or answers when they failed.
+  const writes: Promise<void>[] = [];
 
   return {
     record(event) {
@@ -147,22 +151,25 @@ export function createAuditTrail(options: {
       pending.push({ ...event });
     },
     async flush() {
-      if (pending.length === 0) return;
-      const events = pending;
-      pending = [];
-      readYouth.clear();
-      const at = now();
-      const items = events.map((event) => toItem(event, { who, correlationId, at, retentionDays }));
-      try {
-        await writeAppendOnly(table, items);
-      } catch (error) {
-        throw new AuditWriteError(
-          events.map(({ action, target, youthId }) =>
-            youthId ? { action, target, youthId } : { action, target },
-          ),
-          error,
+      if (pending.length > 0) {
+        const events = pending;
+        pending = [];
+        const at = now();
+        const items = events.map((event) =>
+          toItem(event, { who, correlationId, at, retentionDays }),
+        );
+        writes.push(
+          writeAppendOnly(table, items).catch((error: unknown) => {
+            throw new AuditWriteError(
+              events.map(({ action, target, youthId }) =>
+                youthId ? { action, target, youthId } : { action, target },
+              ),
+              error,
+            );
+          }),
         );
       }
+      await Promise.all(writes);
     },
   };
 }

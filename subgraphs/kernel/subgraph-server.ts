@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
+import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
 import { type CursorCodec, createCursorCodec } from './cursor.ts';
 import { createItemLoader } from './entity-loader.ts';
@@ -106,7 +107,9 @@ export function createSubgraphServer(
     schema,
     // Only the gateway talks to a subgraph, and it plans from the committed supergraph.
     introspection: false,
-    allowBatchedHttpRequests: false,
+    // The gateway batches a request's parallel calls to one subgraph (`call-batches.ts`): the
+    // operations share one context, so one loader and one audit trail.
+    allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected,
     // No Apollo Studio here: inline traces would only cost time on every subgraph call.
@@ -211,6 +214,9 @@ export function createSubgraphLambdaHandler(
   return startServerAndCreateLambdaHandler(
     server,
     handlers.createAPIGatewayProxyEventV2RequestHandler(),
-    { context: ({ event }) => runtime.contextFromHeaders(event.headers) },
+    {
+      context: ({ event }) => runtime.contextFromHeaders(event.headers),
+      middleware: [refuseLongBatches],
+    },
   );
 }

@@ -5,7 +5,9 @@ import { mintDevToken } from '#infra/local/dev-issuer';
 import { buildDemoWorld } from '#infra/local/seed/demo-world';
 import type { AuditRecord } from '#kernel/audit';
 import { AUDIT_KEYS, auditRecordFromItem } from '#kernel/audit';
+import { MAX_BATCHED_OPERATIONS } from '#kernel/call-batches';
 import { createAssertionSigner, IDENTITY_HEADER } from '#kernel/identity-assertion';
+import { identityOfSubject } from '../bench/federation/in-process-gateway.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -512,6 +514,62 @@ describe('attacks on the production-configured stack, over HTTP', () => {
       expect(codesOf(answer)).toEqual(['UNAUTHENTICATED']);
       expect(answer.text).not.toContain(copenhagenYouth.lastName);
       expect((await auditOf(id)).map((r) => r.action)).toContain('REFUSED');
+    });
+    it('answers a signed batch operation by operation, each under its own rules', async () => {
+      // Prepare: the gateway's signature over a company contact, two operations in one call
+      const sign = createAssertionSigner(test.stack.keys.gatewayPrivateKey);
+      const subject = demoSubject('COMPANY_CONTACT');
+      const id = correlation('batch');
+      const assertion = await sign(
+        {
+          role: 'COMPANY_CONTACT',
+          subject: subject.contactId as string,
+          companyId: subject.companyId as string,
+          contactId: subject.contactId as string,
+        },
+        'people',
+        id,
+      );
+      const barriers = {
+        query:
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Youth { id barriers } } }',
+        variables: { r: [{ __typename: 'Youth', id: activePlacement.youthId }] },
+      };
+      // Act
+      const answer = await post(
+        test.stack.subgraphUrls.people,
+        JSON.stringify([{ query: '{ __typename }' }, barriers]),
+        { [IDENTITY_HEADER]: assertion },
+      );
+      // Assess
+      const [plain, refused] = JSON.parse(answer.text) as Array<Answer['body']>;
+      expect(plain).toEqual({ data: { __typename: 'Query' } });
+      expect(refused?.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+      const records = await auditOf(id, [activePlacement.youthId]);
+      expect(records.map((r) => r.action)).toContain('REFUSED');
+    });
+
+    it('refuses a batch longer than the gateway ever sends, before running any of it', async () => {
+      // Prepare
+      const sign = createAssertionSigner(test.stack.keys.gatewayPrivateKey);
+      const id = correlation('long-batch');
+      const assertion = await sign(
+        identityOfSubject(demoSubject('NETWORK_CONSULTANT')),
+        'people',
+        id,
+      );
+      const read = { query: `{ youth(id: "${activePlacement.youthId}") { name } }` };
+      // Act
+      const answer = await post(
+        test.stack.subgraphUrls.people,
+        JSON.stringify(Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => read)),
+        { [IDENTITY_HEADER]: assertion },
+      );
+      // Assess
+      expect(answer.status).toBe(400);
+      expect(codesOf(answer)).toEqual(['BAD_REQUEST']);
+      expect(answer.body.data ?? null).toBeNull();
+      expect(await auditOf(id, [activePlacement.youthId])).toEqual([]);
     });
   });
 

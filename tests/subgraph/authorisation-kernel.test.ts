@@ -1,6 +1,11 @@
 import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_KEYS, createAuditTrail, DEFAULT_AUDIT_RETENTION_DAYS } from '#kernel/audit';
+import {
+  AUDIT_KEYS,
+  AuditWriteError,
+  createAuditTrail,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+} from '#kernel/audit';
 import { signedIn } from '#kernel/common-rules';
 import { fieldRule, personal, REFERENCE, type SubgraphRules } from '#kernel/field-rules';
 import { createSubgraphServer } from '#kernel/subgraph-server';
@@ -146,6 +151,26 @@ describe('kernel: rules per field and the audit trail', () => {
     const items = await trailOf('p-twice');
     expect(items).toHaveLength(2);
     expect(items[0]?.expiresAt).toBe(Date.parse('2026-11-26T10:00:00Z') / 1000 + 30 * 86_400);
+  });
+
+  it('fails every later flush of a trail whose write failed, and waits for writes in flight', async () => {
+    // Prepare: two operations of one batched call share a trail; the first flush takes both
+    // operations' events, and its write fails.
+    const trail = createAuditTrail({
+      table: new Table(table.client, 'no-such-table'),
+      who: { subject: 'sub-x', role: 'NETWORK_CONSULTANT' },
+      correlationId: 'c',
+      now: () => new Date(),
+      retentionDays: 30,
+    });
+    trail.record({ action: 'READ', target: 'Query.person', youthId: 'p-first' });
+    trail.record({ action: 'READ', target: 'Query.person', youthId: 'p-second' });
+    // Act
+    const [first, second] = await Promise.allSettled([trail.flush(), trail.flush()]);
+    // Assess: the second operation, with nothing left of its own to write, fails all the same.
+    expect(first).toMatchObject({ status: 'rejected', reason: expect.any(AuditWriteError) });
+    expect(second).toMatchObject({ status: 'rejected', reason: expect.any(AuditWriteError) });
+    await expect(trail.flush()).rejects.toBeInstanceOf(AuditWriteError);
   });
 
   it('withholds the data when the audit trail cannot be written', async () => {

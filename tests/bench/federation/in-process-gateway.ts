@@ -25,10 +25,15 @@ import type { BenchOperation } from '../operations.ts';
 /**
  * One subgraph in this process: the gateway's request is executed against the subgraph's
  * schema (Apollo's own local data source, which shares its `graphql` module with the schema)
- * with the context the subgraph would build for it — a new loader per request, as over HTTP —
- * so DynamoDB sees exactly the calls the deployed system makes.
+ * with the context the subgraph would build for it, so DynamoDB sees exactly the calls the
+ * deployed system makes. As over HTTP, the calls one gateway request makes to the subgraph in
+ * the same turn of the event loop are one batch (`gateway/call-batching.ts`) and share one
+ * context (one loader, one audit trail); each call flushes the trail when it ends, as the
+ * subgraph's server does for each operation of a batch.
  */
 class InProcessSubgraph extends LocalGraphQLDataSource<GatewayContext> {
+  private readonly batches = new WeakMap<object, SubgraphContext>();
+
   constructor(
     schema: GraphQLSchema,
     private readonly contextOf: (identity: Identity | null) => SubgraphContext,
@@ -36,14 +41,22 @@ class InProcessSubgraph extends LocalGraphQLDataSource<GatewayContext> {
     super(schema);
   }
 
+  private batchContext(gatewayContext: Partial<GatewayContext>): SubgraphContext {
+    let context = this.batches.get(gatewayContext);
+    if (!context) {
+      context = this.contextOf(gatewayContext.identity ?? null);
+      this.batches.set(gatewayContext, context);
+      setImmediate(() => this.batches.delete(gatewayContext));
+    }
+    return context;
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const identity = (options.context as Partial<GatewayContext>).identity ?? null;
-    const context = this.contextOf(identity);
+    const context = this.batchContext(options.context as Partial<GatewayContext>);
     const response = await super.process({
       ...options,
       context: context as unknown as GatewayContext,
     } as GraphQLDataSourceProcessOptions<GatewayContext>);
-    // As the subgraph's server does when its response is ready.
     await context.audit.flush();
     return response;
   }

@@ -1,0 +1,97 @@
+import { MAX_BATCHED_OPERATIONS } from '#kernel/call-batches';
+import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
+
+/** Sends one HTTP request to a subgraph. */
+export type SendToSubgraph = (url: string, init: RequestInit) => Promise<Response>;
+
+interface WaitingCall {
+  init: RequestInit;
+  resolve: (response: Response) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Sends the calls that one gateway request makes to one subgraph at the same time as one
+ * batched HTTP request (a JSON array of operations, which Apollo Server answers with an array).
+ * A query plan often fetches from a subgraph at several paths in parallel — a young person's
+ * current placement's company, their placements' companies and their wishes' companies are
+ * three fetches — and on Lambda each would be an invocation of its own, with its own reads of
+ * the same items. Batched, they are one invocation with one request context, so the subgraph's
+ * loader reads each item once.
+ *
+ * Calls belong together when they go to the same URL with the same signed identity and
+ * correlation id (one gateway request); they are collected until the event loop's next turn,
+ * by when a plan step's parallel fetches have all been issued. A lone call is sent as it is.
+ *
+ * @param send - sends one HTTP request (timeout and request signing included)
+ */
+export function batchingSender(send: SendToSubgraph): SendToSubgraph {
+  const waiting = new Map<string, WaitingCall[]>();
+  return (url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const headers = new Headers(init.headers);
+      const batchKey = [url, headers.get(IDENTITY_HEADER), headers.get(CORRELATION_HEADER)].join(
+        '\n',
+      );
+      let calls = waiting.get(batchKey);
+      if (!calls) {
+        const collected: WaitingCall[] = [];
+        calls = collected;
+        waiting.set(batchKey, collected);
+        setImmediate(() => {
+          waiting.delete(batchKey);
+          for (let start = 0; start < collected.length; start += MAX_BATCHED_OPERATIONS) {
+            void sendTogether(send, url, collected.slice(start, start + MAX_BATCHED_OPERATIONS));
+          }
+        });
+      }
+      calls.push({ init, resolve, reject });
+    });
+}
+
+async function sendTogether(
+  send: SendToSubgraph,
+  url: string,
+  calls: readonly WaitingCall[],
+): Promise<void> {
+  const [first] = calls;
+  if (!first) return;
+  if (calls.length === 1) {
+    send(url, first.init).then(first.resolve, first.reject);
+    return;
+  }
+  try {
+    const headers = new Headers(first.init.headers);
+    headers.delete('content-length');
+    const response = await send(url, {
+      ...first.init,
+      headers,
+      body: `[${calls.map(({ init }) => init.body).join(',')}]`,
+    });
+    const text = await response.text();
+    const answers = response.ok ? answersOf(text, calls.length) : null;
+    calls.forEach(({ resolve }, index) => {
+      resolve(
+        answers
+          ? new Response(JSON.stringify(answers[index]), {
+              status: response.status,
+              headers: { 'content-type': 'application/json' },
+            })
+          : // Not a batch's answer (a refusal in front of the function, an error): each call
+            // gets it as it came, to fail the way a lone call would.
+            new Response(text, { status: response.status, headers: response.headers }),
+      );
+    });
+  } catch (error) {
+    for (const { reject } of calls) reject(error);
+  }
+}
+
+function answersOf(text: string, expected: number): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.length === expected ? parsed : null;
+  } catch {
+    return null;
+  }
+}

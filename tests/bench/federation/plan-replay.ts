@@ -9,9 +9,10 @@ const ASSERTION_REUSE_MS = 20_000;
 
 /**
  * Replays a recorded query plan straight to the subgraphs, as the gateway would: sequences one
- * after another, parallel branches together, each fetch with the recorded body and a valid
- * identity assertion for the caller (signed every 20 s rather than per request: signing is part
- * of the gateway's work, not of the subgraphs').
+ * after another, parallel branches together (a parallel step's fetches to one subgraph as one
+ * batched request, as `gateway/call-batching.ts` sends them), each fetch with the recorded body
+ * and a valid identity assertion for the caller (signed every 20 s rather than per request:
+ * signing is part of the gateway's work, not of the subgraphs').
  *
  * @param options.tree - the plan
  * @param options.subgraphUrls - where the subgraphs run
@@ -34,19 +35,41 @@ export function planReplay(options: {
     assertions.set(subgraph, { value, at: performance.now() });
     return value;
   };
+  const send = async (subgraph: SubgraphName, bodies: readonly string[]): Promise<boolean> => {
+    const batched = bodies.length > 1;
+    const response = await postJson(
+      options.subgraphUrls[subgraph],
+      batched ? `[${bodies.join(',')}]` : (bodies[0] ?? ''),
+      { [IDENTITY_HEADER]: await assertionFor(subgraph) },
+    );
+    const answers = (batched ? response.body : [response.body]) as Array<{ errors?: unknown[] }>;
+    return (
+      response.status === 200 &&
+      Array.isArray(answers) &&
+      answers.length === bodies.length &&
+      answers.every((answer) => !answer.errors?.length)
+    );
+  };
   const run = async (node: PlanTree): Promise<boolean> => {
-    if (node.kind === 'fetch') {
-      const response = await postJson(options.subgraphUrls[node.subgraph], node.body, {
-        [IDENTITY_HEADER]: await assertionFor(node.subgraph),
-      });
-      return response.status === 200 && !response.body.errors?.length;
-    }
+    if (node.kind === 'fetch') return send(node.subgraph, [node.body]);
     if (node.kind === 'sequence') {
       let ok = true;
       for (const child of node.nodes) ok = (await run(child)) && ok;
       return ok;
     }
-    return (await Promise.all(node.nodes.map(run))).every(Boolean);
+    // A parallel step's fetches to one subgraph go as one batch, as the gateway sends them.
+    const batches = new Map<SubgraphName, string[]>();
+    const others: PlanTree[] = [];
+    for (const child of node.nodes) {
+      if (child.kind === 'fetch')
+        batches.set(child.subgraph, [...(batches.get(child.subgraph) ?? []), child.body]);
+      else others.push(child);
+    }
+    const outcomes = await Promise.all([
+      ...[...batches].map(([subgraph, bodies]) => send(subgraph, bodies)),
+      ...others.map(run),
+    ]);
+    return outcomes.every(Boolean);
   };
   return () => run(options.tree);
 }

@@ -7,14 +7,6 @@ import {
   monthCountsFromItem,
 } from './network-stats-entity.ts';
 
-/** How many groups of each kind a municipality has (one item, through the loader). */
-export async function readGroupCounts(
-  loader: ItemLoader,
-  municipalityCode: string,
-): Promise<GroupCounts> {
-  return groupCountsFromItem(await loader.load(groupCountsKey(municipalityCode)));
-}
-
 /**
  * The counters of the months of a period that have any, in order: one strongly consistent read
  * of the municipality's counter item, however long the period.

@@ -11,6 +11,16 @@ interface WaitingCall {
 }
 
 /**
+ * Runs `run` once the promise jobs already queued, and the ticks they queue, have run, and
+ * before any I/O (DataLoader's schedule). A plan step's parallel fetches all resume from one
+ * promise (the request's signed assertion) and reach the sender within that work; waiting for
+ * the event loop's next turn instead would hold every call back behind other requests' I/O.
+ */
+export function afterQueuedWork(run: () => void): void {
+  void Promise.resolve().then(() => process.nextTick(run));
+}
+
+/**
  * Sends the calls that one gateway request makes to one subgraph at the same time as one
  * batched HTTP request (a JSON array of operations, which Apollo Server answers with an array).
  * A query plan often fetches from a subgraph at several paths in parallel — a young person's
@@ -20,8 +30,9 @@ interface WaitingCall {
  * loader reads each item once.
  *
  * Calls belong together when they go to the same URL with the same signed identity and
- * correlation id (one gateway request); they are collected until the event loop's next turn,
- * by when a plan step's parallel fetches have all been issued. A lone call is sent as it is.
+ * correlation id (one gateway request); they are collected until the work already queued has
+ * run ({@link afterQueuedWork}), by when a plan step's parallel fetches have all been issued. A
+ * lone call is sent as it is.
  *
  * @param send - sends one HTTP request (timeout and request signing included)
  */
@@ -38,7 +49,7 @@ export function batchingSender(send: SendToSubgraph): SendToSubgraph {
         const collected: WaitingCall[] = [];
         calls = collected;
         waiting.set(batchKey, collected);
-        setImmediate(() => {
+        afterQueuedWork(() => {
           waiting.delete(batchKey);
           for (let start = 0; start < collected.length; start += MAX_BATCHED_OPERATIONS) {
             void sendTogether(send, url, collected.slice(start, start + MAX_BATCHED_OPERATIONS));

@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER, mintDevToken } from '#infra/local/dev-issuer';
 import { createAssertionSigner } from '#kernel/identity-assertion';
+import { youthProfile } from '../bench/operations.ts';
 import { staffIdentity } from '../support/identities.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -172,6 +173,31 @@ describe('the federated stack over HTTP', () => {
     });
     // Assess
     expect(body.data).toEqual({ municipality: { name: 'Vejle' } });
+  });
+
+  it("sends one request's parallel calls to a subgraph as one batched call", async () => {
+    // Prepare: the young person's profile fetches companies at four paths after placements
+    const companyCalls: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      if (String(input) === test.stack.subgraphUrls.companies) {
+        companyCalls.push(String(init?.body));
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+    try {
+      // Act
+      const { body } = await test.query(youthProfile.document, {
+        token: await mintDevToken(test.stack.keys, youthProfile.as),
+        variables: youthProfile.variables,
+      });
+      // Assess
+      expect(body.errors).toBeUndefined();
+      expect(companyCalls).toHaveLength(1);
+      expect(JSON.parse(companyCalls[0] ?? '')).toHaveLength(4);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 
   it('answers with what it has and names the subgraph that is down, and health says which', async () => {

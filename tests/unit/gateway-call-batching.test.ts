@@ -50,6 +50,22 @@ describe("the gateway's batching of parallel calls to a subgraph", () => {
     ]);
   });
 
+  it('batches calls that resume from one promise, however many steps each takes to send', async () => {
+    // Prepare: as a plan step's fetches wait for the request's signed assertion
+    const subgraph = recordingSubgraph();
+    const send = batchingSender(subgraph.send);
+    const signed = new Promise<void>((resolve) => setTimeout(resolve, 5));
+    const afterSteps = async (query: string, steps: number) => {
+      await signed;
+      for (let step = 0; step < steps; step++) await Promise.resolve();
+      return send(URL, call(query));
+    };
+    // Act
+    await Promise.all([afterSteps('{ a }', 0), afterSteps('{ b }', 3), afterSteps('{ c }', 9)]);
+    // Assess
+    expect(subgraph.sent).toHaveLength(1);
+  });
+
   it('never puts calls of different requests or identities in one batch', async () => {
     // Prepare
     const subgraph = recordingSubgraph();

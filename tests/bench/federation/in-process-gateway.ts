@@ -8,6 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import { afterQueuedWork } from '#gateway/call-batching';
 import type { GatewayContext } from '#gateway/gateway-context';
 import type { DevTokenSubject } from '#infra/local/dev-issuer';
 import { auditRetentionDays, createAuditTrail } from '#kernel/audit';
@@ -26,8 +27,8 @@ import type { BenchOperation } from '../operations.ts';
  * One subgraph in this process: the gateway's request is executed against the subgraph's
  * schema (Apollo's own local data source, which shares its `graphql` module with the schema)
  * with the context the subgraph would build for it, so DynamoDB sees exactly the calls the
- * deployed system makes. As over HTTP, the calls one gateway request makes to the subgraph in
- * the same turn of the event loop are one batch (`gateway/call-batching.ts`) and share one
+ * deployed system makes. As over HTTP, the calls one gateway request makes to the subgraph at
+ * once are one batch (`gateway/call-batching.ts`) and share one
  * context (one loader, one audit trail); each call flushes the trail when it ends, as the
  * subgraph's server does for each operation of a batch.
  */
@@ -46,7 +47,7 @@ class InProcessSubgraph extends LocalGraphQLDataSource<GatewayContext> {
     if (!context) {
       context = this.contextOf(gatewayContext.identity ?? null);
       this.batches.set(gatewayContext, context);
-      setImmediate(() => this.batches.delete(gatewayContext));
+      afterQueuedWork(() => this.batches.delete(gatewayContext));
     }
     return context;
   }

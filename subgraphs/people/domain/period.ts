@@ -39,13 +39,21 @@ export function lastDayOfMonth(month: string): string {
   return addDays(addMonths(`${month}-01`, 1), -1);
 }
 
-/** Every month from one to another, both included (`YYYY-MM`). */
+/**
+ * Every month from one to another, both included (`YYYY-MM`). Counted on numbers, not dates:
+ * every figures field of every municipality asks for its period's months.
+ */
 export function monthsBetween(fromMonth: string, toMonth: string): string[] {
   const months: string[] = [];
-  for (let day = `${fromMonth}-01`; monthOf(day) <= toMonth; day = addMonths(day, 1)) {
-    months.push(monthOf(day));
+  let year = Number(fromMonth.slice(0, 4));
+  let month = Number(fromMonth.slice(5, 7));
+  for (;;) {
+    const current = `${year}-${String(month).padStart(2, '0')}`;
+    if (current > toMonth) return months;
+    months.push(current);
+    month = (month % 12) + 1;
+    if (month === 1) year += 1;
   }
-  return months;
 }
 
 function invalid(path: string, message: string): BadUserInputError {
@@ -91,4 +99,20 @@ export function parsePeriod(
 export function isFollowUpDue(month: string, months: number, today: string): boolean {
   // The follow-up week ends up to six days after the follow-up day.
   return addDays(addMonths(lastDayOfMonth(month), months), 6) < today;
+}
+
+/**
+ * The last enrolment month whose follow-up some months after enrolment is due by today: a month
+ * is due exactly when it is this one or earlier ({@link isFollowUpDue} only grows with the
+ * month), so a period's cohorts are compared with it rather than each worked out by dates.
+ *
+ * @param months - the follow-up, in months after enrolment
+ * @param today - today's date, ISO
+ */
+export function lastMonthFollowedUp(months: number, today: string): string {
+  // The month `months` before today's is the latest that can be due (the next one's follow-up
+  // falls after today's month); the follow-up week's six days move it back at most twice.
+  let month = monthOf(addMonths(today, -months));
+  while (!isFollowUpDue(month, months, today)) month = monthOf(addMonths(`${month}-01`, -1));
+  return month;
 }

@@ -1,5 +1,5 @@
 import { type Additive, type Suppressed, shareOf } from '#kernel/small-cells';
-import { type FiguresPeriod, isFollowUpDue } from './period.ts';
+import { type FiguresPeriod, lastMonthFollowedUp } from './period.ts';
 import { FOLLOW_UP_MONTHS, type FollowUpMonths } from './weekly-status.ts';
 import { FOLLOW_UP_COUNTER, sumMonthFigures, type YouthMonthFigures } from './youth-figures.ts';
 import {
@@ -78,8 +78,10 @@ export function youthPeriodCells(
   today: string,
 ): YouthPeriodCells {
   const sum = sumMonthFigures(months.map(({ figures }) => figures));
-  const due = (followUp: FollowUpMonths) =>
-    months.filter(({ month }) => isFollowUpDue(month, followUp, today));
+  const due = (followUp: FollowUpMonths) => {
+    const lastDue = lastMonthFollowedUp(followUp, today);
+    return months.filter(({ month }) => month <= lastDue);
+  };
   const followedUp = (followUp: FollowUpMonths) =>
     due(followUp).reduce((n, { figures }) => n + figures.enrolled, 0);
   const inEducationOrJob = (followUp: FollowUpMonths) =>

@@ -79,8 +79,13 @@ export function placementPeriodCells(
   counts: PlacementStatusCounts,
   months: readonly PlacementMonthFigures[],
 ): PlacementPeriodCells {
-  const sum = (counter: PlacementMonthCounter) =>
-    months.reduce((total, month) => total + (month[counter] ?? 0), 0);
+  // One pass over the months (a month holds only the counters it counted), then lookups: the
+  // programme sums some 75 counters over every month of 98 municipalities.
+  const totals: Record<string, number> = {};
+  for (const month of months) {
+    for (const [counter, n] of Object.entries(month)) totals[counter] = (totals[counter] ?? 0) + n;
+  }
+  const sum = (counter: PlacementMonthCounter) => totals[counter] ?? 0;
   const outcomes = Object.fromEntries(
     OUTCOME_KINDS.map((kind) => [`outcome${kind}`, sum(`OUTCOME_${kind}`)]),
   ) as Record<`outcome${OutcomeKind}`, number>;

@@ -110,9 +110,20 @@ export function isFollowUpDue(month: string, months: number, today: string): boo
  * @param today - today's date, ISO
  */
 export function lastMonthFollowedUp(months: number, today: string): string {
+  if (today !== followedUpToday) {
+    followedUpToday = today;
+    lastFollowedUp.clear();
+  }
+  let month = lastFollowedUp.get(months);
+  if (month !== undefined) return month;
   // The month `months` before today's is the latest that can be due (the next one's follow-up
   // falls after today's month); the follow-up week's six days move it back at most twice.
-  let month = monthOf(addMonths(today, -months));
+  month = monthOf(addMonths(today, -months));
   while (!isFollowUpDue(month, months, today)) month = monthOf(addMonths(`${month}-01`, -1));
+  lastFollowedUp.set(months, month);
   return month;
 }
+
+// Today's answers, by follow-up: the programme asks the same three for each of 98 municipalities.
+let followedUpToday = '';
+const lastFollowedUp = new Map<number, string>();

@@ -84,6 +84,26 @@ export function counterItemAction(
 }
 
 /**
+ * Every month's figures on a counter item, each named counter present (zero when never added
+ * to): the typed view a subgraph's figures read.
+ *
+ * @param item - the counter item (undefined for a municipality never counted)
+ * @param counters - the counters a month holds
+ */
+export function monthFiguresOf<Counter extends string>(
+  item: Item | undefined,
+  counters: readonly Counter[],
+): Map<string, Record<Counter, number>> {
+  const months = new Map<string, Record<Counter, number>>();
+  for (const [month, kept] of monthCountersOf(item)) {
+    const figures = {} as Record<Counter, number>;
+    for (const counter of counters) figures[counter] = kept[counter] ?? 0;
+    months.set(month, figures);
+  }
+  return months;
+}
+
+/**
  * Every month's counters on a counter item, read in one pass over its attributes: a month
  * without any counter is absent (read it as zeros).
  */

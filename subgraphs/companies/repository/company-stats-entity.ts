@@ -1,11 +1,10 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import { counterItemAction, monthCounterAttributes, monthCountersOf } from '#kernel/month-counters';
+import { counterItemAction, monthCounterAttributes, monthFiguresOf } from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
 import {
   COMPANY_MONTH_COUNTERS,
   type CompanyMonthChange,
   type CompanyMonthFigures,
-  emptyCompanyMonth,
 } from '../domain/company-figures.ts';
 import type { CompanyStats, CompanyStatsChange } from '../domain/company-stats.ts';
 
@@ -77,11 +76,5 @@ export function companyStatsFromItem(item: Item | undefined): CompanyStats {
 
 /** Every month's figures on a counter item, by month (`YYYY-MM`); months never counted absent. */
 export function companyMonthsFromItem(item: Item | undefined): Map<string, CompanyMonthFigures> {
-  const months = new Map<string, CompanyMonthFigures>();
-  for (const [month, counters] of monthCountersOf(item)) {
-    const figures = emptyCompanyMonth();
-    for (const counter of COMPANY_MONTH_COUNTERS) figures[counter] = counters[counter] ?? 0;
-    months.set(month, figures);
-  }
-  return months;
+  return monthFiguresOf(item, COMPANY_MONTH_COUNTERS);
 }

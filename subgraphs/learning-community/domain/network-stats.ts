@@ -19,6 +19,14 @@ export interface MonthCounts {
   excused: number;
 }
 
+/** Every counter of a month, in a fixed order. */
+export const MONTH_COUNTERS: readonly (keyof MonthCounts)[] = [
+  'sessionsHeld',
+  'present',
+  'absent',
+  'excused',
+];
+
 /** The figures `Municipality.networkStats` and `ProgrammeStats.networkStats` return. */
 export interface NetworkStats extends GroupCounts {
   period: { from: string; to: string };

@@ -4,7 +4,12 @@ import type { Item, Table } from '#kernel/table/table';
 import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
 import { type NetworkGroup, NetworkGroupKindSchema } from '../domain/network-group.ts';
 import { monthDelta } from '../domain/network-session.ts';
-import { type GroupCounts, type MonthCounts, monthOf } from '../domain/network-stats.ts';
+import {
+  type GroupCounts,
+  MONTH_COUNTERS,
+  type MonthCounts,
+  monthOf,
+} from '../domain/network-stats.ts';
 import { listAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
 import { sessionFromItem, sessionsOfGroupQuery } from '../repository/network-session-entity.ts';
 import {
@@ -16,12 +21,6 @@ import {
 import { listMunicipalityCodes } from '../repository/network-stats-repository.ts';
 
 const GROUP_COUNTERS: readonly (keyof GroupCounts)[] = ['youthGroups', 'companyGroups'];
-const MONTH_COUNTERS: readonly (keyof MonthCounts)[] = [
-  'sessionsHeld',
-  'present',
-  'absent',
-  'excused',
-];
 const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
 
 /**

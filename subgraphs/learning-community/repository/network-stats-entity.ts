@@ -3,11 +3,11 @@ import {
   counterItemAction,
   type MonthCounterChange,
   monthCounterAttributes,
-  monthCountersOf,
+  monthFiguresOf,
 } from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
 import type { NetworkGroupKind } from '../domain/network-group.ts';
-import type { GroupCounts, MonthCounts } from '../domain/network-stats.ts';
+import { type GroupCounts, MONTH_COUNTERS, type MonthCounts } from '../domain/network-stats.ts';
 
 /**
  * A municipality's network counters: one item with the number of groups of each kind, which
@@ -95,14 +95,5 @@ export function groupCountsFromItem(item: Item | undefined): GroupCounts {
  * a month nothing was recorded in is absent.
  */
 export function monthCountsFromItem(item: Item | undefined): Map<string, MonthCounts> {
-  const months = new Map<string, MonthCounts>();
-  for (const [month, counters] of monthCountersOf(item)) {
-    months.set(month, {
-      sessionsHeld: counters.sessionsHeld ?? 0,
-      present: counters.present ?? 0,
-      absent: counters.absent ?? 0,
-      excused: counters.excused ?? 0,
-    });
-  }
-  return months;
+  return monthFiguresOf(item, MONTH_COUNTERS);
 }

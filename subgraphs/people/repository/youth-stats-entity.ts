@@ -1,9 +1,8 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import { counterItemAction, monthCounterAttributes, monthCountersOf } from '#kernel/month-counters';
+import { counterItemAction, monthCounterAttributes, monthFiguresOf } from '#kernel/month-counters';
 import type { Item, TransactAction } from '#kernel/table/table';
 import { YOUTH_STATUSES, type YouthStatus } from '../domain/youth.ts';
 import {
-  emptyMonthFigures,
   YOUTH_MONTH_COUNTERS,
   type YouthMonthChange,
   type YouthMonthFigures,
@@ -76,11 +75,5 @@ export function youthCountsFromItem(item: Item | undefined): YouthCounts {
 
 /** Every month's figures on a counter item, by month (`YYYY-MM`); months never counted absent. */
 export function youthMonthsFromItem(item: Item | undefined): Map<string, YouthMonthFigures> {
-  const months = new Map<string, YouthMonthFigures>();
-  for (const [month, counters] of monthCountersOf(item)) {
-    const figures = emptyMonthFigures();
-    for (const counter of YOUTH_MONTH_COUNTERS) figures[counter] = counters[counter] ?? 0;
-    months.set(month, figures);
-  }
-  return months;
+  return monthFiguresOf(item, YOUTH_MONTH_COUNTERS);
 }

@@ -1,6 +1,8 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { runtimeSdk } from '#kernel/runtime-sdk';
+import { NodeSha256 } from './node-sha256.ts';
+
+const { fromEnv } = runtimeSdk('@aws-sdk/credential-provider-env');
+const { SignatureV4 } = runtimeSdk('@smithy/signature-v4');
 
 /** Turns a request into one the receiving side can authenticate. */
 export type RequestSigner = (url: string, init: RequestInit) => Promise<RequestInit>;
@@ -17,7 +19,7 @@ export function createSigV4Signer(region: string): RequestSigner {
     service: 'lambda',
     region,
     credentials: fromEnv(),
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   return async (url, init) => {
     const target = new URL(url);

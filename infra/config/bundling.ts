@@ -41,15 +41,17 @@ export const LAMBDA_BUNDLES: readonly LambdaBundle[] = [
 
 /**
  * Packages left out of every bundle because the Lambda Node.js 22 runtime provides them: the
- * AWS SDK for JavaScript v3 and its Smithy core, importable from ES modules there (CDK's own
- * default for Node 18+ runtimes). Bundled, the SDK clients the functions use (DynamoDB,
+ * AWS SDK for JavaScript v3 and its Smithy core (CDK's own default for Node 18+ runtimes). The
+ * functions load it with `require` (`runtimeSdk`, `subgraphs/kernel/runtime-sdk.ts`), not
+ * `import`, which would make Node translate its CommonJS files for ES modules first; these
+ * patterns only keep a stray import of it out of a bundle. Bundled, the SDK clients the functions use (DynamoDB,
  * Secrets Manager, Step Functions, Lambda, KMS) with their credential chain and Smithy core
  * add 350–460 KB to each bundle: no subgraph would stay under 600 KB, nor the gateway under
  * 1.5 MB.
  *
- * The price, measured with the cold-start bench's harness: loading the SDK's CommonJS files
- * from node_modules costs more CPU than its tree-shaken copy inside the bundle (bundled: 7%
- * less for the gateway, 14–23% less for a subgraph). On Lambda the runtime's SDK is loaded the
+ * The price, measured with the cold-start bench's harness (before `runtimeSdk`): loading the
+ * SDK's CommonJS files from node_modules costs more CPU than its tree-shaken copy inside the
+ * bundle (bundled: 7% less for the gateway, 14–23% less for a subgraph). On Lambda the runtime's SDK is loaded the
  * same way, so expect the same direction there. Bundling it deliberately is the other choice:
  * drop these patterns (and stand in for the credential providers Lambda never uses) and raise
  * the budgets.

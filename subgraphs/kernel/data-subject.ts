@@ -1,5 +1,6 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
+import { runtimeSdk } from './runtime-sdk.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
 
@@ -149,7 +150,7 @@ export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   ): Promise<ResultOf<R>> {
     const functionName = this.env[dataSubjectFunctionVariable(subgraph)];
     if (!functionName) throw new Error(`No data-subject function configured for ${subgraph}`);
-    this.sdk ??= import('@aws-sdk/client-lambda').then((sdk) => ({
+    this.sdk ??= Promise.resolve(runtimeSdk('@aws-sdk/client-lambda')).then((sdk) => ({
       sdk,
       client: new sdk.LambdaClient({}),
     }));

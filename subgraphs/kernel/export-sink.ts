@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { runtimeSdk } from './runtime-sdk.ts';
 
 /**
  * Where pseudonymised exports for researchers are written: a folder under the local data
@@ -73,7 +74,7 @@ export class S3ExportSink implements ExportSink {
 
   async write(exportName: string, fileName: string, content: string): Promise<string> {
     const objectKey = `${requireSafeName(exportName)}/${requireSafeName(fileName)}`;
-    const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
+    const { PutObjectCommand, S3Client } = runtimeSdk('@aws-sdk/client-s3');
     if (!this.client) s3Client ??= new S3Client({});
     const client = this.client ?? (s3Client as S3Client);
     await client.send(

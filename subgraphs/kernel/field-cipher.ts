@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { runtimeSdk } from './runtime-sdk.ts';
 
 /**
  * Field-level encryption of the most sensitive single values (a CPR number). The ciphertext is
@@ -77,7 +78,7 @@ export function createLocalFieldCipher(keyHex: string): FieldCipher {
 export function createKmsFieldCipher(keyId: string, client?: KMSClient): FieldCipher {
   let ready: Promise<{ client: KMSClient; sdk: typeof import('@aws-sdk/client-kms') }> | undefined;
   const kms = () =>
-    (ready ??= import('@aws-sdk/client-kms').then((sdk) => ({
+    (ready ??= Promise.resolve(runtimeSdk('@aws-sdk/client-kms')).then((sdk) => ({
       sdk,
       client: client ?? new sdk.KMSClient({}),
     })));

@@ -1,6 +1,12 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { runtimeSdk } from './runtime-sdk.ts';
 
-let client: SecretsManagerClient | undefined;
+// Loaded with the module rather than on first use: in AWS the functions read their secrets as
+// they start.
+const { GetSecretValueCommand, SecretsManagerClient } = runtimeSdk(
+  '@aws-sdk/client-secrets-manager',
+);
+
+let client: InstanceType<typeof SecretsManagerClient> | undefined;
 
 /**
  * A secret's value: from the variable itself where one is set (the local stack), otherwise

@@ -1,4 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { runtimeSdk } from '../runtime-sdk.ts';
 import { countInProcessRoundTrips } from './round-trips.ts';
 
 /**
@@ -10,6 +11,7 @@ import { countInProcessRoundTrips } from './round-trips.ts';
  * @default process.env.DYNAMODB_ENDPOINT
  */
 export function createDynamoClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBClient {
+  const { DynamoDBClient } = runtimeSdk('@aws-sdk/client-dynamodb');
   if (!endpoint) return countInProcessRoundTrips(new DynamoDBClient({}));
   return countInProcessRoundTrips(
     new DynamoDBClient({

@@ -1,5 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { runtimeSdk } from '../runtime-sdk.ts';
+
+const { marshall } = runtimeSdk('@aws-sdk/util-dynamodb');
 
 /** A condition in DynamoDB's expression language, with its names and values kept apart. */
 export interface Condition {

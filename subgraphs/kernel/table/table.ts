@@ -1,23 +1,23 @@
-import {
-  type AttributeValue,
+import type { AttributeValue, DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { CursorKey } from '../cursor.ts';
+import { ConflictError } from '../errors.ts';
+import type { ItemKey } from '../keys.ts';
+import { runtimeSdk } from '../runtime-sdk.ts';
+import type { IndexName } from './definition.ts';
+import { type Condition, renderCondition, renderUpdate, type UpdateSpec } from './expressions.ts';
+
+const {
   BatchGetItemCommand,
   BatchWriteItemCommand,
   ConditionalCheckFailedException,
-  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
-  type TransactWriteItem,
   TransactWriteItemsCommand,
   UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CursorKey } from '../cursor.ts';
-import { ConflictError } from '../errors.ts';
-import type { ItemKey } from '../keys.ts';
-import type { IndexName } from './definition.ts';
-import { type Condition, renderCondition, renderUpdate, type UpdateSpec } from './expressions.ts';
+} = runtimeSdk('@aws-sdk/client-dynamodb');
+const { marshall, unmarshall } = runtimeSdk('@aws-sdk/util-dynamodb');
 
 /** An item as stored: its key and any attributes. */
 export type Item = ItemKey & Record<string, unknown>;

@@ -1,20 +1,23 @@
-import {
-  ExecutionAlreadyExists,
-  ExecutionDoesNotExist,
-  InvalidToken,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  StopExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { runtimeSdk } from '#kernel/runtime-sdk';
 import {
   type LifecycleEngine,
   type LifecycleExecutionInput,
   StaleTaskTokenError,
 } from '../domain/lifecycle-engine.ts';
+
+const {
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidToken,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient: StepFunctionsClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} = runtimeSdk('@aws-sdk/client-sfn');
 
 function isStaleToken(error: unknown): boolean {
   return (
@@ -36,7 +39,7 @@ export class AwsLifecycleEngine implements LifecycleEngine {
    */
   constructor(
     private readonly stateMachineArn: string,
-    private readonly client: SFNClient = new SFNClient({}),
+    private readonly client: SFNClient = new StepFunctionsClient({}),
   ) {}
 
   /** The ARN of the execution of a given name (`…:stateMachine:x` → `…:execution:x:name`). */

@@ -30,7 +30,7 @@ const config: BenchConfig = {
   seconds: numberFrom('BENCH_SECONDS', 3),
   runs: numberFrom('BENCH_RUNS', 3),
   warmupSeconds: numberFrom('BENCH_WARMUP_SECONDS', 1),
-  coldStartRuns: numberFrom('BENCH_COLD_RUNS', 3),
+  coldStartRuns: numberFrom('BENCH_COLD_RUNS', 5),
 };
 
 const startedAt = new Date();

@@ -47,11 +47,14 @@ export interface ColdStartResult {
  * configuration of `infra/config/bundling.ts`), then a new Node process, with the environment
  * that decides how a deployed bundle loads (`RUNTIME_ENVIRONMENT`), imports the bundle and
  * answers one health-probe-like request (`{ __typename }` with a valid token or identity
- * assertion, so nothing reaches DynamoDB or a subgraph); the same with the source loaded
- * through tsx, as the code would run unbundled. The AWS SDK, which the bundles leave to the
+ * assertion, so no subgraph is called); the same with the source loaded through tsx, as the
+ * code would run unbundled. The gateway's admission writes to the table as in AWS (the
+ * caller's rate, the audit trail): `table` is a real DynamoDB (Local), so that a first answer
+ * does not include the SDK's retries against an address where nothing listens. The AWS SDK, which the bundles leave to the
  * Lambda runtime, is loaded from the project's node_modules in both.
  *
  * @param options.keys - the local keys (tokens, assertions, environment)
+ * @param options.table - the DynamoDB endpoint and a table made from the shared definition
  * @param options.outDir - where bundles and events are written
  * @param options.runs - measured runs of each kind, after one unmeasured warm-up of each
  * @param options.onProgress - progress lines
@@ -61,13 +64,14 @@ export interface ColdStartResult {
  */
 export async function measureColdStarts(options: {
   keys: LocalKeys;
+  table: { endpoint: string; name: string };
   outDir: string;
   runs: number;
   onProgress?: (message: string) => void;
   profileDir?: string;
 }): Promise<ColdStartResult[]> {
   await mkdir(options.outDir, { recursive: true });
-  const env = lambdaEnvironment(options.keys);
+  const env = lambdaEnvironment(options.keys, options.table);
   const sign = createAssertionSigner(options.keys.gatewayPrivateKey);
   const results: ColdStartResult[] = [];
   for (const lambda of LAMBDA_ENTRIES) {
@@ -104,9 +108,13 @@ export async function measureColdStarts(options: {
 
 /**
  * The environment a handler reads at import, as the API stack sets it on the deployed functions
- * (with loopback stand-ins for the table and the subgraphs: nothing is reached).
+ * (with the bench's table, and loopback addresses where nothing listens for the subgraphs: none
+ * is called).
  */
-function lambdaEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
+function lambdaEnvironment(
+  keys: LocalKeys,
+  table: { endpoint: string; name: string },
+): NodeJS.ProcessEnv {
   const unreachable = 'http://127.0.0.1:9';
   return {
     PATH: process.env.PATH,
@@ -126,8 +134,8 @@ function lambdaEnvironment(keys: LocalKeys): NodeJS.ProcessEnv {
     AWS_SESSION_TOKEN: 'cold-start-bench',
     AWS_LAMBDA_FUNCTION_NAME: 'cold-start',
     STAGE: 'prod',
-    TABLE_NAME: 'cold-start',
-    DYNAMODB_ENDPOINT: unreachable,
+    TABLE_NAME: table.name,
+    DYNAMODB_ENDPOINT: table.endpoint,
     GATEWAY_PUBLIC_KEY: JSON.stringify(keys.gatewayPublicKey),
     CURSOR_SECRET: keys.cursorSecret,
     GATEWAY_SIGNING_KEY: JSON.stringify(keys.gatewayPrivateKey),

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { GraphQLError } from 'graphql';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '#gateway/config';
 import { queryLimitRules } from '#gateway/query-limits';
+import { createRateLimiter } from '#gateway/rate-limit';
 import { createTokenVerifier } from '#gateway/token-verifier';
 import { auditRetentionDays, createAuditTrail } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
@@ -17,9 +20,11 @@ import { buildMonolithSchema } from './monolith-schema.ts';
 /**
  * The monolith as a Lambda handler: one Apollo Server over the merged schema, configured like
  * a subgraph's (no introspection, no batching, no inline traces) with the gateway's query
- * limits, which verifies the caller's token itself (the gateway's verifier) and builds the same
- * context a subgraph builds, with one loader for the whole request. Reads the local stack's
- * environment (table, DynamoDB endpoint, cursor secret, token issuer).
+ * limits, which verifies the caller's token itself (the gateway's verifier), counts the request
+ * against the caller's rate as the gateway does (a monolith in production would need the same
+ * protection, and its write), and builds the same context a subgraph builds, with one loader
+ * for the whole request. Reads the local stack's environment (table, DynamoDB endpoint, cursor
+ * secret, token issuer, rate limit).
  *
  * @param env - the process environment
  * @default process.env
@@ -41,6 +46,10 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
   const table = new Table(createDynamoClient(env.DYNAMODB_ENDPOINT), required('TABLE_NAME'));
   const cursors = createCursorCodec(required('CURSOR_SECRET'));
   const retentionDays = auditRetentionDays();
+  const rateLimit = createRateLimiter({
+    table,
+    limitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
+  });
   const verify = createTokenVerifier({
     issuer: required('AUTH_ISSUER'),
     audience: required('AUTH_AUDIENCE'),
@@ -53,6 +62,10 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
     {
       context: async ({ event }): Promise<SubgraphContext> => {
         const identity = await verify(event.headers.authorization);
+        const rate = await rateLimit(identity.subject);
+        if (!rate.allowed) {
+          throw new GraphQLError('Too many requests', { extensions: { code: 'RATE_LIMITED' } });
+        }
         const correlationId = randomUUID();
         return {
           identity,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Identity } from '#kernel/identity';
+import { CORRELATION_HEADER, correlationIdFrom } from '#kernel/identity-assertion';
 import { logger } from '#kernel/logger';
 import { type AuditTrailFactory, recordRefusal } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -11,8 +11,6 @@ import type { GatewayRefusalCode } from './refusals.ts';
 export type Admission =
   | { admitted: true; context: GatewayContext }
   | { admitted: false; response: APIGatewayProxyStructuredResultV2 };
-
-const CORRELATION_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * The checks a request passes before Apollo Server sees it, cheapest first and none of them
@@ -62,8 +60,7 @@ export function createAdmission(options: {
 
   return async (event: APIGatewayProxyEventV2): Promise<Admission> => {
     const headers = event.headers ?? {};
-    const given = headers['x-correlation-id'];
-    const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+    const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
     // Verified first (a signature check against the issuer's keys, fetched once per container),
     // so that even a refusal for size names its caller; a failure is reported only after the
     // size and batching checks.

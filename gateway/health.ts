@@ -26,8 +26,8 @@ export function createHealthCheck(options: {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [IDENTITY_HEADER]: await options.signAssertion(null, name, 'health'),
-          [CORRELATION_HEADER]: 'health',
+          [IDENTITY_HEADER]: await options.signAssertion(null, name),
+          [CORRELATION_HEADER]: 'gateway-health',
         },
         body: JSON.stringify({ query: '{ __typename }' }),
       };

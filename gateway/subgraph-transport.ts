@@ -11,7 +11,6 @@ import type { RequestSigner } from './request-signer.ts';
 export type AssertionSigner = (
   identity: GatewayContext['identity'],
   audience: string,
-  correlationId: string,
 ) => Promise<string>;
 
 /** How the gateway reaches one subgraph. */
@@ -23,9 +22,6 @@ export interface SubgraphTransportOptions {
   /** Signs the HTTP request for IAM-authorised function URLs (AWS); absent locally. */
   signRequest?: RequestSigner;
 }
-
-/** Assertions already signed for a request, by subgraph; gone with the request's context. */
-const assertionsByRequest = new WeakMap<object, Map<SubgraphName, Promise<string>>>();
 
 /**
  * The gateway's data source for one subgraph: it attaches the signed identity and the
@@ -50,31 +46,9 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;
-    const correlationId = context.correlationId ?? '';
-    headers.set(IDENTITY_HEADER, await this.assertionFor(context));
-    headers.set(CORRELATION_HEADER, correlationId);
-  }
-
-  /**
-   * The signed identity for this subgraph, signed once per request: a query plan may call the
-   * same subgraph several times, and every call can carry the same assertion.
-   */
-  private assertionFor(context: Partial<GatewayContext>): Promise<string> {
-    let signed = assertionsByRequest.get(context);
-    if (!signed) {
-      signed = new Map();
-      assertionsByRequest.set(context, signed);
-    }
-    let assertion = signed.get(this.subgraph);
-    if (!assertion) {
-      assertion = this.signAssertion(
-        context.identity ?? null,
-        this.subgraph,
-        context.correlationId ?? '',
-      );
-      signed.set(this.subgraph, assertion);
-    }
-    return assertion;
+    // The signer reuses an identity's assertion for a subgraph (`createAssertionSigner`).
+    headers.set(IDENTITY_HEADER, await this.signAssertion(context.identity ?? null, this.subgraph));
+    headers.set(CORRELATION_HEADER, context.correlationId ?? '');
   }
 
   override didEncounterError(): never {

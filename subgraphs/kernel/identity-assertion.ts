@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from './errors.ts';
 import { type Identity, IdentitySchema } from './identity.ts';
@@ -10,8 +11,31 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 
 const ISSUER = 'nextwork-gateway';
 const ALGORITHM = 'EdDSA';
+
 /** Long enough for one query plan, short enough that a captured header is soon useless. */
 const LIFETIME_SECONDS = 60;
+
+/**
+ * How long the gateway reuses an assertion it signed: half its lifetime, so that one sent at the
+ * end of its reuse still has 30 seconds to cross a query plan.
+ */
+const REUSE_SECONDS = LIFETIME_SECONDS / 2;
+
+/** Assertions kept by a signer or a verifier; past it, the cache starts over. */
+const MAX_CACHED = 1_000;
+
+/** A correlation id a caller may choose: letters, digits and dashes, 8 to 64 of them. */
+const CORRELATION_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * The correlation id of a request from its header when well formed (it goes into logs and audit
+ * records), otherwise a new one.
+ *
+ * @param given - the `x-correlation-id` header
+ */
+export function correlationIdFrom(given: string | undefined): string {
+  return given && CORRELATION_ID.test(given) ? given : randomUUID();
+}
 
 /**
  * What a subgraph learns from a verified assertion. `identity` is null for the gateway's own
@@ -19,54 +43,99 @@ const LIFETIME_SECONDS = 60;
  */
 export interface VerifiedAssertion {
   identity: Identity | null;
-  correlationId: string;
 }
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
+/** Keeps a cache bounded: a full one starts over rather than tracking what is oldest. */
+function makeRoom<K, V>(cache: Map<K, V>): void {
+  if (cache.size >= MAX_CACHED) cache.clear();
+}
+
 /**
  * Signs the verified identity for one subgraph. The audience is the subgraph's name, so an
- * assertion captured on its way to one subgraph is refused by every other.
+ * assertion captured on its way to one subgraph is refused by every other. An identity's
+ * assertion for a subgraph is signed once and reused for {@link REUSE_SECONDS}: the signature
+ * says who is asking, not which request (the correlation id travels in its own header), and
+ * every call of every request by the same person can carry it. A captured one is as useful
+ * as before — until it expires — and the gateway signs once per person, subgraph and half
+ * minute instead of once per call.
  *
  * @param privateKey - the gateway's Ed25519 private key (only the gateway holds it), or a
  *   promise of it
+ * @param now - the clock, in milliseconds
  */
-export function createAssertionSigner(privateKey: JWK | Promise<JWK>) {
+export function createAssertionSigner(
+  privateKey: JWK | Promise<JWK>,
+  now: () => number = Date.now,
+) {
   // The key may still be on its way from Secrets Manager when the gateway is built.
   const key: Promise<SigningKey> = Promise.resolve(privateKey).then((jwk) =>
     importJWK(jwk, ALGORITHM),
   );
   key.catch(() => {});
-  return async (identity: Identity | null, audience: string, correlationId: string) =>
-    new SignJWT({ identity, cid: correlationId })
+  const signed = new Map<string, { assertion: Promise<string>; signedAt: number }>();
+  const sign = async (identity: Identity | null, audience: string, issuedAt: number) =>
+    new SignJWT({ identity })
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + LIFETIME_SECONDS)
       .sign(await key);
+
+  return (identity: Identity | null, audience: string): Promise<string> => {
+    const at = now();
+    const cacheKey = `${audience}\n${JSON.stringify(identity)}`;
+    const cached = signed.get(cacheKey);
+    if (cached && at - cached.signedAt < REUSE_SECONDS * 1000) return cached.assertion;
+    const signedAt = Math.floor(at / 1000) * 1000;
+    const assertion = sign(identity, audience, signedAt / 1000);
+    makeRoom(signed);
+    signed.set(cacheKey, { assertion, signedAt });
+    // A failed signature is not kept: the next call tries again.
+    assertion.catch(() => {
+      if (signed.get(cacheKey)?.assertion === assertion) signed.delete(cacheKey);
+    });
+    return assertion;
+  };
 }
 
 /**
  * Verifies an assertion in a subgraph; anything missing, forged, expired or addressed to
- * another subgraph is an `UNAUTHENTICATED` error.
+ * another subgraph is an `UNAUTHENTICATED` error. An assertion verified once is known by its
+ * exact text until it expires, so the calls that reuse it (see `createAssertionSigner`) are
+ * not verified again; any other text, an edited copy included, is verified in full.
  *
  * @param publicKey - the gateway's Ed25519 public key
  * @param audience - this subgraph's name
+ * @param now - the clock, in milliseconds
  */
-export function createAssertionVerifier(publicKey: JWK, audience: string) {
+export function createAssertionVerifier(
+  publicKey: JWK,
+  audience: string,
+  now: () => number = Date.now,
+) {
   const key: Promise<SigningKey> = importJWK(publicKey, ALGORITHM);
+  const verified = new Map<string, { identity: Identity | null; expiresAt: number }>();
   return async (token: string | undefined): Promise<VerifiedAssertion> => {
     if (!token) throw new UnauthenticatedError('Requests must come through the gateway');
+    const at = now();
+    const known = verified.get(token);
+    if (known && at < known.expiresAt) return { identity: known.identity };
     try {
       const { payload } = await jwtVerify(token, await key, {
         issuer: ISSUER,
         audience,
         algorithms: [ALGORITHM],
         maxTokenAge: `${LIFETIME_SECONDS}s`,
+        currentDate: new Date(at),
       });
       const identity = payload.identity === null ? null : IdentitySchema.parse(payload.identity);
-      return { identity, correlationId: typeof payload.cid === 'string' ? payload.cid : '' };
+      const expiresAt = Math.min(payload.exp ?? 0, (payload.iat ?? 0) + LIFETIME_SECONDS) * 1000;
+      makeRoom(verified);
+      verified.set(token, { identity, expiresAt });
+      return { identity };
     } catch {
       throw new UnauthenticatedError('The identity assertion is not valid');
     }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -14,6 +13,7 @@ import { ERROR_CODES } from './errors.ts';
 import { enforceFieldRules, type SubgraphRules } from './field-rules.ts';
 import {
   CORRELATION_HEADER,
+  correlationIdFrom,
   createAssertionVerifier,
   IDENTITY_HEADER,
   type VerifiedAssertion,
@@ -142,8 +142,7 @@ export function createSubgraphRuntime(
    * refused all the same.
    */
   const auditUnverifiedCall = async (headers: Record<string, string | undefined>) => {
-    const given = headers[CORRELATION_HEADER];
-    const correlationId = given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
     const audit = createAuditTrail({
       table,
       who: null,
@@ -177,7 +176,7 @@ export function createSubgraphRuntime(
         await auditUnverifiedCall(headers);
         throw error;
       }
-      const correlationId = assertion.correlationId || headers[CORRELATION_HEADER] || '';
+      const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
       const identity = assertion.identity;
       const now = () => new Date();
       return {

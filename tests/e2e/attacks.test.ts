@@ -6,7 +6,11 @@ import { buildDemoWorld } from '#infra/local/seed/demo-world';
 import type { AuditRecord } from '#kernel/audit';
 import { AUDIT_KEYS, auditRecordFromItem } from '#kernel/audit';
 import { MAX_BATCHED_OPERATIONS } from '#kernel/call-batches';
-import { createAssertionSigner, IDENTITY_HEADER } from '#kernel/identity-assertion';
+import {
+  CORRELATION_HEADER,
+  createAssertionSigner,
+  IDENTITY_HEADER,
+} from '#kernel/identity-assertion';
 import { identityOfSubject } from '../bench/federation/in-process-gateway.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -255,7 +259,6 @@ describe('attacks on the production-configured stack, over HTTP', () => {
           contactId: subject.contactId as string,
         },
         'people',
-        id,
       );
       const youth = world.youth.find((y) => y.id === activePlacement.youthId);
       // Act
@@ -266,7 +269,7 @@ describe('attacks on the production-configured stack, over HTTP', () => {
             'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Youth { id barriers supportNotes { text } } } }',
           variables: { r: [{ __typename: 'Youth', id: activePlacement.youthId }] },
         }),
-        { [IDENTITY_HEADER]: assertion },
+        { [IDENTITY_HEADER]: assertion, [CORRELATION_HEADER]: id },
       );
       // Assess
       expect(codesOf(answer)).toContain('FORBIDDEN');
@@ -528,7 +531,6 @@ describe('attacks on the production-configured stack, over HTTP', () => {
           contactId: subject.contactId as string,
         },
         'people',
-        id,
       );
       const barriers = {
         query:
@@ -539,7 +541,7 @@ describe('attacks on the production-configured stack, over HTTP', () => {
       const answer = await post(
         test.stack.subgraphUrls.people,
         JSON.stringify([{ query: '{ __typename }' }, barriers]),
-        { [IDENTITY_HEADER]: assertion },
+        { [IDENTITY_HEADER]: assertion, [CORRELATION_HEADER]: id },
       );
       // Assess
       const [plain, refused] = JSON.parse(answer.text) as Array<Answer['body']>;
@@ -553,17 +555,13 @@ describe('attacks on the production-configured stack, over HTTP', () => {
       // Prepare
       const sign = createAssertionSigner(test.stack.keys.gatewayPrivateKey);
       const id = correlation('long-batch');
-      const assertion = await sign(
-        identityOfSubject(demoSubject('NETWORK_CONSULTANT')),
-        'people',
-        id,
-      );
+      const assertion = await sign(identityOfSubject(demoSubject('NETWORK_CONSULTANT')), 'people');
       const read = { query: `{ youth(id: "${activePlacement.youthId}") { name } }` };
       // Act
       const answer = await post(
         test.stack.subgraphUrls.people,
         JSON.stringify(Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => read)),
-        { [IDENTITY_HEADER]: assertion },
+        { [IDENTITY_HEADER]: assertion, [CORRELATION_HEADER]: id },
       );
       // Assess
       expect(answer.status).toBe(400);

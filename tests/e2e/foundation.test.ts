@@ -155,7 +155,7 @@ describe('the federated stack over HTTP', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-nextwork-identity': await forge(staffIdentity('101'), 'people', 'forged'),
+        'x-nextwork-identity': await forge(staffIdentity('101'), 'people'),
       },
       body: JSON.stringify({ query: '{ municipalities { code } }' }),
     });

@@ -383,7 +383,7 @@ describe('the bundled subgraphs', () => {
           rawQueryString: '',
           headers: {
             'content-type': 'application/json',
-            [IDENTITY_HEADER]: await sign(staffIdentity('101'), name, 'smoke-test'),
+            [IDENTITY_HEADER]: await sign(staffIdentity('101'), name),
           },
           requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' } },
           body: JSON.stringify({ query }),

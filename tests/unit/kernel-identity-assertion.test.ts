@@ -1,6 +1,10 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createAssertionSigner, createAssertionVerifier } from '#kernel/identity-assertion';
+import {
+  correlationIdFrom,
+  createAssertionSigner,
+  createAssertionVerifier,
+} from '#kernel/identity-assertion';
 import { staffIdentity } from '../support/identities.ts';
 
 async function keyPair() {
@@ -12,25 +16,21 @@ async function keyPair() {
 }
 
 describe('identity assertions between gateway and subgraphs', () => {
-  it('carries the verified identity and correlation id to the addressed subgraph', async () => {
+  it('carries the verified identity to the addressed subgraph', async () => {
     // Prepare
     const keys = await keyPair();
     const sign = createAssertionSigner(keys.privateJwk);
     const verify = createAssertionVerifier(keys.publicJwk, 'people');
     // Act
-    const verified = await verify(await sign(staffIdentity('265'), 'people', 'corr-123'));
+    const verified = await verify(await sign(staffIdentity('265'), 'people'));
     // Assess
-    expect(verified).toEqual({ identity: staffIdentity('265'), correlationId: 'corr-123' });
+    expect(verified).toEqual({ identity: staffIdentity('265') });
   });
 
   it('refuses an assertion addressed to another subgraph', async () => {
     // Prepare
     const keys = await keyPair();
-    const token = await createAssertionSigner(keys.privateJwk)(
-      staffIdentity('265'),
-      'companies',
-      'c',
-    );
+    const token = await createAssertionSigner(keys.privateJwk)(staffIdentity('265'), 'companies');
     // Act and assess
     await expect(createAssertionVerifier(keys.publicJwk, 'people')(token)).rejects.toThrow(
       /not valid/,
@@ -41,11 +41,7 @@ describe('identity assertions between gateway and subgraphs', () => {
     // Prepare
     const real = await keyPair();
     const forger = await keyPair();
-    const forged = await createAssertionSigner(forger.privateJwk)(
-      staffIdentity('101'),
-      'people',
-      'c',
-    );
+    const forged = await createAssertionSigner(forger.privateJwk)(staffIdentity('101'), 'people');
     // Act and assess
     await expect(createAssertionVerifier(real.publicJwk, 'people')(forged)).rejects.toThrow(
       /not valid/,
@@ -64,7 +60,7 @@ describe('identity assertions between gateway and subgraphs', () => {
   it('refuses an assertion whose identity was edited after signing', async () => {
     // Prepare
     const keys = await keyPair();
-    const token = await createAssertionSigner(keys.privateJwk)(staffIdentity('265'), 'people', 'c');
+    const token = await createAssertionSigner(keys.privateJwk)(staffIdentity('265'), 'people');
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
     claims.identity.municipalityCode = '101';
@@ -73,5 +69,54 @@ describe('identity assertions between gateway and subgraphs', () => {
     await expect(createAssertionVerifier(keys.publicJwk, 'people')(edited)).rejects.toThrow(
       /not valid/,
     );
+  });
+
+  it('reuses an identity’s assertion for a subgraph for 30 seconds, then signs a new one', async () => {
+    // Prepare
+    const keys = await keyPair();
+    let now = Date.UTC(2026, 10, 27, 12, 0, 0);
+    const sign = createAssertionSigner(keys.privateJwk, () => now);
+    const first = await sign(staffIdentity('265'), 'people');
+    // Act
+    now += 29_000;
+    const reused = await sign(staffIdentity('265'), 'people');
+    const otherSubgraph = await sign(staffIdentity('265'), 'companies');
+    const otherPerson = await sign(staffIdentity('101'), 'people');
+    now += 2_000;
+    const renewed = await sign(staffIdentity('265'), 'people');
+    // Assess
+    expect(reused).toBe(first);
+    expect(new Set([first, otherSubgraph, otherPerson, renewed]).size).toBe(4);
+  });
+
+  it('refuses an assertion it verified before once it has expired', async () => {
+    // Prepare
+    const keys = await keyPair();
+    let now = Date.UTC(2026, 10, 27, 12, 0, 0);
+    const token = await createAssertionSigner(keys.privateJwk, () => now)(
+      staffIdentity('265'),
+      'people',
+    );
+    const verify = createAssertionVerifier(keys.publicJwk, 'people', () => now);
+    await expect(verify(token)).resolves.toEqual({ identity: staffIdentity('265') });
+    // Act
+    now += 61_000;
+    // Assess
+    await expect(verify(token)).rejects.toThrow(/not valid/);
+  });
+
+  it('keeps a well-formed correlation id and replaces any other', () => {
+    // Act
+    const kept = correlationIdFrom('attack-size-1a2b3c4d');
+    const replaced = [
+      undefined,
+      'short',
+      'has spaces in it',
+      'x'.repeat(65),
+      'semi;colon-1234',
+    ].map(correlationIdFrom);
+    // Assess
+    expect(kept).toBe('attack-size-1a2b3c4d');
+    for (const id of replaced) expect(id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

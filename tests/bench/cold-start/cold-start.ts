@@ -158,7 +158,7 @@ async function probeEvent(
   const credential =
     lambda.name === 'gateway'
       ? { authorization: `Bearer ${await mintDevToken(keys, demoSubject('NETWORK_CONSULTANT'))}` }
-      : { [IDENTITY_HEADER]: await sign(null, lambda.name, 'cold-start') };
+      : { [IDENTITY_HEADER]: await sign(null, lambda.name) };
   const now = new Date();
   return {
     version: '2.0',

@@ -1,12 +1,15 @@
 import { MAX_BATCHED_OPERATIONS } from '#kernel/call-batches';
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
-
-/** Sends one HTTP request to a subgraph. */
-export type SendToSubgraph = (url: string, init: RequestInit) => Promise<Response>;
+import {
+  answerOf,
+  type SendToSubgraph,
+  type SubgraphAnswer,
+  type SubgraphCall,
+} from './subgraph-http.ts';
 
 interface WaitingCall {
-  init: RequestInit;
-  resolve: (response: Response) => void;
+  init: SubgraphCall;
+  resolve: (response: SubgraphAnswer) => void;
   reject: (error: unknown) => void;
 }
 
@@ -39,11 +42,9 @@ export function afterQueuedWork(run: () => void): void {
 export function batchingSender(send: SendToSubgraph): SendToSubgraph {
   const waiting = new Map<string, WaitingCall[]>();
   return (url, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const headers = new Headers(init.headers);
-      const batchKey = [url, headers.get(IDENTITY_HEADER), headers.get(CORRELATION_HEADER)].join(
-        '\n',
-      );
+    new Promise<SubgraphAnswer>((resolve, reject) => {
+      const headers = init.headers ?? {};
+      const batchKey = [url, headers[IDENTITY_HEADER], headers[CORRELATION_HEADER]].join('\n');
       let calls = waiting.get(batchKey);
       if (!calls) {
         const collected: WaitingCall[] = [];
@@ -72,8 +73,7 @@ async function sendTogether(
     return;
   }
   try {
-    const headers = new Headers(first.init.headers);
-    headers.delete('content-length');
+    const { 'content-length': _single, ...headers } = first.init.headers ?? {};
     const response = await send(url, {
       ...first.init,
       headers,
@@ -81,16 +81,15 @@ async function sendTogether(
     });
     const text = await response.text();
     const answers = response.ok ? answersOf(text, calls.length) : null;
+    const json = (name: string) =>
+      name.toLowerCase() === 'content-type' ? 'application/json' : null;
     calls.forEach(({ resolve }, index) => {
       resolve(
         answers
-          ? new Response(JSON.stringify(answers[index]), {
-              status: response.status,
-              headers: { 'content-type': 'application/json' },
-            })
+          ? answerOf(url, response.status, json, JSON.stringify(answers[index]))
           : // Not a batch's answer (a refusal in front of the function, an error): each call
             // gets it as it came, to fail the way a lone call would.
-            new Response(text, { status: response.status, headers: response.headers }),
+            answerOf(url, response.status, (name) => response.headers.get(name), text),
       );
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import type { RequestSigner } from './request-signer.ts';
+import { createSubgraphHttp, type SubgraphCall } from './subgraph-http.ts';
 import type { AssertionSigner } from './subgraph-transport.ts';
 
 /** Whether every subgraph answers, and which do not. */
@@ -20,9 +21,10 @@ export function createHealthCheck(options: {
   signRequest?: RequestSigner;
   timeoutMs: number;
 }) {
+  const send = createSubgraphHttp(options.timeoutMs);
   const probe = async (name: SubgraphName): Promise<'up' | 'down'> => {
     try {
-      const init: RequestInit = {
+      const call: SubgraphCall = {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -31,13 +33,11 @@ export function createHealthCheck(options: {
         },
         body: JSON.stringify({ query: '{ __typename }' }),
       };
-      const signed = options.signRequest
-        ? await options.signRequest(options.urls[name], init)
-        : init;
-      const response = await fetch(options.urls[name], {
-        ...signed,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
+      const url = options.urls[name];
+      const response = await send(
+        url,
+        options.signRequest ? await options.signRequest(url, call) : call,
+      );
       const body = (await response.json()) as { data?: { __typename?: string } };
       return response.ok && body.data?.__typename === 'Query' ? 'up' : 'down';
     } catch {

@@ -1,11 +1,12 @@
 import { runtimeSdk } from '#kernel/runtime-sdk';
 import { NodeSha256 } from './node-sha256.ts';
+import type { SubgraphCall } from './subgraph-http.ts';
 
 const { fromEnv } = runtimeSdk('@aws-sdk/credential-provider-env');
 const { SignatureV4 } = runtimeSdk('@smithy/signature-v4');
 
 /** Turns a request into one the receiving side can authenticate. */
-export type RequestSigner = (url: string, init: RequestInit) => Promise<RequestInit>;
+export type RequestSigner = (url: string, call: SubgraphCall) => Promise<SubgraphCall>;
 
 /**
  * Signs subgraph calls with SigV4 for Lambda function URLs whose auth type is `AWS_IAM`, so
@@ -21,18 +22,17 @@ export function createSigV4Signer(region: string): RequestSigner {
     credentials: fromEnv(),
     sha256: NodeSha256,
   });
-  return async (url, init) => {
+  return async (url, call) => {
     const target = new URL(url);
-    const headers = Object.fromEntries(new Headers(init.headers).entries());
     const signed = await signer.sign({
-      method: init.method ?? 'POST',
+      method: call.method ?? 'POST',
       protocol: target.protocol,
       hostname: target.hostname,
       path: target.pathname,
       query: Object.fromEntries(target.searchParams.entries()),
-      headers: { ...headers, host: target.host },
-      body: init.body as string | undefined,
+      headers: { ...call.headers, host: target.host },
+      body: call.body,
     });
-    return { ...init, headers: signed.headers };
+    return { ...call, headers: signed.headers };
   };
 }

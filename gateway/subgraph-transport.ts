@@ -6,6 +6,7 @@ import type { SubgraphName } from '#schema/subgraphs';
 import { batchingSender } from './call-batching.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { RequestSigner } from './request-signer.ts';
+import { createSubgraphHttp } from './subgraph-http.ts';
 
 /** Signs the verified identity for one subgraph; see `createAssertionSigner`. */
 export type AssertionSigner = (
@@ -59,8 +60,8 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 function boundedFetcher(timeoutMs: number, signRequest?: RequestSigner): Fetcher {
-  return batchingSender(async (url, init) => {
-    const signed = signRequest ? await signRequest(url, init) : init;
-    return fetch(url, { ...signed, signal: AbortSignal.timeout(timeoutMs) });
-  }) as unknown as Fetcher;
+  const send = createSubgraphHttp(timeoutMs);
+  return batchingSender(async (url, call) =>
+    send(url, signRequest ? await signRequest(url, call) : call),
+  ) as unknown as Fetcher;
 }

@@ -1,3 +1,5 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE, DEV_ISSUER, mintDevToken } from '#infra/local/dev-issuer';
@@ -176,15 +178,20 @@ describe('the federated stack over HTTP', () => {
   });
 
   it("sends one request's parallel calls to a subgraph as one batched call", async () => {
-    // Prepare: the young person's profile fetches companies at four paths after placements
+    // Prepare: the young person's profile fetches companies at four paths after placements.
+    // The gateway's HTTP calls are watched through Node's diagnostics channel (no stand-in).
+    const companiesUrl = new URL(test.stack.subgraphUrls.companies);
     const companyCalls: string[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-      if (String(input) === test.stack.subgraphUrls.companies) {
-        companyCalls.push(String(init?.body));
-      }
-      return realFetch(input, init);
-    }) as typeof fetch;
+    const watch = (message: unknown) => {
+      const request = (message as { request: ClientRequest }).request;
+      const end = request.end.bind(request);
+      request.end = ((body: string) => {
+        const to = `${request.getHeader('host')}${request.path}`;
+        if (to === `${companiesUrl.host}${companiesUrl.pathname}`) companyCalls.push(body);
+        return end(body);
+      }) as ClientRequest['end'];
+    };
+    diagnostics.subscribe('http.client.request.created', watch);
     try {
       // Act
       const { body } = await test.query(youthProfile.document, {
@@ -196,7 +203,7 @@ describe('the federated stack over HTTP', () => {
       expect(companyCalls).toHaveLength(1);
       expect(JSON.parse(companyCalls[0] ?? '')).toHaveLength(4);
     } finally {
-      globalThis.fetch = realFetch;
+      diagnostics.unsubscribe('http.client.request.created', watch);
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchingSender, type SendToSubgraph } from '#gateway/call-batching';
+import { batchingSender } from '#gateway/call-batching';
+import type { SendToSubgraph } from '#gateway/subgraph-http';
 import { MAX_BATCHED_OPERATIONS } from '#kernel/call-batches';
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
 

@@ -1,0 +1,83 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphHttp } from '#gateway/subgraph-http';
+
+/** A real HTTP server on loopback that answers by path; `/slow` never answers. */
+function subgraphServer(): Promise<{ url: string; server: Server; seen: string[] }> {
+  const seen: string[] = [];
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      seen.push(`${request.headers['x-nextwork-identity']} ${Buffer.concat(chunks).toString()}`);
+      if (request.url === '/slow') return;
+      const status = request.url === '/refused' ? 403 : 200;
+      response.writeHead(status, { 'Content-Type': 'application/json', 'X-Answer': 'yes' });
+      response.end(JSON.stringify({ data: { path: request.url } }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, server, seen });
+    }),
+  );
+}
+
+describe("the gateway's HTTP calls to subgraphs", () => {
+  let subgraph: Awaited<ReturnType<typeof subgraphServer>>;
+
+  beforeAll(async () => {
+    subgraph = await subgraphServer();
+  });
+
+  afterAll(() => {
+    subgraph.server.closeAllConnections();
+    subgraph.server.close();
+  });
+
+  it('posts the body with its headers and reads the answer, headers by any case', async () => {
+    // Prepare
+    const send = createSubgraphHttp(2_000);
+    // Act
+    const answer = await send(`${subgraph.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nextwork-identity': 'signed' },
+      body: '{"query":"{ __typename }"}',
+    });
+    // Assess
+    expect(subgraph.seen).toContain('signed {"query":"{ __typename }"}');
+    expect(answer).toMatchObject({ ok: true, status: 200, statusText: 'OK' });
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(answer.headers.get('x-answer')).toBe('yes');
+    expect(await answer.json()).toEqual({ data: { path: '/graphql' } });
+  });
+
+  it('answers a refusal as not ok, with its status', async () => {
+    // Prepare
+    const send = createSubgraphHttp(2_000);
+    // Act
+    const answer = await send(`${subgraph.url}/refused`, { method: 'POST', body: '{}' });
+    // Assess
+    expect(answer).toMatchObject({ ok: false, status: 403, statusText: 'Forbidden' });
+  });
+
+  it('gives up on a subgraph that does not answer within the timeout', async () => {
+    // Prepare
+    const send = createSubgraphHttp(100);
+    // Act
+    const outcome = send(`${subgraph.url}/slow`, { method: 'POST', body: '{}' });
+    // Assess
+    await expect(outcome).rejects.toThrow(/abort|timeout/i);
+  });
+
+  it('fails a call to an address where nothing listens', async () => {
+    // Prepare
+    const send = createSubgraphHttp(2_000);
+    // Act
+    const outcome = send('http://127.0.0.1:9/graphql', { method: 'POST', body: '{}' });
+    // Assess
+    await expect(outcome).rejects.toThrow();
+  });
+});

@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import { subgraphUrlVariable } from '#gateway/config';
 import { DATA_SUBJECT_SUBGRAPHS, dataSubjectFunctionVariable } from '#kernel/data-subject';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
+import { dataSubjectEntry } from '../config/bundling.ts';
 import {
   DATA_SUBJECT_KEY_PREFIXES,
   GATEWAY_KEY_PREFIXES,
@@ -174,7 +175,7 @@ export class ApiStack extends Stack {
       SUBGRAPHS.map(({ name }) => {
         const dataSubject = new NextworkFunction(this, `DataSubject-${name}`, {
           ...common,
-          entry: `subgraphs/${name}/data-subject/handler.ts`,
+          entry: dataSubjectEntry(name),
           description: `NEXTWORK ${name} data-subject requests (GDPR), invoked by people only`,
           serviceName: `nextwork-${name}-data-subject`,
           memorySize: 1024,

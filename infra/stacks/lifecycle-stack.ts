@@ -12,6 +12,7 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { LIFECYCLE_TASK_ENTRY } from '../config/bundling.ts';
 import { KEY_PREFIXES } from '../config/key-prefixes.ts';
 import type { StageConfig } from '../config/stage.ts';
 import { NextworkFunction } from '../constructs/nextwork-function.ts';
@@ -72,7 +73,7 @@ export class LifecycleStack extends Stack {
     const stateMachineArn = lifecycleStateMachineArn(this, config.stage);
 
     this.taskFunction = new NextworkFunction(this, 'LifecycleTask', {
-      entry: 'subgraphs/placements/workflow/handler.ts',
+      entry: LIFECYCLE_TASK_ENTRY,
       description: 'NEXTWORK placement lifecycle tasks',
       serviceName: 'nextwork-placement-lifecycle',
       stage: config.stage,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bundleBudgetOf, NEVER_LOADED_MODULES } from '#infra/config/bundling';
+import {
+  BUNDLE_BUDGETS,
+  bundleBudgetOf,
+  INTERNAL_BUNDLES,
+  NEVER_LOADED_MODULES,
+} from '#infra/config/bundling';
 import { bundleLambda, LAMBDA_ENTRIES } from '../bench/cold-start/lambda-bundle.ts';
 
 describe('Lambda bundles (esbuild, the deployed configuration)', () => {
@@ -14,6 +19,21 @@ describe('Lambda bundles (esbuild, the deployed configuration)', () => {
       );
       // The SDK comes through `runtimeSdk` (`require`): an `import` of it would cost the cold
       // start the CommonJS-to-ESM translation.
+      expect(bundle.externalImports.filter((path) => !NEVER_LOADED_MODULES.includes(path))).toEqual(
+        [],
+      );
+    },
+  );
+
+  it.each(INTERNAL_BUNDLES.map((lambda) => [lambda.name, lambda] as const))(
+    'bundles the %s function within the internal budget, importing nothing at run time',
+    async (name, lambda) => {
+      // Act
+      const bundle = await bundleLambda(lambda);
+      // Assess
+      expect(bundle.bytes, `${name}: ${JSON.stringify(bundle.largest)}`).toBeLessThanOrEqual(
+        BUNDLE_BUDGETS.internal,
+      );
       expect(bundle.externalImports.filter((path) => !NEVER_LOADED_MODULES.includes(path))).toEqual(
         [],
       );

@@ -13,7 +13,7 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = LAMBDA_BUNDLES;
 
 /** A bundle that was built, and its size. */
 export interface BuiltBundle {
-  name: LambdaEntry['name'];
+  name: string;
   /** Where it was written; absent when built in a temporary folder and removed. */
   outfile?: string;
   /** The size of `index.mjs`, the minified bundle. */
@@ -33,7 +33,10 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `
  * @param outfile - where to write the bundle (named `index.mjs`, as CDK names it); a temporary
  *   folder, removed afterwards, when absent
  */
-export async function bundleLambda(lambda: LambdaEntry, outfile?: string): Promise<BuiltBundle> {
+export async function bundleLambda(
+  lambda: { name: string; entry: string },
+  outfile?: string,
+): Promise<BuiltBundle> {
   const folder = outfile ? undefined : await mkdtemp(join(tmpdir(), 'nextwork-bundle-'));
   try {
     const target = outfile ?? join(folder as string, 'index.mjs');

@@ -72,10 +72,8 @@ function headerOf(headers: IncomingHttpHeaders) {
  * @param timeoutMs - the longest a call may take, answer included
  */
 export function createSubgraphHttp(timeoutMs: number): SendToSubgraph {
-  const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
-  };
+  const httpAgent = new HttpAgent({ keepAlive: true });
+  const httpsAgent = new HttpsAgent({ keepAlive: true });
   return (url, call) =>
     new Promise<SubgraphAnswer>((resolve, reject) => {
       const target = new URL(url);
@@ -86,7 +84,7 @@ export function createSubgraphHttp(timeoutMs: number): SendToSubgraph {
         {
           method: call.method ?? 'POST',
           headers: { ...call.headers, 'content-length': String(Buffer.byteLength(body)) },
-          agent: agents[secure ? 'https:' : 'http:'],
+          agent: secure ? httpsAgent : httpAgent,
           signal: AbortSignal.timeout(timeoutMs),
         },
         (response) => {

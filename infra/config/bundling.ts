@@ -7,6 +7,7 @@ import {
   SourceMapMode,
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { SUBGRAPHS } from '#schema/subgraphs';
 
 /** The repository's root, where package.json and the lockfile are. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,9 +60,9 @@ export interface InternalBundle {
  * to `BUNDLE_BUDGETS.internal` by `tests/unit/bundle-size-budgets.test.ts`.
  */
 export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
-  ...(['people', 'companies', 'placements', 'learning-community'] as const).map((subgraph) => ({
-    name: `${subgraph} data-subject`,
-    entry: dataSubjectEntry(subgraph),
+  ...SUBGRAPHS.map(({ name }) => ({
+    name: `${name} data-subject`,
+    entry: dataSubjectEntry(name),
   })),
   { name: 'placement lifecycle tasks', entry: LIFECYCLE_TASK_ENTRY },
 ];
@@ -71,15 +72,15 @@ export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
  * AWS SDK for JavaScript v3 and its Smithy core (CDK's own default for Node 18+ runtimes). The
  * functions load it with `require` (`runtimeSdk`, `subgraphs/kernel/runtime-sdk.ts`), not
  * `import`, which would make Node translate its CommonJS files for ES modules first; these
- * patterns only keep a stray import of it out of a bundle. Bundled, the SDK clients the functions use (DynamoDB,
- * Secrets Manager, Step Functions, Lambda, KMS) with their credential chain and Smithy core
- * add 350–460 KB to each bundle: no subgraph would stay under 600 KB, nor the gateway under
- * 1.5 MB.
+ * patterns only keep a stray import of it out of a bundle. Bundled, the SDK clients the
+ * functions use (DynamoDB, Secrets Manager, Step Functions, Lambda, KMS) with their credential
+ * chain and Smithy core add 350–460 KB to each bundle: no subgraph would stay under 600 KB, nor
+ * the gateway under 1.5 MB.
  *
  * The price, measured with the cold-start bench's harness (before `runtimeSdk`): loading the
  * SDK's CommonJS files from node_modules costs more CPU than its tree-shaken copy inside the
- * bundle (bundled: 7% less for the gateway, 14–23% less for a subgraph). On Lambda the runtime's SDK is loaded the
- * same way, so expect the same direction there. Bundling it deliberately is the other choice:
+ * bundle (bundled: 7% less for the gateway, 14–23% less for a subgraph). On Lambda the
+ * runtime's SDK is loaded the same way, so expect the same direction there. Bundling it deliberately is the other choice:
  * drop these patterns (and stand in for the credential providers Lambda never uses) and raise
  * the budgets.
  *

@@ -137,8 +137,8 @@ export function dataSubjectFunctionVariable(subgraph: DataSubjectSubgraph): stri
  */
 export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   // Loaded on the first erasure or export, so that people's cold start does not pay for it.
-  private sdk:
-    | Promise<{ client: LambdaClient; sdk: typeof import('@aws-sdk/client-lambda') }>
+  private lambda:
+    | { client: LambdaClient; sdk: typeof import('@aws-sdk/client-lambda') }
     | undefined;
 
   /** @param env - the process environment */
@@ -150,11 +150,11 @@ export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   ): Promise<ResultOf<R>> {
     const functionName = this.env[dataSubjectFunctionVariable(subgraph)];
     if (!functionName) throw new Error(`No data-subject function configured for ${subgraph}`);
-    this.sdk ??= Promise.resolve(runtimeSdk('@aws-sdk/client-lambda')).then((sdk) => ({
-      sdk,
-      client: new sdk.LambdaClient({}),
-    }));
-    const { client, sdk } = await this.sdk;
+    if (!this.lambda) {
+      const sdk = runtimeSdk('@aws-sdk/client-lambda');
+      this.lambda = { sdk, client: new sdk.LambdaClient({}) };
+    }
+    const { client, sdk } = this.lambda;
     const response = await client.send(
       new sdk.InvokeCommand({
         FunctionName: functionName,

@@ -76,15 +76,17 @@ export function createLocalFieldCipher(keyHex: string): FieldCipher {
  * @default a client made on first use (people's cold start does not load the KMS SDK)
  */
 export function createKmsFieldCipher(keyId: string, client?: KMSClient): FieldCipher {
-  let ready: Promise<{ client: KMSClient; sdk: typeof import('@aws-sdk/client-kms') }> | undefined;
-  const kms = () =>
-    (ready ??= Promise.resolve(runtimeSdk('@aws-sdk/client-kms')).then((sdk) => ({
-      sdk,
-      client: client ?? new sdk.KMSClient({}),
-    })));
+  let loaded: { client: KMSClient; sdk: typeof import('@aws-sdk/client-kms') } | undefined;
+  const kms = () => {
+    if (!loaded) {
+      const sdk = runtimeSdk('@aws-sdk/client-kms');
+      loaded = { sdk, client: client ?? new sdk.KMSClient({}) };
+    }
+    return loaded;
+  };
   return {
     async encrypt(plaintext, context) {
-      const { client, sdk } = await kms();
+      const { client, sdk } = kms();
       const { CiphertextBlob } = await client.send(
         new sdk.EncryptCommand({
           KeyId: keyId,
@@ -97,7 +99,7 @@ export function createKmsFieldCipher(keyId: string, client?: KMSClient): FieldCi
     },
     async decrypt(ciphertext, context) {
       if (!ciphertext.startsWith(KMS_PREFIX)) throw new Error('Not a KMS field ciphertext');
-      const { client, sdk } = await kms();
+      const { client, sdk } = kms();
       const { Plaintext } = await client.send(
         new sdk.DecryptCommand({
           KeyId: keyId,

@@ -2,6 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runtimeSdk } from '../runtime-sdk.ts';
 import { countInProcessRoundTrips } from './round-trips.ts';
 
+const { DynamoDBClient: Client } = runtimeSdk('@aws-sdk/client-dynamodb');
+
 /**
  * Creates a DynamoDB client. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in Lambda the
  * default endpoint and the function role's credentials apply. Its calls count in
@@ -11,10 +13,9 @@ import { countInProcessRoundTrips } from './round-trips.ts';
  * @default process.env.DYNAMODB_ENDPOINT
  */
 export function createDynamoClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBClient {
-  const { DynamoDBClient } = runtimeSdk('@aws-sdk/client-dynamodb');
-  if (!endpoint) return countInProcessRoundTrips(new DynamoDBClient({}));
+  if (!endpoint) return countInProcessRoundTrips(new Client({}));
   return countInProcessRoundTrips(
-    new DynamoDBClient({
+    new Client({
       endpoint,
       region: process.env.AWS_REGION ?? 'eu-north-1',
       // DynamoDB Local accepts any credentials; fixed ones keep a developer's real keys out of it.

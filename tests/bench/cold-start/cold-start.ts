@@ -50,8 +50,9 @@ export interface ColdStartResult {
  * assertion, so no subgraph is called); the same with the source loaded through tsx, as the
  * code would run unbundled. The gateway's admission writes to the table as in AWS (the
  * caller's rate, the audit trail): `table` is a real DynamoDB (Local), so that a first answer
- * does not include the SDK's retries against an address where nothing listens. The AWS SDK, which the bundles leave to the
- * Lambda runtime, is loaded from the project's node_modules in both.
+ * does not include the SDK's retries against an address where nothing listens. The AWS SDK,
+ * which the bundles leave to the Lambda runtime, is loaded from the project's node_modules in
+ * both.
  *
  * @param options.keys - the local keys (tokens, assertions, environment)
  * @param options.table - the DynamoDB endpoint and a table made from the shared definition

@@ -113,7 +113,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     if (!company || !opportunity) throw new Error('fixture missing');
     const statsBefore = await table.get(companyStatsKey('615'));
     // Act: the opportunity opens after the pause read it closed
-    await saveOpportunity(store(), opportunity, { ...opportunity, open: true });
+    await saveOpportunity(store(), company, opportunity, { ...opportunity, open: true });
     const pause = saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), [
       { before: opportunity, after: { ...opportunity, open: false } },
     ]);
@@ -133,10 +133,29 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
       { before: opportunity, after: opportunity },
     ]);
     // Act
-    const open = saveOpportunity(store(), opportunity, { ...opportunity, open: true });
+    const open = saveOpportunity(store(), company, opportunity, { ...opportunity, open: true });
     // Assess
     await expect(open).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect((await readOpportunity(table, opportunity.id))?.open).toBe(false);
+  });
+
+  it('refuses an opportunity change made on a company renamed meanwhile, and writes nothing', async () => {
+    // Prepare: the opportunity is stored under its company's place in the list; a rename moves it
+    const snapshot = await givenCompany(table, { name: 'Anker ApS' });
+    const company = await readCompany(table, snapshot.company.id);
+    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    if (!company || !opportunity) throw new Error('fixture missing');
+    await saveCompanyDetails(store(), company, { ...company, name: 'Ø-Anker ApS' });
+    const moved = await table.get(opportunityKey(opportunity.id));
+    // Act
+    const change = saveOpportunity(store(), company, opportunity, {
+      ...opportunity,
+      title: 'Ny titel',
+    });
+    // Assess
+    await expect(change).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await table.get(opportunityKey(opportunity.id))).toEqual(moved);
+    expect(moved?.gsi3sk).toContain('ø-anker aps');
   });
 
   it('refuses to add an opportunity to a company that changed after it was read', async () => {

@@ -57,14 +57,14 @@ export async function updateOpportunity(
   identity: Identity,
   input: UpdateOpportunityInput,
 ): Promise<PlacementOpportunity> {
-  const { opportunity } = await opportunityForChange(
+  const { opportunity, company } = await opportunityForChange(
     deps,
     identity,
     input.opportunityId,
     'updateOpportunity',
   );
   requireExpectedVersion(opportunity.version, input.expectedVersion);
-  return saveOpportunity(deps, opportunity, {
+  return saveOpportunity(deps, company, opportunity, {
     ...opportunity,
     title: input.title ?? opportunity.title,
     description: input.description ?? opportunity.description,
@@ -92,7 +92,7 @@ export async function openOpportunity(
       'opportunityId',
     ]);
   }
-  return saveOpportunity(deps, opportunity, { ...opportunity, open: true });
+  return saveOpportunity(deps, company, opportunity, { ...opportunity, open: true });
 }
 
 /** Closes an opportunity to young people. */
@@ -101,7 +101,7 @@ export async function closeOpportunity(
   identity: Identity,
   input: OpportunityStateInput,
 ): Promise<PlacementOpportunity> {
-  const { opportunity } = await opportunityForChange(
+  const { opportunity, company } = await opportunityForChange(
     deps,
     identity,
     input.opportunityId,
@@ -112,7 +112,7 @@ export async function closeOpportunity(
       'opportunityId',
     ]);
   }
-  return saveOpportunity(deps, opportunity, { ...opportunity, open: false });
+  return saveOpportunity(deps, company, opportunity, { ...opportunity, open: false });
 }
 
 /**

@@ -46,7 +46,7 @@ export async function addContactToCompany(
 ): Promise<Company> {
   const saved = nextVersion(before, after);
   const companyItem = companyToItem(saved);
-  const contactItem = contactToItem(contact);
+  const contactItem = contactToItem(contact, saved);
   await store.table.transact([putNew(contactItem), putIfVersion(companyItem, before.version)]);
   remember(store, [companyItem, contactItem]);
   return saved;

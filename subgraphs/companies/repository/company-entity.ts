@@ -1,6 +1,7 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
+import type { Condition } from '#kernel/table/expressions';
 import type { Item } from '#kernel/table/table';
 import type {
   Company,
@@ -28,13 +29,34 @@ function nameSortKey(name: string): string {
   return name.normalize('NFC').toLocaleLowerCase('da');
 }
 
+/**
+ * A company's place in its municipality's list: its gsi1 sort key. Its contacts and
+ * opportunities sort under the same place on gsi3 (`company-children-entity.ts`).
+ */
+export function companyListingKey(company: Company): string {
+  return key(company.status, nameSortKey(company.name), company.id);
+}
+
+/**
+ * The company's item still sorts where it did when read: a write that places a child under the
+ * company's place in the list checks this in its transaction, so that it cannot place the child
+ * where the company no longer is.
+ */
+export function listedAt(company: Company): Condition {
+  return {
+    expression: '#listed = :listed',
+    names: { '#listed': 'gsi1sk' },
+    values: { ':listed': companyListingKey(company) },
+  };
+}
+
 /** The stored item of a company, with the index keys of its listing. */
 export function companyToItem(company: Company): Item {
   return {
     ...companyKey(company.id),
     entity: 'Company',
     gsi1pk: companiesPartition(company.municipalityCode),
-    gsi1sk: key(company.status, nameSortKey(company.name), company.id),
+    gsi1sk: companyListingKey(company),
     id: company.id,
     municipalityCode: company.municipalityCode,
     cvr: company.cvr,

@@ -9,6 +9,12 @@ import type { CompanyContact } from '../domain/company-contact.ts';
 import { companyMonthChange } from '../domain/company-figures.ts';
 import { companyStatsChange } from '../domain/company-stats.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
+import {
+  childrenOfCompanies,
+  moveChild,
+  moveChildren,
+  movesInList,
+} from './company-children-entity.ts';
 import { contactToItem } from './company-contact-entity.ts';
 import {
   companiesOfMunicipality,
@@ -39,26 +45,39 @@ export async function readCompany(table: Table, companyId: string): Promise<Comp
 }
 
 /**
- * One page of a municipality's companies, by status and then name (one query on gsi1).
+ * One page of a municipality's companies, by status and then name (one query on gsi1). With
+ * `withChildren`, the contact persons and opportunities of the page's companies are read too,
+ * in one query on gsi3 whatever the page's length, into the request's loader, where the
+ * companies' fields find them. What that query's first megabyte does not hold, or an item
+ * stored before the index existed, the loader reads by key as before.
  *
  * @param reader - the request's table, cursor codec and loader
  * @param municipalityCode - the municipality
  * @param status - only this status, or every status
  * @param page - page size and cursor
+ * @param withChildren - whether the companies' contacts or opportunities are asked for
  */
-export function listCompaniesOfMunicipality(
+export async function listCompaniesOfMunicipality(
   reader: ListingReader,
   municipalityCode: string,
   status: CompanyNetworkStatus | undefined,
   page: PageRequest,
+  withChildren = false,
 ): Promise<Connection<Company>> {
-  return readPage(
+  const connection = await readPage(
     reader,
     companiesOfMunicipality(municipalityCode, status),
     page,
     companyFromItem,
     companyPosition,
   );
+  const first = connection.edges.at(0)?.node;
+  const last = connection.edges.at(-1)?.node;
+  if (withChildren && reader.loader && first && last) {
+    const children = await reader.table.query(childrenOfCompanies(first, last));
+    for (const item of children.items) reader.loader.prime({ pk: item.pk, sk: item.sk }, item);
+  }
+  return connection;
 }
 
 /**
@@ -102,7 +121,7 @@ export async function registerCompany(
   contacts: readonly CompanyContact[],
 ): Promise<RegistrationOutcome> {
   const companyItem = companyToItem(company);
-  const contactItems = contacts.map(contactToItem);
+  const contactItems = contacts.map((contact) => contactToItem(contact, company));
   try {
     await store.table.transact([
       putNew(companyItem),
@@ -122,7 +141,8 @@ export async function registerCompany(
 
 /**
  * Stores a change of a company's details if nobody changed it since it was read; otherwise
- * `CONFLICT`. The new version is returned.
+ * `CONFLICT`. A new name moves the company in its list, and its children with it in the same
+ * transaction. The new version is returned.
  *
  * @param store - the table and the request's loader
  * @param before - the company as read
@@ -135,7 +155,11 @@ export async function saveCompanyDetails(
 ): Promise<Company> {
   const saved = nextVersion(before, after);
   const item = companyToItem(saved);
-  await store.table.put(item, versionIs(before.version));
+  if (movesInList(before, saved)) {
+    await store.table.transact([putIfVersion(item, before.version), ...moveChildren(saved)]);
+  } else {
+    await store.table.put(item, versionIs(before.version));
+  }
   remember(store, [item]);
   return saved;
 }
@@ -148,9 +172,10 @@ export interface OpportunityChange {
 
 /**
  * Stores a change of a company's status in one transaction: the company (if still at the
- * version read), its municipality's counts and monthly figures, and its opportunities — those
+ * version read), its municipality's counts and monthly figures, its opportunities — those
  * that change are written, the others checked to be as read, so that an opportunity opened
- * meanwhile cannot stay open under a paused company.
+ * meanwhile cannot stay open under a paused company — and, as a new status moves the company
+ * in its list, its children's places.
  *
  * @param store - the table and the request's loader
  * @param before - the company as read
@@ -168,23 +193,27 @@ export async function saveCompanyStatus(
 ): Promise<Company> {
   const saved = nextVersion(before, after);
   const companyItem = companyToItem(saved);
+  const moves = movesInList(before, saved);
   const changedItems = opportunities
     .filter(({ before: was, after: is }) => was.open !== is.open)
     .map(({ before: was, after: is }) => ({
-      item: opportunityToItem(nextVersion(was, is)),
+      item: opportunityToItem(nextVersion(was, is), saved),
       readVersion: was.version,
     }));
   const unchanged: TransactAction[] = opportunities
     .filter(({ before: was, after: is }) => was.open === is.open)
-    .map(({ before: was }) => ({
-      check: opportunityKey(was.id),
-      condition: versionIs(was.version),
-    }));
+    .map(({ before: was }) =>
+      moves
+        ? moveChild(saved, 'OPPORTUNITY', was.id, versionIs(was.version))
+        : { check: opportunityKey(was.id), condition: versionIs(was.version) },
+    );
+  const readOpportunityIds = new Set(opportunities.map(({ before: was }) => was.id));
   await store.table.transact([
     putIfVersion(companyItem, before.version),
     ...figuresActions(before, after, today),
     ...changedItems.map(({ item, readVersion }) => putIfVersion(item, readVersion)),
     ...unchanged,
+    ...(moves ? moveChildren(saved, readOpportunityIds) : []),
   ]);
   remember(store, [companyItem, ...changedItems.map(({ item }) => item)]);
   return saved;

@@ -29,8 +29,10 @@ export function companySnapshotItems(snapshot: CompanySnapshot): Item[] {
   return [
     companyToItem(snapshot.company),
     cvrRegistrationToItem(snapshot.company.cvr, snapshot.company.id),
-    ...snapshot.contacts.map(contactToItem),
-    ...snapshot.opportunities.map(opportunityToItem),
+    ...snapshot.contacts.map((contact) => contactToItem(contact, snapshot.company)),
+    ...snapshot.opportunities.map((opportunity) =>
+      opportunityToItem(opportunity, snapshot.company),
+    ),
   ];
 }
 

@@ -2,14 +2,17 @@ import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
+import type { Company } from '../domain/company.ts';
 import { type PlacementOpportunity, tradeKey } from '../domain/placement-opportunity.ts';
+import { companyChildIndexKeys } from './company-children-entity.ts';
 
 /**
  * A placement opportunity's item, `OPPORTUNITY#<id>` (the shared key; readers rely on
  * `companyId`, `municipalityCode`, `open` and `places`). On gsi1 a company's opportunities
  * share `COMPANY#<id>#OPPORTUNITIES`. gsi2 is sparse: only an open opportunity has
  * `MUNI#<code>#OPEN_OPPORTUNITIES` / `<trade>#<id>`, so browsing open opportunities reads open
- * ones only and a trade filter is a key prefix.
+ * ones only and a trade filter is a key prefix. On gsi3 it sorts under its company's place in the
+ * municipality's list (`company-children-entity.ts`).
  */
 export function opportunityKey(opportunityId: string): ItemKey {
   return sharedKeys.opportunity(opportunityId);
@@ -20,13 +23,19 @@ function openOpportunitiesPartition(municipalityCode: string): string {
   return key(PREFIX.municipality, municipalityCode, 'OPEN_OPPORTUNITIES');
 }
 
-/** The stored item of an opportunity; on the open index only while it is open. */
-export function opportunityToItem(opportunity: PlacementOpportunity): Item {
+/**
+ * The stored item of an opportunity; on the open index only while it is open.
+ *
+ * @param opportunity - the opportunity
+ * @param company - its company as it is stored with it
+ */
+export function opportunityToItem(opportunity: PlacementOpportunity, company: Company): Item {
   return {
     ...opportunityKey(opportunity.id),
     entity: 'PlacementOpportunity',
     gsi1pk: key(PREFIX.company, opportunity.companyId, 'OPPORTUNITIES'),
     gsi1sk: opportunity.id,
+    ...companyChildIndexKeys(company, 'OPPORTUNITY', opportunity.id),
     ...(opportunity.open
       ? {
           gsi2pk: openOpportunitiesPartition(opportunity.municipalityCode),

@@ -1,11 +1,11 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
-import { allOf, itemMustExist, versionIs } from '#kernel/table/expressions';
+import { allOf, type Condition, itemMustExist } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
-import { companyKey, companyToItem } from './company-entity.ts';
+import { companyKey, companyToItem, listedAt } from './company-entity.ts';
 import {
   openOpportunitiesOfMunicipality,
   openOpportunityPosition,
@@ -79,7 +79,7 @@ export async function addOpportunityToCompany(
 ): Promise<Company> {
   const saved = nextVersion(before, after);
   const companyItem = companyToItem(saved);
-  const opportunityItem = opportunityToItem(opportunity);
+  const opportunityItem = opportunityToItem(opportunity, saved);
   await store.table.transact([putNew(opportunityItem), putIfVersion(companyItem, before.version)]);
   remember(store, [companyItem, opportunityItem]);
   return saved;
@@ -87,35 +87,38 @@ export async function addOpportunityToCompany(
 
 /**
  * Stores a change of an opportunity if nobody changed it since it was read; otherwise
- * `CONFLICT`. Opening it also checks, in the same transaction, that the company is still
- * active, so an opportunity never opens under a company that paused or left meanwhile.
+ * `CONFLICT`. The same transaction checks that the company still sorts where it did (the
+ * opportunity is stored under its place in the list) and, when the opportunity opens, that the
+ * company is still active, so an opportunity never opens under a company that paused or left
+ * meanwhile.
  *
  * @param store - the table and the request's loader
+ * @param company - the opportunity's company as read
  * @param before - the opportunity as read
  * @param after - the opportunity as it is to be
  */
 export async function saveOpportunity(
   store: CompaniesStore,
+  company: Company,
   before: PlacementOpportunity,
   after: PlacementOpportunity,
 ): Promise<PlacementOpportunity> {
   const saved = nextVersion(before, after);
-  const item = opportunityToItem(saved);
-  if (saved.open) {
-    await store.table.transact([
-      putIfVersion(item, before.version),
-      {
-        check: companyKey(saved.companyId),
-        condition: allOf(itemMustExist, {
-          expression: '#status = :active',
-          names: { '#status': 'status' },
-          values: { ':active': 'ACTIVE' },
-        }),
-      },
-    ]);
-  } else {
-    await store.table.put(item, versionIs(before.version));
-  }
+  const item = opportunityToItem(saved, company);
+  const companyStillActive: Condition = {
+    expression: '#status = :active',
+    names: { '#status': 'status' },
+    values: { ':active': 'ACTIVE' },
+  };
+  await store.table.transact([
+    putIfVersion(item, before.version),
+    {
+      check: companyKey(saved.companyId),
+      condition: saved.open
+        ? allOf(itemMustExist, listedAt(company), companyStillActive)
+        : allOf(itemMustExist, listedAt(company)),
+    },
+  ]);
   remember(store, [item]);
   return saved;
 }

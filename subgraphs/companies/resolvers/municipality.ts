@@ -1,4 +1,5 @@
 import { requireIdentity } from '#kernel/authorisation';
+import { selectsAnyOf } from '#kernel/selection';
 import { parseInput } from '#kernel/validation';
 import { companyStatsOf } from '../domain/company-figures-queries.ts';
 import { requireMunicipalityField } from '../domain/municipality-access.ts';
@@ -19,10 +20,17 @@ export const Municipality: MunicipalityResolvers = {
   },
   code: (municipality) => municipality.code,
   companyStats: (municipality, args, context) => companyStatsOf(context, municipality.code, args),
-  async companies(municipality, args, context) {
+  async companies(municipality, args, context, info) {
     requireMunicipalityField(requireIdentity(context), municipality.code, 'companies');
     const { status, first, after } = parseInput(CompaniesArgsSchema, args);
-    return listCompaniesOfMunicipality(context, municipality.code, status, { first, after });
+    const withChildren = selectsAnyOf(info, ['edges', 'node'], ['contacts', 'opportunities']);
+    return listCompaniesOfMunicipality(
+      context,
+      municipality.code,
+      status,
+      { first, after },
+      withChildren,
+    );
   },
   async openOpportunities(municipality, args, context) {
     requireMunicipalityField(requireIdentity(context), municipality.code, 'openOpportunities');

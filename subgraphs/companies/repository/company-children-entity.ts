@@ -1,0 +1,100 @@
+import { key, PREFIX } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
+import { type Condition, itemMustExist } from '#kernel/table/expressions';
+import type { QuerySpec, TransactAction } from '#kernel/table/table';
+import type { Company } from '../domain/company.ts';
+import { companyListingKey } from './company-entity.ts';
+
+/**
+ * A company's contact persons and opportunities on gsi3: in their municipality's partition
+ * `MUNI#<code>#COMPANY_CHILDREN`, sorted under their company's place in the company list
+ * (`<status>#<name>#<companyId>#CONTACT#<id>`). The children of one page of companies are then
+ * one range of one partition, read in one query however long the page; read by key they took
+ * a `BatchGetItem` per 100 keys (a page of 100 companies has 300–400 children). The place moves
+ * with the company: a change of its name or status rewrites its children's sort keys in the
+ * same transaction.
+ */
+export type CompanyChildKind = 'CONTACT' | 'OPPORTUNITY';
+
+/** Partition of gsi3 that holds a municipality's companies' children. */
+function childrenPartition(municipalityCode: string): string {
+  return key(PREFIX.municipality, municipalityCode, PREFIX.company, 'CHILDREN');
+}
+
+/** The gsi3 keys of a contact person or an opportunity of a company. */
+export function companyChildIndexKeys(
+  company: Company,
+  kind: CompanyChildKind,
+  childId: string,
+): { gsi3pk: string; gsi3sk: string } {
+  return {
+    gsi3pk: childrenPartition(company.municipalityCode),
+    gsi3sk: key(companyListingKey(company), kind, childId),
+  };
+}
+
+/**
+ * The query of the children of a run of consecutive companies of one list: every sort key from
+ * the first company's place to the last's.
+ *
+ * @param first - the run's first company in list order
+ * @param last - the run's last company
+ */
+export function childrenOfCompanies(
+  first: Company,
+  last: Company,
+): Omit<QuerySpec, 'limit' | 'startKey'> {
+  return {
+    index: 'gsi3',
+    partition: childrenPartition(first.municipalityCode),
+    between: [key(companyListingKey(first), ''), key(companyListingKey(last), '\uffff')],
+  };
+}
+
+/** Whether a change of a company moves it in its list, and its children with it. */
+export function movesInList(before: Company, after: Company): boolean {
+  return companyListingKey(before) !== companyListingKey(after);
+}
+
+/**
+ * The update that moves one child of a company to the company's (new) place.
+ *
+ * @param company - the company as it is to be
+ * @param kind - contact person or opportunity
+ * @param childId - the child's id
+ * @param condition - what must hold of the child; at least that it exists, so that the update
+ *   never creates an item
+ */
+export function moveChild(
+  company: Company,
+  kind: CompanyChildKind,
+  childId: string,
+  condition: Condition = itemMustExist,
+): TransactAction {
+  const childKey =
+    kind === 'CONTACT' ? sharedKeys.contact(childId) : sharedKeys.opportunity(childId);
+  return {
+    update: childKey,
+    spec: { set: companyChildIndexKeys(company, kind, childId) },
+    condition,
+  };
+}
+
+/**
+ * The updates that move every child of a company to its new place, but the opportunities the
+ * caller writes itself.
+ *
+ * @param company - the company as it is to be
+ * @param writtenOpportunityIds - opportunities already in the caller's transaction
+ */
+export function moveChildren(
+  company: Company,
+  writtenOpportunityIds: ReadonlySet<string> = new Set(),
+): TransactAction[] {
+  return [
+    ...company.contactIds.map((id) => moveChild(company, 'CONTACT', id)),
+    ...company.opportunityIds
+      .filter((id) => !writtenOpportunityIds.has(id))
+      .map((id) => moveChild(company, 'OPPORTUNITY', id)),
+  ];
+}

@@ -1,26 +1,15 @@
-import { join } from 'node:path';
 import { recountCompanyFigures } from '#companies/maintenance/recount';
-import { createDynamoClient } from '#kernel/table/client';
-import { Table } from '#kernel/table/table';
 import { recountNetworkFigures } from '#learning-community/maintenance/recount';
 import { recountPeopleFigures } from '#people/maintenance/recount';
 import { recountPlacementFigures } from '#placements/maintenance/recount';
-import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { withMaintenanceTable } from './maintenance-table.ts';
 
 // `npm run recount [-- --fix]`: recomputes every kept figure of people, companies and the
 // learning community from the raw items and reports the differences (with --fix, writes the
-// recounted figures); placements included. Against `npm start`'s data folder (DATA_DIR, default .data) with the
-// stack stopped, or a running DynamoDB at DYNAMODB_ENDPOINT. Maintenance: it reads whole
-// partitions, never on a request path.
+// recounted figures); placements included. Against the table `withMaintenanceTable` names.
+// Maintenance: it reads whole partitions, never on a request path.
 const fix = process.argv.includes('--fix');
-let dynamo: RunningDynamoDb | undefined;
-let endpoint = process.env.DYNAMODB_ENDPOINT;
-if (!endpoint) {
-  dynamo = await startDynamoDbLocal({ path: join(process.env.DATA_DIR ?? '.data', 'dynamodb') });
-  endpoint = dynamo.endpoint;
-}
-const table = new Table(createDynamoClient(endpoint), process.env.TABLE_NAME ?? 'nextwork');
-try {
+await withMaintenanceTable(async (table) => {
   let differences = 0;
   for (const [name, recount] of [
     ['people', recountPeopleFigures],
@@ -40,6 +29,4 @@ try {
     }
   }
   process.exitCode = differences > 0 && !fix ? 1 : 0;
-} finally {
-  await dynamo?.stop();
-}
+});

@@ -7,7 +7,7 @@ import { companyListingKey } from './company-entity.ts';
 
 /**
  * A company's contact persons and opportunities on gsi3: in their municipality's partition
- * `MUNI#<code>#COMPANY_CHILDREN`, sorted under their company's place in the company list
+ * `MUNI#<code>#COMPANY#CHILDREN`, sorted under their company's place in the company list
  * (`<status>#<name>#<companyId>#CONTACT#<id>`). The children of one page of companies are then
  * one range of one partition, read in one query however long the page; read by key they took
  * a `BatchGetItem` per 100 keys (a page of 100 companies has 300–400 children). The place moves

@@ -18,3 +18,14 @@ export function createItemLoader(table: Table): DataLoader<ItemKey, Item | undef
 
 /** The loader's type, for contexts. */
 export type ItemLoader = ReturnType<typeof createItemLoader>;
+
+/**
+ * Hands items a query read to the request's loader, so that lookups of the same keys later in
+ * the request read nothing; a key the loader holds already keeps its value.
+ *
+ * @param loader - the request's loader
+ * @param items - items as read
+ */
+export function primeLoader(loader: ItemLoader, items: readonly Item[]): void {
+  for (const item of items) loader.prime({ pk: item.pk, sk: item.sk }, item);
+}

@@ -1,6 +1,6 @@
 import { type Connection, toConnection } from './connection.ts';
 import type { CursorCodec } from './cursor.ts';
-import type { ItemLoader } from './entity-loader.ts';
+import { type ItemLoader, primeLoader } from './entity-loader.ts';
 import type { IndexName } from './table/definition.ts';
 import type { Item, QuerySpec, Table } from './table/table.ts';
 
@@ -64,7 +64,7 @@ export async function readPage<T>(
   });
   const items = result.items.slice(0, page.first);
   const more = result.items.length > page.first;
-  if (loader) for (const item of items) loader.prime({ pk: item.pk, sk: item.sk }, item);
+  if (loader) primeLoader(loader, items);
   const last = items.at(-1);
   return toConnection(
     more && last ? { items, lastKey: position(last) } : { items },

@@ -1,10 +1,11 @@
 import type { ItemKey } from '#kernel/keys';
-import { sharedKeys } from '#kernel/shared-keys';
 import type { Item, Table } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
 import {
   type CompanyChildKind,
   companyChildIndexKeys,
+  companyChildKey,
+  companyChildren,
   moveChild,
 } from '../repository/company-children-entity.ts';
 import {
@@ -21,22 +22,6 @@ export interface PlacementReport {
   /** Children missing from their company's place on gsi3, or at a place it no longer has. */
   misplaced: ItemKey[];
   fixed: boolean;
-}
-
-/** A company's children: their keys, kinds and ids, contacts first. */
-function childrenOf(company: Company): Array<{ key: ItemKey; kind: CompanyChildKind; id: string }> {
-  return [
-    ...company.contactIds.map((id) => ({
-      key: sharedKeys.contact(id),
-      kind: 'CONTACT' as const,
-      id,
-    })),
-    ...company.opportunityIds.map((id) => ({
-      key: sharedKeys.opportunity(id),
-      kind: 'OPPORTUNITY' as const,
-      id,
-    })),
-  ];
 }
 
 /** Whether a stored child sits at its company's place. */
@@ -67,14 +52,14 @@ export async function placeCompanyChildren(
       companyFromItem,
     );
     for (const company of companies) {
-      const children = childrenOf(company);
-      const items = await table.batchGet(children.map(({ key }) => key));
+      const children = companyChildren(company);
+      const items = await table.batchGet(children.map(companyChildKey));
       const toMove = children.filter(({ kind, id }, i) => {
         const item = items[i];
         return item !== undefined && !isPlaced(item, company, kind, id);
       });
       childrenCompared += items.filter((item) => item !== undefined).length;
-      misplaced.push(...toMove.map(({ key }) => key));
+      misplaced.push(...toMove.map(companyChildKey));
       if (options.fix && toMove.length > 0) {
         await table.transact([
           { check: companyKey(company.id), condition: listedAt(company) },

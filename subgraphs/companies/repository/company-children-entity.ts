@@ -1,4 +1,4 @@
-import { key, PREFIX } from '#kernel/keys';
+import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import { type Condition, itemMustExist } from '#kernel/table/expressions';
 import type { QuerySpec, TransactAction } from '#kernel/table/table';
@@ -15,6 +15,25 @@ import { companyListingKey } from './company-entity.ts';
  * same transaction.
  */
 export type CompanyChildKind = 'CONTACT' | 'OPPORTUNITY';
+
+/** One child of a company: which kind, which id. */
+export interface CompanyChild {
+  kind: CompanyChildKind;
+  id: string;
+}
+
+/** A company's children as its item lists them, contact persons first. */
+export function companyChildren(company: Company): CompanyChild[] {
+  return [
+    ...company.contactIds.map((id) => ({ kind: 'CONTACT' as const, id })),
+    ...company.opportunityIds.map((id) => ({ kind: 'OPPORTUNITY' as const, id })),
+  ];
+}
+
+/** A child's item key (the shared key other subgraphs read it by). */
+export function companyChildKey({ kind, id }: CompanyChild): ItemKey {
+  return kind === 'CONTACT' ? sharedKeys.contact(id) : sharedKeys.opportunity(id);
+}
 
 /** Partition of gsi3 that holds a municipality's companies' children. */
 function childrenPartition(municipalityCode: string): string {
@@ -71,10 +90,8 @@ export function moveChild(
   childId: string,
   condition: Condition = itemMustExist,
 ): TransactAction {
-  const childKey =
-    kind === 'CONTACT' ? sharedKeys.contact(childId) : sharedKeys.opportunity(childId);
   return {
-    update: childKey,
+    update: companyChildKey({ kind, id: childId }),
     spec: { set: companyChildIndexKeys(company, kind, childId) },
     condition,
   };
@@ -91,10 +108,7 @@ export function moveChildren(
   company: Company,
   writtenOpportunityIds: ReadonlySet<string> = new Set(),
 ): TransactAction[] {
-  return [
-    ...company.contactIds.map((id) => moveChild(company, 'CONTACT', id)),
-    ...company.opportunityIds
-      .filter((id) => !writtenOpportunityIds.has(id))
-      .map((id) => moveChild(company, 'OPPORTUNITY', id)),
-  ];
+  return companyChildren(company)
+    .filter(({ kind, id }) => kind === 'CONTACT' || !writtenOpportunityIds.has(id))
+    .map(({ kind, id }) => moveChild(company, kind, id));
 }

@@ -1,5 +1,5 @@
 import type { Connection } from '#kernel/connection';
-import type { ItemLoader } from '#kernel/entity-loader';
+import { type ItemLoader, primeLoader } from '#kernel/entity-loader';
 import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
 import { ConditionFailedError, type Table, type TransactAction } from '#kernel/table/table';
@@ -75,7 +75,7 @@ export async function listCompaniesOfMunicipality(
   const last = connection.edges.at(-1)?.node;
   if (withChildren && reader.loader && first && last) {
     const children = await reader.table.query(childrenOfCompanies(first, last));
-    for (const item of children.items) reader.loader.prime({ pk: item.pk, sk: item.sk }, item);
+    primeLoader(reader.loader, children.items);
   }
   return connection;
 }

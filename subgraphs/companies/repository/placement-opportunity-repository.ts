@@ -1,7 +1,7 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
-import { allOf, type Condition, itemMustExist } from '#kernel/table/expressions';
+import { allOf, type Condition } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
@@ -114,9 +114,8 @@ export async function saveOpportunity(
     putIfVersion(item, before.version),
     {
       check: companyKey(saved.companyId),
-      condition: saved.open
-        ? allOf(itemMustExist, listedAt(company), companyStillActive)
-        : allOf(itemMustExist, listedAt(company)),
+      // listedAt holds only of an existing company item.
+      condition: saved.open ? allOf(listedAt(company), companyStillActive) : listedAt(company),
     },
   ]);
   remember(store, [item]);

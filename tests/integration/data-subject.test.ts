@@ -221,12 +221,10 @@ describe('data-subject modules: collect and erase each subgraph by access patter
     expect(learning).toMatchObject({ anonymised: 1 });
     expect(people).toMatchObject({ anonymised: 1 });
     expect(again.map((r) => r.deleted + r.anonymised)).toEqual([0, 0, 0]);
-    const leftovers = itemsHolding(await scanWholeTable(table), [
-      person.id,
-      placement.id,
-      'Freja Datasubjekt',
-      '87654321',
-    ]);
+    const leftovers = itemsHolding(await scanWholeTable(table), {
+      texts: ['Freja Datasubjekt', '87654321'],
+      ids: [person.id, placement.id],
+    });
     expect(leftovers).toEqual([]);
     const countersAfter = await table.batchGet(counterItems);
     expect(countersAfter).toEqual(countersBefore);

@@ -80,9 +80,9 @@ export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
  * The price, measured with the cold-start bench's harness (before `runtimeSdk`): loading the
  * SDK's CommonJS files from node_modules costs more CPU than its tree-shaken copy inside the
  * bundle (bundled: 7% less for the gateway, 14–23% less for a subgraph). On Lambda the
- * runtime's SDK is loaded the same way, so expect the same direction there. Bundling it deliberately is the other choice:
- * drop these patterns (and stand in for the credential providers Lambda never uses) and raise
- * the budgets.
+ * runtime's SDK is loaded the same way, so expect the same direction there. Bundling it
+ * deliberately is the other choice: drop these patterns (and stand in for the credential
+ * providers Lambda never uses) and raise the budgets.
  *
  * The version risk: the runtime's SDK version is AWS's, not our lockfile's; it lags the newest
  * release by weeks and changes when AWS updates the runtime. It is contained by (1) using only

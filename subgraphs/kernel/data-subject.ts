@@ -1,6 +1,5 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod';
-import { runtimeSdk } from './runtime-sdk.ts';
+import { onFirstUse, runtimeSdk } from './runtime-sdk.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
 
@@ -137,9 +136,10 @@ export function dataSubjectFunctionVariable(subgraph: DataSubjectSubgraph): stri
  */
 export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   // Loaded on the first erasure or export, so that people's cold start does not pay for it.
-  private lambda:
-    | { client: LambdaClient; sdk: typeof import('@aws-sdk/client-lambda') }
-    | undefined;
+  private readonly lambda = onFirstUse(() => {
+    const sdk = runtimeSdk('@aws-sdk/client-lambda');
+    return { sdk, client: new sdk.LambdaClient({}) };
+  });
 
   /** @param env - the process environment */
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
@@ -150,11 +150,7 @@ export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   ): Promise<ResultOf<R>> {
     const functionName = this.env[dataSubjectFunctionVariable(subgraph)];
     if (!functionName) throw new Error(`No data-subject function configured for ${subgraph}`);
-    if (!this.lambda) {
-      const sdk = runtimeSdk('@aws-sdk/client-lambda');
-      this.lambda = { sdk, client: new sdk.LambdaClient({}) };
-    }
-    const { client, sdk } = this.lambda;
+    const { client, sdk } = this.lambda();
     const response = await client.send(
       new sdk.InvokeCommand({
         FunctionName: functionName,

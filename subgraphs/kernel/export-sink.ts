@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { runtimeSdk } from './runtime-sdk.ts';
+import { onFirstUse, runtimeSdk } from './runtime-sdk.ts';
 
 /**
  * Where pseudonymised exports for researchers are written: a folder under the local data
@@ -74,9 +74,8 @@ export class S3ExportSink implements ExportSink {
 
   async write(exportName: string, fileName: string, content: string): Promise<string> {
     const objectKey = `${requireSafeName(exportName)}/${requireSafeName(fileName)}`;
-    const { PutObjectCommand, S3Client } = runtimeSdk('@aws-sdk/client-s3');
-    if (!this.client) s3Client ??= new S3Client({});
-    const client = this.client ?? (s3Client as S3Client);
+    const { PutObjectCommand } = runtimeSdk('@aws-sdk/client-s3');
+    const client = this.client ?? sharedS3Client();
     await client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -90,7 +89,7 @@ export class S3ExportSink implements ExportSink {
 }
 
 /** One S3 client per container, as with the DynamoDB client. */
-let s3Client: S3Client | undefined;
+const sharedS3Client = onFirstUse(() => new (runtimeSdk('@aws-sdk/client-s3').S3Client)({}));
 
 /**
  * The export sink of this process: the bucket named by `EVALUATION_EXPORT_BUCKET` (AWS), else

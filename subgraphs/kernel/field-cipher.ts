@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
-import { runtimeSdk } from './runtime-sdk.ts';
+import { onFirstUse, runtimeSdk } from './runtime-sdk.ts';
 
 /**
  * Field-level encryption of the most sensitive single values (a CPR number). The ciphertext is
@@ -76,14 +76,10 @@ export function createLocalFieldCipher(keyHex: string): FieldCipher {
  * @default a client made on first use (people's cold start does not load the KMS SDK)
  */
 export function createKmsFieldCipher(keyId: string, client?: KMSClient): FieldCipher {
-  let loaded: { client: KMSClient; sdk: typeof import('@aws-sdk/client-kms') } | undefined;
-  const kms = () => {
-    if (!loaded) {
-      const sdk = runtimeSdk('@aws-sdk/client-kms');
-      loaded = { sdk, client: client ?? new sdk.KMSClient({}) };
-    }
-    return loaded;
-  };
+  const kms = onFirstUse(() => {
+    const sdk = runtimeSdk('@aws-sdk/client-kms');
+    return { sdk, client: client ?? new sdk.KMSClient({}) };
+  });
   return {
     async encrypt(plaintext, context) {
       const { client, sdk } = kms();

@@ -21,8 +21,9 @@ const requireFromHere = createRequire(import.meta.url);
  * ES module `import` of a CommonJS package goes through Node's translation, which first parses
  * the package's files (and every file they re-export) for their export names; `require` runs
  * them without that. Measured on the people bundle (15 interleaved cold starts): loaded 7%
- * sooner, with 10% less CPU to the first answer. In a bundle, `import.meta.url` is the bundle's, so the
- * package is found as `require` finds it there (Lambda's `NODE_PATH` holds the runtime's SDK).
+ * sooner, with 10% less CPU to the first answer. In a bundle, `import.meta.url` is the bundle's,
+ * so the package is found as `require` finds it there (Lambda's `NODE_PATH` holds the runtime's
+ * SDK).
  * Every function module takes the SDK from here; `tests/unit/bundle-size-budgets.test.ts`
  * checks that no bundle imports it.
  *
@@ -30,4 +31,18 @@ const requireFromHere = createRequire(import.meta.url);
  */
 export function runtimeSdk<Name extends keyof RuntimeSdk>(name: Name): RuntimeSdk[Name] {
   return requireFromHere(name) as RuntimeSdk[Name];
+}
+
+/**
+ * A value made the first time it is asked for, then kept: for an SDK client that only some
+ * requests need (KMS, Lambda, S3), so that no cold start loads its package.
+ *
+ * @param make - makes the value
+ */
+export function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }

@@ -48,7 +48,7 @@ function mappersOf(name: string): Record<string, string> {
       StaffMember: '../domain/staff-access.ts#StaffView',
       SupportNote: '../domain/support-note.ts#SupportNote',
       YouthStats: '../domain/youth-stats-figures.ts#YouthStatsFigures',
-      ProgrammeStats: '../domain/period.ts#ProgrammePeriod',
+      ProgrammeStats: '../../kernel/figures-period.ts#ProgrammePeriod',
       Viewer: '../../kernel/identity.ts#Identity',
     },
     companies: {

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { CLIENT_EXTENSIONS } from '#kernel/errors';
 import { logger } from '#kernel/logger';
 import { GATEWAY_REFUSALS, refusalCodeOf } from './refusals.ts';
 
@@ -9,6 +10,9 @@ const CLIENT_FACING_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'TEMPORARILY_UNAVAILABLE',
+  'OUTCOME_UNKNOWN',
   'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
@@ -52,7 +56,7 @@ export function maskError(
       message,
       ...(locations ? { locations } : {}),
       ...(path ? { path } : {}),
-      extensions: { code, ...(subgraph ? { subgraph } : {}) },
+      extensions: { code, ...(subgraph ? { subgraph } : {}), ...actionable(formatted) },
     };
   }
   logger.error('Unexpected gateway error', { code, message });
@@ -62,4 +66,14 @@ export function maskError(
     ...(path ? { path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** The extensions a client may act on (the current version of a conflict, whether to retry). */
+function actionable(formatted: GraphQLFormattedError): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const name of CLIENT_EXTENSIONS) {
+    const value = formatted.extensions?.[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
 }

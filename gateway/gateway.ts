@@ -31,9 +31,10 @@ import { createTokenVerifier } from './token-verifier.ts';
  * explicitly from the stage rather than left to NODE_ENV.
  *
  * @param config - the gateway's settings
- * @param signingKey - the Ed25519 private key that signs identities for the subgraphs
+ * @param signingKey - the Ed25519 private key that signs identities for the subgraphs, or how to
+ *   load it (tried again by the next request when a load fails)
  */
-export function createGateway(config: GatewayConfig, signingKey: JWK | Promise<JWK>) {
+export function createGateway(config: GatewayConfig, signingKey: JWK | (() => Promise<JWK>)) {
   const production = config.stage === 'prod';
   const limits = config.queryLimits;
   const signAssertion = createAssertionSigner(signingKey);

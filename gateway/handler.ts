@@ -10,7 +10,7 @@ import { createGateway } from './gateway.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { loadSigningKey } from './signing-key.ts';
 
-const gateway = createGateway(readGatewayConfig(), loadSigningKey());
+const gateway = createGateway(readGatewayConfig(), () => loadSigningKey());
 
 /** The context of each admitted request, found again by Apollo's context function. */
 const admitted = new WeakMap<APIGatewayProxyEventV2, GatewayContext>();

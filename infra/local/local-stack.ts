@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { subgraphUrlVariable } from '#gateway/config';
-import { useDataSubjectDispatcher } from '#kernel/data-subject';
+import { servicesFromEnvironment, withServices } from '#kernel/services';
+import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
-import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
+import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
@@ -51,11 +52,15 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const HANDLERS: Record<SubgraphName, () => Promise<{ handler: unknown }>> = {
-  people: () => import('#people/handler'),
-  companies: () => import('#companies/handler'),
-  placements: () => import('#placements/handler'),
-  'learning-community': () => import('#learning-community/handler'),
+/**
+ * Each subgraph's server, imported once the environment is set. The local stack builds each
+ * one's Lambda handler as its `handler.ts` does, with the local services in place of AWS's.
+ */
+const SERVERS: Record<SubgraphName, () => Promise<{ server: unknown }>> = {
+  people: () => import('#people/server'),
+  companies: () => import('#companies/server'),
+  placements: () => import('#placements/server'),
+  'learning-community': () => import('#learning-community/server'),
 };
 
 /**
@@ -110,12 +115,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_JWKS: JSON.stringify(keys.issuerJwks),
     });
 
-    // The people subgraph reaches every subgraph's data-subject handler in process, as Lambda
-    // invocations would in AWS (GDPR access and erasure, the evaluation export).
-    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
-
-    // Placement lifecycles: the shared state machine definition run in process, its engine in
-    // place for the placements subgraph, every lifecycle that was running resumed.
+    // Placement lifecycles: the shared state machine definition run in process, every lifecycle
+    // that was running resumed.
     const lifecycle = await startLocalLifecycle({
       table,
       scale: options.lifecycleTimeScale ?? 1,
@@ -124,10 +125,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(() => lifecycle.stop());
     if (lifecycle.resumed > 0) progress(`resumed ${lifecycle.resumed} placement lifecycles`);
 
+    // The services AWS gives the functions, local: every subgraph's data-subject handler in
+    // process (as Lambda invocations would reach them) and the local lifecycle engine.
+    const services = withServices(servicesFromEnvironment(), {
+      dataSubjects: createLocalDataSubjectDispatcher(table),
+      workflows: lifecycle.engine,
+    });
     const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
     for (const [index, { name }] of SUBGRAPHS.entries()) {
       progress(`starting the ${name} subgraph`);
-      const { handler } = await HANDLERS[name]();
+      const { server } = await SERVERS[name]();
+      const handler = createSubgraphLambdaHandler(
+        server as Parameters<typeof createSubgraphLambdaHandler>[0],
+        createSubgraphRuntime(name, services),
+      );
       const fn = await serveLambda(
         name,
         handler as HttpLambdaHandler,

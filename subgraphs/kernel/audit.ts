@@ -22,8 +22,20 @@ export interface AuditEvent {
 
 /** Collects a request's audit events and writes them (append-only) when the request ends. */
 export interface AuditTrail {
+  /** Keeps an event to be written when the request ends (reads and refusals). */
   record(event: AuditEvent): void;
+  /** Writes the kept events; throws {@link AuditWriteError} when they could not be written. */
   flush(): Promise<void>;
+}
+
+/** A subgraph request's audit trail, which also hands a change the items of its own events. */
+export interface RequestAuditTrail extends AuditTrail {
+  /**
+   * The stored item of an event, as this trail would write it (who, when, correlation id), for
+   * a change's own transaction to write: a change and its `CHANGE` record commit together or
+   * not at all (see `command.ts`).
+   */
+  itemFor(event: AuditEvent): Item;
 }
 
 /** How long audit records are kept unless `AUDIT_RETENTION_DAYS` says otherwise: five years. */
@@ -132,7 +144,7 @@ export function createAuditTrail(options: {
   correlationId: string;
   now: () => Date;
   retentionDays: number;
-}): AuditTrail {
+}): RequestAuditTrail {
   const { table, who, correlationId, now, retentionDays } = options;
   let pending: AuditEvent[] = [];
   const readYouth = new Set<string>();
@@ -142,6 +154,9 @@ export function createAuditTrail(options: {
   const writes: Promise<void>[] = [];
 
   return {
+    itemFor(event) {
+      return toItem(event, { who, correlationId, at: now(), retentionDays });
+    },
     record(event) {
       if (pending.length >= MAX_EVENTS_PER_REQUEST) return;
       if (event.action === 'READ' && event.youthId) {

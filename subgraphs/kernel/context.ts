@@ -1,8 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { AuditTrail } from './audit.ts';
+import type { RequestAuditTrail } from './audit.ts';
 import type { CursorCodec } from './cursor.ts';
 import type { ItemLoader } from './entity-loader.ts';
 import type { Identity } from './identity.ts';
+import type { SubgraphServices } from './services.ts';
 import type { Table } from './table/table.ts';
 
 /**
@@ -25,5 +26,7 @@ export interface SubgraphContext {
   /** Today's date and now; injected so that rules about dates are testable. */
   now: () => Date;
   /** The request's audit trail; written (append-only) when the request ends. */
-  audit: AuditTrail;
+  audit: RequestAuditTrail;
+  /** The services besides the table: the field cipher, data-subject functions, exports, workflows. */
+  services: SubgraphServices;
 }

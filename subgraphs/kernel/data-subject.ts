@@ -165,28 +165,16 @@ export class LambdaDataSubjectDispatcher implements DataSubjectDispatcher {
   }
 }
 
-let injected: DataSubjectDispatcher | null = null;
-let fromEnvironment: DataSubjectDispatcher | undefined;
-
 /**
- * Puts a dispatcher in place for this process (the local stack's, a test's); null takes it away.
+ * The dispatcher the environment configures: the Lambda dispatcher when the functions are named
+ * (AWS); otherwise an error (the rights cannot be served without them).
  *
- * @param dispatcher - the dispatcher
+ * @param env - the process environment
  */
-export function useDataSubjectDispatcher(dispatcher: DataSubjectDispatcher | null): void {
-  injected = dispatcher;
-}
-
-/**
- * The dispatcher of this process: the one put in place, else the Lambda dispatcher when the
- * functions are configured (AWS); otherwise an error (the rights cannot be served).
- */
-export function currentDataSubjectDispatcher(): DataSubjectDispatcher {
-  if (injected) return injected;
-  if (process.env[dataSubjectFunctionVariable('people')]) {
-    fromEnvironment ??= new LambdaDataSubjectDispatcher();
-    return fromEnvironment;
-  }
+export function dataSubjectDispatcherFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): DataSubjectDispatcher {
+  if (env[dataSubjectFunctionVariable('people')]) return new LambdaDataSubjectDispatcher(env);
   throw new Error('No data-subject dispatcher is configured');
 }
 

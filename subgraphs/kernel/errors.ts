@@ -10,8 +10,18 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  TEMPORARILY_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
+  OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
+
+/**
+ * The extensions besides `code` that a client may act on, kept by every hop (subgraph and
+ * gateway) that masks errors: the version a conflicting record is at now, and whether the same
+ * request may simply be sent again.
+ */
+export const CLIENT_EXTENSIONS = ['currentVersion', 'retryable'] as const;
 
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -43,10 +53,80 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** A concurrent change won: the caller should read again and retry. */
+/**
+ * The record is no longer at the version the caller read (`expectedVersion`), or a concurrent
+ * change won the race: nothing was written. The caller reads again and decides.
+ */
 export class ConflictError extends GraphQLError {
-  constructor(message = 'The record was changed by someone else; read it again and retry') {
-    super(message, { extensions: { code: ERROR_CODES.CONFLICT } });
+  /**
+   * @param message - what conflicted
+   * @param currentVersion - the version the record is at now, when the conflict is with one
+   */
+  constructor(
+    message = 'The record was changed by someone else; read it again and retry',
+    readonly currentVersion?: number,
+  ) {
+    super(message, {
+      extensions: {
+        code: ERROR_CODES.CONFLICT,
+        ...(currentVersion === undefined ? {} : { currentVersion }),
+      },
+    });
+  }
+}
+
+/**
+ * Refuses a change made on a version the record is no longer at.
+ *
+ * @param what - the record, for the message (never personal data), e.g. `The placement`
+ * @param expected - the version the caller read (`expectedVersion`)
+ * @param current - the version the record is at
+ * @throws ConflictError naming the current version, when they differ
+ */
+export function requireVersion(what: string, expected: number, current: number): void {
+  if (expected !== current) {
+    throw new ConflictError(
+      `${what} is at version ${current}, not ${expected}: read it again before changing it`,
+      current,
+    );
+  }
+}
+
+/**
+ * The idempotency key was used before, by the same person, for a different request: nothing was
+ * written. A key names one change; a new change needs a new key.
+ */
+export class IdempotencyKeyReusedError extends GraphQLError {
+  constructor() {
+    super('This idempotency key was used for a different request; use a new key for a new change', {
+      extensions: { code: ERROR_CODES.IDEMPOTENCY_KEY_REUSED },
+    });
+  }
+}
+
+/**
+ * The table is throttled or unavailable, or the request ran out of time before it wrote
+ * anything: nothing was written, and the same request may be sent again after a pause.
+ */
+export class TemporarilyUnavailableError extends GraphQLError {
+  constructor(message = 'The service is busy; nothing was changed. Try again in a moment') {
+    super(message, {
+      extensions: { code: ERROR_CODES.TEMPORARILY_UNAVAILABLE, retryable: true },
+    });
+  }
+}
+
+/**
+ * A change was sent to the table but its answer never came back (a timeout, a dropped
+ * connection, a server error): it may or may not have been written. Sending it again with the
+ * same idempotency key is safe and tells which.
+ */
+export class OutcomeUnknownError extends GraphQLError {
+  constructor() {
+    super(
+      'The change may or may not have been saved; send it again with the same idempotencyKey to find out',
+      { extensions: { code: ERROR_CODES.OUTCOME_UNKNOWN, retryable: true } },
+    );
   }
 }
 

@@ -109,32 +109,15 @@ export function createKmsFieldCipher(keyId: string, client?: KMSClient): FieldCi
   };
 }
 
-let injected: FieldCipher | null = null;
-let fromEnvironment: FieldCipher | undefined;
-
 /**
- * Puts a cipher in place for this process (a test's); null takes it away.
- *
- * @param cipher - the cipher
- */
-export function useFieldCipher(cipher: FieldCipher | null): void {
-  injected = cipher;
-}
-
-/**
- * The field cipher of this process: the one put in place, else KMS when `FIELD_KMS_KEY_ID` is
- * set (AWS), else AES-256-GCM with `FIELD_ENCRYPTION_KEY` (the local stack). Without either
- * no sensitive field can be stored, and saying so is better than storing it in clear.
+ * The field cipher the environment configures: KMS when `FIELD_KMS_KEY_ID` is set (AWS), else
+ * AES-256-GCM with `FIELD_ENCRYPTION_KEY` (the local stack). Without either no sensitive field
+ * can be stored, and saying so is better than storing it in clear.
  *
  * @param env - the process environment
  */
-export function currentFieldCipher(env: NodeJS.ProcessEnv = process.env): FieldCipher {
-  if (injected) return injected;
-  if (fromEnvironment) return fromEnvironment;
-  if (env.FIELD_KMS_KEY_ID) fromEnvironment = createKmsFieldCipher(env.FIELD_KMS_KEY_ID);
-  else if (env.FIELD_ENCRYPTION_KEY) {
-    fromEnvironment = createLocalFieldCipher(env.FIELD_ENCRYPTION_KEY);
-  } else
-    throw new Error('No field cipher is configured (FIELD_KMS_KEY_ID or FIELD_ENCRYPTION_KEY)');
-  return fromEnvironment;
+export function fieldCipherFromEnvironment(env: NodeJS.ProcessEnv = process.env): FieldCipher {
+  if (env.FIELD_KMS_KEY_ID) return createKmsFieldCipher(env.FIELD_KMS_KEY_ID);
+  if (env.FIELD_ENCRYPTION_KEY) return createLocalFieldCipher(env.FIELD_ENCRYPTION_KEY);
+  throw new Error('No field cipher is configured (FIELD_KMS_KEY_ID or FIELD_ENCRYPTION_KEY)');
 }

@@ -7,6 +7,7 @@ import {
   type GraphQLUnionType,
 } from 'graphql';
 import type { AuditEvent } from './audit.ts';
+import { type AuditSubject, subjectOfChange } from './audit-subject.ts';
 import type { SubgraphContext } from './context.ts';
 import { ERROR_CODES, ForbiddenError, UnauthenticatedError } from './errors.ts';
 import type { Identity } from './identity.ts';
@@ -76,11 +77,7 @@ export const REFERENCE = '__resolveReference';
 /** For each field of a type (and {@link REFERENCE} for an entity), its rule. */
 export type TypeRules = Readonly<Record<string, AnyFieldRule>>;
 
-/** Which young person and municipality a record is about, for the audit trail. */
-export interface AuditSubject {
-  youthId?: string | undefined;
-  municipalityCode?: string | undefined;
-}
+export type { AuditSubject } from './audit-subject.ts';
 
 /**
  * Tells which young person a field's parent (or a root field's arguments, or a mutation's
@@ -349,32 +346,7 @@ function subjectFor(
   } catch {
     // A subject that cannot be told is recorded without one rather than failing the request.
   }
-  if (!isMutation) return undefined;
-  const input = args.input as Record<string, unknown> | undefined;
-  if (typeof input?.youthId === 'string') return { youthId: input.youthId };
-  return subjectOfPayload(result);
-}
-
-/**
- * The young person a mutation's payload is about: the first changed object that carries a
- * `youthId` (a placement, a wish, a story) or is a young person (`youth.id`).
- */
-function subjectOfPayload(result: unknown): AuditSubject | undefined {
-  if (typeof result !== 'object' || result === null) return undefined;
-  for (const [name, value] of Object.entries(result)) {
-    if (name === 'errors' || typeof value !== 'object' || value === null) continue;
-    const record = value as {
-      youthId?: unknown;
-      municipalityCode?: unknown;
-      youth?: { id?: unknown; municipalityCode?: unknown };
-    };
-    const youthId = typeof record.youthId === 'string' ? record.youthId : record.youth?.id;
-    const municipalityCode = record.municipalityCode ?? record.youth?.municipalityCode;
-    if (typeof youthId === 'string') {
-      return typeof municipalityCode === 'string' ? { youthId, municipalityCode } : { youthId };
-    }
-  }
-  return undefined;
+  return isMutation ? subjectOfChange(args.input, result) : undefined;
 }
 
 function afterResolve(
@@ -385,13 +357,8 @@ function afterResolve(
   value: unknown,
   subject: () => AuditSubject | undefined,
 ): void {
-  if (isMutation) {
-    const errors = (value as { errors?: unknown[] } | null)?.errors;
-    if (value !== null && value !== undefined && (!Array.isArray(errors) || errors.length === 0)) {
-      record(context, { action: 'CHANGE', target, ...definedSubject(subject()) });
-    }
-    return;
-  }
+  // A mutation's change is audited in its own transaction (`command.ts`), not here.
+  if (isMutation) return;
   if (!rule.personal || value === null || value === undefined) return;
   const about = subject();
   if (!about?.youthId) return;

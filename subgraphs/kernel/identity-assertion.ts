@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from './errors.ts';
 import { type Identity, IdentitySchema } from './identity.ts';
+import { loadedOnce } from './loaded-once.ts';
 
 /** Header that carries the gateway's signed statement of who is asking. */
 export const IDENTITY_HEADER = 'x-nextwork-identity';
@@ -61,19 +62,17 @@ function makeRoom<K, V>(cache: Map<K, V>): void {
  * as before — until it expires — and the gateway signs once per person, subgraph and half
  * minute instead of once per call.
  *
- * @param privateKey - the gateway's Ed25519 private key (only the gateway holds it), or a
- *   promise of it
+ * @param privateKey - the gateway's Ed25519 private key (only the gateway holds it), or how to
+ *   load it: a load that fails (Secrets Manager unreachable at a cold start) is tried again by
+ *   the next call rather than kept as a failure
  * @param now - the clock, in milliseconds
  */
 export function createAssertionSigner(
-  privateKey: JWK | Promise<JWK>,
+  privateKey: JWK | (() => Promise<JWK>),
   now: () => number = Date.now,
 ) {
-  // The key may still be on its way from Secrets Manager when the gateway is built.
-  const key: Promise<SigningKey> = Promise.resolve(privateKey).then((jwk) =>
-    importJWK(jwk, ALGORITHM),
-  );
-  key.catch(() => {});
+  const load = typeof privateKey === 'function' ? privateKey : async () => privateKey;
+  const key = loadedOnce(async (): Promise<SigningKey> => importJWK(await load(), ALGORITHM));
   const signed = new Map<string, { assertion: Promise<string>; signedAt: number }>();
   const sign = async (identity: Identity | null, audience: string, issuedAt: number) =>
     new SignJWT({ identity })
@@ -82,7 +81,7 @@ export function createAssertionSigner(
       .setAudience(audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + LIFETIME_SECONDS)
-      .sign(await key);
+      .sign(await key());
 
   return (identity: Identity | null, audience: string): Promise<string> => {
     const at = now();

@@ -19,6 +19,8 @@ export const PREFIX = {
   audit: 'AUDIT',
   /** The gateway's per-identity rate-limit counters. */
   rateLimit: 'RATE',
+  /** Records of changes made with an idempotency key (see `idempotency.ts`). */
+  idempotency: 'IDEMPOTENCY',
 } as const;
 
 /** Joins key parts with `#`, the table's separator. */

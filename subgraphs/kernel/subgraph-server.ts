@@ -7,7 +7,8 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
-import { type CursorCodec, createCursorCodec } from './cursor.ts';
+import { createCursorCodec } from './cursor.ts';
+import { deadlineIn, requestDeadlineMs } from './deadline.ts';
 import { createItemLoader } from './entity-loader.ts';
 import { ERROR_CODES } from './errors.ts';
 import { enforceFieldRules, type SubgraphRules } from './field-rules.ts';
@@ -18,9 +19,11 @@ import {
   IDENTITY_HEADER,
   type VerifiedAssertion,
 } from './identity-assertion.ts';
+import { loadedOnce } from './loaded-once.ts';
 import { logger, requestLogger } from './logger.ts';
 import { readSubgraphEnvironment, type SubgraphEnvironment } from './runtime-config.ts';
 import { resolveSecret } from './secrets.ts';
+import { type SubgraphServices, servicesFromEnvironment } from './services.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
 
@@ -122,18 +125,23 @@ export function createSubgraphServer(
  * context built from the gateway's headers.
  *
  * @param name - the subgraph's name; assertions addressed to another subgraph are refused
+ * @param services - the services its requests use besides the table
  * @param environment - settings; read from the process environment unless given
+ * @default services - made from the environment, without a workflow engine
  */
 export function createSubgraphRuntime(
   name: string,
+  services: SubgraphServices = servicesFromEnvironment(),
   environment: SubgraphEnvironment = readSubgraphEnvironment(),
 ) {
   const table = new Table(createDynamoClient(), environment.TABLE_NAME);
-  // Resolved on first use: in AWS the key comes from Secrets Manager, once per container.
-  const cursorsReady: Promise<CursorCodec> = resolveSecret('CURSOR_SECRET').then(createCursorCodec);
-  cursorsReady.catch(() => {});
+  // In AWS the key comes from Secrets Manager, once per container; a failed load is tried again
+  // by the next request rather than failing every request of the container.
+  const cursors = loadedOnce(async () => createCursorCodec(await resolveSecret('CURSOR_SECRET')));
+  void cursors().catch(() => {});
   const verify = createAssertionVerifier(environment.GATEWAY_PUBLIC_KEY, name);
   const retentionDays = auditRetentionDays();
+  const deadlineMs = requestDeadlineMs();
 
   /**
    * Records a call that did not come through the gateway (no assertion, or a forged, expired or
@@ -179,21 +187,24 @@ export function createSubgraphRuntime(
       const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
       const identity = assertion.identity;
       const now = () => new Date();
+      // Every DynamoDB call of the request, the audit trail's included, ends by the deadline.
+      const requestTable = table.withDeadline(deadlineIn(deadlineMs));
       return {
         identity,
         correlationId,
         logger: requestLogger(correlationId),
-        table,
-        loader: createItemLoader(table),
-        cursors: await cursorsReady,
+        table: requestTable,
+        loader: createItemLoader(requestTable),
+        cursors: await cursors(),
         now,
         audit: createAuditTrail({
-          table,
+          table: requestTable,
           who: identity ? { subject: identity.subject, role: identity.role } : null,
           correlationId,
           now,
           retentionDays,
         }),
+        services,
       };
     },
   };

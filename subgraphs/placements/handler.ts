@@ -1,5 +1,10 @@
+import { servicesFromEnvironment } from '#kernel/services';
 import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subgraph-server';
 import { server } from './server.ts';
+import { lifecycleEngineFromEnvironment } from './workflow/engine-registry.ts';
 
-/** Lambda entry of the placements subgraph. */
-export const handler = createSubgraphLambdaHandler(server, createSubgraphRuntime('placements'));
+/** Lambda entry of the placements subgraph, with Step Functions running its lifecycles. */
+export const handler = createSubgraphLambdaHandler(
+  server,
+  createSubgraphRuntime('placements', servicesFromEnvironment(lifecycleEngineFromEnvironment)),
+);

@@ -172,7 +172,7 @@ describe('the placement lifecycle through the gateway, with a sped-up clock', ()
     await recordFollowUp(placementId, 'FOLLOW_UP_6_MONTHS', true);
     const name = `placement-${placementId}`;
     await eventually(
-      () => stack.lifecycle.engine.describeExecution(name)?.status === 'SUCCEEDED',
+      () => stack.lifecycle.engine.inspect(name)?.status === 'SUCCEEDED',
       'the execution to end',
       30_000,
     );
@@ -211,7 +211,7 @@ describe('the placement lifecycle through the gateway, with a sped-up clock', ()
     ]);
     expect(placement.lifecycleTasks.every((task) => task.status === 'DONE')).toBe(true);
     // The states the execution waited in are the placement's tasks, in the same order.
-    const history = stack.lifecycle.engine.describeExecution(name)?.history ?? [];
+    const history = stack.lifecycle.engine.inspect(name)?.history ?? [];
     const waitedOn = [...new Set(history.filter((s) => s.endsWith('_AwaitPerson')))];
     const stepOf: Record<string, string> = {
       CheckIn_AwaitPerson: 'CHECK_IN',

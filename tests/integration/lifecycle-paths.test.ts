@@ -375,7 +375,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', endReason: 'INTERRUPTED' });
     const tasks = await listTasksOfPlacement(table, id);
     expect(tasks.map((t) => t.status)).toEqual(['CANCELLED']);
-    expect(engine().describeExecution(lifecycleExecutionName(id))?.status).toBe('ABORTED');
+    expect(engine().inspect(lifecycleExecutionName(id))?.status).toBe('ABORTED');
   });
 
   it('reminds the consultant of an overdue task, then escalates it to the team leader', async () => {

@@ -3,16 +3,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalDataSubjectDispatcher } from '#infra/local/data-subject/in-process-dispatcher';
 import { AUDIT_KEYS } from '#kernel/audit';
-import {
-  type DataSubjectDispatcher,
-  type DataSubjectSubgraph,
-  useDataSubjectDispatcher,
-} from '#kernel/data-subject';
+import type { DataSubjectDispatcher, DataSubjectSubgraph } from '#kernel/data-subject';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import { attendanceTotalsToItem } from '#learning-community/repository/attendance-entity';
-import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
 import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { youthToItem } from '#people/repository/youth-entity';
@@ -148,7 +144,6 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     process.env.PSEUDONYM_KEY = pseudonymKey;
     process.env.EVALUATION_EXPORT_DIR = exportDir;
     delete process.env.EVALUATION_EXPORT_BUCKET;
-    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
     await givenMunicipalities(table);
     await givenTeam(table, ROSKILDE);
     await givenTeam(table, KOBENHAVN);
@@ -213,7 +208,6 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
   });
 
   afterAll(async () => {
-    useDataSubjectDispatcher(null);
     for (const [variable, value] of [
       ['PSEUDONYM_KEY', saved.key],
       ['EVALUATION_EXPORT_DIR', saved.dir],
@@ -425,6 +419,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     const VEJLE = '630';
     const CONSENTING = 230;
     let large: Table;
+    let counting: DataSubjectDispatcher;
     const calls: DataSubjectSubgraph[] = [];
 
     beforeAll(async () => {
@@ -443,24 +438,19 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         ),
       );
       const local = createLocalDataSubjectDispatcher(large);
-      const counting: DataSubjectDispatcher = {
+      counting = {
         send(subgraph, request) {
           calls.push(subgraph);
           return local.send(subgraph, request);
         },
       };
-      useDataSubjectDispatcher(counting);
-    });
-
-    afterAll(() => {
-      useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
     });
 
     it('is read page by page: one call per subgraph and page of 100, every consenting row written', async () => {
       // Act
       const result = await execute<{ exportEvaluationDataset: { dataset: Dataset | null } }>(
         server,
-        testContext(large, programmeIdentity(), NOW),
+        testContext(large, programmeIdentity(), NOW, { dataSubjects: counting }),
         EXPORT,
         { input: {} },
       );

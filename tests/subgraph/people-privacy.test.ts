@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
-import { useDataSubjectDispatcher } from '#kernel/data-subject';
-import { createLocalFieldCipher, useFieldCipher } from '#kernel/field-cipher';
 import type { Identity } from '#kernel/identity';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
-import { createLocalDataSubjectDispatcher } from '#people/data-subject/in-process-dispatcher';
 import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -66,13 +62,6 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     await givenMunicipalities(table);
     await givenTeam(table, ROSKILDE);
     await givenTeam(table, KOBENHAVN);
-    useFieldCipher(createLocalFieldCipher(randomBytes(32).toString('hex')));
-    useDataSubjectDispatcher(createLocalDataSubjectDispatcher(table));
-  });
-
-  afterAll(() => {
-    useFieldCipher(null);
-    useDataSubjectDispatcher(null);
   });
 
   describe('CPR number', () => {

@@ -1,13 +1,39 @@
 import { randomBytes } from 'node:crypto';
+import { createLocalDataSubjectDispatcher } from '#infra/local/data-subject/in-process-dispatcher';
 import { createAuditTrail, DEFAULT_AUDIT_RETENTION_DAYS } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
+import type { DataSubjectDispatcher } from '#kernel/data-subject';
 import { createItemLoader } from '#kernel/entity-loader';
+import { createLocalFieldCipher } from '#kernel/field-cipher';
 import type { Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
+import { type SubgraphServices, servicesFromEnvironment, withServices } from '#kernel/services';
 import type { Table } from '#kernel/table/table';
 
 const cursors = createCursorCodec(randomBytes(32).toString('hex'));
+const cipher = createLocalFieldCipher(randomBytes(32).toString('hex'));
+
+/** Services replaced for a test: a dispatcher that counts, a lifecycle engine, an export sink. */
+export type TestServices = Parameters<typeof withServices>[1];
+
+/**
+ * The services of a subgraph test: a field cipher with a random key, every subgraph's
+ * data-subject handler in process over the test's table, the export sink the environment names
+ * (`EVALUATION_EXPORT_DIR`), no lifecycle engine — each replaceable.
+ *
+ * @param table - the test file's table
+ * @param replaced - services to use instead
+ */
+export function testServices(table: Table, replaced: TestServices = {}): SubgraphServices {
+  const dataSubjects: DataSubjectDispatcher = createLocalDataSubjectDispatcher(table);
+  return withServices(servicesFromEnvironment(), {
+    cipher,
+    dataSubjects,
+    workflows: null,
+    ...replaced,
+  });
+}
 
 /**
  * The context a subgraph builds for a verified request, for subgraph-level tests that call
@@ -16,11 +42,13 @@ const cursors = createCursorCodec(randomBytes(32).toString('hex'));
  * @param table - the test file's table
  * @param identity - the caller; null for the gateway's anonymous probe
  * @param now - the clock the rules see
+ * @param services - services replaced for this test
  */
 export function testContext(
   table: Table,
   identity: Identity | null,
   now: Date = new Date('2026-11-26T10:00:00Z'),
+  services: TestServices = {},
 ): SubgraphContext {
   return {
     identity,
@@ -37,5 +65,6 @@ export function testContext(
       now: () => now,
       retentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
     }),
+    services: testServices(table, services),
   };
 }

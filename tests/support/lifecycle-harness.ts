@@ -116,11 +116,11 @@ export async function startLifecycleHarness(
     },
     async ended(placementId) {
       await eventually(
-        () => lifecycle.engine.describeExecution(name(placementId))?.status === 'SUCCEEDED',
+        () => lifecycle.engine.inspect(name(placementId))?.status === 'SUCCEEDED',
         `${placementId} execution ended`,
       );
     },
-    history: (placementId) => lifecycle.engine.describeExecution(name(placementId))?.history ?? [],
+    history: (placementId) => lifecycle.engine.inspect(name(placementId))?.history ?? [],
     stop: () => lifecycle.stop(),
   };
 }

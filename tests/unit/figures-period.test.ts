@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#kernel/calendar';
-import { isFollowUpDue, lastMonthFollowedUp, monthsBetween } from '#people/domain/period';
+import { isFollowUpDue, lastMonthFollowedUp, monthsBetween } from '#kernel/figures-period';
 
 describe('the months of a figures period', () => {
   it('lists every month from one to another across years, both included', () => {

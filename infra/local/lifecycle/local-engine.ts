@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { logger } from '#kernel/logger';
+import type { ExecutionDescription } from '#kernel/workflow-engine';
 import {
   type LifecycleEngine,
   type LifecycleExecutionInput,
@@ -41,6 +42,7 @@ interface PendingCallback {
 
 interface Run {
   name: string;
+  startedAt: string;
   input: LifecycleExecutionInput;
   status: LocalExecutionStatus;
   history: string[];
@@ -101,10 +103,10 @@ export class LocalLifecycleEngine implements LifecycleEngine {
     this.handler = createHandler(this);
   }
 
-  async startExecution(name: string, input: LifecycleExecutionInput) {
+  async startExecution(name: string, input: Record<string, unknown>) {
     const existing = this.runs.get(name);
     if (existing && existing.status !== 'ABORTED') return { executionId: name };
-    this.run(name, input);
+    this.run(name, input as LifecycleExecutionInput);
     return { executionId: name };
   }
 
@@ -128,8 +130,14 @@ export class LocalLifecycleEngine implements LifecycleEngine {
     );
   }
 
-  /** One execution as it stands, or undefined when none has that name. */
-  describeExecution(name: string): LocalExecutionDescription | undefined {
+  async describeExecution(name: string): Promise<ExecutionDescription | undefined> {
+    const run = this.runs.get(name);
+    if (!run) return undefined;
+    return { name, status: run.status, startedAt: run.startedAt };
+  }
+
+  /** One execution as it stands, with its history, or undefined when none has that name. */
+  inspect(name: string): LocalExecutionDescription | undefined {
     const run = this.runs.get(name);
     if (!run) return undefined;
     return {
@@ -169,6 +177,7 @@ export class LocalLifecycleEngine implements LifecycleEngine {
   private run(name: string, input: LifecycleExecutionInput): void {
     const run: Run = {
       name,
+      startedAt: new Date().toISOString(),
       input,
       status: 'RUNNING',
       history: this.histories.get(name) ?? [],

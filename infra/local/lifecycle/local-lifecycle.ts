@@ -4,7 +4,6 @@ import { type LifecycleClock, ScaledLifecycleClock } from '#placements/domain/li
 import { LIFECYCLE_CONFIG } from '#placements/domain/lifecycle-config';
 import { startLifecycleExecution } from '#placements/domain/lifecycle-start';
 import { placementsWithRunningLifecycle } from '#placements/repository/lifecycle-task-repository';
-import { useLifecycleEngine } from '#placements/workflow/engine-registry';
 import { createLifecycleTaskHandler } from '#placements/workflow/lifecycle-task-handler';
 import { readClockOffset, writeClockOffset } from './clock-file.ts';
 import { LocalLifecycleEngine } from './local-engine.ts';
@@ -79,7 +78,6 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
       logger,
     }),
   );
-  useLifecycleEngine(engine);
   const resumed = await resumeLifecycles(options.table, engine);
   return {
     engine,
@@ -91,7 +89,6 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     },
     async stop() {
       await engine.stop();
-      useLifecycleEngine(null);
       if (options.dataDir && clock instanceof ScaledLifecycleClock) {
         await writeClockOffset(options.dataDir, clock.offsetMs());
       }

@@ -1,4 +1,4 @@
-import { monthOf, monthsBetween, parsePeriod } from '#people/domain/period';
+import { monthOf, monthsBetween, parsePeriod } from '#kernel/figures-period';
 import type { CompanyFiguresOfMonths } from '../repository/company-figures-repository.ts';
 import { type CompanyMonthFigures, sumCompanyMonths } from './company-figures.ts';
 import type { CompanyStats } from './company-stats.ts';

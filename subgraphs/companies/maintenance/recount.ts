@@ -1,6 +1,6 @@
 import { monthCounterAttribute } from '#kernel/month-counters';
+import type { FigureDifference, RecountReport } from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
-import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
 import {
   type CompanyMonthFigures,
   companyLifetimeChanges,

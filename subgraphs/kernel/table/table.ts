@@ -1,10 +1,22 @@
-import type { AttributeValue, DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type {
+  AttributeValue,
+  BatchGetItemCommandOutput,
+  BatchWriteItemCommandOutput,
+  DynamoDBClient,
+  GetItemCommandOutput,
+  QueryCommandOutput,
+  TransactWriteItem,
+  UpdateItemCommandOutput,
+} from '@aws-sdk/client-dynamodb';
 import type { CursorKey } from '../cursor.ts';
+import { type Deadline, NO_DEADLINE } from '../deadline.ts';
 import { ConflictError } from '../errors.ts';
 import type { ItemKey } from '../keys.ts';
 import { runtimeSdk } from '../runtime-sdk.ts';
 import type { IndexName } from './definition.ts';
 import { type Condition, renderCondition, renderUpdate, type UpdateSpec } from './expressions.ts';
+import { type CallEffect, failureOf, refuseAfterDeadline } from './failures.ts';
 
 const {
   BatchGetItemCommand,
@@ -60,6 +72,12 @@ export class ConditionFailedError extends ConflictError {
   }
 }
 
+/**
+ * Another transaction was writing one of the same items at the same moment: nothing was
+ * written, and the same command run again (reading afresh) may well succeed.
+ */
+export class TransactionConflictError extends ConflictError {}
+
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
 const MAX_RETRIES = 8;
@@ -72,16 +90,31 @@ export class Table {
   /**
    * @param client - the DynamoDB client (one per process)
    * @param name - the table's name
+   * @param deadline - when the calls made through this table must have ended
+   * @default deadline - none
    */
   constructor(
     readonly client: DynamoDBClient,
     readonly name: string,
+    readonly deadline: Deadline = NO_DEADLINE,
   ) {}
+
+  /**
+   * The same table for one request: every call carries the request's deadline, and one that
+   * runs out of time fails as a failure of the table (`TEMPORARILY_UNAVAILABLE`, or
+   * `OUTCOME_UNKNOWN` for a write that was sent).
+   *
+   * @param deadline - the request's deadline
+   */
+  withDeadline(deadline: Deadline): Table {
+    return new Table(this.client, this.name, deadline);
+  }
 
   /** Reads one item, strongly consistent so a read after a write sees it. */
   async get(itemKey: ItemKey): Promise<Item | undefined> {
-    const { Item: raw } = await this.client.send(
+    const { Item: raw } = await this.send<GetItemCommandOutput>(
       new GetItemCommand({ TableName: this.name, Key: marshall(itemKey), ConsistentRead: true }),
+      'read',
     );
     return raw ? (unmarshall(raw) as Item) : undefined;
   }
@@ -105,8 +138,9 @@ export class Table {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > MAX_RETRIES) throw new Error('BatchGetItem kept returning unprocessed keys');
         if (attempt > 0) await backoff(attempt);
-        const result = await this.client.send(
+        const result = await this.send<BatchGetItemCommandOutput>(
           new BatchGetItemCommand({ RequestItems: { [this.name]: { Keys: pending } } }),
+          'read',
         );
         for (const raw of result.Responses?.[this.name] ?? []) {
           const item = unmarshall(raw) as Item;
@@ -136,7 +170,7 @@ export class Table {
       values[':to'] = spec.between[1];
       expression += ' AND #sk BETWEEN :from AND :to';
     }
-    const result = await this.client.send(
+    const result = await this.send<QueryCommandOutput>(
       new QueryCommand({
         TableName: this.name,
         IndexName: spec.index,
@@ -147,6 +181,7 @@ export class Table {
         ExclusiveStartKey: spec.startKey ? marshall(spec.startKey) : undefined,
         ScanIndexForward: spec.forward ?? true,
       }),
+      'read',
     );
     const items = (result.Items ?? []).map((raw) => unmarshall(raw) as Item);
     const lastKey = result.LastEvaluatedKey
@@ -173,12 +208,13 @@ export class Table {
   /** Writes an item if the condition holds; otherwise throws {@link ConditionFailedError}. */
   async put(item: Item, condition?: Condition): Promise<void> {
     await this.conditional(() =>
-      this.client.send(
+      this.send(
         new PutItemCommand({
           TableName: this.name,
           Item: marshall(item, { removeUndefinedValues: true }),
           ...renderCondition(condition),
         }),
+        'write',
       ),
     );
   }
@@ -186,13 +222,14 @@ export class Table {
   /** Updates an item if the condition holds and returns the item as it is afterwards. */
   async update(itemKey: ItemKey, spec: UpdateSpec, condition?: Condition): Promise<Item> {
     const result = await this.conditional(() =>
-      this.client.send(
+      this.send<UpdateItemCommandOutput>(
         new UpdateItemCommand({
           TableName: this.name,
           Key: marshall(itemKey),
           ...renderUpdate(spec, condition),
           ReturnValues: 'ALL_NEW',
         }),
+        'write',
       ),
     );
     return unmarshall(result.Attributes ?? {}) as Item;
@@ -200,20 +237,30 @@ export class Table {
 
   /**
    * Writes several items atomically: all actions happen or none does. A failed condition
-   * throws {@link ConditionFailedError} with the reason of each action.
+   * throws {@link ConditionFailedError} with the reason of each action; a concurrent
+   * transaction on the same items {@link TransactionConflictError}.
+   *
+   * Every call carries a client request token, so that the SDK's own retry of a transaction
+   * whose answer was lost (a dropped connection, a 500 after the commit) is recognised by
+   * DynamoDB as the same transaction and succeeds, instead of failing on the conditions that
+   * its first, committed attempt made false.
    *
    * @param actions - at most 100, no two on the same item
-   * @param idempotencyToken - makes a retry of the same transaction within 10 minutes a no-op
+   * @param clientRequestToken - the token; a new one for every call unless given
    */
-  async transact(actions: readonly TransactAction[], idempotencyToken?: string): Promise<void> {
+  async transact(
+    actions: readonly TransactAction[],
+    clientRequestToken: string = randomUUID(),
+  ): Promise<void> {
     if (actions.length === 0) return;
     if (actions.length > 100) throw new Error('A transaction holds at most 100 actions');
     try {
-      await this.client.send(
+      await this.send(
         new TransactWriteItemsCommand({
           TransactItems: actions.map((action) => this.toTransactItem(action)),
-          ClientRequestToken: idempotencyToken,
+          ClientRequestToken: clientRequestToken,
         }),
+        'write',
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
@@ -222,8 +269,9 @@ export class Table {
           throw new ConditionFailedError(reasons);
         }
         if (reasons.some((code) => code === 'TransactionConflict')) {
-          throw new ConflictError();
+          throw new TransactionConflictError();
         }
+        throw failureOf(error, 'write', reasons);
       }
       throw error;
     }
@@ -242,8 +290,9 @@ export class Table {
         if (attempt > MAX_RETRIES)
           throw new Error('BatchWriteItem kept returning unprocessed items');
         if (attempt > 0) await backoff(attempt);
-        const result = await this.client.send(
+        const result = await this.send<BatchWriteItemCommandOutput>(
           new BatchWriteItemCommand({ RequestItems: { [this.name]: pending } }),
+          'write',
         );
         pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
       }
@@ -282,6 +331,26 @@ export class Table {
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new ConditionFailedError();
       throw error;
+    }
+  }
+
+  /**
+   * Sends one command within the deadline. A failure of the table itself (throttled past the
+   * SDK's retries, unavailable, out of time) becomes the typed error a client can act on; a
+   * refusal of the request (a condition, a transaction cancelled) passes as it came.
+   */
+  private async send<Output>(command: object, effect: CallEffect): Promise<Output> {
+    refuseAfterDeadline(this.deadline);
+    const abortSignal = this.deadline.signal();
+    // One signature for every command: the client's overloads are per command type.
+    const send = this.client.send.bind(this.client) as (
+      command: object,
+      options: { abortSignal?: AbortSignal },
+    ) => Promise<unknown>;
+    try {
+      return (await send(command, abortSignal ? { abortSignal } : {})) as Output;
+    } catch (error) {
+      throw failureOf(error, effect);
     }
   }
 }

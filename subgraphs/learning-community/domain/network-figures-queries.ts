@@ -1,6 +1,7 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import {
   type Suppressed,
@@ -9,7 +10,6 @@ import {
   unsuppressed,
 } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
-import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
 import {
   listMunicipalityCodes,
   loadNetworkFigures,

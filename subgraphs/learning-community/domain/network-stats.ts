@@ -1,7 +1,7 @@
 import { BadUserInputError } from '#kernel/errors';
+import { monthOf } from '#kernel/figures-period';
 import type { Identity } from '#kernel/identity';
 import { type Suppressed, suppressFigures, unsuppressed } from '#kernel/small-cells';
-import { monthOf } from '#people/domain/period';
 
 export { monthOf };
 

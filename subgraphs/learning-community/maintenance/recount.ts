@@ -1,7 +1,7 @@
 import type { ItemKey } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
+import type { FigureDifference, RecountReport } from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
-import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
 import { type NetworkGroup, NetworkGroupKindSchema } from '../domain/network-group.ts';
 import { monthDelta } from '../domain/network-session.ts';
 import {

@@ -1,11 +1,7 @@
 import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import {
-  currentDataSubjectDispatcher,
-  DATA_SUBJECT_SUBGRAPHS,
-  type DataSubjectDispatcher,
-} from '#kernel/data-subject';
+import { DATA_SUBJECT_SUBGRAPHS, type DataSubjectDispatcher } from '#kernel/data-subject';
 import { DomainRuleError, ForbiddenError } from '#kernel/errors';
 import { EntityIdSchema, parseInput } from '#kernel/validation';
 import { findErasure, readProfileItem, reserveStubId } from '../repository/erasure-repository.ts';
@@ -72,7 +68,7 @@ export interface YouthErasure {
 export async function eraseYouth(
   context: SubgraphContext,
   rawInput: unknown,
-  dispatcher: DataSubjectDispatcher = currentDataSubjectDispatcher(),
+  dispatcher: DataSubjectDispatcher = context.services.dataSubjects(),
 ): Promise<YouthErasure> {
   const identity = requireIdentity(context);
   if (identity.role !== 'DATA_PROTECTION_OFFICER') {

@@ -3,13 +3,10 @@ import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import type { CursorKey } from '#kernel/cursor';
-import {
-  currentDataSubjectDispatcher,
-  type DataSubjectDispatcher,
-  forEachLimited,
-} from '#kernel/data-subject';
+import { type DataSubjectDispatcher, forEachLimited } from '#kernel/data-subject';
 import { BadUserInputError, ForbiddenError } from '#kernel/errors';
-import { type ExportSink, exportSinkFromEnvironment } from '#kernel/export-sink';
+import type { ExportSink } from '#kernel/export-sink';
+import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, MunicipalityCodeSchema, parseInput } from '#kernel/validation';
 import {
@@ -24,7 +21,6 @@ import {
   LearningColumnsSchema,
   PlacementsColumnsSchema,
 } from './evaluation-export-rows.ts';
-import { parsePeriod } from './period.ts';
 import { type Pseudonymiser, pseudonymiserFromEnvironment } from './pseudonym.ts';
 
 /**
@@ -158,8 +154,8 @@ export async function exportEvaluationDataset(
   // The last day observed: the period's end, or today when that is earlier (ISO dates sort).
   const until = [period.to, today].sort()[0] as string;
   const municipalityCodes = await municipalitiesToExport(context, input.municipalityCodes);
-  const dispatcher = dependencies.dispatcher ?? currentDataSubjectDispatcher();
-  const sink = dependencies.sink ?? exportSinkFromEnvironment();
+  const dispatcher = dependencies.dispatcher ?? context.services.dataSubjects();
+  const sink = dependencies.sink ?? context.services.exports();
   const pseudonymise = dependencies.pseudonymiser ?? (await pseudonymiserFromEnvironment());
 
   const youthRows: EvaluationYouthRow[] = [];

@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import {
   type Suppressed,
@@ -16,7 +17,6 @@ import {
 } from '../repository/youth-figures-repository.ts';
 import { requireMunicipalityField } from './municipality-access.ts';
 import { municipalityAudienceOf } from './municipality-queries.ts';
-import { type FiguresPeriod, parsePeriod } from './period.ts';
 import {
   addPeriodCells,
   YOUTH_RELATIONS,

@@ -1,11 +1,7 @@
 import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import {
-  currentDataSubjectDispatcher,
-  DATA_SUBJECT_SUBGRAPHS,
-  type DataSubjectDispatcher,
-} from '#kernel/data-subject';
+import { DATA_SUBJECT_SUBGRAPHS, type DataSubjectDispatcher } from '#kernel/data-subject';
 import { DomainRuleError, ForbiddenError } from '#kernel/errors';
 import { type Identity, isStaffRole } from '#kernel/identity';
 import { EntityIdSchema, parseInput } from '#kernel/validation';
@@ -72,7 +68,7 @@ function withNotesWithheld(section: Record<string, unknown>): Record<string, unk
 export async function exportYouthData(
   context: SubgraphContext,
   rawInput: unknown,
-  dispatcher: DataSubjectDispatcher = currentDataSubjectDispatcher(),
+  dispatcher: DataSubjectDispatcher = context.services.dataSubjects(),
 ): Promise<YouthDataExport> {
   const identity = requireIdentity(context);
   const input = parseInput(ExportYouthDataInputSchema, rawInput);

@@ -1,7 +1,6 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { ConflictError, DomainRuleError } from '#kernel/errors';
-import { currentFieldCipher } from '#kernel/field-cipher';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import { parseInput } from '#kernel/validation';
@@ -137,7 +136,7 @@ export async function enrolYouth(context: SubgraphContext, rawInput: unknown): P
   }
   const id = newId(context.now().getTime());
   const cpr = input.cpr
-    ? await protectCpr(currentFieldCipher(), id, input.cpr, input.dateOfBirth)
+    ? await protectCpr(context.services.cipher(), id, input.cpr, input.dateOfBirth)
     : undefined;
   const youth: Youth = {
     id,
@@ -197,7 +196,7 @@ export async function updateYouthProfile(
   requireNotExited(youth);
   const cpr = input.cpr
     ? await protectCpr(
-        currentFieldCipher(),
+        context.services.cipher(),
         youth.id,
         input.cpr,
         input.dateOfBirth ?? youth.dateOfBirth,

@@ -1,5 +1,5 @@
+import { type FiguresPeriod, lastMonthFollowedUp } from '#kernel/figures-period';
 import { type Additive, type Suppressed, shareOf } from '#kernel/small-cells';
-import { type FiguresPeriod, lastMonthFollowedUp } from './period.ts';
 import { FOLLOW_UP_MONTHS, type FollowUpMonths } from './weekly-status.ts';
 import { FOLLOW_UP_COUNTER, sumMonthFigures, type YouthMonthFigures } from './youth-figures.ts';
 import {

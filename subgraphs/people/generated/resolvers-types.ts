@@ -5,7 +5,7 @@ import type { YouthView as YouthViewModel } from '../domain/youth-access.ts';
 import type { StaffView as StaffViewModel } from '../domain/staff-access.ts';
 import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts';
 import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
-import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/period.ts';
+import type { ProgrammePeriod as ProgrammePeriodModel } from '../../kernel/figures-period.ts';
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;

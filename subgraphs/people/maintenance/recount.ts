@@ -1,5 +1,9 @@
-import type { ItemKey } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
+import {
+  differingCounters,
+  type FigureDifference,
+  type RecountReport,
+} from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
 import { YOUTH_STATUSES } from '../domain/youth.ts';
 import {
@@ -26,38 +30,6 @@ import {
  * listing) and each one's status history — by the same domain functions the writes use, and
  * compared with what is kept. Maintenance only: it reads whole partitions.
  */
-
-/** One kept counter that disagrees with the recount. */
-export interface FigureDifference {
-  key: ItemKey;
-  counter: string;
-  kept: number;
-  recounted: number;
-}
-
-/** What a recount found and, with `fix`, corrected. */
-export interface RecountReport {
-  /** Sets of figures compared: each municipality's counts and each of its months. */
-  itemsCompared: number;
-  differences: FigureDifference[];
-  fixed: boolean;
-}
-
-function compare(
-  key: ItemKey,
-  counters: readonly string[],
-  kept: Record<string, number>,
-  recounted: Record<string, number>,
-): FigureDifference[] {
-  return counters
-    .filter((counter) => (kept[counter] ?? 0) !== (recounted[counter] ?? 0))
-    .map((counter) => ({
-      key,
-      counter,
-      kept: kept[counter] ?? 0,
-      recounted: recounted[counter] ?? 0,
-    }));
-}
 
 function monthAttributes(month: string, figures = emptyMonthFigures()): Record<string, number> {
   return Object.fromEntries(
@@ -97,21 +69,21 @@ export async function recountPeopleFigures(
     }
     const statsKey = youthStatsKey(code);
     const kept = await table.get(statsKey);
-    const municipalityDifferences = compare(
+    const municipalityDifferences = differingCounters(
       statsKey,
-      YOUTH_STATUSES,
       youthCountsFromItem(kept),
       counts,
+      YOUTH_STATUSES,
     );
     itemsCompared += 1;
     const keptMonths = youthMonthsFromItem(kept);
     for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
       municipalityDifferences.push(
-        ...compare(
+        ...differingCounters(
           statsKey,
-          YOUTH_MONTH_COUNTERS.map((counter) => monthCounterAttribute(month, counter)),
           monthAttributes(month, keptMonths.get(month)),
           monthAttributes(month, months.get(month)),
+          YOUTH_MONTH_COUNTERS.map((counter) => monthCounterAttribute(month, counter)),
         ),
       );
       itemsCompared += 1;

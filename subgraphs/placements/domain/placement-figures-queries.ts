@@ -1,10 +1,10 @@
 import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
+import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
-import { type FiguresPeriod, parsePeriod } from '#people/domain/period';
 import {
   listMunicipalityCodes,
   loadPlacementFigures,

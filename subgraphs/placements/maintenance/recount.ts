@@ -1,8 +1,8 @@
 import type { ItemKey } from '#kernel/keys';
 import { key, PREFIX } from '#kernel/keys';
 import { monthCounterAttribute, monthCountersOf } from '#kernel/month-counters';
+import type { FigureDifference, RecountReport } from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
-import type { FigureDifference, RecountReport } from '#people/maintenance/recount';
 import { PLACEMENT_STATUSES } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
 import {

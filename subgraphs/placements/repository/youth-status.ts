@@ -1,5 +1,5 @@
 import type { Table, TransactAction } from '#kernel/table/table';
-import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';
+import { prepareYouthStatusChange } from '#people/published/youth-status';
 import type { YouthStatus } from '../domain/placement.ts';
 
 /**

@@ -25,7 +25,6 @@ import {
 } from '../domain/placement-commands.ts';
 import { createWish, withdrawWish } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import { currentLifecycleEngine } from '../workflow/engine-registry.ts';
 
 /** Mutations of the placements subgraph: each maps its input to one domain command. */
 export const Mutation: MutationResolvers = {
@@ -45,9 +44,9 @@ export const Mutation: MutationResolvers = {
   withdrawInvitation: (_parent, args, context) =>
     payload('invitation', () => withdrawInvitation(context, args.input)),
   createPlacement: (_parent, args, context) =>
-    payload('placement', () => createPlacement(context, args.input, currentLifecycleEngine())),
+    payload('placement', () => createPlacement(context, args.input, context.services.workflows())),
   startPlacement: (_parent, args, context) =>
-    payload('placement', () => startPlacement(context, args.input, currentLifecycleEngine())),
+    payload('placement', () => startPlacement(context, args.input, context.services.workflows())),
   completeCheckpoint: (_parent, args, context) =>
     payload('placement', () => completeCheckpoint(context, args.input)),
   extendPlacement: (_parent, args, context) =>
@@ -55,19 +54,21 @@ export const Mutation: MutationResolvers = {
   completePlacement: (_parent, args, context) =>
     payload('placement', () => completePlacement(context, args.input)),
   interruptPlacement: (_parent, args, context) =>
-    payload('placement', () => interruptPlacement(context, args.input, currentLifecycleEngine())),
+    payload('placement', () =>
+      interruptPlacement(context, args.input, context.services.workflows()),
+    ),
   startPlacementLifecycle: (_parent, args, context) =>
     payload('placement', () =>
-      startPlacementLifecycle(context, args.input, currentLifecycleEngine()),
+      startPlacementLifecycle(context, args.input, context.services.workflows()),
     ),
   completePlacementCheckpoint: (_parent, args, context) =>
     payload('placement', () =>
-      completePlacementCheckpoint(context, args.input, currentLifecycleEngine()),
+      completePlacementCheckpoint(context, args.input, context.services.workflows()),
     ),
   recordPlacementOutcome: (_parent, args, context) =>
     payload('placement', () =>
-      recordPlacementOutcome(context, args.input, currentLifecycleEngine()),
+      recordPlacementOutcome(context, args.input, context.services.workflows()),
     ),
   recordFollowUp: (_parent, args, context) =>
-    payload('placement', () => recordFollowUp(context, args.input, currentLifecycleEngine())),
+    payload('placement', () => recordFollowUp(context, args.input, context.services.workflows())),
 };

@@ -1,12 +1,14 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { runtimeSdk } from '#kernel/runtime-sdk';
 import {
-  type LifecycleEngine,
-  type LifecycleExecutionInput,
-  StaleTaskTokenError,
-} from '../domain/lifecycle-engine.ts';
+  type ExecutionDescription,
+  ExecutionNameTakenError,
+  type ExecutionStatus,
+} from '#kernel/workflow-engine';
+import { type LifecycleEngine, StaleTaskTokenError } from '../domain/lifecycle-engine.ts';
 
 const {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   InvalidToken,
@@ -47,7 +49,7 @@ export class AwsLifecycleEngine implements LifecycleEngine {
     return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
   }
 
-  async startExecution(name: string, input: LifecycleExecutionInput) {
+  async startExecution(name: string, input: Record<string, unknown>) {
     try {
       const result = await this.client.send(
         new StartExecutionCommand({
@@ -58,8 +60,26 @@ export class AwsLifecycleEngine implements LifecycleEngine {
       );
       return { executionId: result.executionArn ?? this.executionArn(name) };
     } catch (error) {
-      // Same name, other input (a resume of one already running): one execution all the same.
-      if (error instanceof ExecutionAlreadyExists) return { executionId: this.executionArn(name) };
+      // Step Functions answers a repeat of a running execution's start (same name and input)
+      // with that execution; any other reuse of the name within 90 days is refused.
+      if (error instanceof ExecutionAlreadyExists) throw new ExecutionNameTakenError(name);
+      throw error;
+    }
+  }
+
+  async describeExecution(name: string): Promise<ExecutionDescription | undefined> {
+    try {
+      const result = await this.client.send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(name) }),
+      );
+      return {
+        name,
+        // A failed execution waiting to be redriven is failed until someone redrives it.
+        status: (result.status === 'PENDING_REDRIVE' ? 'FAILED' : result.status) as ExecutionStatus,
+        startedAt: (result.startDate ?? new Date()).toISOString(),
+      };
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return undefined;
       throw error;
     }
   }

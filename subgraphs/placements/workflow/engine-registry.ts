@@ -2,27 +2,15 @@ import type { LifecycleEngine } from '../domain/lifecycle-engine.ts';
 import { AwsLifecycleEngine } from './aws-lifecycle-engine.ts';
 
 /**
- * Which lifecycle engine this process uses: the one the local stack (or a test) put in place,
- * else Step Functions when `LIFECYCLE_STATE_MACHINE_ARN` is set (AWS), else none — then
- * placements run without a lifecycle workflow, as before it existed.
- */
-let injected: LifecycleEngine | null | undefined;
-let fromEnvironment: LifecycleEngine | undefined;
-
-/**
- * Puts an engine in place for this process (the local stack's, a test's); null takes it away.
+ * The lifecycle engine the function's environment configures: Step Functions when
+ * `LIFECYCLE_STATE_MACHINE_ARN` is set (AWS), else none — then placements run without a
+ * lifecycle workflow. The local stack hands in its own engine instead.
  *
- * @param engine - the engine
+ * @param env - the process environment
  */
-export function useLifecycleEngine(engine: LifecycleEngine | null): void {
-  injected = engine;
-}
-
-/** The lifecycle engine of this process, or null when there is none. */
-export function currentLifecycleEngine(): LifecycleEngine | null {
-  if (injected) return injected;
-  const arn = process.env.LIFECYCLE_STATE_MACHINE_ARN;
-  if (!arn) return null;
-  fromEnvironment ??= new AwsLifecycleEngine(arn);
-  return fromEnvironment;
+export function lifecycleEngineFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): LifecycleEngine | null {
+  const arn = env.LIFECYCLE_STATE_MACHINE_ARN;
+  return arn ? new AwsLifecycleEngine(arn) : null;
 }

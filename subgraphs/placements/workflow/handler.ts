@@ -3,7 +3,7 @@ import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { ScaledLifecycleClock } from '../domain/lifecycle-clock.ts';
 import { LIFECYCLE_CONFIG } from '../domain/lifecycle-config.ts';
-import { currentLifecycleEngine } from './engine-registry.ts';
+import { lifecycleEngineFromEnvironment } from './engine-registry.ts';
 import { createLifecycleTaskHandler } from './lifecycle-task-handler.ts';
 
 /** Lambda entry of the lifecycle task function: every task state of the state machine. */
@@ -11,6 +11,6 @@ export const handler = createLifecycleTaskHandler({
   table: new Table(createDynamoClient(), process.env.TABLE_NAME ?? ''),
   clock: new ScaledLifecycleClock(1),
   config: LIFECYCLE_CONFIG,
-  engine: currentLifecycleEngine(),
+  engine: lifecycleEngineFromEnvironment(),
   logger,
 });

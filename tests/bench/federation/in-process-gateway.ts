@@ -18,6 +18,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { enforceFieldRules, type SubgraphRules } from '#kernel/field-rules';
 import { claimsToIdentity, type Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
+import { servicesFromEnvironment } from '#kernel/services';
 import type { Table } from '#kernel/table/table';
 import { supergraphSdl } from '#schema/generated/supergraph';
 import { SUBGRAPH_MODULES } from '../monolith/subgraph-modules.ts';
@@ -112,6 +113,7 @@ export async function createInProcessGateway(table: Table, now: () => Date = () 
       now,
       retentionDays: auditRetentionDays(),
     }),
+    services: servicesFromEnvironment(),
   });
   const schemas = new Map(
     SUBGRAPH_MODULES.map((module) => [

@@ -12,6 +12,7 @@ import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requestLogger } from '#kernel/logger';
+import { servicesFromEnvironment } from '#kernel/services';
 import { flushAuditTrail } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
@@ -46,6 +47,7 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
   const table = new Table(createDynamoClient(env.DYNAMODB_ENDPOINT), required('TABLE_NAME'));
   const cursors = createCursorCodec(required('CURSOR_SECRET'));
   const retentionDays = auditRetentionDays();
+  const services = servicesFromEnvironment();
   const rateLimit = createRateLimiter({
     table,
     limitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
@@ -82,6 +84,7 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
             now: () => new Date(),
             retentionDays,
           }),
+          services,
         };
       },
     },

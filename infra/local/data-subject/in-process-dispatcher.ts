@@ -2,8 +2,8 @@ import { handleCompaniesDataSubject } from '#companies/data-subject/companies-da
 import { createInProcessDispatcher, type DataSubjectDispatcher } from '#kernel/data-subject';
 import type { Table } from '#kernel/table/table';
 import { handleLearningDataSubject } from '#learning-community/data-subject/learning-data-subject';
+import { handlePeopleDataSubject } from '#people/data-subject/people-data-subject';
 import { handlePlacementsDataSubject } from '#placements/data-subject/placements-data-subject';
-import { handlePeopleDataSubject } from './people-data-subject.ts';
 
 /**
  * The dispatcher of the local stack and the tests: the four subgraphs' data-subject handlers,

@@ -1,6 +1,6 @@
-import { addDays, addMonths } from '#kernel/calendar';
-import { BadUserInputError } from '#kernel/errors';
-import { IsoDateSchema } from '#kernel/validation';
+import { addDays, addMonths } from './calendar.ts';
+import { BadUserInputError } from './errors.ts';
+import { IsoDateSchema } from './validation.ts';
 
 /**
  * The period of the programme's figures. Figures are kept per municipality and calendar month,

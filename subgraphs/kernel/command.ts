@@ -1,0 +1,341 @@
+import type * as z from 'zod';
+import type { AuditAction, AuditEvent } from './audit.ts';
+import { type AuditSubject, subjectOfChange } from './audit-subject.ts';
+import { requireIdentity } from './authorisation.ts';
+import type { SubgraphContext } from './context.ts';
+import {
+  ConflictError,
+  DomainRuleError,
+  IdempotencyKeyReusedError,
+  OutcomeUnknownError,
+  TemporarilyUnavailableError,
+} from './errors.ts';
+import {
+  IdempotencyKeySchema,
+  type IdempotencyRecord,
+  idempotencyRecordKey,
+  idempotencyRecordWrite,
+  inputHashOf,
+  readIdempotencyRecord,
+} from './idempotency.ts';
+import type { ItemKey } from './keys.ts';
+import { ConditionFailedError, TransactionConflictError } from './table/table.ts';
+import { UnitOfWork } from './unit-of-work.ts';
+import { parseInput } from './validation.ts';
+
+/**
+ * A command: one mutation's use case, run the one way every change is run.
+ *
+ * `execute` loads the facts it needs, checks its rules (a broken rule throws a
+ * `DomainRuleError`, which the payload returns), and stages what it writes on the unit of
+ * work; it never writes itself. The kernel then commits the unit as one transaction with the
+ * change's audit event and, when the client sent an idempotency key, the key's record.
+ */
+export interface Command<Input, Result> {
+  /** The mutation's name, e.g. `enrolYouth`; the audit target is `Mutation.<name>`. */
+  name: string;
+  /** The input's schema; malformed input is `BAD_USER_INPUT` and nothing runs. */
+  input: z.ZodType<Input>;
+  /**
+   * Loads, decides and stages the change.
+   *
+   * @param context - the request
+   * @param input - the parsed input (without the idempotency key)
+   * @param work - where the change is staged
+   * @returns the result as it will be once committed
+   */
+  execute(context: SubgraphContext, input: Input, work: UnitOfWork): Promise<Result>;
+  /**
+   * What the idempotency record keeps of the result to answer a repeat: ids and small values,
+   * never personal data (the record outlives nothing, but it is not the young person's item).
+   */
+  remember(result: Result): unknown;
+  /** The result of an earlier call, from what {@link Command.remember} kept. */
+  recall(context: SubgraphContext, remembered: unknown): Promise<Result>;
+  /**
+   * Whom the change is about, for its audit event.
+   * @default the input's `youthId`, else the result's young person
+   */
+  about?(input: Input, result: Result): AuditSubject | undefined;
+  /**
+   * The audit action of the change.
+   * @default `CHANGE`
+   */
+  auditAction?: AuditAction;
+}
+
+/**
+ * Declares a command (typed, so that `execute`, `remember` and `recall` agree).
+ *
+ * @param command - the command
+ */
+export function defineCommand<Input, Result>(
+  command: Command<Input, Result>,
+): Command<Input, Result> {
+  return command;
+}
+
+/** How many times a command is run when a concurrent change beat it to the commit. */
+const ATTEMPTS = 4;
+
+/**
+ * Less time than this left before the deadline, and a command does not start its commit: a
+ * commit cut short by the deadline has an unknown outcome, one not started has none.
+ */
+const COMMIT_MARGIN_MS = 250;
+
+function splitIdempotencyKey(raw: unknown): { key: string | undefined; input: unknown } {
+  if (!raw || typeof raw !== 'object' || !('idempotencyKey' in raw)) {
+    return { key: undefined, input: raw };
+  }
+  const { idempotencyKey, ...input } = raw as Record<string, unknown>;
+  if (idempotencyKey === null || idempotencyKey === undefined) return { key: undefined, input };
+  const key = parseInput(IdempotencyKeySchema, idempotencyKey);
+  return { key, input };
+}
+
+interface Idempotency {
+  recordKey: ItemKey;
+  inputHash: string;
+}
+
+/**
+ * Runs a command exactly once, however often the client sends it:
+ *
+ * 1. parses the input (`BAD_USER_INPUT`);
+ * 2. with an idempotency key, answers a repeat from the key's record (or refuses the key's reuse
+ *    for another input with `IDEMPOTENCY_KEY_REUSED`);
+ * 3. executes the command and commits its unit of work, its audit event and the key's record in
+ *    one transaction; a concurrent change that beat it to the commit makes it run again on
+ *    fresh reads (up to four times, then `CONFLICT`); a concurrent call with the same key makes
+ *    it answer as that call did;
+ * 4. when the answer of the commit was lost, looks for the key's record: found, the change is
+ *    answered; otherwise `OUTCOME_UNKNOWN` (send again with the same key);
+ * 5. runs the follow-ups of the committed unit (a workflow started, a callback sent).
+ *
+ * @param context - the request
+ * @param command - the command
+ * @param rawInput - the mutation's `input` argument
+ */
+export async function runCommand<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  rawInput: unknown,
+): Promise<Result> {
+  const identity = requireIdentity(context);
+  const split = splitIdempotencyKey(rawInput);
+  const input = parseInput(command.input, split.input);
+  const idempotency: Idempotency | undefined = split.key
+    ? {
+        recordKey: idempotencyRecordKey(identity.subject, split.key),
+        inputHash: inputHashOf(command.name, input as Record<string, unknown>),
+      }
+    : undefined;
+  if (idempotency) {
+    const earlier = await readIdempotencyRecord(
+      context.table,
+      idempotency.recordKey,
+      context.now(),
+    );
+    if (earlier) return answerAgain(context, command, idempotency, earlier);
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const work = new UnitOfWork();
+    const result = await command.execute(context, input, work);
+    const actions = work.transaction(
+      auditEventsOf(command, input, result, work).map((event) => context.audit.itemFor(event)),
+    );
+    const idempotencyAt = actions.length;
+    if (idempotency) {
+      actions.push(
+        idempotencyRecordWrite(
+          idempotency.recordKey,
+          {
+            command: command.name,
+            inputHash: idempotency.inputHash,
+            result: command.remember(result),
+          },
+          context.now(),
+        ),
+      );
+    }
+    if (context.table.deadline.remainingMs() < COMMIT_MARGIN_MS) {
+      throw new TemporarilyUnavailableError('The request ran out of time; nothing was changed');
+    }
+    try {
+      await context.table.transact(actions);
+    } catch (error) {
+      if (idempotency && keyTakenMeanwhile(error, idempotencyAt)) {
+        return answerOfConcurrentCall(context, command, idempotency);
+      }
+      if (isRaceLost(error) && attempt < ATTEMPTS) {
+        await pause(attempt);
+        continue;
+      }
+      if (isRaceLost(error)) throw new ConflictError();
+      if (error instanceof OutcomeUnknownError && idempotency) {
+        return answerOfUnknownOutcome(context, command, idempotency);
+      }
+      throw error;
+    }
+    await runFollowUps(context, command, work);
+    return result;
+  }
+}
+
+/** A condition failed or a concurrent transaction held an item: run the command again. */
+function isRaceLost(error: unknown): boolean {
+  return error instanceof ConditionFailedError || error instanceof TransactionConflictError;
+}
+
+/** The key's record failed its condition: a call with the same key committed meanwhile. */
+function keyTakenMeanwhile(error: unknown, index: number): boolean {
+  return error instanceof ConditionFailedError && error.reasons[index] === 'ConditionalCheckFailed';
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+}
+
+function auditEventsOf<Input, Result>(
+  command: Command<Input, Result>,
+  input: Input,
+  result: Result,
+  work: UnitOfWork,
+): AuditEvent[] {
+  const subject = command.about?.(input, result) ?? subjectOfChange(input, result);
+  const event: AuditEvent = {
+    action: command.auditAction ?? 'CHANGE',
+    target: `Mutation.${command.name}`,
+  };
+  if (subject?.youthId) event.youthId = subject.youthId;
+  if (subject?.municipalityCode) event.municipalityCode = subject.municipalityCode;
+  return [event, ...work.auditEvents];
+}
+
+async function answerAgain<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  idempotency: Idempotency,
+  earlier: IdempotencyRecord,
+): Promise<Result> {
+  if (earlier.command !== command.name || earlier.inputHash !== idempotency.inputHash) {
+    throw new IdempotencyKeyReusedError();
+  }
+  context.logger.info('Idempotent repeat answered from its record', { command: command.name });
+  return command.recall(context, earlier.result);
+}
+
+async function answerOfConcurrentCall<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  idempotency: Idempotency,
+): Promise<Result> {
+  const earlier = await readIdempotencyRecord(context.table, idempotency.recordKey, context.now());
+  if (!earlier) throw new ConflictError();
+  return answerAgain(context, command, idempotency, earlier);
+}
+
+async function answerOfUnknownOutcome<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  idempotency: Idempotency,
+): Promise<Result> {
+  const earlier = await readIdempotencyRecord(
+    context.table,
+    idempotency.recordKey,
+    context.now(),
+  ).catch(() => undefined);
+  if (!earlier) throw new OutcomeUnknownError();
+  return answerAgain(context, command, idempotency, earlier);
+}
+
+async function runFollowUps<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  work: UnitOfWork,
+): Promise<void> {
+  for (const followUp of work.afterCommitFollowUps) {
+    try {
+      await followUp();
+    } catch (error) {
+      context.logger.error('A follow-up of a committed change failed; it is repaired later', {
+        command: command.name,
+        error: error as Error,
+      });
+    }
+  }
+}
+
+/** A user error as the schema's `UserError` returns it: `path` is null when no field is concerned. */
+export interface PayloadUserError {
+  code: string;
+  message: string;
+  path: string[] | null;
+}
+
+/** A mutation payload: the changed objects (null when nothing was written) and user errors. */
+export type Payload<K extends string, T> = { [P in K]: T | null } & { errors: PayloadUserError[] };
+
+/**
+ * The one resolver of a mutation: runs the command and shapes its payload — the changed object
+ * under `field` and no errors, or null and the broken rule as a user error (nothing was
+ * written). Every other error (`FORBIDDEN`, `BAD_USER_INPUT`, `CONFLICT`, …) stays a GraphQL
+ * error.
+ *
+ * @param command - the command
+ * @param field - the payload's field for the result
+ */
+export function mutation<Input, Result, K extends string>(
+  command: Command<Input, Result>,
+  field: K,
+): (
+  parent: unknown,
+  args: { input: unknown },
+  context: SubgraphContext,
+) => Promise<Payload<K, Result>> {
+  return async (_parent, args, context) => {
+    try {
+      const result = await runCommand(context, command, args.input);
+      return { [field]: result, errors: [] } as unknown as Payload<K, Result>;
+    } catch (error) {
+      if (!(error instanceof DomainRuleError)) throw error;
+      return { [field]: null, errors: [userErrorOf(error)] } as unknown as Payload<K, Result>;
+    }
+  };
+}
+
+/**
+ * The resolver of a mutation whose payload carries several changed objects: the command's
+ * result holds each under its payload field.
+ *
+ * @param command - the command
+ * @param fields - the payload's fields, each a property of the result
+ */
+export function mutationOfMany<Input, Result extends object, K extends keyof Result & string>(
+  command: Command<Input, Result>,
+  fields: readonly K[],
+): (
+  parent: unknown,
+  args: { input: unknown },
+  context: SubgraphContext,
+) => Promise<{ [P in K]: Result[P] | null } & { errors: PayloadUserError[] }> {
+  return async (_parent, args, context) => {
+    try {
+      const result = await runCommand(context, command, args.input);
+      return { ...result, errors: [] };
+    } catch (error) {
+      if (!(error instanceof DomainRuleError)) throw error;
+      const nulls = Object.fromEntries(fields.map((field) => [field, null]));
+      return { ...nulls, errors: [userErrorOf(error)] } as { [P in K]: null } & {
+        errors: PayloadUserError[];
+      };
+    }
+  };
+}
+
+function userErrorOf(error: DomainRuleError): PayloadUserError {
+  const { code, message, path } = error.userError;
+  return { code, message, path: path ?? null };
+}

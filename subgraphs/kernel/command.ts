@@ -1,5 +1,6 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type * as z from 'zod';
-import type { AuditAction, AuditEvent } from './audit.ts';
+import type { AuditAction, AuditEvent, RequestAuditTrail } from './audit.ts';
 import { type AuditSubject, subjectOfChange } from './audit-subject.ts';
 import { requireIdentity } from './authorisation.ts';
 import type { SubgraphContext } from './context.ts';
@@ -19,7 +20,7 @@ import {
   readIdempotencyRecord,
 } from './idempotency.ts';
 import type { ItemKey } from './keys.ts';
-import { ConditionFailedError, TransactionConflictError } from './table/table.ts';
+import { ConditionFailedError, type Table, TransactionConflictError } from './table/table.ts';
 import { UnitOfWork } from './unit-of-work.ts';
 import { parseInput } from './validation.ts';
 
@@ -179,7 +180,7 @@ export async function runCommand<Input, Result>(
       }
       throw error;
     }
-    await runFollowUps(context, command, work);
+    await runFollowUps(context.logger, work, command.name);
     return result;
   }
 }
@@ -251,17 +252,18 @@ async function answerOfUnknownOutcome<Input, Result>(
   return answerAgain(context, command, idempotency, earlier);
 }
 
-async function runFollowUps<Input, Result>(
-  context: SubgraphContext,
-  command: Command<Input, Result>,
+/** Runs a committed unit's follow-ups; a failure is logged, never undoes the change. */
+async function runFollowUps(
+  logger: Pick<Logger, 'error'>,
   work: UnitOfWork,
+  command?: string,
 ): Promise<void> {
   for (const followUp of work.afterCommitFollowUps) {
     try {
       await followUp();
     } catch (error) {
-      context.logger.error('A follow-up of a committed change failed; it is repaired later', {
-        command: command.name,
+      logger.error('A follow-up of a committed change failed; it is repaired later', {
+        ...(command ? { command } : {}),
         error: error as Error,
       });
     }
@@ -338,4 +340,29 @@ export function mutationOfMany<Input, Result extends object, K extends keyof Res
 function userErrorOf(error: DomainRuleError): PayloadUserError {
   const { code, message, path } = error.userError;
   return { code, message, path: path ?? null };
+}
+
+/**
+ * Commits a unit of work the system does on its own, outside a client's request (a lifecycle
+ * step, a repair by the reconciler): the same one transaction, its audit events written by the
+ * given trail (whose `who` names the system), then its follow-ups. Its retries are its caller's
+ * (Step Functions retries a failed step; the reconciler runs again).
+ *
+ * @param table - the table
+ * @param work - the staged change
+ * @param options.audit - the trail that makes the audit events' items (none: the unit stages none)
+ * @param options.logger - where a failed follow-up is reported
+ */
+export async function commitSystemWork(
+  table: Table,
+  work: UnitOfWork,
+  options: { audit?: RequestAuditTrail; logger: Pick<Logger, 'error'> },
+): Promise<void> {
+  const { audit, logger } = options;
+  if (work.auditEvents.length > 0 && !audit) {
+    throw new Error('A unit of work with audit events needs a trail to write them');
+  }
+  const auditItems = audit ? work.auditEvents.map((event) => audit.itemFor(event)) : [];
+  await table.transact(work.transaction(auditItems));
+  await runFollowUps(logger, work);
 }

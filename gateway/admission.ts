@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { deadlineIn } from '#kernel/deadline';
 import type { Identity } from '#kernel/identity';
 import { CORRELATION_HEADER, correlationIdFrom } from '#kernel/identity-assertion';
 import { logger } from '#kernel/logger';
@@ -25,12 +26,14 @@ export type Admission =
  * @param options.rateLimit - counts the request against the caller's rate
  * @param options.auditTrail - opens a request's audit trail
  * @param options.maxRequestBytes - the largest body accepted
+ * @param options.requestDeadlineMs - how long an admitted request may take, from its arrival
  */
 export function createAdmission(options: {
   verifyToken: (authorization: string | undefined) => Promise<Identity>;
   rateLimit: RateLimiter;
   auditTrail: AuditTrailFactory;
   maxRequestBytes: number;
+  requestDeadlineMs?: number;
 }) {
   const refuse = async (
     context: GatewayContext,
@@ -61,6 +64,8 @@ export function createAdmission(options: {
   return async (event: APIGatewayProxyEventV2): Promise<Admission> => {
     const headers = event.headers ?? {};
     const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
+    // Counted from arrival: verifying the token and the rate limit are part of the request.
+    const deadline = options.requestDeadlineMs ? deadlineIn(options.requestDeadlineMs) : undefined;
     // Verified first (a signature check against the issuer's keys, fetched once per container),
     // so that even a refusal for size names its caller; a failure is reported only after the
     // size and batching checks.
@@ -72,6 +77,7 @@ export function createAdmission(options: {
       identity: verified.identity,
       correlationId,
       audit: options.auditTrail(verified.identity, correlationId),
+      ...(deadline ? { deadline } : {}),
     };
 
     const size = requestBytes(event);

@@ -27,6 +27,8 @@ const EnvironmentSchema = z.object({
   /** `iam`: sign subgraph calls with SigV4 (IAM-authorised function URLs in AWS). */
   SUBGRAPH_AUTH: z.enum(['none', 'iam']).default('none'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(29_000).default(10_000),
+  /** How long a whole request may take: below API Gateway's 30 s integration timeout. */
+  GATEWAY_DEADLINE_MS: z.coerce.number().int().min(100).max(29_000).default(25_000),
   /** The single table: the per-identity rate limit and the audit trail of refusals. */
   TABLE_NAME: z.string().min(1).optional(),
   MAX_QUERY_DEPTH: limit(DEFAULT_QUERY_LIMITS.maxDepth, 100),
@@ -45,6 +47,8 @@ export interface GatewayConfig {
   auth: { issuer: string; audience: string; jwksUri: string; jwks?: string };
   subgraphAuth: 'none' | 'iam';
   subgraphTimeoutMs: number;
+  /** How long a whole request may take; every subgraph call ends by then. */
+  requestDeadlineMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   /** The table for rate limiting and the audit trail; absent only in a bare dev setup. */
   tableName?: string;
@@ -96,6 +100,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     subgraphAuth: e.SUBGRAPH_AUTH,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    requestDeadlineMs: e.GATEWAY_DEADLINE_MS,
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map(({ name }) => [name, env[subgraphUrlVariable(name)] as string]),
     ) as Record<SubgraphName, string>,

@@ -1,4 +1,5 @@
 import type { AuditTrail } from '#kernel/audit';
+import type { Deadline } from '#kernel/deadline';
 import type { Identity } from '#kernel/identity';
 
 /** What the gateway knows about one request: the verified caller and its correlation id. */
@@ -11,4 +12,10 @@ export interface GatewayContext {
    * written when the request ends. Absent where no trail is kept (benchmarks).
    */
   audit?: AuditTrail;
+  /**
+   * When the gateway gives up on the request: before API Gateway does. Every subgraph call
+   * waits at most until then, and carries it so that the subgraph ends its work by then too.
+   * Absent where no limit applies (benchmarks).
+   */
+  deadline?: Deadline;
 }

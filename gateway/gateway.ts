@@ -92,6 +92,7 @@ export function createGateway(config: GatewayConfig, signingKey: JWK | (() => Pr
       : createInMemoryRateLimiter(config.rateLimitPerMinute),
     auditTrail: createGatewayAuditTrails({ table, retentionDays: config.auditRetentionDays }),
     maxRequestBytes: config.maxRequestBytes,
+    requestDeadlineMs: config.requestDeadlineMs,
   });
 
   return {

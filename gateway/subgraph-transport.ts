@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { DEADLINE_HEADER } from '#kernel/deadline';
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
 import type { SubgraphName } from '#schema/subgraphs';
 import { batchingSender } from './call-batching.ts';
@@ -50,6 +51,9 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
     // The signer reuses an identity's assertion for a subgraph (`createAssertionSigner`).
     headers.set(IDENTITY_HEADER, await this.signAssertion(context.identity ?? null, this.subgraph));
     headers.set(CORRELATION_HEADER, context.correlationId ?? '');
+    if (context.deadline && Number.isFinite(context.deadline.at)) {
+      headers.set(DEADLINE_HEADER, String(context.deadline.at));
+    }
   }
 
   override didEncounterError(): never {

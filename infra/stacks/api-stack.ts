@@ -28,6 +28,7 @@ import {
   KEY_PREFIXES,
 } from '../config/key-prefixes.ts';
 import type { StageConfig } from '../config/stage.ts';
+import { DYNAMODB_CLIENT_ENVIRONMENT, TIMEOUTS } from '../config/timeouts.ts';
 import { GatewayKeyPair } from '../constructs/gateway-key-pair/gateway-key-pair.ts';
 import { NextworkFunction } from '../constructs/nextwork-function.ts';
 import { grantTableAccess } from '../constructs/table-access.ts';
@@ -66,8 +67,6 @@ export interface ApiStackProps extends StackProps {
  */
 const DATA_SUBJECT_TIMEOUT = Duration.seconds(60);
 
-/** The per-call timeout of the gateway towards a subgraph: below the subgraph's own timeout. */
-const SUBGRAPH_CALL_TIMEOUT = Duration.seconds(8);
 
 /**
  * What serves requests: the four subgraph functions (each behind a function URL that only the
@@ -155,7 +154,7 @@ export class ApiStack extends Stack {
           description: `NEXTWORK ${name} subgraph`,
           serviceName: `nextwork-${name}`,
           memorySize: 1024,
-          timeout: Duration.seconds(10),
+          timeout: TIMEOUTS.subgraphFunction,
           ...(config.subgraphReservedConcurrency === undefined
             ? {}
             : { reservedConcurrentExecutions: config.subgraphReservedConcurrency }),
@@ -163,6 +162,8 @@ export class ApiStack extends Stack {
             TABLE_NAME: props.table.tableName,
             GATEWAY_PUBLIC_KEY: keyPair.publicJwk,
             CURSOR_SECRET_ARN: cursorKey.secretArn,
+            REQUEST_DEADLINE_MS: String(TIMEOUTS.subgraphRequestDeadline.toMilliseconds()),
+            ...DYNAMODB_CLIENT_ENVIRONMENT,
           },
         });
         grantTableAccess(subgraph.role, props.table, props.key, KEY_PREFIXES[name]);
@@ -204,7 +205,7 @@ export class ApiStack extends Stack {
       description: 'NEXTWORK federation gateway',
       serviceName: 'nextwork-gateway',
       memorySize: 1536,
-      timeout: Duration.seconds(15),
+      timeout: TIMEOUTS.gatewayFunction,
       ...(config.gatewayReservedConcurrency === undefined
         ? {}
         : { reservedConcurrentExecutions: config.gatewayReservedConcurrency }),
@@ -213,7 +214,9 @@ export class ApiStack extends Stack {
         // The per-identity rate limit (`RATE#…`) and the audit trail of the gateway's refusals.
         TABLE_NAME: props.table.tableName,
         SUBGRAPH_AUTH: 'iam',
-        SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_CALL_TIMEOUT.toMilliseconds()),
+        SUBGRAPH_TIMEOUT_MS: String(TIMEOUTS.gatewaySubgraphCall.toMilliseconds()),
+        GATEWAY_DEADLINE_MS: String(TIMEOUTS.gatewayRequestDeadline.toMilliseconds()),
+        ...DYNAMODB_CLIENT_ENVIRONMENT,
         AUTH_ISSUER: props.issuer,
         AUTH_AUDIENCE: props.client.userPoolClientId,
         AUTH_JWKS_URI: `${props.issuer}/.well-known/jwks.json`,
@@ -289,7 +292,9 @@ export class ApiStack extends Stack {
       },
     });
 
-    const integration = new HttpLambdaIntegration('Gateway', live);
+    const integration = new HttpLambdaIntegration('Gateway', live, {
+      timeout: TIMEOUTS.apiGatewayIntegration,
+    });
     this.api.addRoutes({
       path: '/graphql',
       methods: [HttpMethod.POST, HttpMethod.GET],

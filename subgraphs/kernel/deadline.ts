@@ -50,3 +50,31 @@ export function requestDeadlineMs(env: NodeJS.ProcessEnv = process.env): number 
 
 /** The subgraph request deadline when none is configured. */
 export const DEFAULT_REQUEST_DEADLINE_MS = 6_000;
+
+/**
+ * The header that carries the gateway's deadline for a request (epoch milliseconds) to every
+ * subgraph call of it, so that a subgraph ends its work by the time the gateway stops waiting,
+ * however far into the query plan the call comes.
+ */
+export const DEADLINE_HEADER = 'x-nextwork-deadline';
+
+/**
+ * A subgraph request's deadline: its own (`ownMs` from now), or the gateway's when that comes
+ * sooner. Only the gateway reaches a subgraph (IAM in AWS, a verified assertion everywhere), and
+ * the header can only shorten the deadline, never lengthen it.
+ *
+ * @param header - the value of {@link DEADLINE_HEADER}, if any
+ * @param ownMs - the subgraph's own limit
+ * @param now - the clock
+ * @default now - Date.now
+ */
+export function requestDeadline(
+  header: string | undefined,
+  ownMs: number,
+  now: () => number = Date.now,
+): Deadline {
+  const own = deadlineIn(ownMs, now);
+  const gateway = Number(header);
+  if (!header || !Number.isFinite(gateway) || gateway >= own.at) return own;
+  return deadlineIn(gateway - now(), now);
+}

@@ -8,7 +8,7 @@ import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.t
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
 import { createCursorCodec } from './cursor.ts';
-import { deadlineIn, requestDeadlineMs } from './deadline.ts';
+import { DEADLINE_HEADER, requestDeadline, requestDeadlineMs } from './deadline.ts';
 import { createItemLoader } from './entity-loader.ts';
 import { ERROR_CODES } from './errors.ts';
 import { enforceFieldRules, type SubgraphRules } from './field-rules.ts';
@@ -187,8 +187,11 @@ export function createSubgraphRuntime(
       const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
       const identity = assertion.identity;
       const now = () => new Date();
-      // Every DynamoDB call of the request, the audit trail's included, ends by the deadline.
-      const requestTable = table.withDeadline(deadlineIn(deadlineMs));
+      // Every DynamoDB call of the request, the audit trail's included, ends by the deadline:
+      // the subgraph's own, or the gateway's when that comes sooner.
+      const requestTable = table.withDeadline(
+        requestDeadline(headers[DEADLINE_HEADER], deadlineMs),
+      );
       return {
         identity,
         correlationId,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphHttp } from '#gateway/subgraph-http';
+import { DEADLINE_HEADER } from '#kernel/deadline';
 
 /** A real HTTP server on loopback that answers by path; `/slow` never answers. */
 function subgraphServer(): Promise<{ url: string; server: Server; seen: string[] }> {
@@ -70,6 +71,36 @@ describe("the gateway's HTTP calls to subgraphs", () => {
     const outcome = send(`${subgraph.url}/slow`, { method: 'POST', body: '{}' });
     // Assess
     await expect(outcome).rejects.toThrow(/abort|timeout/i);
+  });
+
+  it("gives up by the request's deadline when it comes before the call's own timeout", async () => {
+    // Prepare: a call timeout of a minute, the request's deadline 100 ms away
+    const send = createSubgraphHttp(60_000);
+    const started = Date.now();
+    // Act
+    const outcome = send(`${subgraph.url}/slow`, {
+      method: 'POST',
+      headers: { [DEADLINE_HEADER]: String(started + 100) },
+      body: '{}',
+    });
+    // Assess
+    await expect(outcome).rejects.toThrow(/abort|timeout/i);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('sends nothing when the deadline has passed', async () => {
+    // Prepare
+    const send = createSubgraphHttp(60_000);
+    const before = subgraph.seen.length;
+    // Act
+    const outcome = send(`${subgraph.url}/graphql`, {
+      method: 'POST',
+      headers: { [DEADLINE_HEADER]: String(Date.now() - 1) },
+      body: '{"late":true}',
+    });
+    // Assess
+    await expect(outcome).rejects.toThrow(/time/i);
+    expect(subgraph.seen.length).toBe(before);
   });
 
   it('fails a call to an address where nothing listens', async () => {

@@ -27,6 +27,24 @@ describe('identity assertions between gateway and subgraphs', () => {
     expect(verified).toEqual({ identity: staffIdentity('265') });
   });
 
+  it('loads the signing key again on the next call when the first load failed', async () => {
+    // Prepare: Secrets Manager unreachable at the cold start, reachable a moment later
+    const keys = await keyPair();
+    let loads = 0;
+    const sign = createAssertionSigner(async () => {
+      loads += 1;
+      if (loads === 1) throw new Error('Secrets Manager unreachable');
+      return keys.privateJwk;
+    });
+    const verify = createAssertionVerifier(keys.publicJwk, 'people');
+    // Act
+    await expect(sign(staffIdentity('265'), 'people')).rejects.toThrow('unreachable');
+    const token = await sign(staffIdentity('265'), 'people');
+    // Assess
+    expect(await verify(token)).toEqual({ identity: staffIdentity('265') });
+    expect(loads).toBe(2);
+  });
+
   it('refuses an assertion addressed to another subgraph', async () => {
     // Prepare
     const keys = await keyPair();

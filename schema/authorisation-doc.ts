@@ -61,7 +61,7 @@ function schemaOf(file: string) {
   return buildSubgraphSchema({ typeDefs: parse(sdl) });
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
@@ -83,7 +83,7 @@ function subgraphSection(name: SubgraphName, file: string): string {
     const only = typeRules[fields[0] as string];
     if (names.size === 1 && only && !only.personal) {
       // A value type its parent hands out whole: one line says it.
-      lines.push(`\n#### \`${type.name}\`\n`, `Every field: ${escape(only.name)}.`);
+      lines.push(`\n#### \`${type.name}\`\n`, `Every field: ${escapeCell(only.name)}.`);
       continue;
     }
     lines.push(`\n#### \`${type.name}\`\n`, '| field | rule | personal |', '| --- | --- | --- |');
@@ -91,7 +91,7 @@ function subgraphSection(name: SubgraphName, file: string): string {
       const rule = typeRules[field];
       const shown = field === REFERENCE ? '*(reference)*' : `\`${field}\``;
       lines.push(
-        `| ${shown} | ${rule ? escape(rule.name) : '**none: refused**'} | ${rule?.personal ? 'yes' : ''} |`,
+        `| ${shown} | ${rule ? escapeCell(rule.name) : '**none: refused**'} | ${rule?.personal ? 'yes' : ''} |`,
       );
     }
   }

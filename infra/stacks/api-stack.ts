@@ -67,7 +67,6 @@ export interface ApiStackProps extends StackProps {
  */
 const DATA_SUBJECT_TIMEOUT = Duration.seconds(60);
 
-
 /**
  * What serves requests: the four subgraph functions (each behind a function URL that only the
  * gateway's role may call, with SigV4), the gateway function behind an HTTP API that checks

@@ -170,7 +170,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     gaps.forEach((gap, n) => {
       const expected = ((IntervalSeconds * BackoffRate ** n) / divisor) * 1000;
       expect(gap).toBeGreaterThanOrEqual(expected - 20);
-      expect(gap).toBeLessThan(expected + 700);
+      expect(gap).toBeLessThan(expected + 1_000);
     });
     expect(await lifecycle.engine.describeExecution(name)).toMatchObject({ status: 'FAILED' });
     expect(lifecycle.engine.inspect(name)?.error).toMatch(/busy/);

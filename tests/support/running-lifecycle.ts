@@ -1,4 +1,5 @@
 import type { Table } from '#kernel/table/table';
+import type { PlacementLifecycle } from '#placements/domain/lifecycle';
 import { lifecycleExecutionName } from '#placements/domain/lifecycle';
 import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engine';
 import { newLifecycle } from '#placements/domain/lifecycle-start';
@@ -16,7 +17,7 @@ import { aPlacement, hostItems, storePlacements, youthItem } from './placements-
 export async function givenRunningLifecycle(
   table: Table,
   overrides: Partial<Placement> = {},
-): Promise<Placement> {
+): Promise<Placement & { lifecycle: PlacementLifecycle }> {
   const base = aPlacement({ status: 'ACTIVE', ...overrides });
   const placement = {
     ...base,

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readClockOffset } from '#infra/local/lifecycle/clock-file';
 import { type LocalLifecycle, startLocalLifecycle } from '#infra/local/lifecycle/local-lifecycle';
 import { ExecutionNameTakenError } from '#kernel/workflow-engine';
 import { eventually, ManualLifecycleClock } from '../support/lifecycle-harness.ts';
@@ -21,9 +22,11 @@ import { createTestTable } from '../support/table.ts';
  */
 describe('the local engine across a restart of the local stack', () => {
   let second: LocalLifecycle | undefined;
+  let killed: LocalLifecycle | undefined;
 
   afterAll(async () => {
     await second?.stop();
+    await killed?.stop();
   });
 
   it('continues the running executions under their names at the recorded step, and restarts none of the others', async () => {
@@ -97,5 +100,20 @@ describe('the local engine across a restart of the local stack', () => {
     expect((await engine.describeExecution(executionOf(stopped)))?.status).toBe('ABORTED');
     expect(await engine.describeExecution(executionOf(unstarted))).toBeUndefined();
     expect(engine.runningExecutions()).toEqual([executionOf(moving)]);
+  });
+
+  it('keeps lifecycle time in the data folder while it runs, so a stack killed without a stop does not go back in time', async () => {
+    // Prepare: a day of lifecycle time in 0.1 s
+    const table = await createTestTable();
+    const dataDir = await mkdtemp(join(tmpdir(), 'nextwork-engine-clock-'));
+    killed = await startLocalLifecycle({ table, scale: 864_000, dataDir });
+    // Act: no stop, as a killed process would leave the folder
+    const kept = await eventually(
+      async () => (await readClockOffset(dataDir)) || undefined,
+      'the clock offset kept',
+      5_000,
+    );
+    // Assess
+    expect(kept).toBeGreaterThan(86_400_000);
   });
 });

@@ -6,7 +6,7 @@ import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engin
 import type { Placement } from '#placements/domain/placement';
 import { placementsWithRunningLifecycle } from '#placements/repository/lifecycle-task-repository';
 import { createLifecycleTaskHandler } from '#placements/workflow/lifecycle-task-handler';
-import { readClockOffset, writeClockOffset } from './clock-file.ts';
+import { keepClockOffset, readClockOffset } from './clock-file.ts';
 import { ExecutionRecords } from './execution-records.ts';
 import { LocalLifecycleEngine } from './local-engine.ts';
 
@@ -143,6 +143,10 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     },
   );
   const { resumed, unattended } = await resumeLifecycles(options.table, engine);
+  const stopKeepingClock =
+    options.dataDir && clock instanceof ScaledLifecycleClock
+      ? keepClockOffset(options.dataDir, clock)
+      : async () => {};
   return {
     engine,
     clock,
@@ -154,9 +158,7 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     },
     async stop() {
       await engine.stop();
-      if (options.dataDir && clock instanceof ScaledLifecycleClock) {
-        await writeClockOffset(options.dataDir, clock.offsetMs());
-      }
+      await stopKeepingClock();
     },
   };
 }

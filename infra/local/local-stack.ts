@@ -115,8 +115,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_JWKS: JSON.stringify(keys.issuerJwks),
     });
 
-    // Placement lifecycles: the shared state machine definition run in process, every lifecycle
-    // that was running resumed.
+    // Placement lifecycles: the shared state machine definition run in process, every execution
+    // that was running continued.
     const lifecycle = await startLocalLifecycle({
       table,
       scale: options.lifecycleTimeScale ?? 1,
@@ -124,6 +124,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     started.push(() => lifecycle.stop());
     if (lifecycle.resumed > 0) progress(`resumed ${lifecycle.resumed} placement lifecycles`);
+    if (lifecycle.unattended.length > 0) {
+      progress(`${lifecycle.unattended.length} running lifecycles have no running execution`);
+    }
 
     // The services AWS gives the functions, local: every subgraph's data-subject handler in
     // process (as Lambda invocations would reach them) and the local lifecycle engine.

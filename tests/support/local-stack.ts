@@ -50,6 +50,16 @@ export async function startTestStack(stage: 'dev' | 'prod' = 'dev'): Promise<Tes
     stage,
     seed: true,
   });
+  return testStackOf(stack);
+}
+
+/**
+ * The helpers of a test stack around a local stack started by the caller (on an endpoint of
+ * its own, such as the fault proxy's).
+ *
+ * @param stack - the running local stack
+ */
+export function testStackOf(stack: LocalStack): TestStack {
   return {
     stack,
     token: (role, scope = {}) => mintDevToken(stack.keys, demoSubject(role, scope)),

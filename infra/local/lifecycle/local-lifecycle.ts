@@ -2,10 +2,12 @@ import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
 import { type LifecycleClock, ScaledLifecycleClock } from '#placements/domain/lifecycle-clock';
 import { LIFECYCLE_CONFIG } from '#placements/domain/lifecycle-config';
-import { startLifecycleExecution } from '#placements/domain/lifecycle-start';
+import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engine';
+import type { Placement } from '#placements/domain/placement';
 import { placementsWithRunningLifecycle } from '#placements/repository/lifecycle-task-repository';
 import { createLifecycleTaskHandler } from '#placements/workflow/lifecycle-task-handler';
-import { readClockOffset, writeClockOffset } from './clock-file.ts';
+import { keepClockOffset, readClockOffset } from './clock-file.ts';
+import { ExecutionRecords } from './execution-records.ts';
 import { LocalLifecycleEngine } from './local-engine.ts';
 
 /** How to run placement lifecycles in the local stack. */
@@ -17,48 +19,104 @@ export interface LocalLifecycleOptions {
   dataDir?: string;
   /** A clock of the caller's (tests set one by hand); replaces the scaled clock. */
   clock?: LifecycleClock;
+  /**
+   * Divides the definition's `Retry` waits, which are otherwise real seconds as in AWS (tests
+   * of a failing task only). @default 1
+   */
+  retryIntervalDivisor?: number;
 }
 
 /** The running local lifecycle engine. */
 export interface LocalLifecycle {
   engine: LocalLifecycleEngine;
   clock: LifecycleClock;
-  /** How many running lifecycles were resumed at start. */
+  /** How many executions that were running when the stack stopped were continued at start. */
   resumed: number;
   /**
-   * Stops every execution and starts each running lifecycle again at its recorded step (a
-   * clock set by hand takes effect this way: every wait is computed afresh).
+   * The placements whose lifecycle is recorded RUNNING while no execution of theirs runs
+   * (missing, FAILED, TIMED_OUT or ABORTED) at start: left for the reconciler, which restarts
+   * them under a new name.
+   */
+  unattended: string[];
+  /**
+   * Suspends every execution and continues each at the step its placement records (a clock
+   * set by hand takes effect this way: every wait is computed afresh).
    */
   retime(): Promise<number>;
-  /** Stops every execution (keeping the clock's offset); the placements keep their record. */
+  /**
+   * Stops every execution in this process (keeping the clock's offset and the record of
+   * executions, in which they stay RUNNING for the next start to continue).
+   */
   stop(): Promise<void>;
 }
 
 /**
- * Resumes every running lifecycle at the step its placement records (one query of the sparse
- * index of running lifecycles). Task creation is idempotent, so a step that had opened its task
+ * Where a continued execution picks up: at the step and round its placement records, when the
+ * placement's lifecycle runs under this execution; otherwise (the lifecycle ended while the
+ * stack was down, or its placement is gone) with the execution's own input, whose first step
+ * finds the lifecycle ended and ends the execution, as it would have ended in AWS.
+ */
+function continuationInput(
+  execution: { name: string; input: LifecycleExecutionInput },
+  placement: Placement | undefined,
+): LifecycleExecutionInput {
+  const lifecycle = placement?.lifecycle;
+  if (!placement || !lifecycle) return execution.input;
+  return { placementId: placement.id, round: lifecycle.round, resumeAt: lifecycle.step };
+}
+
+/**
+ * Continues every execution recorded RUNNING that does not run in this process — the stack
+ * stopped, or a clock set by hand jumped — under its own name, at the step its placement
+ * records (one query of the sparse index of running lifecycles). It starts nothing: a
+ * lifecycle whose execution is missing, FAILED, TIMED_OUT or ABORTED is the reconciler's to
+ * restart under a new name. Task creation is idempotent, so a step that had opened its task
  * opens the same task again, and one done already is passed: none runs twice.
  *
  * @param table - the table
- * @param engine - the engine to start them in
+ * @param engine - the engine whose executions continue
+ * @returns how many continued, and the placements left without a running execution
  */
 export async function resumeLifecycles(
   table: Table,
   engine: LocalLifecycleEngine,
-): Promise<number> {
-  let resumed = 0;
+): Promise<{ resumed: number; unattended: string[] }> {
+  const running = new Map<string, Placement>();
   for await (const placement of placementsWithRunningLifecycle(table)) {
-    await startLifecycleExecution({ logger }, engine, placement);
-    resumed += 1;
+    running.set(placement.id, placement);
   }
-  return resumed;
+  let resumed = 0;
+  for (const execution of engine.suspendedExecutions()) {
+    const placement = running.get(String(execution.input.placementId));
+    if (placement?.lifecycle && placement.lifecycle.executionId !== execution.name) {
+      // Another execution runs this lifecycle now: this one must not walk it back.
+      logger.warn('Lifecycle execution superseded; stopped', { execution: execution.name });
+      await engine.stopExecution(execution.name);
+      continue;
+    }
+    if (await engine.continueExecution(execution.name, continuationInput(execution, placement))) {
+      resumed += 1;
+    }
+  }
+  const unattended: string[] = [];
+  for (const placement of running.values()) {
+    const name = placement.lifecycle?.executionId ?? '';
+    if ((await engine.describeExecution(name))?.status !== 'RUNNING') unattended.push(placement.id);
+  }
+  if (unattended.length > 0) {
+    logger.warn('Running lifecycles without a running execution, left for the reconciler', {
+      count: unattended.length,
+    });
+  }
+  return { resumed, unattended };
 }
 
 /**
  * Starts the local lifecycle engine: the lifecycle clock (sped up by `scale`, its offset kept
  * in `dataDir`), the engine running the shared state machine definition with the shared task
- * handler, in place for the placements subgraph's mutations; then resumes every lifecycle that
- * was running when the stack last stopped.
+ * handler and its record of executions (kept in `dataDir`), in place for the placements
+ * subgraph's mutations; then continues every execution that was running when the stack last
+ * stopped.
  *
  * @param options - the table, the time scale, the data folder or a clock
  */
@@ -69,29 +127,38 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
       options.scale ?? 1,
       options.dataDir ? await readClockOffset(options.dataDir) : 0,
     );
-  const engine = new LocalLifecycleEngine((self) =>
-    createLifecycleTaskHandler({
-      table: options.table,
+  const engine = new LocalLifecycleEngine(
+    (self) =>
+      createLifecycleTaskHandler({
+        table: options.table,
+        clock,
+        config: LIFECYCLE_CONFIG,
+        engine: self,
+        logger,
+      }),
+    {
       clock,
-      config: LIFECYCLE_CONFIG,
-      engine: self,
-      logger,
-    }),
+      records: await ExecutionRecords.open(options.dataDir),
+      retryIntervalDivisor: options.retryIntervalDivisor ?? 1,
+    },
   );
-  const resumed = await resumeLifecycles(options.table, engine);
+  const { resumed, unattended } = await resumeLifecycles(options.table, engine);
+  const stopKeepingClock =
+    options.dataDir && clock instanceof ScaledLifecycleClock
+      ? keepClockOffset(options.dataDir, clock)
+      : async () => {};
   return {
     engine,
     clock,
     resumed,
+    unattended,
     async retime() {
       await engine.stop();
-      return resumeLifecycles(options.table, engine);
+      return (await resumeLifecycles(options.table, engine)).resumed;
     },
     async stop() {
       await engine.stop();
-      if (options.dataDir && clock instanceof ScaledLifecycleClock) {
-        await writeClockOffset(options.dataDir, clock.offsetMs());
-      }
+      await stopKeepingClock();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runtimeSdk } from '../runtime-sdk.ts';
+import { answerLost, EARLIER_ANSWER_LOST } from './failures.ts';
 import { countInProcessRoundTrips } from './round-trips.ts';
 
 const { DynamoDBClient: Client } = runtimeSdk('@aws-sdk/client-dynamodb');
@@ -58,16 +59,52 @@ export function createDynamoClient(
     requestHandler: {
       connectionTimeout: settings.connectionTimeoutMs,
       requestTimeout: settings.requestTimeoutMs,
+      // Without it, the SDK (@smithy/node-http-handler 4) only logs a warning when an attempt
+      // overruns its request timeout and goes on waiting: a DynamoDB that answers late would
+      // hold the request until its deadline instead of being given up and retried.
+      throwOnRequestTimeout: true,
     },
   };
-  if (!endpoint) return countInProcessRoundTrips(new Client(common));
-  return countInProcessRoundTrips(
-    new Client({
-      ...common,
-      endpoint,
-      region: process.env.AWS_REGION ?? 'eu-north-1',
-      // DynamoDB Local accepts any credentials; fixed ones keep a developer's real keys out of it.
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
+  if (!endpoint) return watchLostAnswers(countInProcessRoundTrips(new Client(common)));
+  return watchLostAnswers(
+    countInProcessRoundTrips(
+      new Client({
+        ...common,
+        endpoint,
+        region: process.env.AWS_REGION ?? 'eu-north-1',
+        // DynamoDB Local accepts any credentials; fixed ones keep a developer's real keys out of it.
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+    ),
   );
+}
+
+/**
+ * Watches every attempt of a call (inside the SDK's retries) and marks the error the call ends
+ * with when an earlier attempt lost its answer: the SDK reports only the last attempt's error,
+ * and a write whose first attempt may have been applied must not come back as a throttle
+ * ("nothing written") or as a failed condition that its own first attempt made false (see
+ * `failureOf`).
+ *
+ * @param client - a DynamoDB client
+ */
+function watchLostAnswers(client: DynamoDBClient): DynamoDBClient {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const call = context as { [EARLIER_ANSWER_LOST]?: boolean };
+      try {
+        return await next(args);
+      } catch (error) {
+        if (call[EARLIER_ANSWER_LOST] && error instanceof Object) {
+          Object.assign(error, { [EARLIER_ANSWER_LOST]: true });
+        }
+        if (answerLost(error)) call[EARLIER_ANSWER_LOST] = true;
+        throw error;
+      }
+    },
+    // Below the retry middleware (finalizeRequest, high priority): runs once per attempt, and
+    // the context it marks is the call's, shared by its attempts.
+    { step: 'finalizeRequest', priority: 'low', name: 'nextworkLostAnswers', override: true },
+  );
+  return client;
 }

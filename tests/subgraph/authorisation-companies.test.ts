@@ -97,6 +97,9 @@ describe('companies subgraph: rules per field on every path', () => {
         item.target === 'Query.company' &&
         item.role === 'NETWORK_CONSULTANT',
     );
-    expect(refusal).toMatchObject({ municipalityCode: '101', reason: 'FORBIDDEN: resolver check' });
+    expect(refusal).toMatchObject({
+      municipalityCode: '101',
+      reason: 'FORBIDDEN: rule audience(COMPANY_FIELD_ACCESS.id: TEAM, OWN_CONTACT, YOUTH)',
+    });
   });
 });

@@ -2,58 +2,29 @@ import {
   allGuardedByParent,
   audienceRule,
   audienceRules,
-  checkedInResolver,
   connectionRules,
   edgeRules,
   programmeOffice,
   SHARED_TYPE_RULES,
   signedIn,
 } from '#kernel/common-rules';
-import type { SubgraphContext } from '#kernel/context';
 import { type AnyFieldRule, fieldRule, REFERENCE, type SubgraphRules } from '#kernel/field-rules';
-import { type Identity, type Role, STAFF_ROLES } from '#kernel/identity';
 import type { Company } from './domain/company.ts';
 import { COMPANY_ADDRESS_FIELD_ACCESS, COMPANY_FIELD_ACCESS } from './domain/company-access.ts';
-import {
-  type CompanyAudience,
-  companyAudience,
-  EVERY_AUDIENCE,
-} from './domain/company-audience.ts';
-import type { CompanyContact } from './domain/company-contact.ts';
+import { companyAudience, EVERY_AUDIENCE } from './domain/company-audience.ts';
 import { COMPANY_CONTACT_FIELD_ACCESS } from './domain/company-contact-access.ts';
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
-import type { PlacementOpportunity } from './domain/placement-opportunity.ts';
+import { PLACEMENT_OPPORTUNITY_FIELD_ACCESS } from './domain/placement-opportunity-access.ts';
 import {
-  canSeeOpportunity,
-  PLACEMENT_OPPORTUNITY_FIELD_ACCESS,
-} from './domain/placement-opportunity-access.ts';
-import { loadCompany } from './repository/company-repository.ts';
-
-/** The caller's audience for the company a record belongs to (null when it no longer exists). */
-async function audienceOfOwner(
-  identity: Identity,
-  companyId: string,
-  context: SubgraphContext,
-): Promise<CompanyAudience | null> {
-  const company = await loadCompany(context.loader, companyId);
-  return company ? companyAudience(identity, company) : null;
-}
-
-const companyAudienceOf = (identity: Identity, company: Company) =>
-  companyAudience(identity, company);
-
-const contactAudienceOf = (identity: Identity, contact: CompanyContact, context: SubgraphContext) =>
-  audienceOfOwner(identity, contact.companyId, context);
-
-/** An opportunity's audience is its company's, and young people see open opportunities only. */
-async function opportunityAudienceOf(
-  identity: Identity,
-  opportunity: PlacementOpportunity,
-  context: SubgraphContext,
-): Promise<CompanyAudience | null> {
-  const audience = await audienceOfOwner(identity, opportunity.companyId, context);
-  return canSeeOpportunity(audience, opportunity) ? audience : null;
-}
+  companyMutation,
+  companyOfCompanyId,
+  companyOfContactId,
+  companyOfOpportunityId,
+  joinsOwnMunicipality,
+  queriedCompany,
+  queriedOpportunity,
+} from './named-record-rules.ts';
+import { companyAudienceOf, contactAudienceOf, opportunityAudienceOf } from './rule-audiences.ts';
 
 /** `MUNICIPALITY_FIELD_ACCESS` (rules over a municipality code) as field rules. */
 function municipalityRules(): Record<string, AnyFieldRule> {
@@ -69,15 +40,11 @@ function municipalityRules(): Record<string, AnyFieldRule> {
   return rules;
 }
 
-/** Who may change companies at all; the resolver then checks the company or municipality. */
-const WRITERS: readonly Role[] = [...STAFF_ROLES, 'COMPANY_CONTACT'];
-const teamDecides = checkedInResolver("the municipality's team", WRITERS);
-const teamOrOwnContacts = checkedInResolver("the team, or the company's own contacts", WRITERS);
-
 /**
- * The authorisation rule of every type and field of the companies subgraph (DESIGN §5),
- * enforced by the kernel on every path. The access tables in `domain/*-access.ts` stay the one
- * place the audiences are written; this map turns them into rules.
+ * The authorisation rule of every type and field of the companies subgraph (who may see what:
+ * `docs/authorisation.md`), enforced by the kernel on every path. The access tables in
+ * `domain/*-access.ts` stay the one place the audiences are written; this map turns them into
+ * rules, and no resolver or command checks them again.
  */
 export const companiesRules: SubgraphRules = {
   types: {
@@ -141,8 +108,8 @@ export const companiesRules: SubgraphRules = {
     PlacementOpportunityConnection: connectionRules('Municipality.openOpportunities'),
     PlacementOpportunityEdge: edgeRules('Municipality.openOpportunities'),
     Query: {
-      company: checkedInResolver('whoever may see the company'),
-      opportunity: checkedInResolver('whoever may see the opportunity'),
+      company: queriedCompany,
+      opportunity: queriedOpportunity,
     },
     CompanyPayload: allGuardedByParent('Mutation', ['company', 'errors']),
     AddCompanyContactPayload: allGuardedByParent('Mutation.addCompanyContact', [
@@ -157,17 +124,17 @@ export const companiesRules: SubgraphRules = {
     ]),
     PlacementOpportunityPayload: allGuardedByParent('Mutation', ['opportunity', 'errors']),
     Mutation: {
-      joinNetwork: teamDecides,
-      updateCompany: teamOrOwnContacts,
-      addCompanyContact: teamOrOwnContacts,
-      removeCompanyContact: teamOrOwnContacts,
-      pauseCompany: teamOrOwnContacts,
-      resumeCompany: teamOrOwnContacts,
-      leaveNetwork: teamDecides,
-      addOpportunity: teamOrOwnContacts,
-      updateOpportunity: teamOrOwnContacts,
-      openOpportunity: teamOrOwnContacts,
-      closeOpportunity: teamOrOwnContacts,
+      joinNetwork: joinsOwnMunicipality,
+      updateCompany: companyMutation('updateCompany', companyOfCompanyId),
+      addCompanyContact: companyMutation('addCompanyContact', companyOfCompanyId),
+      removeCompanyContact: companyMutation('removeCompanyContact', companyOfContactId),
+      pauseCompany: companyMutation('pauseCompany', companyOfCompanyId),
+      resumeCompany: companyMutation('resumeCompany', companyOfCompanyId),
+      leaveNetwork: companyMutation('leaveNetwork', companyOfCompanyId),
+      addOpportunity: companyMutation('addOpportunity', companyOfCompanyId),
+      updateOpportunity: companyMutation('updateOpportunity', companyOfOpportunityId),
+      openOpportunity: companyMutation('openOpportunity', companyOfOpportunityId),
+      closeOpportunity: companyMutation('closeOpportunity', companyOfOpportunityId),
     },
   },
 };

@@ -255,6 +255,12 @@ export const updateYouthProfile: BenchOperation = {
   },
 };
 
+/**
+ * How many updates of each company this process has asked for: each moves the company's
+ * version on by one from the seeded 1, and the next must name the version it is at.
+ */
+const companyUpdatesAsked = new Map<string, number>();
+
 /** companies: the team updates a company (another company each time). */
 export const updateCompany: BenchOperation = {
   key: 'update-company',
@@ -270,12 +276,17 @@ export const updateCompany: BenchOperation = {
     input: {
       companyId: (activeCompanies[0] as (typeof activeCompanies)[number]).id,
       industry: (activeCompanies[0] as (typeof activeCompanies)[number]).industry,
+      expectedVersion: 1,
     },
   },
   as: asConsultant,
   variablesOf: (n) => {
     const company = pick(activeCompanies, n);
-    return { input: { companyId: company.id, industry: company.industry } };
+    const asked = companyUpdatesAsked.get(company.id) ?? 0;
+    companyUpdatesAsked.set(company.id, asked + 1);
+    return {
+      input: { companyId: company.id, industry: company.industry, expectedVersion: 1 + asked },
+    };
   },
 };
 

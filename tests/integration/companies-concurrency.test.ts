@@ -3,33 +3,47 @@ import { pausedCompany } from '#companies/domain/company-lifecycle';
 import { companyKey } from '#companies/repository/company-entity';
 import {
   readCompany,
-  registerCompany,
-  saveCompanyDetails,
-  saveCompanyStatus,
+  stageCompanyChange,
+  stageCompanyJoining,
+  stageCompanyStatus,
 } from '#companies/repository/company-repository';
-import { companyStatsKey } from '#companies/repository/company-stats-entity';
-import { loadCompanyStats } from '#companies/repository/company-stats-repository';
+import { CompanyFiguresEntity, companyStatsKey } from '#companies/repository/company-stats-entity';
 import { cvrRegistrationKey } from '#companies/repository/cvr-registration-entity';
 import { opportunityKey } from '#companies/repository/placement-opportunity-entity';
 import {
-  addOpportunityToCompany,
   readOpportunity,
-  saveOpportunity,
+  stageOpportunityAdded,
+  stageOpportunityChange,
 } from '#companies/repository/placement-opportunity-repository';
 import { server } from '#companies/server';
-import { createItemLoader } from '#kernel/entity-loader';
+import { commitSystemWork } from '#kernel/command';
+import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
-import { aCompany, firstOpportunity, givenCompany } from '../support/companies-factories.ts';
+import { UnitOfWork } from '#kernel/unit-of-work';
+import {
+  aCompany,
+  aCompanyContact,
+  anOpportunity,
+  firstOpportunity,
+  givenCompany,
+  joinNetworkInput,
+} from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import { staffIdentity } from '../support/identities.ts';
 import { createTestTable } from '../support/table.ts';
 
+const TODAY = '2026-11-26';
 const PAUSE = { from: '2026-11-20', until: '2027-01-10', reason: 'Travl sæson' };
 
 describe('companies repository against DynamoDB Local: concurrency and transactions', () => {
   let table: Table;
-  const store = () => ({ table, loader: createItemLoader(table) });
+  /** Commits what a write stages, as a command would once it decided. */
+  const commit = async (stage: (work: UnitOfWork) => unknown) => {
+    const work = new UnitOfWork();
+    stage(work);
+    await commitSystemWork(table, work, { logger });
+  };
 
   beforeAll(async () => {
     table = await createTestTable();
@@ -43,7 +57,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     // Act
     const results = await Promise.allSettled(
       ['Første ApS', 'Anden ApS'].map((name) =>
-        saveCompanyDetails(store(), read, { ...read, name }),
+        commit((work) => stageCompanyChange(work, read, { name })),
       ),
     );
     // Assess
@@ -75,30 +89,56 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
   it('registers one of two companies racing for the same CVR number, and counts one', async () => {
     // Prepare
     const first = aCompany({ municipalityCode: '540' });
-    const second = aCompany({ municipalityCode: '540' });
-    second.company.cvr = first.company.cvr;
+    const second = aCompany({ municipalityCode: '540', cvr: first.cvr });
+    const register = (company: typeof first) =>
+      commit((work) => stageCompanyJoining(work, company, [aCompanyContact(company)]));
     // Act
-    const outcomes = await Promise.allSettled(
-      [first, second].map((s) => registerCompany(store(), s.company, s.contacts)),
-    );
-    // Assess: the loser learns the CVR is taken, or (if DynamoDB saw the two transactions
-    // collide) gets CONFLICT and would learn it on retry; either way it wrote nothing.
+    const outcomes = await Promise.allSettled([first, second].map(register));
+    // Assess: the loser's CVR reservation failed its condition (or DynamoDB saw the two
+    // transactions collide): CONFLICT, on which the command reads again and learns the number
+    // is taken; either way it wrote nothing.
     const described = outcomes.map((outcome) =>
-      outcome.status === 'fulfilled' ? outcome.value : outcome.reason.extensions.code,
+      outcome.status === 'fulfilled' ? 'REGISTERED' : outcome.reason.extensions.code,
     );
-    expect(described.filter((outcome) => outcome === 'REGISTERED')).toHaveLength(1);
-    expect(['CVR_TAKEN', 'CONFLICT']).toContain(
-      described.find((outcome) => outcome !== 'REGISTERED'),
-    );
-    const [winner, loser] = described[0] === 'REGISTERED' ? [first, second] : [second, first];
-    expect(await table.get(cvrRegistrationKey(first.company.cvr))).toMatchObject({
-      companyId: winner.company.id,
+    expect(described.sort()).toEqual(['CONFLICT', 'REGISTERED']);
+    const [winner, loser] = outcomes[0]?.status === 'fulfilled' ? [first, second] : [second, first];
+    expect(await table.get(cvrRegistrationKey(first.cvr))).toMatchObject({
+      companyId: winner.id,
     });
-    expect(await table.get(companyKey(loser.company.id))).toBeUndefined();
-    expect(await loadCompanyStats(createItemLoader(table), '540')).toEqual({
+    expect(await table.get(companyKey(loser.id))).toBeUndefined();
+    expect(await CompanyFiguresEntity.read(table, companyStatsKey('540'))).toMatchObject({
       active: 1,
       paused: 0,
       left: 0,
+    });
+  });
+
+  it('answers the loser of two joinNetwork mutations racing for one CVR number that it is taken', async () => {
+    // Prepare
+    const input = joinNetworkInput('550');
+    const join = `mutation ($input: JoinNetworkInput!) {
+      joinNetwork(input: $input) { company { id } errors { code } }
+    }`;
+    // Act
+    const results = await Promise.all(
+      ['Første ApS', 'Anden ApS'].map((name) =>
+        execute<{
+          joinNetwork: { company: { id: string } | null; errors: Array<{ code: string }> };
+        }>(server, testContext(table, staffIdentity('550')), join, { input: { ...input, name } }),
+      ),
+    );
+    // Assess
+    const payloads = results.map((result) => result.data?.joinNetwork);
+    const winner = payloads.find((joined) => joined?.company);
+    expect(results.flatMap(errorCodes)).toEqual([]);
+    expect(payloads.flatMap((joined) => joined?.errors.map((error) => error.code))).toEqual([
+      'CVR_ALREADY_REGISTERED',
+    ]);
+    expect(await table.get(cvrRegistrationKey(input.cvr))).toMatchObject({
+      companyId: winner?.company?.id,
+    });
+    expect(await CompanyFiguresEntity.read(table, companyStatsKey('550'))).toMatchObject({
+      active: 1,
     });
   });
 
@@ -113,10 +153,16 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     if (!company || !opportunity) throw new Error('fixture missing');
     const statsBefore = await table.get(companyStatsKey('615'));
     // Act: the opportunity opens after the pause read it closed
-    await saveOpportunity(store(), company, opportunity, { ...opportunity, open: true });
-    const pause = saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), [
-      { before: opportunity, after: { ...opportunity, open: false } },
-    ]);
+    await commit((work) => stageOpportunityChange(work, company, opportunity, { open: true }));
+    const pause = commit((work) =>
+      stageCompanyStatus(
+        work,
+        company,
+        pausedCompany(company, PAUSE, TODAY),
+        [{ before: opportunity, after: { ...opportunity, open: false } }],
+        TODAY,
+      ),
+    );
     // Assess
     await expect(pause).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect((await readCompany(table, company.id))?.status).toBe('ACTIVE');
@@ -129,11 +175,19 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     const company = await readCompany(table, snapshot.company.id);
     const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
     if (!company || !opportunity) throw new Error('fixture missing');
-    await saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), [
-      { before: opportunity, after: opportunity },
-    ]);
+    await commit((work) =>
+      stageCompanyStatus(
+        work,
+        company,
+        pausedCompany(company, PAUSE, TODAY),
+        [{ before: opportunity, after: opportunity }],
+        TODAY,
+      ),
+    );
     // Act
-    const open = saveOpportunity(store(), company, opportunity, { ...opportunity, open: true });
+    const open = commit((work) =>
+      stageOpportunityChange(work, company, opportunity, { open: true }),
+    );
     // Assess
     await expect(open).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect((await readOpportunity(table, opportunity.id))?.open).toBe(false);
@@ -145,13 +199,12 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     const company = await readCompany(table, snapshot.company.id);
     const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
     if (!company || !opportunity) throw new Error('fixture missing');
-    await saveCompanyDetails(store(), company, { ...company, name: 'Ø-Anker ApS' });
+    await commit((work) => stageCompanyChange(work, company, { name: 'Ø-Anker ApS' }));
     const moved = await table.get(opportunityKey(opportunity.id));
     // Act
-    const change = saveOpportunity(store(), company, opportunity, {
-      ...opportunity,
-      title: 'Ny titel',
-    });
+    const change = commit((work) =>
+      stageOpportunityChange(work, company, opportunity, { title: 'Ny titel' }),
+    );
     // Assess
     await expect(change).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await table.get(opportunityKey(opportunity.id))).toEqual(moved);
@@ -163,15 +216,12 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     const snapshot = await givenCompany(table, { opportunities: [] });
     const company = await readCompany(table, snapshot.company.id);
     if (!company) throw new Error('fixture missing');
-    await saveCompanyStatus(store(), company, pausedCompany(company, PAUSE, '2026-11-26'), []);
-    const opportunity = { ...firstOpportunity(aCompany()), companyId: company.id, open: true };
-    // Act
-    const add = addOpportunityToCompany(
-      store(),
-      company,
-      { ...company, opportunityIds: [opportunity.id] },
-      opportunity,
+    await commit((work) =>
+      stageCompanyStatus(work, company, pausedCompany(company, PAUSE, TODAY), [], TODAY),
     );
+    const opportunity = anOpportunity(company, { open: true });
+    // Act
+    const add = commit((work) => stageOpportunityAdded(work, company, opportunity));
     // Assess
     await expect(add).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await table.get(opportunityKey(opportunity.id))).toBeUndefined();

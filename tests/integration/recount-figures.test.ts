@@ -40,9 +40,9 @@ function randomSource(seed: number) {
 }
 
 const JOIN = `mutation ($input: JoinNetworkInput!) { joinNetwork(input: $input) { company { id } errors { code } } }`;
-const PAUSE = `mutation ($input: PauseCompanyInput!) { pauseCompany(input: $input) { errors { code } } }`;
-const RESUME = `mutation ($input: CompanyIdInput!) { resumeCompany(input: $input) { errors { code } } }`;
-const LEAVE = `mutation ($input: CompanyIdInput!) { leaveNetwork(input: $input) { errors { code } } }`;
+const PAUSE = `mutation ($input: PauseCompanyInput!) { pauseCompany(input: $input) { company { version } errors { code } } }`;
+const RESUME = `mutation ($input: ResumeCompanyInput!) { resumeCompany(input: $input) { company { version } errors { code } } }`;
+const LEAVE = `mutation ($input: LeaveNetworkInput!) { leaveNetwork(input: $input) { company { version } errors { code } } }`;
 const RECORD = `mutation ($input: RecordSessionAttendanceInput!) {
   recordSessionAttendance(input: $input) { session { id } errors { code } }
 }`;
@@ -101,7 +101,12 @@ describe('recount: the kept figures agree with the raw items after random change
     // Prepare
     const random = randomSource(630);
     const team = testContext(table, staffIdentity(ROSKILDE), NOW);
-    const companies: Array<{ id: string; status: 'ACTIVE' | 'PAUSED' | 'LEFT' }> = [];
+    const companies: Array<{ id: string; status: 'ACTIVE' | 'PAUSED' | 'LEFT'; version: number }> =
+      [];
+    /** The version a change answers with, for the company's next change. */
+    const versionAfter = (result: { data?: unknown }, field: string) =>
+      (result.data as Record<string, { company: { version: number } | null }> | undefined)?.[field]
+        ?.company?.version;
     // Act
     for (let step = 0; step < 30; step++) {
       if (companies.length < 3 || random.int(0, 3) === 0) {
@@ -112,28 +117,37 @@ describe('recount: the kept figures agree with the raw items after random change
           JOIN,
           { input: joinNetworkInput(ROSKILDE, { joinedOn }) },
         );
-        companies.push({ id: joined.data?.joinNetwork.company.id ?? '', status: 'ACTIVE' });
+        companies.push({
+          id: joined.data?.joinNetwork.company.id ?? '',
+          status: 'ACTIVE',
+          version: 1,
+        });
         continue;
       }
       const company = random.pick(companies);
-      const input = { companyId: company.id };
+      const input = { companyId: company.id, expectedVersion: company.version };
       if (company.status === 'ACTIVE' && random.int(0, 1) === 0) {
         const from = addDays(TODAY, -random.int(0, 60));
-        await execute(companiesServer, team, PAUSE, {
+        const paused = await execute(companiesServer, team, PAUSE, {
           input: { ...input, from, until: addDays(TODAY, 30), reason: 'Travlt' },
         });
-        company.status = 'PAUSED';
+        Object.assign(company, { status: 'PAUSED', version: versionAfter(paused, 'pauseCompany') });
       } else if (company.status !== 'LEFT' && random.int(0, 1) === 0) {
-        await execute(companiesServer, team, LEAVE, { input });
-        company.status = 'LEFT';
+        const left = await execute(companiesServer, team, LEAVE, { input });
+        Object.assign(company, { status: 'LEFT', version: versionAfter(left, 'leaveNetwork') });
       } else if (company.status !== 'ACTIVE') {
-        await execute(companiesServer, team, RESUME, { input });
-        company.status = 'ACTIVE';
+        const resumed = await execute(companiesServer, team, RESUME, { input });
+        Object.assign(company, {
+          status: 'ACTIVE',
+          version: versionAfter(resumed, 'resumeCompany'),
+        });
       }
     }
     const report = await recountCompanyFigures(table);
     // Assess
     expect(companies.every(({ id }) => id !== '')).toBe(true);
+    // Every change answered with the company's new version: each of them was made.
+    expect(companies.every(({ version }) => Number.isInteger(version))).toBe(true);
     expect(report.differences).toEqual([]);
     expect(report.itemsCompared).toBeGreaterThan(1);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompanySnapshot } from '#companies/repository/company-snapshot';
 import { server } from '#companies/server';
 import { AUDIT_KEYS } from '#kernel/audit';
+import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import { firstContact, givenCompany } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
@@ -81,6 +82,33 @@ describe('companies subgraph: rules per field on every path', () => {
     }
   });
 
+  it('refuses a role that could never make a change before it learns whether the record exists', async () => {
+    // Prepare
+    const update = `mutation ($input: UpdateCompanyInput!) {
+      updateCompany(input: $input) { company { id } errors { code } }
+    }`;
+    const unknown = { companyId: 'c-unknown', name: 'X', expectedVersion: 1 };
+    const existing = { companyId: company.company.id, name: 'X', expectedVersion: 1 };
+    // Act
+    const results = await Promise.all(
+      [
+        [youthIdentity('265', 'y-1'), unknown],
+        [programmeIdentity(), unknown],
+        [youthIdentity('265', 'y-1'), existing],
+        [staffIdentity('265'), unknown],
+      ].map(([identity, input]) =>
+        execute(server, testContext(table, identity as Identity), update, { input }),
+      ),
+    );
+    // Assess
+    expect(results.map(errorCodes)).toEqual([
+      ['FORBIDDEN'],
+      ['FORBIDDEN'],
+      ['FORBIDDEN'],
+      ['NOT_FOUND'],
+    ]);
+  });
+
   it('audits the refusals, by the caller municipality when no young person is concerned', async () => {
     // Act
     await execute(
@@ -97,6 +125,9 @@ describe('companies subgraph: rules per field on every path', () => {
         item.target === 'Query.company' &&
         item.role === 'NETWORK_CONSULTANT',
     );
-    expect(refusal).toMatchObject({ municipalityCode: '101', reason: 'FORBIDDEN: resolver check' });
+    expect(refusal).toMatchObject({
+      municipalityCode: '101',
+      reason: 'FORBIDDEN: rule audience(COMPANY_FIELD_ACCESS.id: TEAM, OWN_CONTACT, YOUTH)',
+    });
   });
 });

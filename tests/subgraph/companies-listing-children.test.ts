@@ -65,18 +65,17 @@ describe('companies subgraph: a page of companies with their contacts and opport
   beforeAll(async () => {
     table = await createTestTable();
     // 101 companies with 2 contacts and 2 opportunities each: a page of 100 has 400 children,
-    // four BatchGetItem calls' worth of keys.
-    const created = await Promise.all(
-      Array.from({ length: 101 }, (_, i) =>
-        givenCompany(table, {
-          municipalityCode: CODE,
-          name: `Firma ${String(i).padStart(3, '0')}`,
-          contacts: 2,
-          opportunities: [{ trade: 'Tømrer' }, { trade: 'Kok', open: false }],
-        }),
-      ),
-    );
-    for (const snapshot of created) snapshots.set(snapshot.company.id, snapshot);
+    // four BatchGetItem calls' worth of keys. Stored one after another: a hundred connections
+    // opened at once outwait the client's connection timeout on a busy DynamoDB Local.
+    for (let i = 0; i < 101; i++) {
+      const snapshot = await givenCompany(table, {
+        municipalityCode: CODE,
+        name: `Firma ${String(i).padStart(3, '0')}`,
+        contacts: 2,
+        opportunities: [{ trade: 'Tømrer' }, { trade: 'Kok', open: false }],
+      });
+      snapshots.set(snapshot.company.id, snapshot);
+    }
     // Another municipality's companies share no partition with these.
     await givenCompany(table, { municipalityCode: '551', contacts: 2 });
   });
@@ -125,14 +124,20 @@ describe('companies subgraph: a page of companies with their contacts and opport
       server,
       testContext(table, staff),
       `mutation ($input: UpdateCompanyInput!) { updateCompany(input: $input) { errors { code } } }`,
-      { input: { companyId: first.id, name: 'Zebra Firma' } },
+      { input: { companyId: first.id, name: 'Zebra Firma', expectedVersion: 1 } },
     );
     const pause = await execute(
       server,
       testContext(table, staff),
       `mutation ($input: PauseCompanyInput!) { pauseCompany(input: $input) { errors { code } } }`,
       {
-        input: { companyId: second.id, from: '2026-11-20', until: '2027-01-15', reason: 'Travl' },
+        input: {
+          companyId: second.id,
+          from: '2026-11-20',
+          until: '2027-01-15',
+          reason: 'Travl',
+          expectedVersion: 1,
+        },
       },
     );
     const roundTrips = countRoundTrips(table.client);

@@ -5,12 +5,15 @@ import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import {
   aCvrWithWrongCheckDigit,
-  contactInput,
+  companyContactInput,
+  companyStatusInput,
   everyItem,
   firstContact,
   firstOpportunity,
   givenCompany,
   joinNetworkInput,
+  pauseCompanyInput,
+  removeCompanyContactInput,
 } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -104,7 +107,7 @@ describe('companies subgraph: company mutations', () => {
     it('registers a company with its contacts, active from today, and counts it', async () => {
       // Prepare
       const input = joinNetworkInput('265', {
-        contacts: [contactInput({ phone: '20 30 40 50', email: ' Mette@Tomrer.DK ' })],
+        contacts: [companyContactInput({ phone: '20 30 40 50', email: ' Mette@Tomrer.DK ' })],
       });
       const before = await municipalityFigures('265');
       // Act
@@ -175,7 +178,7 @@ describe('companies subgraph: company mutations', () => {
         input: joinNetworkInput('265', {
           name: ' ',
           address: { street: 'Algade 1', postcode: '400', town: 'Roskilde' },
-          contacts: [contactInput({ phone: '1234', email: 'not-an-email' })],
+          contacts: [companyContactInput({ phone: '1234', email: 'not-an-email' })],
         }),
       });
       const noContacts = await run(staffIdentity('265'), JOIN, {
@@ -244,19 +247,23 @@ describe('companies subgraph: company mutations', () => {
       });
     });
 
-    it('refuses a change made on a stale version with CONFLICT', async () => {
+    it('refuses a change made on a stale version with CONFLICT, naming the current one', async () => {
+      // Prepare
+      const before = await everyItem(table);
       // Act
       const result = await run(staffIdentity('265'), UPDATE, {
         input: { companyId: company.company.id, industry: 'Håndværk', expectedVersion: 1 },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['CONFLICT']);
+      expect(result.errors?.[0]?.extensions?.currentVersion).toBe(2);
+      expect(await everyItem(table)).toEqual(before);
     });
 
     it('refuses an update that changes nothing', async () => {
       // Act
       const result = await run(staffIdentity('265'), UPDATE, {
-        input: { companyId: company.company.id },
+        input: { companyId: company.company.id, expectedVersion: 2 },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -272,7 +279,9 @@ describe('companies subgraph: company mutations', () => {
           youthIdentity('265', 'y-1'),
           companyContactIdentity(other.company.id, firstContact(other).id),
         ].map((identity) =>
-          run(identity, UPDATE, { input: { companyId: company.company.id, name: 'Hacked' } }),
+          run(identity, UPDATE, {
+            input: { companyId: company.company.id, name: 'Hacked', expectedVersion: 2 },
+          }),
         ),
       );
       // Assess
@@ -282,7 +291,7 @@ describe('companies subgraph: company mutations', () => {
     it('answers NOT_FOUND for an unknown company', async () => {
       // Act
       const result = await run(staffIdentity('265'), UPDATE, {
-        input: { companyId: 'c-unknown', name: 'X' },
+        input: { companyId: 'c-unknown', name: 'X', expectedVersion: 1 },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['NOT_FOUND']);
@@ -295,7 +304,10 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table);
       // Act
       const result = await run(staffIdentity('265', 'TEAM_LEADER'), ADD_CONTACT, {
-        input: { companyId: company.company.id, contact: contactInput({ name: 'Ole Mester' }) },
+        input: {
+          companyId: company.company.id,
+          contact: companyContactInput({ name: 'Ole Mester' }),
+        },
       });
       // Assess
       const added = (result.data?.addCompanyContact as {
@@ -320,7 +332,7 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table, { contacts: 10 });
       // Act
       const result = await run(staffIdentity('265'), ADD_CONTACT, {
-        input: { companyId: company.company.id, contact: contactInput() },
+        input: { companyId: company.company.id, contact: companyContactInput() },
       });
       // Assess
       expect(result.data?.addCompanyContact).toMatchObject({
@@ -335,12 +347,12 @@ describe('companies subgraph: company mutations', () => {
       const other = await givenCompany(table);
       // Act
       const malformed = await run(staffIdentity('265'), ADD_CONTACT, {
-        input: { companyId: company.company.id, contact: contactInput({ email: 'nope' }) },
+        input: { companyId: company.company.id, contact: companyContactInput({ email: 'nope' }) },
       });
       const stranger = await run(
         companyContactIdentity(other.company.id, firstContact(other).id),
         ADD_CONTACT,
-        { input: { companyId: company.company.id, contact: contactInput() } },
+        { input: { companyId: company.company.id, contact: companyContactInput() } },
       );
       // Assess
       expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
@@ -355,7 +367,7 @@ describe('companies subgraph: company mutations', () => {
       const result = await run(
         companyContactIdentity(company.company.id, stays?.id),
         REMOVE_CONTACT,
-        { input: { contactId: goes?.id } },
+        { input: removeCompanyContactInput(goes?.id, company.company) },
       );
       // Assess
       expect(result.data?.removeCompanyContact).toEqual({
@@ -383,12 +395,12 @@ describe('companies subgraph: company mutations', () => {
       const pair = await givenCompany(table, { contacts: 2 });
       // Act
       const last = await run(staffIdentity('265'), REMOVE_CONTACT, {
-        input: { contactId: firstContact(lonely).id },
+        input: removeCompanyContactInput(firstContact(lonely).id, lonely.company),
       });
       const self = await run(
         companyContactIdentity(pair.company.id, firstContact(pair).id),
         REMOVE_CONTACT,
-        { input: { contactId: firstContact(pair).id } },
+        { input: removeCompanyContactInput(firstContact(pair).id, pair.company) },
       );
       // Assess
       expect(last.data?.removeCompanyContact).toMatchObject({
@@ -404,7 +416,7 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table, { contacts: 2 });
       // Act
       const result = await run(staffIdentity('101'), REMOVE_CONTACT, {
-        input: { contactId: company.contacts[1]?.id },
+        input: removeCompanyContactInput(company.contacts[1]?.id, company.company),
       });
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -425,7 +437,7 @@ describe('companies subgraph: company mutations', () => {
       const result = await run(
         companyContactIdentity(company.company.id, firstContact(company).id),
         PAUSE,
-        { input: { companyId: company.company.id, ...period } },
+        { input: pauseCompanyInput(company.company, period) },
       );
       // Assess
       expect(result.errors).toBeUndefined();
@@ -446,7 +458,7 @@ describe('companies subgraph: company mutations', () => {
       const before = await everyItem(table);
       // Act
       const result = await run(staffIdentity('265'), PAUSE, {
-        input: { companyId: company.company.id, ...period, until: '2026-11-01' },
+        input: pauseCompanyInput(company.company, { ...period, until: '2026-11-01' }),
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -462,7 +474,7 @@ describe('companies subgraph: company mutations', () => {
       // Act
       const results = await Promise.all(
         [paused, left].map((c) =>
-          run(staffIdentity('265'), PAUSE, { input: { companyId: c.company.id, ...period } }),
+          run(staffIdentity('265'), PAUSE, { input: pauseCompanyInput(c.company, period) }),
         ),
       );
       // Assess
@@ -478,7 +490,7 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table);
       // Act
       const result = await run(staffIdentity('265'), PAUSE, {
-        input: { companyId: company.company.id, ...period, from: '2026-12-01' },
+        input: pauseCompanyInput(company.company, { ...period, from: '2026-12-01' }),
       });
       // Assess
       expect(payload(result.data, 'pauseCompany').errors).toMatchObject([
@@ -493,7 +505,7 @@ describe('companies subgraph: company mutations', () => {
       const result = await run(
         companyContactIdentity(company.company.id, firstContact(company).id),
         RESUME,
-        { input: { companyId: company.company.id } },
+        { input: companyStatusInput(company.company) },
       );
       // Assess
       expect(payload(result.data, 'resumeCompany').company).toMatchObject({
@@ -511,10 +523,10 @@ describe('companies subgraph: company mutations', () => {
       const byContact = await run(
         companyContactIdentity(company.company.id, firstContact(company).id),
         RESUME,
-        { input: { companyId: company.company.id } },
+        { input: companyStatusInput(company.company) },
       );
       const byTeam = await run(staffIdentity('265'), RESUME, {
-        input: { companyId: company.company.id },
+        input: companyStatusInput(company.company),
       });
       // Assess
       expect(errorCodes(byContact)).toEqual(['FORBIDDEN']);
@@ -529,7 +541,7 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table);
       // Act
       const result = await run(staffIdentity('265'), RESUME, {
-        input: { companyId: company.company.id },
+        input: companyStatusInput(company.company),
       });
       // Assess
       expect(payload(result.data, 'resumeCompany').errors).toEqual([
@@ -542,7 +554,7 @@ describe('companies subgraph: company mutations', () => {
       const company = await givenCompany(table, { municipalityCode: '630' });
       // Act
       const result = await run(staffIdentity('630', 'PSYCHOLOGIST'), LEAVE, {
-        input: { companyId: company.company.id },
+        input: companyStatusInput(company.company),
       });
       // Assess
       expect(payload(result.data, 'leaveNetwork').company).toMatchObject({
@@ -564,10 +576,10 @@ describe('companies subgraph: company mutations', () => {
       const byContact = await run(
         companyContactIdentity(company.company.id, firstContact(company).id),
         LEAVE,
-        { input: { companyId: company.company.id } },
+        { input: companyStatusInput(company.company) },
       );
       const twice = await run(staffIdentity('265'), LEAVE, {
-        input: { companyId: left.company.id },
+        input: companyStatusInput(left.company),
       });
       // Assess
       expect(errorCodes(byContact)).toEqual(['FORBIDDEN']);
@@ -579,12 +591,14 @@ describe('companies subgraph: company mutations', () => {
     it('refuses another municipality’s team and young people every status change', async () => {
       // Prepare
       const company = await givenCompany(table);
-      const input = { companyId: company.company.id };
+      const input = companyStatusInput(company.company);
       // Act
       const results = await Promise.all([
-        run(staffIdentity('101'), PAUSE, { input: { ...input, ...period } }),
+        run(staffIdentity('101'), PAUSE, { input: pauseCompanyInput(company.company, period) }),
         run(staffIdentity('101'), LEAVE, { input }),
-        run(youthIdentity('265', 'y-1'), PAUSE, { input: { ...input, ...period } }),
+        run(youthIdentity('265', 'y-1'), PAUSE, {
+          input: pauseCompanyInput(company.company, period),
+        }),
         run(youthIdentity('265', 'y-1'), RESUME, { input }),
       ]);
       // Assess
@@ -601,23 +615,40 @@ describe('companies subgraph: company mutations', () => {
     it('agrees with the companies listed by status', async () => {
       // Prepare
       const team = staffIdentity('101');
-      const ids: string[] = [];
+      const companies: Array<{ id: string; version: number }> = [];
       for (let i = 0; i < 4; i++) {
         const joined = await run(team, JOIN, { input: joinNetworkInput('101') });
-        ids.push(payload(joined.data, 'joinNetwork').company?.id ?? '');
+        const company = payload(joined.data, 'joinNetwork').company;
+        companies.push({ id: company?.id ?? '', version: company?.version ?? 0 });
       }
-      const pause = (companyId: string | undefined) =>
-        run(team, PAUSE, {
-          input: { companyId, from: '2026-11-20', until: '2027-02-01', reason: 'Ferie' },
+      /** Runs a change of a company at its version, and keeps the version it answers with. */
+      const change = async (
+        index: number,
+        mutation: string,
+        field: string,
+        input: Record<string, unknown> = {},
+      ) => {
+        const company = companies[index] as { id: string; version: number };
+        const result = await run(team, mutation, {
+          input: { ...companyStatusInput(company), ...input },
+        });
+        company.version = payload(result.data, field).company?.version ?? company.version;
+        return result;
+      };
+      const pause = (index: number) =>
+        change(index, PAUSE, 'pauseCompany', {
+          from: '2026-11-20',
+          until: '2027-02-01',
+          reason: 'Ferie',
         });
       // Act
-      await pause(ids[0]);
-      await pause(ids[1]);
-      await run(team, LEAVE, { input: { companyId: ids[1] } });
-      await run(team, LEAVE, { input: { companyId: ids[2] } });
-      await run(team, RESUME, { input: { companyId: ids[2] } });
+      await pause(0);
+      await pause(1);
+      await change(1, LEAVE, 'leaveNetwork');
+      await change(2, LEAVE, 'leaveNetwork');
+      await change(2, RESUME, 'resumeCompany');
       // Refused (paused already): must not move any count.
-      const refused = await pause(ids[0]);
+      const refused = await pause(0);
       // Assess
       const listed = await run(
         team,

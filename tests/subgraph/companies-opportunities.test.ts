@@ -3,11 +3,13 @@ import { server } from '#companies/server';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import {
+  addOpportunityInput,
   everyItem,
   firstContact,
   firstOpportunity,
   givenCompany,
-  opportunityInput,
+  opportunityStateInput,
+  updateOpportunityInput,
 } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -72,7 +74,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const result = await run(
         companyContactIdentity(company.company.id, firstContact(company).id),
         ADD,
-        { input: opportunityInput(company.company.id) },
+        { input: addOpportunityInput(company.company.id) },
       );
       // Assess
       expect(result.errors).toBeUndefined();
@@ -92,7 +94,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const company = await givenCompany(table, { municipalityCode: '615', opportunities: [] });
       // Act
       const result = await run(staffIdentity('615'), ADD, {
-        input: opportunityInput(company.company.id, { open: false }),
+        input: addOpportunityInput(company.company.id, { open: false }),
       });
       // Assess
       expect(payload(result.data, 'addOpportunity').opportunity?.open).toBe(false);
@@ -104,10 +106,10 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const company = await givenCompany(table, { status: 'PAUSED', opportunities: [] });
       // Act
       const open = await run(staffIdentity('265'), ADD, {
-        input: opportunityInput(company.company.id),
+        input: addOpportunityInput(company.company.id),
       });
       const closed = await run(staffIdentity('265'), ADD, {
-        input: opportunityInput(company.company.id, { open: false }),
+        input: addOpportunityInput(company.company.id, { open: false }),
       });
       // Assess
       expect(payload(open.data, 'addOpportunity')).toMatchObject({
@@ -123,7 +125,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const before = await everyItem(table);
       // Act
       const tooMuch = await run(staffIdentity('265'), ADD, {
-        input: opportunityInput(company.company.id, {
+        input: addOpportunityInput(company.company.id, {
           weeklyHours: 38,
           places: 11,
           trade: 'Tømrer#1',
@@ -131,7 +133,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
         }),
       });
       const tooLittle = await run(staffIdentity('265'), ADD, {
-        input: opportunityInput(company.company.id, { weeklyHours: 0, places: 0 }),
+        input: addOpportunityInput(company.company.id, { weeklyHours: 0, places: 0 }),
       });
       // Assess
       expect(errorCodes(tooMuch)).toEqual(['BAD_USER_INPUT']);
@@ -153,7 +155,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       });
       // Act
       const result = await run(staffIdentity('265'), ADD, {
-        input: opportunityInput(company.company.id),
+        input: addOpportunityInput(company.company.id),
       });
       // Assess
       expect(payload(result.data, 'addOpportunity').errors[0]?.code).toBe('TOO_MANY_OPPORTUNITIES');
@@ -170,7 +172,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
           programmeIdentity(),
           staffIdentity('101'),
           companyContactIdentity(other.company.id, firstContact(other).id),
-        ].map((identity) => run(identity, ADD, { input: opportunityInput(company.company.id) })),
+        ].map((identity) => run(identity, ADD, { input: addOpportunityInput(company.company.id) })),
       );
       // Assess
       expect(results.map(errorCodes)).toEqual([
@@ -189,7 +191,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const opportunity = firstOpportunity(company);
       // Act
       const result = await run(staffIdentity('630'), UPDATE, {
-        input: { opportunityId: opportunity.id, trade: 'Anlægsgartner', expectedVersion: 1 },
+        input: updateOpportunityInput(opportunity, { trade: 'Anlægsgartner', places: undefined }),
       });
       // Assess
       expect(payload(result.data, 'updateOpportunity').opportunity).toMatchObject({
@@ -205,19 +207,20 @@ describe('companies subgraph: placement opportunity mutations', () => {
       // Prepare
       const company = await givenCompany(table);
       const opportunity = firstOpportunity(company);
-      await run(staffIdentity('265'), UPDATE, {
-        input: { opportunityId: opportunity.id, places: 3 },
-      });
+      await run(staffIdentity('265'), UPDATE, { input: updateOpportunityInput(opportunity) });
+      const before = await everyItem(table);
       // Act
       const stale = await run(staffIdentity('265'), UPDATE, {
-        input: { opportunityId: opportunity.id, places: 4, expectedVersion: 1 },
+        input: updateOpportunityInput(opportunity, { places: 4 }),
       });
       const nothing = await run(staffIdentity('265'), UPDATE, {
-        input: { opportunityId: opportunity.id },
+        input: updateOpportunityInput(opportunity, { places: undefined, expectedVersion: 2 }),
       });
       // Assess
       expect(errorCodes(stale)).toEqual(['CONFLICT']);
+      expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(2);
       expect(errorCodes(nothing)).toEqual(['BAD_USER_INPUT']);
+      expect(await everyItem(table)).toEqual(before);
     });
 
     it('answers NOT_FOUND for an unknown opportunity and FORBIDDEN for another municipality', async () => {
@@ -225,10 +228,10 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const company = await givenCompany(table);
       // Act
       const unknown = await run(staffIdentity('265'), UPDATE, {
-        input: { opportunityId: 'o-unknown', places: 2 },
+        input: { opportunityId: 'o-unknown', places: 2, expectedVersion: 1 },
       });
       const foreign = await run(staffIdentity('101'), UPDATE, {
-        input: { opportunityId: firstOpportunity(company).id, places: 2 },
+        input: updateOpportunityInput(firstOpportunity(company), { places: 2 }),
       });
       // Assess
       expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
@@ -241,11 +244,13 @@ describe('companies subgraph: placement opportunity mutations', () => {
       // Prepare
       const company = await givenCompany(table, { municipalityCode: '101' });
       const contact = companyContactIdentity(company.company.id, firstContact(company).id);
-      const input = { opportunityId: firstOpportunity(company).id };
+      const opportunity = firstOpportunity(company);
       // Act
-      const closed = await run(contact, CLOSE, { input });
+      const closed = await run(contact, CLOSE, { input: opportunityStateInput(opportunity) });
       const listedWhileClosed = await browse('101');
-      const opened = await run(contact, OPEN, { input });
+      const opened = await run(contact, OPEN, {
+        input: opportunityStateInput({ ...opportunity, version: 2 }),
+      });
       // Assess
       expect(payload(closed.data, 'closeOpportunity').opportunity).toMatchObject({
         open: false,
@@ -256,7 +261,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
         open: true,
         version: 3,
       });
-      expect(await browse('101')).toEqual([input.opportunityId]);
+      expect(await browse('101')).toEqual([opportunity.id]);
     });
 
     it('refuses to open an opportunity of a company that is not active, writing nothing', async () => {
@@ -268,7 +273,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const results = await Promise.all(
         [paused, left].map((company) =>
           run(staffIdentity('265'), OPEN, {
-            input: { opportunityId: firstOpportunity(company).id },
+            input: opportunityStateInput(firstOpportunity(company)),
           }),
         ),
       );
@@ -288,10 +293,10 @@ describe('companies subgraph: placement opportunity mutations', () => {
       const [open, closed] = company.opportunities;
       // Act
       const openAgain = await run(staffIdentity('265'), OPEN, {
-        input: { opportunityId: open?.id },
+        input: opportunityStateInput(open),
       });
       const closeAgain = await run(staffIdentity('265'), CLOSE, {
-        input: { opportunityId: closed?.id },
+        input: opportunityStateInput(closed),
       });
       // Assess
       expect(payload(openAgain.data, 'openOpportunity').errors[0]?.code).toBe(
@@ -306,7 +311,7 @@ describe('companies subgraph: placement opportunity mutations', () => {
       // Prepare
       const company = await givenCompany(table);
       const other = await givenCompany(table);
-      const input = { opportunityId: firstOpportunity(company).id };
+      const input = opportunityStateInput(firstOpportunity(company));
       // Act
       const results = await Promise.all([
         run(youthIdentity('265', 'y-1'), CLOSE, { input }),

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Company, CompanyNetworkStatus } from '#companies/domain/company';
+import type { Company } from '#companies/domain/company';
 import type { CompanyContact } from '#companies/domain/company-contact';
 import type { PlacementOpportunity } from '#companies/domain/placement-opportunity';
 import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
-import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
+import { fixtureId } from './fixture-id.ts';
 
 const WEIGHTS = [2, 7, 6, 5, 4, 3, 2];
 
@@ -35,8 +35,160 @@ export function aCvrWithWrongCheckDigit(): string {
   return `${valid.slice(0, 7)}${wrong}`;
 }
 
-/** What a person enters about a contact person. */
-export function contactInput(overrides: Partial<Record<string, unknown>> = {}) {
+// ---------------------------------------------------------------------------------------------
+// Domain values
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A valid company: active in Roskilde since 2025-03-01, with one contact person (by id) and no
+ * opportunities. A paused company gets a pause, one that left a leaving date.
+ *
+ * @param overrides - any field
+ */
+export function aCompany(overrides: Partial<Company> = {}): Company {
+  const id = overrides.id ?? fixtureId('c');
+  const status = overrides.status ?? 'ACTIVE';
+  return {
+    id,
+    municipalityCode: '265',
+    cvr: aValidCvr(),
+    name: `Firma ${id}`,
+    industry: 'Byggeri',
+    address: { street: 'Algade 12', postcode: '4000', town: 'Roskilde' },
+    status,
+    ...(status === 'PAUSED'
+      ? { pause: { from: '2026-11-01', until: '2027-01-15', reason: 'Travl sæson' } }
+      : {}),
+    joinedOn: '2025-03-01',
+    ...(status === 'LEFT' ? { leftOn: '2026-06-01' } : {}),
+    contactIds: [fixtureId('ct')],
+    opportunityIds: [],
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid contact person of a company.
+ *
+ * @param company - their company
+ * @param overrides - any field
+ */
+export function aCompanyContact(
+  company: Company,
+  overrides: Partial<CompanyContact> = {},
+): CompanyContact {
+  return {
+    id: fixtureId('ct'),
+    companyId: company.id,
+    municipalityCode: company.municipalityCode,
+    name: 'Kontakt 1',
+    role: 'Indehaver',
+    phone: '+4520000000',
+    email: 'kontakt1@firma.dk',
+    ...overrides,
+  };
+}
+
+/**
+ * A valid placement opportunity of a company: open while the company is active.
+ *
+ * @param company - the company that offers it
+ * @param overrides - any field
+ */
+export function anOpportunity(
+  company: Company,
+  overrides: Partial<PlacementOpportunity> = {},
+): PlacementOpportunity {
+  return {
+    id: fixtureId('o'),
+    companyId: company.id,
+    municipalityCode: company.municipalityCode,
+    title: 'Praktik 1',
+    description: 'Tre måneders praktik med mentor.',
+    trade: 'Tømrer',
+    weeklyHours: 30,
+    places: 2,
+    open: company.status === 'ACTIVE',
+    version: 1,
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored
+// ---------------------------------------------------------------------------------------------
+
+/** How a stored company should look: any field, and its children; sensible defaults. */
+export interface CompanyFixture extends Partial<Omit<Company, 'contactIds' | 'opportunityIds'>> {
+  /** How many contact persons (`Kontakt 1`, …; the first the owner, the others masters). */
+  contacts?: number;
+  /**
+   * One entry per opportunity (`Praktik 1`, …): its fields. An opportunity is open only while
+   * the company is active. One open opportunity when left out.
+   */
+  opportunities?: Array<Partial<PlacementOpportunity>>;
+}
+
+/**
+ * A company stored through its entities as the mutations would have stored it — with its
+ * contact persons and opportunities, its CVR reservation and its municipality's counts — and
+ * returned with the children stored beside it.
+ *
+ * @param table - the test's table
+ * @param fixture - the company's fields and children
+ */
+export async function givenCompany(
+  table: Table,
+  fixture: CompanyFixture = {},
+): Promise<CompanySnapshot> {
+  const { contacts: contactCount = 1, opportunities: specs = [{}], ...fields } = fixture;
+  const shell = aCompany(fields);
+  const contacts = Array.from({ length: contactCount }, (_, i) =>
+    aCompanyContact(shell, {
+      name: `Kontakt ${i + 1}`,
+      role: i === 0 ? 'Indehaver' : 'Mester',
+      phone: `+452000000${i}`,
+      email: `kontakt${i + 1}@firma.dk`,
+    }),
+  );
+  const opportunities = specs.map((spec, i) =>
+    anOpportunity(shell, {
+      title: `Praktik ${i + 1}`,
+      ...spec,
+      open: (spec.open ?? true) && shell.status === 'ACTIVE',
+    }),
+  );
+  const company: Company = {
+    ...shell,
+    contactIds: contacts.map((contact) => contact.id),
+    opportunityIds: opportunities.map((opportunity) => opportunity.id),
+  };
+  const snapshot = { company, contacts, opportunities };
+  await addCompanySnapshots(table, [snapshot]);
+  return snapshot;
+}
+
+/** The first contact person of a stored company. */
+export function firstContact(snapshot: CompanySnapshot): CompanyContact {
+  const [contact] = snapshot.contacts;
+  if (!contact) throw new Error('The fixture company has no contact');
+  return contact;
+}
+
+/** The first opportunity of a stored company. */
+export function firstOpportunity(snapshot: CompanySnapshot): PlacementOpportunity {
+  const [opportunity] = snapshot.opportunities;
+  if (!opportunity) throw new Error('The fixture company has no opportunity');
+  return opportunity;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutation inputs
+// ---------------------------------------------------------------------------------------------
+
+/** What a person enters about a contact person (`CompanyContactInput`). */
+export function companyContactInput(overrides: Partial<Record<string, unknown>> = {}) {
   return {
     name: 'Mette Hansen',
     role: 'Indehaver',
@@ -57,13 +209,59 @@ export function joinNetworkInput(
     name: 'Roskilde Tømrerfirma ApS',
     industry: 'Byggeri',
     address: { street: 'Algade 12', postcode: '4000', town: 'Roskilde' },
-    contacts: [contactInput()],
+    contacts: [companyContactInput()],
     ...overrides,
   };
 }
 
+/** A valid `updateCompany` input: a new industry, at the company's version. */
+export function updateCompanyInput(
+  company: Company,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return {
+    companyId: company.id,
+    industry: 'Håndværk',
+    expectedVersion: company.version,
+    ...overrides,
+  };
+}
+
+/** A valid `addCompanyContact` input for a company. */
+export function addCompanyContactInput(
+  companyId: string,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return { companyId, contact: companyContactInput(), ...overrides };
+}
+
+/** A valid `removeCompanyContact` input: the contact person, at their company's version. */
+export function removeCompanyContactInput(contactId: string | undefined, company: Company) {
+  return { contactId, expectedVersion: company.version };
+}
+
+/** A valid `pauseCompany` input: from today to mid-January, at the company's version. */
+export function pauseCompanyInput(
+  company: Company,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return {
+    companyId: company.id,
+    from: '2026-11-26',
+    until: '2027-01-15',
+    reason: 'Travl sæson',
+    expectedVersion: company.version,
+    ...overrides,
+  };
+}
+
+/** A valid `resumeCompany` or `leaveNetwork` input: the company at its version. */
+export function companyStatusInput(company: Pick<Company, 'id' | 'version'>) {
+  return { companyId: company.id, expectedVersion: company.version };
+}
+
 /** A valid `addOpportunity` input for a company. */
-export function opportunityInput(
+export function addOpportunityInput(
   companyId: string,
   overrides: Partial<Record<string, unknown>> = {},
 ) {
@@ -78,85 +276,29 @@ export function opportunityInput(
   };
 }
 
-/** How a fixture company should look; everything has a sensible default. */
-export interface CompanyFixture {
-  municipalityCode?: string;
-  status?: CompanyNetworkStatus;
-  name?: string;
-  contacts?: number;
-  /** One entry per opportunity: its trade and whether it is open (open only when ACTIVE). */
-  opportunities?: Array<{ trade?: string; open?: boolean }>;
-}
-
-/** A company with contacts and opportunities, as the subgraph would store it (not written). */
-export function aCompany(fixture: CompanyFixture = {}): CompanySnapshot {
-  const municipalityCode = fixture.municipalityCode ?? '265';
-  const status = fixture.status ?? 'ACTIVE';
-  const id = `c-${newId()}`;
-  const contacts: CompanyContact[] = Array.from({ length: fixture.contacts ?? 1 }, (_, i) => ({
-    id: `ct-${newId()}`,
-    companyId: id,
-    municipalityCode,
-    name: `Kontakt ${i + 1}`,
-    role: i === 0 ? 'Indehaver' : 'Mester',
-    phone: `+452000000${i}`,
-    email: `kontakt${i + 1}@firma.dk`,
-  }));
-  const opportunities: PlacementOpportunity[] = (fixture.opportunities ?? [{}]).map((spec, i) => ({
-    id: `o-${newId()}`,
-    companyId: id,
-    municipalityCode,
-    title: `Praktik ${i + 1}`,
-    description: 'Tre måneders praktik med mentor.',
-    trade: spec.trade ?? 'Tømrer',
-    weeklyHours: 30,
-    places: 2,
-    open: (spec.open ?? true) && status === 'ACTIVE',
-    version: 1,
-  }));
-  const company: Company = {
-    id,
-    municipalityCode,
-    cvr: aValidCvr(),
-    name: fixture.name ?? `Firma ${id}`,
-    industry: 'Byggeri',
-    address: { street: 'Algade 12', postcode: '4000', town: 'Roskilde' },
-    status,
-    ...(status === 'PAUSED'
-      ? { pause: { from: '2026-11-01', until: '2027-01-15', reason: 'Travl sæson' } }
-      : {}),
-    joinedOn: '2025-03-01',
-    ...(status === 'LEFT' ? { leftOn: '2026-06-01' } : {}),
-    contactIds: contacts.map((contact) => contact.id),
-    opportunityIds: opportunities.map((opportunity) => opportunity.id),
-    version: 1,
+/** A valid `updateOpportunity` input: more places, at the opportunity's version. */
+export function updateOpportunityInput(
+  opportunity: Pick<PlacementOpportunity, 'id' | 'version'>,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return {
+    opportunityId: opportunity.id,
+    places: 3,
+    expectedVersion: opportunity.version,
+    ...overrides,
   };
-  return { company, contacts, opportunities };
 }
 
-/** Writes a fixture company to the table (counts included) and returns it. */
-export async function givenCompany(
-  table: Table,
-  fixture: CompanyFixture = {},
-): Promise<CompanySnapshot> {
-  const snapshot = aCompany(fixture);
-  await addCompanySnapshots(table, [snapshot]);
-  return snapshot;
+/** A valid `openOpportunity` or `closeOpportunity` input: the opportunity at its version. */
+export function opportunityStateInput(
+  opportunity: Pick<PlacementOpportunity, 'id' | 'version'> | undefined,
+) {
+  return { opportunityId: opportunity?.id, expectedVersion: opportunity?.version };
 }
 
-/** The first contact person of a fixture company. */
-export function firstContact(snapshot: CompanySnapshot): CompanyContact {
-  const [contact] = snapshot.contacts;
-  if (!contact) throw new Error('The fixture company has no contact');
-  return contact;
-}
-
-/** The first opportunity of a fixture company. */
-export function firstOpportunity(snapshot: CompanySnapshot): PlacementOpportunity {
-  const [opportunity] = snapshot.opportunities;
-  if (!opportunity) throw new Error('The fixture company has no opportunity');
-  return opportunity;
-}
+// ---------------------------------------------------------------------------------------------
+// Reading back
+// ---------------------------------------------------------------------------------------------
 
 /**
  * Every item of the table, sorted, for asserting that a refused mutation wrote nothing. Tests

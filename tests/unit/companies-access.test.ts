@@ -4,8 +4,14 @@ import {
   COMPANY_ADDRESS_FIELD_ACCESS,
   COMPANY_FIELD_ACCESS,
   COMPANY_MUTATION_ACCESS,
+  mutationAudiences,
 } from '#companies/domain/company-access';
-import { companyAudience } from '#companies/domain/company-audience';
+import {
+  companyAudience,
+  EVERY_AUDIENCE,
+  mayHoldAudience,
+  TEAM_ONLY,
+} from '#companies/domain/company-audience';
 import { COMPANY_CONTACT_FIELD_ACCESS } from '#companies/domain/company-contact-access';
 import { MUNICIPALITY_FIELD_ACCESS } from '#companies/domain/municipality-access';
 import {
@@ -13,7 +19,7 @@ import {
   PLACEMENT_OPPORTUNITY_FIELD_ACCESS,
 } from '#companies/domain/placement-opportunity-access';
 import { readSubgraphSdl } from '#schema/composition';
-import { aCompany } from '../support/companies-factories.ts';
+import { aCompany, anOpportunity } from '../support/companies-factories.ts';
 import {
   companyContactIdentity,
   programmeIdentity,
@@ -48,8 +54,8 @@ describe('companies access rules', () => {
 
   it('gives each role its audience for a company of Roskilde', () => {
     // Prepare
-    const { company, contacts } = aCompany({ municipalityCode: '265' });
-    const ownContactId = contacts[0]?.id ?? '';
+    const company = aCompany({ municipalityCode: '265' });
+    const ownContactId = company.contactIds[0] ?? '';
     const callers = {
       roskildeConsultant: staffIdentity('265'),
       roskildePsychologist: staffIdentity('265', 'PSYCHOLOGIST'),
@@ -93,7 +99,11 @@ describe('companies access rules', () => {
 
   it('shows young people open opportunities only', () => {
     // Prepare
-    const { opportunities } = aCompany({ opportunities: [{ open: true }, { open: false }] });
+    const company = aCompany();
+    const opportunities = [
+      anOpportunity(company, { open: true }),
+      anOpportunity(company, { open: false }),
+    ];
     // Act
     const seen = opportunities.map((opportunity) => canSeeOpportunity('YOUTH', opportunity));
     const seenByTeam = opportunities.map((opportunity) => canSeeOpportunity('TEAM', opportunity));
@@ -107,6 +117,38 @@ describe('companies access rules', () => {
     expect(COMPANY_MUTATION_ACCESS.joinNetwork).toEqual(['TEAM']);
     expect(COMPANY_MUTATION_ACCESS.leaveNetwork).toEqual(['TEAM']);
     expect(COMPANY_MUTATION_ACCESS.pauseCompany).toEqual(['TEAM', 'OWN_CONTACT']);
+  });
+
+  it('leaves taking back a company that left to the team, and resuming after a pause to its contacts too', () => {
+    // Act
+    const afterLeaving = mutationAudiences('resumeCompany', aCompany({ status: 'LEFT' }));
+    const afterPause = mutationAudiences('resumeCompany', aCompany({ status: 'PAUSED' }));
+    const leavingAgain = mutationAudiences('pauseCompany', aCompany({ status: 'LEFT' }));
+    // Assess
+    expect(afterLeaving).toEqual(['TEAM']);
+    expect(afterPause).toEqual(['TEAM', 'OWN_CONTACT']);
+    expect(leavingAgain).toEqual(['TEAM', 'OWN_CONTACT']);
+  });
+
+  it('tells the roles that could never hold an allowed audience, to refuse them unread', () => {
+    // Act
+    const could = {
+      programmeSeeing: mayHoldAudience('PROGRAMME', EVERY_AUDIENCE),
+      dpoSeeing: mayHoldAudience('DATA_PROTECTION_OFFICER', EVERY_AUDIENCE),
+      youthSeeing: mayHoldAudience('YOUTH', EVERY_AUDIENCE),
+      contactJoining: mayHoldAudience('COMPANY_CONTACT', TEAM_ONLY),
+      psychologistJoining: mayHoldAudience('PSYCHOLOGIST', TEAM_ONLY),
+      youthPausing: mayHoldAudience('YOUTH', COMPANY_MUTATION_ACCESS.pauseCompany),
+    };
+    // Assess
+    expect(could).toEqual({
+      programmeSeeing: false,
+      dpoSeeing: false,
+      youthSeeing: true,
+      contactJoining: false,
+      psychologistJoining: true,
+      youthPausing: false,
+    });
   });
 
   it('gives the programme office counts and nothing else', () => {

@@ -24,7 +24,7 @@ function ruleCode(action: () => unknown): string | undefined {
 }
 
 function company(status: Company['status']): Company {
-  return aCompany({ status }).company;
+  return aCompany({ status });
 }
 
 describe('company lifecycle rules', () => {
@@ -88,7 +88,7 @@ describe('company lifecycle rules', () => {
 
   it('never removes the last contact person', () => {
     // Act
-    const code = ruleCode(() => requireNotLastContact(aCompany({ contacts: 1 }).company));
+    const code = ruleCode(() => requireNotLastContact(aCompany({ contactIds: ['ct-1'] })));
     // Assess
     expect(code).toBe('LAST_CONTACT');
   });

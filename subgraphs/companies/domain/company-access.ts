@@ -1,13 +1,8 @@
-import { requireStaffOf } from '#kernel/authorisation';
-import { ForbiddenError } from '#kernel/errors';
-import { type Identity, isStaffRole } from '#kernel/identity';
 import type { Company } from './company.ts';
 import {
   type AudienceRules,
   type CompanyAudience,
-  companyAudience,
   EVERY_AUDIENCE,
-  requireAudience,
   TEAM_AND_OWN_CONTACTS,
   TEAM_ONLY,
 } from './company-audience.ts';
@@ -54,7 +49,7 @@ export type CompanyAddressField = keyof typeof COMPANY_ADDRESS_FIELD_ACCESS;
  * Who may run each mutation on an existing company. Joining and leaving the network are the
  * municipal team's decisions; a company's own contacts keep its details, contact persons,
  * pauses and opportunities up to date. Taking back a company that left is the team's too
- * (checked by {@link requireMayResume}). Young people and the programme office change nothing.
+ * ({@link mutationAudiences}). Young people and the programme office change nothing.
  */
 export const COMPANY_MUTATION_ACCESS = {
   joinNetwork: TEAM_ONLY,
@@ -73,67 +68,21 @@ export const COMPANY_MUTATION_ACCESS = {
 /** A mutation of the companies subgraph. */
 export type CompanyMutation = keyof typeof COMPANY_MUTATION_ACCESS;
 
-/** The caller's audience for a company, or `FORBIDDEN` when they may see nothing of it. */
-export function requireCompanyVisible(identity: Identity, company: Company): CompanyAudience {
-  return requireAudience(companyAudience(identity, company), EVERY_AUDIENCE, 'This company');
-}
-
-/** The caller's audience, when it may read this field of the company; otherwise `FORBIDDEN`. */
-export function requireCompanyField(
-  identity: Identity,
-  company: Company,
-  field: CompanyField,
-): CompanyAudience {
-  return requireAudience(
-    companyAudience(identity, company),
-    COMPANY_FIELD_ACCESS[field],
-    `The company's ${field}`,
-  );
-}
-
-/** The caller's audience, when it may read this field of the company's address. */
-export function requireCompanyAddressField(
-  identity: Identity,
-  company: Company,
-  field: CompanyAddressField,
-): CompanyAudience {
-  return requireAudience(
-    companyAudience(identity, company),
-    COMPANY_ADDRESS_FIELD_ACCESS[field],
-    `The company's ${field}`,
-  );
-}
-
-/** The caller's audience, when it may run this mutation on the company; otherwise `FORBIDDEN`. */
-export function requireCompanyMutation(
-  identity: Identity,
-  company: Company,
-  mutation: CompanyMutation,
-): CompanyAudience {
-  return requireAudience(
-    companyAudience(identity, company),
-    COMPANY_MUTATION_ACCESS[mutation],
-    'This change of the company',
-  );
-}
+/** Who may take back a company that left: the municipal team, whose decision it is. */
+export const RESUME_AFTER_LEAVING_ACCESS = TEAM_ONLY;
 
 /**
- * Refuses callers who can never change a company (young people, the programme office, the
- * data protection officer) before their input is even read.
+ * The audiences that may run a mutation on a company as it is: {@link COMPANY_MUTATION_ACCESS},
+ * but resuming a company that left is {@link RESUME_AFTER_LEAVING_ACCESS}.
+ *
+ * @param mutation - the mutation
+ * @param company - the company it changes, as read
  */
-export function requireCompanyWriter(identity: Identity): void {
-  if (identity.role === 'COMPANY_CONTACT' || isStaffRole(identity.role)) return;
-  throw new ForbiddenError('Only the municipal team and company contacts change companies');
-}
-
-/** Joining the network: the team of the municipality the company joins. */
-export function requireMayJoin(identity: Identity, municipalityCode: string): void {
-  requireStaffOf(identity, municipalityCode);
-}
-
-/** Taking a company back after it left is the team's decision; resuming after a pause is not. */
-export function requireMayResume(audience: CompanyAudience, company: Company): void {
-  if (company.status === 'LEFT' && audience !== 'TEAM') {
-    throw new ForbiddenError('Only the municipal team may take back a company that left');
-  }
+export function mutationAudiences(
+  mutation: CompanyMutation,
+  company: Company,
+): readonly CompanyAudience[] {
+  return mutation === 'resumeCompany' && company.status === 'LEFT'
+    ? RESUME_AFTER_LEAVING_ACCESS
+    : COMPANY_MUTATION_ACCESS[mutation];
 }

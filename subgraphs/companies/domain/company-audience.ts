@@ -1,9 +1,6 @@
-import {
-  type AudienceRules as KernelAudienceRules,
-  requireAudience as requireKernelAudience,
-} from '#kernel/audience';
+import type { AudienceRules as KernelAudienceRules } from '#kernel/audience';
 import { isStaffOf } from '#kernel/authorisation';
-import type { Identity } from '#kernel/identity';
+import { type Identity, type Role, STAFF_ROLES } from '#kernel/identity';
 import { type Company, isContactOf } from './company.ts';
 
 /**
@@ -57,23 +54,20 @@ export function companyAudience(identity: Identity, company: Company): CompanyAu
   return null;
 }
 
-/**
- * The audience, when it is one of the allowed; otherwise `FORBIDDEN`.
- *
- * @param audience - the caller's audience, null for none
- * @param allowed - the audiences the rule allows
- * @param what - what is refused, for the message (no personal data)
- */
-export function requireAudience(
-  audience: CompanyAudience | null,
-  allowed: readonly CompanyAudience[],
-  what: string,
-): CompanyAudience {
-  return requireKernelAudience(audience, allowed, what, COMPANY_REFUSALS);
-}
-
-/** How a company's records are refused: no audience means another company or municipality. */
-const COMPANY_REFUSALS = {
-  none: (what: string) => `${what} belongs to another company or municipality`,
-  role: (what: string) => `${what} is not open to your role`,
+/** The roles whose callers hold an audience for some company. */
+const ROLES_OF_AUDIENCE: Readonly<Record<CompanyAudience, readonly Role[]>> = {
+  TEAM: STAFF_ROLES,
+  OWN_CONTACT: ['COMPANY_CONTACT'],
+  YOUTH: ['YOUTH'],
 };
+
+/**
+ * Whether a caller of this role may hold one of the audiences for some company: those who
+ * could never do a thing are refused it before they learn whether a record exists.
+ *
+ * @param role - the caller's role
+ * @param audiences - the audiences allowed
+ */
+export function mayHoldAudience(role: Role, audiences: readonly CompanyAudience[]): boolean {
+  return audiences.some((audience) => ROLES_OF_AUDIENCE[audience].includes(role));
+}

@@ -1,44 +1,59 @@
-import type { SubgraphContext } from '#kernel/context';
-import { ConflictError, NotFoundError } from '#kernel/errors';
-import type { Identity } from '#kernel/identity';
+import * as z from 'zod';
+import type { AuditSubject } from '#kernel/audit-subject';
+import type { Command } from '#kernel/command';
+import { NotFoundError, requireVersion } from '#kernel/errors';
+import type { Table } from '#kernel/table/table';
 import { readCompany } from '../repository/company-repository.ts';
 import type { Company } from './company.ts';
-import { type CompanyMutation, requireCompanyMutation } from './company-access.ts';
-import type { CompanyAudience } from './company-audience.ts';
-
-/** What the use cases of this subgraph need from the request: the table, the loader, the clock. */
-export type CompaniesDeps = Pick<SubgraphContext, 'table' | 'loader' | 'now'>;
 
 /**
- * A company read for a change, and the caller's audience for it: `NOT_FOUND` when there is no
- * such company, `FORBIDDEN` when the caller may not run this mutation on it.
+ * What the commands of this subgraph share: the company a change starts from, and how a change
+ * answers with the company, again for an idempotent repeat.
+ */
+
+/**
+ * A company read strongly consistent for a change, or `NOT_FOUND` (the authorisation rule let
+ * the caller through only because their role may make the change to some company).
  *
- * @param deps - table, loader and clock
- * @param identity - the caller
+ * @param table - the table
  * @param companyId - the company
- * @param mutation - the change asked for
  */
-export async function companyForChange(
-  deps: CompaniesDeps,
-  identity: Identity,
-  companyId: string,
-  mutation: CompanyMutation,
-): Promise<{ company: Company; audience: CompanyAudience }> {
-  const company = await readCompany(deps.table, companyId);
+export async function companyToChange(table: Table, companyId: string): Promise<Company> {
+  const company = await readCompany(table, companyId);
   if (!company) throw new NotFoundError('There is no company with this id');
-  return { company, audience: requireCompanyMutation(identity, company, mutation) };
+  return company;
 }
 
 /**
- * Refuses with `CONFLICT` a change made on a version that is no longer the current one.
+ * A company read for an edit made on the version the caller read: `NOT_FOUND`, or `CONFLICT`
+ * naming the current version when it moved on.
  *
- * @param current - the version as read now
- * @param expected - the version the caller made the change on, when given
+ * @param table - the table
+ * @param input - the company and the version the caller read
  */
-export function requireExpectedVersion(current: number, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current) {
-    throw new ConflictError(
-      `This was changed by someone else (now version ${current}, not ${expected}); read it again and retry`,
-    );
-  }
+export async function companyAtVersion(
+  table: Table,
+  input: { companyId: string; expectedVersion: number },
+): Promise<Company> {
+  const company = await companyToChange(table, input.companyId);
+  requireVersion('The company', input.expectedVersion, company.version);
+  return company;
 }
+
+/** A change of a company is about its municipality, never a young person (audit trail). */
+export function aboutCompany(company: Pick<Company, 'municipalityCode'>): AuditSubject {
+  return { municipalityCode: company.municipalityCode };
+}
+
+const RememberedCompanySchema = z.object({ companyId: z.string() });
+
+/**
+ * How a command that answers with the company remembers it for a repeat (its id, never its
+ * details), answers the repeat (the company as it is now) and tells whom it is about.
+ */
+export const answersWithCompany = {
+  remember: (company: Company) => ({ companyId: company.id }),
+  recall: (context, remembered) =>
+    companyToChange(context.table, RememberedCompanySchema.parse(remembered).companyId),
+  about: (_input, company) => aboutCompany(company),
+} satisfies Pick<Command<unknown, Company>, 'remember' | 'recall' | 'about'>;

@@ -1,13 +1,4 @@
-import type { Identity } from '#kernel/identity';
-import type { Company } from './company.ts';
-import {
-  type AudienceRules,
-  type CompanyAudience,
-  companyAudience,
-  EVERY_AUDIENCE,
-  requireAudience,
-  TEAM_AND_OWN_CONTACTS,
-} from './company-audience.ts';
+import { type AudienceRules, EVERY_AUDIENCE, TEAM_AND_OWN_CONTACTS } from './company-audience.ts';
 
 /**
  * Who may read each field of `CompanyContact`, by the caller's audience for the contact's
@@ -26,21 +17,3 @@ export const COMPANY_CONTACT_FIELD_ACCESS = {
 
 /** A field of `CompanyContact`. */
 export type CompanyContactField = keyof typeof COMPANY_CONTACT_FIELD_ACCESS;
-
-/** The caller's audience for a contact person (that of its company), or `FORBIDDEN`. */
-export function requireContactVisible(identity: Identity, company: Company): CompanyAudience {
-  return requireAudience(companyAudience(identity, company), EVERY_AUDIENCE, 'This contact person');
-}
-
-/** The caller's audience, when it may read this field of a contact person; else `FORBIDDEN`. */
-export function requireContactField(
-  identity: Identity,
-  company: Company,
-  field: CompanyContactField,
-): CompanyAudience {
-  return requireAudience(
-    companyAudience(identity, company),
-    COMPANY_CONTACT_FIELD_ACCESS[field],
-    `The contact person's ${field}`,
-  );
-}

@@ -1,77 +1,122 @@
+import * as z from 'zod';
+import { requireIdentity } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import { DomainRuleError, NotFoundError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
+import type { Table } from '#kernel/table/table';
 import {
-  addContactToCompany,
   readContact,
-  removeContactFromCompany,
+  stageContactAdded,
+  stageContactRemoved,
 } from '../repository/company-contact-repository.ts';
 import type { Company } from './company.ts';
-import { type CompaniesDeps, companyForChange } from './company-changes.ts';
+import { aboutCompany, companyAtVersion, companyToChange } from './company-changes.ts';
 import type { CompanyContact } from './company-contact.ts';
-import type { AddCompanyContactInput, RemoveCompanyContactInput } from './company-inputs.ts';
+import { AddCompanyContactInputSchema, RemoveCompanyContactInputSchema } from './company-inputs.ts';
 import { requireNotLastContact, requireRoomForContact } from './company-lifecycle.ts';
 
-/**
- * Adds a contact person to a company, at most ten (the team or the company's contacts).
- *
- * @param deps - table, loader and clock
- * @param identity - the caller
- * @param input - the parsed input
- */
-export async function addCompanyContact(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: AddCompanyContactInput,
-): Promise<{ contact: CompanyContact; company: Company }> {
-  const { company } = await companyForChange(deps, identity, input.companyId, 'addCompanyContact');
-  requireRoomForContact(company);
-  const contact: CompanyContact = {
-    ...input.contact,
-    id: newId(deps.now().getTime()),
-    companyId: company.id,
-    municipalityCode: company.municipalityCode,
-  };
-  const after = { ...company, contactIds: [...company.contactIds, contact.id] };
-  return { contact, company: await addContactToCompany(deps, company, after, contact) };
+/** What adding a contact person returns: the contact and their company as it is now. */
+export interface ContactAdded {
+  contact: CompanyContact;
+  company: Company;
 }
 
+/** What adding a contact person remembers for a repeat: ids only. */
+const RememberedContactSchema = z.object({ contactId: z.string(), companyId: z.string() });
+
 /**
- * Removes a contact person, never the company's last one; the person's item and contact
- * details are deleted. A contact person cannot remove themself (they would lock themself out
- * mid-request): a colleague or the team does it.
- *
- * @param deps - table, loader and clock
- * @param identity - the caller
- * @param input - the parsed input
+ * `addCompanyContact`: adds a contact person to a company, at most ten (the team or the
+ * company's contacts).
  */
-export async function removeCompanyContact(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: RemoveCompanyContactInput,
-): Promise<{ removedContactId: string; company: Company }> {
-  const contact = await readContact(deps.table, input.contactId);
-  if (!contact) throw new NotFoundError('There is no contact person with this id');
-  const { company } = await companyForChange(
-    deps,
-    identity,
-    contact.companyId,
-    'removeCompanyContact',
-  );
-  if (!company.contactIds.includes(contact.id)) {
-    throw new NotFoundError('There is no contact person with this id');
-  }
-  if (identity.role === 'COMPANY_CONTACT' && identity.contactId === contact.id) {
+export const addCompanyContactCommand = defineCommand({
+  name: 'addCompanyContact',
+  input: AddCompanyContactInputSchema,
+  async execute(context, input, work): Promise<ContactAdded> {
+    const company = await companyToChange(context.table, input.companyId);
+    requireRoomForContact(company);
+    const contact: CompanyContact = {
+      ...input.contact,
+      id: newId(context.now().getTime()),
+      companyId: company.id,
+      municipalityCode: company.municipalityCode,
+    };
+    return { contact, company: stageContactAdded(work, company, contact) };
+  },
+  remember: ({ contact, company }) => ({ contactId: contact.id, companyId: company.id }),
+  async recall(context, remembered): Promise<ContactAdded> {
+    const { contactId, companyId } = RememberedContactSchema.parse(remembered);
+    const [contact, company] = await Promise.all([
+      contactToChange(context.table, contactId),
+      companyToChange(context.table, companyId),
+    ]);
+    return { contact, company };
+  },
+  about: (_input, { company }) => aboutCompany(company),
+});
+
+/** What removing a contact person returns: whom, and their company as it is now. */
+export interface ContactRemoved {
+  removedContactId: string;
+  company: Company;
+}
+
+/** What removing a contact person remembers for a repeat: ids only. */
+const RememberedRemovalSchema = z.object({ removedContactId: z.string(), companyId: z.string() });
+
+/**
+ * A contact person cannot remove themself (they would lock themself out mid-request): a
+ * colleague or the team does it.
+ *
+ * @param identity - the caller
+ * @param contactId - the contact person to remove
+ */
+export function requireNotRemovingSelf(identity: Identity, contactId: string): void {
+  if (identity.role === 'COMPANY_CONTACT' && identity.contactId === contactId) {
     throw new DomainRuleError(
       'CANNOT_REMOVE_SELF',
       'You cannot remove yourself; ask a colleague or your municipal contact to do it',
       ['contactId'],
     );
   }
-  requireNotLastContact(company);
-  const after = { ...company, contactIds: company.contactIds.filter((id) => id !== contact.id) };
-  return {
-    removedContactId: contact.id,
-    company: await removeContactFromCompany(deps, company, after, contact.id),
-  };
+}
+
+/**
+ * `removeCompanyContact`: removes a contact person, never the company's last one; the
+ * person's item and contact details are deleted (the team or the company's contacts).
+ */
+export const removeCompanyContactCommand = defineCommand({
+  name: 'removeCompanyContact',
+  input: RemoveCompanyContactInputSchema,
+  async execute(context, input, work): Promise<ContactRemoved> {
+    const contact = await contactToChange(context.table, input.contactId);
+    const company = await companyAtVersion(context.table, {
+      companyId: contact.companyId,
+      expectedVersion: input.expectedVersion,
+    });
+    if (!company.contactIds.includes(contact.id)) throw noSuchContact();
+    requireNotRemovingSelf(requireIdentity(context), contact.id);
+    requireNotLastContact(company);
+    return {
+      removedContactId: contact.id,
+      company: stageContactRemoved(work, company, contact.id),
+    };
+  },
+  remember: ({ removedContactId, company }) => ({ removedContactId, companyId: company.id }),
+  async recall(context, remembered): Promise<ContactRemoved> {
+    const { removedContactId, companyId } = RememberedRemovalSchema.parse(remembered);
+    return { removedContactId, company: await companyToChange(context.table, companyId) };
+  },
+  about: (_input, { company }) => aboutCompany(company),
+});
+
+function noSuchContact(): NotFoundError {
+  return new NotFoundError('There is no contact person with this id');
+}
+
+/** A contact person read strongly consistent for a change, or `NOT_FOUND`. */
+async function contactToChange(table: Table, contactId: string): Promise<CompanyContact> {
+  const contact = await readContact(table, contactId);
+  if (!contact) throw noSuchContact();
+  return contact;
 }

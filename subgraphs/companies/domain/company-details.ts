@@ -1,28 +1,29 @@
-import type { Identity } from '#kernel/identity';
-import { saveCompanyDetails } from '../repository/company-repository.ts';
+import { defineCommand } from '#kernel/command';
+import { stageCompanyChange } from '../repository/company-repository.ts';
 import type { Company } from './company.ts';
-import { type CompaniesDeps, companyForChange, requireExpectedVersion } from './company-changes.ts';
-import type { UpdateCompanyInput } from './company-inputs.ts';
+import { answersWithCompany, companyAtVersion } from './company-changes.ts';
+import { type UpdateCompanyInput, UpdateCompanyInputSchema } from './company-inputs.ts';
+
+/** The details an update changes: those given. */
+export function detailsChange(input: UpdateCompanyInput): Partial<Company> {
+  const changes: Partial<Company> = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.industry !== undefined) changes.industry = input.industry;
+  if (input.address !== undefined) changes.address = input.address;
+  return changes;
+}
 
 /**
- * Changes a company's name, industry or address (the team or the company's contacts). The CVR
- * number and the municipality are what the company is registered as, and do not change here.
- *
- * @param deps - table, loader and clock
- * @param identity - the caller
- * @param input - the parsed input
+ * `updateCompany`: changes a company's name, industry or address (the team or the company's
+ * contacts). The CVR number and the municipality are what the company is registered as, and
+ * do not change here.
  */
-export async function updateCompany(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: UpdateCompanyInput,
-): Promise<Company> {
-  const { company } = await companyForChange(deps, identity, input.companyId, 'updateCompany');
-  requireExpectedVersion(company.version, input.expectedVersion);
-  return saveCompanyDetails(deps, company, {
-    ...company,
-    name: input.name ?? company.name,
-    industry: input.industry ?? company.industry,
-    address: input.address ?? company.address,
-  });
-}
+export const updateCompanyCommand = defineCommand<UpdateCompanyInput, Company>({
+  name: 'updateCompany',
+  input: UpdateCompanyInputSchema,
+  async execute(context, input, work) {
+    const company = await companyAtVersion(context.table, input);
+    return stageCompanyChange(work, company, detailsChange(input));
+  },
+  ...answersWithCompany,
+});

@@ -1,6 +1,4 @@
-import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import {
   listMunicipalityCodes,
@@ -10,11 +8,12 @@ import {
   type CompanyStatsFigures,
   companyFiguresRequest,
   companyStatsFigures,
+  type ProgrammePeriod,
 } from './company-stats-figures.ts';
-import { requireMunicipalityField } from './municipality-access.ts';
 
 /**
- * A municipality's company figures for a period, for its own team and the programme office.
+ * A municipality's company figures for a period (for its own team and the programme office:
+ * the field's rule, `MUNICIPALITY_FIELD_ACCESS.companyStats`).
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -25,32 +24,24 @@ export async function companyStatsOf(
   municipalityCode: string,
   args: { from?: string | null; to?: string | null },
 ): Promise<CompanyStatsFigures> {
-  requireMunicipalityField(requireIdentity(context), municipalityCode, 'companyStats');
   const request = companyFiguresRequest(args, danishToday(context.now()));
   const figures = await loadCompanyFigures(context.loader, [municipalityCode], request.months);
   return companyStatsFigures(request, [...figures.values()]);
 }
 
 /**
- * The company figures of every municipality added up, for the programme office only.
+ * The company figures of every municipality added up (for the programme office only: the
+ * field's rule, `programmeOffice`).
  *
  * @param context - the request
  * @param period - `from` and `to` of the `ProgrammeStats` reference
  */
 export async function programmeCompanyStats(
   context: SubgraphContext,
-  period: { from: string; to: string },
+  period: ProgrammePeriod,
 ): Promise<CompanyStatsFigures> {
-  requireProgrammeOffice(context);
   const request = companyFiguresRequest(period, danishToday(context.now()));
   const codes = await listMunicipalityCodes(context.table);
   const figures = await loadCompanyFigures(context.loader, codes, request.months);
   return companyStatsFigures(request, [...figures.values()]);
-}
-
-/** Refuses (`FORBIDDEN`) anyone but the programme office. */
-export function requireProgrammeOffice(context: SubgraphContext): void {
-  if (requireIdentity(context).role !== 'PROGRAMME') {
-    throw new ForbiddenError("The programme's figures are for the programme office");
-  }
 }

@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import type { Company } from './company.ts';
-import { companyStatsChange } from './company-stats.ts';
+import { type CompanyStats, companyStatsChange, NO_COMPANIES } from './company-stats.ts';
 
 /**
  * The companies subgraph's monthly figures: per municipality and calendar month, how many
@@ -8,15 +9,18 @@ import { companyStatsChange } from './company-stats.ts';
  * leaving). Added to in the same transaction as the company's change, so a period is a sum of
  * months; the counts at the end of a period are the counts now minus the changes after it.
  */
-export interface CompanyMonthFigures {
-  joined: number;
-  paused: number;
-  resumed: number;
-  left: number;
-  activeChange: number;
-  pausedChange: number;
-  leftChange: number;
-}
+export const CompanyMonthFiguresSchema = z.object({
+  joined: z.number().int(),
+  paused: z.number().int(),
+  resumed: z.number().int(),
+  left: z.number().int(),
+  activeChange: z.number().int(),
+  pausedChange: z.number().int(),
+  leftChange: z.number().int(),
+});
+
+/** One month's figures of a municipality's companies. */
+export type CompanyMonthFigures = z.infer<typeof CompanyMonthFiguresSchema>;
 
 /** Every counter of the monthly figures. */
 export const COMPANY_MONTH_COUNTERS: readonly (keyof CompanyMonthFigures)[] = [
@@ -115,4 +119,42 @@ export function sumCompanyMonths(months: readonly CompanyMonthFigures[]): Compan
     for (const counter of COMPANY_MONTH_COUNTERS) sum[counter] += month[counter];
   }
   return sum;
+}
+
+/** A municipality's counts by status and monthly figures, as its counter item keeps them. */
+export interface CompanyFigures {
+  counts: CompanyStats;
+  months: Map<string, CompanyMonthFigures>;
+}
+
+/**
+ * Every municipality's figures as the mutations would have kept them for the given companies:
+ * the companies counted by status, and each company's lifetime changes added up per month
+ * (seeding, test fixtures and the recount, which compares them with what is kept).
+ *
+ * @param companies - the companies as stored
+ * @returns the figures by municipality code
+ */
+export function figuresOfCompanies(companies: readonly Company[]): Map<string, CompanyFigures> {
+  const byMunicipality = new Map<string, CompanyFigures>();
+  for (const company of companies) {
+    const figures = byMunicipality.get(company.municipalityCode) ?? {
+      counts: { ...NO_COMPANIES },
+      months: new Map<string, CompanyMonthFigures>(),
+    };
+    byMunicipality.set(company.municipalityCode, figures);
+    for (const [count, change] of Object.entries(companyStatsChange(undefined, company.status))) {
+      figures.counts[count as keyof CompanyStats] += change ?? 0;
+    }
+    for (const { month, add } of companyLifetimeChanges(company)) {
+      const monthFigures = figures.months.get(month) ?? emptyCompanyMonth();
+      for (const [counter, n] of Object.entries(add) as Array<
+        [keyof CompanyMonthFigures, number]
+      >) {
+        monthFigures[counter] += n;
+      }
+      figures.months.set(month, monthFigures);
+    }
+  }
+  return byMunicipality;
 }

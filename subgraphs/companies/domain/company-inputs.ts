@@ -8,10 +8,8 @@ import {
 import { CompanyAddressSchema, MAX_CONTACTS_PER_COMPANY } from './company.ts';
 import { CompanyContactDetailsSchema } from './company-contact.ts';
 import { CvrSchema } from './cvr.ts';
-import { expectedVersionInput, optionalInput } from './optional-input.ts';
-
-/** The version a change was made on, to refuse it with `CONFLICT` when the data moved on. */
-const ExpectedVersionSchema = expectedVersionInput(z.number());
+import { ExpectedVersionSchema } from './expected-version.ts';
+import { optionalInput } from './optional-input.ts';
 
 /** `joinNetwork`'s input. */
 export const JoinNetworkInputSchema = z.object({
@@ -57,8 +55,11 @@ export const AddCompanyContactInputSchema = z.object({
 /** `addCompanyContact`'s input, parsed. */
 export type AddCompanyContactInput = z.infer<typeof AddCompanyContactInputSchema>;
 
-/** `removeCompanyContact`'s input. */
-export const RemoveCompanyContactInputSchema = z.object({ contactId: EntityIdSchema });
+/** `removeCompanyContact`'s input: the contact person, and the version of their company. */
+export const RemoveCompanyContactInputSchema = z.object({
+  contactId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
+});
 
 /** `removeCompanyContact`'s input, parsed. */
 export type RemoveCompanyContactInput = z.infer<typeof RemoveCompanyContactInputSchema>;
@@ -70,6 +71,7 @@ export const PauseCompanyInputSchema = z
     from: IsoDateSchema,
     until: IsoDateSchema,
     reason: textSchema(500),
+    expectedVersion: ExpectedVersionSchema,
   })
   .refine((input) => input.until > input.from, {
     path: ['until'],
@@ -79,8 +81,11 @@ export const PauseCompanyInputSchema = z
 /** `pauseCompany`'s input, parsed. */
 export type PauseCompanyInput = z.infer<typeof PauseCompanyInputSchema>;
 
-/** The input of `resumeCompany` and `leaveNetwork`: the company. */
-export const CompanyIdInputSchema = z.object({ companyId: EntityIdSchema });
+/** The input of `resumeCompany` and `leaveNetwork`: the company, at the version read. */
+export const CompanyStatusInputSchema = z.object({
+  companyId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
+});
 
 /** The input of `resumeCompany` and `leaveNetwork`, parsed. */
-export type CompanyIdInput = z.infer<typeof CompanyIdInputSchema>;
+export type CompanyStatusInput = z.infer<typeof CompanyStatusInputSchema>;

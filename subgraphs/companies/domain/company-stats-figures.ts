@@ -19,10 +19,7 @@ export interface CompanyStatsFigures extends CompanyStats {
 }
 
 /** The period of the programme's figures as `ProgrammeStats` carries it (its key). */
-export interface ProgrammePeriod {
-  from: string;
-  to: string;
-}
+export type { ProgrammePeriod } from '#kernel/figures-period';
 
 /** The period and the months to read for it: the period's, and those after it up to today. */
 export interface CompanyFiguresRequest {

@@ -1,14 +1,18 @@
+import * as z from 'zod';
 import type { CompanyNetworkStatus } from './company.ts';
 
 /** Counts of a municipality's companies by network status. */
-export interface CompanyStats {
-  active: number;
-  paused: number;
-  left: number;
-}
+export const CompanyStatsSchema = z.object({
+  active: z.number().int(),
+  paused: z.number().int(),
+  left: z.number().int(),
+});
+
+/** Counts of a municipality's companies by network status. */
+export type CompanyStats = z.infer<typeof CompanyStatsSchema>;
 
 /** A change to add to a municipality's counts, by count. */
-export type CompanyStatsChange = Partial<Record<keyof CompanyStats, number>>;
+export type CompanyStatsChange = Partial<CompanyStats>;
 
 const COUNT_OF: Record<CompanyNetworkStatus, keyof CompanyStats> = {
   ACTIVE: 'active',

@@ -1,5 +1,4 @@
 import { canSeeMunicipalityFigures, isStaffOf } from '#kernel/authorisation';
-import { ForbiddenError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 
 /** Whether a caller may use a field of a municipality. */
@@ -28,14 +27,3 @@ export const MUNICIPALITY_FIELD_ACCESS = {
 
 /** A field this subgraph adds to `Municipality`. */
 export type MunicipalityField = keyof typeof MUNICIPALITY_FIELD_ACCESS;
-
-/** Refuses a field of a municipality the caller may not use with `FORBIDDEN`. */
-export function requireMunicipalityField(
-  identity: Identity,
-  municipalityCode: string,
-  field: MunicipalityField,
-): void {
-  if (!MUNICIPALITY_FIELD_ACCESS[field](identity, municipalityCode)) {
-    throw new ForbiddenError(`The municipality's ${field} are not open to you`);
-  }
-}

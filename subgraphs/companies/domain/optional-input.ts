@@ -8,7 +8,3 @@ import type * as z from 'zod';
  */
 export const optionalInput = <S extends z.ZodType>(schema: S) =>
   schema.nullish().transform((value) => value ?? undefined);
-
-/** Optional `expectedVersion`: the version a change was made on. */
-export const expectedVersionInput = <S extends z.ZodNumber>(number: S) =>
-  optionalInput(number.int('must be a whole number').min(1, 'must be at least 1'));

@@ -1,41 +1,61 @@
-import { DomainRuleError, NotFoundError } from '#kernel/errors';
-import type { Identity } from '#kernel/identity';
+import * as z from 'zod';
+import { type Command, defineCommand } from '#kernel/command';
+import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import type { Table } from '#kernel/table/table';
 import {
-  addOpportunityToCompany,
   readOpportunity,
-  saveOpportunity,
+  stageOpportunityAdded,
+  stageOpportunityChange,
 } from '../repository/placement-opportunity-repository.ts';
 import type { Company } from './company.ts';
-import type { CompanyMutation } from './company-access.ts';
-import { type CompaniesDeps, companyForChange, requireExpectedVersion } from './company-changes.ts';
+import { aboutCompany, companyToChange } from './company-changes.ts';
 import { requireActiveToOpen, requireRoomForOpportunity } from './company-lifecycle.ts';
 import type { PlacementOpportunity } from './placement-opportunity.ts';
-import type {
-  AddOpportunityInput,
-  OpportunityStateInput,
-  UpdateOpportunityInput,
+import {
+  type AddOpportunityInput,
+  AddOpportunityInputSchema,
+  type OpportunityStateInput,
+  OpportunityStateInputSchema,
+  type UpdateOpportunityInput,
+  UpdateOpportunityInputSchema,
 } from './placement-opportunity-inputs.ts';
 
+const RememberedOpportunitySchema = z.object({ opportunityId: z.string() });
+
 /**
- * Adds a placement opportunity to a company, open at once unless asked otherwise; only an
- * active company may open one (the team or the company's contacts).
- *
- * @param deps - table, loader and clock
- * @param identity - the caller
- * @param input - the parsed input
+ * How a command that answers with the opportunity remembers it for a repeat (its id), answers
+ * the repeat (the opportunity as it is now) and tells whom it is about.
  */
-export async function addOpportunity(
-  deps: CompaniesDeps,
-  identity: Identity,
+const answersWithOpportunity = {
+  remember: (opportunity: PlacementOpportunity) => ({ opportunityId: opportunity.id }),
+  async recall(context, remembered) {
+    const { opportunityId } = RememberedOpportunitySchema.parse(remembered);
+    const opportunity = await readOpportunity(context.table, opportunityId);
+    if (!opportunity) throw noSuchOpportunity();
+    return opportunity;
+  },
+  about: (_input, opportunity) => aboutCompany(opportunity),
+} satisfies Pick<Command<unknown, PlacementOpportunity>, 'remember' | 'recall' | 'about'>;
+
+function noSuchOpportunity(): NotFoundError {
+  return new NotFoundError('There is no placement opportunity with this id');
+}
+
+/**
+ * A new opportunity of a company, open at once unless asked otherwise.
+ *
+ * @param company - the company as read
+ * @param input - the parsed input
+ * @param id - the opportunity's id
+ */
+export function newOpportunity(
+  company: Company,
   input: AddOpportunityInput,
-): Promise<PlacementOpportunity> {
-  const { company } = await companyForChange(deps, identity, input.companyId, 'addOpportunity');
-  requireRoomForOpportunity(company);
-  const open = input.open ?? true;
-  if (open) requireActiveToOpen(company, ['open']);
-  const opportunity: PlacementOpportunity = {
-    id: newId(deps.now().getTime()),
+  id: string,
+): PlacementOpportunity {
+  return {
+    id,
     companyId: company.id,
     municipalityCode: company.municipalityCode,
     title: input.title,
@@ -43,90 +63,93 @@ export async function addOpportunity(
     trade: input.trade,
     weeklyHours: input.weeklyHours,
     places: input.places,
-    open,
+    open: input.open ?? true,
     version: 1,
   };
-  const after = { ...company, opportunityIds: [...company.opportunityIds, opportunity.id] };
-  await addOpportunityToCompany(deps, company, after, opportunity);
-  return opportunity;
-}
-
-/** Changes an opportunity's details (the team or the company's contacts). */
-export async function updateOpportunity(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: UpdateOpportunityInput,
-): Promise<PlacementOpportunity> {
-  const { opportunity, company } = await opportunityForChange(
-    deps,
-    identity,
-    input.opportunityId,
-    'updateOpportunity',
-  );
-  requireExpectedVersion(opportunity.version, input.expectedVersion);
-  return saveOpportunity(deps, company, opportunity, {
-    ...opportunity,
-    title: input.title ?? opportunity.title,
-    description: input.description ?? opportunity.description,
-    trade: input.trade ?? opportunity.trade,
-    weeklyHours: input.weeklyHours ?? opportunity.weeklyHours,
-    places: input.places ?? opportunity.places,
-  });
-}
-
-/** Opens an opportunity to young people; the company must be active. */
-export async function openOpportunity(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: OpportunityStateInput,
-): Promise<PlacementOpportunity> {
-  const { opportunity, company } = await opportunityForChange(
-    deps,
-    identity,
-    input.opportunityId,
-    'openOpportunity',
-  );
-  requireActiveToOpen(company);
-  if (opportunity.open) {
-    throw new DomainRuleError('OPPORTUNITY_ALREADY_OPEN', 'The opportunity is open already', [
-      'opportunityId',
-    ]);
-  }
-  return saveOpportunity(deps, company, opportunity, { ...opportunity, open: true });
-}
-
-/** Closes an opportunity to young people. */
-export async function closeOpportunity(
-  deps: CompaniesDeps,
-  identity: Identity,
-  input: OpportunityStateInput,
-): Promise<PlacementOpportunity> {
-  const { opportunity, company } = await opportunityForChange(
-    deps,
-    identity,
-    input.opportunityId,
-    'closeOpportunity',
-  );
-  if (!opportunity.open) {
-    throw new DomainRuleError('OPPORTUNITY_ALREADY_CLOSED', 'The opportunity is closed already', [
-      'opportunityId',
-    ]);
-  }
-  return saveOpportunity(deps, company, opportunity, { ...opportunity, open: false });
 }
 
 /**
- * An opportunity and its company read for a change: `NOT_FOUND` when there is no such
- * opportunity, `FORBIDDEN` when the caller may not run the mutation on its company.
+ * `addOpportunity`: adds a placement opportunity to a company, open at once unless asked
+ * otherwise; only an active company may open one (the team or the company's contacts).
  */
-async function opportunityForChange(
-  deps: CompaniesDeps,
-  identity: Identity,
-  opportunityId: string,
-  mutation: CompanyMutation,
+export const addOpportunityCommand = defineCommand<AddOpportunityInput, PlacementOpportunity>({
+  name: 'addOpportunity',
+  input: AddOpportunityInputSchema,
+  async execute(context, input, work) {
+    const company = await companyToChange(context.table, input.companyId);
+    requireRoomForOpportunity(company);
+    const opportunity = newOpportunity(company, input, newId(context.now().getTime()));
+    if (opportunity.open) requireActiveToOpen(company, ['open']);
+    stageOpportunityAdded(work, company, opportunity);
+    return opportunity;
+  },
+  ...answersWithOpportunity,
+});
+
+/** The details an update changes: those given. */
+export function opportunityDetailsChange(
+  input: UpdateOpportunityInput,
+): Partial<PlacementOpportunity> {
+  const { opportunityId: _id, expectedVersion: _version, ...given } = input;
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+}
+
+/** `updateOpportunity`: changes an opportunity's details (the team or the company's contacts). */
+export const updateOpportunityCommand = defineCommand<UpdateOpportunityInput, PlacementOpportunity>(
+  {
+    name: 'updateOpportunity',
+    input: UpdateOpportunityInputSchema,
+    async execute(context, input, work) {
+      const { opportunity, company } = await opportunityAtVersion(context.table, input);
+      return stageOpportunityChange(work, company, opportunity, opportunityDetailsChange(input));
+    },
+    ...answersWithOpportunity,
+  },
+);
+
+/** `openOpportunity`: opens an opportunity to young people; the company must be active. */
+export const openOpportunityCommand = defineCommand<OpportunityStateInput, PlacementOpportunity>({
+  name: 'openOpportunity',
+  input: OpportunityStateInputSchema,
+  async execute(context, input, work) {
+    const { opportunity, company } = await opportunityAtVersion(context.table, input);
+    requireActiveToOpen(company);
+    if (opportunity.open) {
+      throw new DomainRuleError('OPPORTUNITY_ALREADY_OPEN', 'The opportunity is open already', [
+        'opportunityId',
+      ]);
+    }
+    return stageOpportunityChange(work, company, opportunity, { open: true });
+  },
+  ...answersWithOpportunity,
+});
+
+/** `closeOpportunity`: closes an opportunity to young people. */
+export const closeOpportunityCommand = defineCommand<OpportunityStateInput, PlacementOpportunity>({
+  name: 'closeOpportunity',
+  input: OpportunityStateInputSchema,
+  async execute(context, input, work) {
+    const { opportunity, company } = await opportunityAtVersion(context.table, input);
+    if (!opportunity.open) {
+      throw new DomainRuleError('OPPORTUNITY_ALREADY_CLOSED', 'The opportunity is closed already', [
+        'opportunityId',
+      ]);
+    }
+    return stageOpportunityChange(work, company, opportunity, { open: false });
+  },
+  ...answersWithOpportunity,
+});
+
+/**
+ * An opportunity and its company read strongly consistent for an edit made on the version the
+ * caller read: `NOT_FOUND`, or `CONFLICT` naming the current version when it moved on.
+ */
+async function opportunityAtVersion(
+  table: Table,
+  input: { opportunityId: string; expectedVersion: number },
 ): Promise<{ opportunity: PlacementOpportunity; company: Company }> {
-  const opportunity = await readOpportunity(deps.table, opportunityId);
-  if (!opportunity) throw new NotFoundError('There is no placement opportunity with this id');
-  const { company } = await companyForChange(deps, identity, opportunity.companyId, mutation);
-  return { opportunity, company };
+  const opportunity = await readOpportunity(table, input.opportunityId);
+  if (!opportunity) throw noSuchOpportunity();
+  requireVersion('The placement opportunity', input.expectedVersion, opportunity.version);
+  return { opportunity, company: await companyToChange(table, opportunity.companyId) };
 }

@@ -1,12 +1,7 @@
-import { ForbiddenError } from '#kernel/errors';
-import type { Identity } from '#kernel/identity';
-import type { Company } from './company.ts';
 import {
   type AudienceRules,
   type CompanyAudience,
-  companyAudience,
   EVERY_AUDIENCE,
-  requireAudience,
   TEAM_AND_OWN_CONTACTS,
 } from './company-audience.ts';
 import type { PlacementOpportunity } from './placement-opportunity.ts';
@@ -44,36 +39,4 @@ export function canSeeOpportunity(
 ): boolean {
   if (audience === null) return false;
   return audience !== 'YOUTH' || opportunity.open;
-}
-
-/** The caller's audience for an opportunity, or `FORBIDDEN` (closed ones for young people). */
-export function requireOpportunityVisible(
-  identity: Identity,
-  company: Company,
-  opportunity: PlacementOpportunity,
-): CompanyAudience {
-  const audience = requireAudience(
-    companyAudience(identity, company),
-    EVERY_AUDIENCE,
-    'This placement opportunity',
-  );
-  if (!canSeeOpportunity(audience, opportunity)) {
-    throw new ForbiddenError('This placement opportunity is closed');
-  }
-  return audience;
-}
-
-/** The caller's audience, when it may read this field of the opportunity; else `FORBIDDEN`. */
-export function requireOpportunityField(
-  identity: Identity,
-  company: Company,
-  opportunity: PlacementOpportunity,
-  field: PlacementOpportunityField,
-): CompanyAudience {
-  const audience = requireOpportunityVisible(identity, company, opportunity);
-  return requireAudience(
-    audience,
-    PLACEMENT_OPPORTUNITY_FIELD_ACCESS[field],
-    `The opportunity's ${field}`,
-  );
 }

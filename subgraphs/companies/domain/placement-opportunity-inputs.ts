@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { EntityIdSchema, textSchema } from '#kernel/validation';
-import { expectedVersionInput, optionalInput } from './optional-input.ts';
+import { ExpectedVersionSchema } from './expected-version.ts';
+import { optionalInput } from './optional-input.ts';
 import {
   OpportunityDetailsSchema,
   PlacesSchema,
@@ -26,7 +27,7 @@ export const UpdateOpportunityInputSchema = z
     trade: optionalInput(TradeSchema),
     weeklyHours: optionalInput(WeeklyHoursSchema),
     places: optionalInput(PlacesSchema),
-    expectedVersion: expectedVersionInput(z.number()),
+    expectedVersion: ExpectedVersionSchema,
   })
   .refine(
     ({ opportunityId: _id, expectedVersion: _version, ...changes }) =>
@@ -37,8 +38,11 @@ export const UpdateOpportunityInputSchema = z
 /** `updateOpportunity`'s input, parsed. */
 export type UpdateOpportunityInput = z.infer<typeof UpdateOpportunityInputSchema>;
 
-/** The input of `openOpportunity` and `closeOpportunity`: the opportunity. */
-export const OpportunityStateInputSchema = z.object({ opportunityId: EntityIdSchema });
+/** The input of `openOpportunity` and `closeOpportunity`: the opportunity, at the version read. */
+export const OpportunityStateInputSchema = z.object({
+  opportunityId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
+});
 
 /** The input of `openOpportunity` and `closeOpportunity`, parsed. */
 export type OpportunityStateInput = z.infer<typeof OpportunityStateInputSchema>;

@@ -28,6 +28,12 @@ export type AddCompanyContactInput = {
   companyId: Scalars['ID']['input'];
   /** The contact person. */
   contact: CompanyContactInput;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of adding a contact person. */
@@ -47,6 +53,12 @@ export type AddOpportunityInput = {
   companyId: Scalars['ID']['input'];
   /** What the young person will do and learn, 1 to 2000 characters. */
   description: Scalars['String']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Whether it opens at once (only for an active company); true when left out. */
   open?: InputMaybe<Scalars['Boolean']['input']>;
   /** Young people at the same time, 1 to 10. */
@@ -266,6 +278,12 @@ export type JoinNetworkInput = {
   contacts: Array<CompanyContactInput>;
   /** The CVR number: eight digits with a valid modulus-11 check digit, not registered before. */
   cvr: Scalars['String']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The company's industry, 1 to 100 characters. */
   industry: Scalars['String']['input'];
   /** The day it joined; today when left out. Not in the future. */
@@ -280,6 +298,17 @@ export type JoinNetworkInput = {
 export type LeaveNetworkInput = {
   /** The company; active or paused. */
   companyId: Scalars['ID']['input'];
+  /**
+   * The version of the company as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -447,6 +476,17 @@ export type MutationUpdateOpportunityArgs = {
 
 /** A placement opportunity to open or close. */
 export type OpportunityStateInput = {
+  /**
+   * The version of the placement opportunity as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The opportunity. */
   opportunityId: Scalars['ID']['input'];
 };
@@ -464,8 +504,19 @@ export type PageInfo = {
 export type PauseCompanyInput = {
   /** The company; it must be active. */
   companyId: Scalars['ID']['input'];
+  /**
+   * The version of the company as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** The first day of the pause; today or earlier. */
   from: Scalars['Date']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why, 1 to 500 characters. */
   reason: Scalars['String']['input'];
   /** The day the company expects to take young people again; after `from` and after today. */
@@ -570,6 +621,17 @@ export type QueryOpportunityArgs = {
 export type RemoveCompanyContactInput = {
   /** The contact person; not the company's last one. */
   contactId: Scalars['ID']['input'];
+  /**
+   * The version of the company as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The result of removing a contact person. */
@@ -587,6 +649,17 @@ export type RemoveCompanyContactPayload = {
 export type ResumeCompanyInput = {
   /** The company; paused, or (the municipal team only) one that left. */
   companyId: Scalars['ID']['input'];
+  /**
+   * The version of the company as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a company's details; fields left out stay as they are. */
@@ -596,10 +669,16 @@ export type UpdateCompanyInput = {
   /** The company. */
   companyId: Scalars['ID']['input'];
   /**
-   * The version the change was made on; when given and the company has changed since, the update
-   * is refused with `CONFLICT`.
+   * The version of the company as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
    */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** New industry, 1 to 100 characters. */
   industry?: InputMaybe<Scalars['String']['input']>;
   /** New name, 1 to 150 characters. */
@@ -611,10 +690,16 @@ export type UpdateOpportunityInput = {
   /** New description, 1 to 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /**
-   * The version the change was made on; when given and the opportunity has changed since, the
-   * update is refused with `CONFLICT`.
+   * The version of the placement opportunity as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
    */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The opportunity. */
   opportunityId: Scalars['ID']['input'];
   /** New number of places, 1 to 10. */
@@ -754,9 +839,9 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AddCompanyContactInput: AddCompanyContactInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddCompanyContactPayload: ResolverTypeWrapper<Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversTypes['Company']>, contact?: Maybe<ResolversTypes['CompanyContact']> }>;
   AddOpportunityInput: AddOpportunityInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Company: ResolverTypeWrapper<CompanyModel>;
@@ -797,9 +882,9 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddCompanyContactInput: AddCompanyContactInput;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   AddCompanyContactPayload: Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversParentTypes['Company']>, contact?: Maybe<ResolversParentTypes['CompanyContact']> };
   AddOpportunityInput: AddOpportunityInput;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   Company: CompanyModel;

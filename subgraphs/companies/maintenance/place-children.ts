@@ -9,8 +9,8 @@ import {
   moveChild,
 } from '../repository/company-children-entity.ts';
 import {
+  CompanyEntity,
   companiesOfMunicipality,
-  companyFromItem,
   companyKey,
   listedAt,
 } from '../repository/company-entity.ts';
@@ -48,8 +48,9 @@ export async function placeCompanyChildren(
   const misplaced: ItemKey[] = [];
   let childrenCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
-    const companies = (await table.queryAll(companiesOfMunicipality(code, undefined).query)).map(
-      companyFromItem,
+    const companies = await CompanyEntity.readAll(
+      table,
+      companiesOfMunicipality(code, undefined).query,
     );
     for (const company of companies) {
       const children = companyChildren(company);

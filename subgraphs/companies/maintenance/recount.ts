@@ -3,17 +3,17 @@ import type { FigureDifference, RecountReport } from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
 import {
   type CompanyMonthFigures,
-  companyLifetimeChanges,
   emptyCompanyMonth,
+  figuresOfCompanies,
   sumCompanyMonths,
 } from '../domain/company-figures.ts';
-import { type CompanyStats, NO_COMPANIES } from '../domain/company-stats.ts';
-import { companiesOfMunicipality, companyFromItem } from '../repository/company-entity.ts';
+import { NO_COMPANIES } from '../domain/company-stats.ts';
+import { CompanyEntity, companiesOfMunicipality } from '../repository/company-entity.ts';
 import { listMunicipalityCodes } from '../repository/company-figures-repository.ts';
 import {
-  companyFiguresToItem,
-  companyMonthsFromItem,
-  companyStatsFromItem,
+  CompanyFiguresEntity,
+  companyFiguresItem,
+  companyFiguresOf,
   companyStatsKey,
 } from '../repository/company-stats-entity.ts';
 
@@ -38,43 +38,30 @@ export async function recountCompanyFigures(
   const corrections: Item[] = [];
   let itemsCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
-    const companies = (await table.queryAll(companiesOfMunicipality(code, undefined).query)).map(
-      companyFromItem,
+    const companies = await CompanyEntity.readAll(
+      table,
+      companiesOfMunicipality(code, undefined).query,
     );
-    const counts: CompanyStats = { ...NO_COMPANIES };
-    const months = new Map<string, CompanyMonthFigures>();
-    for (const company of companies) {
-      counts[
-        company.status === 'ACTIVE' ? 'active' : company.status === 'PAUSED' ? 'paused' : 'left'
-      ] += 1;
-      for (const { month, add } of companyLifetimeChanges(company)) {
-        const figures = months.get(month) ?? emptyCompanyMonth();
-        for (const [counter, n] of Object.entries(add) as Array<
-          [keyof CompanyMonthFigures, number]
-        >) {
-          figures[counter] += n;
-        }
-        months.set(month, figures);
-      }
-    }
+    const recount = figuresOfCompanies(companies).get(code);
+    const counts = recount?.counts ?? { ...NO_COMPANIES };
+    const months = recount?.months ?? new Map<string, CompanyMonthFigures>();
     const statsKey = companyStatsKey(code);
-    const item = await table.get(statsKey);
+    const kept = companyFiguresOf(await CompanyFiguresEntity.read(table, statsKey));
     // Set when a count or a month's joinings differs: those the recount can correct.
     let correctable = false;
-    const kept = companyStatsFromItem(item);
     for (const counter of ['active', 'paused', 'left'] as const) {
-      if (kept[counter] !== counts[counter]) {
+      if (kept.counts[counter] !== counts[counter]) {
         correctable = true;
         differences.push({
           key: statsKey,
           counter,
-          kept: kept[counter],
+          kept: kept.counts[counter],
           recounted: counts[counter],
         });
       }
     }
     itemsCompared += 1;
-    const keptMonths = companyMonthsFromItem(item);
+    const keptMonths = kept.months;
     // The net changes of all months add up to the counts now.
     const netKept = sumCompanyMonths([...keptMonths.values()]);
     const net = {
@@ -111,7 +98,9 @@ export async function recountCompanyFigures(
     }
     // The counter item is rewritten whole: the recounted counts and joinings, the other month
     // counters as kept (a net change that does not add up is reported, not guessed at).
-    if (correctable) corrections.push(companyFiguresToItem(code, counts, correctedMonths));
+    if (correctable) {
+      corrections.push(companyFiguresItem(code, { counts, months: correctedMonths }));
+    }
   }
   if (options.fix && corrections.length > 0) await table.putMany(corrections);
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };

@@ -1,7 +1,7 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
-import { type Condition, itemMustExist } from '#kernel/table/expressions';
-import type { QuerySpec, TransactAction } from '#kernel/table/table';
+import { type Condition, itemMustExist, itemMustNotExist } from '#kernel/table/expressions';
+import type { Item, QuerySpec, TransactAction } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
 import { companyListingKey } from './company-entity.ts';
 
@@ -13,6 +13,10 @@ import { companyListingKey } from './company-entity.ts';
  * a `BatchGetItem` per 100 keys (a page of 100 companies has 300–400 children). The place moves
  * with the company: a change of its name or status rewrites its children's sort keys in the
  * same transaction.
+ *
+ * The place is the company's, not the child's: it is not part of the child's entity (whose
+ * value does not know its company's name or status), but added to the child's item by the
+ * writes that create or move it, here.
  */
 export type CompanyChildKind = 'CONTACT' | 'OPPORTUNITY';
 
@@ -68,6 +72,15 @@ export function childrenOfCompanies(
     partition: childrenPartition(first.municipalityCode),
     between: [key(companyListingKey(first), ''), key(companyListingKey(last), '\uffff')],
   };
+}
+
+/**
+ * The put of a company's new child (its item at the company's place), which must not exist yet.
+ *
+ * @param item - the child's item, with its place (`contactItem`, `opportunityItem`)
+ */
+export function newChild(item: Item): TransactAction {
+  return { put: item, condition: itemMustNotExist };
 }
 
 /** Whether a change of a company moves it in its list, and its children with it. */

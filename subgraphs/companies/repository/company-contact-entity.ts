@@ -1,8 +1,9 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
-import type { CompanyContact } from '../domain/company-contact.ts';
+import { type CompanyContact, CompanyContactSchema } from '../domain/company-contact.ts';
 import { companyChildIndexKeys } from './company-children-entity.ts';
 
 /**
@@ -16,38 +17,28 @@ export function contactKey(contactId: string): ItemKey {
   return sharedKeys.contact(contactId);
 }
 
+/** A company's contact person. */
+export const CompanyContactEntity = defineEntity<CompanyContact>({
+  name: 'CompanyContact',
+  schema: CompanyContactSchema,
+  key: (contact) => contactKey(contact.id),
+  indexes: {
+    gsi1: (contact) => ({
+      pk: key(PREFIX.company, contact.companyId, 'CONTACTS'),
+      sk: contact.id,
+    }),
+  },
+});
+
 /**
- * The stored item of a contact person.
+ * The stored item of a contact person, at their company's place in its municipality's list.
  *
  * @param contact - the contact person
  * @param company - their company as it is stored with them
  */
-export function contactToItem(contact: CompanyContact, company: Company): Item {
+export function contactItem(contact: CompanyContact, company: Company): Item {
   return {
-    ...contactKey(contact.id),
-    entity: 'CompanyContact',
-    gsi1pk: key(PREFIX.company, contact.companyId, 'CONTACTS'),
-    gsi1sk: contact.id,
+    ...CompanyContactEntity.toItem(contact),
     ...companyChildIndexKeys(company, 'CONTACT', contact.id),
-    id: contact.id,
-    companyId: contact.companyId,
-    municipalityCode: contact.municipalityCode,
-    name: contact.name,
-    role: contact.role,
-    phone: contact.phone,
-    email: contact.email,
-  };
-}
-
-/** A contact person from the stored item. */
-export function contactFromItem(item: Item): CompanyContact {
-  return {
-    id: String(item.id),
-    companyId: String(item.companyId),
-    municipalityCode: String(item.municipalityCode),
-    name: String(item.name),
-    role: String(item.role),
-    phone: String(item.phone),
-    email: String(item.email),
   };
 }

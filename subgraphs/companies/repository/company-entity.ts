@@ -1,14 +1,8 @@
+import { defineEntity, type EntityListing } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Condition } from '#kernel/table/expressions';
-import type { Item } from '#kernel/table/table';
-import type {
-  Company,
-  CompanyAddress,
-  CompanyNetworkStatus,
-  CompanyPause,
-} from '../domain/company.ts';
+import { type Company, type CompanyNetworkStatus, CompanySchema } from '../domain/company.ts';
 
 /**
  * A company's item: `COMPANY#<id>` (the shared key other subgraphs read `municipalityCode`
@@ -37,69 +31,29 @@ export function companyListingKey(company: Company): string {
   return key(company.status, nameSortKey(company.name), company.id);
 }
 
+/** A company of a municipality's network, stored as its value with its place in the list. */
+export const CompanyEntity = defineEntity<Company>({
+  name: 'Company',
+  schema: CompanySchema,
+  key: (company) => companyKey(company.id),
+  indexes: {
+    gsi1: (company) => ({
+      pk: companiesPartition(company.municipalityCode),
+      sk: companyListingKey(company),
+    }),
+  },
+});
+
 /**
- * The company's item still sorts where it did when read: a write that places a child under the
- * company's place in the list checks this in its transaction, so that it cannot place the child
- * where the company no longer is.
+ * The company's item still sorts where it did when read: a write decided on the company's place
+ * in the list (where its children sort) checks this in its transaction, so that it cannot act
+ * on a company that was renamed or changed status meanwhile.
  */
 export function listedAt(company: Company): Condition {
   return {
     expression: '#listed = :listed',
     names: { '#listed': 'gsi1sk' },
     values: { ':listed': companyListingKey(company) },
-  };
-}
-
-/** The stored item of a company, with the index keys of its listing. */
-export function companyToItem(company: Company): Item {
-  return {
-    ...companyKey(company.id),
-    entity: 'Company',
-    gsi1pk: companiesPartition(company.municipalityCode),
-    gsi1sk: companyListingKey(company),
-    id: company.id,
-    municipalityCode: company.municipalityCode,
-    cvr: company.cvr,
-    name: company.name,
-    industry: company.industry,
-    address: company.address,
-    status: company.status,
-    pause: company.pause,
-    joinedOn: company.joinedOn,
-    leftOn: company.leftOn,
-    contactIds: company.contactIds,
-    opportunityIds: company.opportunityIds,
-    version: company.version,
-  };
-}
-
-/** A company from its stored item. */
-export function companyFromItem(item: Item): Company {
-  const company: Company = {
-    id: String(item.id),
-    municipalityCode: String(item.municipalityCode),
-    cvr: String(item.cvr),
-    name: String(item.name),
-    industry: String(item.industry),
-    address: item.address as CompanyAddress,
-    status: item.status as CompanyNetworkStatus,
-    joinedOn: String(item.joinedOn),
-    contactIds: (item.contactIds as string[] | undefined) ?? [],
-    opportunityIds: (item.opportunityIds as string[] | undefined) ?? [],
-    version: Number(item.version),
-  };
-  if (item.pause) company.pause = item.pause as CompanyPause;
-  if (item.leftOn) company.leftOn = String(item.leftOn);
-  return company;
-}
-
-/** Where a company's item sits in its municipality's list: what a cursor resumes from. */
-export function companyPosition(item: Item): Record<string, string> {
-  return {
-    pk: item.pk,
-    sk: item.sk,
-    gsi1pk: String(item.gsi1pk),
-    gsi1sk: String(item.gsi1sk),
   };
 }
 
@@ -113,7 +67,7 @@ export function companyPosition(item: Item): Record<string, string> {
 export function companiesOfMunicipality(
   municipalityCode: string,
   status: CompanyNetworkStatus | undefined,
-): Listing {
+): EntityListing {
   const partition = companiesPartition(municipalityCode);
   return {
     query: { index: 'gsi1', partition, ...(status ? { beginsWith: key(status, '') } : {}) },

@@ -1,47 +1,34 @@
 import type { Connection } from '#kernel/connection';
 import { type ItemLoader, primeLoader } from '#kernel/entity-loader';
-import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
+import type { ListingReader, PageRequest } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
-import { ConditionFailedError, type Table, type TransactAction } from '#kernel/table/table';
-import { danishToday } from '#kernel/today';
+import type { Table } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { Company, CompanyNetworkStatus } from '../domain/company.ts';
 import type { CompanyContact } from '../domain/company-contact.ts';
-import { companyMonthChange } from '../domain/company-figures.ts';
-import { companyStatsChange } from '../domain/company-stats.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
 import {
   childrenOfCompanies,
+  companyChildIndexKeys,
   moveChild,
   moveChildren,
   movesInList,
+  newChild,
 } from './company-children-entity.ts';
-import { contactToItem } from './company-contact-entity.ts';
-import {
-  companiesOfMunicipality,
-  companyFromItem,
-  companyKey,
-  companyPosition,
-  companyToItem,
-} from './company-entity.ts';
-import { companyFiguresAction } from './company-stats-entity.ts';
-import { cvrRegistrationKey, cvrRegistrationToItem } from './cvr-registration-entity.ts';
-import { opportunityKey, opportunityToItem } from './placement-opportunity-entity.ts';
-import { type CompaniesStore, remember } from './store.ts';
-import { nextVersion, putIfVersion, putNew } from './versioned.ts';
+import { contactItem } from './company-contact-entity.ts';
+import { CompanyEntity, companiesOfMunicipality, companyKey } from './company-entity.ts';
+import { countCompanyChange } from './company-figures-repository.ts';
+import { CvrRegistrationEntity, cvrRegistrationKey } from './cvr-registration-entity.ts';
+import { opportunityKey, PlacementOpportunityEntity } from './placement-opportunity-entity.ts';
 
 /** A company through the request's batching loader; undefined when there is none. */
-export async function loadCompany(
-  loader: ItemLoader,
-  companyId: string,
-): Promise<Company | undefined> {
-  const item = await loader.load(companyKey(companyId));
-  return item ? companyFromItem(item) : undefined;
+export function loadCompany(loader: ItemLoader, companyId: string): Promise<Company | undefined> {
+  return CompanyEntity.loadOne(loader, companyKey(companyId));
 }
 
 /** A company read strongly consistent, as a change must start from. */
-export async function readCompany(table: Table, companyId: string): Promise<Company | undefined> {
-  const item = await table.get(companyKey(companyId));
-  return item ? companyFromItem(item) : undefined;
+export function readCompany(table: Table, companyId: string): Promise<Company | undefined> {
+  return CompanyEntity.read(table, companyKey(companyId));
 }
 
 /**
@@ -64,12 +51,10 @@ export async function listCompaniesOfMunicipality(
   page: PageRequest,
   withChildren = false,
 ): Promise<Connection<Company>> {
-  const connection = await readPage(
+  const connection = await CompanyEntity.page(
     reader,
     companiesOfMunicipality(municipalityCode, status),
     page,
-    companyFromItem,
-    companyPosition,
   );
   const first = connection.edges.at(0)?.node;
   const last = connection.edges.at(-1)?.node;
@@ -80,88 +65,48 @@ export async function listCompaniesOfMunicipality(
   return connection;
 }
 
-/**
- * The update of the municipality's counter item for a company joining (`before` undefined) or
- * changing status: its counts and its month together, none when the status stays.
- */
-function figuresActions(
-  before: Company | undefined,
-  after: Company,
-  today: string,
-): TransactAction[] {
-  const month = companyMonthChange(before, after, today);
-  const action = companyFiguresAction(
-    after.municipalityCode,
-    companyStatsChange(before?.status, after.status),
-    month ? [month] : [],
-  );
-  return action ? [action] : [];
-}
-
 /** Whether a CVR number is registered to a company already. */
 export async function isCvrRegistered(table: Table, cvr: string): Promise<boolean> {
-  return (await table.get(cvrRegistrationKey(cvr))) !== undefined;
+  return (await CvrRegistrationEntity.read(table, cvrRegistrationKey(cvr))) !== undefined;
 }
 
-/** How registering a company ended. */
-export type RegistrationOutcome = 'REGISTERED' | 'CVR_TAKEN';
-
 /**
- * Registers a new company in one transaction: the company, the reservation of its CVR number,
- * its contact persons and its municipality's counts and monthly figures. If the CVR number was
- * taken meanwhile, nothing is written.
+ * Stages a new company: the company, the reservation of its CVR number (which must not exist,
+ * so that of two registrations of one number racing only one commits), its contact persons and
+ * its municipality's counts and monthly figures.
  *
- * @param store - the table and the request's loader
+ * @param work - the unit of work
  * @param company - the new company (version 1)
  * @param contacts - its contact persons
  */
-export async function registerCompany(
-  store: CompaniesStore,
+export function stageCompanyJoining(
+  work: UnitOfWork,
   company: Company,
   contacts: readonly CompanyContact[],
-): Promise<RegistrationOutcome> {
-  const companyItem = companyToItem(company);
-  const contactItems = contacts.map((contact) => contactToItem(contact, company));
-  try {
-    await store.table.transact([
-      putNew(companyItem),
-      putNew(cvrRegistrationToItem(company.cvr, company.id)),
-      ...contactItems.map(putNew),
-      ...figuresActions(undefined, company, company.joinedOn),
-    ]);
-  } catch (error) {
-    if (error instanceof ConditionFailedError && error.reasons[1] === 'ConditionalCheckFailed') {
-      return 'CVR_TAKEN';
-    }
-    throw error;
-  }
-  remember(store, [companyItem, ...contactItems]);
-  return 'REGISTERED';
+): void {
+  work.create(CompanyEntity, company);
+  work.create(CvrRegistrationEntity, { cvr: company.cvr, companyId: company.id });
+  for (const contact of contacts) work.add(newChild(contactItem(contact, company)));
+  countCompanyChange(work, undefined, company, company.joinedOn);
 }
 
 /**
- * Stores a change of a company's details if nobody changed it since it was read; otherwise
- * `CONFLICT`. A new name moves the company in its list, and its children with it in the same
- * transaction. The new version is returned.
+ * Stages a change of a company's own attributes (details, its lists of children) if it is
+ * still at the version read. A new name moves the company in its list, and its children with it.
  *
- * @param store - the table and the request's loader
+ * @param work - the unit of work
  * @param before - the company as read
- * @param after - the company as it is to be
+ * @param changes - the attributes that change
+ * @returns the company as it will be stored
  */
-export async function saveCompanyDetails(
-  store: CompaniesStore,
+export function stageCompanyChange(
+  work: UnitOfWork,
   before: Company,
-  after: Company,
-): Promise<Company> {
-  const saved = nextVersion(before, after);
-  const item = companyToItem(saved);
-  if (movesInList(before, saved)) {
-    await store.table.transact([putIfVersion(item, before.version), ...moveChildren(saved)]);
-  } else {
-    await store.table.put(item, versionIs(before.version));
-  }
-  remember(store, [item]);
-  return saved;
+  changes: Partial<Company>,
+): Company {
+  const after = work.change(CompanyEntity, before, changes);
+  if (movesInList(before, after)) work.add(...moveChildren(after));
+  return after;
 }
 
 /** An opportunity as read, and as it is to be after the company's change of status. */
@@ -171,50 +116,41 @@ export interface OpportunityChange {
 }
 
 /**
- * Stores a change of a company's status in one transaction: the company (if still at the
- * version read), its municipality's counts and monthly figures, its opportunities — those
- * that change are written, the others checked to be as read, so that an opportunity opened
- * meanwhile cannot stay open under a paused company — and, as a new status moves the company
- * in its list, its children's places.
+ * Stages a change of a company's status: the company (if still at the version read), its
+ * municipality's counts and monthly figures, its opportunities — those that change are written,
+ * the others checked to be as read, so that an opportunity opened meanwhile cannot stay open
+ * under a paused company — and, as a new status moves the company in its list, its children's
+ * places.
  *
- * @param store - the table and the request's loader
+ * @param work - the unit of work
  * @param before - the company as read
  * @param after - the company as it is to be
- * @param opportunities - every opportunity of the company, as read and as it is to be
- * @param today - today's date, ISO: the day a resume counts in the monthly figures (the
- *   commands pass the request's clock; the machine's Danish date otherwise)
+ * @param opportunities - the opportunities read for the change, as read and as they are to be
+ * @param today - today's date, ISO: the day a resume counts in the monthly figures
+ * @returns the company as it will be stored
  */
-export async function saveCompanyStatus(
-  store: CompaniesStore,
+export function stageCompanyStatus(
+  work: UnitOfWork,
   before: Company,
   after: Company,
   opportunities: readonly OpportunityChange[],
-  today: string = danishToday(new Date()),
-): Promise<Company> {
-  const saved = nextVersion(before, after);
-  const companyItem = companyToItem(saved);
-  const moves = movesInList(before, saved);
-  const changedItems = opportunities
-    .filter(({ before: was, after: is }) => was.open !== is.open)
-    .map(({ before: was, after: is }) => ({
-      item: opportunityToItem(nextVersion(was, is), saved),
-      readVersion: was.version,
-    }));
-  const unchanged: TransactAction[] = opportunities
-    .filter(({ before: was, after: is }) => was.open === is.open)
-    .map(({ before: was }) =>
-      moves
-        ? moveChild(saved, 'OPPORTUNITY', was.id, versionIs(was.version))
-        : { check: opportunityKey(was.id), condition: versionIs(was.version) },
-    );
-  const readOpportunityIds = new Set(opportunities.map(({ before: was }) => was.id));
-  await store.table.transact([
-    putIfVersion(companyItem, before.version),
-    ...figuresActions(before, after, today),
-    ...changedItems.map(({ item, readVersion }) => putIfVersion(item, readVersion)),
-    ...unchanged,
-    ...(moves ? moveChildren(saved, readOpportunityIds) : []),
-  ]);
-  remember(store, [companyItem, ...changedItems.map(({ item }) => item)]);
-  return saved;
+  today: string,
+): Company {
+  const stored = work.replace(CompanyEntity, before, after);
+  countCompanyChange(work, before, stored, today);
+  const moves = movesInList(before, stored);
+  for (const { before: was, after: is } of opportunities) {
+    if (was.open !== is.open) {
+      const place = moves ? companyChildIndexKeys(stored, 'OPPORTUNITY', was.id) : {};
+      work.change(PlacementOpportunityEntity, was, { open: is.open }, place);
+    } else if (moves) {
+      work.add(moveChild(stored, 'OPPORTUNITY', was.id, versionIs(was.version)));
+    } else {
+      work.add({ check: opportunityKey(was.id), condition: versionIs(was.version) });
+    }
+  }
+  if (moves) {
+    work.add(...moveChildren(stored, new Set(opportunities.map(({ before: was }) => was.id))));
+  }
+  return stored;
 }

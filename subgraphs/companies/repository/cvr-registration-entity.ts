@@ -1,5 +1,14 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
+import { EntityIdSchema } from '#kernel/validation';
+import { CvrSchema } from '../domain/cvr.ts';
+
+/** Which company a CVR number is registered to. */
+const CvrRegistrationSchema = z.object({ cvr: CvrSchema, companyId: EntityIdSchema });
+
+/** Which company a CVR number is registered to. */
+export type CvrRegistration = z.infer<typeof CvrRegistrationSchema>;
 
 /**
  * The item that reserves a CVR number, `CVR#<cvr>`: created in the same transaction as the
@@ -10,7 +19,9 @@ export function cvrRegistrationKey(cvr: string): ItemKey {
   return { pk: key(PREFIX.cvr, cvr), sk: key(PREFIX.cvr, cvr) };
 }
 
-/** The stored item that reserves a CVR number for a company. */
-export function cvrRegistrationToItem(cvr: string, companyId: string): Item {
-  return { ...cvrRegistrationKey(cvr), entity: 'CvrRegistration', cvr, companyId };
-}
+/** The reservation of a CVR number for a company. */
+export const CvrRegistrationEntity = defineEntity<CvrRegistration>({
+  name: 'CvrRegistration',
+  schema: CvrRegistrationSchema,
+  key: (registration) => cvrRegistrationKey(registration.cvr),
+});

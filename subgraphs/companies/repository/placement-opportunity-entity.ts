@@ -1,9 +1,13 @@
+import { defineEntity, type EntityListing } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Listing } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import type { Company } from '../domain/company.ts';
-import { type PlacementOpportunity, tradeKey } from '../domain/placement-opportunity.ts';
+import {
+  type PlacementOpportunity,
+  PlacementOpportunitySchema,
+  tradeKey,
+} from '../domain/placement-opportunity.ts';
 import { companyChildIndexKeys } from './company-children-entity.ts';
 
 /**
@@ -23,61 +27,36 @@ function openOpportunitiesPartition(municipalityCode: string): string {
   return key(PREFIX.municipality, municipalityCode, 'OPEN_OPPORTUNITIES');
 }
 
+/** A placement opportunity; on the open index only while it is open. */
+export const PlacementOpportunityEntity = defineEntity<PlacementOpportunity>({
+  name: 'PlacementOpportunity',
+  schema: PlacementOpportunitySchema,
+  key: (opportunity) => opportunityKey(opportunity.id),
+  indexes: {
+    gsi1: (opportunity) => ({
+      pk: key(PREFIX.company, opportunity.companyId, 'OPPORTUNITIES'),
+      sk: opportunity.id,
+    }),
+    gsi2: (opportunity) =>
+      opportunity.open
+        ? {
+            pk: openOpportunitiesPartition(opportunity.municipalityCode),
+            sk: key(tradeKey(opportunity.trade), opportunity.id),
+          }
+        : undefined,
+  },
+});
+
 /**
- * The stored item of an opportunity; on the open index only while it is open.
+ * The stored item of an opportunity, at its company's place in its municipality's list.
  *
  * @param opportunity - the opportunity
  * @param company - its company as it is stored with it
  */
-export function opportunityToItem(opportunity: PlacementOpportunity, company: Company): Item {
+export function opportunityItem(opportunity: PlacementOpportunity, company: Company): Item {
   return {
-    ...opportunityKey(opportunity.id),
-    entity: 'PlacementOpportunity',
-    gsi1pk: key(PREFIX.company, opportunity.companyId, 'OPPORTUNITIES'),
-    gsi1sk: opportunity.id,
+    ...PlacementOpportunityEntity.toItem(opportunity),
     ...companyChildIndexKeys(company, 'OPPORTUNITY', opportunity.id),
-    ...(opportunity.open
-      ? {
-          gsi2pk: openOpportunitiesPartition(opportunity.municipalityCode),
-          gsi2sk: key(tradeKey(opportunity.trade), opportunity.id),
-        }
-      : {}),
-    id: opportunity.id,
-    companyId: opportunity.companyId,
-    municipalityCode: opportunity.municipalityCode,
-    title: opportunity.title,
-    description: opportunity.description,
-    trade: opportunity.trade,
-    weeklyHours: opportunity.weeklyHours,
-    places: opportunity.places,
-    open: opportunity.open,
-    version: opportunity.version,
-  };
-}
-
-/** An opportunity from its stored item. */
-export function opportunityFromItem(item: Item): PlacementOpportunity {
-  return {
-    id: String(item.id),
-    companyId: String(item.companyId),
-    municipalityCode: String(item.municipalityCode),
-    title: String(item.title),
-    description: String(item.description),
-    trade: String(item.trade),
-    weeklyHours: Number(item.weeklyHours),
-    places: Number(item.places),
-    open: item.open === true,
-    version: Number(item.version),
-  };
-}
-
-/** Where an open opportunity sits in its municipality's open list: what a cursor resumes from. */
-export function openOpportunityPosition(item: Item): Record<string, string> {
-  return {
-    pk: item.pk,
-    sk: item.sk,
-    gsi2pk: String(item.gsi2pk),
-    gsi2sk: String(item.gsi2sk),
   };
 }
 
@@ -90,7 +69,7 @@ export function openOpportunityPosition(item: Item): Record<string, string> {
 export function openOpportunitiesOfMunicipality(
   municipalityCode: string,
   trade: string | undefined,
-): Listing {
+): EntityListing {
   const partition = openOpportunitiesPartition(municipalityCode);
   const prefix = trade === undefined ? undefined : key(tradeKey(trade), '');
   return {

@@ -1,40 +1,61 @@
 import type { Connection } from '#kernel/connection';
-import type { ItemLoader } from '#kernel/entity-loader';
-import { type ListingReader, type PageRequest, readPage } from '#kernel/listing';
+import { createItemLoader, type ItemLoader } from '#kernel/entity-loader';
+import type { ListingReader, PageRequest } from '#kernel/listing';
 import { allOf, type Condition } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { Company } from '../domain/company.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
-import { companyKey, companyToItem, listedAt } from './company-entity.ts';
+import { newChild } from './company-children-entity.ts';
+import { companyKey, listedAt } from './company-entity.ts';
+import { stageCompanyChange } from './company-repository.ts';
 import {
   openOpportunitiesOfMunicipality,
-  openOpportunityPosition,
-  opportunityFromItem,
+  opportunityItem,
   opportunityKey,
-  opportunityToItem,
+  PlacementOpportunityEntity,
 } from './placement-opportunity-entity.ts';
-import { type CompaniesStore, remember } from './store.ts';
-import { nextVersion, putIfVersion, putNew } from './versioned.ts';
 
 /** Opportunities by id through the request's batching loader; undefined where none. */
-export async function loadOpportunities(
+export function loadOpportunities(
   loader: ItemLoader,
   opportunityIds: readonly string[],
 ): Promise<Array<PlacementOpportunity | undefined>> {
-  const items = await loader.loadMany(opportunityIds.map(opportunityKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? opportunityFromItem(item) : undefined;
-  });
+  return PlacementOpportunityEntity.load(loader, opportunityIds.map(opportunityKey));
 }
 
 /** An opportunity read strongly consistent, as a change must start from. */
-export async function readOpportunity(
+export function readOpportunity(
   table: Table,
   opportunityId: string,
 ): Promise<PlacementOpportunity | undefined> {
-  const item = await table.get(opportunityKey(opportunityId));
-  return item ? opportunityFromItem(item) : undefined;
+  return PlacementOpportunityEntity.read(table, opportunityKey(opportunityId));
+}
+
+/**
+ * Every opportunity of a company (at most 30), as a change of the company's status starts from:
+ * in one batched read through a loader of its own, not the request's, whose values a command
+ * run again after a lost race would find again. The change writes or checks each opportunity at
+ * the version read here, so one read stale fails the transaction and the command runs again.
+ * The batched read is eventually consistent, so an opportunity it misses (one just added) is
+ * read again strongly consistent: none may stay open unseen under a paused company.
+ *
+ * @param table - the table
+ * @param company - the company as read
+ */
+export async function readOpportunitiesOf(
+  table: Table,
+  company: Company,
+): Promise<PlacementOpportunity[]> {
+  const ids = company.opportunityIds;
+  const batched = await PlacementOpportunityEntity.load(
+    createItemLoader(table),
+    ids.map(opportunityKey),
+  );
+  const opportunities = await Promise.all(
+    ids.map((id, index) => batched[index] ?? readOpportunity(table, id)),
+  );
+  return opportunities.filter((opportunity) => opportunity !== undefined);
 }
 
 /**
@@ -52,72 +73,66 @@ export function listOpenOpportunitiesOfMunicipality(
   trade: string | undefined,
   page: PageRequest,
 ): Promise<Connection<PlacementOpportunity>> {
-  return readPage(
+  return PlacementOpportunityEntity.page(
     reader,
     openOpportunitiesOfMunicipality(municipalityCode, trade),
     page,
-    opportunityFromItem,
-    openOpportunityPosition,
   );
 }
 
 /**
- * Adds an opportunity to a company in one transaction: the new opportunity, and the company
- * (if still at the version read) with the opportunity in its list. A company that paused or
- * left meanwhile has another version, so an open opportunity cannot slip under it.
+ * Stages a new opportunity of a company: the opportunity, and the company (if still at the
+ * version read) with the opportunity in its list. A company that paused or left meanwhile has
+ * another version, so an open opportunity cannot slip under it.
  *
- * @param store - the table and the request's loader
- * @param before - the company as read
- * @param after - the company with the opportunity added
+ * @param work - the unit of work
+ * @param company - the company as read
  * @param opportunity - the new opportunity (version 1)
+ * @returns the company as it will be stored
  */
-export async function addOpportunityToCompany(
-  store: CompaniesStore,
-  before: Company,
-  after: Company,
+export function stageOpportunityAdded(
+  work: UnitOfWork,
+  company: Company,
   opportunity: PlacementOpportunity,
-): Promise<Company> {
-  const saved = nextVersion(before, after);
-  const companyItem = companyToItem(saved);
-  const opportunityItem = opportunityToItem(opportunity, saved);
-  await store.table.transact([putNew(opportunityItem), putIfVersion(companyItem, before.version)]);
-  remember(store, [companyItem, opportunityItem]);
-  return saved;
+): Company {
+  const after = stageCompanyChange(work, company, {
+    opportunityIds: [...company.opportunityIds, opportunity.id],
+  });
+  work.add(newChild(opportunityItem(opportunity, after)));
+  return after;
 }
 
+/** The company is active: only then may an opportunity of it be open. */
+const companyIsActive: Condition = {
+  expression: '#status = :active',
+  names: { '#status': 'status' },
+  values: { ':active': 'ACTIVE' },
+};
+
 /**
- * Stores a change of an opportunity if nobody changed it since it was read; otherwise
- * `CONFLICT`. The same transaction checks that the company still sorts where it did (the
- * opportunity is stored under its place in the list) and, when the opportunity opens, that the
- * company is still active, so an opportunity never opens under a company that paused or left
- * meanwhile.
+ * Stages a change of an opportunity if it is still at the version read. The same transaction
+ * checks that its company still sorts where it did when read (the change was decided on the
+ * company as read; a rename or a change of status moves it) and, when the opportunity opens,
+ * that the company is still active, so an opportunity never opens under a company that paused
+ * or left meanwhile.
  *
- * @param store - the table and the request's loader
+ * @param work - the unit of work
  * @param company - the opportunity's company as read
  * @param before - the opportunity as read
- * @param after - the opportunity as it is to be
+ * @param changes - the attributes that change
+ * @returns the opportunity as it will be stored
  */
-export async function saveOpportunity(
-  store: CompaniesStore,
+export function stageOpportunityChange(
+  work: UnitOfWork,
   company: Company,
   before: PlacementOpportunity,
-  after: PlacementOpportunity,
-): Promise<PlacementOpportunity> {
-  const saved = nextVersion(before, after);
-  const item = opportunityToItem(saved, company);
-  const companyStillActive: Condition = {
-    expression: '#status = :active',
-    names: { '#status': 'status' },
-    values: { ':active': 'ACTIVE' },
-  };
-  await store.table.transact([
-    putIfVersion(item, before.version),
-    {
-      check: companyKey(saved.companyId),
-      // listedAt holds only of an existing company item.
-      condition: saved.open ? allOf(listedAt(company), companyStillActive) : listedAt(company),
-    },
-  ]);
-  remember(store, [item]);
-  return saved;
+  changes: Partial<PlacementOpportunity>,
+): PlacementOpportunity {
+  const after = work.change(PlacementOpportunityEntity, before, changes);
+  work.add({
+    check: companyKey(company.id),
+    // listedAt holds only of an existing company item.
+    condition: after.open ? allOf(listedAt(company), companyIsActive) : listedAt(company),
+  });
+  return after;
 }

@@ -1,19 +1,11 @@
-import { requireIdentity } from '#kernel/authorisation';
-import { requireCompanyAddressField } from '../domain/company-access.ts';
 import type { CompanyAddressResolvers } from '../generated/resolvers-types.ts';
 
-/** `CompanyAddress`: street and postcode for the team and the company; the town for all. */
+/**
+ * `CompanyAddress`: street and postcode for the team and the company, the town for all (the
+ * rules of `COMPANY_ADDRESS_FIELD_ACCESS`, decided on the company the address belongs to).
+ */
 export const CompanyAddress: CompanyAddressResolvers = {
-  street({ company }, _args, context) {
-    requireCompanyAddressField(requireIdentity(context), company, 'street');
-    return company.address.street;
-  },
-  postcode({ company }, _args, context) {
-    requireCompanyAddressField(requireIdentity(context), company, 'postcode');
-    return company.address.postcode;
-  },
-  town({ company }, _args, context) {
-    requireCompanyAddressField(requireIdentity(context), company, 'town');
-    return company.address.town;
-  },
+  street: ({ company }) => company.address.street,
+  postcode: ({ company }) => company.address.postcode,
+  town: ({ company }) => company.address.town,
 };

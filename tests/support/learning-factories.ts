@@ -9,9 +9,11 @@ import {
   type NetworkGroup,
 } from '#learning-community/domain/network-group';
 import type { NetworkSession } from '#learning-community/domain/network-session';
+import type { UnitedGathering } from '#learning-community/domain/united-gathering';
 import type { WorkStory } from '#learning-community/domain/work-story';
 import { stageGroupCreation } from '#learning-community/repository/network-group-repository';
 import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
+import { UnitedGatheringEntity } from '#learning-community/repository/united-entity';
 import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import { fixtureId } from './fixture-id.ts';
 
@@ -222,4 +224,30 @@ export function recordTeamTrainingInput(
     topics: ['Mange til mange'],
     ...overrides,
   };
+}
+
+/** A gathering of NEXTWORK United with management only and no outcomes yet. */
+export function aUnitedGathering(overrides: Partial<UnitedGathering> = {}): UnitedGathering {
+  return {
+    id: fixtureId('ug'),
+    startDate: '2026-04-29',
+    endDate: '2026-04-30',
+    hostMunicipalityCode: '630',
+    participants: [{ kind: 'MANAGEMENT', role: 'Programchef' }],
+    agenda: ['Læring fra årets praktikforløb'],
+    outcomes: [],
+    createdAt: '2026-02-02T09:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A gathering stored as `planUnitedGathering` leaves it. */
+export async function givenUnitedGathering(
+  table: Table,
+  overrides: Partial<UnitedGathering> = {},
+): Promise<UnitedGathering> {
+  const gathering = aUnitedGathering(overrides);
+  await commit(table, (work) => work.create(UnitedGatheringEntity, gathering));
+  return gathering;
 }

@@ -168,7 +168,10 @@ export function stageGroupChange(
   return after;
 }
 
-/** Every item a group writes on creation (seeding writes them in bulk). */
+/**
+ * The items a group writes on creation besides its count (seeding writes them in bulk and
+ * counts every municipality's groups once, in its counter item).
+ */
 export function groupSeedItems(group: NetworkGroup): Item[] {
   return [
     NetworkGroupEntity.toItem(group),

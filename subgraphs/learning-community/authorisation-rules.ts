@@ -1,7 +1,8 @@
 import {
   allGuardedByParent,
   anyRole,
-  checkedInResolver,
+  audienceRule,
+  audienceRules,
   connectionRules,
   edgeRules,
   guardedByParent,
@@ -15,20 +16,45 @@ import {
 import {
   type AnyFieldRule,
   type FieldRule,
-  fieldRule,
   personal,
   REFERENCE,
   type SubgraphRules,
 } from '#kernel/field-rules';
-import { STAFF_ROLES } from '#kernel/identity';
-import { canSeeGroup } from './domain/access.ts';
-import type { NetworkGroup } from './domain/network-group.ts';
-
-/** A group's fields: whoever may see the group (`canSeeGroup`). */
-const groupVisible: FieldRule<NetworkGroup> = fieldRule('canSeeGroup', canSeeGroup);
+import { type Role, STAFF_ROLES } from '#kernel/identity';
+import {
+  companyAudienceOf,
+  groupAudienceOf,
+  groupNamedBy,
+  mutationOnRecord,
+  queryOfRecord,
+  sessionAudienceOf,
+  sessionNamedBy,
+  storyAudienceOf,
+  storyNamedBy,
+  youthAudienceOf,
+  youthNamedBy,
+} from './authorisation-audiences.ts';
+import {
+  NETWORK_GROUP_FIELD_ACCESS,
+  NETWORK_GROUP_MUTATION_ACCESS,
+  TEAM_AND_MEMBERS,
+} from './domain/group-access.ts';
+import {
+  COMPANY_FIELD_ACCESS,
+  SELF_AND_TEAM,
+  YOUTH_FIELD_ACCESS,
+  YOUTH_MUTATION_ACCESS,
+} from './domain/participant-access.ts';
+import {
+  NETWORK_SESSION_FIELD_ACCESS,
+  NETWORK_SESSION_MUTATION_ACCESS,
+  NETWORK_SESSION_QUERY_ACCESS,
+} from './domain/session-access.ts';
+import { LEARNING_SHARERS, UNITED_ORGANISERS, UNITED_READERS } from './domain/united-access.ts';
+import { WORK_STORY_FIELD_ACCESS, WORK_STORY_MUTATION_ACCESS } from './domain/work-story-access.ts';
 
 /** NEXTWORK United (learnings, gatherings, trainings): every team and the programme office. */
-const unitedReaders = anyRole(...STAFF_ROLES, 'PROGRAMME');
+const unitedReaders = anyRole(...UNITED_READERS);
 
 /** Every listed field under one rule; the personal ones marked. */
 function fieldsUnder<Parent>(
@@ -41,18 +67,69 @@ function fieldsUnder<Parent>(
   );
 }
 
-const sessionPaths = checkedInResolver(
-  "every path to a session checks its group; notes and attendance for the group's team",
+/** Marks the named rules of a map as personal data. */
+function withPersonal(
+  rules: Record<string, AnyFieldRule>,
+  personalFields: readonly string[],
+): Record<string, AnyFieldRule> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([field, rule]) => [
+      field,
+      personalFields.includes(field) ? personal(rule) : rule,
+    ]),
+  );
+}
+
+const groupRules = audienceRules(
+  'NETWORK_GROUP_FIELD_ACCESS',
+  NETWORK_GROUP_FIELD_ACCESS,
+  groupAudienceOf,
 );
-const storyPaths = checkedInResolver(
-  'every path to a story checks the reader: the young person, their team, the group it is shared with',
+const sessionRules = audienceRules(
+  'NETWORK_SESSION_FIELD_ACCESS',
+  NETWORK_SESSION_FIELD_ACCESS,
+  sessionAudienceOf,
 );
-const youthOrTeam = checkedInResolver('the young person or their team');
+const storyRules = audienceRules(
+  'WORK_STORY_FIELD_ACCESS',
+  WORK_STORY_FIELD_ACCESS,
+  storyAudienceOf,
+);
+const youthRules = audienceRules('YOUTH_FIELD_ACCESS', YOUTH_FIELD_ACCESS, youthAudienceOf);
+const companyRules = audienceRules('COMPANY_FIELD_ACCESS', COMPANY_FIELD_ACCESS, companyAudienceOf);
+
+/** The team of a group the mutation names by `input.<field>`. */
+const onGroup = (mutation: keyof typeof NETWORK_GROUP_MUTATION_ACCESS, field: string) =>
+  mutationOnRecord(
+    `NETWORK_GROUP_MUTATION_ACCESS.${mutation}`,
+    STAFF_ROLES,
+    groupNamedBy(field),
+    NETWORK_GROUP_MUTATION_ACCESS[mutation],
+  );
+
+/** The team of a session the mutation names by `input.<field>`. */
+const onSession = (mutation: keyof typeof NETWORK_SESSION_MUTATION_ACCESS, field: string) =>
+  mutationOnRecord(
+    `NETWORK_SESSION_MUTATION_ACCESS.${mutation}`,
+    STAFF_ROLES,
+    sessionNamedBy(field),
+    NETWORK_SESSION_MUTATION_ACCESS[mutation],
+  );
+
+/** A story the mutation names by `input.id`, for the roles that may ever run it. */
+const onStory = (mutation: keyof typeof WORK_STORY_MUTATION_ACCESS, roles: readonly Role[]) =>
+  mutationOnRecord(
+    `WORK_STORY_MUTATION_ACCESS.${mutation}`,
+    roles,
+    storyNamedBy('id'),
+    WORK_STORY_MUTATION_ACCESS[mutation],
+  );
 
 /**
- * The authorisation rule of every type and field of the learning community subgraph (DESIGN
- * §5), enforced by the kernel on every path. The resolvers keep their own checks (they filter
- * listings and refuse records); this map makes every field's rule explicit.
+ * The authorisation rule of every type and field of the learning community subgraph (who may
+ * see what: `docs/authorisation.md`), enforced by the kernel on every path. The access tables in
+ * `domain/*-access.ts` are the one place the audiences are written; this map turns them into
+ * rules, and the resolvers and commands check nobody again.
  */
 export const learningCommunityRules: SubgraphRules = {
   types: {
@@ -66,35 +143,30 @@ export const learningCommunityRules: SubgraphRules = {
     },
     Youth: {
       id: signedIn,
-      networkGroups: youthOrTeam,
-      attendance: youthOrTeam,
-      workStories: storyPaths,
-      [REFERENCE]: youthOrTeam,
+      ...youthRules,
+      // An unknown young person has no municipality, so no audience: refused like a stranger.
+      [REFERENCE]: audienceRule('YOUTH_FIELD_ACCESS (reference)', youthAudienceOf, SELF_AND_TEAM),
     },
     Company: {
       id: signedIn,
-      networkGroups: checkedInResolver("the company's own contacts or its team"),
-      [REFERENCE]: checkedInResolver("the company's own contacts or its team"),
+      ...companyRules,
+      [REFERENCE]: audienceRule(
+        'COMPANY_FIELD_ACCESS (reference)',
+        companyAudienceOf,
+        COMPANY_FIELD_ACCESS.networkGroups,
+      ),
     },
     // Entities other subgraphs resolve under their own rules; here only the id is passed on.
     CompanyContact: { id: signedIn, [REFERENCE]: signedIn },
     StaffMember: { id: signedIn, [REFERENCE]: signedIn },
     Placement: { id: signedIn, [REFERENCE]: signedIn },
     NetworkGroup: {
-      ...fieldsUnder(groupVisible, [
-        'id',
-        'kind',
-        'municipality',
-        'name',
-        'facilitator',
-        'cadence',
-        'memberCount',
-        'sessions',
-        'sharedStories',
-        'version',
-      ]),
-      members: staffOfMunicipality((group: NetworkGroup) => group.municipalityCode),
-      [REFERENCE]: groupVisible,
+      ...groupRules,
+      [REFERENCE]: audienceRule(
+        'NETWORK_GROUP_FIELD_ACCESS (reference)',
+        groupAudienceOf,
+        TEAM_AND_MEMBERS,
+      ),
     },
     NetworkGroupMember: allGuardedByParent('NetworkGroup.members (the team only)', [
       'memberId',
@@ -126,17 +198,7 @@ export const learningCommunityRules: SubgraphRules = {
       'excused',
       'rate',
     ]),
-    NetworkSession: fieldsUnder(sessionPaths, [
-      'id',
-      'group',
-      'date',
-      'theme',
-      'facilitator',
-      'notes',
-      'attendanceRecorded',
-      'attendance',
-      'version',
-    ]),
+    NetworkSession: sessionRules,
     SessionAttendance: allGuardedByParent("NetworkSession.attendance (the group's team)", [
       'memberId',
       'youth',
@@ -153,42 +215,23 @@ export const learningCommunityRules: SubgraphRules = {
     AttendanceRecord: allGuardedByParent('YouthAttendance.records', ['date', 'status', 'session']),
     AttendanceRecordConnection: connectionRules('YouthAttendance.records'),
     AttendanceRecordEdge: edgeRules('YouthAttendance.records'),
-    WorkStory: fieldsUnder(
-      storyPaths,
-      [
-        'id',
-        'youth',
-        'placement',
-        'whatIDid',
-        'whatIWasGoodAt',
-        'whatIWantNext',
-        'authorship',
-        'writtenWith',
-        'sharedWithGroup',
-        'createdAt',
-        'updatedAt',
-        'version',
-      ],
-      ['whatIDid', 'whatIWasGoodAt', 'whatIWantNext'],
-    ),
+    WorkStory: withPersonal(storyRules, ['whatIDid', 'whatIWasGoodAt', 'whatIWantNext']),
     WorkStoryConnection: connectionRules('Youth.workStories, NetworkGroup.sharedStories'),
     WorkStoryEdge: edgeRules('Youth.workStories, NetworkGroup.sharedStories'),
-    PracticeLearning: {
-      ...fieldsUnder(unitedReaders, ['id', 'title', 'body', 'tags', 'municipality', 'sharedAt']),
-      sharedBy: checkedInResolver("the sharer's own team (null otherwise)", [
-        ...STAFF_ROLES,
-        'PROGRAMME',
-      ]),
-    },
+    PracticeLearning: fieldsUnder(unitedReaders, [
+      'id',
+      'title',
+      'body',
+      'tags',
+      'municipality',
+      // Open to every reader; the resolver names the person to their own team only.
+      'sharedBy',
+      'sharedAt',
+    ]),
     PracticeLearningConnection: connectionRules('Query.practiceLearnings'),
     PracticeLearningEdge: edgeRules('Query.practiceLearnings'),
-    GatheringParticipant: {
-      ...fieldsUnder(unitedReaders, ['kind', 'municipality', 'role']),
-      staff: checkedInResolver("the participant's own team (null otherwise)", [
-        ...STAFF_ROLES,
-        'PROGRAMME',
-      ]),
-    },
+    // `staff` names the person to their own team only (null otherwise), by the resolver.
+    GatheringParticipant: fieldsUnder(unitedReaders, ['kind', 'municipality', 'staff', 'role']),
     UnitedGathering: fieldsUnder(unitedReaders, [
       'id',
       'startDate',
@@ -201,13 +244,7 @@ export const learningCommunityRules: SubgraphRules = {
     ]),
     UnitedGatheringConnection: connectionRules('Query.unitedGatherings'),
     UnitedGatheringEdge: edgeRules('Query.unitedGatherings'),
-    TeamTrainer: {
-      municipality: unitedReaders,
-      staff: checkedInResolver("the trainer's own team (null otherwise)", [
-        ...STAFF_ROLES,
-        'PROGRAMME',
-      ]),
-    },
+    TeamTrainer: fieldsUnder(unitedReaders, ['municipality', 'staff']),
     TeamTraining: fieldsUnder(unitedReaders, [
       'id',
       'trainedMunicipality',
@@ -219,14 +256,26 @@ export const learningCommunityRules: SubgraphRules = {
     TeamTrainingConnection: connectionRules('Query.teamTrainings'),
     TeamTrainingEdge: edgeRules('Query.teamTrainings'),
     Query: {
-      networkGroup: checkedInResolver('whoever may see the group'),
-      networkSession: checkedInResolver("whoever may see the session's group"),
-      workStory: storyPaths,
-      practiceLearnings: checkedInResolver('every team and the programme office'),
-      practiceLearning: checkedInResolver('every team and the programme office'),
-      unitedGatherings: checkedInResolver('every team and the programme office'),
-      unitedGathering: checkedInResolver('every team and the programme office'),
-      teamTrainings: checkedInResolver('every team and the programme office'),
+      networkGroup: queryOfRecord(
+        'NETWORK_GROUP_FIELD_ACCESS.id',
+        groupNamedBy('id', 'argument'),
+        NETWORK_GROUP_FIELD_ACCESS.id,
+      ),
+      networkSession: queryOfRecord(
+        'NETWORK_SESSION_QUERY_ACCESS.networkSession',
+        sessionNamedBy('id', 'argument'),
+        NETWORK_SESSION_QUERY_ACCESS.networkSession,
+      ),
+      workStory: queryOfRecord(
+        'WORK_STORY_FIELD_ACCESS.id',
+        storyNamedBy('id', 'argument'),
+        WORK_STORY_FIELD_ACCESS.id,
+      ),
+      practiceLearnings: unitedReaders,
+      practiceLearning: unitedReaders,
+      unitedGatherings: unitedReaders,
+      unitedGathering: unitedReaders,
+      teamTrainings: unitedReaders,
     },
     CreateNetworkGroupPayload: allGuardedByParent('Mutation', ['group', 'errors']),
     UpdateNetworkGroupPayload: allGuardedByParent('Mutation', ['group', 'errors']),
@@ -239,20 +288,27 @@ export const learningCommunityRules: SubgraphRules = {
     UnitedGatheringPayload: allGuardedByParent('Mutation', ['gathering', 'errors']),
     RecordTeamTrainingPayload: allGuardedByParent('Mutation', ['training', 'errors']),
     Mutation: {
-      createNetworkGroup: checkedInResolver("the municipality's team"),
-      updateNetworkGroup: checkedInResolver("the group's team"),
-      addNetworkGroupMembers: checkedInResolver("the group's team"),
-      removeNetworkGroupMembers: checkedInResolver("the group's team"),
-      scheduleNetworkSession: checkedInResolver("the group's team"),
-      updateNetworkSession: checkedInResolver("the group's team"),
-      recordSessionAttendance: checkedInResolver("the group's team"),
-      writeWorkStory: checkedInResolver('the young person or their team'),
-      updateWorkStory: checkedInResolver('the young person or their team'),
-      shareWorkStory: checkedInResolver('the young person'),
-      sharePracticeLearning: checkedInResolver('a member of a municipal team'),
-      planUnitedGathering: checkedInResolver('the programme office or a team leader'),
-      recordGatheringOutcomes: checkedInResolver('the programme office or a team leader'),
-      recordTeamTraining: checkedInResolver('the programme office or a team leader'),
+      // A group is created in the caller's own municipality.
+      createNetworkGroup: anyRole(...STAFF_ROLES),
+      updateNetworkGroup: onGroup('updateNetworkGroup', 'id'),
+      addNetworkGroupMembers: onGroup('addNetworkGroupMembers', 'groupId'),
+      removeNetworkGroupMembers: onGroup('removeNetworkGroupMembers', 'groupId'),
+      scheduleNetworkSession: onGroup('scheduleNetworkSession', 'groupId'),
+      updateNetworkSession: onSession('updateNetworkSession', 'id'),
+      recordSessionAttendance: onSession('recordSessionAttendance', 'sessionId'),
+      writeWorkStory: mutationOnRecord(
+        'YOUTH_MUTATION_ACCESS.writeWorkStory',
+        ['YOUTH', ...STAFF_ROLES],
+        youthNamedBy('youthId'),
+        YOUTH_MUTATION_ACCESS.writeWorkStory,
+      ),
+      updateWorkStory: onStory('updateWorkStory', ['YOUTH', ...STAFF_ROLES]),
+      // Only the young person decides on sharing: the team is refused before the story is read.
+      shareWorkStory: onStory('shareWorkStory', ['YOUTH']),
+      sharePracticeLearning: anyRole(...LEARNING_SHARERS),
+      planUnitedGathering: anyRole(...UNITED_ORGANISERS),
+      recordGatheringOutcomes: anyRole(...UNITED_ORGANISERS),
+      recordTeamTraining: anyRole(...UNITED_ORGANISERS),
     },
   },
   subjects: {

@@ -321,6 +321,9 @@ export const inviteYouth: BenchOperation = {
   }),
 };
 
+/** The version a held session of the demo world is seeded at (`seed-learning-community.ts`). */
+const SEEDED_SESSION_VERSION = 2;
+
 /** learning community: the team records who came to a network group session. */
 export const recordSessionAttendance: BenchOperation = {
   key: 'record-session-attendance',
@@ -337,11 +340,17 @@ export const recordSessionAttendance: BenchOperation = {
   variablesOf: attendanceOf,
 };
 
+/**
+ * The n-th recording of a load run: the sessions in turn, each recording made at the version
+ * the one before left the session at (a run sends its requests in order, and the same session
+ * comes round only every `youthSessions.length` requests).
+ */
 function attendanceOf(n: number): Record<string, unknown> {
   const session = pick(youthSessions, n);
   return {
     input: {
       sessionId: session.id,
+      expectedVersion: SEEDED_SESSION_VERSION + Math.floor(n / youthSessions.length),
       attendance: session.memberIds.map((memberId, i) => ({
         memberId,
         status: (i + n) % 5 === 0 ? 'EXCUSED' : 'PRESENT',

@@ -46,6 +46,7 @@ describe('the learning community through the gateway (issue 5)', () => {
         variables: {
           input: {
             sessionId,
+            expectedVersion: 1,
             attendance: [
               { memberId: first, status: 'PRESENT' },
               ...others.map((memberId) => ({ memberId, status: 'EXCUSED' })),

@@ -1,14 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commitSystemWork, runCommand } from '#kernel/command';
 import { createItemLoader } from '#kernel/entity-loader';
 import { ConflictError } from '#kernel/errors';
+import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
-import { withAttendance } from '#learning-community/domain/network-session';
-import { recordSessionAttendance } from '#learning-community/domain/network-session-commands';
+import { UnitOfWork } from '#kernel/unit-of-work';
+import type { NetworkGroup } from '#learning-community/domain/network-group';
+import { type NetworkSession, withAttendance } from '#learning-community/domain/network-session';
+import { recordSessionAttendanceCommand } from '#learning-community/domain/network-session-commands';
 import { readAttendanceTotals } from '#learning-community/repository/attendance-repository';
-import { getGroup, saveGroupChange } from '#learning-community/repository/network-group-repository';
 import {
-  getSession,
-  saveAttendance,
+  readGroup,
+  stageGroupChange,
+} from '#learning-community/repository/network-group-repository';
+import {
+  readSession,
+  stageAttendance,
 } from '#learning-community/repository/network-session-repository';
 import { readMonthCounts } from '#learning-community/repository/network-stats-repository';
 import { testContext } from '../support/context.ts';
@@ -18,6 +25,24 @@ import { createTestTable } from '../support/table.ts';
 
 const ids = (prefix: string) => Array.from({ length: 24 }, (_, i) => `${prefix}-${i + 1}`);
 const staff = (table: Table) => testContext(table, staffIdentity('101'));
+
+/** Commits one unit of work outside a request, as a concurrent writer would. */
+async function commit(table: Table, stage: (work: UnitOfWork) => void): Promise<void> {
+  const work = new UnitOfWork();
+  stage(work);
+  await commitSystemWork(table, work, { logger });
+}
+
+/** Stages a recording of a session as read, checked against the group as read. */
+function recording(
+  group: NetworkGroup,
+  before: NetworkSession,
+  attendance: NetworkSession['attendance'],
+  now: Date,
+) {
+  return (work: UnitOfWork) =>
+    stageAttendance(work, group, before, withAttendance(before, group, attendance, now));
+}
 
 describe('attendance writes against DynamoDB Local', () => {
   let table: Table;
@@ -32,19 +57,21 @@ describe('attendance writes against DynamoDB Local', () => {
     const second = ids('b');
     const group = await givenGroup(table, { municipalityCode: '101', members: first });
     const session = await givenSession(table, group, { date: '2026-03-10' });
-    await recordSessionAttendance(staff(table), {
+    await runCommand(staff(table), recordSessionAttendanceCommand, {
       sessionId: session.id,
+      expectedVersion: 1,
       attendance: first.map((memberId) => ({ memberId, status: 'PRESENT' })),
     });
-    const swapped = {
-      ...group,
-      members: second.map((memberId) => ({ memberId, joinedOn: '2026-03-11' })),
-      version: 2,
-    };
-    await saveGroupChange(table, group, swapped);
-    // Act: 24 records removed and 24 written, each with its totals: 99 actions in all
-    await recordSessionAttendance(staff(table), {
+    await commit(table, (work) =>
+      stageGroupChange(work, group, {
+        members: second.map((memberId) => ({ memberId, joinedOn: '2026-03-11' })),
+      }),
+    );
+    // Act: 24 records removed and 24 written, each with its totals: 99 actions and the audit
+    // record in all
+    await runCommand(staff(table), recordSessionAttendanceCommand, {
       sessionId: session.id,
+      expectedVersion: 2,
       attendance: second.map((memberId) => ({ memberId, status: 'EXCUSED' })),
     });
     // Assess
@@ -68,25 +95,19 @@ describe('attendance writes against DynamoDB Local', () => {
     // Prepare
     const group = await givenGroup(table, { municipalityCode: '101', members: ['m-1', 'm-2'] });
     const session = await givenSession(table, group, { date: '2026-04-07' });
-    await saveGroupChange(table, group, {
-      ...group,
-      members: [group.members[0] ?? { memberId: 'm-1', joinedOn: '2026-01-01' }],
-      version: 2,
-    });
-    const after = {
-      ...withAttendance(
-        session,
-        group,
-        [{ memberId: 'm-2', status: 'PRESENT' }],
-        new Date('2026-04-08'),
-      ),
-      version: 2,
-    };
-    // Act
-    const write = saveAttendance(table, group, session, after);
+    await commit(table, (work) =>
+      stageGroupChange(work, group, {
+        members: [group.members[0] ?? { memberId: 'm-1', joinedOn: '2026-01-01' }],
+      }),
+    );
+    // Act: a recording checked against the group as it was before the change
+    const write = commit(
+      table,
+      recording(group, session, [{ memberId: 'm-2', status: 'PRESENT' }], new Date('2026-04-08')),
+    );
     // Assess
     await expect(write).rejects.toBeInstanceOf(ConflictError);
-    expect((await getSession(table, session.id))?.version).toBe(1);
+    expect((await readSession(table, session.id))?.version).toBe(1);
     expect(
       await readMonthCounts(table, '101', { fromMonth: '2026-04', toMonth: '2026-04' }),
     ).toEqual([]);
@@ -102,18 +123,16 @@ describe('attendance writes against DynamoDB Local', () => {
     const group = await givenGroup(table, { municipalityCode: '101', members: ['k-1'] });
     const session = await givenSession(table, group, { date: '2026-05-05' });
     // Both read the same version before either writes
-    const read = await Promise.all([getSession(table, session.id), getSession(table, session.id)]);
+    const read = await Promise.all([
+      readSession(table, session.id),
+      readSession(table, session.id),
+    ]);
     const today = new Date('2026-05-06');
     // Act
     const results = await Promise.allSettled(
-      (['PRESENT', 'ABSENT'] as const).map((status, i) => {
-        const before = read[i] ?? session;
-        const after = {
-          ...withAttendance(before, group, [{ memberId: 'k-1', status }], today),
-          version: 2,
-        };
-        return saveAttendance(table, group, before, after);
-      }),
+      (['PRESENT', 'ABSENT'] as const).map((status, i) =>
+        commit(table, recording(group, read[i] ?? session, [{ memberId: 'k-1', status }], today)),
+      ),
     );
     // Assess
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -128,6 +147,6 @@ describe('attendance writes against DynamoDB Local', () => {
     });
     expect(month?.sessionsHeld).toBe(1);
     expect((month?.present ?? 0) + (month?.absent ?? 0)).toBe(1);
-    expect((await getGroup(table, group.id))?.version).toBe(1);
+    expect((await readGroup(table, group.id))?.version).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '#kernel/command';
 import { monthCounterAttribute } from '#kernel/month-counters';
 import type { Table } from '#kernel/table/table';
-import { recordSessionAttendance } from '#learning-community/domain/network-session-commands';
+import { recordSessionAttendanceCommand } from '#learning-community/domain/network-session-commands';
 import { recountNetworkFigures } from '#learning-community/maintenance/recount';
 import { groupCountsKey } from '#learning-community/repository/network-stats-entity';
 import { readMonthCounts } from '#learning-community/repository/network-stats-repository';
@@ -24,13 +25,18 @@ describe('recount of the network figures kept on the counter item', () => {
     const group = await givenGroup(table, { municipalityCode: ROSKILDE, members: ['m-1', 'm-2'] });
     for (const date of ['2026-03-10', '2026-04-07']) {
       const session = await givenSession(table, group, { date });
-      await recordSessionAttendance(testContext(table, staffIdentity(ROSKILDE)), {
-        sessionId: session.id,
-        attendance: [
-          { memberId: 'm-1', status: 'PRESENT' },
-          { memberId: 'm-2', status: 'ABSENT' },
-        ],
-      });
+      await runCommand(
+        testContext(table, staffIdentity(ROSKILDE)),
+        recordSessionAttendanceCommand,
+        {
+          sessionId: session.id,
+          expectedVersion: 1,
+          attendance: [
+            { memberId: 'm-1', status: 'PRESENT' },
+            { memberId: 'm-2', status: 'ABSENT' },
+          ],
+        },
+      );
     }
     const recorded = await readMonthCounts(table, ROSKILDE, {});
     await table.update(groupCountsKey(ROSKILDE), {

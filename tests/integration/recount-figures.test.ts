@@ -169,11 +169,15 @@ describe('recount: the kept figures agree with the raw items after random change
       );
     }
     // Act: attendance recorded, some sessions recorded again with changes
+    const versions = new Map(sessions.map((session) => [session.id, session.version]));
     for (let step = 0; step < 10; step++) {
       const session = random.pick(sessions);
+      const expectedVersion = versions.get(session.id) ?? session.version;
+      versions.set(session.id, expectedVersion + 1);
       await execute(learningServer, team, RECORD, {
         input: {
           sessionId: session.id,
+          expectedVersion,
           attendance: members
             .filter(() => random.int(0, 4) > 0)
             .map((memberId) => ({

@@ -53,7 +53,7 @@ describe('learning community subgraph: company network groups', () => {
     });
     const staff = () => testContext(table, staffIdentity('540'));
     await execute(server, staff(), ADD, {
-      input: { groupId: group.id, memberIds: ['ct-540-1a', 'ct-540-1b'] },
+      input: { groupId: group.id, expectedVersion: 1, memberIds: ['ct-540-1a', 'ct-540-1b'] },
     });
     // Act
     const asContact = await execute(
@@ -63,11 +63,11 @@ describe('learning community subgraph: company network groups', () => {
       { id: 'c-540-1' },
     );
     await execute(server, staff(), REMOVE, {
-      input: { groupId: group.id, memberIds: ['ct-540-1a'] },
+      input: { groupId: group.id, expectedVersion: 2, memberIds: ['ct-540-1a'] },
     });
     const afterOneLeft = await execute(server, staff(), COMPANY_GROUPS, { id: 'c-540-1' });
     await execute(server, staff(), REMOVE, {
-      input: { groupId: group.id, memberIds: ['ct-540-1b'] },
+      input: { groupId: group.id, expectedVersion: 3, memberIds: ['ct-540-1b'] },
     });
     const afterBothLeft = await execute(server, staff(), COMPANY_GROUPS, { id: 'c-540-1' });
     // Assess

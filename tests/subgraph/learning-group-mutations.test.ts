@@ -163,10 +163,15 @@ describe('learning community subgraph: network group mutations', () => {
       const context = testContext(table, staffIdentity('630'));
       // Act
       const renamed = await execute(server, context, UPDATE, {
-        input: { id: group.id, version: 1, name: 'Torsdagsgruppen', cadence: 'EVERY_TWO_WEEKS' },
+        input: {
+          id: group.id,
+          expectedVersion: 1,
+          name: 'Torsdagsgruppen',
+          cadence: 'EVERY_TWO_WEEKS',
+        },
       });
       const stale = await execute(server, context, UPDATE, {
-        input: { id: group.id, version: 1, name: 'Fredagsgruppen' },
+        input: { id: group.id, expectedVersion: 1, name: 'Fredagsgruppen' },
       });
       // Assess
       expect(renamed.data).toEqual({
@@ -183,10 +188,10 @@ describe('learning community subgraph: network group mutations', () => {
       const group = await givenGroup(table, { municipalityCode: '630' });
       // Act
       const foreign = await execute(server, testContext(table, staffIdentity('615')), UPDATE, {
-        input: { id: group.id, version: 1, name: 'Overtaget' },
+        input: { id: group.id, expectedVersion: 1, name: 'Overtaget' },
       });
       const unknown = await execute(server, testContext(table, staffIdentity('630')), UPDATE, {
-        input: { id: 'no-such-group', version: 1, name: 'X' },
+        input: { id: 'no-such-group', expectedVersion: 1, name: 'X' },
       });
       // Assess
       expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
@@ -201,10 +206,10 @@ describe('learning community subgraph: network group mutations', () => {
       const context = testContext(table, staffIdentity('630'));
       // Act
       const added = await execute(server, context, ADD, {
-        input: { groupId: group.id, memberIds: ['y-630-1', 'y-630-2'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-1', 'y-630-2'] },
       });
       const removed = await execute(server, context, REMOVE, {
-        input: { groupId: group.id, memberIds: ['y-630-1'] },
+        input: { groupId: group.id, expectedVersion: 2, memberIds: ['y-630-1'] },
       });
       // Assess
       expect(added.data).toEqual({
@@ -230,7 +235,7 @@ describe('learning community subgraph: network group mutations', () => {
       const group = await givenGroup(table, { municipalityCode: '630', kind: 'COMPANY' });
       // Act
       const result = await execute(server, testContext(table, staffIdentity('630')), ADD, {
-        input: { groupId: group.id, memberIds: ['ct-630-1', 'ct-630-2'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['ct-630-1', 'ct-630-2'] },
       });
       // Assess
       expect(result.data).toMatchObject({
@@ -259,7 +264,7 @@ describe('learning community subgraph: network group mutations', () => {
         const context = testContext(table, staffIdentity('630'));
         // Act
         const result = await execute(server, context, ADD, {
-          input: { groupId: group.id, memberIds },
+          input: { groupId: group.id, expectedVersion: 1, memberIds },
         });
         const after = await execute(
           server,
@@ -283,10 +288,10 @@ describe('learning community subgraph: network group mutations', () => {
       const context = testContext(table, staffIdentity('630'));
       // Act
       const again = await execute(server, context, ADD, {
-        input: { groupId: group.id, memberIds: ['y-630-1'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-1'] },
       });
       const notMember = await execute(server, context, REMOVE, {
-        input: { groupId: group.id, memberIds: ['y-630-2'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-2'] },
       });
       // Assess
       expect(again.data).toEqual({
@@ -308,7 +313,7 @@ describe('learning community subgraph: network group mutations', () => {
       const group = await givenGroup(table, { municipalityCode: '630' });
       // Act
       const result = await execute(server, testContext(table, staffIdentity('630')), ADD, {
-        input: { groupId: group.id, memberIds: ['y-630-1', 'y-630-1'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-1', 'y-630-1'] },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -323,10 +328,10 @@ describe('learning community subgraph: network group mutations', () => {
       const group = await givenGroup(table, { municipalityCode: '630' });
       // Act
       const add = await execute(server, testContext(table, identity), ADD, {
-        input: { groupId: group.id, memberIds: ['y-630-1'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-1'] },
       });
       const remove = await execute(server, testContext(table, identity), REMOVE, {
-        input: { groupId: group.id, memberIds: ['y-630-1'] },
+        input: { groupId: group.id, expectedVersion: 1, memberIds: ['y-630-1'] },
       });
       // Assess
       expect(errorCodes(add)).toEqual(['FORBIDDEN']);

@@ -71,6 +71,7 @@ describe('learning community subgraph: municipality groups and figures', () => {
     await execute(server, staff, RECORD, {
       input: {
         sessionId: october.id,
+        expectedVersion: 1,
         attendance: youthIds.map((memberId, i) => ({
           memberId,
           status: i < 4 ? 'PRESENT' : i === 4 ? 'EXCUSED' : 'ABSENT',
@@ -80,6 +81,7 @@ describe('learning community subgraph: municipality groups and figures', () => {
     await execute(server, staff, RECORD, {
       input: {
         sessionId: november.id,
+        expectedVersion: 1,
         attendance: youthIds.map((memberId) => ({ memberId, status: 'PRESENT' })),
       },
     });

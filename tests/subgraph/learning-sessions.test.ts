@@ -91,6 +91,7 @@ describe('learning community subgraph: sessions and attendance', () => {
       const recorded = await execute(server, consultant(), RECORD, {
         input: {
           sessionId,
+          expectedVersion: 1,
           attendance: [
             { memberId: 'y-630-1', status: 'PRESENT' },
             { memberId: 'y-630-2', status: 'EXCUSED' },
@@ -157,6 +158,7 @@ describe('learning community subgraph: sessions and attendance', () => {
       await execute(server, consultant(), RECORD, {
         input: {
           sessionId: earlier.id,
+          expectedVersion: 1,
           attendance: [
             { memberId: 'y-630-2', status: 'ABSENT' },
             { memberId: 'y-630-3', status: 'PRESENT' },
@@ -165,7 +167,11 @@ describe('learning community subgraph: sessions and attendance', () => {
       });
       // Act
       const again = await execute(server, consultant(), RECORD, {
-        input: { sessionId: earlier.id, attendance: [{ memberId: 'y-630-2', status: 'PRESENT' }] },
+        input: {
+          sessionId: earlier.id,
+          expectedVersion: 2,
+          attendance: [{ memberId: 'y-630-2', status: 'PRESENT' }],
+        },
       });
       const y2 = await execute<{ _entities: Array<{ attendance: unknown }> }>(
         server,
@@ -232,7 +238,7 @@ describe('learning community subgraph: sessions and attendance', () => {
       const session = await givenSession(table, group, { date });
       // Act
       const result = await execute(server, consultant(), RECORD, {
-        input: { sessionId: session.id, attendance },
+        input: { sessionId: session.id, expectedVersion: 1, attendance },
       });
       const after = await execute(
         server,
@@ -250,7 +256,11 @@ describe('learning community subgraph: sessions and attendance', () => {
       const session = await givenSession(table, group, { date: TODAY });
       // Act
       const result = await execute(server, consultant(), RECORD, {
-        input: { sessionId: session.id, attendance: [{ memberId: 'y-630-1', status: 'LATE' }] },
+        input: {
+          sessionId: session.id,
+          expectedVersion: 1,
+          attendance: [{ memberId: 'y-630-1', status: 'LATE' }],
+        },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -265,7 +275,11 @@ describe('learning community subgraph: sessions and attendance', () => {
       const session = await givenSession(table, group, { date: TODAY });
       // Act
       const result = await execute(server, testContext(table, identity), RECORD, {
-        input: { sessionId: session.id, attendance: [{ memberId: 'y-630-1', status: 'PRESENT' }] },
+        input: {
+          sessionId: session.id,
+          expectedVersion: 1,
+          attendance: [{ memberId: 'y-630-1', status: 'PRESENT' }],
+        },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -306,17 +320,26 @@ describe('learning community subgraph: sessions and attendance', () => {
       const planned = await givenSession(table, group, { date: '2026-12-02' });
       const held = await givenSession(table, group, { date: '2026-11-11' });
       await execute(server, consultant(), RECORD, {
-        input: { sessionId: held.id, attendance: [{ memberId: 'y-630-1', status: 'PRESENT' }] },
+        input: {
+          sessionId: held.id,
+          expectedVersion: 1,
+          attendance: [{ memberId: 'y-630-1', status: 'PRESENT' }],
+        },
       });
       // Act
       const moved = await execute(server, consultant(), UPDATE, {
-        input: { id: planned.id, version: 1, date: '2026-12-03', notes: 'Flyttet pga. helligdag' },
+        input: {
+          id: planned.id,
+          expectedVersion: 1,
+          date: '2026-12-03',
+          notes: 'Flyttet pga. helligdag',
+        },
       });
       const refused = await execute(server, consultant(), UPDATE, {
-        input: { id: held.id, version: 2, date: '2026-11-12' },
+        input: { id: held.id, expectedVersion: 2, date: '2026-11-12' },
       });
       const stale = await execute(server, consultant(), UPDATE, {
-        input: { id: planned.id, version: 1, theme: 'Ny' },
+        input: { id: planned.id, expectedVersion: 1, theme: 'Ny' },
       });
       // Assess
       expect(moved.data).toEqual({
@@ -344,7 +367,7 @@ describe('learning community subgraph: sessions and attendance', () => {
       const session = await givenSession(table, group, { date: TODAY });
       // Act
       const result = await execute(server, testContext(table, staffIdentity('615')), UPDATE, {
-        input: { id: session.id, version: 1, theme: 'X' },
+        input: { id: session.id, expectedVersion: 1, theme: 'X' },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);

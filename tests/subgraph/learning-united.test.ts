@@ -277,11 +277,11 @@ describe('learning community subgraph: NEXTWORK United', () => {
         testContext(table, staffIdentity('630', 'TEAM_LEADER')),
         OUTCOMES,
         {
-          input: { id, version: 1, outcomes: ['Fælles skabelon for arbejdsfortællinger'] },
+          input: { id, expectedVersion: 1, outcomes: ['Fælles skabelon for arbejdsfortællinger'] },
         },
       );
       const stale = await execute(server, testContext(table, programmeIdentity()), OUTCOMES, {
-        input: { id, version: 1, outcomes: ['X'] },
+        input: { id, expectedVersion: 1, outcomes: ['X'] },
       });
       const readByVejle = await execute(
         server,

@@ -186,7 +186,7 @@ describe('learning community subgraph: work stories', () => {
       const privateRead = await execute(server, other(), STORY, { id: storyId });
       const privateList = await execute(server, other(), SHARED, { id: group.id });
       const shared = await execute(server, asYouth('y-265-1'), SHARE, {
-        input: { id: storyId, groupId: group.id },
+        input: { id: storyId, expectedVersion: 1, groupId: group.id },
       });
       const sharedRead = await execute(server, other(), STORY, { id: storyId });
       const sharedList = await execute(server, other(), SHARED, { id: group.id });
@@ -206,7 +206,9 @@ describe('learning community subgraph: work stories', () => {
       // Prepare
       const storyId = await write('y-265-2', { shareWithGroupId: group.id });
       // Act
-      await execute(server, asYouth('y-265-2'), SHARE, { input: { id: storyId, groupId: null } });
+      await execute(server, asYouth('y-265-2'), SHARE, {
+        input: { id: storyId, expectedVersion: 1, groupId: null },
+      });
       const read = await execute(server, asYouth('y-265-1'), STORY, { id: storyId });
       const list = await execute<{
         networkGroup: { sharedStories: { edges: Array<{ node: { id: string } }> } };
@@ -243,7 +245,7 @@ describe('learning community subgraph: work stories', () => {
         server,
         testContext(table, staffIdentity('265')),
         `mutation ($input: NetworkGroupMembersInput!) { removeNetworkGroupMembers(input: $input) { errors { code } } }`,
-        { input: { groupId: leaving.id, memberIds: ['y-265-3'] } },
+        { input: { groupId: leaving.id, expectedVersion: 1, memberIds: ['y-265-3'] } },
       );
       const query = 'query ($id: ID!) { workStory(id: $id) { id sharedWithGroup { id } } }';
       // Act
@@ -264,10 +266,10 @@ describe('learning community subgraph: work stories', () => {
       const storyId = await write('y-265-1');
       // Act
       const byStaff = await execute(server, testContext(table, staffIdentity('265')), SHARE, {
-        input: { id: storyId, groupId: group.id },
+        input: { id: storyId, expectedVersion: 1, groupId: group.id },
       });
       const byOther = await execute(server, asYouth('y-265-2'), SHARE, {
-        input: { id: storyId, groupId: group.id },
+        input: { id: storyId, expectedVersion: 1, groupId: group.id },
       });
       // Assess
       expect(errorCodes(byStaff)).toEqual(['FORBIDDEN']);
@@ -328,13 +330,13 @@ describe('learning community subgraph: work stories', () => {
       const storyId = await write('y-265-1');
       // Act
       const changed = await execute(server, asYouth('y-265-1'), UPDATE, {
-        input: { id: storyId, version: 1, whatIWantNext: 'Et job i byggemarked' },
+        input: { id: storyId, expectedVersion: 1, whatIWantNext: 'Et job i byggemarked' },
       });
       const stale = await execute(server, asYouth('y-265-1'), UPDATE, {
-        input: { id: storyId, version: 1, whatIWantNext: 'Noget andet' },
+        input: { id: storyId, expectedVersion: 1, whatIWantNext: 'Noget andet' },
       });
       const other = await execute(server, asYouth('y-265-2'), UPDATE, {
-        input: { id: storyId, version: 2, whatIWantNext: 'Noget andet' },
+        input: { id: storyId, expectedVersion: 2, whatIWantNext: 'Noget andet' },
       });
       // Assess
       expect(changed.data).toEqual({

@@ -66,6 +66,7 @@ describe('companies and learning community: figures of a period and the programm
       {
         input: {
           sessionId: session.id,
+          expectedVersion: session.version,
           attendance: members.map((memberId) => ({ memberId, status: 'PRESENT' })),
         },
       },

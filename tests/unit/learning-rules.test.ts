@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainRuleError } from '#kernel/errors';
-import { canSeeGroup } from '#learning-community/domain/access';
+import { canSeeGroup } from '#learning-community/domain/group-access';
 import {
   MAX_GROUP_MEMBERS,
   type NetworkGroup,

@@ -19,18 +19,22 @@ import type { TeamTraining } from '#learning-community/domain/team-training';
 import type { UnitedGathering } from '#learning-community/domain/united-gathering';
 import type { WorkStory } from '#learning-community/domain/work-story';
 import {
-  attendanceRecordToItem,
+  AttendanceRecordEntities,
   attendanceTotalsToItem,
 } from '#learning-community/repository/attendance-entity';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
-import { sessionToItem } from '#learning-community/repository/network-session-entity';
+import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
 import { networkCountsToItem } from '#learning-community/repository/network-stats-entity';
 import {
-  learningIndexItems,
-  learningToItem,
+  LearningIndexEntity,
+  learningIndexEntries,
+  PracticeLearningEntity,
 } from '#learning-community/repository/practice-learning-entity';
-import { gatheringToItem, trainingToItem } from '#learning-community/repository/united-entity';
-import { storyToItem } from '#learning-community/repository/work-story-entity';
+import {
+  TeamTrainingEntity,
+  UnitedGatheringEntity,
+} from '#learning-community/repository/united-entity';
+import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
 
 /**
@@ -59,7 +63,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     const group = groupOf(demo, companyOfContact);
     items.push(...groupSeedItems(group));
     for (const session of sessionsOf(demo, group, world.today)) {
-      items.push(sessionToItem(session));
+      items.push(NetworkSessionEntity.toItem(session));
       if (!session.attendanceRecordedAt) continue;
       const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
       const months = monthsByMunicipality.get(group.municipalityCode) ?? [];
@@ -68,7 +72,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
       const kind = memberKindOf(group.kind);
       for (const entry of session.attendance) {
         items.push(
-          attendanceRecordToItem(kind, {
+          AttendanceRecordEntities[kind].toItem({
             memberId: entry.memberId,
             sessionId: session.id,
             groupId: group.id,
@@ -106,11 +110,17 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
       ),
     );
   }
-  items.push(...workStoriesOf(world).map(storyToItem));
+  items.push(...workStoriesOf(world).map((story) => WorkStoryEntity.toItem(story)));
   for (const learning of practiceLearnings()) {
-    items.push(learningToItem(learning), ...learningIndexItems(learning));
+    items.push(
+      PracticeLearningEntity.toItem(learning),
+      ...learningIndexEntries(learning).map((entry) => LearningIndexEntity.toItem(entry)),
+    );
   }
-  items.push(gatheringToItem(vejleGathering(world)), trainingToItem(aarhusTraining()));
+  items.push(
+    UnitedGatheringEntity.toItem(vejleGathering(world)),
+    TeamTrainingEntity.toItem(aarhusTraining()),
+  );
   await table.putMany(items);
 }
 

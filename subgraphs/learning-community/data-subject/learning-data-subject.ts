@@ -1,20 +1,30 @@
+import { commitSystemWork } from '#kernel/command';
 import {
   type DataSubjectRequest,
   type DataSubjectResult,
   type EraseResult,
   forEachLimited,
 } from '#kernel/data-subject';
-import { PREFIX } from '#kernel/keys';
-import { versionIs } from '#kernel/table/expressions';
+import { logger } from '#kernel/logger';
 import type { Item, Table } from '#kernel/table/table';
+import { ConditionFailedError } from '#kernel/table/table';
+import { UnitOfWork } from '#kernel/unit-of-work';
 import {
-  attendanceRecordFromItem,
-  attendanceTotalsFromItem,
+  AttendanceRecordEntities,
+  AttendanceTotalsEntities,
   attendanceTotalsKey,
+  totalsOf,
 } from '../repository/attendance-entity.ts';
-import { groupKey, participantPartition } from '../repository/network-group-entity.ts';
-import { sessionKey } from '../repository/network-session-entity.ts';
-import { storiesOfYouthQuery, storyFromItem } from '../repository/work-story-entity.ts';
+import {
+  MembershipEntities,
+  NetworkGroupEntity,
+  participantPartition,
+} from '../repository/network-group-entity.ts';
+import { readGroup } from '../repository/network-group-repository.ts';
+import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
+import { readSession } from '../repository/network-session-repository.ts';
+import { storyKey } from '../repository/work-story-entity.ts';
+import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
 
 /**
  * The learning community's part of a young person's rights. Everything about a young person is
@@ -26,18 +36,16 @@ import { storiesOfYouthQuery, storyFromItem } from '../repository/work-story-ent
  * young person is taken off their groups' member lists. A session's attendance list is what the
  * network figures (sessions held, attendance rate) are counted from, so there the young
  * person's entry is kept under their stub id: the figures and a recount from the sessions agree.
+ * Every change is committed through the kernel's write path (`commitSystemWork`).
  */
 
 const YOUTH = 'YOUTH';
 const RECORD_PREFIX = 'ATTENDANCE#';
-const GROUP_PREFIX = `${PREFIX.networkGroup}#`;
+const MEMBERSHIP_PREFIX = 'GROUP#';
 
+/** The young person's participant collection: memberships, attendance records and totals. */
 function collectionOf(table: Table, youthId: string): Promise<Item[]> {
   return table.queryAll({ partition: participantPartition(YOUTH, youthId) });
-}
-
-function storiesOf(table: Table, youthId: string): Promise<Item[]> {
-  return table.queryAll(storiesOfYouthQuery(youthId));
 }
 
 /**
@@ -52,81 +60,84 @@ export async function collectLearningData(
 ): Promise<Record<string, unknown>> {
   const [items, stories] = await Promise.all([
     collectionOf(table, youthId),
-    storiesOf(table, youthId),
+    readAllStoriesOfYouth(table, youthId),
   ]);
   const totals = items.find((item) => item.sk === attendanceTotalsKey(YOUTH, youthId).sk);
   return {
     groupMemberships: items
-      .filter((item) => item.sk.startsWith(GROUP_PREFIX))
-      .map((item) => ({ groupId: String(item.groupId), joinedOn: String(item.joinedOn) })),
+      .filter((item) => item.sk.startsWith(MEMBERSHIP_PREFIX))
+      .map((item) => MembershipEntities.YOUTH.fromItem(item))
+      .map(({ groupId, joinedOn }) => ({ groupId, joinedOn })),
     attendance: items
       .filter((item) => item.sk.startsWith(RECORD_PREFIX))
-      .map(attendanceRecordFromItem),
-    attendanceTotals: attendanceTotalsFromItem(totals),
-    workStories: stories.map(storyFromItem).map(({ version: _v, ...story }) => story),
+      .map((item) => AttendanceRecordEntities.YOUTH.fromItem(item)),
+    attendanceTotals: totalsOf(totals && AttendanceTotalsEntities.YOUTH.fromItem(totals)),
+    workStories: stories.map(({ version: _v, ...story }) => story),
   };
 }
 
-/** Retries a versioned read-change-write a few times when someone wrote in between. */
-async function withRetry(write: () => Promise<void>, attempts = 4): Promise<void> {
+/** How many times a versioned change is staged again on fresh reads when another beat it. */
+const ATTEMPTS = 4;
+
+/**
+ * Commits a versioned change of the erasure, read afresh and staged again when a concurrent
+ * change beat it to the commit (as a command is run again); nothing to stage is done.
+ *
+ * @param table - the table
+ * @param stage - reads what it changes and stages the change; false when there is nothing to do
+ */
+async function commitOnFreshReads(
+  table: Table,
+  stage: (work: UnitOfWork) => Promise<boolean>,
+): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
+    const work = new UnitOfWork();
+    if (!(await stage(work))) return false;
     try {
-      await write();
-      return;
+      await commitSystemWork(table, work, { logger });
+      return true;
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (!(error instanceof ConditionFailedError) || attempt >= ATTEMPTS) throw error;
     }
   }
 }
 
 /** Takes the young person off a group's member list. */
-async function leaveGroup(table: Table, groupId: string, youthId: string): Promise<void> {
-  await withRetry(async () => {
-    const group = await table.get(groupKey(groupId));
-    const members = Array.isArray(group?.members)
-      ? (group.members as Array<{ memberId: string }>)
-      : [];
-    if (!group || !members.some((member) => member.memberId === youthId)) return;
-    await table.update(
-      groupKey(groupId),
-      {
-        set: { members: members.filter((member) => member.memberId !== youthId) },
-        add: { version: 1 },
-      },
-      versionIs(Number(group.version)),
-    );
+function leaveGroup(table: Table, groupId: string, youthId: string): Promise<boolean> {
+  return commitOnFreshReads(table, async (work) => {
+    const group = await readGroup(table, groupId);
+    if (!group?.members.some((member) => member.memberId === youthId)) return false;
+    work.change(NetworkGroupEntity, group, {
+      members: group.members.filter((member) => member.memberId !== youthId),
+    });
+    return true;
   });
 }
 
 /** Puts the stub id in place of the young person's in a session's attendance list. */
-async function anonymiseAttendance(
+function anonymiseAttendance(
   table: Table,
   sessionId: string,
   youthId: string,
   stubYouthId: string,
 ): Promise<boolean> {
-  let changed = false;
-  await withRetry(async () => {
-    const session = await table.get(sessionKey(sessionId));
-    const attendance = Array.isArray(session?.attendance)
-      ? (session.attendance as Array<{ memberId: string; status: string }>)
-      : [];
-    if (!session || !attendance.some((entry) => entry.memberId === youthId)) return;
-    await table.update(
-      sessionKey(sessionId),
-      {
-        set: {
-          attendance: attendance.map((entry) =>
-            entry.memberId === youthId ? { ...entry, memberId: stubYouthId } : entry,
-          ),
-        },
-        add: { version: 1 },
-      },
-      versionIs(Number(session.version)),
-    );
-    changed = true;
+  return commitOnFreshReads(table, async (work) => {
+    const session = await readSession(table, sessionId);
+    if (!session?.attendance.some((entry) => entry.memberId === youthId)) return false;
+    work.change(NetworkSessionEntity, session, {
+      attendance: session.attendance.map((entry) =>
+        entry.memberId === youthId ? { ...entry, memberId: stubYouthId } : entry,
+      ),
+    });
+    return true;
   });
-  return changed;
+}
+
+/** Deletes one item (its own unit: an erasure stopped half-way is finished by running again). */
+async function deleteItem(table: Table, item: Pick<Item, 'pk' | 'sk'>): Promise<void> {
+  const work = new UnitOfWork();
+  work.add({ delete: { pk: item.pk, sk: item.sk } });
+  await commitSystemWork(table, work, { logger });
 }
 
 /**
@@ -144,29 +155,27 @@ export async function eraseLearningData(
 ): Promise<EraseResult> {
   const [items, stories] = await Promise.all([
     collectionOf(table, youthId),
-    storiesOf(table, youthId),
+    readAllStoriesOfYouth(table, youthId),
   ]);
   let anonymised = 0;
-  await forEachLimited(stories, async (story) => {
-    await table.transact([{ delete: { pk: story.pk, sk: story.sk } }]);
-  });
+  await forEachLimited(stories, (story) => deleteItem(table, storyKey(story.id)));
   const groupIds = items
-    .filter((item) => item.sk.startsWith(GROUP_PREFIX))
-    .map((item) => String(item.groupId));
-  await forEachLimited(groupIds, (groupId) => leaveGroup(table, groupId, youthId));
+    .filter((item) => item.sk.startsWith(MEMBERSHIP_PREFIX))
+    .map((item) => MembershipEntities.YOUTH.fromItem(item).groupId);
+  await forEachLimited(groupIds, async (groupId) => {
+    await leaveGroup(table, groupId, youthId);
+  });
   const sessionIds = [
     ...new Set(
       items
         .filter((item) => item.sk.startsWith(RECORD_PREFIX))
-        .map((item) => String(item.sessionId)),
+        .map((item) => AttendanceRecordEntities.YOUTH.fromItem(item).sessionId),
     ),
   ];
   await forEachLimited(sessionIds, async (sessionId) => {
     if (await anonymiseAttendance(table, sessionId, youthId, stubYouthId)) anonymised += 1;
   });
-  await forEachLimited(items, async (item) => {
-    await table.transact([{ delete: { pk: item.pk, sk: item.sk } }]);
-  });
+  await forEachLimited(items, (item) => deleteItem(table, item));
   return { operation: 'erase', deleted: stories.length + items.length, anonymised };
 }
 
@@ -182,7 +191,11 @@ export async function learningEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const totals = await table.batchGet(youthIds.map((id) => attendanceTotalsKey(YOUTH, id)));
   return Object.fromEntries(
-    youthIds.map((id, index) => [id, { attendance: attendanceTotalsFromItem(totals[index]) }]),
+    youthIds.map((id, index) => {
+      const stored = totals[index];
+      const attendance = totalsOf(stored && AttendanceTotalsEntities.YOUTH.fromItem(stored));
+      return [id, { attendance }];
+    }),
   );
 }
 

@@ -1,16 +1,24 @@
 import * as z from 'zod';
-import { requireIdentity } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { ConflictError, DomainRuleError, NotFoundError } from '#kernel/errors';
+import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema, textSchema } from '#kernel/validation';
-import { createGroup, getGroup, saveGroupChange } from '../repository/network-group-repository.ts';
-import { loadSharedContacts, loadSharedYouth } from '../repository/shared-items-repository.ts';
-import { requireAnyStaff, requireGroupStaff } from './access.ts';
+import {
+  readGroup,
+  stageGroupChange,
+  stageGroupCreation,
+} from '../repository/network-group-repository.ts';
+import {
+  aboutMunicipality,
+  ExpectedVersionSchema,
+  recallById,
+  rememberId,
+  teamMemberCalling,
+} from './command-support.ts';
 import {
   defaultCadence,
-  type GroupMember,
   MAX_GROUP_MEMBERS,
   NetworkCadenceSchema,
   type NetworkGroup,
@@ -18,6 +26,7 @@ import {
   withMembersAdded,
   withMembersRemoved,
 } from './network-group.ts';
+import { joiningMembers, loadCandidates } from './network-group-members.ts';
 import { assertOnTeam } from './staff-rules.ts';
 
 /** Input of `createNetworkGroup`. */
@@ -31,7 +40,7 @@ export const CreateNetworkGroupInputSchema = z.object({
 /** Input of `updateNetworkGroup`. */
 export const UpdateNetworkGroupInputSchema = z.object({
   id: EntityIdSchema,
-  version: z.number().int().min(1),
+  expectedVersion: ExpectedVersionSchema,
   name: textSchema(100).nullish(),
   facilitatorId: EntityIdSchema.nullish(),
   cadence: NetworkCadenceSchema.nullish(),
@@ -40,6 +49,7 @@ export const UpdateNetworkGroupInputSchema = z.object({
 /** Input of `addNetworkGroupMembers` and `removeNetworkGroupMembers`. */
 export const NetworkGroupMembersInputSchema = z.object({
   groupId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   memberIds: z
     .array(EntityIdSchema)
     .min(1, 'must name at least one member')
@@ -47,131 +57,100 @@ export const NetworkGroupMembersInputSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'must not name a member twice'),
 });
 
-/**
- * Creates a group in the caller's own municipality, facilitated by someone on its team.
- *
- * @param context - the request
- * @param input - the parsed input
- */
-export async function createNetworkGroup(
-  context: SubgraphContext,
-  input: z.infer<typeof CreateNetworkGroupInputSchema>,
-): Promise<NetworkGroup> {
-  const staff = requireAnyStaff(requireIdentity(context));
-  await assertOnTeam(context.loader, input.facilitatorId, staff.municipalityCode, [
-    'facilitatorId',
-  ]);
-  const now = context.now();
-  const group: NetworkGroup = {
-    id: newId(now.getTime()),
-    municipalityCode: staff.municipalityCode,
-    kind: input.kind,
-    name: input.name,
-    facilitatorId: input.facilitatorId,
-    cadence: input.cadence ?? defaultCadence(input.kind),
-    members: [],
-    createdAt: now.toISOString(),
-    version: 1,
-  };
-  await createGroup(context.table, group);
-  context.logger.info('Network group created', { groupId: group.id, kind: group.kind });
-  return group;
+/** The group a repeated command answers with, read again by the id it remembered. */
+function recallGroup(context: SubgraphContext, remembered: unknown) {
+  return recallById(remembered, (id) => readGroup(context.table, id), 'The network group');
 }
 
 /**
- * A group for a change by its municipality's team, at the version the caller read: unknown is
- * `NOT_FOUND`, another municipality's is `FORBIDDEN`, a newer version is `CONFLICT`.
+ * A group for a change, read strongly consistent at the version the caller read: unknown is
+ * `NOT_FOUND`, another version `CONFLICT` naming the current one.
  */
-async function groupForChange(
+async function groupToChange(
   context: SubgraphContext,
   groupId: string,
-  version?: number,
+  expectedVersion: number,
 ): Promise<NetworkGroup> {
-  const identity = requireIdentity(context);
-  const group = await getGroup(context.table, groupId);
+  const group = await readGroup(context.table, groupId);
   if (!group) throw new NotFoundError('No such network group');
-  requireGroupStaff(identity, group);
-  if (version !== undefined && version !== group.version) throw new ConflictError();
+  requireVersion('The network group', expectedVersion, group.version);
   return group;
 }
 
-/** Renames a group or changes its facilitator or cadence. */
-export async function updateNetworkGroup(
-  context: SubgraphContext,
-  input: z.infer<typeof UpdateNetworkGroupInputSchema>,
-): Promise<NetworkGroup> {
-  const group = await groupForChange(context, input.id, input.version);
-  if (input.facilitatorId) {
-    await assertOnTeam(context.loader, input.facilitatorId, group.municipalityCode, [
+/** Creates a group in the caller's own municipality, facilitated by someone on its team. */
+export const createNetworkGroupCommand = defineCommand({
+  name: 'createNetworkGroup',
+  input: CreateNetworkGroupInputSchema,
+  async execute(context, input, work) {
+    const staff = teamMemberCalling(context);
+    await assertOnTeam(context.loader, input.facilitatorId, staff.municipalityCode, [
       'facilitatorId',
     ]);
-  }
-  const after: NetworkGroup = {
-    ...group,
-    ...(input.name ? { name: input.name } : {}),
-    ...(input.facilitatorId ? { facilitatorId: input.facilitatorId } : {}),
-    ...(input.cadence ? { cadence: input.cadence } : {}),
-    version: group.version + 1,
-  };
-  await saveGroupChange(context.table, group, after);
-  return after;
-}
+    const now = context.now();
+    return stageGroupCreation(work, {
+      id: newId(now.getTime()),
+      municipalityCode: staff.municipalityCode,
+      kind: input.kind,
+      name: input.name,
+      facilitatorId: input.facilitatorId,
+      cadence: input.cadence ?? defaultCadence(input.kind),
+      members: [],
+      createdAt: now.toISOString(),
+      version: 1,
+    });
+  },
+  remember: rememberId,
+  recall: recallGroup,
+  about: aboutMunicipality,
+});
 
-/**
- * The new members as they will be stored, after checking that each exists and belongs to the
- * group's municipality (a contact person through their company).
- */
-async function joiningMembers(
-  context: SubgraphContext,
-  group: NetworkGroup,
-  memberIds: readonly string[],
-): Promise<GroupMember[]> {
-  const joinedOn = danishToday(context.now());
-  const found =
-    group.kind === 'YOUTH'
-      ? (await loadSharedYouth(context.loader, memberIds)).map((youth) =>
-          youth ? { municipalityCode: youth.municipalityCode } : undefined,
-        )
-      : await loadSharedContacts(context.loader, memberIds);
-  return memberIds.map((memberId, index) => {
-    const member = found[index];
-    const path = ['memberIds', String(index)];
-    if (!member) {
-      const what = group.kind === 'YOUTH' ? 'young person' : 'company contact person';
-      throw new DomainRuleError('MEMBER_NOT_FOUND', `There is no ${what} ${memberId}`, path);
+/** Renames a group or changes its facilitator or cadence. */
+export const updateNetworkGroupCommand = defineCommand({
+  name: 'updateNetworkGroup',
+  input: UpdateNetworkGroupInputSchema,
+  async execute(context, input, work) {
+    const group = await groupToChange(context, input.id, input.expectedVersion);
+    if (input.facilitatorId) {
+      await assertOnTeam(context.loader, input.facilitatorId, group.municipalityCode, [
+        'facilitatorId',
+      ]);
     }
-    if (member.municipalityCode !== group.municipalityCode) {
-      throw new DomainRuleError(
-        'MEMBER_OF_ANOTHER_MUNICIPALITY',
-        `${memberId} belongs to another municipality than the group`,
-        path,
-      );
-    }
-    return 'companyId' in member && typeof member.companyId === 'string'
-      ? { memberId, joinedOn, companyId: member.companyId }
-      : { memberId, joinedOn };
-  });
-}
+    return stageGroupChange(work, group, {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.facilitatorId ? { facilitatorId: input.facilitatorId } : {}),
+      ...(input.cadence ? { cadence: input.cadence } : {}),
+    });
+  },
+  remember: rememberId,
+  recall: recallGroup,
+  about: aboutMunicipality,
+});
 
 /** Adds young people or company contacts of the group's municipality to the group. */
-export async function addNetworkGroupMembers(
-  context: SubgraphContext,
-  input: z.infer<typeof NetworkGroupMembersInputSchema>,
-): Promise<NetworkGroup> {
-  const group = await groupForChange(context, input.groupId);
-  const joining = await joiningMembers(context, group, input.memberIds);
-  const after = { ...withMembersAdded(group, joining), version: group.version + 1 };
-  await saveGroupChange(context.table, group, after);
-  return after;
-}
+export const addNetworkGroupMembersCommand = defineCommand({
+  name: 'addNetworkGroupMembers',
+  input: NetworkGroupMembersInputSchema,
+  async execute(context, input, work) {
+    const group = await groupToChange(context, input.groupId, input.expectedVersion);
+    const candidates = await loadCandidates(context.loader, group.kind, input.memberIds);
+    const joining = joiningMembers(group, input.memberIds, candidates, danishToday(context.now()));
+    return stageGroupChange(work, group, { members: withMembersAdded(group, joining).members });
+  },
+  remember: rememberId,
+  recall: recallGroup,
+  about: aboutMunicipality,
+});
 
 /** Removes members from a group; their attendance so far stays on record. */
-export async function removeNetworkGroupMembers(
-  context: SubgraphContext,
-  input: z.infer<typeof NetworkGroupMembersInputSchema>,
-): Promise<NetworkGroup> {
-  const group = await groupForChange(context, input.groupId);
-  const after = { ...withMembersRemoved(group, input.memberIds), version: group.version + 1 };
-  await saveGroupChange(context.table, group, after);
-  return after;
-}
+export const removeNetworkGroupMembersCommand = defineCommand({
+  name: 'removeNetworkGroupMembers',
+  input: NetworkGroupMembersInputSchema,
+  async execute(context, input, work) {
+    const group = await groupToChange(context, input.groupId, input.expectedVersion);
+    const remaining = withMembersRemoved(group, input.memberIds).members;
+    return stageGroupChange(work, group, { members: remaining });
+  },
+  remember: rememberId,
+  recall: recallGroup,
+  about: aboutMunicipality,
+});

@@ -1,58 +1,51 @@
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
+import type { PageRequest } from '#kernel/listing';
+import { createRequestMemo } from '#kernel/request-memo';
 import {
-  listAllGroupsOfMunicipality,
-  listGroupIdsOfParticipant,
+  listGroupIdsOfYouth,
   listGroupsOfMunicipality,
+  loadGroup,
   loadGroups,
+  readAllGroupsOfMunicipality,
 } from '../repository/network-group-repository.ts';
-import type { PageRequest } from '../repository/paging.ts';
-import { requireGroupVisible } from './access.ts';
 import { companiesOf, type NetworkGroup, type NetworkGroupKind } from './network-group.ts';
 
 /**
- * A group by id for the caller: null when none exists, `FORBIDDEN` when it is not theirs to see.
+ * Reads of network groups. Who may see a group is the rule of each field of `NetworkGroup`
+ * (`authorisation-rules.ts`), on every path that yields one; these only read.
  */
+
+/** A group by id; null when none exists. */
 export async function findNetworkGroup(
   context: SubgraphContext,
   groupId: string,
 ): Promise<NetworkGroup | null> {
-  const identity = requireIdentity(context);
-  const [group] = await loadGroups(context.loader, [groupId]);
-  return group ? requireGroupVisible(identity, group) : null;
+  return (await loadGroup(context.loader, groupId)) ?? null;
 }
 
-/** One page of a municipality's groups, for its own team only. */
+/** One page of a municipality's groups, company groups first, each kind in creation order. */
 export function networkGroupsOfMunicipality(
   context: SubgraphContext,
   municipalityCode: string,
   kind: NetworkGroupKind | undefined,
   page: PageRequest,
 ): Promise<Connection<NetworkGroup>> {
-  requireStaffOf(requireIdentity(context), municipalityCode);
-  return listGroupsOfMunicipality(context.table, context.cursors, municipalityCode, kind, page);
+  return listGroupsOfMunicipality(context, municipalityCode, kind, page);
 }
 
-/**
- * The groups a participant takes part in, loaded in one batch; the caller's right to ask is
- * checked by the caller of this function, and each group is checked again on the way out.
- */
-export async function groupsOfParticipant(
+/** The youth groups a young person is a member of, loaded in one batch. */
+export async function groupsOfYouth(
   context: SubgraphContext,
-  kind: 'YOUTH' | 'COMPANY',
-  participantId: string,
+  youthId: string,
 ): Promise<NetworkGroup[]> {
-  const identity = requireIdentity(context);
-  const ids = await listGroupIdsOfParticipant(context.table, kind, participantId);
+  const ids = await listGroupIdsOfYouth(context.table, youthId);
   const groups = await loadGroups(context.loader, ids);
-  return groups
-    .filter((group): group is NetworkGroup => group !== undefined)
-    .map((group) => requireGroupVisible(identity, group));
+  return groups.filter((group): group is NetworkGroup => group !== undefined);
 }
 
-/** Company groups per municipality, read once per request (keyed by the request's loader). */
-const companyGroupsByRequest = new WeakMap<object, Map<string, Promise<NetworkGroup[]>>>();
+/** Company groups per municipality, read once per request. */
+const companyGroupsOnce = createRequestMemo<Promise<NetworkGroup[]>>();
 
 /**
  * The company groups a company's contacts take part in. Read from the municipality's company
@@ -68,18 +61,8 @@ export async function groupsOfCompany(
   companyId: string,
   municipalityCode: string,
 ): Promise<NetworkGroup[]> {
-  const identity = requireIdentity(context);
-  let byMunicipality = companyGroupsByRequest.get(context.loader);
-  if (!byMunicipality) {
-    byMunicipality = new Map();
-    companyGroupsByRequest.set(context.loader, byMunicipality);
-  }
-  let groups = byMunicipality.get(municipalityCode);
-  if (!groups) {
-    groups = listAllGroupsOfMunicipality(context.table, municipalityCode, 'COMPANY');
-    byMunicipality.set(municipalityCode, groups);
-  }
-  return (await groups)
-    .filter((group) => companiesOf(group).has(companyId))
-    .map((group) => requireGroupVisible(identity, group));
+  const groups = await companyGroupsOnce(context, municipalityCode, () =>
+    readAllGroupsOfMunicipality(context.table, municipalityCode, 'COMPANY'),
+  );
+  return groups.filter((group) => companiesOf(group).has(companyId));
 }

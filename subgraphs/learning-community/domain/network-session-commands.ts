@@ -1,23 +1,24 @@
 import * as z from 'zod';
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { ConflictError, NotFoundError } from '#kernel/errors';
+import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
-import { getGroup } from '../repository/network-group-repository.ts';
+import { readGroup } from '../repository/network-group-repository.ts';
+import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
+import { readSession, stageAttendance } from '../repository/network-session-repository.ts';
 import {
-  createSession,
-  getSession,
-  saveAttendance,
-  saveSession,
-} from '../repository/network-session-repository.ts';
-import { requireGroupStaff } from './access.ts';
-import { MAX_GROUP_MEMBERS } from './network-group.ts';
+  aboutMunicipality,
+  ExpectedVersionSchema,
+  recallById,
+  rememberId,
+} from './command-support.ts';
+import { MAX_GROUP_MEMBERS, type NetworkGroup } from './network-group.ts';
 import {
   AttendanceEntrySchema,
   type NetworkSession,
+  sessionChanges,
   withAttendance,
-  withSessionChanges,
 } from './network-session.ts';
 import { assertOnTeam } from './staff-rules.ts';
 
@@ -33,7 +34,7 @@ export const ScheduleNetworkSessionInputSchema = z.object({
 /** Input of `updateNetworkSession`. */
 export const UpdateNetworkSessionInputSchema = z.object({
   id: EntityIdSchema,
-  version: z.number().int().min(1),
+  expectedVersion: ExpectedVersionSchema,
   date: IsoDateSchema.nullish(),
   theme: textSchema(200).nullish(),
   facilitatorId: EntityIdSchema.nullish(),
@@ -43,102 +44,108 @@ export const UpdateNetworkSessionInputSchema = z.object({
 /** Input of `recordSessionAttendance`. */
 export const RecordSessionAttendanceInputSchema = z.object({
   sessionId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   attendance: z
     .array(AttendanceEntrySchema)
     .max(MAX_GROUP_MEMBERS, `must list at most ${MAX_GROUP_MEMBERS} members`),
 });
 
-/**
- * Plans a session of a group, by the group's municipal team; a group of another municipality is
- * `FORBIDDEN`. The facilitator is the group's unless another team member is named.
- */
-export async function scheduleNetworkSession(
-  context: SubgraphContext,
-  input: z.infer<typeof ScheduleNetworkSessionInputSchema>,
-): Promise<NetworkSession> {
-  const identity = requireIdentity(context);
-  const group = await getGroup(context.table, input.groupId);
-  if (!group) throw new NotFoundError('No such network group');
-  requireGroupStaff(identity, group);
-  if (input.facilitatorId) {
-    await assertOnTeam(context.loader, input.facilitatorId, group.municipalityCode, [
-      'facilitatorId',
-    ]);
-  }
-  const session: NetworkSession = {
-    id: newId(context.now().getTime()),
-    groupId: group.id,
-    groupKind: group.kind,
-    municipalityCode: group.municipalityCode,
-    date: input.date,
-    theme: input.theme,
-    facilitatorId: input.facilitatorId ?? group.facilitatorId,
-    ...(input.notes ? { notes: input.notes } : {}),
-    attendance: [],
-    version: 1,
-  };
-  await createSession(context.table, session);
-  return session;
+/** The session a repeated command answers with, read again by the id it remembered. */
+function recallSession(context: SubgraphContext, remembered: unknown) {
+  return recallById(remembered, (id) => readSession(context.table, id), 'The network session');
 }
 
-/** A session for a change by its municipality's team, at the version the caller read. */
-async function sessionForChange(
+/** A group, read strongly consistent; unknown is `NOT_FOUND`. */
+async function existingGroup(context: SubgraphContext, groupId: string): Promise<NetworkGroup> {
+  const group = await readGroup(context.table, groupId);
+  if (!group) throw new NotFoundError('No such network group');
+  return group;
+}
+
+/**
+ * A session for a change, read strongly consistent at the version the caller read: unknown is
+ * `NOT_FOUND`, another version `CONFLICT` naming the current one.
+ */
+async function sessionToChange(
   context: SubgraphContext,
   sessionId: string,
-  version?: number,
+  expectedVersion: number,
 ): Promise<NetworkSession> {
-  const identity = requireIdentity(context);
-  const session = await getSession(context.table, sessionId);
+  const session = await readSession(context.table, sessionId);
   if (!session) throw new NotFoundError('No such network session');
-  requireStaffOf(identity, session.municipalityCode);
-  if (version !== undefined && version !== session.version) throw new ConflictError();
+  requireVersion('The network session', expectedVersion, session.version);
   return session;
 }
 
-/** Changes a session's day (before attendance is recorded), theme, facilitator or notes. */
-export async function updateNetworkSession(
-  context: SubgraphContext,
-  input: z.infer<typeof UpdateNetworkSessionInputSchema>,
-): Promise<NetworkSession> {
-  const session = await sessionForChange(context, input.id, input.version);
-  if (input.facilitatorId) {
-    await assertOnTeam(context.loader, input.facilitatorId, session.municipalityCode, [
-      'facilitatorId',
-    ]);
-  }
-  const after = {
-    ...withSessionChanges(session, {
-      ...(input.date ? { date: input.date } : {}),
-      ...(input.theme ? { theme: input.theme } : {}),
-      ...(input.facilitatorId ? { facilitatorId: input.facilitatorId } : {}),
+/**
+ * Plans a session of a group. The facilitator is the group's unless another member of the
+ * municipality's team is named.
+ */
+export const scheduleNetworkSessionCommand = defineCommand({
+  name: 'scheduleNetworkSession',
+  input: ScheduleNetworkSessionInputSchema,
+  async execute(context, input, work) {
+    const group = await existingGroup(context, input.groupId);
+    if (input.facilitatorId) {
+      await assertOnTeam(context.loader, input.facilitatorId, group.municipalityCode, [
+        'facilitatorId',
+      ]);
+    }
+    return work.create(NetworkSessionEntity, {
+      id: newId(context.now().getTime()),
+      groupId: group.id,
+      groupKind: group.kind,
+      municipalityCode: group.municipalityCode,
+      date: input.date,
+      theme: input.theme,
+      facilitatorId: input.facilitatorId ?? group.facilitatorId,
       ...(input.notes ? { notes: input.notes } : {}),
-    }),
-    version: session.version + 1,
-  };
-  await saveSession(context.table, session, after);
-  return after;
-}
+      attendance: [],
+      version: 1,
+    });
+  },
+  remember: rememberId,
+  recall: recallSession,
+  about: aboutMunicipality,
+});
+
+/** Changes a session's day (before attendance is recorded), theme, facilitator or notes. */
+export const updateNetworkSessionCommand = defineCommand({
+  name: 'updateNetworkSession',
+  input: UpdateNetworkSessionInputSchema,
+  async execute(context, input, work) {
+    const session = await sessionToChange(context, input.id, input.expectedVersion);
+    if (input.facilitatorId) {
+      await assertOnTeam(context.loader, input.facilitatorId, session.municipalityCode, [
+        'facilitatorId',
+      ]);
+    }
+    return work.change<NetworkSession>(
+      NetworkSessionEntity,
+      session,
+      sessionChanges(session, input),
+    );
+  },
+  remember: rememberId,
+  recall: recallSession,
+  about: aboutMunicipality,
+});
 
 /**
- * Records a session's whole attendance list at once, replacing any earlier list: only for a
- * session that has taken place, only for members of the group. The session, each member's own
- * record and totals, and the month counter change in one transaction.
+ * Records a session's whole attendance list at once, replacing the list of the version the
+ * caller read: only for a session that has taken place, only for members of the group. The
+ * session, each member's own record and totals, and the month counter change together.
  */
-export async function recordSessionAttendance(
-  context: SubgraphContext,
-  input: z.infer<typeof RecordSessionAttendanceInputSchema>,
-): Promise<NetworkSession> {
-  const session = await sessionForChange(context, input.sessionId);
-  const group = await getGroup(context.table, session.groupId);
-  if (!group) throw new NotFoundError('No such network group');
-  const after = {
-    ...withAttendance(session, group, input.attendance, context.now()),
-    version: session.version + 1,
-  };
-  await saveAttendance(context.table, group, session, after);
-  context.logger.info('Session attendance recorded', {
-    sessionId: session.id,
-    entries: after.attendance.length,
-  });
-  return after;
-}
+export const recordSessionAttendanceCommand = defineCommand({
+  name: 'recordSessionAttendance',
+  input: RecordSessionAttendanceInputSchema,
+  async execute(context, input, work) {
+    const session = await sessionToChange(context, input.sessionId, input.expectedVersion);
+    const group = await existingGroup(context, session.groupId);
+    const after = withAttendance(session, group, input.attendance, context.now());
+    return stageAttendance(work, group, session, after);
+  },
+  remember: rememberId,
+  recall: recallSession,
+  about: aboutMunicipality,
+});

@@ -155,15 +155,26 @@ export function monthDelta(before: NetworkSession, after: NetworkSession): Month
   return total;
 }
 
+/** The changes a session's edit may make; absent or null leaves a field as it is. */
+export interface SessionEdit {
+  date?: string | null | undefined;
+  theme?: string | null | undefined;
+  facilitatorId?: string | null | undefined;
+  notes?: string | null | undefined;
+}
+
 /**
- * A session with changed fields; the day can move only while no attendance is recorded, since
+ * The fields an edit changes; the day can move only while no attendance is recorded, since
  * the counters of its month already count it once it is.
+ *
+ * @param session - the session as read
+ * @param edit - the edit
  */
-export function withSessionChanges(
+export function sessionChanges(
   session: NetworkSession,
-  changes: { date?: string; theme?: string; facilitatorId?: string; notes?: string },
-): NetworkSession {
-  if (changes.date && changes.date !== session.date && session.attendanceRecordedAt) {
+  edit: SessionEdit,
+): Partial<Pick<NetworkSession, 'date' | 'theme' | 'facilitatorId' | 'notes'>> {
+  if (edit.date && edit.date !== session.date && session.attendanceRecordedAt) {
     throw new DomainRuleError(
       'SESSION_ALREADY_HELD',
       'The day of a session with recorded attendance cannot change',
@@ -171,11 +182,10 @@ export function withSessionChanges(
     );
   }
   return {
-    ...session,
-    ...(changes.date ? { date: changes.date } : {}),
-    ...(changes.theme ? { theme: changes.theme } : {}),
-    ...(changes.facilitatorId ? { facilitatorId: changes.facilitatorId } : {}),
-    ...(changes.notes ? { notes: changes.notes } : {}),
+    ...(edit.date ? { date: edit.date } : {}),
+    ...(edit.theme ? { theme: edit.theme } : {}),
+    ...(edit.facilitatorId ? { facilitatorId: edit.facilitatorId } : {}),
+    ...(edit.notes ? { notes: edit.notes } : {}),
   };
 }
 

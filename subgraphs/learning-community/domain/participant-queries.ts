@@ -1,73 +1,80 @@
-import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
+import type { PageRequest } from '#kernel/listing';
 import {
   listAttendanceRecords,
   readAttendanceTotals,
 } from '../repository/attendance-repository.ts';
-import type { PageRequest } from '../repository/paging.ts';
 import { loadSharedCompanies, loadSharedYouth } from '../repository/shared-items-repository.ts';
-import { canReadCompany, canReadYouth } from './access.ts';
 import type { AttendanceRecord, YouthAttendanceView } from './attendance.ts';
 import type { CompanyRef, YouthRef } from './references.ts';
 
 /**
- * A young person as this subgraph may show them to the caller: the young person themself or
- * their municipality's team; anyone else (or an unknown id) is `FORBIDDEN`. The municipality is
- * read from the young person's shared item unless the reference carries it.
+ * The young people and companies other subgraphs own, as this subgraph resolves them: with the
+ * municipality their owner's item names, which their rules (`authorisation-rules.ts`) decide
+ * by. Unknown ids keep no municipality, and so no audience.
  */
-export async function authorisedYouth(
-  context: SubgraphContext,
-  youth: YouthRef,
-): Promise<Required<YouthRef>> {
-  const identity = requireIdentity(context);
-  // A young person asking about themself: their verified token already names the municipality.
-  const own = identity.role === 'YOUTH' && identity.youthId === youth.id;
-  const municipalityCode =
-    youth.municipalityCode ??
-    (own ? identity.municipalityCode : undefined) ??
-    (await loadSharedYouth(context.loader, [youth.id]))[0]?.municipalityCode;
-  if (!municipalityCode || !canReadYouth(identity, youth.id, municipalityCode)) {
-    throw new ForbiddenError("Only the young person and their municipality's team see this");
-  }
-  return { id: youth.id, municipalityCode };
-}
 
 /**
- * A company as this subgraph may show it to the caller: its own contacts or its municipality's
- * team; anyone else (or an unknown id) is `FORBIDDEN`.
+ * A young person's municipality: the reference's, the caller's own when they ask about
+ * themself (their verified token names it), else their shared item's.
+ *
+ * @param context - the request
+ * @param youth - the young person
  */
-export async function authorisedCompany(
+export async function municipalityOfYouth(
   context: SubgraphContext,
-  company: CompanyRef,
-): Promise<Required<CompanyRef>> {
-  const identity = requireIdentity(context);
-  const municipalityCode =
-    company.municipalityCode ??
-    (await loadSharedCompanies(context.loader, [company.id]))[0]?.municipalityCode;
-  if (!municipalityCode || !canReadCompany(identity, company.id, municipalityCode)) {
-    throw new ForbiddenError("Only the company's contacts and its municipality's team see this");
+  youth: YouthRef,
+): Promise<string | undefined> {
+  if (youth.municipalityCode) return youth.municipalityCode;
+  const identity = context.identity;
+  if (identity?.role === 'YOUTH' && identity.youthId === youth.id) {
+    return identity.municipalityCode;
   }
-  return { id: company.id, municipalityCode };
+  return (await loadSharedYouth(context.loader, [youth.id]))[0]?.municipalityCode;
 }
 
-/** A young person's attendance totals, for them or their team. */
+/** A young person's reference with their municipality, when they exist. */
+export async function youthReference(context: SubgraphContext, youthId: string): Promise<YouthRef> {
+  const municipalityCode = await municipalityOfYouth(context, { id: youthId });
+  return municipalityCode ? { id: youthId, municipalityCode } : { id: youthId };
+}
+
+/** A company's municipality: the reference's, else its shared item's. */
+export async function municipalityOfCompany(
+  context: SubgraphContext,
+  company: CompanyRef,
+): Promise<string | undefined> {
+  if (company.municipalityCode) return company.municipalityCode;
+  return (await loadSharedCompanies(context.loader, [company.id]))[0]?.municipalityCode;
+}
+
+/** A company's reference with its municipality, when it exists. */
+export async function companyReference(
+  context: SubgraphContext,
+  companyId: string,
+): Promise<CompanyRef> {
+  const municipalityCode = await municipalityOfCompany(context, { id: companyId });
+  return municipalityCode ? { id: companyId, municipalityCode } : { id: companyId };
+}
+
+/** A young person's attendance totals, with whose they are. */
 export async function attendanceOfYouth(
   context: SubgraphContext,
   youth: YouthRef,
 ): Promise<YouthAttendanceView> {
-  const allowed = await authorisedYouth(context, youth);
-  const totals = await readAttendanceTotals(context.loader, 'YOUTH', allowed.id);
-  return { youthId: allowed.id, municipalityCode: allowed.municipalityCode, ...totals };
+  const [municipalityCode, totals] = await Promise.all([
+    municipalityOfYouth(context, youth),
+    readAttendanceTotals(context.loader, 'YOUTH', youth.id),
+  ]);
+  return { youthId: youth.id, municipalityCode: municipalityCode ?? '', ...totals };
 }
 
 /** One page of a young person's own attendance records, newest first. */
-export async function attendanceRecordsOfYouth(
+export function attendanceRecordsOfYouth(
   context: SubgraphContext,
-  youth: YouthRef,
+  youthId: string,
   page: PageRequest,
 ): Promise<Connection<AttendanceRecord>> {
-  const allowed = await authorisedYouth(context, youth);
-  return listAttendanceRecords(context.table, context.cursors, 'YOUTH', allowed.id, page);
+  return listAttendanceRecords(context, 'YOUTH', youthId, page);
 }

@@ -3,6 +3,8 @@
  * on them; what it knows besides the id is what it may read through the shared keys.
  */
 
+export type { ProgrammePeriod } from '#kernel/figures-period';
+
 /** A municipality, by its code. */
 export interface MunicipalityRef {
   code: string;
@@ -10,7 +12,7 @@ export interface MunicipalityRef {
 
 /**
  * A young person. `municipalityCode` is filled when known (from the young person's shared item
- * or from a group of theirs), so that authorisation need not read it again.
+ * or from a group of theirs); their rules decide by it, and an unknown young person has none.
  */
 export interface YouthRef {
   id: string;
@@ -21,10 +23,4 @@ export interface YouthRef {
 export interface CompanyRef {
   id: string;
   municipalityCode?: string;
-}
-
-/** The period of the programme's figures as `ProgrammeStats` carries it (its key). */
-export interface ProgrammePeriod {
-  from: string;
-  to: string;
 }

@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { requireIdentity } from '#kernel/authorisation';
-import type { SubgraphContext } from '#kernel/context';
+import { defineCommand } from '#kernel/command';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { ConflictError, DomainRuleError, NotFoundError } from '#kernel/errors';
+import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import {
   EntityIdSchema,
@@ -10,32 +9,16 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import { shareLearning } from '../repository/practice-learning-repository.ts';
 import { loadSharedStaff } from '../repository/shared-items-repository.ts';
-import {
-  createGathering,
-  createTraining,
-  getGathering,
-  saveGathering,
-} from '../repository/united-repository.ts';
-import { requireAnyStaff, requireUnitedOrganiser } from './access.ts';
-import { MAX_TAGS, type PracticeLearning, TagSchema } from './practice-learning.ts';
-import { TeamTrainerSchema, type TeamTraining } from './team-training.ts';
+import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
+import { readGathering, readTraining } from '../repository/united-repository.ts';
+import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
+import { TeamTrainerSchema } from './team-training.ts';
 import {
   type GatheringParticipant,
+  GatheringParticipantKindSchema,
   GatheringParticipantSchema,
-  type UnitedGathering,
 } from './united-gathering.ts';
-
-/** Input of `sharePracticeLearning`. */
-export const SharePracticeLearningInputSchema = z.object({
-  title: textSchema(200),
-  body: textSchema(8000),
-  tags: z
-    .array(TagSchema)
-    .max(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)
-    .transform((tags) => [...new Set(tags)]),
-});
 
 const periodRefinement = {
   message: 'must not be before startDate',
@@ -45,7 +28,7 @@ const periodRefinement = {
 /** A participant as the API takes it (absent fields as null), stored without the nulls. */
 const ParticipantInputSchema = z
   .object({
-    kind: z.enum(['TEAM', 'MANAGEMENT']),
+    kind: GatheringParticipantKindSchema,
     staffId: EntityIdSchema.nullish(),
     municipalityCode: MunicipalityCodeSchema.nullish(),
     role: textSchema(100),
@@ -74,7 +57,7 @@ export const PlanUnitedGatheringInputSchema = z
 /** Input of `recordGatheringOutcomes`. */
 export const RecordGatheringOutcomesInputSchema = z.object({
   id: EntityIdSchema,
-  version: z.number().int().min(1),
+  expectedVersion: ExpectedVersionSchema,
   outcomes: z.array(textSchema(1000)).max(30),
 });
 
@@ -118,80 +101,63 @@ async function assertStaffExist(
   });
 }
 
-/** Shares a learning with NEXTWORK United on behalf of the caller's team. */
-export async function sharePracticeLearning(
-  context: SubgraphContext,
-  input: z.infer<typeof SharePracticeLearningInputSchema>,
-): Promise<PracticeLearning> {
-  const staff = requireAnyStaff(requireIdentity(context));
-  const now = context.now();
-  const learning: PracticeLearning = {
-    id: newId(now.getTime()),
-    title: input.title,
-    body: input.body,
-    tags: input.tags,
-    municipalityCode: staff.municipalityCode,
-    sharedByStaffId: staff.staffId,
-    sharedAt: now.toISOString(),
-  };
-  await shareLearning(context.table, learning);
-  return learning;
-}
-
 /** Plans a gathering (the programme office or a team leader). */
-export async function planUnitedGathering(
-  context: SubgraphContext,
-  input: z.infer<typeof PlanUnitedGatheringInputSchema>,
-): Promise<UnitedGathering> {
-  requireUnitedOrganiser(requireIdentity(context));
-  await assertStaffExist(context.loader, input.participants, 'participants');
-  const now = context.now();
-  const gathering: UnitedGathering = {
-    id: newId(now.getTime()),
-    startDate: input.startDate,
-    endDate: input.endDate,
-    hostMunicipalityCode: input.hostMunicipalityCode,
-    participants: input.participants,
-    agenda: input.agenda,
-    outcomes: [],
-    createdAt: now.toISOString(),
-    version: 1,
-  };
-  await createGathering(context.table, gathering);
-  return gathering;
-}
+export const planUnitedGatheringCommand = defineCommand({
+  name: 'planUnitedGathering',
+  input: PlanUnitedGatheringInputSchema,
+  async execute(context, input, work) {
+    await assertStaffExist(context.loader, input.participants, 'participants');
+    const now = context.now();
+    return work.create(UnitedGatheringEntity, {
+      id: newId(now.getTime()),
+      startDate: input.startDate,
+      endDate: input.endDate,
+      hostMunicipalityCode: input.hostMunicipalityCode,
+      participants: input.participants,
+      agenda: input.agenda,
+      outcomes: [],
+      createdAt: now.toISOString(),
+      version: 1,
+    });
+  },
+  remember: rememberId,
+  recall: (context, remembered) =>
+    recallById(remembered, (id) => readGathering(context.table, id), 'The gathering'),
+});
 
-/** Records a gathering's outcomes, replacing earlier ones (the programme office or a team leader). */
-export async function recordGatheringOutcomes(
-  context: SubgraphContext,
-  input: z.infer<typeof RecordGatheringOutcomesInputSchema>,
-): Promise<UnitedGathering> {
-  requireUnitedOrganiser(requireIdentity(context));
-  const gathering = await getGathering(context.table, input.id);
-  if (!gathering) throw new NotFoundError('No such gathering');
-  if (gathering.version !== input.version) throw new ConflictError();
-  const after = { ...gathering, outcomes: input.outcomes, version: gathering.version + 1 };
-  await saveGathering(context.table, gathering, after);
-  return after;
-}
+/** Records a gathering's outcomes, replacing earlier ones, at the version the caller read. */
+export const recordGatheringOutcomesCommand = defineCommand({
+  name: 'recordGatheringOutcomes',
+  input: RecordGatheringOutcomesInputSchema,
+  async execute(context, input, work) {
+    const gathering = await readGathering(context.table, input.id);
+    if (!gathering) throw new NotFoundError('No such gathering');
+    requireVersion('The gathering', input.expectedVersion, gathering.version);
+    return work.change(UnitedGatheringEntity, gathering, { outcomes: input.outcomes });
+  },
+  remember: rememberId,
+  recall: (context, remembered) =>
+    recallById(remembered, (id) => readGathering(context.table, id), 'The gathering'),
+});
 
 /** Records the training of a new team (the programme office or a team leader). */
-export async function recordTeamTraining(
-  context: SubgraphContext,
-  input: z.infer<typeof RecordTeamTrainingInputSchema>,
-): Promise<TeamTraining> {
-  requireUnitedOrganiser(requireIdentity(context));
-  await assertStaffExist(context.loader, input.trainers, 'trainers');
-  const now = context.now();
-  const training: TeamTraining = {
-    id: newId(now.getTime()),
-    trainedMunicipalityCode: input.trainedMunicipalityCode,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    trainers: input.trainers,
-    topics: input.topics,
-    recordedAt: now.toISOString(),
-  };
-  await createTraining(context.table, training);
-  return training;
-}
+export const recordTeamTrainingCommand = defineCommand({
+  name: 'recordTeamTraining',
+  input: RecordTeamTrainingInputSchema,
+  async execute(context, input, work) {
+    await assertStaffExist(context.loader, input.trainers, 'trainers');
+    const now = context.now();
+    return work.create(TeamTrainingEntity, {
+      id: newId(now.getTime()),
+      trainedMunicipalityCode: input.trainedMunicipalityCode,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      trainers: input.trainers,
+      topics: input.topics,
+      recordedAt: now.toISOString(),
+    });
+  },
+  remember: rememberId,
+  recall: (context, remembered) =>
+    recallById(remembered, (id) => readTraining(context.table, id), 'The team training'),
+});

@@ -6,10 +6,13 @@ import {
   textSchema,
 } from '#kernel/validation';
 
+/** Who took part in a gathering: a member of a municipal team, or of the management. */
+export const GatheringParticipantKindSchema = z.enum(['TEAM', 'MANAGEMENT']);
+
 /** A participant of a gathering: a team member (with their municipality) or management. */
 export const GatheringParticipantSchema = z
   .object({
-    kind: z.enum(['TEAM', 'MANAGEMENT']),
+    kind: GatheringParticipantKindSchema,
     staffId: EntityIdSchema.optional(),
     municipalityCode: MunicipalityCodeSchema.optional(),
     role: textSchema(100),

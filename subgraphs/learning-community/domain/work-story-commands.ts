@@ -1,14 +1,16 @@
 import * as z from 'zod';
-import { isStaffOf, requireIdentity } from '#kernel/authorisation';
+import { requireIdentity } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { ConflictError, DomainRuleError, ForbiddenError, NotFoundError } from '#kernel/errors';
+import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
-import { isStaffRole, type StaffIdentity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema } from '#kernel/validation';
-import { getGroup } from '../repository/network-group-repository.ts';
+import { readGroup } from '../repository/network-group-repository.ts';
 import { loadSharedYouth } from '../repository/shared-items-repository.ts';
-import { createStory, getStory, saveStory } from '../repository/work-story-repository.ts';
+import { WorkStoryEntity } from '../repository/work-story-entity.ts';
+import { readStory } from '../repository/work-story-repository.ts';
+import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
 import { assertCanShareWith, type WorkStory, WorkStoryTextSchema } from './work-story.ts';
 
 /** Input of `writeWorkStory`. */
@@ -19,9 +21,9 @@ export const WriteWorkStoryInputSchema = WorkStoryTextSchema.extend({
 });
 
 /** Input of `updateWorkStory`. */
-export const UpdateWorkStoryInputSchema = WorkStoryTextSchema.partial().extend({
+export const UpdateWorkStoryInputSchema = z.object({
   id: EntityIdSchema,
-  version: z.number().int().min(1),
+  expectedVersion: ExpectedVersionSchema,
   whatIDid: WorkStoryTextSchema.shape.whatIDid.nullish(),
   whatIWasGoodAt: WorkStoryTextSchema.shape.whatIWasGoodAt.nullish(),
   whatIWantNext: WorkStoryTextSchema.shape.whatIWantNext.nullish(),
@@ -30,139 +32,135 @@ export const UpdateWorkStoryInputSchema = WorkStoryTextSchema.partial().extend({
 /** Input of `shareWorkStory`. */
 export const ShareWorkStoryInputSchema = z.object({
   id: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   groupId: EntityIdSchema.nullish(),
 });
 
+/** The story a repeated command answers with, read again by the id it remembered. */
+function recallStory(context: SubgraphContext, remembered: unknown) {
+  return recallById(remembered, (id) => readStory(context.table, id), 'The work story');
+}
+
+/** Who writes a story: the young person, or a member of their municipality's team with them. */
+interface Author {
+  municipalityCode: string;
+  writtenWithStaffId?: string;
+}
+
 /**
- * Who writes a story and in which municipality: a young person only their own (anyone else's is
- * `FORBIDDEN`); a team member with a young person of their own municipality.
+ * The author of a new story. The rule admits a young person for their own story and a team
+ * member for a young person of their municipality; a young person the team names who does not
+ * exist is a rule error.
  */
 async function authorOf(
   context: SubgraphContext,
   identity: Identity,
   youthId: string,
-): Promise<{ municipalityCode: string; staff?: StaffIdentity }> {
-  if (identity.role === 'YOUTH') {
-    if (identity.youthId !== youthId) {
-      throw new ForbiddenError('A young person writes only their own work stories');
-    }
-    return { municipalityCode: identity.municipalityCode };
-  }
-  if (!isStaffRole(identity.role)) {
-    throw new ForbiddenError('Only the young person or their team writes work stories');
-  }
-  const staff = identity as StaffIdentity;
+): Promise<Author> {
+  if (identity.role === 'YOUTH') return { municipalityCode: identity.municipalityCode };
   const [youth] = await loadSharedYouth(context.loader, [youthId]);
-  if (!youth)
+  if (!youth) {
     throw new DomainRuleError('YOUTH_NOT_FOUND', `There is no young person ${youthId}`, [
       'youthId',
     ]);
-  if (youth.municipalityCode !== staff.municipalityCode) {
-    throw new ForbiddenError('This young person belongs to another municipality');
   }
-  return { municipalityCode: youth.municipalityCode, staff };
+  return {
+    municipalityCode: youth.municipalityCode,
+    ...('staffId' in identity ? { writtenWithStaffId: identity.staffId } : {}),
+  };
+}
+
+/**
+ * A story for a change, read strongly consistent at the version the caller read: unknown is
+ * `NOT_FOUND`, another version `CONFLICT` naming the current one.
+ */
+async function storyToChange(
+  context: SubgraphContext,
+  storyId: string,
+  expectedVersion: number,
+): Promise<WorkStory> {
+  const story = await readStory(context.table, storyId);
+  if (!story) throw new NotFoundError('No such work story');
+  requireVersion('The work story', expectedVersion, story.version);
+  return story;
 }
 
 /**
  * Writes a new story. Only the young person may choose to share it; a team member who names a
  * group gets a rule error.
  */
-export async function writeWorkStory(
-  context: SubgraphContext,
-  input: z.infer<typeof WriteWorkStoryInputSchema>,
-): Promise<WorkStory> {
-  const identity = requireIdentity(context);
-  const author = await authorOf(context, identity, input.youthId);
-  if (input.shareWithGroupId) {
-    if (author.staff) {
-      throw new DomainRuleError(
-        'ONLY_THE_YOUNG_PERSON_SHARES',
-        'Only the young person decides whether to share their story',
-        ['shareWithGroupId'],
-      );
+export const writeWorkStoryCommand = defineCommand({
+  name: 'writeWorkStory',
+  input: WriteWorkStoryInputSchema,
+  async execute(context, input, work) {
+    const author = await authorOf(context, requireIdentity(context), input.youthId);
+    if (input.shareWithGroupId) {
+      if (author.writtenWithStaffId) {
+        throw new DomainRuleError(
+          'ONLY_THE_YOUNG_PERSON_SHARES',
+          'Only the young person decides whether to share their story',
+          ['shareWithGroupId'],
+        );
+      }
+      const group = await readGroup(context.table, input.shareWithGroupId);
+      assertCanShareWith(input.youthId, group, ['shareWithGroupId']);
     }
-    assertCanShareWith(input.youthId, await getGroup(context.table, input.shareWithGroupId), [
-      'shareWithGroupId',
-    ]);
-  }
-  const now = context.now();
-  const story: WorkStory = {
-    id: newId(now.getTime()),
-    youthId: input.youthId,
-    municipalityCode: author.municipalityCode,
-    ...(input.placementId ? { placementId: input.placementId } : {}),
-    whatIDid: input.whatIDid,
-    whatIWasGoodAt: input.whatIWasGoodAt,
-    whatIWantNext: input.whatIWantNext,
-    authorship: author.staff ? 'WITH_STAFF' : 'YOUTH',
-    ...(author.staff ? { writtenWithStaffId: author.staff.staffId } : {}),
-    ...(input.shareWithGroupId ? { sharedWithGroupId: input.shareWithGroupId } : {}),
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    version: 1,
-  };
-  await createStory(context.table, story);
-  return story;
-}
-
-/** A story for a change: the young person's own, or one of the team's municipality. */
-async function storyForChange(
-  context: SubgraphContext,
-  storyId: string,
-  version?: number,
-): Promise<WorkStory> {
-  const identity = requireIdentity(context);
-  const story = await getStory(context.table, storyId);
-  if (!story) throw new NotFoundError('No such work story');
-  const own = identity.role === 'YOUTH' && identity.youthId === story.youthId;
-  if (!own && !isStaffOf(identity, story.municipalityCode)) {
-    throw new ForbiddenError('This work story is not yours to change');
-  }
-  if (version !== undefined && version !== story.version) throw new ConflictError();
-  return story;
-}
+    const now = context.now().toISOString();
+    return work.create(WorkStoryEntity, {
+      id: newId(context.now().getTime()),
+      youthId: input.youthId,
+      municipalityCode: author.municipalityCode,
+      ...(input.placementId ? { placementId: input.placementId } : {}),
+      whatIDid: input.whatIDid,
+      whatIWasGoodAt: input.whatIWasGoodAt,
+      whatIWantNext: input.whatIWantNext,
+      authorship: author.writtenWithStaffId ? 'WITH_STAFF' : 'YOUTH',
+      ...(author.writtenWithStaffId ? { writtenWithStaffId: author.writtenWithStaffId } : {}),
+      ...(input.shareWithGroupId ? { sharedWithGroupId: input.shareWithGroupId } : {}),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+  },
+  remember: rememberId,
+  recall: recallStory,
+});
 
 /** Changes a story's text (the young person, or their municipality's team). */
-export async function updateWorkStory(
-  context: SubgraphContext,
-  input: z.infer<typeof UpdateWorkStoryInputSchema>,
-): Promise<WorkStory> {
-  const story = await storyForChange(context, input.id, input.version);
-  const after: WorkStory = {
-    ...story,
-    ...(input.whatIDid ? { whatIDid: input.whatIDid } : {}),
-    ...(input.whatIWasGoodAt ? { whatIWasGoodAt: input.whatIWasGoodAt } : {}),
-    ...(input.whatIWantNext ? { whatIWantNext: input.whatIWantNext } : {}),
-    updatedAt: context.now().toISOString(),
-    version: story.version + 1,
-  };
-  await saveStory(context.table, story, after);
-  return after;
-}
+export const updateWorkStoryCommand = defineCommand({
+  name: 'updateWorkStory',
+  input: UpdateWorkStoryInputSchema,
+  async execute(context, input, work) {
+    const story = await storyToChange(context, input.id, input.expectedVersion);
+    return work.change(WorkStoryEntity, story, {
+      ...(input.whatIDid ? { whatIDid: input.whatIDid } : {}),
+      ...(input.whatIWasGoodAt ? { whatIWasGoodAt: input.whatIWasGoodAt } : {}),
+      ...(input.whatIWantNext ? { whatIWantNext: input.whatIWantNext } : {}),
+      updatedAt: context.now().toISOString(),
+    });
+  },
+  remember: rememberId,
+  recall: recallStory,
+});
 
 /**
- * Shares a story with one of the young person's youth groups, or makes it private again. The
- * young person alone decides: anyone else, their team included, is `FORBIDDEN`.
+ * Shares a story with one of the young person's youth groups, or makes it private again (which
+ * takes it out of the group's listing). The young person alone decides.
  */
-export async function shareWorkStory(
-  context: SubgraphContext,
-  input: z.infer<typeof ShareWorkStoryInputSchema>,
-): Promise<WorkStory> {
-  const identity = requireIdentity(context);
-  const story = await storyForChange(context, input.id);
-  if (identity.role !== 'YOUTH') {
-    throw new ForbiddenError('Only the young person decides whether to share their story');
-  }
-  if (input.groupId) {
-    assertCanShareWith(story.youthId, await getGroup(context.table, input.groupId), ['groupId']);
-  }
-  const { sharedWithGroupId: _previous, ...rest } = story;
-  const after: WorkStory = {
-    ...rest,
-    ...(input.groupId ? { sharedWithGroupId: input.groupId } : {}),
-    updatedAt: context.now().toISOString(),
-    version: story.version + 1,
-  };
-  await saveStory(context.table, story, after);
-  return after;
-}
+export const shareWorkStoryCommand = defineCommand({
+  name: 'shareWorkStory',
+  input: ShareWorkStoryInputSchema,
+  async execute(context, input, work) {
+    const story = await storyToChange(context, input.id, input.expectedVersion);
+    if (input.groupId) {
+      const group = await readGroup(context.table, input.groupId);
+      assertCanShareWith(story.youthId, group, ['groupId']);
+    }
+    return work.change(WorkStoryEntity, story, {
+      sharedWithGroupId: input.groupId ?? undefined,
+      updatedAt: context.now().toISOString(),
+    });
+  },
+  remember: rememberId,
+  recall: recallStory,
+});

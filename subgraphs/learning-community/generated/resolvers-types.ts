@@ -121,6 +121,12 @@ export type CreateNetworkGroupInput = {
   cadence?: InputMaybe<NetworkCadence>;
   /** The team member who facilitates it; must be on the municipality's team. */
   facilitatorId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Youth group or company group. */
   kind: NetworkGroupKind;
   /** The group's name, 1 to 100 characters. */
@@ -377,7 +383,7 @@ export type NetworkGroup = {
    * to the group's members and the municipality's team.
    */
   sharedStories: WorkStoryConnection;
-  /** The version to pass back when updating the group (optimistic locking). */
+  /** The version to pass back as `expectedVersion` when changing the group or its members. */
   version: Scalars['Int']['output'];
 };
 
@@ -447,8 +453,19 @@ export type NetworkGroupMember = {
 
 /** Members to add to or remove from a network group. */
 export type NetworkGroupMembersInput = {
+  /**
+   * The version of the group as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** The group's id. */
   groupId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Young people's ids for a youth group, contact persons' ids for a company group (1 to 24). */
   memberIds: Array<Scalars['ID']['input']>;
 };
@@ -484,7 +501,7 @@ export type NetworkSession = {
   notes: Maybe<Scalars['String']['output']>;
   /** The session's theme, e.g. "Hvad er jeg god til?" (what am I good at?). */
   theme: Scalars['String']['output'];
-  /** The version to pass back when updating the session (optimistic locking). */
+  /** The version to pass back as `expectedVersion` when changing the session or its attendance. */
   version: Scalars['Int']['output'];
 };
 
@@ -547,6 +564,12 @@ export type PlanUnitedGatheringInput = {
   endDate: Scalars['Date']['input'];
   /** The host municipality's code. */
   hostMunicipalityCode: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Who takes part (up to 100). */
   participants: Array<GatheringParticipantInput>;
   /** The first day. */
@@ -693,18 +716,41 @@ export type QueryWorkStoryArgs = {
 
 /** What came out of a gathering. */
 export type RecordGatheringOutcomesInput = {
+  /**
+   * The version of the gathering as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** The gathering's id. */
   id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The outcomes, item by item (up to 30); they replace any recorded before. */
   outcomes: Array<Scalars['String']['input']>;
-  /** The version read; a concurrent change makes the update fail with `CONFLICT`. */
-  version: Scalars['Int']['input'];
 };
 
-/** The attendance of a whole session, in one list. Recording again replaces the earlier list. */
+/**
+ * The attendance of a whole session, in one list. Recording again replaces the list of the
+ * version read.
+ */
 export type RecordSessionAttendanceInput = {
   /** One entry per member who was expected; every one must be a member of the group. */
   attendance: Array<AttendanceEntryInput>;
+  /**
+   * The version of the session as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The session's id. */
   sessionId: Scalars['ID']['input'];
 };
@@ -722,6 +768,12 @@ export type RecordSessionAttendancePayload = {
 export type RecordTeamTrainingInput = {
   /** The last day of the training; not before the first. */
   endDate: Scalars['Date']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The first day of the training. */
   startDate: Scalars['Date']['input'];
   /** What the training covered (up to 30 items). */
@@ -749,6 +801,12 @@ export type ScheduleNetworkSessionInput = {
   facilitatorId?: InputMaybe<Scalars['ID']['input']>;
   /** The group's id. */
   groupId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The facilitator's notes, up to 4000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The session's theme, 1 to 200 characters. */
@@ -781,6 +839,12 @@ export type SessionAttendance = {
 export type SharePracticeLearningInput = {
   /** The learning, 1 to 8000 characters. */
   body: Scalars['String']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Up to 10 tags, each 2 to 40 characters; stored in lower case. */
   tags: Array<Scalars['String']['input']>;
   /** A short title, 1 to 200 characters. */
@@ -798,10 +862,21 @@ export type SharePracticeLearningPayload = {
 
 /** The young person's choice whether to share a work story with one of their groups. */
 export type ShareWorkStoryInput = {
+  /**
+   * The version of the story as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** The group to share it with; null makes the story private again. */
   groupId?: InputMaybe<Scalars['ID']['input']>;
   /** The story's id. */
   id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A member of a municipal team (owned by the people subgraph). */
@@ -883,7 +958,7 @@ export type UnitedGathering = {
   participants: Array<GatheringParticipant>;
   /** The first day. */
   startDate: Scalars['Date']['output'];
-  /** The version to pass back when recording outcomes (optimistic locking). */
+  /** The version to pass back as `expectedVersion` when recording outcomes. */
   version: Scalars['Int']['output'];
 };
 
@@ -918,14 +993,23 @@ export type UnitedGatheringPayload = {
 export type UpdateNetworkGroupInput = {
   /** A new cadence. */
   cadence?: InputMaybe<NetworkCadence>;
+  /**
+   * The version of the group as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** A new facilitator; must be on the municipality's team. */
   facilitatorId?: InputMaybe<Scalars['ID']['input']>;
   /** The group's id. */
   id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** The version read; a concurrent change makes the update fail with `CONFLICT`. */
-  version: Scalars['Int']['input'];
 };
 
 /** The result of updating a network group. */
@@ -941,16 +1025,25 @@ export type UpdateNetworkGroupPayload = {
 export type UpdateNetworkSessionInput = {
   /** A new day; only before attendance is recorded. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The version of the session as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** A new facilitator; must be on the municipality's team. */
   facilitatorId?: InputMaybe<Scalars['ID']['input']>;
   /** The session's id. */
   id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** New notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** A new theme. */
   theme?: InputMaybe<Scalars['String']['input']>;
-  /** The version read; a concurrent change makes the update fail with `CONFLICT`. */
-  version: Scalars['Int']['input'];
 };
 
 /** The result of updating a session. */
@@ -964,10 +1057,19 @@ export type UpdateNetworkSessionPayload = {
 
 /** Changes to a work story's text. */
 export type UpdateWorkStoryInput = {
+  /**
+   * The version of the story as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
   /** The story's id. */
   id: Scalars['ID']['input'];
-  /** The version read; a concurrent change makes the update fail with `CONFLICT`. */
-  version: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** New text of what the young person did. */
   whatIDid?: InputMaybe<Scalars['String']['input']>;
   /** New text of what the young person wants next. */
@@ -1009,7 +1111,7 @@ export type WorkStory = {
   sharedWithGroup: Maybe<NetworkGroup>;
   /** When the story was last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** The version to pass back when updating the story (optimistic locking). */
+  /** The version to pass back as `expectedVersion` when changing or sharing the story. */
   version: Scalars['Int']['output'];
   /** What the young person did. */
   whatIDid: Scalars['String']['output'];
@@ -1065,6 +1167,12 @@ export type WorkStoryPayload = {
  * person of their municipality.
  */
 export type WriteWorkStoryInput = {
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The placement it is about, when there is one. */
   placementId?: InputMaybe<Scalars['ID']['input']>;
   /** A group of theirs to share it with; only the young person may choose this. */

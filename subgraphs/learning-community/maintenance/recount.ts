@@ -10,15 +10,18 @@ import {
   type MonthCounts,
   monthOf,
 } from '../domain/network-stats.ts';
-import { listAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
-import { sessionFromItem, sessionsOfGroupQuery } from '../repository/network-session-entity.ts';
+import { readAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
+import { readAllSessionsOfGroup } from '../repository/network-session-repository.ts';
 import {
-  groupCountsFromItem,
   groupCountsKey,
-  monthCountsFromItem,
+  groupCountsOf,
+  monthCountsOf,
   networkCountsToItem,
 } from '../repository/network-stats-entity.ts';
-import { listMunicipalityCodes } from '../repository/network-stats-repository.ts';
+import {
+  listMunicipalityCodes,
+  readNetworkCounters,
+} from '../repository/network-stats-repository.ts';
 
 const GROUP_COUNTERS: readonly (keyof GroupCounts)[] = ['youthGroups', 'companyGroups'];
 const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
@@ -42,7 +45,7 @@ export async function recountNetworkFigures(
   let itemsCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
     const groupsByKind = await Promise.all(
-      NetworkGroupKindSchema.options.map((kind) => listAllGroupsOfMunicipality(table, code, kind)),
+      NetworkGroupKindSchema.options.map((kind) => readAllGroupsOfMunicipality(table, code, kind)),
     );
     const groups = groupsByKind.flat();
     const recountedGroups = {
@@ -51,11 +54,11 @@ export async function recountNetworkFigures(
     };
     const recountedMonths = await recountMonths(table, groups);
     const itemKey = groupCountsKey(code);
-    const kept = await table.get(itemKey);
+    const kept = await readNetworkCounters(table, code);
     itemsCompared += 1;
     const itemDifferences = [
-      ...compare(itemKey, GROUP_COUNTERS, groupCountsFromItem(kept), recountedGroups),
-      ...compareMonths(itemKey, monthCountsFromItem(kept), recountedMonths),
+      ...compare(itemKey, GROUP_COUNTERS, groupCountsOf(kept), recountedGroups),
+      ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths),
     ];
     if (itemDifferences.length > 0) {
       const months = [...recountedMonths].map(([month, counts]) => ({ month, add: { ...counts } }));
@@ -74,8 +77,7 @@ async function recountMonths(
 ): Promise<Map<string, MonthCounts>> {
   const months = new Map<string, MonthCounts>();
   for (const group of groups) {
-    for (const item of await table.queryAll(sessionsOfGroupQuery(group.id))) {
-      const session = sessionFromItem(item);
+    for (const session of await readAllSessionsOfGroup(table, group.id)) {
       if (!session.attendanceRecordedAt) continue;
       const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
       const delta = monthDelta(blank, session);

@@ -1,5 +1,8 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key } from '#kernel/keys';
-import type { Item, TransactAction } from '#kernel/table/table';
+import type { Item } from '#kernel/table/table';
+import { EntityIdSchema } from '#kernel/validation';
 import {
   type AttendanceRecord,
   AttendanceRecordSchema,
@@ -26,56 +29,71 @@ export function attendanceTotalsKey(kind: MemberKind, memberId: string): ItemKey
   return { pk: participantPartition(kind, memberId), sk: TOTALS };
 }
 
-/** The stored item of a member's record of one session. */
-export function attendanceRecordToItem(kind: MemberKind, record: AttendanceRecord): Item {
-  return {
-    ...attendanceRecordKey(kind, record.memberId, record.date, record.sessionId),
-    entity: 'AttendanceRecord',
-    ...record,
-  };
+function attendanceRecordEntity(kind: MemberKind) {
+  return defineEntity<AttendanceRecord>({
+    name: 'AttendanceRecord',
+    schema: AttendanceRecordSchema,
+    key: (record) => attendanceRecordKey(kind, record.memberId, record.date, record.sessionId),
+  });
 }
 
-/** A record from its stored item. */
-export function attendanceRecordFromItem(item: Item): AttendanceRecord {
-  return AttendanceRecordSchema.parse(item);
+/**
+ * A member's own record of one session, in the member's collection (one entity per kind of
+ * member: the kind is in the key, not in the item).
+ */
+export const AttendanceRecordEntities: Readonly<
+  Record<MemberKind, ReturnType<typeof attendanceRecordEntity>>
+> = {
+  YOUTH: attendanceRecordEntity('YOUTH'),
+  CONTACT: attendanceRecordEntity('CONTACT'),
+};
+
+/** A member's attendance totals as stored: counters that recordings add to. */
+export const AttendanceTotalsSchema = z.object({
+  memberId: EntityIdSchema,
+  present: z.number().int().default(0),
+  absent: z.number().int().default(0),
+  excused: z.number().int().default(0),
+});
+
+/** A member's attendance totals as stored. */
+export type StoredAttendanceTotals = z.infer<typeof AttendanceTotalsSchema>;
+
+function attendanceTotalsEntity(kind: MemberKind) {
+  return defineEntity<StoredAttendanceTotals>({
+    name: 'AttendanceTotals',
+    schema: AttendanceTotalsSchema,
+    key: (totals) => attendanceTotalsKey(kind, totals.memberId),
+  });
 }
 
-/** The transaction action that moves a member's totals. */
-export function attendanceTotalsAction(
-  kind: MemberKind,
-  memberId: string,
-  delta: AttendanceTotals,
-): TransactAction {
-  return {
-    update: attendanceTotalsKey(kind, memberId),
-    spec: { set: { entity: 'AttendanceTotals', memberId }, add: { ...delta } },
-  };
-}
+/** A member's attendance totals (one entity per kind of member). */
+export const AttendanceTotalsEntities: Readonly<
+  Record<MemberKind, ReturnType<typeof attendanceTotalsEntity>>
+> = {
+  YOUTH: attendanceTotalsEntity('YOUTH'),
+  CONTACT: attendanceTotalsEntity('CONTACT'),
+};
 
-/** The stored totals of a member (for seeding). */
+/** The stored totals of a member (for seeding and fixtures). */
 export function attendanceTotalsToItem(
   kind: MemberKind,
   memberId: string,
   totals: AttendanceTotals,
 ): Item {
+  return AttendanceTotalsEntities[kind].toItem({ memberId, ...totals });
+}
+
+/** Totals as the API counts them; zero when nothing is recorded yet. */
+export function totalsOf(stored: StoredAttendanceTotals | undefined): AttendanceTotals {
   return {
-    ...attendanceTotalsKey(kind, memberId),
-    entity: 'AttendanceTotals',
-    memberId,
-    ...totals,
+    present: stored?.present ?? 0,
+    absent: stored?.absent ?? 0,
+    excused: stored?.excused ?? 0,
   };
 }
 
-/** Totals from their item; zero when nothing is recorded yet. */
-export function attendanceTotalsFromItem(item: Item | undefined): AttendanceTotals {
-  return {
-    present: Number(item?.present ?? 0),
-    absent: Number(item?.absent ?? 0),
-    excused: Number(item?.excused ?? 0),
-  };
-}
-
-/** The query of a member's records, newest first. */
+/** The listing of a member's records, newest first. */
 export function attendanceRecordsQuery(kind: MemberKind, memberId: string) {
   return {
     partition: participantPartition(kind, memberId),

@@ -1,16 +1,17 @@
 import type { Connection } from '#kernel/connection';
-import type { CursorCodec } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
-import type { Table } from '#kernel/table/table';
+import type { ListingReader, PageRequest } from '#kernel/listing';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { AttendanceRecord, AttendanceTotals } from '../domain/attendance.ts';
 import type { MemberKind } from '../domain/network-group.ts';
 import {
-  attendanceRecordFromItem,
+  AttendanceRecordEntities,
+  AttendanceTotalsEntities,
+  attendanceRecordKey,
   attendanceRecordsQuery,
-  attendanceTotalsFromItem,
   attendanceTotalsKey,
+  totalsOf,
 } from './attendance-entity.ts';
-import { type PageRequest, queryConnection } from './paging.ts';
 
 /** A member's attendance totals (one item, through the loader). */
 export async function readAttendanceTotals(
@@ -18,22 +19,65 @@ export async function readAttendanceTotals(
   kind: MemberKind,
   memberId: string,
 ): Promise<AttendanceTotals> {
-  return attendanceTotalsFromItem(await loader.load(attendanceTotalsKey(kind, memberId)));
+  const stored = await AttendanceTotalsEntities[kind].loadOne(
+    loader,
+    attendanceTotalsKey(kind, memberId),
+  );
+  return totalsOf(stored);
 }
 
 /** One page of a member's own attendance records, newest first. */
 export function listAttendanceRecords(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   kind: MemberKind,
   memberId: string,
   page: PageRequest,
 ): Promise<Connection<AttendanceRecord>> {
-  return queryConnection(
-    table,
-    cursors,
-    attendanceRecordsQuery(kind, memberId),
+  return AttendanceRecordEntities[kind].page(
+    reader,
+    { query: attendanceRecordsQuery(kind, memberId) },
     page,
-    attendanceRecordFromItem,
+  );
+}
+
+/**
+ * Stages a member's own record of a session: written for a status, deleted when the member is
+ * no longer on the session's list.
+ *
+ * @param work - the unit of work
+ * @param kind - young person or contact person
+ * @param record - the record; its status undefined when it goes
+ */
+export function stageAttendanceRecord(
+  work: UnitOfWork,
+  kind: MemberKind,
+  record: Omit<AttendanceRecord, 'status'> & { status: AttendanceRecord['status'] | undefined },
+): void {
+  const { status, ...about } = record;
+  if (status) {
+    work.add({ put: AttendanceRecordEntities[kind].toItem({ ...about, status }) });
+  } else {
+    work.add({ delete: attendanceRecordKey(kind, about.memberId, about.date, about.sessionId) });
+  }
+}
+
+/**
+ * Adds to a member's attendance totals.
+ *
+ * @param work - the unit of work
+ * @param kind - young person or contact person
+ * @param memberId - the member
+ * @param delta - what each total moves by
+ */
+export function countAttendance(
+  work: UnitOfWork,
+  kind: MemberKind,
+  memberId: string,
+  delta: AttendanceTotals,
+): void {
+  work.count(
+    attendanceTotalsKey(kind, memberId),
+    { entity: AttendanceTotalsEntities[kind].name, memberId },
+    { ...delta },
   );
 }

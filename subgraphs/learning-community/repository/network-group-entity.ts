@@ -1,7 +1,8 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
+import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import {
-  type GroupMember,
   type MemberKind,
   type NetworkGroup,
   type NetworkGroupKind,
@@ -15,41 +16,33 @@ export function groupKey(groupId: string): ItemKey {
 }
 
 /** Index partition (gsi1) of a municipality's groups, sorted by kind, then id (creation order). */
-export function groupsOfMunicipalityPartition(municipalityCode: string): string {
+function groupsOfMunicipalityPartition(municipalityCode: string): string {
   return key(PREFIX.municipality, municipalityCode, 'GROUPS');
 }
 
-/** The query that lists a municipality's groups, optionally of one kind. */
+/**
+ * A network group: its item holds the member list (the authority attendance is checked
+ * against), and is listed per municipality on gsi1, company groups before youth groups.
+ */
+export const NetworkGroupEntity = defineEntity<NetworkGroup>({
+  name: 'NetworkGroup',
+  schema: NetworkGroupSchema,
+  key: (group) => groupKey(group.id),
+  indexes: {
+    gsi1: (group) => ({
+      pk: groupsOfMunicipalityPartition(group.municipalityCode),
+      sk: key(group.kind, group.id),
+    }),
+  },
+});
+
+/** The listing of a municipality's groups, optionally of one kind. */
 export function groupsOfMunicipalityQuery(municipalityCode: string, kind?: NetworkGroupKind) {
   return {
     index: 'gsi1' as const,
     partition: groupsOfMunicipalityPartition(municipalityCode),
     ...(kind ? { beginsWith: key(kind, '') } : {}),
   };
-}
-
-/** The stored item of a network group. */
-export function groupToItem(group: NetworkGroup): Item {
-  return {
-    ...groupKey(group.id),
-    entity: 'NetworkGroup',
-    gsi1pk: groupsOfMunicipalityPartition(group.municipalityCode),
-    gsi1sk: key(group.kind, group.id),
-    id: group.id,
-    municipalityCode: group.municipalityCode,
-    kind: group.kind,
-    name: group.name,
-    facilitatorId: group.facilitatorId,
-    cadence: group.cadence,
-    members: group.members,
-    createdAt: group.createdAt,
-    version: group.version,
-  };
-}
-
-/** A network group from its stored item. */
-export function groupFromItem(item: Item): NetworkGroup {
-  return NetworkGroupSchema.parse(item);
 }
 
 /** Participants that have an item collection here: young people, contact persons, companies. */
@@ -72,33 +65,57 @@ export function participationKey(
   return { pk: participantPartition(kind, participantId), sk: key(PREFIX.networkGroup, groupId) };
 }
 
-/** The membership item of a member, in the member's collection. */
-export function membershipToItem(group: NetworkGroup, kind: MemberKind, member: GroupMember): Item {
-  return {
-    ...participationKey(kind, member.memberId, group.id),
-    entity: 'NetworkMembership',
-    groupId: group.id,
-    memberId: member.memberId,
-    municipalityCode: group.municipalityCode,
-    joinedOn: member.joinedOn,
-  };
+/** A member's own item that says they are in a group, in the member's collection. */
+export const MembershipSchema = z.object({
+  groupId: EntityIdSchema,
+  memberId: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  joinedOn: IsoDateSchema,
+});
+
+/** A member's own item that says they are in a group. */
+export type Membership = z.infer<typeof MembershipSchema>;
+
+function membershipEntity(kind: MemberKind) {
+  return defineEntity<Membership>({
+    name: 'NetworkMembership',
+    schema: MembershipSchema,
+    key: (membership) => participationKey(kind, membership.memberId, membership.groupId),
+  });
 }
+
+/**
+ * The membership items of young people and of contact persons: one entity per kind of member,
+ * since the kind is in the key and not in the item.
+ */
+export const MembershipEntities: Readonly<Record<MemberKind, ReturnType<typeof membershipEntity>>> =
+  {
+    YOUTH: membershipEntity('YOUTH'),
+    CONTACT: membershipEntity('CONTACT'),
+  };
 
 /** The item that says a company takes part in a group through its contacts. */
-export function companyParticipationToItem(group: NetworkGroup, companyId: string): Item {
-  return {
-    ...participationKey('COMPANY', companyId, group.id),
-    entity: 'NetworkCompanyParticipation',
-    groupId: group.id,
-    companyId,
-    municipalityCode: group.municipalityCode,
-  };
-}
+export const CompanyParticipationSchema = z.object({
+  groupId: EntityIdSchema,
+  companyId: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+});
 
-/** The query of the groups a participant takes part in (a small partition by design). */
-export function groupsOfParticipantQuery(kind: ParticipantKind, participantId: string) {
+/** The item that says a company takes part in a group through its contacts. */
+export type CompanyParticipation = z.infer<typeof CompanyParticipationSchema>;
+
+/** A company's item in a group it takes part in through its contacts. */
+export const CompanyParticipationEntity = defineEntity<CompanyParticipation>({
+  name: 'NetworkCompanyParticipation',
+  schema: CompanyParticipationSchema,
+  key: (participation) =>
+    participationKey('COMPANY', participation.companyId, participation.groupId),
+});
+
+/** The query of the groups a member takes part in (a small partition by design). */
+export function membershipsQuery(kind: MemberKind, memberId: string) {
   return {
-    partition: participantPartition(kind, participantId),
+    partition: participantPartition(kind, memberId),
     beginsWith: key(PREFIX.networkGroup, ''),
   };
 }

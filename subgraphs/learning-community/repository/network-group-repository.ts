@@ -1,60 +1,55 @@
 import type { Connection } from '#kernel/connection';
-import type { CursorCodec } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
-import type { Table, TransactAction } from '#kernel/table/table';
+import type { ListingReader, PageRequest } from '#kernel/listing';
+import type { Item, Table } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
   companiesOf,
+  type GroupMember,
   memberKindOf,
   type NetworkGroup,
   type NetworkGroupKind,
 } from '../domain/network-group.ts';
 import {
-  companyParticipationToItem,
-  groupFromItem,
+  CompanyParticipationEntity,
   groupKey,
   groupsOfMunicipalityQuery,
-  groupsOfParticipantQuery,
-  groupToItem,
-  membershipToItem,
-  type ParticipantKind,
+  MembershipEntities,
+  membershipsQuery,
+  NetworkGroupEntity,
   participationKey,
 } from './network-group-entity.ts';
-import { groupCountAction } from './network-stats-entity.ts';
-import { type PageRequest, queryConnection } from './paging.ts';
+import { countGroup } from './network-stats-entity.ts';
 
 /** Groups by id through the request's batching loader; undefined where none exists. */
-export async function loadGroups(
+export function loadGroups(
   loader: ItemLoader,
   groupIds: readonly string[],
 ): Promise<Array<NetworkGroup | undefined>> {
-  const items = await loader.loadMany(groupIds.map(groupKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? groupFromItem(item) : undefined;
-  });
+  return NetworkGroupEntity.load(loader, groupIds.map(groupKey));
+}
+
+/** One group through the request's batching loader. */
+export function loadGroup(loader: ItemLoader, groupId: string): Promise<NetworkGroup | undefined> {
+  return NetworkGroupEntity.loadOne(loader, groupKey(groupId));
 }
 
 /** One group, read strongly consistent (before a versioned write). */
-export async function getGroup(table: Table, groupId: string): Promise<NetworkGroup | undefined> {
-  const item = await table.get(groupKey(groupId));
-  return item ? groupFromItem(item) : undefined;
+export function readGroup(table: Table, groupId: string): Promise<NetworkGroup | undefined> {
+  return NetworkGroupEntity.read(table, groupKey(groupId));
 }
 
 /** One page of a municipality's groups, optionally of one kind. */
 export function listGroupsOfMunicipality(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   municipalityCode: string,
   kind: NetworkGroupKind | undefined,
   page: PageRequest,
 ): Promise<Connection<NetworkGroup>> {
-  return queryConnection(
-    table,
-    cursors,
-    groupsOfMunicipalityQuery(municipalityCode, kind),
+  return NetworkGroupEntity.page(
+    reader,
+    { query: groupsOfMunicipalityQuery(municipalityCode, kind) },
     page,
-    groupFromItem,
   );
 }
 
@@ -62,81 +57,124 @@ export function listGroupsOfMunicipality(
  * Every group of one kind in a municipality (one query; a municipality runs a handful of
  * groups, so the whole partition is small by design).
  */
-export async function listAllGroupsOfMunicipality(
+export function readAllGroupsOfMunicipality(
   table: Table,
   municipalityCode: string,
   kind: NetworkGroupKind,
 ): Promise<NetworkGroup[]> {
-  const items = await table.queryAll(groupsOfMunicipalityQuery(municipalityCode, kind));
-  return items.map(groupFromItem);
+  return NetworkGroupEntity.readAll(table, groupsOfMunicipalityQuery(municipalityCode, kind));
 }
 
-/** Ids of the groups a participant takes part in (one query of their item collection). */
-export async function listGroupIdsOfParticipant(
-  table: Table,
-  kind: ParticipantKind,
-  participantId: string,
-): Promise<string[]> {
-  const items = await table.queryAll(groupsOfParticipantQuery(kind, participantId));
-  return items.map((item) => String(item.groupId));
+/** Ids of the youth groups a young person is a member of (one query of their collection). */
+export async function listGroupIdsOfYouth(table: Table, youthId: string): Promise<string[]> {
+  const memberships = await MembershipEntities.YOUTH.readAll(
+    table,
+    membershipsQuery('YOUTH', youthId),
+  );
+  return memberships.map((membership) => membership.groupId);
 }
 
-/** The items a new group writes: the group with its memberships, and its count. */
-function creationActions(group: NetworkGroup): TransactAction[] {
-  const kind = memberKindOf(group.kind);
+/** The membership item of each joining member, and a participation item per company. */
+function participantItems(
+  group: NetworkGroup,
+  joining: readonly GroupMember[],
+  companies: Iterable<string>,
+): Item[] {
+  const memberships = MembershipEntities[memberKindOf(group.kind)];
   return [
-    { put: groupToItem(group), condition: itemMustNotExist },
-    ...group.members.map((member) => ({ put: membershipToItem(group, kind, member) })),
-    ...[...companiesOf(group)].map((companyId) => ({
-      put: companyParticipationToItem(group, companyId),
-    })),
-    groupCountAction(group.municipalityCode, group.kind, 1),
+    ...joining.map((member) =>
+      memberships.toItem({
+        groupId: group.id,
+        memberId: member.memberId,
+        municipalityCode: group.municipalityCode,
+        joinedOn: member.joinedOn,
+      }),
+    ),
+    ...[...companies].map((companyId) =>
+      CompanyParticipationEntity.toItem({
+        groupId: group.id,
+        companyId,
+        municipalityCode: group.municipalityCode,
+      }),
+    ),
   ];
 }
 
-/** Stores a new group and counts it in the municipality's figures, in one transaction. */
-export async function createGroup(table: Table, group: NetworkGroup): Promise<void> {
-  await table.transact(creationActions(group));
+/**
+ * Stages the items of joining members and companies. Plain puts, not `create`: the group's own
+ * versioned item guards the change, and a member who left and joins again may meet an item a
+ * repair wrote meanwhile.
+ */
+function stageParticipants(
+  work: UnitOfWork,
+  group: NetworkGroup,
+  joining: readonly GroupMember[],
+  companies: Iterable<string>,
+): void {
+  for (const put of participantItems(group, joining, companies)) work.add({ put });
 }
 
 /**
- * Stores a changed group if nobody changed it since it was read (else `CONFLICT`), together
- * with the membership items of members who joined or left and the participation items of
- * companies that joined or left through their contacts.
+ * Stages a new group: the group (which must not exist yet), the items of its first members and
+ * companies, and its count in the municipality's figures.
  *
- * @param table - the table
- * @param before - the group as read
- * @param after - the group as it should be; its version is `before.version + 1`
+ * @param work - the unit of work
+ * @param group - the new group
  */
-export async function saveGroupChange(
-  table: Table,
+export function stageGroupCreation(work: UnitOfWork, group: NetworkGroup): NetworkGroup {
+  work.create(NetworkGroupEntity, group);
+  stageParticipants(work, group, group.members, companiesOf(group));
+  countGroup(work, group.municipalityCode, group.kind, 1);
+  return group;
+}
+
+/**
+ * Stages a change of a group at the version read (else the commit fails and the command runs
+ * again), together with the membership items of members who joined or left and the
+ * participation items of companies that joined or left through their contacts.
+ *
+ * @param work - the unit of work
+ * @param before - the group as read
+ * @param changes - what changes (name, facilitator, cadence, members)
+ * @returns the group as it will be stored
+ */
+export function stageGroupChange(
+  work: UnitOfWork,
   before: NetworkGroup,
-  after: NetworkGroup,
-): Promise<void> {
+  changes: Partial<Pick<NetworkGroup, 'name' | 'facilitatorId' | 'cadence' | 'members'>>,
+): NetworkGroup {
+  const after = work.change<NetworkGroup>(NetworkGroupEntity, before, changes);
   const kind = memberKindOf(after.kind);
   const had = new Set(before.members.map((member) => member.memberId));
   const has = new Set(after.members.map((member) => member.memberId));
   const companiesBefore = companiesOf(before);
   const companiesAfter = companiesOf(after);
-  const actions: TransactAction[] = [
-    { put: groupToItem(after), condition: versionIs(before.version) },
-    ...after.members
-      .filter((member) => !had.has(member.memberId))
-      .map((member) => ({ put: membershipToItem(after, kind, member) })),
-    ...before.members
-      .filter((member) => !has.has(member.memberId))
-      .map((member) => ({ delete: participationKey(kind, member.memberId, after.id) })),
-    ...[...companiesAfter]
-      .filter((companyId) => !companiesBefore.has(companyId))
-      .map((companyId) => ({ put: companyParticipationToItem(after, companyId) })),
-    ...[...companiesBefore]
-      .filter((companyId) => !companiesAfter.has(companyId))
-      .map((companyId) => ({ delete: participationKey('COMPANY', companyId, after.id) })),
-  ];
-  await table.transact(actions);
+  stageParticipants(
+    work,
+    after,
+    after.members.filter((member) => !had.has(member.memberId)),
+    [...companiesAfter].filter((companyId) => !companiesBefore.has(companyId)),
+  );
+  for (const member of before.members) {
+    if (!has.has(member.memberId)) {
+      work.add({ delete: participationKey(kind, member.memberId, after.id) });
+    }
+  }
+  for (const companyId of companiesBefore) {
+    if (!companiesAfter.has(companyId)) {
+      work.add({ delete: participationKey('COMPANY', companyId, after.id) });
+    }
+  }
+  return after;
 }
 
-/** Every item a group writes on creation (seeding writes them in bulk). */
-export function groupSeedItems(group: NetworkGroup) {
-  return creationActions(group).flatMap((action) => ('put' in action ? [action.put] : []));
+/**
+ * The items a group writes on creation besides its count (seeding writes them in bulk and
+ * counts every municipality's groups once, in its counter item).
+ */
+export function groupSeedItems(group: NetworkGroup): Item[] {
+  return [
+    NetworkGroupEntity.toItem(group),
+    ...participantItems(group, group.members, companiesOf(group)),
+  ];
 }

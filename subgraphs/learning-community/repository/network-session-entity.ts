@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type NetworkSession, NetworkSessionSchema } from '../domain/network-session.ts';
 import { LC_PREFIX } from './prefixes.ts';
 
@@ -13,23 +13,23 @@ function sessionsOfGroupPartition(groupId: string): string {
   return key(PREFIX.networkGroup, groupId, 'SESSIONS');
 }
 
-/** The stored item of a session. */
-export function sessionToItem(session: NetworkSession): Item {
-  return {
-    ...sessionKey(session.id),
-    entity: 'NetworkSession',
-    gsi1pk: sessionsOfGroupPartition(session.groupId),
-    gsi1sk: key(session.date, session.id),
-    ...session,
-  };
-}
+/**
+ * A meeting of a network group, listed per group on gsi1 by day. Its attendance list is the
+ * authority the members' own records and the month counters are projections of.
+ */
+export const NetworkSessionEntity = defineEntity<NetworkSession>({
+  name: 'NetworkSession',
+  schema: NetworkSessionSchema,
+  key: (session) => sessionKey(session.id),
+  indexes: {
+    gsi1: (session) => ({
+      pk: sessionsOfGroupPartition(session.groupId),
+      sk: key(session.date, session.id),
+    }),
+  },
+});
 
-/** A session from its stored item. */
-export function sessionFromItem(item: Item): NetworkSession {
-  return NetworkSessionSchema.parse(item);
-}
-
-/** The query of a group's sessions, newest first. */
+/** The listing of a group's sessions, newest first. */
 export function sessionsOfGroupQuery(groupId: string) {
   return { index: 'gsi1' as const, partition: sessionsOfGroupPartition(groupId), forward: false };
 }

@@ -1,11 +1,14 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import {
-  counterItemAction,
   type MonthCounterChange,
   monthCounterAttributes,
   monthFiguresOf,
 } from '#kernel/month-counters';
-import type { Item, TransactAction } from '#kernel/table/table';
+import type { Item } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
+import { MunicipalityCodeSchema } from '#kernel/validation';
 import type { NetworkGroupKind } from '../domain/network-group.ts';
 import { type GroupCounts, MONTH_COUNTERS, type MonthCounts } from '../domain/network-stats.ts';
 
@@ -13,8 +16,8 @@ import { type GroupCounts, MONTH_COUNTERS, type MonthCounts } from '../domain/ne
  * A municipality's network counters: one item with the number of groups of each kind, which
  * also holds each month's sessions held and attendance (`#kernel/month-counters`), so that a
  * period is a sum of months read from one item. Every write that changes a figure adds to its
- * counter in the same transaction. A transaction may touch the item only once: creating a
- * group counts the group, recording attendance moves a month, and no write does both.
+ * counter in the same unit of work (`work.count`), which merges every delta to the item into
+ * one `ADD`.
  */
 function statsPartition(municipalityCode: string): string {
   return key(PREFIX.stats, municipalityCode, 'NETWORK');
@@ -25,41 +28,73 @@ export function groupCountsKey(municipalityCode: string): ItemKey {
   return { pk: statsPartition(municipalityCode), sk: 'GROUPS' };
 }
 
+/**
+ * The counter item as stored: the municipality, its group counts and one number per month and
+ * counter (`2026-11#present`); a counter never added to is absent.
+ */
+export const NetworkCountersSchema = z
+  .object({
+    municipalityCode: MunicipalityCodeSchema,
+    youthGroups: z.number().int().default(0),
+    companyGroups: z.number().int().default(0),
+  })
+  .catchall(z.number());
+
+/** The counter item of a municipality. */
+export type NetworkCounters = z.infer<typeof NetworkCountersSchema>;
+
+/** The counter item: its value is its attributes, so the month counters need no mapping. */
+export const NetworkCountersEntity = defineEntity<NetworkCounters>({
+  name: 'NetworkGroupCounts',
+  schema: NetworkCountersSchema,
+  key: (counters) => groupCountsKey(counters.municipalityCode),
+  decode: ({ pk: _pk, sk: _sk, entity: _entity, ...attributes }) => attributes,
+});
+
 /** The attributes that name the counter item, set by every update of it. */
 function counterItemNames(municipalityCode: string) {
-  return { entity: 'NetworkGroupCounts', municipalityCode };
-}
-
-/** The transaction action that counts a group created (+1) or removed (-1). */
-export function groupCountAction(
-  municipalityCode: string,
-  kind: NetworkGroupKind,
-  delta: number,
-): TransactAction {
-  return {
-    update: groupCountsKey(municipalityCode),
-    spec: {
-      set: counterItemNames(municipalityCode),
-      add: kind === 'YOUTH' ? { youthGroups: delta } : { companyGroups: delta },
-    },
-  };
+  return { entity: NetworkCountersEntity.name, municipalityCode };
 }
 
 /**
- * The transaction action that adds to a month's counters on the counter item; null when the
- * recording moves no counter (the same attendance recorded again).
+ * Counts a group created (+1) or removed (-1) in its municipality's figures.
+ *
+ * @param work - the unit of work
+ * @param municipalityCode - the group's municipality
+ * @param kind - the group's kind
+ * @param delta - +1 or -1
  */
-export function monthCountAction(
+export function countGroup(
+  work: UnitOfWork,
+  municipalityCode: string,
+  kind: NetworkGroupKind,
+  delta: number,
+): void {
+  work.count(
+    groupCountsKey(municipalityCode),
+    counterItemNames(municipalityCode),
+    kind === 'YOUTH' ? { youthGroups: delta } : { companyGroups: delta },
+  );
+}
+
+/**
+ * Adds what a recording moves to a month's counters (nothing, when the same attendance is
+ * recorded again).
+ *
+ * @param work - the unit of work
+ * @param municipalityCode - the session's municipality
+ * @param month - the session's month, `YYYY-MM`
+ * @param delta - what the recording moves
+ */
+export function countMonth(
+  work: UnitOfWork,
   municipalityCode: string,
   month: string,
   delta: MonthCounts,
-): TransactAction | null {
-  return counterItemAction(
-    groupCountsKey(municipalityCode),
-    counterItemNames(municipalityCode),
-    {},
-    [{ month, add: { ...delta } }],
-  );
+): void {
+  work.count(groupCountsKey(municipalityCode), counterItemNames(municipalityCode), {}, [
+    { month, add: { ...delta } },
+  ]);
 }
 
 /**
@@ -74,26 +109,24 @@ export function networkCountsToItem(
   counts: GroupCounts,
   months: readonly MonthCounterChange[],
 ): Item {
-  return {
-    ...groupCountsKey(municipalityCode),
-    ...counterItemNames(municipalityCode),
-    ...counts,
-    ...monthCounterAttributes(months),
-  };
+  // The month attributes are the schema's catch-all numbers, which TypeScript cannot tell apart
+  // from the named string attribute; the schema checks the item when it is read.
+  const counters = { municipalityCode, ...counts, ...monthCounterAttributes(months) };
+  return NetworkCountersEntity.toItem(counters as NetworkCounters);
 }
 
-/** Group counters from their item; zero when none exists yet. */
-export function groupCountsFromItem(item: Item | undefined): GroupCounts {
+/** Group counters of a counter item; zero when none exists yet. */
+export function groupCountsOf(counters: NetworkCounters | undefined): GroupCounts {
   return {
-    youthGroups: Number(item?.youthGroups ?? 0),
-    companyGroups: Number(item?.companyGroups ?? 0),
+    youthGroups: counters?.youthGroups ?? 0,
+    companyGroups: counters?.companyGroups ?? 0,
   };
 }
 
 /**
- * Every month's counters on the counter item, by `YYYY-MM`, in one pass over its attributes;
- * a month nothing was recorded in is absent.
+ * Every month's counters of a counter item, by `YYYY-MM`, in one pass over its attributes; a
+ * month nothing was recorded in is absent.
  */
-export function monthCountsFromItem(item: Item | undefined): Map<string, MonthCounts> {
-  return monthFiguresOf(item, MONTH_COUNTERS);
+export function monthCountsOf(counters: NetworkCounters | undefined): Map<string, MonthCounts> {
+  return monthFiguresOf(counters as Item | undefined, MONTH_COUNTERS);
 }

@@ -2,10 +2,20 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import type { GroupCounts, MonthCounts, MonthRange } from '../domain/network-stats.ts';
 import {
-  groupCountsFromItem,
   groupCountsKey,
-  monthCountsFromItem,
+  groupCountsOf,
+  monthCountsOf,
+  type NetworkCounters,
+  NetworkCountersEntity,
 } from './network-stats-entity.ts';
+
+/** The counter item of a municipality, read strongly consistent (maintenance and tests). */
+export function readNetworkCounters(
+  table: Table,
+  municipalityCode: string,
+): Promise<NetworkCounters | undefined> {
+  return NetworkCountersEntity.read(table, groupCountsKey(municipalityCode));
+}
 
 /**
  * The counters of the months of a period that have any, in order: one strongly consistent read
@@ -16,7 +26,7 @@ export async function readMonthCounts(
   municipalityCode: string,
   range: MonthRange,
 ): Promise<MonthCounts[]> {
-  const months = monthCountsFromItem(await table.get(groupCountsKey(municipalityCode)));
+  const months = monthCountsOf(await readNetworkCounters(table, municipalityCode));
   return [...months]
     .filter(([month]) => isInRange(month, range))
     .sort(([a], [b]) => a.localeCompare(b))
@@ -34,6 +44,8 @@ export interface NetworkFiguresOfPeriod {
   months: MonthCounts[];
 }
 
+const EMPTY_MONTH: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
+
 /**
  * The counter items of several municipalities, through the request's loader: one key per
  * municipality in one batched read (100 keys a call), so the cost grows with municipalities,
@@ -48,25 +60,22 @@ export async function loadNetworkFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, NetworkFiguresOfPeriod>> {
-  const items = await loader.loadMany(municipalityCodes.map((code) => groupCountsKey(code)));
+  const counters = await NetworkCountersEntity.load(loader, municipalityCodes.map(groupCountsKey));
   const figures = new Map<string, NetworkFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
-    const item = items[index];
-    if (item instanceof Error) throw item;
-    const kept = monthCountsFromItem(item);
+    const kept = monthCountsOf(counters[index]);
     figures.set(code, {
-      groups: groupCountsFromItem(item),
+      groups: groupCountsOf(counters[index]),
       months: months.map((month) => kept.get(month) ?? EMPTY_MONTH),
     });
   });
   return figures;
 }
 
-const EMPTY_MONTH: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
-
 /**
  * The codes of every municipality running NEXTWORK (the people subgraph's listing of
- * municipalities, gsi1 `MUNICIPALITIES`): one query, for the programme's figures.
+ * municipalities, gsi1 `MUNICIPALITIES`, whose items carry `code`): one query, for the
+ * programme's figures.
  */
 export async function listMunicipalityCodes(table: Table): Promise<string[]> {
   const items = await table.queryAll({ index: 'gsi1', partition: 'MUNICIPALITIES' });

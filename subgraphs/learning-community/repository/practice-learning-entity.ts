@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
+import { EntityIdSchema } from '#kernel/validation';
 import {
   type PracticeLearning,
   PracticeLearningSchema,
@@ -15,6 +17,23 @@ export function learningKey(learningId: string): ItemKey {
 /** Index partition (gsi1) of every learning, by when it was shared. */
 const RECENT_LEARNINGS = key(LC_PREFIX.united, 'LEARNINGS');
 
+/** A learning shared with NEXTWORK United, listed newest first on gsi1. */
+export const PracticeLearningEntity = defineEntity<PracticeLearning>({
+  name: 'PracticeLearning',
+  schema: PracticeLearningSchema,
+  key: (learning) => learningKey(learning.id),
+  indexes: {
+    gsi1: (learning) => ({ pk: RECENT_LEARNINGS, sk: key(learning.sharedAt, learning.id) }),
+  },
+});
+
+/** The listing of every learning, newest first. */
+export const recentLearningsQuery = {
+  index: 'gsi1' as const,
+  partition: RECENT_LEARNINGS,
+  forward: false,
+};
+
 /** The partition that indexes the learnings with a tag, newest last. */
 export function tagPartition(tag: string): string {
   return key(LC_PREFIX.learning, 'TAG', tag);
@@ -25,59 +44,39 @@ export function wordPartition(word: string): string {
   return key(LC_PREFIX.learning, 'WORD', word);
 }
 
-/** The stored item of a learning. */
-export function learningToItem(learning: PracticeLearning): Item {
-  return {
-    ...learningKey(learning.id),
-    entity: 'PracticeLearning',
-    gsi1pk: RECENT_LEARNINGS,
-    gsi1sk: key(learning.sharedAt, learning.id),
-    ...learning,
-  };
-}
-
-/** A learning from its stored item. */
-export function learningFromItem(item: Item): PracticeLearning {
-  return PracticeLearningSchema.parse(item);
-}
-
 /**
- * The index items of a learning: one in the partition of each tag and of each title word, each
- * carrying the learning's tags and title words so that a search on several terms reads one
+ * One index item of a learning, in the partition of one of its tags or title words. Each
+ * carries the learning's tags and title words, so that a search on several terms reads one
  * partition and checks the other terms on the index items themselves.
  */
-export function learningIndexItems(learning: PracticeLearning): Item[] {
+export const LearningIndexEntrySchema = z.object({
+  /** The partition it indexes the learning in: {@link tagPartition} or {@link wordPartition}. */
+  partition: z.string(),
+  learningId: EntityIdSchema,
+  sharedAt: z.string(),
+  tags: z.array(z.string()),
+  titleWords: z.array(z.string()),
+});
+
+/** One index item of a learning. */
+export type LearningIndexEntry = z.infer<typeof LearningIndexEntrySchema>;
+
+/** An index item of a learning, sorted in its partition by when the learning was shared. */
+export const LearningIndexEntity = defineEntity<LearningIndexEntry>({
+  name: 'PracticeLearningIndex',
+  schema: LearningIndexEntrySchema,
+  key: (entry) => ({ pk: entry.partition, sk: key(entry.sharedAt, entry.learningId) }),
+});
+
+/** The index entries of a learning: one per tag and one per title word. */
+export function learningIndexEntries(learning: PracticeLearning): LearningIndexEntry[] {
   const titleWords = wordsOf(learning.title);
-  const index = (pk: string): Item => ({
-    pk,
-    sk: key(learning.sharedAt, learning.id),
-    entity: 'PracticeLearningIndex',
+  const entry = (partition: string): LearningIndexEntry => ({
+    partition,
     learningId: learning.id,
+    sharedAt: learning.sharedAt,
     tags: learning.tags,
     titleWords,
   });
-  return [
-    ...learning.tags.map((tag) => index(tagPartition(tag))),
-    ...titleWords.map((w) => index(wordPartition(w))),
-  ];
+  return [...learning.tags.map(tagPartition), ...titleWords.map(wordPartition)].map(entry);
 }
-
-/** What an index item says about its learning. */
-export function indexEntryFromItem(item: Item): {
-  learningId: string;
-  tags: string[];
-  titleWords: string[];
-} {
-  return {
-    learningId: String(item.learningId),
-    tags: (item.tags as string[] | undefined) ?? [],
-    titleWords: (item.titleWords as string[] | undefined) ?? [],
-  };
-}
-
-/** The query of every learning, newest first. */
-export const recentLearningsQuery = {
-  index: 'gsi1' as const,
-  partition: RECENT_LEARNINGS,
-  forward: false,
-};

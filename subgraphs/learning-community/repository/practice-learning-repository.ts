@@ -1,20 +1,19 @@
 import type { Connection } from '#kernel/connection';
 import type { CursorCodec, CursorKey } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { itemMustNotExist } from '#kernel/table/expressions';
+import { type ListingReader, type PageRequest, positionOf } from '#kernel/listing';
 import type { Item, Table } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
   type LearningSearch,
   matchesSearch,
   type PracticeLearning,
 } from '../domain/practice-learning.ts';
-import { type PageRequest, positionOf, queryConnection } from './paging.ts';
 import {
-  indexEntryFromItem,
-  learningFromItem,
-  learningIndexItems,
+  LearningIndexEntity,
+  learningIndexEntries,
   learningKey,
-  learningToItem,
+  PracticeLearningEntity,
   recentLearningsQuery,
   tagPartition,
   wordPartition,
@@ -25,24 +24,38 @@ const SEARCH_READ_SIZE = 100;
 /** Round trips one search page may take before it returns what it found so far. */
 const MAX_SEARCH_READS = 10;
 
-/** Stores a learning and its tag and title-word index items in one transaction. */
-export async function shareLearning(table: Table, learning: PracticeLearning): Promise<void> {
-  await table.transact([
-    { put: learningToItem(learning), condition: itemMustNotExist },
-    ...learningIndexItems(learning).map((put) => ({ put })),
-  ]);
+/**
+ * Stages a new learning and its tag and title-word index items.
+ *
+ * @param work - the unit of work
+ * @param learning - the learning
+ */
+export function stageLearning(work: UnitOfWork, learning: PracticeLearning): PracticeLearning {
+  work.create(PracticeLearningEntity, learning);
+  for (const entry of learningIndexEntries(learning)) work.create(LearningIndexEntity, entry);
+  return learning;
 }
 
 /** Learnings by id through the request's batching loader; undefined where none exists. */
-export async function loadLearnings(
+export function loadLearnings(
   loader: ItemLoader,
   learningIds: readonly string[],
 ): Promise<Array<PracticeLearning | undefined>> {
-  const items = await loader.loadMany(learningIds.map(learningKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? learningFromItem(item) : undefined;
-  });
+  return PracticeLearningEntity.load(loader, learningIds.map(learningKey));
+}
+
+/** One learning, read strongly consistent (answering a repeated share). */
+export function readLearning(
+  table: Table,
+  learningId: string,
+): Promise<PracticeLearning | undefined> {
+  return PracticeLearningEntity.read(table, learningKey(learningId));
+}
+
+/** What a search reads and where it resumes. */
+interface SearchReader extends ListingReader {
+  cursors: CursorCodec;
+  loader: ItemLoader;
 }
 
 /**
@@ -50,18 +63,21 @@ export async function loadLearnings(
  * index partition of the tag (or of the first title word), with the other terms checked on the
  * index items. Nothing scans the table: a search reads one partition of the index, at most
  * {@link MAX_SEARCH_READS} round trips a page; `endCursor` resumes where reading stopped.
+ *
+ * @param reader - the request's table, cursors and loader
+ * @param search - the tag and words
+ * @param page - page size and cursor
  */
 export async function searchLearnings(
-  table: Table,
-  loader: ItemLoader,
-  cursors: CursorCodec,
+  reader: SearchReader,
   search: LearningSearch,
   page: PageRequest,
 ): Promise<Connection<PracticeLearning>> {
   const firstWord = search.words[0];
   if (!search.tag && !firstWord) {
-    return queryConnection(table, cursors, recentLearningsQuery, page, learningFromItem);
+    return PracticeLearningEntity.page(reader, { query: recentLearningsQuery }, page);
   }
+  const { table, cursors, loader } = reader;
   const partition = search.tag ? tagPartition(search.tag) : wordPartition(firstWord ?? '');
   const scope = ['learning-search', search.tag ?? '', ...search.words].join('|');
   let startKey: CursorKey | undefined = page.after ? cursors.decode(page.after, scope) : undefined;
@@ -78,7 +94,7 @@ export async function searchLearnings(
     for (const item of result.items) {
       if (matches.length > page.first) break;
       lastRead = item;
-      if (matchesSearch(indexEntryFromItem(item), search)) matches.push(item);
+      if (matchesSearch(LearningIndexEntity.fromItem(item), search)) matches.push(item);
     }
     if (!result.lastKey) {
       exhausted = matches.length <= page.first;
@@ -89,7 +105,7 @@ export async function searchLearnings(
   const shown = matches.slice(0, page.first);
   const learnings = await loadLearnings(
     loader,
-    shown.map((item) => indexEntryFromItem(item).learningId),
+    shown.map((item) => LearningIndexEntity.fromItem(item).learningId),
   );
   const edges = shown.flatMap((item, i) => {
     const node = learnings[i];

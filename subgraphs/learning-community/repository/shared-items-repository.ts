@@ -1,72 +1,122 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
+import type { ItemKey } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
+import { EntityIdSchema, MunicipalityCodeSchema } from '#kernel/validation';
 
 /**
  * Reads of items other subgraphs own, through `sharedKeys` and only the attributes its TSDoc
  * names as the contract: a young person's, a company's and a staff member's
- * `municipalityCode`, a staff member's `role`, a contact person's `companyId`. All reads go
- * through the request's loader, so checking a list costs one batch.
+ * `municipalityCode`, a staff member's `role`, a contact person's `companyId`. Each is a
+ * read-only view declared as an entity (this subgraph never writes them), so a view is
+ * zod-checked like any item of ours. All reads go through the request's loader, so checking a
+ * list costs one batch.
  */
 
-/** What this subgraph may know about a young person. */
-export interface SharedYouth {
-  municipalityCode: string;
+/** The id in a shared item's partition key (`YOUTH#<id>`): the contract names no id attribute. */
+function idOfKey(item: Item): string {
+  return item.pk.slice(item.pk.indexOf('#') + 1);
 }
+
+/** What this subgraph may know about a young person. */
+export const SharedYouthSchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+});
+
+/** What this subgraph may know about a young person. */
+export type SharedYouth = z.infer<typeof SharedYouthSchema>;
 
 /** What this subgraph may know about a staff member. */
-export interface SharedStaff {
-  municipalityCode: string;
-  role: string;
-}
+export const SharedStaffSchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+  role: z.string(),
+});
 
-/** What this subgraph may know about a contact person: their company, and its municipality. */
+/** What this subgraph may know about a staff member. */
+export type SharedStaff = z.infer<typeof SharedStaffSchema>;
+
+/** What this subgraph may know about a company. */
+export const SharedCompanySchema = z.object({
+  id: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+});
+
+/** What this subgraph may know about a company. */
+export type SharedCompany = z.infer<typeof SharedCompanySchema>;
+
+/** What this subgraph may know about a contact person: their company. */
+export const SharedContactSchema = z.object({ id: EntityIdSchema, companyId: EntityIdSchema });
+
+/** A contact person's company, and that company's municipality when the company exists. */
 export interface SharedContact {
   companyId: string;
   municipalityCode?: string;
 }
 
-function unwrap(result: Item | Error | undefined): Item | undefined {
-  if (result instanceof Error) throw result;
-  return result;
-}
+/** A young person's item (owner: people), read only. */
+const SharedYouthView = defineEntity<SharedYouth>({
+  name: 'Youth',
+  schema: SharedYouthSchema,
+  key: (youth) => sharedKeys.youth(youth.id),
+  decode: (item) => ({ id: idOfKey(item), municipalityCode: item.municipalityCode }),
+});
 
-/** Young people's municipalities by id; undefined where no young person exists. */
-export async function loadSharedYouth(
+/** A staff member's item (owner: people), read only. */
+const SharedStaffView = defineEntity<SharedStaff>({
+  name: 'StaffMember',
+  schema: SharedStaffSchema,
+  key: (staff) => sharedKeys.staff(staff.id),
+  decode: (item) => ({
+    id: idOfKey(item),
+    municipalityCode: item.municipalityCode,
+    role: item.role,
+  }),
+});
+
+/** A company's item (owner: companies), read only. */
+const SharedCompanyView = defineEntity<SharedCompany>({
+  name: 'Company',
+  schema: SharedCompanySchema,
+  key: (company) => sharedKeys.company(company.id),
+  decode: (item) => ({ id: idOfKey(item), municipalityCode: item.municipalityCode }),
+});
+
+/** A contact person's item (owner: companies), read only. */
+const SharedContactView = defineEntity<z.infer<typeof SharedContactSchema>>({
+  name: 'CompanyContact',
+  schema: SharedContactSchema,
+  key: (contact) => sharedKeys.contact(contact.id),
+  decode: (item) => ({ id: idOfKey(item), companyId: item.companyId }),
+});
+
+const keysOf = (ids: readonly string[], keyOf: (id: string) => ItemKey) => ids.map(keyOf);
+
+/** Young people by id; undefined where no young person exists. */
+export function loadSharedYouth(
   loader: ItemLoader,
   youthIds: readonly string[],
 ): Promise<Array<SharedYouth | undefined>> {
-  const items = await loader.loadMany(youthIds.map(sharedKeys.youth));
-  return items.map((result) => {
-    const item = unwrap(result);
-    return item ? { municipalityCode: String(item.municipalityCode) } : undefined;
-  });
+  return SharedYouthView.load(loader, keysOf(youthIds, sharedKeys.youth));
 }
 
 /** Staff members' municipality and role by id; undefined where none exists. */
-export async function loadSharedStaff(
+export function loadSharedStaff(
   loader: ItemLoader,
   staffIds: readonly string[],
 ): Promise<Array<SharedStaff | undefined>> {
-  const items = await loader.loadMany(staffIds.map(sharedKeys.staff));
-  return items.map((result) => {
-    const item = unwrap(result);
-    return item
-      ? { municipalityCode: String(item.municipalityCode), role: String(item.role) }
-      : undefined;
-  });
+  return SharedStaffView.load(loader, keysOf(staffIds, sharedKeys.staff));
 }
 
 /** Companies' municipalities by id; undefined where no company exists. */
-export async function loadSharedCompanies(
+export function loadSharedCompanies(
   loader: ItemLoader,
   companyIds: readonly string[],
-): Promise<Array<{ municipalityCode: string } | undefined>> {
-  const items = await loader.loadMany(companyIds.map(sharedKeys.company));
-  return items.map((result) => {
-    const item = unwrap(result);
-    return item ? { municipalityCode: String(item.municipalityCode) } : undefined;
-  });
+): Promise<Array<SharedCompany | undefined>> {
+  return SharedCompanyView.load(loader, keysOf(companyIds, sharedKeys.company));
 }
 
 /**
@@ -77,14 +127,15 @@ export async function loadSharedContacts(
   loader: ItemLoader,
   contactIds: readonly string[],
 ): Promise<Array<SharedContact | undefined>> {
-  const contacts = (await loader.loadMany(contactIds.map(sharedKeys.contact))).map(unwrap);
-  const companyIds = contacts.map((item) => (item ? String(item.companyId) : undefined));
-  const known = [...new Set(companyIds.filter((id): id is string => id !== undefined))];
+  const contacts = await SharedContactView.load(loader, keysOf(contactIds, sharedKeys.contact));
+  const known = [...new Set(contacts.flatMap((contact) => (contact ? [contact.companyId] : [])))];
   const companies = await loadSharedCompanies(loader, known);
   const municipalityOf = new Map(known.map((id, i) => [id, companies[i]?.municipalityCode]));
-  return companyIds.map((companyId) => {
-    if (!companyId) return undefined;
-    const municipalityCode = municipalityOf.get(companyId);
-    return municipalityCode ? { companyId, municipalityCode } : { companyId };
+  return contacts.map((contact) => {
+    if (!contact) return undefined;
+    const municipalityCode = municipalityOf.get(contact.companyId);
+    return municipalityCode
+      ? { companyId: contact.companyId, municipalityCode }
+      : { companyId: contact.companyId };
   });
 }

@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type TeamTraining, TeamTrainingSchema } from '../domain/team-training.ts';
 import { type UnitedGathering, UnitedGatheringSchema } from '../domain/united-gathering.ts';
 import { LC_PREFIX } from './prefixes.ts';
@@ -14,23 +14,17 @@ export function gatheringKey(gatheringId: string): ItemKey {
   return { pk: key(LC_PREFIX.gathering, gatheringId), sk: key(LC_PREFIX.gathering, gatheringId) };
 }
 
-/** The stored item of a gathering. */
-export function gatheringToItem(gathering: UnitedGathering): Item {
-  return {
-    ...gatheringKey(gathering.id),
-    entity: 'UnitedGathering',
-    gsi1pk: GATHERINGS,
-    gsi1sk: key(gathering.startDate, gathering.id),
-    ...gathering,
-  };
-}
+/** A gathering of NEXTWORK United, listed newest first on gsi1. */
+export const UnitedGatheringEntity = defineEntity<UnitedGathering>({
+  name: 'UnitedGathering',
+  schema: UnitedGatheringSchema,
+  key: (gathering) => gatheringKey(gathering.id),
+  indexes: {
+    gsi1: (gathering) => ({ pk: GATHERINGS, sk: key(gathering.startDate, gathering.id) }),
+  },
+});
 
-/** A gathering from its stored item. */
-export function gatheringFromItem(item: Item): UnitedGathering {
-  return UnitedGatheringSchema.parse(item);
-}
-
-/** The query of every gathering, newest first. */
+/** The listing of every gathering, newest first. */
 export const gatheringsQuery = { index: 'gsi1' as const, partition: GATHERINGS, forward: false };
 
 /** Primary key of a team training's item. */
@@ -38,21 +32,13 @@ export function trainingKey(trainingId: string): ItemKey {
   return { pk: key(LC_PREFIX.training, trainingId), sk: key(LC_PREFIX.training, trainingId) };
 }
 
-/** The stored item of a team training. */
-export function trainingToItem(training: TeamTraining): Item {
-  return {
-    ...trainingKey(training.id),
-    entity: 'TeamTraining',
-    gsi1pk: TRAININGS,
-    gsi1sk: key(training.startDate, training.id),
-    ...training,
-  };
-}
+/** The training of a new team, listed newest first on gsi1. */
+export const TeamTrainingEntity = defineEntity<TeamTraining>({
+  name: 'TeamTraining',
+  schema: TeamTrainingSchema,
+  key: (training) => trainingKey(training.id),
+  indexes: { gsi1: (training) => ({ pk: TRAININGS, sk: key(training.startDate, training.id) }) },
+});
 
-/** A team training from its stored item. */
-export function trainingFromItem(item: Item): TeamTraining {
-  return TeamTrainingSchema.parse(item);
-}
-
-/** The query of every team training, newest first. */
+/** The listing of every team training, newest first. */
 export const trainingsQuery = { index: 'gsi1' as const, partition: TRAININGS, forward: false };

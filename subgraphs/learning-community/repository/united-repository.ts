@@ -1,75 +1,51 @@
 import type { Connection } from '#kernel/connection';
-import type { CursorCodec } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
+import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Table } from '#kernel/table/table';
 import type { TeamTraining } from '../domain/team-training.ts';
 import type { UnitedGathering } from '../domain/united-gathering.ts';
-import { type PageRequest, queryConnection } from './paging.ts';
 import {
-  gatheringFromItem,
   gatheringKey,
   gatheringsQuery,
-  gatheringToItem,
-  trainingFromItem,
+  TeamTrainingEntity,
+  trainingKey,
   trainingsQuery,
-  trainingToItem,
+  UnitedGatheringEntity,
 } from './united-entity.ts';
 
-/** Stores a new gathering. */
-export async function createGathering(table: Table, gathering: UnitedGathering): Promise<void> {
-  await table.put(gatheringToItem(gathering), itemMustNotExist);
-}
-
-/** Stores a changed gathering if nobody changed it since it was read (else `CONFLICT`). */
-export async function saveGathering(
-  table: Table,
-  before: UnitedGathering,
-  after: UnitedGathering,
-): Promise<void> {
-  await table.put(gatheringToItem(after), versionIs(before.version));
-}
-
 /** One gathering, read strongly consistent (before a versioned write). */
-export async function getGathering(
+export function readGathering(
   table: Table,
   gatheringId: string,
 ): Promise<UnitedGathering | undefined> {
-  const item = await table.get(gatheringKey(gatheringId));
-  return item ? gatheringFromItem(item) : undefined;
+  return UnitedGatheringEntity.read(table, gatheringKey(gatheringId));
 }
 
-/** Gatherings by id through the request's batching loader. */
-export async function loadGatherings(
+/** One gathering through the request's batching loader. */
+export function loadGathering(
   loader: ItemLoader,
-  gatheringIds: readonly string[],
-): Promise<Array<UnitedGathering | undefined>> {
-  const items = await loader.loadMany(gatheringIds.map(gatheringKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? gatheringFromItem(item) : undefined;
-  });
+  gatheringId: string,
+): Promise<UnitedGathering | undefined> {
+  return UnitedGatheringEntity.loadOne(loader, gatheringKey(gatheringId));
 }
 
 /** One page of gatherings, newest first. */
 export function listGatherings(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   page: PageRequest,
 ): Promise<Connection<UnitedGathering>> {
-  return queryConnection(table, cursors, gatheringsQuery, page, gatheringFromItem);
+  return UnitedGatheringEntity.page(reader, { query: gatheringsQuery }, page);
 }
 
-/** Stores a new team training. */
-export async function createTraining(table: Table, training: TeamTraining): Promise<void> {
-  await table.put(trainingToItem(training), itemMustNotExist);
+/** One team training, read strongly consistent (answering a repeated recording). */
+export function readTraining(table: Table, trainingId: string): Promise<TeamTraining | undefined> {
+  return TeamTrainingEntity.read(table, trainingKey(trainingId));
 }
 
 /** One page of team trainings, newest first. */
 export function listTrainings(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   page: PageRequest,
 ): Promise<Connection<TeamTraining>> {
-  return queryConnection(table, cursors, trainingsQuery, page, trainingFromItem);
+  return TeamTrainingEntity.page(reader, { query: trainingsQuery }, page);
 }

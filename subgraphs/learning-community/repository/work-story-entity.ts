@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type WorkStory, WorkStorySchema } from '../domain/work-story.ts';
 import { LC_PREFIX } from './prefixes.ts';
 
@@ -19,36 +19,35 @@ function storiesSharedWithPartition(groupId: string): string {
 }
 
 /**
- * The stored item of a story. A private story carries no gsi2 keys, so it is absent from every
- * group's listing by construction, not by a filter.
+ * A young person's work story, listed per young person on gsi1. A private story has no gsi2
+ * keys, so it is absent from every group's listing by construction, not by a filter; sharing
+ * it, or making it private again, moves it in or out of the group's listing.
  */
-export function storyToItem(story: WorkStory): Item {
-  return {
-    ...storyKey(story.id),
-    entity: 'WorkStory',
-    gsi1pk: storiesOfYouthPartition(story.youthId),
-    gsi1sk: key(story.createdAt, story.id),
-    ...(story.sharedWithGroupId
-      ? {
-          gsi2pk: storiesSharedWithPartition(story.sharedWithGroupId),
-          gsi2sk: key(story.createdAt, story.id),
-        }
-      : {}),
-    ...story,
-  };
-}
+export const WorkStoryEntity = defineEntity<WorkStory>({
+  name: 'WorkStory',
+  schema: WorkStorySchema,
+  key: (story) => storyKey(story.id),
+  indexes: {
+    gsi1: (story) => ({
+      pk: storiesOfYouthPartition(story.youthId),
+      sk: key(story.createdAt, story.id),
+    }),
+    gsi2: (story) =>
+      story.sharedWithGroupId
+        ? {
+            pk: storiesSharedWithPartition(story.sharedWithGroupId),
+            sk: key(story.createdAt, story.id),
+          }
+        : undefined,
+  },
+});
 
-/** A story from its stored item. */
-export function storyFromItem(item: Item): WorkStory {
-  return WorkStorySchema.parse(item);
-}
-
-/** The query of a young person's stories, newest first. */
+/** The listing of a young person's stories, newest first. */
 export function storiesOfYouthQuery(youthId: string) {
   return { index: 'gsi1' as const, partition: storiesOfYouthPartition(youthId), forward: false };
 }
 
-/** The query of the stories shared with a group, newest first. */
+/** The listing of the stories shared with a group, newest first. */
 export function storiesSharedWithQuery(groupId: string) {
   return { index: 'gsi2' as const, partition: storiesSharedWithPartition(groupId), forward: false };
 }

@@ -1,62 +1,68 @@
+import { commitSystemWork } from '#kernel/command';
 import type { Connection } from '#kernel/connection';
-import type { CursorCodec } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
+import type { ListingReader, PageRequest } from '#kernel/listing';
+import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
+import { UnitOfWork } from '#kernel/unit-of-work';
 import type { WorkStory } from '../domain/work-story.ts';
-import { type PageRequest, queryConnection } from './paging.ts';
 import {
   storiesOfYouthQuery,
   storiesSharedWithQuery,
-  storyFromItem,
   storyKey,
-  storyToItem,
+  WorkStoryEntity,
 } from './work-story-entity.ts';
 
 /** Stories by id through the request's batching loader; undefined where none exists. */
-export async function loadStories(
+export function loadStories(
   loader: ItemLoader,
   storyIds: readonly string[],
 ): Promise<Array<WorkStory | undefined>> {
-  const items = await loader.loadMany(storyIds.map(storyKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? storyFromItem(item) : undefined;
-  });
+  return WorkStoryEntity.load(loader, storyIds.map(storyKey));
+}
+
+/** One story through the request's batching loader. */
+export function loadStory(loader: ItemLoader, storyId: string): Promise<WorkStory | undefined> {
+  return WorkStoryEntity.loadOne(loader, storyKey(storyId));
 }
 
 /** One story, read strongly consistent (before a versioned write). */
-export async function getStory(table: Table, storyId: string): Promise<WorkStory | undefined> {
-  const item = await table.get(storyKey(storyId));
-  return item ? storyFromItem(item) : undefined;
+export function readStory(table: Table, storyId: string): Promise<WorkStory | undefined> {
+  return WorkStoryEntity.read(table, storyKey(storyId));
 }
 
-/** Stores a new story. */
-export async function createStory(table: Table, story: WorkStory): Promise<void> {
-  await table.put(storyToItem(story), itemMustNotExist);
-}
-
-/** Stores a changed story if nobody changed it since it was read (else `CONFLICT`). */
-export async function saveStory(table: Table, before: WorkStory, after: WorkStory): Promise<void> {
-  await table.put(storyToItem(after), versionIs(before.version));
+/** Every story of a young person (their data-subject requests: a small partition). */
+export function readAllStoriesOfYouth(table: Table, youthId: string): Promise<WorkStory[]> {
+  return WorkStoryEntity.readAll(table, storiesOfYouthQuery(youthId));
 }
 
 /** One page of a young person's stories, newest first. */
 export function listStoriesOfYouth(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   youthId: string,
   page: PageRequest,
 ): Promise<Connection<WorkStory>> {
-  return queryConnection(table, cursors, storiesOfYouthQuery(youthId), page, storyFromItem);
+  return WorkStoryEntity.page(reader, { query: storiesOfYouthQuery(youthId) }, page);
 }
 
 /** One page of the stories shared with a group, newest first. */
 export function listStoriesSharedWith(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   groupId: string,
   page: PageRequest,
 ): Promise<Connection<WorkStory>> {
-  return queryConnection(table, cursors, storiesSharedWithQuery(groupId), page, storyFromItem);
+  return WorkStoryEntity.page(reader, { query: storiesSharedWithQuery(groupId) }, page);
+}
+
+/**
+ * Stores a story outside a client's request (fixtures and seeding), through the kernel's one
+ * write path: it must not exist yet.
+ *
+ * @param table - the table
+ * @param story - the story
+ */
+export async function createStory(table: Table, story: WorkStory): Promise<void> {
+  const work = new UnitOfWork();
+  work.create(WorkStoryEntity, story);
+  await commitSystemWork(table, work, { logger });
 }

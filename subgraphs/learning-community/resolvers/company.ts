@@ -1,15 +1,15 @@
 import { groupsOfCompany } from '../domain/network-group-queries.ts';
-import { authorisedCompany } from '../domain/participant-queries.ts';
+import { companyReference, municipalityOfCompany } from '../domain/participant-queries.ts';
 import type { CompanyResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * `Company`: the company network groups its contacts take part in, for the company's own
- * contacts and its municipality's team.
+ * contacts and its municipality's team (the rules of the reference and the field).
  */
 export const Company: CompanyResolvers = {
-  __resolveReference: (reference, context) => authorisedCompany(context, { id: reference.id }),
+  __resolveReference: (reference, context) => companyReference(context, reference.id),
   async networkGroups(company, _args, context) {
-    const allowed = await authorisedCompany(context, company);
-    return groupsOfCompany(context, allowed.id, allowed.municipalityCode);
+    const municipalityCode = await municipalityOfCompany(context, company);
+    return municipalityCode ? groupsOfCompany(context, company.id, municipalityCode) : [];
   },
 };

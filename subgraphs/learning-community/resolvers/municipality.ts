@@ -1,18 +1,14 @@
-import { requireIdentity } from '#kernel/authorisation';
 import { networkStatsOfMunicipality } from '../domain/network-figures-queries.ts';
 import { networkGroupsOfMunicipality } from '../domain/network-group-queries.ts';
-import { parsePage } from '../domain/page.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
+import { parsePage } from './arguments.ts';
 
 /**
  * `Municipality`: the learning community's figures and groups of a municipality. The reference
- * is only a code; each field checks who may see it.
+ * is only a code; each field's rule decides who may see it.
  */
 export const Municipality: MunicipalityResolvers = {
-  __resolveReference(reference, context) {
-    requireIdentity(context);
-    return { code: reference.code };
-  },
+  __resolveReference: (reference) => ({ code: reference.code }),
   networkStats: (municipality, args, context) =>
     networkStatsOfMunicipality(context, municipality.code, args),
   networkGroups: (municipality, args, context) =>

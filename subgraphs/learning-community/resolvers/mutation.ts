@@ -1,16 +1,47 @@
+import { mutation } from '#kernel/command';
+import {
+  addNetworkGroupMembersCommand,
+  createNetworkGroupCommand,
+  removeNetworkGroupMembersCommand,
+  updateNetworkGroupCommand,
+} from '../domain/network-group-commands.ts';
+import {
+  recordSessionAttendanceCommand,
+  scheduleNetworkSessionCommand,
+  updateNetworkSessionCommand,
+} from '../domain/network-session-commands.ts';
+import { sharePracticeLearningCommand } from '../domain/practice-learning-commands.ts';
+import {
+  planUnitedGatheringCommand,
+  recordGatheringOutcomesCommand,
+  recordTeamTrainingCommand,
+} from '../domain/united-commands.ts';
+import {
+  shareWorkStoryCommand,
+  updateWorkStoryCommand,
+  writeWorkStoryCommand,
+} from '../domain/work-story-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
-import { networkGroupMutations } from './mutation/network-groups.ts';
-import { networkSessionMutations } from './mutation/network-sessions.ts';
-import { unitedMutations } from './mutation/united.ts';
-import { workStoryMutations } from './mutation/work-stories.ts';
 
 /**
- * Every mutation of the learning community subgraph. Each parses its input (malformed is
- * `BAD_USER_INPUT`), checks the caller in the domain and returns broken rules in `errors`.
+ * Every mutation of the learning community subgraph: each runs its command the kernel's one
+ * way (`#kernel/command`), which parses the input, answers a repeated idempotency key, commits
+ * the change with its audit record and returns broken rules in `errors`. Who may run each is
+ * its rule in `authorisation-rules.ts`.
  */
 export const Mutation: MutationResolvers = {
-  ...networkGroupMutations,
-  ...networkSessionMutations,
-  ...workStoryMutations,
-  ...unitedMutations,
+  createNetworkGroup: mutation(createNetworkGroupCommand, 'group'),
+  updateNetworkGroup: mutation(updateNetworkGroupCommand, 'group'),
+  addNetworkGroupMembers: mutation(addNetworkGroupMembersCommand, 'group'),
+  removeNetworkGroupMembers: mutation(removeNetworkGroupMembersCommand, 'group'),
+  scheduleNetworkSession: mutation(scheduleNetworkSessionCommand, 'session'),
+  updateNetworkSession: mutation(updateNetworkSessionCommand, 'session'),
+  recordSessionAttendance: mutation(recordSessionAttendanceCommand, 'session'),
+  writeWorkStory: mutation(writeWorkStoryCommand, 'story'),
+  updateWorkStory: mutation(updateWorkStoryCommand, 'story'),
+  shareWorkStory: mutation(shareWorkStoryCommand, 'story'),
+  sharePracticeLearning: mutation(sharePracticeLearningCommand, 'learning'),
+  planUnitedGathering: mutation(planUnitedGatheringCommand, 'gathering'),
+  recordGatheringOutcomes: mutation(recordGatheringOutcomesCommand, 'gathering'),
+  recordTeamTraining: mutation(recordTeamTrainingCommand, 'training'),
 };

@@ -1,15 +1,11 @@
-import {
-  attendanceOfSession,
-  groupOfSession,
-  notesOfSession,
-} from '../domain/network-session-queries.ts';
+import { attendanceOfSession, groupOfSession } from '../domain/network-session-queries.ts';
 import type { NetworkSessionResolvers } from '../generated/resolvers-types.ts';
 
-/** `NetworkSession`: notes and attendance for the municipality's team only. */
+/** `NetworkSession`: its notes and attendance are for the team only (their fields' rules). */
 export const NetworkSession: NetworkSessionResolvers = {
   group: (session, _args, context) => groupOfSession(context, session),
   facilitator: (session) => ({ id: session.facilitatorId }),
-  notes: (session, _args, context) => notesOfSession(context, session),
+  notes: (session) => session.notes ?? null,
   attendanceRecorded: (session) => session.attendanceRecordedAt !== undefined,
-  attendance: (session, _args, context) => attendanceOfSession(context, session),
+  attendance: (session) => attendanceOfSession(session),
 };

@@ -1,7 +1,5 @@
-import { EntityIdSchema, parseInput } from '#kernel/validation';
 import { findNetworkGroup } from '../domain/network-group-queries.ts';
 import { findNetworkSession } from '../domain/network-session-queries.ts';
-import { parsePage } from '../domain/page.ts';
 import { parseLearningSearch } from '../domain/practice-learning.ts';
 import {
   findGathering,
@@ -12,21 +10,17 @@ import {
 } from '../domain/united-queries.ts';
 import { findWorkStory } from '../domain/work-story-queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { parseId, parsePage } from './arguments.ts';
 
-/** Root queries of the learning community subgraph; each checks who asks in the domain call. */
+/** Root queries of the learning community subgraph; who may ask is each field's rule. */
 export const Query: QueryResolvers = {
-  networkGroup: (_parent, args, context) =>
-    findNetworkGroup(context, parseInput(EntityIdSchema, args.id)),
-  networkSession: (_parent, args, context) =>
-    findNetworkSession(context, parseInput(EntityIdSchema, args.id)),
-  workStory: (_parent, args, context) =>
-    findWorkStory(context, parseInput(EntityIdSchema, args.id)),
+  networkGroup: (_parent, args, context) => findNetworkGroup(context, parseId(args.id)),
+  networkSession: (_parent, args, context) => findNetworkSession(context, parseId(args.id)),
+  workStory: (_parent, args, context) => findWorkStory(context, parseId(args.id)),
   practiceLearnings: (_parent, args, context) =>
     findPracticeLearnings(context, parseLearningSearch(args.search), parsePage(args)),
-  practiceLearning: (_parent, args, context) =>
-    findPracticeLearning(context, parseInput(EntityIdSchema, args.id)),
+  practiceLearning: (_parent, args, context) => findPracticeLearning(context, parseId(args.id)),
   unitedGatherings: (_parent, args, context) => findGatherings(context, parsePage(args)),
-  unitedGathering: (_parent, args, context) =>
-    findGathering(context, parseInput(EntityIdSchema, args.id)),
+  unitedGathering: (_parent, args, context) => findGathering(context, parseId(args.id)),
   teamTrainings: (_parent, args, context) => findTrainings(context, parsePage(args)),
 };

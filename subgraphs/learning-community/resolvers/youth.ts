@@ -1,19 +1,16 @@
-import { groupsOfParticipant } from '../domain/network-group-queries.ts';
-import { parsePage } from '../domain/page.ts';
-import { attendanceOfYouth, authorisedYouth } from '../domain/participant-queries.ts';
+import { groupsOfYouth } from '../domain/network-group-queries.ts';
+import { attendanceOfYouth, youthReference } from '../domain/participant-queries.ts';
 import { storiesOfYouth } from '../domain/work-story-queries.ts';
 import type { YouthResolvers } from '../generated/resolvers-types.ts';
+import { parsePage } from './arguments.ts';
 
 /**
  * `Youth`: the learning community's fields of a young person, for the young person themself and
- * their municipality's team. The reference is refused to anyone else, and so is every field.
+ * their municipality's team (the rules of the reference and of every field).
  */
 export const Youth: YouthResolvers = {
-  __resolveReference: (reference, context) => authorisedYouth(context, { id: reference.id }),
-  async networkGroups(youth, _args, context) {
-    const allowed = await authorisedYouth(context, youth);
-    return groupsOfParticipant(context, 'YOUTH', allowed.id);
-  },
+  __resolveReference: (reference, context) => youthReference(context, reference.id),
+  networkGroups: (youth, _args, context) => groupsOfYouth(context, youth.id),
   attendance: (youth, _args, context) => attendanceOfYouth(context, youth),
-  workStories: (youth, args, context) => storiesOfYouth(context, youth, parsePage(args)),
+  workStories: (youth, args, context) => storiesOfYouth(context, youth.id, parsePage(args)),
 };

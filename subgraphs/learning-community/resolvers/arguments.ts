@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { PageSizeSchema, parseInput } from '#kernel/validation';
-import type { PageRequest } from '../repository/paging.ts';
+import type { PageRequest } from '#kernel/listing';
+import { EntityIdSchema, PageSizeSchema, parseInput } from '#kernel/validation';
 
 const PageArgsSchema = z.object({
   first: PageSizeSchema,
@@ -13,4 +13,9 @@ const PageArgsSchema = z.object({
  */
 export function parsePage(args: { first?: number | null; after?: string | null }): PageRequest {
   return parseInput(PageArgsSchema, { first: args.first ?? undefined, after: args.after });
+}
+
+/** An `id` argument checked: malformed is `BAD_USER_INPUT`. */
+export function parseId(id: string): string {
+  return parseInput(EntityIdSchema, id);
 }

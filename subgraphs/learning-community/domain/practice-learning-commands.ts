@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { defineCommand } from '#kernel/command';
+import { newId } from '#kernel/keys';
+import { textSchema } from '#kernel/validation';
+import { readLearning, stageLearning } from '../repository/practice-learning-repository.ts';
+import { aboutMunicipality, recallById, rememberId, teamMemberCalling } from './command-support.ts';
+import { MAX_TAGS, type PracticeLearning, TagSchema } from './practice-learning.ts';
+
+/** Input of `sharePracticeLearning`. */
+export const SharePracticeLearningInputSchema = z.object({
+  title: textSchema(200),
+  body: textSchema(8000),
+  tags: z
+    .array(TagSchema)
+    .max(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)
+    .transform((tags) => [...new Set(tags)]),
+});
+
+/** Shares a learning with NEXTWORK United on behalf of the caller's team. */
+export const sharePracticeLearningCommand = defineCommand({
+  name: 'sharePracticeLearning',
+  input: SharePracticeLearningInputSchema,
+  async execute(context, input, work) {
+    const staff = teamMemberCalling(context);
+    const now = context.now();
+    const learning: PracticeLearning = {
+      id: newId(now.getTime()),
+      title: input.title,
+      body: input.body,
+      tags: input.tags,
+      municipalityCode: staff.municipalityCode,
+      sharedByStaffId: staff.staffId,
+      sharedAt: now.toISOString(),
+    };
+    return stageLearning(work, learning);
+  },
+  remember: rememberId,
+  recall: (context, remembered) =>
+    recallById(remembered, (id) => readLearning(context.table, id), 'The practice learning'),
+  about: aboutMunicipality,
+});

@@ -144,8 +144,10 @@ export async function runCommand<Input, Result>(
   for (let attempt = 1; ; attempt++) {
     const work = new UnitOfWork();
     const result = await command.execute(context, input, work);
+    // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
     const actions = work.transaction(
       auditEventsOf(command, input, result, work).map((event) => context.audit.itemFor(event)),
+      1,
     );
     const idempotencyAt = actions.length;
     if (idempotency) {

@@ -19,6 +19,14 @@ export interface Versioned {
 /** What a transaction holds at most. */
 export const MAX_TRANSACTION_ACTIONS = 100;
 
+/**
+ * What one command may stage at most: a transaction's 100 actions less the command's own
+ * `CHANGE` audit record and its idempotency record. The slot of the idempotency record is kept
+ * whether or not the client sent a key, so that no change works without a key and fails with
+ * one. A command that can grow (an attendance list) sizes itself by this.
+ */
+export const MAX_COMMAND_ACTIONS = MAX_TRANSACTION_ACTIONS - 2;
+
 const keyId = (itemKey: ItemKey) => `${itemKey.pk}\u0000${itemKey.sk}`;
 
 function keyOf(action: TransactAction): ItemKey {
@@ -193,19 +201,25 @@ export class UnitOfWork {
    * items.
    *
    * @param auditItems - the stored items of the audit events
+   * @param reserved - further actions the caller adds afterwards (the idempotency record)
    */
-  transaction(auditItems: readonly Item[]): TransactAction[] {
+  transaction(auditItems: readonly Item[], reserved = 0): TransactAction[] {
     const actions: TransactAction[] = [
       ...this.actions.values(),
       ...this.counterActions(),
       ...auditItems.map((put) => ({ put, condition: itemMustNotExist })),
     ];
-    if (actions.length > MAX_TRANSACTION_ACTIONS) {
+    if (actions.length + reserved > MAX_TRANSACTION_ACTIONS) {
       throw new Error(
-        `A command wrote ${actions.length} items; one transaction holds ${MAX_TRANSACTION_ACTIONS}`,
+        `A change of ${actions.length + reserved} actions; one transaction holds ${MAX_TRANSACTION_ACTIONS}`,
       );
     }
     return actions;
+  }
+
+  /** How many actions are staged so far (counter items counted once each). */
+  get size(): number {
+    return this.actions.size + this.counterActions().length;
   }
 
   /** The follow-ups to run after the commit, in the order they were added. */

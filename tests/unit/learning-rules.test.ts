@@ -9,6 +9,7 @@ import {
 } from '#learning-community/domain/network-group';
 import {
   attendanceChanges,
+  MAX_ATTENDANCE_CHANGES,
   monthDelta,
   type NetworkSession,
   withAttendance,
@@ -146,6 +147,36 @@ describe('attendance rules', () => {
         ),
       ),
     ).toBe('DUPLICATE_MEMBER');
+  });
+
+  it('refuses a recording that changes more entries than one transaction holds, and takes one just under it', () => {
+    // Prepare: every member of a full group replaced since the list was first recorded
+    const members = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, n) => `${prefix}-${n}`);
+    const before = session({
+      attendance: members('old', MAX_GROUP_MEMBERS).map((memberId) => ({
+        memberId,
+        status: 'PRESENT' as const,
+      })),
+      attendanceRecordedAt: '2026-11-20T12:00:00.000Z',
+    });
+    const replaced = group({
+      members: members('new', MAX_GROUP_MEMBERS).map((memberId) => ({
+        memberId,
+        joinedOn: '2026-11-21',
+      })),
+    });
+    const entries = (ids: string[]) =>
+      ids.map((memberId) => ({ memberId, status: 'ABSENT' as const }));
+    const tooMany = entries(members('new', MAX_GROUP_MEMBERS));
+    const fits = entries(members('new', MAX_ATTENDANCE_CHANGES - MAX_GROUP_MEMBERS));
+    // Act / Assess
+    expect(ruleCode(() => withAttendance(before, replaced, tooMany, now))).toBe(
+      'TOO_MANY_ATTENDANCE_CHANGES',
+    );
+    expect(attendanceChanges(before, withAttendance(before, replaced, fits, now))).toHaveLength(
+      MAX_ATTENDANCE_CHANGES,
+    );
   });
 
   it('accepts a session held today', () => {

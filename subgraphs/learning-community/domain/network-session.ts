@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DomainRuleError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
+import { MAX_COMMAND_ACTIONS } from '#kernel/unit-of-work';
 import {
   EntityIdSchema,
   IsoDateSchema,
@@ -89,12 +90,28 @@ export function withAttendance(
       );
     }
   });
-  return {
+  const after = {
     ...session,
     attendance: [...attendance],
     attendanceRecordedAt: session.attendanceRecordedAt ?? now.toISOString(),
   };
+  if (attendanceChanges(session, after).length > MAX_ATTENDANCE_CHANGES) {
+    throw new DomainRuleError(
+      'TOO_MANY_ATTENDANCE_CHANGES',
+      `One recording changes at most ${MAX_ATTENDANCE_CHANGES} members' entries; record the list in two steps`,
+      ['attendance'],
+    );
+  }
+  return after;
 }
+
+/**
+ * How many members' entries one recording may change: each changed entry writes the member's
+ * record and totals, besides the session, the group's check and the month's counter, and a
+ * change is one transaction (`MAX_COMMAND_ACTIONS`). Only a group whose every member was
+ * replaced between two recordings of a full list comes near it.
+ */
+export const MAX_ATTENDANCE_CHANGES = Math.floor((MAX_COMMAND_ACTIONS - 3) / 2);
 
 /** One member's attendance that a recording adds, changes or removes. */
 export interface AttendanceChange {

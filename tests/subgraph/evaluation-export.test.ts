@@ -11,7 +11,7 @@ import type { Table } from '#kernel/table/table';
 import { attendanceTotalsToItem } from '#learning-community/repository/attendance-entity';
 import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
-import { youthToItem } from '#people/repository/youth-entity';
+import { YouthEntity } from '#people/repository/youth-entity';
 import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -22,13 +22,13 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aYouth,
   dataProtectionOfficerIdentity,
   givenMunicipalities,
   givenTeam,
   givenYouth,
   KOBENHAVN,
   ROSKILDE,
-  youth,
 } from '../support/people-factories.ts';
 import { aPlacement, storePlacements } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
@@ -428,8 +428,8 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       // Profiles as older items were written: without their own timeline (the history is read).
       await large.putMany(
         Array.from({ length: CONSENTING + 20 }, (_, n) =>
-          youthToItem(
-            youth({
+          YouthEntity.toItem(
+            aYouth({
               id: `y-vejle-${n}`,
               municipalityCode: VEJLE,
               researchConsent: n < CONSENTING ? CONSENTED : { ...CONSENTED, given: false },

@@ -91,7 +91,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('is refused to the young person, a company, the programme and another municipality', async () => {
       // Prepare
       const person = await givenYouth(table);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       await givenLink(table, person.id, 'c-cpr');
       const callers: Identity[] = [
         youthIdentity(ROSKILDE, person.id),
@@ -123,13 +125,13 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       const person = await givenYouth(table);
       // Act
       const malformed = await run(consultant, UPDATE, {
-        input: { youthId: person.id, cpr: '320104-4123' },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: '320104-4123' },
       });
       const mismatch = await run(consultant, UPDATE, {
-        input: { youthId: person.id, cpr: '150304-4123' },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: '150304-4123' },
       });
       const bySelf = await run(youthIdentity(ROSKILDE, person.id), UPDATE, {
-        input: { youthId: person.id, cpr: CPR },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
       });
       // Assess
       expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
@@ -147,7 +149,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('gives the young person a document from every subgraph, CPR masked, audited', async () => {
       // Prepare
       const person = await givenYouth(table, { name: 'Alma Adgang' }, ['PAUSED']);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       // Act
       const result = await run(youthIdentity(ROSKILDE, person.id), EXPORT, {
         input: { youthId: person.id },
@@ -248,7 +252,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       const person = await givenYouth(table, { name: 'Erik Slettes', phone: '+4599887766' }, [
         'PAUSED',
       ]);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       // Act
       const first = await run(dpo, ERASE, {
         input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' },

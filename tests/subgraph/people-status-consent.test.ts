@@ -73,7 +73,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const before = await counts();
       // Act
       const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
-        input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Sygdom' },
+        input: {
+          youthId: person.id,
+          expectedVersion: person.version,
+          status: 'PAUSED',
+          date: '2026-11-20',
+          reason: 'Sygdom',
+        },
       });
       // Assess
       expect(result.errors).toBeUndefined();
@@ -119,7 +125,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         const before = { youth: await stored(person.id), counts: await counts() };
         // Act
         const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
-          input: { youthId: person.id, status, date, reason: 'Test' },
+          input: {
+            youthId: person.id,
+            expectedVersion: person.version,
+            status,
+            date,
+            reason: 'Test',
+          },
         });
         // Assess
         expect(result.errors).toBeUndefined();
@@ -141,6 +153,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
         input: {
           youthId: person.id,
+          expectedVersion: person.version,
           status: 'PAUSED',
           date: '2026-11-20',
           reason: 'Ok',
@@ -168,7 +181,15 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
           server,
           testContext(table, identityFor(person.id)),
           CHANGE_STATUS,
-          { input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Test' } },
+          {
+            input: {
+              youthId: person.id,
+              expectedVersion: person.version,
+              status: 'PAUSED',
+              date: '2026-11-20',
+              reason: 'Test',
+            },
+          },
         );
         // Assess
         expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -183,7 +204,11 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const person = await givenYouth(table, { consultantId: `staff-${ROSKILDE}-1` });
       // Act
       const result = await execute(server, testContext(table, consultant), ASSIGN, {
-        input: { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` },
+        input: {
+          youthId: person.id,
+          expectedVersion: person.version,
+          consultantId: `staff-${ROSKILDE}-2`,
+        },
       });
       // Assess
       expect(result.data?.assignConsultant).toEqual({
@@ -213,7 +238,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const before = await stored(person.id);
       // Act
       const result = await execute(server, testContext(table, consultant), ASSIGN, {
-        input: { youthId: person.id, consultantId },
+        input: { youthId: person.id, expectedVersion: person.version, consultantId },
       });
       // Assess
       expect(result.data?.assignConsultant).toEqual({
@@ -226,7 +251,11 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
     it('refuses the young person themself and another municipality', async () => {
       // Prepare
       const person = await givenYouth(table);
-      const input = { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` };
+      const input = {
+        youthId: person.id,
+        expectedVersion: person.version,
+        consultantId: `staff-${ROSKILDE}-2`,
+      };
       // Act
       const self = await execute(
         server,
@@ -251,10 +280,10 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const self = testContext(table, youthIdentity(ROSKILDE, person.id));
       // Act
       const given = await execute(server, self, RECORD_CONSENT, {
-        input: { youthId: person.id, date: '2026-02-01' },
+        input: { youthId: person.id, expectedVersion: person.version, date: '2026-02-01' },
       });
       const withdrawn = await execute(server, self, WITHDRAW_CONSENT, {
-        input: { youthId: person.id },
+        input: { youthId: person.id, expectedVersion: person.version + 1 },
       });
       // Assess
       expect(given.data?.recordResearchConsent).toEqual({
@@ -274,7 +303,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const person = await givenYouth(table);
       // Act
       const result = await execute(server, testContext(table, consultant), RECORD_CONSENT, {
-        input: { youthId: person.id },
+        input: { youthId: person.id, expectedVersion: person.version },
       });
       // Assess
       expect(result.data?.recordResearchConsent).toMatchObject({
@@ -311,7 +340,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         const before = await stored(person.id);
         // Act
         const result = await execute(server, testContext(table, consultant), mutation, {
-          input: { youthId: person.id, ...change },
+          input: { youthId: person.id, expectedVersion: person.version, ...change },
         });
         // Assess
         expect(result.errors).toBeUndefined();
@@ -329,13 +358,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         server,
         testContext(table, youthIdentity(ROSKILDE, 'y-other')),
         RECORD_CONSENT,
-        { input: { youthId: person.id } },
+        { input: { youthId: person.id, expectedVersion: person.version } },
       );
       const company = await execute(
         server,
         testContext(table, companyContactIdentity('c-linked')),
         RECORD_CONSENT,
-        { input: { youthId: person.id } },
+        { input: { youthId: person.id, expectedVersion: person.version } },
       );
       // Assess
       expect(errorCodes(other)).toEqual(['FORBIDDEN']);

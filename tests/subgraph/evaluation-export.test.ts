@@ -31,6 +31,7 @@ import {
   ROSKILDE,
 } from '../support/people-factories.ts';
 import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
 const EXPORT = `mutation ($input: ExportEvaluationDatasetInput!) {
@@ -412,6 +413,30 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       expect(exports.length).toBeGreaterThan(0);
       expect(exports[0]).toMatchObject({ role: 'PROGRAMME' });
       expect(exports[0]?.youthId).toBeUndefined();
+    });
+  });
+
+  describe('exactly once', () => {
+    it('answers a repeated export with the same dataset and writes no more files or items', async () => {
+      // Prepare
+      const input = { municipalityCodes: [ROSKILDE], idempotencyKey: 'evaluation-once-1' };
+      const first = await exportAll(input);
+      const before = {
+        files: await readdir(exportDir),
+        items: await scanWholeTable(table),
+      };
+      // Act
+      const again = await exportAll(input);
+      const reused = await run(programmeIdentity(), {
+        input: { ...input, municipalityCodes: [KOBENHAVN] },
+      });
+      // Assess
+      expect(again).toEqual(first);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect({
+        files: await readdir(exportDir),
+        items: await scanWholeTable(table),
+      }).toEqual(before);
     });
   });
 

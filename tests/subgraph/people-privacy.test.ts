@@ -289,4 +289,60 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       expect(itemsHolding(audit, { texts: ['Erik Slettes', '99887766', '4123'] })).toEqual([]);
     });
   });
+
+  describe('exactly once', () => {
+    async function itemCount(): Promise<number> {
+      return (await scanWholeTable(table)).length;
+    }
+
+    it('answers a repeated export with the same document and records no second export', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Gry Gentaget' });
+      const self = youthIdentity(ROSKILDE, person.id);
+      const input = { youthId: person.id, idempotencyKey: 'export-once-1' };
+      const first = await run(self, EXPORT, { input });
+      const before = await itemCount();
+      // Act
+      const again = await run(self, EXPORT, { input });
+      // Assess
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect(await itemCount()).toBe(before);
+      expect((await auditActions(person.id)).filter((action) => action === 'EXPORT')).toHaveLength(
+        1,
+      );
+    });
+
+    it('audits a repeated export by staff as a read of the young person, not a second export', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = { youthId: person.id, idempotencyKey: 'export-once-2' };
+      await run(consultant, EXPORT, { input });
+      // Act
+      const again = await run(consultant, EXPORT, { input });
+      const reused = await run(consultant, EXPORT, {
+        input: { youthId: 'y-someone-else', idempotencyKey: 'export-once-2' },
+      });
+      // Assess
+      expect(again.errors).toBeUndefined();
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await auditActions(person.id)).sort()).toEqual(['EXPORT', 'READ']);
+    });
+
+    it('answers a repeated erasure with the same receipt and writes nothing', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Hans Gentaget' });
+      const input = { youthId: person.id, reason: 'OBJECTION', idempotencyKey: 'erase-once-1' };
+      const first = await run(dpo, ERASE, { input });
+      const before = await itemCount();
+      // Act
+      const again = await run(dpo, ERASE, { input });
+      const reused = await run(dpo, ERASE, { input: { ...input, reason: 'CONSENT_WITHDRAWN' } });
+      // Assess
+      expect(first.data?.eraseYouth).toMatchObject({ erasure: { alreadyErased: false } });
+      expect(again.data).toEqual(first.data);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(await itemCount()).toBe(before);
+    });
+  });
 });

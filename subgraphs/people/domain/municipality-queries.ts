@@ -7,8 +7,9 @@ import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
 import { companyMunicipalityOf } from './caller.ts';
 import { type MunicipalityAudience, municipalityAudience } from './municipality-access.ts';
 import { type StaffView, staffViewFor } from './staff-access.ts';
-import { type YouthView, youthViewFor } from './youth-access.ts';
+import type { YouthView } from './youth-access.ts';
 import { YouthListArgsSchema } from './youth-inputs.ts';
+import { youthViewsOfPage } from './youth-queries.ts';
 
 /** The caller's audience for a municipality (a company contact's company is read, batched). */
 export async function municipalityAudienceOf(
@@ -51,7 +52,6 @@ export async function youthOfMunicipality(
   municipalityCode: string,
   rawArgs: unknown,
 ): Promise<Connection<YouthView>> {
-  const identity = requireIdentity(context);
   const args = parseInput(YouthListArgsSchema, rawArgs);
   const connection = await listYouthOfMunicipality(
     context,
@@ -59,11 +59,5 @@ export async function youthOfMunicipality(
     args.status ?? undefined,
     args,
   );
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({
-      cursor: edge.cursor,
-      node: youthViewFor(identity, edge.node, false),
-    })),
-  };
+  return youthViewsOfPage(requireIdentity(context), connection);
 }

@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
+import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
 import { isCompanyLinked } from '../repository/shared-items.ts';
 import {
@@ -12,7 +13,7 @@ import {
 import { isCurrentContact } from './caller.ts';
 import type { StaffView } from './staff-access.ts';
 import type { SupportNote } from './support-note.ts';
-import type { StatusChange } from './youth.ts';
+import type { StatusChange, Youth } from './youth.ts';
 import { type YouthView, youthViewFor } from './youth-access.ts';
 import { PageArgsSchema } from './youth-inputs.ts';
 
@@ -44,6 +45,25 @@ export async function youthViewById(
 }
 
 /**
+ * A page of young people as the caller sees each of them (a listing of their team's).
+ *
+ * @param identity - the verified caller
+ * @param connection - the page as listed
+ */
+export function youthViewsOfPage(
+  identity: Identity,
+  connection: Connection<Youth>,
+): Connection<YouthView> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: youthViewFor(identity, edge.node, false),
+    })),
+  };
+}
+
+/**
  * A page of a network consultant's caseload (for the team of the consultant's municipality:
  * the rule of `StaffMember.caseload`).
  *
@@ -56,16 +76,9 @@ export async function caseloadOf(
   staff: StaffView,
   rawArgs: unknown,
 ): Promise<Connection<YouthView>> {
-  const identity = requireIdentity(context);
   const page = parseInput(PageArgsSchema, rawArgs);
   const connection = await listCaseload(context, staff.staff.id, page);
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({
-      cursor: edge.cursor,
-      node: youthViewFor(identity, edge.node, false),
-    })),
-  };
+  return youthViewsOfPage(requireIdentity(context), connection);
 }
 
 /** A young person's status history, oldest first (its rule: `YOUTH_FIELD_ACCESS.statusHistory`). */

@@ -26,9 +26,6 @@ export const STAFF_FIELD_ACCESS = {
   caseload: ['TEAM'],
 } as const satisfies AudienceRules<StaffAudience>;
 
-/** A field of `StaffMember`. */
-export type StaffField = keyof typeof STAFF_FIELD_ACCESS;
-
 /**
  * A staff member as one caller may see them; the audience is null when they may see nothing of
  * them (the field rules then refuse every field).

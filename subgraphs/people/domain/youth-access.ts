@@ -55,9 +55,6 @@ export const YOUTH_FIELD_ACCESS = {
   cprMasked: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
-/** A field of `Youth`. */
-export type YouthField = keyof typeof YOUTH_FIELD_ACCESS;
-
 /**
  * Who may run each mutation on a young person. Consent is the young person's own decision, so
  * they may record and withdraw it themself; the team may record it on their behalf.
@@ -71,9 +68,6 @@ export const YOUTH_MUTATION_ACCESS = {
   withdrawResearchConsent: TEAM_AND_SELF,
   addSupportNote: PSYCHOLOGIST_ONLY,
 } as const satisfies AudienceRules<YouthAudience>;
-
-/** A mutation on a young person. */
-export type YouthMutation = keyof typeof YOUTH_MUTATION_ACCESS;
 
 /**
  * Who may change each field of a profile (`updateYouthProfile`): the young person keeps their

@@ -24,7 +24,8 @@ import {
  * consultant's caseload, sparse: only young people with a consultant).
  *
  * The profile item holds two attributes the `Youth` value does not: the encrypted CPR number
- * ({@link CPR_CIPHERTEXT}) and the copy of the dated history ({@link STATUS_TIMELINE}). A change
+ * (`cprCiphertext`, {@link CprAttributes}) and the copy of the dated history
+ * ({@link STATUS_TIMELINE}). A change
  * of a profile is an update of the attributes it changes (`work.change`), so it never drops them.
  */
 
@@ -90,12 +91,9 @@ export const YouthEntity = defineEntity<Youth>({
 });
 
 /**
- * The attribute of a profile that holds the CPR number, encrypted by the `FieldCipher` and bound
- * to the young person; it is never read into a `Youth` (only `cprMasked` is).
+ * The stored attributes of a recorded CPR number: the number encrypted by the `FieldCipher` and
+ * bound to the young person (`cprCiphertext`, never read into a `Youth`), and the masked form.
  */
-export const CPR_CIPHERTEXT = 'cprCiphertext';
-
-/** The stored attributes of a recorded CPR number: the ciphertext and the masked form. */
 export interface CprAttributes {
   cprCiphertext: string;
   cprMasked: string;

@@ -110,8 +110,7 @@ function namedRecordRule(
 ): AnyFieldRule {
   return fieldRule(
     `audience(${name}: ${allowed.join(', ')}) or no such record`,
-    async (...call) => {
-      const [, , context, args] = call;
+    async (_identity, _parent: unknown, context, args) => {
       const id = EntityIdSchema.safeParse(args.id);
       if (!id.success) return true;
       const view = await viewOf(context, id.data);
@@ -144,8 +143,8 @@ function youthMutationRule(mutation: keyof typeof YOUTH_MUTATION_ACCESS): AnyFie
  */
 const updateYouthProfileRule = fieldRule(
   `audience(YOUTH_MUTATION_ACCESS.updateYouthProfile: ${YOUTH_MUTATION_ACCESS.updateYouthProfile.join(', ')}; YOUTH_PROFILE_WRITE_ACCESS of each field changed)`,
-  async (identity, _parent: unknown, context, args) => {
-    const audience = await youthOfInput(identity, _parent, context, args);
+  async (identity, parent: unknown, context, args) => {
+    const audience = await youthOfInput(identity, parent, context, args);
     return (
       audienceAllowed(audience, YOUTH_MUTATION_ACCESS.updateYouthProfile) &&
       mayChangeProfileFields(audience, profileFieldsChangedBy(inputOf(args)))

@@ -63,6 +63,12 @@ export interface Command<Input, Result> {
    * @default `CHANGE`
    */
   auditAction?: AuditAction;
+  /**
+   * A code the change's audit event keeps as its `reason` (the ground of an erasure): a code,
+   * never free text, as an audit item carries no personal data.
+   * @default none
+   */
+  auditReason?(input: Input, result: Result): string | undefined;
 }
 
 /**
@@ -214,6 +220,8 @@ function auditEventsOf<Input, Result>(
   };
   if (subject?.youthId) event.youthId = subject.youthId;
   if (subject?.municipalityCode) event.municipalityCode = subject.municipalityCode;
+  const reason = command.auditReason?.(input, result);
+  if (reason) event.reason = reason;
   return [event, ...work.auditEvents];
 }
 

@@ -1,22 +1,44 @@
+import { audienceAllowed } from '#kernel/audience';
 import {
   allGuardedByParent,
   anyRole,
-  anyStaff,
   audienceRule,
   audienceRules,
-  checkedInResolver,
   connectionRules,
   edgeRules,
   programmeOffice,
   SHARED_TYPE_RULES,
   signedIn,
 } from '#kernel/common-rules';
-import { type AnyFieldRule, personal, REFERENCE, type SubgraphRules } from '#kernel/field-rules';
-import { STAFF_ROLES } from '#kernel/identity';
+import type { SubgraphContext } from '#kernel/context';
+import {
+  type AnyFieldRule,
+  fieldRule,
+  personal,
+  REFERENCE,
+  type RuleArgs,
+  type SubgraphRules,
+} from '#kernel/field-rules';
+import type { Identity } from '#kernel/identity';
+import { EntityIdSchema } from '#kernel/validation';
+import { DATA_SUBJECT_ACCESS } from './domain/data-subject-access.ts';
+import {
+  dataSubjectAudienceOfInput,
+  enrolmentAudience,
+  youthAudienceOfInput,
+} from './domain/input-audience.ts';
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { municipalityAudienceOf } from './domain/municipality-queries.ts';
 import { STAFF_FIELD_ACCESS, type StaffView } from './domain/staff-access.ts';
-import { YOUTH_FIELD_ACCESS, type YouthView } from './domain/youth-access.ts';
+import { staffViewById } from './domain/staff-queries.ts';
+import {
+  mayChangeProfileFields,
+  YOUTH_FIELD_ACCESS,
+  YOUTH_MUTATION_ACCESS,
+  type YouthView,
+} from './domain/youth-access.ts';
+import { profileFieldsChangedBy } from './domain/youth-inputs.ts';
+import { youthViewById } from './domain/youth-queries.ts';
 
 /** The fields whose rule guards the figures' value types (counts only, never a person). */
 const FIGURES = 'Municipality.youthStats, ProgrammeStats.youthStats';
@@ -70,6 +92,79 @@ const municipalityRules: Record<string, AnyFieldRule> = {
   [REFERENCE]: signedIn,
 };
 
+/** A mutation's `input` argument, as sent (the rule runs before the command parses it). */
+function inputOf(args: RuleArgs): Record<string, unknown> {
+  const input = args.input;
+  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+}
+
+/**
+ * The rule of a root field that names one record by its `id` argument: allowed when the
+ * caller's audience for the record is among those allowed — and when no record has the id (or
+ * the id is malformed), for the resolver to answer null (or `BAD_USER_INPUT`).
+ */
+function namedRecordRule(
+  name: string,
+  viewOf: (context: SubgraphContext, id: string) => Promise<{ audience: string | null } | null>,
+  allowed: readonly string[],
+): AnyFieldRule {
+  return fieldRule(
+    `audience(${name}: ${allowed.join(', ')}) or no such record`,
+    async (_identity, _parent: unknown, context, args) => {
+      const id = EntityIdSchema.safeParse(args.id);
+      if (!id.success) return true;
+      const view = await viewOf(context, id.data);
+      return view === null || audienceAllowed(view.audience, allowed);
+    },
+  );
+}
+
+/** The caller's audience for the young person a mutation's input names. */
+const youthOfInput = (
+  identity: Identity,
+  _parent: unknown,
+  context: SubgraphContext,
+  args: RuleArgs,
+) => youthAudienceOfInput(identity, context, inputOf(args).youthId);
+
+/** The rule of a mutation on a young person: its entry of `YOUTH_MUTATION_ACCESS`. */
+function youthMutationRule(mutation: keyof typeof YOUTH_MUTATION_ACCESS): AnyFieldRule {
+  return audienceRule(
+    `YOUTH_MUTATION_ACCESS.${mutation}`,
+    youthOfInput,
+    YOUTH_MUTATION_ACCESS[mutation],
+  );
+}
+
+/**
+ * `updateYouthProfile`: its entry of `YOUTH_MUTATION_ACCESS`, and each field the input changes
+ * by its entry of `YOUTH_PROFILE_WRITE_ACCESS` (the young person keeps their own contact details
+ * and wishes up to date; the rest is the team's).
+ */
+const updateYouthProfileRule = fieldRule(
+  `audience(YOUTH_MUTATION_ACCESS.updateYouthProfile: ${YOUTH_MUTATION_ACCESS.updateYouthProfile.join(', ')}; YOUTH_PROFILE_WRITE_ACCESS of each field changed)`,
+  async (identity, parent: unknown, context, args) => {
+    const audience = await youthOfInput(identity, parent, context, args);
+    return (
+      audienceAllowed(audience, YOUTH_MUTATION_ACCESS.updateYouthProfile) &&
+      mayChangeProfileFields(audience, profileFieldsChangedBy(inputOf(args)))
+    );
+  },
+);
+
+/** The rule of an act on a young person's rights: its entry of `DATA_SUBJECT_ACCESS`. */
+function dataSubjectRule(
+  entry: keyof typeof DATA_SUBJECT_ACCESS,
+  youthIdOf: (args: RuleArgs) => unknown,
+): AnyFieldRule {
+  return audienceRule(
+    `DATA_SUBJECT_ACCESS.${entry}`,
+    (identity, _parent: unknown, context, args) =>
+      dataSubjectAudienceOfInput(identity, context, youthIdOf(args)),
+    DATA_SUBJECT_ACCESS[entry],
+  );
+}
+
 /** Who records of the people subgraph are about, for the audit trail. */
 const subjectOfYouthView = (parent: Partial<YouthView> & { id?: string }) => ({
   youthId: parent.youth?.id ?? parent.id,
@@ -77,9 +172,11 @@ const subjectOfYouthView = (parent: Partial<YouthView> & { id?: string }) => ({
 });
 
 /**
- * The authorisation rule of every type and field of the people subgraph (DESIGN §5), enforced
- * by the kernel on every path. The access tables in `domain/*-access.ts` stay the one place the
- * audiences are written; this map turns them into rules and adds the types around them.
+ * The authorisation rule of every type and field of the people subgraph (who may see what:
+ * `docs/authorisation.md`), enforced by the kernel on every path. The access tables in
+ * `domain/*-access.ts` stay the one place the audiences are written; this map turns them into
+ * rules — loading the record a root field or a mutation names through the request's loader —
+ * and adds the types around them.
  */
 export const peopleRules: SubgraphRules = {
   types: {
@@ -160,16 +257,12 @@ export const peopleRules: SubgraphRules = {
     Query: {
       municipalities: signedIn,
       municipality: signedIn,
-      youth: checkedInResolver('the young person, their team, a linked company'),
-      staffMember: checkedInResolver('their team, its young people and companies'),
+      youth: namedRecordRule('YOUTH_FIELD_ACCESS.id', youthViewById, YOUTH_FIELD_ACCESS.id),
+      staffMember: namedRecordRule('STAFF_FIELD_ACCESS.id', staffViewById, STAFF_FIELD_ACCESS.id),
       me: signedIn,
       programmeStats: programmeOffice,
       // Reading a young person's trail is itself a read about them: audited like one.
-      auditTrail: personal(
-        checkedInResolver("the data protection officer of the young person's municipality", [
-          'DATA_PROTECTION_OFFICER',
-        ]),
-      ),
+      auditTrail: personal(dataSubjectRule('auditTrail', (args) => args.youthId)),
       refusedAttempts: anyRole('DATA_PROTECTION_OFFICER'),
     },
     AuditRecord: allGuardedByParent(AUDIT_QUERIES, [
@@ -188,30 +281,20 @@ export const peopleRules: SubgraphRules = {
     YouthPayload: allGuardedByParent('Mutation', ['youth', 'errors']),
     SupportNotePayload: allGuardedByParent('Mutation.addSupportNote', ['supportNote', 'errors']),
     Mutation: {
-      enrolYouth: anyStaff,
-      updateYouthProfile: checkedInResolver('their team, or the young person', [
-        ...STAFF_ROLES,
-        'YOUTH',
-      ]),
-      changeYouthStatus: checkedInResolver('their team', STAFF_ROLES),
-      assignConsultant: checkedInResolver('their team', STAFF_ROLES),
-      recordResearchConsent: checkedInResolver('their team, or the young person', [
-        ...STAFF_ROLES,
-        'YOUTH',
-      ]),
-      withdrawResearchConsent: checkedInResolver('their team, or the young person', [
-        ...STAFF_ROLES,
-        'YOUTH',
-      ]),
-      addSupportNote: anyRole('PSYCHOLOGIST'),
-      exportYouthData: checkedInResolver(
-        "the young person, their municipality's staff or data protection officer",
-        [...STAFF_ROLES, 'YOUTH', 'DATA_PROTECTION_OFFICER'],
+      enrolYouth: audienceRule(
+        'YOUTH_MUTATION_ACCESS.enrolYouth',
+        (identity, _parent: unknown, _context, args) =>
+          enrolmentAudience(identity, inputOf(args).municipalityCode),
+        YOUTH_MUTATION_ACCESS.enrolYouth,
       ),
-      eraseYouth: checkedInResolver(
-        "the data protection officer of the young person's municipality",
-        ['DATA_PROTECTION_OFFICER'],
-      ),
+      updateYouthProfile: updateYouthProfileRule,
+      changeYouthStatus: youthMutationRule('changeYouthStatus'),
+      assignConsultant: youthMutationRule('assignConsultant'),
+      recordResearchConsent: youthMutationRule('recordResearchConsent'),
+      withdrawResearchConsent: youthMutationRule('withdrawResearchConsent'),
+      addSupportNote: youthMutationRule('addSupportNote'),
+      exportYouthData: dataSubjectRule('exportYouthData', (args) => inputOf(args).youthId),
+      eraseYouth: dataSubjectRule('eraseYouth', (args) => inputOf(args).youthId),
       exportEvaluationDataset: programmeOffice,
     },
     ExportEvaluationDatasetPayload: allGuardedByParent('Mutation.exportEvaluationDataset', [

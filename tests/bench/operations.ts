@@ -247,11 +247,22 @@ export const updateYouthProfile: BenchOperation = {
         errors { code message }
       }
     }`,
-  variables: { input: { youthId: activePlacement.youthId, interests: ['Musik', 'Fodbold'] } },
+  variables: {
+    input: {
+      youthId: activePlacement.youthId,
+      expectedVersion: 1,
+      interests: ['Musik', 'Fodbold'],
+    },
+  },
   as: asConsultant,
+  // Each pass over the municipality's young people updates each of them once, in order, so the
+  // n-th request finds its young person at one version more than the passes before it (the demo
+  // world stores every young person at version 1). A request of a run whose earlier update of
+  // the same young person failed answers CONFLICT, which the run reports as an error.
   variablesOf: (n) => {
     const youth = pick(youthOfMunicipality, n);
-    return { input: { youthId: youth.id, interests: youth.interests } };
+    const expectedVersion = 1 + Math.floor(n / youthOfMunicipality.length);
+    return { input: { youthId: youth.id, expectedVersion, interests: youth.interests } };
   },
 };
 

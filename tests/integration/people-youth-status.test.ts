@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commitSystemWork } from '#kernel/command';
 import { ConflictError, DomainRuleError } from '#kernel/errors';
+import { logger } from '#kernel/logger';
 import { sharedKeys } from '#kernel/shared-keys';
 import { itemMustNotExist } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
+import { UnitOfWork } from '#kernel/unit-of-work';
+import { YouthEntity } from '#people/repository/youth-entity';
 import {
   listStatusHistory,
   listYouthOfMunicipality,
   readYouth,
-  saveProfileChanges,
 } from '#people/repository/youth-repository';
 import { youthStatsKey } from '#people/repository/youth-stats-entity';
 import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';
@@ -124,11 +127,13 @@ describe('people repository: status changes inside another subgraph’s transact
     const person = await givenYouth(table);
     const read = await readYouth(table, person.id);
     if (!read) throw new Error('young person not stored');
+    const change = (interests: string[]) => {
+      const work = new UnitOfWork();
+      work.change(YouthEntity, read, { interests });
+      return commitSystemWork(table, work, { logger });
+    };
     // Act
-    const results = await Promise.allSettled([
-      saveProfileChanges(table, read, { interests: ['Dyr'] }),
-      saveProfileChanges(table, read, { interests: ['Natur'] }),
-    ]);
+    const results = await Promise.allSettled([change(['Dyr']), change(['Natur'])]);
     // Assess
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -13,9 +13,9 @@ import {
 } from '../support/identities.ts';
 import {
   dataProtectionOfficerIdentity,
-  givenCompany,
   givenLink,
   givenMunicipalities,
+  givenSharedCompany,
   givenTeam,
   givenYouth,
   KOBENHAVN,
@@ -59,7 +59,7 @@ describe('people subgraph: rules per field on every path, and the audit trail', 
     await givenTeam(table, KOBENHAVN);
     await givenYouth(table, { id: ida, consultantId: `staff-${ROSKILDE}-1`, barriers: ['Angst'] });
     await givenYouth(table, { id: karl, municipalityCode: KOBENHAVN, name: 'Karl' });
-    await givenCompany(table, 'c-auth-linked', ROSKILDE);
+    await givenSharedCompany(table, 'c-auth-linked', ROSKILDE);
     await givenLink(table, ida, 'c-auth-linked');
   });
 
@@ -182,7 +182,15 @@ describe('people subgraph: rules per field on every path, and the audit trail', 
         `mutation ($input: ChangeYouthStatusInput!) {
           changeYouthStatus(input: $input) { youth { status } errors { code } }
         }`,
-        { input: { youthId: karl, status: 'PAUSED', date: '2026-11-20', reason: 'Sygdom' } },
+        {
+          input: {
+            youthId: karl,
+            expectedVersion: 1,
+            status: 'PAUSED',
+            date: '2026-11-20',
+            reason: 'Sygdom',
+          },
+        },
       );
       // Assess
       expect(result.errors).toBeUndefined();

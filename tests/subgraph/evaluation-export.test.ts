@@ -11,7 +11,7 @@ import type { Table } from '#kernel/table/table';
 import { attendanceTotalsToItem } from '#learning-community/repository/attendance-entity';
 import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
-import { youthToItem } from '#people/repository/youth-entity';
+import { YouthEntity } from '#people/repository/youth-entity';
 import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -22,15 +22,16 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aYouth,
   dataProtectionOfficerIdentity,
   givenMunicipalities,
   givenTeam,
   givenYouth,
   KOBENHAVN,
   ROSKILDE,
-  youth,
 } from '../support/people-factories.ts';
 import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
 const EXPORT = `mutation ($input: ExportEvaluationDatasetInput!) {
@@ -415,6 +416,30 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     });
   });
 
+  describe('exactly once', () => {
+    it('answers a repeated export with the same dataset and writes no more files or items', async () => {
+      // Prepare
+      const input = { municipalityCodes: [ROSKILDE], idempotencyKey: 'evaluation-once-1' };
+      const first = await exportAll(input);
+      const before = {
+        files: await readdir(exportDir),
+        items: await scanWholeTable(table),
+      };
+      // Act
+      const again = await exportAll(input);
+      const reused = await run(programmeIdentity(), {
+        input: { ...input, municipalityCodes: [KOBENHAVN] },
+      });
+      // Assess
+      expect(again).toEqual(first);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect({
+        files: await readdir(exportDir),
+        items: await scanWholeTable(table),
+      }).toEqual(before);
+    });
+  });
+
   describe('a large municipality', () => {
     const VEJLE = '630';
     const CONSENTING = 230;
@@ -428,8 +453,8 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       // Profiles as older items were written: without their own timeline (the history is read).
       await large.putMany(
         Array.from({ length: CONSENTING + 20 }, (_, n) =>
-          youthToItem(
-            youth({
+          YouthEntity.toItem(
+            aYouth({
               id: `y-vejle-${n}`,
               municipalityCode: VEJLE,
               researchConsent: n < CONSENTING ? CONSENTED : { ...CONSENTED, given: false },

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
@@ -13,6 +14,7 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  enrolYouthInput,
   givenLink,
   givenMunicipalities,
   givenTeam,
@@ -20,6 +22,7 @@ import {
   KOBENHAVN,
   ROSKILDE,
 } from '../support/people-factories.ts';
+import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
 const ENROL = `mutation ($input: EnrolYouthInput!) {
@@ -38,23 +41,6 @@ const UPDATE = `mutation ($input: UpdateYouthProfileInput!) {
     errors { code path }
   }
 }`;
-
-function enrolment(overrides: Record<string, unknown> = {}) {
-  return {
-    municipalityCode: ROSKILDE,
-    name: '  Mads Nielsen ',
-    dateOfBirth: '2003-06-01',
-    phone: '22 33 44 55',
-    email: 'Mads@Example.DK',
-    enrolledAt: '2026-11-20',
-    benefitCategory: 'EDUCATION_READY',
-    consultantId: `staff-${ROSKILDE}-1`,
-    interests: ['Fodbold', 'fodbold', 'Biler'],
-    workWishes: ['Mekaniker'],
-    barriers: [],
-    ...overrides,
-  };
-}
 
 describe('people subgraph: enrolment and profile changes', () => {
   let table: Table;
@@ -81,7 +67,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await enrolledCount();
       // Act
       const result = await execute(server, testContext(table, consultant), ENROL, {
-        input: enrolment(),
+        input: enrolYouthInput(),
       });
       // Assess
       expect(result.errors).toBeUndefined();
@@ -110,7 +96,7 @@ describe('people subgraph: enrolment and profile changes', () => {
     it('enrols on today when no enrolment date is given', async () => {
       // Act
       const result = await execute(server, testContext(table, consultant), ENROL, {
-        input: enrolment({ enrolledAt: null, consultantId: null }),
+        input: enrolYouthInput({ enrolledAt: null, consultantId: null }),
       });
       // Assess
       expect(result.data?.enrolYouth).toMatchObject({
@@ -137,7 +123,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await enrolledCount();
       // Act
       const result = await execute(server, testContext(table, consultant), ENROL, {
-        input: enrolment(change),
+        input: enrolYouthInput(change),
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -153,7 +139,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await enrolledCount();
       // Act
       const result = await execute(server, testContext(table, consultant), ENROL, {
-        input: enrolment(change),
+        input: enrolYouthInput(change),
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -178,7 +164,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await enrolledCount();
       // Act
       const result = await execute(server, testContext(table, consultant), ENROL, {
-        input: enrolment(change),
+        input: enrolYouthInput(change),
       });
       // Assess
       expect(result.errors).toBeUndefined();
@@ -196,7 +182,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await enrolledCount();
       // Act
       const result = await execute(server, testContext(table, identity), ENROL, {
-        input: enrolment(),
+        input: enrolYouthInput(),
       });
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -243,6 +229,7 @@ describe('people subgraph: enrolment and profile changes', () => {
         {
           input: {
             youthId: person.id,
+            expectedVersion: person.version,
             phone: '+45 87 65 43 21',
             interests: ['Gaming'],
             workWishes: ['Frisør'],
@@ -265,7 +252,14 @@ describe('people subgraph: enrolment and profile changes', () => {
         server,
         testContext(table, youthIdentity(ROSKILDE, person.id)),
         UPDATE,
-        { input: { youthId: person.id, barriers: [], interests: ['Dyr'] } },
+        {
+          input: {
+            youthId: person.id,
+            expectedVersion: person.version,
+            barriers: [],
+            interests: ['Dyr'],
+          },
+        },
       );
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -284,7 +278,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await stored(person.id);
       // Act
       const result = await execute(server, testContext(table, identity), UPDATE, {
-        input: { youthId: person.id, interests: ['Dyr'] },
+        input: { youthId: person.id, expectedVersion: person.version, interests: ['Dyr'] },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -302,7 +296,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await stored(person.id);
       // Act
       const result = await execute(server, testContext(table, consultant), UPDATE, {
-        input: { youthId: person.id, ...change },
+        input: { youthId: person.id, expectedVersion: person.version, ...change },
       });
       // Assess
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -319,6 +313,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       });
       // Assess
       expect(errorCodes(result)).toEqual(['CONFLICT']);
+      expect(result.errors?.[0]?.extensions?.currentVersion).toBe(2);
       expect(await stored(person.id)).toEqual(before);
     });
 
@@ -348,7 +343,7 @@ describe('people subgraph: enrolment and profile changes', () => {
       const before = await stored(person.id);
       // Act
       const result = await execute(server, testContext(table, consultant), UPDATE, {
-        input: { youthId: person.id, interests: ['Dyr'] },
+        input: { youthId: person.id, expectedVersion: person.version, interests: ['Dyr'] },
       });
       // Assess
       expect(result.data?.updateYouthProfile).toEqual({
@@ -361,13 +356,124 @@ describe('people subgraph: enrolment and profile changes', () => {
     it('returns a user error for an unknown young person', async () => {
       // Act
       const result = await execute(server, testContext(table, consultant), UPDATE, {
-        input: { youthId: 'y-nobody', interests: ['Dyr'] },
+        input: { youthId: 'y-nobody', expectedVersion: 1, interests: ['Dyr'] },
       });
       // Assess
       expect(result.data?.updateYouthProfile).toEqual({
         youth: null,
         errors: [{ code: 'YOUTH_NOT_FOUND', path: ['youthId'] }],
       });
+    });
+  });
+
+  describe('exactly once, and audited', () => {
+    /** A young person's `CHANGE` records, by target. */
+    async function changesOf(youthId: string): Promise<string[]> {
+      const items = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+      return items.filter((item) => item.action === 'CHANGE').map((item) => String(item.target));
+    }
+
+    async function itemCount(): Promise<number> {
+      return (await scanWholeTable(table)).length;
+    }
+
+    /** Only the young person's id and version: a repeat then reads no personal data. */
+    const ENROL_IDS = `mutation ($input: EnrolYouthInput!) {
+      enrolYouth(input: $input) { youth { id version } errors { code } }
+    }`;
+    const UPDATE_IDS = `mutation ($input: UpdateYouthProfileInput!) {
+      updateYouthProfile(input: $input) { youth { id version } errors { code } }
+    }`;
+
+    it('answers a repeated enrolment with the same young person and writes nothing', async () => {
+      // Prepare
+      const input = enrolYouthInput({ idempotencyKey: 'enrol-once-1' });
+      const first = await execute(server, testContext(table, consultant), ENROL_IDS, { input });
+      const before = { items: await itemCount(), enrolled: await enrolledCount() };
+      // Act
+      const again = await execute(server, testContext(table, consultant), ENROL_IDS, { input });
+      // Assess
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect({ items: await itemCount(), enrolled: await enrolledCount() }).toEqual(before);
+    });
+
+    it('refuses the same key for another enrolment with IDEMPOTENCY_KEY_REUSED', async () => {
+      // Prepare
+      await execute(server, testContext(table, consultant), ENROL_IDS, {
+        input: enrolYouthInput({ idempotencyKey: 'enrol-once-2' }),
+      });
+      const before = await itemCount();
+      // Act
+      const reused = await execute(server, testContext(table, consultant), ENROL_IDS, {
+        input: enrolYouthInput({ idempotencyKey: 'enrol-once-2', name: 'Ea Andersen' }),
+      });
+      // Assess
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(await itemCount()).toBe(before);
+    });
+
+    it('records the CHANGE of an enrolment and of a profile update with the young person', async () => {
+      // Act
+      const enrolled = await execute<{ enrolYouth: { youth: { id: string } } }>(
+        server,
+        testContext(table, consultant),
+        ENROL_IDS,
+        { input: enrolYouthInput() },
+      );
+      const youthId = enrolled.data?.enrolYouth.youth.id ?? '';
+      await execute(server, testContext(table, consultant), UPDATE_IDS, {
+        input: { youthId, expectedVersion: 1, interests: ['Dyr'] },
+      });
+      // Assess
+      expect((await changesOf(youthId)).sort()).toEqual([
+        'Mutation.enrolYouth',
+        'Mutation.updateYouthProfile',
+      ]);
+    });
+
+    it('answers a repeated profile update with the young person and writes nothing', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = {
+        youthId: person.id,
+        expectedVersion: 1,
+        interests: ['Dyr'],
+        idempotencyKey: 'update-once-1',
+      };
+      const first = await execute(server, testContext(table, consultant), UPDATE_IDS, { input });
+      const before = await itemCount();
+      // Act
+      const again = await execute(server, testContext(table, consultant), UPDATE_IDS, { input });
+      const reused = await execute(server, testContext(table, consultant), UPDATE_IDS, {
+        input: { ...input, interests: ['Natur'] },
+      });
+      // Assess
+      expect(first.data).toEqual({
+        updateYouthProfile: { youth: { id: person.id, version: 2 }, errors: [] },
+      });
+      expect(again.data).toEqual(first.data);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(await itemCount()).toBe(before);
+      expect((await stored(person.id))?.interests).toEqual(['Dyr']);
+    });
+
+    it('keeps the encrypted CPR number and the status timeline through a later update', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      await execute(server, testContext(table, consultant), UPDATE_IDS, {
+        input: { youthId: person.id, expectedVersion: 1, cpr: '140304-4123' },
+      });
+      const withCpr = await stored(person.id);
+      // Act
+      await execute(server, testContext(table, consultant), UPDATE_IDS, {
+        input: { youthId: person.id, expectedVersion: 2, phone: '+4587654321' },
+      });
+      // Assess
+      const after = await stored(person.id);
+      expect(after?.cprCiphertext).toBe(withCpr?.cprCiphertext);
+      expect(after?.statusTimeline).toEqual([{ status: 'ENROLLED', date: '2026-01-05' }]);
+      expect(after).toMatchObject({ phone: '+4587654321', cprMasked: '140304-****', version: 3 });
     });
   });
 });

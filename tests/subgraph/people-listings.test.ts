@@ -12,8 +12,8 @@ import {
 } from '../support/identities.ts';
 import {
   dataProtectionOfficerIdentity,
-  givenCompany,
   givenMunicipalities,
+  givenSharedCompany,
   givenTeam,
   givenYouth,
   KOBENHAVN,
@@ -78,7 +78,7 @@ describe('people subgraph: listings and figures', () => {
     await givenMunicipalities(table);
     await givenTeam(table, ROSKILDE);
     await givenTeam(table, KOBENHAVN);
-    await givenCompany(table, 'c-roskilde', ROSKILDE);
+    await givenSharedCompany(table, 'c-roskilde', ROSKILDE);
     for (let i = 0; i < 15; i++) {
       await givenYouth(table, {
         consultantId: i < 7 ? SECOND_CONSULTANT : `staff-${ROSKILDE}-1`,
@@ -205,11 +205,18 @@ describe('people subgraph: listings and figures', () => {
       [newId, 'IN_EDUCATION'],
       [paused?.id, 'EXITED'],
     ]) {
+      const read = await execute(
+        server,
+        testContext(table, team),
+        'query ($id: ID!) { youth(id: $id) { version } }',
+        { id: youthId },
+      );
+      const expectedVersion = (read.data as { youth: { version: number } }).youth.version;
       const change = await execute(
         server,
         testContext(table, team),
         `mutation ($input: ChangeYouthStatusInput!) { changeYouthStatus(input: $input) { errors { code } } }`,
-        { input: { youthId, status, date: '2026-11-26', reason: 'Test' } },
+        { input: { youthId, expectedVersion, status, date: '2026-11-26', reason: 'Test' } },
       );
       expect(change.data?.changeYouthStatus).toEqual({ errors: [] });
     }

@@ -91,7 +91,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('is refused to the young person, a company, the programme and another municipality', async () => {
       // Prepare
       const person = await givenYouth(table);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       await givenLink(table, person.id, 'c-cpr');
       const callers: Identity[] = [
         youthIdentity(ROSKILDE, person.id),
@@ -123,13 +125,13 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       const person = await givenYouth(table);
       // Act
       const malformed = await run(consultant, UPDATE, {
-        input: { youthId: person.id, cpr: '320104-4123' },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: '320104-4123' },
       });
       const mismatch = await run(consultant, UPDATE, {
-        input: { youthId: person.id, cpr: '150304-4123' },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: '150304-4123' },
       });
       const bySelf = await run(youthIdentity(ROSKILDE, person.id), UPDATE, {
-        input: { youthId: person.id, cpr: CPR },
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
       });
       // Assess
       expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
@@ -147,7 +149,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('gives the young person a document from every subgraph, CPR masked, audited', async () => {
       // Prepare
       const person = await givenYouth(table, { name: 'Alma Adgang' }, ['PAUSED']);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       // Act
       const result = await run(youthIdentity(ROSKILDE, person.id), EXPORT, {
         input: { youthId: person.id },
@@ -248,7 +252,9 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       const person = await givenYouth(table, { name: 'Erik Slettes', phone: '+4599887766' }, [
         'PAUSED',
       ]);
-      await run(consultant, UPDATE, { input: { youthId: person.id, cpr: CPR } });
+      await run(consultant, UPDATE, {
+        input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
+      });
       // Act
       const first = await run(dpo, ERASE, {
         input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' },
@@ -281,6 +287,62 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
         role: 'DATA_PROTECTION_OFFICER',
       });
       expect(itemsHolding(audit, { texts: ['Erik Slettes', '99887766', '4123'] })).toEqual([]);
+    });
+  });
+
+  describe('exactly once', () => {
+    async function itemCount(): Promise<number> {
+      return (await scanWholeTable(table)).length;
+    }
+
+    it('answers a repeated export with the same document and records no second export', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Gry Gentaget' });
+      const self = youthIdentity(ROSKILDE, person.id);
+      const input = { youthId: person.id, idempotencyKey: 'export-once-1' };
+      const first = await run(self, EXPORT, { input });
+      const before = await itemCount();
+      // Act
+      const again = await run(self, EXPORT, { input });
+      // Assess
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect(await itemCount()).toBe(before);
+      expect((await auditActions(person.id)).filter((action) => action === 'EXPORT')).toHaveLength(
+        1,
+      );
+    });
+
+    it('audits a repeated export by staff as a read of the young person, not a second export', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = { youthId: person.id, idempotencyKey: 'export-once-2' };
+      await run(consultant, EXPORT, { input });
+      // Act
+      const again = await run(consultant, EXPORT, { input });
+      const reused = await run(consultant, EXPORT, {
+        input: { youthId: 'y-someone-else', idempotencyKey: 'export-once-2' },
+      });
+      // Assess
+      expect(again.errors).toBeUndefined();
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await auditActions(person.id)).sort()).toEqual(['EXPORT', 'READ']);
+    });
+
+    it('answers a repeated erasure with the same receipt and writes nothing', async () => {
+      // Prepare
+      const person = await givenYouth(table, { name: 'Hans Gentaget' });
+      const input = { youthId: person.id, reason: 'OBJECTION', idempotencyKey: 'erase-once-1' };
+      const first = await run(dpo, ERASE, { input });
+      const before = await itemCount();
+      // Act
+      const again = await run(dpo, ERASE, { input });
+      const reused = await run(dpo, ERASE, { input: { ...input, reason: 'CONSENT_WITHDRAWN' } });
+      // Assess
+      expect(first.data?.eraseYouth).toMatchObject({ erasure: { alreadyErased: false } });
+      expect(again.data).toEqual(first.data);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(await itemCount()).toBe(before);
     });
   });
 });

@@ -7,9 +7,9 @@ import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity } from '../support/identities.ts';
 import {
-  givenCompany,
   givenLink,
   givenMunicipalities,
+  givenSharedCompany,
   givenTeam,
   givenYouth,
   ROSKILDE,
@@ -33,7 +33,7 @@ describe('people subgraph: round trips do not grow with list length', () => {
     table = await createTestTable();
     await givenMunicipalities(table);
     await givenTeam(table, ROSKILDE);
-    await givenCompany(table, 'c-host', ROSKILDE);
+    await givenSharedCompany(table, 'c-host', ROSKILDE);
     for (let i = 0; i < 40; i++) {
       const consultantId = i % 2 === 0 ? `staff-${ROSKILDE}-1` : `staff-${ROSKILDE}-2`;
       const person = await givenYouth(table, { consultantId });

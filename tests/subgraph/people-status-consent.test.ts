@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
@@ -8,6 +9,8 @@ import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
 import {
+  addSupportNoteInput,
+  changeYouthStatusInput,
   givenLink,
   givenMunicipalities,
   givenTeam,
@@ -15,6 +18,7 @@ import {
   KOBENHAVN,
   ROSKILDE,
 } from '../support/people-factories.ts';
+import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
 const CHANGE_STATUS = `mutation ($input: ChangeYouthStatusInput!) {
@@ -73,7 +77,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const before = await counts();
       // Act
       const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
-        input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Sygdom' },
+        input: {
+          youthId: person.id,
+          expectedVersion: person.version,
+          status: 'PAUSED',
+          date: '2026-11-20',
+          reason: 'Sygdom',
+        },
       });
       // Assess
       expect(result.errors).toBeUndefined();
@@ -119,7 +129,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         const before = { youth: await stored(person.id), counts: await counts() };
         // Act
         const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
-          input: { youthId: person.id, status, date, reason: 'Test' },
+          input: {
+            youthId: person.id,
+            expectedVersion: person.version,
+            status,
+            date,
+            reason: 'Test',
+          },
         });
         // Assess
         expect(result.errors).toBeUndefined();
@@ -141,6 +157,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
         input: {
           youthId: person.id,
+          expectedVersion: person.version,
           status: 'PAUSED',
           date: '2026-11-20',
           reason: 'Ok',
@@ -168,7 +185,15 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
           server,
           testContext(table, identityFor(person.id)),
           CHANGE_STATUS,
-          { input: { youthId: person.id, status: 'PAUSED', date: '2026-11-20', reason: 'Test' } },
+          {
+            input: {
+              youthId: person.id,
+              expectedVersion: person.version,
+              status: 'PAUSED',
+              date: '2026-11-20',
+              reason: 'Test',
+            },
+          },
         );
         // Assess
         expect(errorCodes(result)).toEqual(['FORBIDDEN']);
@@ -183,7 +208,11 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const person = await givenYouth(table, { consultantId: `staff-${ROSKILDE}-1` });
       // Act
       const result = await execute(server, testContext(table, consultant), ASSIGN, {
-        input: { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` },
+        input: {
+          youthId: person.id,
+          expectedVersion: person.version,
+          consultantId: `staff-${ROSKILDE}-2`,
+        },
       });
       // Assess
       expect(result.data?.assignConsultant).toEqual({
@@ -213,7 +242,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const before = await stored(person.id);
       // Act
       const result = await execute(server, testContext(table, consultant), ASSIGN, {
-        input: { youthId: person.id, consultantId },
+        input: { youthId: person.id, expectedVersion: person.version, consultantId },
       });
       // Assess
       expect(result.data?.assignConsultant).toEqual({
@@ -226,7 +255,11 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
     it('refuses the young person themself and another municipality', async () => {
       // Prepare
       const person = await givenYouth(table);
-      const input = { youthId: person.id, consultantId: `staff-${ROSKILDE}-2` };
+      const input = {
+        youthId: person.id,
+        expectedVersion: person.version,
+        consultantId: `staff-${ROSKILDE}-2`,
+      };
       // Act
       const self = await execute(
         server,
@@ -251,10 +284,10 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const self = testContext(table, youthIdentity(ROSKILDE, person.id));
       // Act
       const given = await execute(server, self, RECORD_CONSENT, {
-        input: { youthId: person.id, date: '2026-02-01' },
+        input: { youthId: person.id, expectedVersion: person.version, date: '2026-02-01' },
       });
       const withdrawn = await execute(server, self, WITHDRAW_CONSENT, {
-        input: { youthId: person.id },
+        input: { youthId: person.id, expectedVersion: person.version + 1 },
       });
       // Assess
       expect(given.data?.recordResearchConsent).toEqual({
@@ -274,7 +307,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       const person = await givenYouth(table);
       // Act
       const result = await execute(server, testContext(table, consultant), RECORD_CONSENT, {
-        input: { youthId: person.id },
+        input: { youthId: person.id, expectedVersion: person.version },
       });
       // Assess
       expect(result.data?.recordResearchConsent).toMatchObject({
@@ -311,7 +344,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         const before = await stored(person.id);
         // Act
         const result = await execute(server, testContext(table, consultant), mutation, {
-          input: { youthId: person.id, ...change },
+          input: { youthId: person.id, expectedVersion: person.version, ...change },
         });
         // Assess
         expect(result.errors).toBeUndefined();
@@ -329,13 +362,13 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         server,
         testContext(table, youthIdentity(ROSKILDE, 'y-other')),
         RECORD_CONSENT,
-        { input: { youthId: person.id } },
+        { input: { youthId: person.id, expectedVersion: person.version } },
       );
       const company = await execute(
         server,
         testContext(table, companyContactIdentity('c-linked')),
         RECORD_CONSENT,
-        { input: { youthId: person.id } },
+        { input: { youthId: person.id, expectedVersion: person.version } },
       );
       // Assess
       expect(errorCodes(other)).toEqual(['FORBIDDEN']);
@@ -389,6 +422,143 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
       expect(errorCodes(empty)).toEqual(['BAD_USER_INPUT']);
       expect(future.data?.addSupportNote).toMatchObject({ errors: [{ code: 'DATE_IN_FUTURE' }] });
       expect(notes).toEqual([]);
+    });
+  });
+
+  describe('exactly once, at a version, and audited', () => {
+    const CONSENTED = { given: true, givenAt: '2026-02-01', withdrawnAt: null };
+
+    /** A young person's `CHANGE` records, by target. */
+    async function changesOf(youthId: string): Promise<string[]> {
+      const items = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+      return items.filter((item) => item.action === 'CHANGE').map((item) => String(item.target));
+    }
+
+    async function itemCount(): Promise<number> {
+      return (await scanWholeTable(table)).length;
+    }
+
+    it.each([
+      [
+        'changeYouthStatus',
+        CHANGE_STATUS,
+        { status: 'ENROLLED', date: '2026-11-20', reason: 'Test' },
+      ],
+      ['assignConsultant', ASSIGN, { consultantId: `staff-${ROSKILDE}-2` }],
+      ['recordResearchConsent', RECORD_CONSENT, {}],
+      ['withdrawResearchConsent', WITHDRAW_CONSENT, {}],
+    ] as const)(
+      'refuses %s on a stale version with CONFLICT naming the current one, writing nothing',
+      async (_mutation, document, change) => {
+        // Prepare: version 2 after the pause
+        const person = await givenYouth(table, { researchConsent: CONSENTED }, ['PAUSED']);
+        const before = { youth: await stored(person.id), counts: await counts() };
+        // Act
+        const result = await execute(server, testContext(table, consultant), document, {
+          input: { youthId: person.id, expectedVersion: 1, ...change },
+        });
+        // Assess
+        expect(errorCodes(result)).toEqual(['CONFLICT']);
+        expect(result.errors?.[0]?.extensions?.currentVersion).toBe(2);
+        expect({ youth: await stored(person.id), counts: await counts() }).toEqual(before);
+      },
+    );
+
+    it('answers the team about an unknown young person with YOUTH_NOT_FOUND', async () => {
+      // Act
+      const result = await execute(server, testContext(table, consultant), CHANGE_STATUS, {
+        input: changeYouthStatusInput({ id: 'y-nobody', version: 1 }),
+      });
+      // Assess
+      expect(result.data?.changeYouthStatus).toEqual({
+        youth: null,
+        errors: [{ code: 'YOUTH_NOT_FOUND', path: ['youthId'] }],
+      });
+    });
+
+    it('refuses a role that never changes a status before it learns whether the id exists', async () => {
+      // Act
+      const result = await execute(
+        server,
+        testContext(table, companyContactIdentity('c-linked')),
+        CHANGE_STATUS,
+        { input: changeYouthStatusInput({ id: 'y-nobody', version: 1 }) },
+      );
+      // Assess
+      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    });
+
+    it('records the CHANGE of each change, in the change’s own transaction', async () => {
+      // Prepare
+      const person = await givenYouth(table, { consultantId: `staff-${ROSKILDE}-1` });
+      const team = testContext(table, consultant);
+      // Act
+      await execute(server, team, CHANGE_STATUS, {
+        input: {
+          youthId: person.id,
+          expectedVersion: 1,
+          status: 'PAUSED',
+          date: '2026-11-20',
+          reason: 'Sygdom',
+        },
+      });
+      await execute(server, team, ASSIGN, {
+        input: { youthId: person.id, expectedVersion: 2, consultantId: `staff-${ROSKILDE}-2` },
+      });
+      await execute(server, team, RECORD_CONSENT, {
+        input: { youthId: person.id, expectedVersion: 3 },
+      });
+      await execute(server, team, WITHDRAW_CONSENT, {
+        input: { youthId: person.id, expectedVersion: 4 },
+      });
+      await execute(server, testContext(table, psychologist), ADD_NOTE, {
+        input: addSupportNoteInput(person.id),
+      });
+      // Assess
+      expect((await changesOf(person.id)).sort()).toEqual([
+        'Mutation.addSupportNote',
+        'Mutation.assignConsultant',
+        'Mutation.changeYouthStatus',
+        'Mutation.recordResearchConsent',
+        'Mutation.withdrawResearchConsent',
+      ]);
+      expect((await stored(person.id))?.version).toBe(5);
+    });
+
+    it('answers a repeated support note with the same note and writes nothing', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = addSupportNoteInput(person.id, { idempotencyKey: 'note-once-1' });
+      const first = await execute(server, testContext(table, psychologist), ADD_NOTE, { input });
+      const before = await itemCount();
+      // Act
+      const again = await execute(server, testContext(table, psychologist), ADD_NOTE, { input });
+      const reused = await execute(server, testContext(table, psychologist), ADD_NOTE, {
+        input: { ...input, text: 'En anden note' },
+      });
+      // Assess
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect(await itemCount()).toBe(before);
+    });
+
+    it('answers a repeated status change with the young person and changes nothing more', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = changeYouthStatusInput(person, { idempotencyKey: 'status-once-1' });
+      // Only the id and version: a repeat then reads no personal data (no READ record).
+      const document = `mutation ($input: ChangeYouthStatusInput!) {
+        changeYouthStatus(input: $input) { youth { id version } errors { code } }
+      }`;
+      const first = await execute(server, testContext(table, consultant), document, { input });
+      const before = { items: await itemCount(), counts: await counts() };
+      // Act
+      const again = await execute(server, testContext(table, consultant), document, { input });
+      // Assess
+      expect(first.errors).toBeUndefined();
+      expect(again.data).toEqual(first.data);
+      expect({ items: await itemCount(), counts: await counts() }).toEqual(before);
     });
   });
 });

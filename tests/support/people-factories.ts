@@ -1,31 +1,30 @@
+import { commitSystemWork } from '#kernel/command';
 import type { Identity } from '#kernel/identity';
+import { logger } from '#kernel/logger';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
+import { UnitOfWork } from '#kernel/unit-of-work';
+import { stageEnrolment } from '#people/domain/enrol-youth';
 import type { StaffMember } from '#people/domain/staff';
+import type { SupportNote } from '#people/domain/support-note';
 import { NO_CONSENT, type Youth, type YouthStatus } from '#people/domain/youth';
+import { prepareYouthStatusChange } from '#people/published/youth-status';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { youthCompanyLinkItem } from '#people/repository/shared-items';
 import { saveStaff } from '#people/repository/staff-repository';
-import { saveEnrolment } from '#people/repository/youth-repository';
-import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';
+import { SupportNoteEntity } from '#people/repository/support-note-entity';
+import { fixtureId } from './fixture-id.ts';
 
 /**
- * Small factories of the people subgraph's records for tests. Young people are written through
- * the repository's own enrolment and status change, so counters and history agree with them.
+ * The people subgraph's fixtures, by the convention of `tests/README.md`: `a<Thing>()` a domain
+ * value, `given<Thing>(table)` the value stored through its entity (with what people keeps
+ * beside it: history, counters), `<mutation>Input()` a valid mutation input.
  */
 
-/** Roskilde and København, the municipalities most tests use. */
+/** Roskilde's municipality code: the municipality most tests use. */
 export const ROSKILDE = '265';
 /** København's municipality code. */
 export const KOBENHAVN = '101';
-
-let sequence = 0;
-
-/** A unique id for a fixture. */
-export function peopleFixtureId(prefix: string): string {
-  sequence += 1;
-  return `${prefix}-${sequence}`;
-}
 
 /** Registers Roskilde and København. */
 export async function givenMunicipalities(table: Table): Promise<void> {
@@ -36,8 +35,8 @@ export async function givenMunicipalities(table: Table): Promise<void> {
 }
 
 /** A staff member, a network consultant of Roskilde unless told otherwise. */
-export function staffMember(overrides: Partial<StaffMember> = {}): StaffMember {
-  const id = overrides.id ?? peopleFixtureId('s');
+export function aStaffMember(overrides: Partial<StaffMember> = {}): StaffMember {
+  const id = overrides.id ?? fixtureId('s');
   return {
     id,
     municipalityCode: ROSKILDE,
@@ -62,19 +61,19 @@ export async function givenStaff(table: Table, ...staff: StaffMember[]): Promise
  */
 export async function givenTeam(table: Table, municipalityCode: string) {
   const team = {
-    consultant: staffMember({ id: `staff-${municipalityCode}-1`, municipalityCode }),
-    leader: staffMember({
+    consultant: aStaffMember({ id: `staff-${municipalityCode}-1`, municipalityCode }),
+    leader: aStaffMember({
       id: `staff-${municipalityCode}-leader`,
       municipalityCode,
       role: 'TEAM_LEADER',
     }),
-    secondConsultant: staffMember({ id: `staff-${municipalityCode}-2`, municipalityCode }),
-    entrepreneur: staffMember({
+    secondConsultant: aStaffMember({ id: `staff-${municipalityCode}-2`, municipalityCode }),
+    entrepreneur: aStaffMember({
       id: `staff-${municipalityCode}-entrepreneur`,
       municipalityCode,
       role: 'ENTREPRENEUR',
     }),
-    psychologist: staffMember({
+    psychologist: aStaffMember({
       id: `staff-${municipalityCode}-psychologist`,
       municipalityCode,
       role: 'PSYCHOLOGIST',
@@ -85,14 +84,14 @@ export async function givenTeam(table: Table, municipalityCode: string) {
 }
 
 /** A young person of Roskilde, enrolled on 2026-01-05, unless told otherwise. */
-export function youth(overrides: Partial<Youth> = {}): Youth {
+export function aYouth(overrides: Partial<Youth> = {}): Youth {
   const enrolledAt = overrides.enrolledAt ?? '2026-01-05';
   return {
-    id: overrides.id ?? peopleFixtureId('y'),
+    id: overrides.id ?? fixtureId('y'),
     municipalityCode: ROSKILDE,
     name: 'Ida Jensen',
     dateOfBirth: '2004-03-14',
-    phone: '+4512345678',
+    phone: '+4523456789',
     email: 'ida@example.dk',
     enrolledAt,
     status: 'ENROLLED',
@@ -104,26 +103,37 @@ export function youth(overrides: Partial<Youth> = {}): Youth {
     benefitCategory: 'ACTIVITY_READY',
     barriers: ['Ordblindhed'],
     researchConsent: NO_CONSENT,
+    cprMasked: null,
     version: 1,
     ...overrides,
   };
 }
 
+function nextWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 7);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Enrols a young person and moves them through the given statuses (one change a week after
- * enrolment each), as the subgraph itself would.
+ * enrolment each), through the same writes as the subgraph's own enrolment and status change,
+ * so that history and counters agree with them.
  *
  * @param table - the test table
  * @param overrides - the young person's attributes
  * @param path - the statuses to move through after `ENROLLED`
+ * @returns the young person as stored at the end (their version counts the changes)
  */
 export async function givenYouth(
   table: Table,
   overrides: Partial<Youth> = {},
   path: YouthStatus[] = [],
 ): Promise<Youth> {
-  const enrolled = youth({ ...overrides, status: 'ENROLLED' });
-  await saveEnrolment(table, enrolled, 'Indskrevet i NEXTWORK');
+  const enrolled = aYouth({ ...overrides, status: 'ENROLLED' });
+  const work = new UnitOfWork();
+  stageEnrolment(work, enrolled, undefined);
+  await commitSystemWork(table, work, { logger });
   let date = enrolled.enrolledAt;
   for (const status of path) {
     date = nextWeek(date);
@@ -140,17 +150,35 @@ export async function givenYouth(
   };
 }
 
-function nextWeek(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 7);
-  return d.toISOString().slice(0, 10);
+/** A psychologist's support note about a young person. */
+export function aSupportNote(youthId: string, overrides: Partial<SupportNote> = {}): SupportNote {
+  return {
+    id: fixtureId('note'),
+    youthId,
+    date: '2026-02-01',
+    text: 'Samtaleforløb hver anden uge',
+    authorId: `staff-${ROSKILDE}-psychologist`,
+    ...overrides,
+  };
+}
+
+/** Stores a support note in the young person's item collection. */
+export async function givenSupportNote(
+  table: Table,
+  youthId: string,
+  overrides: Partial<SupportNote> = {},
+): Promise<SupportNote> {
+  const note = aSupportNote(youthId, overrides);
+  await table.put(SupportNoteEntity.toItem(note));
+  return note;
 }
 
 /**
  * A company of a municipality's network and its contact persons (by default the one
- * `companyContactIdentity(companyId)` names), with only the attributes `sharedKeys` promises.
+ * `companyContactIdentity(companyId)` names), as the people subgraph reads them: only the
+ * attributes `sharedKeys` promises (the companies subgraph's own fixtures are `aCompany()`).
  */
-export async function givenCompany(
+export async function givenSharedCompany(
   table: Table,
   companyId: string,
   municipalityCode: string,
@@ -185,4 +213,39 @@ export function dataProtectionOfficerIdentity(municipalityCode: string): Identit
     subject: `sub-dpo-${municipalityCode}`,
     municipalityCode,
   };
+}
+
+/** A valid `EnrolYouthInput`: a young person of Roskilde with their network consultant. */
+export function enrolYouthInput(overrides: Record<string, unknown> = {}) {
+  return {
+    municipalityCode: ROSKILDE,
+    name: '  Mads Nielsen ',
+    dateOfBirth: '2003-06-01',
+    phone: '22 33 44 55',
+    email: 'Mads@Example.DK',
+    enrolledAt: '2026-11-20',
+    benefitCategory: 'EDUCATION_READY',
+    consultantId: `staff-${ROSKILDE}-1`,
+    interests: ['Fodbold', 'fodbold', 'Biler'],
+    workWishes: ['Mekaniker'],
+    barriers: [],
+    ...overrides,
+  };
+}
+
+/** A valid `ChangeYouthStatusInput` for a young person at a version: paused on 2026-11-20. */
+export function changeYouthStatusInput(youth: Pick<Youth, 'id' | 'version'>, overrides = {}) {
+  return {
+    youthId: youth.id,
+    expectedVersion: youth.version,
+    status: 'PAUSED',
+    date: '2026-11-20',
+    reason: 'Sygdom',
+    ...overrides,
+  };
+}
+
+/** A valid `AddSupportNoteInput` for a young person. */
+export function addSupportNoteInput(youthId: string, overrides: Record<string, unknown> = {}) {
+  return { youthId, text: 'Første samtale', date: '2026-11-25', ...overrides };
 }

@@ -54,7 +54,7 @@ function wholeId(id: string): RegExp {
 
 /**
  * The items that hold any of the given traces, leaving out the audit trail when asked (it keeps
- * the old id by design, see `domain/erasure.ts`).
+ * the old id by design, see `subgraphs/people/domain/erase-youth.ts`).
  *
  * @param items - the table's items
  * @param traces - the texts and ids to look for

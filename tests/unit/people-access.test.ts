@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { DATA_SUBJECT_ACCESS, dataSubjectAudience } from '#people/domain/data-subject-access';
 import { MUNICIPALITY_FIELD_ACCESS } from '#people/domain/municipality-access';
 import { STAFF_FIELD_ACCESS, staffAudience } from '#people/domain/staff-access';
 import { YOUTH_FIELD_ACCESS, type YouthAudience, youthAudience } from '#people/domain/youth-access';
@@ -97,4 +98,32 @@ describe('people access rules', () => {
       expect(result).toBe(audience);
     },
   );
+
+  it.each([
+    [
+      'the data protection officer of the municipality',
+      dataProtectionOfficerIdentity('265'),
+      'DATA_PROTECTION_OFFICER',
+    ],
+    ["another municipality's data protection officer", dataProtectionOfficerIdentity('101'), null],
+    ['the young person', youthIdentity('265', 'y-1'), 'SELF'],
+    ['a consultant of the municipality', staffIdentity('265'), 'TEAM'],
+    ['a company contact, linked or not', companyContactIdentity('c-1'), null],
+    ['the programme office', programmeIdentity(), null],
+  ] as const)(
+    "gives %s the right audience for a Roskilde young person's rights",
+    (_who, identity, audience) => {
+      // Act
+      const result = dataSubjectAudience(identity, { id: 'y-1', municipalityCode: '265' });
+      // Assess
+      expect(result).toBe(audience);
+    },
+  );
+
+  it('leaves erasure and the audit trail to the data protection officer alone', () => {
+    // Assess
+    expect(DATA_SUBJECT_ACCESS.eraseYouth).toEqual(['DATA_PROTECTION_OFFICER']);
+    expect(DATA_SUBJECT_ACCESS.auditTrail).toEqual(['DATA_PROTECTION_OFFICER']);
+    expect(DATA_SUBJECT_ACCESS.exportYouthData).not.toContain('LINKED_COMPANY');
+  });
 });

@@ -11,9 +11,13 @@ import {
 import { emptyCounts, type YouthCounts } from '#people/domain/youth-stats';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { youthCompanyLinkItem } from '#people/repository/shared-items';
-import { staffToItem } from '#people/repository/staff-entity';
-import { supportNoteToItem } from '#people/repository/support-note-entity';
-import { STATUS_TIMELINE, statusChangeToItem, youthToItem } from '#people/repository/youth-entity';
+import { StaffEntity } from '#people/repository/staff-entity';
+import { SupportNoteEntity } from '#people/repository/support-note-entity';
+import {
+  STATUS_TIMELINE,
+  StatusHistoryEntryEntity,
+  YouthEntity,
+} from '#people/repository/youth-entity';
 import { youthFiguresToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
 
@@ -45,24 +49,28 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   const counts = new Map<string, YouthCounts>(
     world.municipalities.map(({ code }) => [code, emptyCounts()]),
   );
-  const items: Item[] = world.staff.map((staff) => staffToItem(StaffMemberSchema.parse(staff)));
+  const items: Item[] = world.staff.map((staff) =>
+    StaffEntity.toItem(StaffMemberSchema.parse(staff)),
+  );
   const months = new Map<string, Map<string, YouthMonthFigures>>(
     world.municipalities.map(({ code }) => [code, new Map()]),
   );
   for (const demo of world.youth) {
     const youth = youthOf(demo);
     const timeline = demo.statusHistory.map(({ status, date }) => ({ status, date }));
-    items.push({ ...youthToItem(youth), [STATUS_TIMELINE]: timeline });
+    items.push({ ...YouthEntity.toItem(youth), [STATUS_TIMELINE]: timeline });
     const municipalityMonths = months.get(youth.municipalityCode);
     if (municipalityMonths) {
       addToMonths(municipalityMonths, lifetimeFigureChanges(youth.enrolledAt, timeline));
     }
     demo.statusHistory.forEach((change, index) => {
-      items.push(statusChangeToItem(youth.id, change, index + 1));
+      items.push(
+        StatusHistoryEntryEntity.toItem({ ...change, youthId: youth.id, sequence: index + 1 }),
+      );
     });
     items.push(
       ...supportNotesOf(demo, world.today, psychologistOf.get(demo.municipalityCode) ?? null).map(
-        supportNoteToItem,
+        SupportNoteEntity.toItem,
       ),
     );
     const municipalityCounts = counts.get(youth.municipalityCode);

@@ -1,6 +1,8 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
-import type { DatedStatus } from '../domain/weekly-status.ts';
+import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
+import { BenefitCategorySchema, YouthStatusSchema } from '../domain/youth.ts';
 
 /**
  * What is left of an erased young person: an anonymous stub under a NEW random id, holding only
@@ -13,9 +15,6 @@ import type { DatedStatus } from '../domain/weekly-status.ts';
  * `MUNI#<code>#ERASED_YOUTH` (a municipality's young people never show it). A recount of the
  * figures from the raw data adds these stubs to the municipality's young people.
  */
-
-/** The entity name of a stub. */
-export const ERASED_YOUTH_ENTITY = 'ErasedYouth';
 
 /** The sort key of a stub in its own partition. */
 const ERASED = 'ERASED';
@@ -31,31 +30,31 @@ export function erasedYouthPartition(municipalityCode: string): string {
 }
 
 /** What a stub keeps. */
-export interface ErasedYouth {
-  stubId: string;
-  municipalityCode: string;
-  enrolledAt: string;
-  benefitCategory: string;
-  status: string;
-  statusChangedAt: string;
-  statusChanges: number;
-  statusTimeline: DatedStatus[];
-}
+export const ErasedYouthSchema = z.object({
+  stubId: z.string(),
+  municipalityCode: MunicipalityCodeSchema,
+  enrolledAt: IsoDateSchema,
+  benefitCategory: BenefitCategorySchema,
+  status: YouthStatusSchema,
+  statusChangedAt: IsoDateSchema,
+  statusChanges: z.number().int().min(1),
+  statusTimeline: z.array(z.object({ status: YouthStatusSchema, date: IsoDateSchema })),
+});
 
-/** The stored item of a stub. */
-export function erasedYouthToItem(stub: ErasedYouth): Item {
-  return {
-    ...erasedYouthKey(stub.stubId),
-    entity: ERASED_YOUTH_ENTITY,
-    gsi1pk: erasedYouthPartition(stub.municipalityCode),
-    gsi1sk: key(stub.enrolledAt, stub.stubId),
-    id: stub.stubId,
-    municipalityCode: stub.municipalityCode,
-    enrolledAt: stub.enrolledAt,
-    benefitCategory: stub.benefitCategory,
-    status: stub.status,
-    statusChangedAt: stub.statusChangedAt,
-    statusChanges: stub.statusChanges,
-    statusTimeline: stub.statusTimeline.map(({ status, date }) => ({ status, date })),
-  };
-}
+/** An erased young person's anonymous stub. */
+export type ErasedYouth = z.infer<typeof ErasedYouthSchema>;
+
+/** The anonymous stub of an erased young person. */
+export const ErasedYouthEntity = defineEntity<ErasedYouth>({
+  name: 'ErasedYouth',
+  schema: ErasedYouthSchema,
+  key: (stub) => erasedYouthKey(stub.stubId),
+  indexes: {
+    gsi1: (stub) => ({
+      pk: erasedYouthPartition(stub.municipalityCode),
+      sk: key(stub.enrolledAt, stub.stubId),
+    }),
+  },
+  // Stored under `id` too, as every young person's item names itself.
+  extra: (stub) => ({ id: stub.stubId }),
+});

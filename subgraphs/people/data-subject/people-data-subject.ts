@@ -3,15 +3,15 @@ import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
-import { SUPPORT_NOTE_PREFIX, supportNoteFromItem } from '../repository/support-note-entity.ts';
+import { SUPPORT_NOTE_PREFIX, SupportNoteEntity } from '../repository/support-note-entity.ts';
 import {
   STATUS_HISTORY_PREFIX,
-  statusChangeFromItem,
+  StatusHistoryEntryEntity,
   statusTimelineOf,
-  youthFromItem,
+  YouthEntity,
   youthKey,
 } from '../repository/youth-entity.ts';
-import { erasedYouthToItem } from './erased-youth-entity.ts';
+import { ErasedYouthEntity } from './erased-youth-entity.ts';
 
 /**
  * The people subgraph's part of a young person's rights: everything it holds about them is in
@@ -57,16 +57,19 @@ export async function collectPeopleData(
   const items = await collectionOf(table, youthId);
   const profileItem = items.find((item) => isProfile(item, youthId));
   const { version: _version, ...profile } = profileItem
-    ? youthFromItem(profileItem)
+    ? YouthEntity.fromItem(profileItem)
     : { version: 0 };
   return {
     profile: profileItem ? profile : null,
     statusHistory: items
       .filter((item) => item.sk.startsWith(STATUS_HISTORY_PREFIX))
-      .map(statusChangeFromItem),
+      .map((item) => {
+        const { status, date, reason } = StatusHistoryEntryEntity.fromItem(item);
+        return { status, date, reason };
+      }),
     supportNotes: items
       .filter((item) => item.sk.startsWith(SUPPORT_NOTE_PREFIX))
-      .map(supportNoteFromItem),
+      .map(SupportNoteEntity.fromItem),
     companyLinks: items
       .filter((item) => item.sk.startsWith(LINK_PREFIX))
       .map((item) => ({ companyId: String(item.companyId), reasons: reasonsOf(item) })),
@@ -108,8 +111,8 @@ export async function erasePeopleData(
     await table.transact(chunk.map((item) => ({ delete: { pk: item.pk, sk: item.sk } })));
   }
   if (!profile) return { operation: 'erase', deleted: others.length, anonymised: 0 };
-  const youth = youthFromItem(profile);
-  const stub = erasedYouthToItem({
+  const youth = YouthEntity.fromItem(profile);
+  const stub = ErasedYouthEntity.toItem({
     stubId: stubYouthId,
     municipalityCode: youth.municipalityCode,
     enrolledAt: youth.enrolledAt,

@@ -2,4 +2,4 @@
  * The people subgraph's access tables use the kernel's audience mechanism (one for every
  * subgraph); re-exported here so the domain's access files keep one import.
  */
-export { type AudienceRules, requireAudience } from '#kernel/audience';
+export { type AudienceRules, audienceAllowed } from '#kernel/audience';

@@ -38,3 +38,19 @@ export function requireNetworkConsultantOf(
   }
   return staff;
 }
+
+/**
+ * Refuses assigning the consultant who already follows the young person.
+ *
+ * @param current - the young person's consultant now
+ * @param consultantId - the consultant to assign
+ */
+export function requireNewConsultant(current: string | null, consultantId: string): void {
+  if (current === consultantId) {
+    throw new DomainRuleError(
+      CONSULTANT_RULE.ALREADY_ASSIGNED,
+      'The consultant already follows the young person',
+      ['consultantId'],
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { isStaffOf } from '#kernel/authorisation';
 import type { Identity } from '#kernel/identity';
-import { type AudienceRules, requireAudience } from './audience.ts';
+import type { AudienceRules } from './audience.ts';
 
 /**
  * In what capacity a caller looks at a municipality (and at its team):
@@ -30,9 +30,6 @@ export const MUNICIPALITY_FIELD_ACCESS = {
   youthStats: ['TEAM', 'PROGRAMME'],
 } as const satisfies AudienceRules<MunicipalityAudience>;
 
-/** A field of `Municipality` (people's part). */
-export type MunicipalityField = keyof typeof MUNICIPALITY_FIELD_ACCESS;
-
 /**
  * The caller's audience for a municipality.
  *
@@ -54,12 +51,4 @@ export function municipalityAudience(
   }
   if (identity.role === 'PROGRAMME') return 'PROGRAMME';
   return 'SIGNED_IN';
-}
-
-/** Refuses, with `FORBIDDEN`, a field of a municipality the audience may not read. */
-export function requireMunicipalityField(
-  audience: MunicipalityAudience,
-  field: MunicipalityField,
-): MunicipalityAudience {
-  return requireAudience(audience, MUNICIPALITY_FIELD_ACCESS[field], `The municipality's ${field}`);
 }

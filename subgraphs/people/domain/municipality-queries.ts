@@ -5,14 +5,11 @@ import { parseInput } from '#kernel/validation';
 import { listTeam } from '../repository/staff-repository.ts';
 import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
 import { companyMunicipalityOf } from './caller.ts';
-import {
-  type MunicipalityAudience,
-  municipalityAudience,
-  requireMunicipalityField,
-} from './municipality-access.ts';
-import { requireStaffVisible, type StaffView } from './staff-access.ts';
-import { requireYouthVisible, type YouthView } from './youth-access.ts';
+import { type MunicipalityAudience, municipalityAudience } from './municipality-access.ts';
+import { type StaffView, staffViewFor } from './staff-access.ts';
+import type { YouthView } from './youth-access.ts';
 import { YouthListArgsSchema } from './youth-inputs.ts';
+import { youthViewsOfPage } from './youth-queries.ts';
 
 /** The caller's audience for a municipality (a company contact's company is read, batched). */
 export async function municipalityAudienceOf(
@@ -24,8 +21,8 @@ export async function municipalityAudienceOf(
 }
 
 /**
- * A municipality's team, for the team itself and the municipality's young people and company
- * contacts.
+ * A municipality's team (for the team itself and the municipality's young people and company
+ * contacts: the rule `MUNICIPALITY_FIELD_ACCESS.team`).
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -35,17 +32,16 @@ export async function teamOf(
   municipalityCode: string,
 ): Promise<StaffView[]> {
   const identity = requireIdentity(context);
-  const companyMunicipality = await companyMunicipalityOf(context);
-  requireMunicipalityField(
-    municipalityAudience(identity, municipalityCode, companyMunicipality),
-    'team',
-  );
-  const staff = await listTeam(context.table, municipalityCode);
-  return staff.map((member) => requireStaffVisible(identity, member, companyMunicipality));
+  const [companyMunicipality, staff] = await Promise.all([
+    companyMunicipalityOf(context),
+    listTeam(context.table, municipalityCode),
+  ]);
+  return staff.map((member) => staffViewFor(identity, member, companyMunicipality));
 }
 
 /**
- * A page of a municipality's young people, for its own team.
+ * A page of a municipality's young people (for its own team: the rule
+ * `MUNICIPALITY_FIELD_ACCESS.youth`).
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -56,8 +52,6 @@ export async function youthOfMunicipality(
   municipalityCode: string,
   rawArgs: unknown,
 ): Promise<Connection<YouthView>> {
-  const identity = requireIdentity(context);
-  requireMunicipalityField(await municipalityAudienceOf(context, municipalityCode), 'youth');
   const args = parseInput(YouthListArgsSchema, rawArgs);
   const connection = await listYouthOfMunicipality(
     context,
@@ -65,11 +59,5 @@ export async function youthOfMunicipality(
     args.status ?? undefined,
     args,
   );
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({
-      cursor: edge.cursor,
-      node: requireYouthVisible(identity, edge.node, false),
-    })),
-  };
+  return youthViewsOfPage(requireIdentity(context), connection);
 }

@@ -1,5 +1,5 @@
 import type { Identity } from '#kernel/identity';
-import { type AudienceRules, requireAudience } from './audience.ts';
+import type { AudienceRules } from './audience.ts';
 import { municipalityAudience } from './municipality-access.ts';
 import type { StaffMember } from './staff.ts';
 
@@ -26,13 +26,13 @@ export const STAFF_FIELD_ACCESS = {
   caseload: ['TEAM'],
 } as const satisfies AudienceRules<StaffAudience>;
 
-/** A field of `StaffMember`. */
-export type StaffField = keyof typeof STAFF_FIELD_ACCESS;
-
-/** A staff member as one caller may see them. */
+/**
+ * A staff member as one caller may see them; the audience is null when they may see nothing of
+ * them (the field rules then refuse every field).
+ */
 export interface StaffView {
   staff: StaffMember;
-  audience: StaffAudience;
+  audience: StaffAudience | null;
 }
 
 /**
@@ -51,21 +51,17 @@ export function staffAudience(
   return audience === 'TEAM' || audience === 'PARTICIPANT' ? audience : null;
 }
 
-/** The caller's view of a staff member, or `FORBIDDEN`. */
-export function requireStaffVisible(
+/**
+ * A staff member as the caller sees them.
+ *
+ * @param identity - the verified caller
+ * @param staff - the staff member
+ * @param companyMunicipalityCode - for a company contact, their company's municipality
+ */
+export function staffViewFor(
   identity: Identity,
   staff: StaffMember,
   companyMunicipalityCode?: string,
 ): StaffView {
-  const audience = requireAudience(
-    staffAudience(identity, staff, companyMunicipalityCode),
-    STAFF_FIELD_ACCESS.id,
-    'This staff member',
-  );
-  return { staff, audience };
-}
-
-/** Refuses, with `FORBIDDEN`, a field of a staff member the view's audience may not read. */
-export function requireStaffField(view: StaffView, field: StaffField): void {
-  requireAudience(view.audience, STAFF_FIELD_ACCESS[field], `The staff member's ${field}`);
+  return { staff, audience: staffAudience(identity, staff, companyMunicipalityCode) };
 }

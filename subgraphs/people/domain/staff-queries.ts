@@ -2,11 +2,12 @@ import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { loadStaff } from '../repository/staff-repository.ts';
 import { companyMunicipalityOf } from './caller.ts';
-import { requireStaffVisible, type StaffView } from './staff-access.ts';
+import { type StaffView, staffViewFor } from './staff-access.ts';
 
 /**
- * Staff members by id as the caller may see them: null where none exists, `FORBIDDEN` where the
- * caller may not see one. One batched read for any number of ids.
+ * Staff members by id as the caller sees them: null where none exists; a view without an
+ * audience where the caller may see nothing of them, which every field's rule refuses. One
+ * batched read for any number of ids.
  *
  * @param context - the request
  * @param staffIds - the staff members
@@ -21,12 +22,12 @@ export async function staffViewsByIds(
     companyMunicipalityOf(context),
   ]);
   return staff.map((member) =>
-    member ? requireStaffVisible(identity, member, companyMunicipality) : null,
+    member ? staffViewFor(identity, member, companyMunicipality) : null,
   );
 }
 
 /**
- * One staff member as the caller may see them; null when none exists.
+ * One staff member as the caller sees them; null when none exists.
  *
  * @param context - the request
  * @param staffId - the staff member

@@ -7,9 +7,14 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
+import type { StaffRole } from '../generated/resolvers-types.ts';
+import { valuesOf } from './sdl-enum.ts';
 
-/** The roles of a municipal team, as the identity provider's groups name them. */
-export const StaffRoleSchema = z.enum(STAFF_ROLES);
+/**
+ * The roles of a municipal team: the identity provider's groups (the kernel's `STAFF_ROLES`),
+ * checked to be exactly the SDL's `StaffRole`.
+ */
+export const StaffRoleSchema = z.enum(valuesOf<StaffRole>()(STAFF_ROLES));
 
 /** A member of a municipal team. The team of a municipality is its staff. */
 export const StaffMemberSchema = z.object({

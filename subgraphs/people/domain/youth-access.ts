@@ -1,6 +1,6 @@
 import { isStaffOf } from '#kernel/authorisation';
 import { type Identity, isStaffRole } from '#kernel/identity';
-import { type AudienceRules, requireAudience } from './audience.ts';
+import { type AudienceRules, audienceAllowed } from './audience.ts';
 import type { Youth } from './youth.ts';
 
 /**
@@ -27,7 +27,7 @@ const PSYCHOLOGIST_ONLY = ['PSYCHOLOGIST'] as const satisfies readonly YouthAudi
 
 /**
  * Who may read each field of `Youth`: the one place these rules live. A company tied to the
- * young person sees their name and work profile and nothing else (DESIGN §5: never barriers,
+ * young person sees their name and work profile and nothing else (`docs/authorisation.md`: never barriers,
  * support notes, benefits, health or social data). Support notes are the psychologist's working
  * notes, kept from everyone else — the young person included. The young person does read their
  * own barriers: they have a right to see what the team records about them (GDPR art. 15), and
@@ -55,9 +55,6 @@ export const YOUTH_FIELD_ACCESS = {
   cprMasked: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
-/** A field of `Youth`. */
-export type YouthField = keyof typeof YOUTH_FIELD_ACCESS;
-
 /**
  * Who may run each mutation on a young person. Consent is the young person's own decision, so
  * they may record and withdraw it themself; the team may record it on their behalf.
@@ -71,9 +68,6 @@ export const YOUTH_MUTATION_ACCESS = {
   withdrawResearchConsent: TEAM_AND_SELF,
   addSupportNote: PSYCHOLOGIST_ONLY,
 } as const satisfies AudienceRules<YouthAudience>;
-
-/** A mutation on a young person. */
-export type YouthMutation = keyof typeof YOUTH_MUTATION_ACCESS;
 
 /**
  * Who may change each field of a profile (`updateYouthProfile`): the young person keeps their
@@ -94,10 +88,13 @@ export const YOUTH_PROFILE_WRITE_ACCESS = {
 /** A field `updateYouthProfile` may change. */
 export type YouthProfileField = keyof typeof YOUTH_PROFILE_WRITE_ACCESS;
 
-/** A young person as one caller may see them: the record and the caller's audience. */
+/**
+ * A young person as one caller may see them: the record and the caller's audience, null when
+ * they may see nothing of them (the field rules then refuse every field).
+ */
 export interface YouthView {
   youth: Youth;
-  audience: YouthAudience;
+  audience: YouthAudience | null;
 }
 
 /**
@@ -146,49 +143,26 @@ export function teamAudience(identity: Identity, municipalityCode: string): Yout
   return identity.role === 'PSYCHOLOGIST' ? 'PSYCHOLOGIST' : 'TEAM';
 }
 
-/** The caller's view of a young person, or `FORBIDDEN` when they may see nothing of them. */
-export function requireYouthVisible(
-  identity: Identity,
-  youth: Youth,
-  companyLinked: boolean,
-): YouthView {
-  const audience = requireAudience(
-    youthAudience(identity, youth, companyLinked),
-    YOUTH_FIELD_ACCESS.id,
-    'This young person',
-  );
-  return { youth, audience };
-}
-
-/** Refuses, with `FORBIDDEN`, a field the view's audience may not read. */
-export function requireYouthField(view: YouthView, field: YouthField): void {
-  requireAudience(view.audience, YOUTH_FIELD_ACCESS[field], `The young person's ${field}`);
-}
-
 /**
- * The caller's audience when it may run the mutation on the young person; otherwise `FORBIDDEN`.
+ * A young person as the caller sees them.
  *
- * @param audience - the caller's audience for the young person (null for none)
- * @param mutation - the mutation
+ * @param identity - the verified caller
+ * @param youth - the young person
+ * @param companyLinked - for a company contact: whether their company is tied to the young person
  */
-export function requireYouthMutation(
-  audience: YouthAudience | null,
-  mutation: YouthMutation,
-): YouthAudience {
-  return requireAudience(audience, YOUTH_MUTATION_ACCESS[mutation], `${mutation} on this person`);
+export function youthViewFor(identity: Identity, youth: Youth, companyLinked: boolean): YouthView {
+  return { youth, audience: youthAudience(identity, youth, companyLinked) };
 }
 
 /**
- * Refuses, with `FORBIDDEN`, a profile update that changes a field the audience may not change.
+ * Whether the audience may change every one of the profile's fields an update changes.
  *
  * @param audience - the caller's audience for the young person
  * @param fields - the fields the update changes
  */
-export function requireProfileFieldsWritable(
-  audience: YouthAudience,
+export function mayChangeProfileFields(
+  audience: YouthAudience | null,
   fields: readonly YouthProfileField[],
-): void {
-  for (const field of fields) {
-    requireAudience(audience, YOUTH_PROFILE_WRITE_ACCESS[field], `Changing ${field}`);
-  }
+): boolean {
+  return fields.every((field) => audienceAllowed(audience, YOUTH_PROFILE_WRITE_ACCESS[field]));
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BadUserInputError } from '#kernel/errors';
 import {
   DanishPhoneSchema,
   EmailSchema,
@@ -17,45 +18,62 @@ import {
   WishListSchema,
   YouthStatusSchema,
 } from './youth.ts';
+import type { YouthProfileField } from './youth-access.ts';
 
 /**
  * The zod schemas at the edge of every people mutation and listing: what does not parse is
  * `BAD_USER_INPUT` and nothing runs. Optional GraphQL fields may arrive as null; both null and
- * absent mean "not given".
+ * absent mean "not given". (The idempotency key is the kernel's: `runCommand` takes it off the
+ * input before the command's schema sees it.)
  */
 
+/** The version of the young person the client read, which an edit is based on. */
+const ExpectedVersionSchema = z.number().int().min(1);
+
 /**
- * A date of birth that gives an age from 15 to 35 today.
+ * Whether a date of birth gives an age in the programme's range (15 to 35) on a day.
  *
+ * @param dateOfBirth - ISO date of birth
  * @param today - today's date
  */
-export function dateOfBirthSchema(today: string) {
-  return IsoDateSchema.refine((date) => {
-    const age = ageOn(date, today);
-    return age >= AGE_LIMITS.min && age <= AGE_LIMITS.max;
-  }, `must give an age from ${AGE_LIMITS.min} to ${AGE_LIMITS.max}`);
+export function isAgeInProgramme(dateOfBirth: string, today: string): boolean {
+  const age = ageOn(dateOfBirth, today);
+  return age >= AGE_LIMITS.min && age <= AGE_LIMITS.max;
+}
+
+/**
+ * Refuses, as malformed input (`BAD_USER_INPUT` on `dateOfBirth`), a date of birth outside the
+ * programme's ages today. Checked when the command runs, since only the request knows today.
+ *
+ * @param dateOfBirth - ISO date of birth
+ * @param today - today's date
+ */
+export function requireAgeInProgramme(dateOfBirth: string, today: string): void {
+  if (isAgeInProgramme(dateOfBirth, today)) return;
+  const message = `must give an age from ${AGE_LIMITS.min} to ${AGE_LIMITS.max}`;
+  throw new BadUserInputError(`Invalid input: dateOfBirth: ${message}`, [
+    { path: 'dateOfBirth', message },
+  ]);
 }
 
 /** The input of `enrolYouth`. */
-export function enrolYouthInputSchema(today: string) {
-  return z.object({
-    municipalityCode: MunicipalityCodeSchema,
-    name: textSchema(100),
-    dateOfBirth: dateOfBirthSchema(today),
-    phone: DanishPhoneSchema,
-    email: EmailSchema.nullish(),
-    enrolledAt: IsoDateSchema.nullish(),
-    benefitCategory: BenefitCategorySchema,
-    consultantId: EntityIdSchema.nullish(),
-    interests: WishListSchema.nullish(),
-    workWishes: WishListSchema.nullish(),
-    barriers: BarrierListSchema.nullish(),
-    cpr: CprSchema.nullish(),
-  });
-}
+export const EnrolYouthInputSchema = z.object({
+  municipalityCode: MunicipalityCodeSchema,
+  name: textSchema(100),
+  dateOfBirth: IsoDateSchema,
+  phone: DanishPhoneSchema,
+  email: EmailSchema.nullish(),
+  enrolledAt: IsoDateSchema.nullish(),
+  benefitCategory: BenefitCategorySchema,
+  consultantId: EntityIdSchema.nullish(),
+  interests: WishListSchema.nullish(),
+  workWishes: WishListSchema.nullish(),
+  barriers: BarrierListSchema.nullish(),
+  cpr: CprSchema.nullish(),
+});
 
 /** The input of `enrolYouth`, parsed. */
-export type EnrolYouthInput = z.infer<ReturnType<typeof enrolYouthInputSchema>>;
+export type EnrolYouthInput = z.infer<typeof EnrolYouthInputSchema>;
 
 /** The profile fields `updateYouthProfile` may change. */
 export const PROFILE_FIELDS = [
@@ -70,32 +88,31 @@ export const PROFILE_FIELDS = [
 ] as const;
 
 /** The input of `updateYouthProfile`: at least one field to change. */
-export function updateYouthProfileInputSchema(today: string) {
-  return z
-    .object({
-      youthId: EntityIdSchema,
-      expectedVersion: z.number().int().min(1).nullish(),
-      name: textSchema(100).nullish(),
-      dateOfBirth: dateOfBirthSchema(today).nullish(),
-      phone: DanishPhoneSchema.nullish(),
-      email: EmailSchema.nullish(),
-      interests: WishListSchema.nullish(),
-      workWishes: WishListSchema.nullish(),
-      benefitCategory: BenefitCategorySchema.nullish(),
-      barriers: BarrierListSchema.nullish(),
-      cpr: CprSchema.nullish(),
-    })
-    .refine((input) => input.cpr != null || PROFILE_FIELDS.some((field) => input[field] != null), {
-      message: 'must change at least one field',
-    });
-}
+export const UpdateYouthProfileInputSchema = z
+  .object({
+    youthId: EntityIdSchema,
+    expectedVersion: ExpectedVersionSchema,
+    name: textSchema(100).nullish(),
+    dateOfBirth: IsoDateSchema.nullish(),
+    phone: DanishPhoneSchema.nullish(),
+    email: EmailSchema.nullish(),
+    interests: WishListSchema.nullish(),
+    workWishes: WishListSchema.nullish(),
+    benefitCategory: BenefitCategorySchema.nullish(),
+    barriers: BarrierListSchema.nullish(),
+    cpr: CprSchema.nullish(),
+  })
+  .refine((input) => input.cpr != null || PROFILE_FIELDS.some((field) => input[field] != null), {
+    message: 'must change at least one field',
+  });
 
 /** The input of `updateYouthProfile`, parsed. */
-export type UpdateYouthProfileInput = z.infer<ReturnType<typeof updateYouthProfileInputSchema>>;
+export type UpdateYouthProfileInput = z.infer<typeof UpdateYouthProfileInputSchema>;
 
 /** The input of `changeYouthStatus`. */
 export const ChangeYouthStatusInputSchema = z.object({
   youthId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   status: YouthStatusSchema,
   date: IsoDateSchema,
   reason: textSchema(300),
@@ -104,12 +121,14 @@ export const ChangeYouthStatusInputSchema = z.object({
 /** The input of `assignConsultant`. */
 export const AssignConsultantInputSchema = z.object({
   youthId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   consultantId: EntityIdSchema,
 });
 
 /** The input of `recordResearchConsent` and `withdrawResearchConsent`. */
 export const ResearchConsentInputSchema = z.object({
   youthId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   date: IsoDateSchema.nullish(),
 });
 
@@ -130,3 +149,14 @@ export const PageArgsSchema = z.object({
 export const YouthListArgsSchema = PageArgsSchema.extend({
   status: YouthStatusSchema.nullish(),
 });
+
+/**
+ * The profile fields an update's input changes, as sent (null and absent mean "not given"):
+ * what `YOUTH_PROFILE_WRITE_ACCESS` is checked against before the update runs.
+ *
+ * @param input - the raw `UpdateYouthProfileInput`
+ */
+export function profileFieldsChangedBy(input: Record<string, unknown>): YouthProfileField[] {
+  const fields: YouthProfileField[] = [...PROFILE_FIELDS, 'cpr'];
+  return fields.filter((field) => input[field] !== null && input[field] !== undefined);
+}

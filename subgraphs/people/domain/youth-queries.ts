@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
+import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
 import { isCompanyLinked } from '../repository/shared-items.ts';
 import {
@@ -10,17 +11,18 @@ import {
   loadYouth,
 } from '../repository/youth-repository.ts';
 import { isCurrentContact } from './caller.ts';
-import { requireStaffField, type StaffView } from './staff-access.ts';
+import type { StaffView } from './staff-access.ts';
 import type { SupportNote } from './support-note.ts';
-import type { StatusChange } from './youth.ts';
-import { requireYouthField, requireYouthVisible, type YouthView } from './youth-access.ts';
+import type { StatusChange, Youth } from './youth.ts';
+import { type YouthView, youthViewFor } from './youth-access.ts';
 import { PageArgsSchema } from './youth-inputs.ts';
 
 /**
- * One young person as the caller may see them: null when none exists, `FORBIDDEN` when the
- * caller may see nothing of them. For a company contact the youth–company link and their own
- * contact record are read (batched with the young person), so `_entities` and `Query.youth`
- * apply the same rule.
+ * One young person as the caller sees them: null when none exists; a view without an audience
+ * when the caller may see nothing of them, which every field's rule refuses. For a company
+ * contact the youth–company link and their own contact record are read (batched with the young
+ * person), so `_entities` and `Query.youth` apply the same rule; the request's loader keeps
+ * what it read, so the rule and the resolver read once.
  *
  * @param context - the request
  * @param youthId - the young person
@@ -39,12 +41,31 @@ export async function youthViewById(
         ]).then(([link, current]) => link && current)
       : Promise.resolve(false),
   ]);
-  if (!youth) return null;
-  return requireYouthVisible(identity, youth, linked);
+  return youth ? youthViewFor(identity, youth, linked) : null;
 }
 
 /**
- * A page of a network consultant's caseload, for the team of the consultant's municipality.
+ * A page of young people as the caller sees each of them (a listing of their team's).
+ *
+ * @param identity - the verified caller
+ * @param connection - the page as listed
+ */
+export function youthViewsOfPage(
+  identity: Identity,
+  connection: Connection<Youth>,
+): Connection<YouthView> {
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: youthViewFor(identity, edge.node, false),
+    })),
+  };
+}
+
+/**
+ * A page of a network consultant's caseload (for the team of the consultant's municipality:
+ * the rule of `StaffMember.caseload`).
  *
  * @param context - the request
  * @param staff - the consultant as the caller sees them
@@ -55,33 +76,20 @@ export async function caseloadOf(
   staff: StaffView,
   rawArgs: unknown,
 ): Promise<Connection<YouthView>> {
-  const identity = requireIdentity(context);
-  requireStaffField(staff, 'caseload');
   const page = parseInput(PageArgsSchema, rawArgs);
   const connection = await listCaseload(context, staff.staff.id, page);
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({
-      cursor: edge.cursor,
-      node: requireYouthVisible(identity, edge.node, false),
-    })),
-  };
+  return youthViewsOfPage(requireIdentity(context), connection);
 }
 
-/** A young person's status history, oldest first, for those who may read it. */
-export async function statusHistoryOf(
+/** A young person's status history, oldest first (its rule: `YOUTH_FIELD_ACCESS.statusHistory`). */
+export function statusHistoryOf(
   context: SubgraphContext,
   view: YouthView,
 ): Promise<StatusChange[]> {
-  requireYouthField(view, 'statusHistory');
   return listStatusHistory(context.table, view.youth.id);
 }
 
-/** A young person's support notes, newest first, for the psychologist only. */
-export async function supportNotesOf(
-  context: SubgraphContext,
-  view: YouthView,
-): Promise<SupportNote[]> {
-  requireYouthField(view, 'supportNotes');
+/** A young person's support notes, newest first (its rule: the psychologist only). */
+export function supportNotesOf(context: SubgraphContext, view: YouthView): Promise<SupportNote[]> {
   return listSupportNotes(context.table, view.youth.id);
 }

@@ -7,9 +7,16 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
+import type { BenefitCategory, YouthStatus } from '../generated/resolvers-types.ts';
+import { valuesOf } from './sdl-enum.ts';
 
-/** Where a young person stands in the programme (see `youth-status-rules.ts` for the moves). */
-export const YouthStatusSchema = z.enum([
+export type { BenefitCategory, YouthStatus } from '../generated/resolvers-types.ts';
+
+/**
+ * Every status a young person may have (the SDL's `YouthStatus`), in the order the programme
+ * runs through them; see `youth-status-rules.ts` for the moves.
+ */
+export const YOUTH_STATUSES = valuesOf<YouthStatus>()([
   'ENROLLED',
   'IN_PLACEMENT',
   'IN_EDUCATION',
@@ -18,20 +25,17 @@ export const YouthStatusSchema = z.enum([
   'EXITED',
 ]);
 
-/** A young person's status in the programme. */
-export type YouthStatus = z.infer<typeof YouthStatusSchema>;
-
-/** Every status, in the order the programme runs through them. */
-export const YOUTH_STATUSES: readonly YouthStatus[] = YouthStatusSchema.options;
+/** A young person's status in the programme, as input and stored items carry it. */
+export const YouthStatusSchema = z.enum(YOUTH_STATUSES);
 
 /**
- * The job centre's benefit category: "aktivitetsparat" (`ACTIVITY_READY`, needs support before
- * work or education) or "uddannelsesparat" (`EDUCATION_READY`, ready for education within a year).
+ * The job centre's benefit categories (the SDL's `BenefitCategory`): "aktivitetsparat"
+ * (`ACTIVITY_READY`, needs support before work or education) or "uddannelsesparat"
+ * (`EDUCATION_READY`, ready for education within a year).
  */
-export const BenefitCategorySchema = z.enum(['ACTIVITY_READY', 'EDUCATION_READY']);
-
-/** A young person's benefit category. */
-export type BenefitCategory = z.infer<typeof BenefitCategorySchema>;
+export const BenefitCategorySchema = z.enum(
+  valuesOf<BenefitCategory>()(['ACTIVITY_READY', 'EDUCATION_READY']),
+);
 
 /** One interest or work wish: a few words in the young person's own language. */
 export const WishTextSchema = textSchema(60);

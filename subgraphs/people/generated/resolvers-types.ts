@@ -30,6 +30,12 @@ export type Scalars = {
 export type AddSupportNoteInput = {
   /** The day the note concerns, not in the future; today when left out. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The note, 1 to 2000 characters. */
   text: Scalars['String']['input'];
   /** The young person. */
@@ -40,6 +46,17 @@ export type AddSupportNoteInput = {
 export type AssignConsultantInput = {
   /** The network consultant: a `NETWORK_CONSULTANT` of the young person's municipality. */
   consultantId: Scalars['ID']['input'];
+  /**
+   * The version of the young person as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
@@ -113,6 +130,17 @@ export type BenefitCategory =
 export type ChangeYouthStatusInput = {
   /** The day of the change: not in the future, not before the last change. */
   date: Scalars['Date']['input'];
+  /**
+   * The version of the young person as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why, 1 to 300 characters. */
   reason: Scalars['String']['input'];
   /** The new status. `IN_PLACEMENT` is not set here: a placement starting sets it. */
@@ -159,6 +187,12 @@ export type EnrolYouthInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** The day of enrolment, not in the future; today when left out. */
   enrolledAt?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Interests, up to 10, each up to 60 characters. */
   interests?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The municipality whose programme the young person joins; the caller's own. */
@@ -173,6 +207,12 @@ export type EnrolYouthInput = {
 
 /** Which young person to erase, and why. */
 export type EraseYouthInput = {
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The ground of the erasure. */
   reason: ErasureGround;
   /** The young person. */
@@ -230,6 +270,12 @@ export type EvaluationDataset = {
 export type ExportEvaluationDatasetInput = {
   /** Young people enrolled on or after this day; the programme's start when omitted. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The municipalities (kommunekoder) to export; every municipality when omitted. */
   municipalityCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
@@ -250,6 +296,12 @@ export type ExportEvaluationDatasetPayload = {
 
 /** Which young person's data to export. */
 export type ExportYouthDataInput = {
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
@@ -551,6 +603,17 @@ export type QueryYouthArgs = {
 export type RecordResearchConsentInput = {
   /** The day consent was given, not in the future; today when left out. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The version of the young person as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
@@ -667,10 +730,16 @@ export type UpdateYouthProfileInput = {
   /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
   /**
-   * The `version` the change is based on; when given and the profile has changed since, the update
-   * is refused with `CONFLICT`.
+   * The version of the young person as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
    */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Interests (replace the list), up to 10. */
   interests?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Full name, 1 to 100 characters. */
@@ -738,6 +807,17 @@ export type ViewerRole =
 export type WithdrawResearchConsentInput = {
   /** The day consent was withdrawn, not in the future nor before it was given; today when left out. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The version of the young person as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
@@ -797,10 +877,10 @@ export type Youth = {
   /** The psychologist's support notes, newest first. The municipality's psychologist only. */
   supportNotes: Maybe<Array<SupportNote>>;
   /**
-   * Version of the profile, raised by every change; pass it as `expectedVersion` to refuse an
-   * update of a profile someone else changed in between. Team and the young person themself.
+   * Version of the profile, raised by every change; pass it as `expectedVersion` to refuse a
+   * change of a profile someone else changed in between. Team and the young person themself.
    */
-  version: Maybe<Scalars['Int']['output']>;
+  version: Scalars['Int']['output'];
   /**
    * Trades or industries the young person wants to try, e.g. "Tømrer" ("power shift": their own
    * wishes drive matching).
@@ -1102,6 +1182,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssignConsultantInput: AssignConsultantInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditAction: AuditAction;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
@@ -1117,7 +1198,6 @@ export type ResolversTypes = ResolversObject<{
   EraseYouthPayload: ResolverTypeWrapper<EraseYouthPayload>;
   ErasureGround: ErasureGround;
   EvaluationDataset: ResolverTypeWrapper<EvaluationDataset>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ExportEvaluationDatasetInput: ExportEvaluationDatasetInput;
   ExportEvaluationDatasetPayload: ResolverTypeWrapper<ExportEvaluationDatasetPayload>;
   ExportYouthDataInput: ExportYouthDataInput;
@@ -1162,6 +1242,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AssignConsultantInput: AssignConsultantInput;
+  Int: Scalars['Int']['output'];
   AuditRecord: AuditRecord;
   AuditRecordConnection: AuditRecordConnection;
   AuditRecordEdge: AuditRecordEdge;
@@ -1174,7 +1255,6 @@ export type ResolversParentTypes = ResolversObject<{
   EraseYouthInput: EraseYouthInput;
   EraseYouthPayload: EraseYouthPayload;
   EvaluationDataset: EvaluationDataset;
-  Int: Scalars['Int']['output'];
   ExportEvaluationDatasetInput: ExportEvaluationDatasetInput;
   ExportEvaluationDatasetPayload: ExportEvaluationDatasetPayload;
   ExportYouthDataInput: ExportYouthDataInput;
@@ -1397,7 +1477,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
-  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workWishes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 

@@ -15,7 +15,7 @@ import {
 } from '../domain/youth-figures.ts';
 import { emptyCounts, type YouthCounts } from '../domain/youth-stats.ts';
 import { listMunicipalities } from '../repository/municipality-repository.ts';
-import { municipalityYouthPartition, youthFromItem } from '../repository/youth-entity.ts';
+import { municipalityYouthPartition, YouthEntity } from '../repository/youth-entity.ts';
 import { listStatusHistory } from '../repository/youth-repository.ts';
 import {
   youthCountsFromItem,
@@ -56,9 +56,10 @@ export async function recountPeopleFigures(
   for (const { code } of await listMunicipalities(table)) {
     const counts: YouthCounts = emptyCounts();
     const months = new Map<string, YouthMonthFigures>();
-    const youth = (
-      await table.queryAll({ index: 'gsi1', partition: municipalityYouthPartition(code) })
-    ).map(youthFromItem);
+    const youth = await YouthEntity.readAll(table, {
+      index: 'gsi1',
+      partition: municipalityYouthPartition(code),
+    });
     for (const person of youth) {
       counts[person.status] += 1;
       const history = (await listStatusHistory(table, person.id)).map(({ status, date }) => ({

@@ -1,15 +1,9 @@
 import type { CursorKey } from '#kernel/cursor';
 import type { Table } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
-import type { Youth, YouthStatus } from '../domain/youth.ts';
-import {
-  municipalityYouthPartition,
-  STATUS_HISTORY_PREFIX,
-  statusTimelineOf,
-  YOUTH_ENTITY,
-  youthFromItem,
-  youthKey,
-} from './youth-entity.ts';
+import type { Youth } from '../domain/youth.ts';
+import { municipalityYouthPartition, statusTimelineOf, YouthEntity } from './youth-entity.ts';
+import { listStatusHistory } from './youth-repository.ts';
 
 /** A young person as the evaluation export reads them: the profile and the dated status timeline. */
 export interface EvaluationYouth {
@@ -26,22 +20,12 @@ export interface EvaluationYouthPage {
 /** Young people per page: one dispatcher call per subgraph and page (at most 1000 ids a call). */
 export const EVALUATION_PAGE_SIZE = 100;
 
-/** The timeline of a profile written before profiles kept one: one query of the history items. */
-async function historyTimeline(table: Table, youthId: string): Promise<DatedStatus[]> {
-  const items = await table.queryAll({
-    partition: youthKey(youthId).pk,
-    beginsWith: STATUS_HISTORY_PREFIX,
-  });
-  return items.map((item) => ({
-    status: String(item.status) as YouthStatus,
-    date: String(item.date),
-  }));
-}
-
 /**
  * One page of a municipality's young people, from its gsi1 listing (projection ALL: the profile
- * with its status timeline, so no read per young person) — never a scan. Only profiles are
- * returned; the caller filters by consent and enrolment.
+ * with its status timeline, so no read per young person) — never a scan. The export pages with
+ * the table's own position, not a client's cursor: it reads the whole listing in one request,
+ * and needs the timeline, an attribute of the item the `Youth` value does not hold. Only
+ * profiles are returned; the caller filters by consent and enrolment.
  *
  * @param table - the table
  * @param municipalityCode - the municipality
@@ -60,10 +44,16 @@ export async function readEvaluationYouthPage(
   });
   const youth = await Promise.all(
     page.items
-      .filter((item) => item.entity === YOUTH_ENTITY)
+      .filter((item) => item.entity === YouthEntity.name)
       .map(async (item) => {
-        const profile = youthFromItem(item);
-        const timeline = statusTimelineOf(item) ?? (await historyTimeline(table, profile.id));
+        const profile = YouthEntity.fromItem(item);
+        // A profile written before profiles kept a timeline: one query of its history items.
+        const timeline =
+          statusTimelineOf(item) ??
+          (await listStatusHistory(table, profile.id)).map(({ status, date }) => ({
+            status,
+            date,
+          }));
         return { youth: profile, timeline };
       }),
   );

@@ -1,6 +1,6 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
-import type { Municipality } from '../domain/municipality.ts';
+import { type Municipality, MunicipalitySchema } from '../domain/municipality.ts';
 
 /** Partition of the index that lists every municipality, in code order. */
 const ALL_MUNICIPALITIES = 'MUNICIPALITIES';
@@ -10,22 +10,13 @@ export function municipalityKey(code: string): ItemKey {
   return { pk: key(PREFIX.municipality, code), sk: key(PREFIX.municipality, code) };
 }
 
-/** The stored item of a municipality, with the index keys of its listing. */
-export function municipalityToItem(municipality: Municipality): Item {
-  return {
-    ...municipalityKey(municipality.code),
-    entity: 'Municipality',
-    gsi1pk: ALL_MUNICIPALITIES,
-    gsi1sk: municipality.code,
-    code: municipality.code,
-    name: municipality.name,
-  };
-}
-
-/** A municipality from its stored item. */
-export function municipalityFromItem(item: Item): Municipality {
-  return { code: String(item.code), name: String(item.name) };
-}
+/** A municipality running NEXTWORK, listed on gsi1 in code order. */
+export const MunicipalityEntity = defineEntity<Municipality>({
+  name: 'Municipality',
+  schema: MunicipalitySchema,
+  key: (municipality) => municipalityKey(municipality.code),
+  indexes: { gsi1: (municipality) => ({ pk: ALL_MUNICIPALITIES, sk: municipality.code }) },
+});
 
 /** The query that lists every municipality. */
 export const allMunicipalitiesQuery = { index: 'gsi1', partition: ALL_MUNICIPALITIES } as const;

@@ -3,27 +3,21 @@ import type { Table } from '#kernel/table/table';
 import type { Municipality } from '../domain/municipality.ts';
 import {
   allMunicipalitiesQuery,
-  municipalityFromItem,
+  MunicipalityEntity,
   municipalityKey,
-  municipalityToItem,
 } from './municipality-entity.ts';
 
 /** Every municipality running NEXTWORK, in code order (one query; 98 at national scale). */
-export async function listMunicipalities(table: Table): Promise<Municipality[]> {
-  const items = await table.queryAll(allMunicipalitiesQuery);
-  return items.map(municipalityFromItem);
+export function listMunicipalities(table: Table): Promise<Municipality[]> {
+  return MunicipalityEntity.readAll(table, allMunicipalitiesQuery);
 }
 
 /** Municipalities by code through the request's batching loader; undefined where unknown. */
-export async function loadMunicipalities(
+export function loadMunicipalities(
   loader: ItemLoader,
   codes: readonly string[],
 ): Promise<Array<Municipality | undefined>> {
-  const items = await loader.loadMany(codes.map(municipalityKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? municipalityFromItem(item) : undefined;
-  });
+  return MunicipalityEntity.load(loader, codes.map(municipalityKey));
 }
 
 /** Stores municipalities (seeding and onboarding of a new municipality). */
@@ -31,5 +25,5 @@ export async function saveMunicipalities(
   table: Table,
   municipalities: readonly Municipality[],
 ): Promise<void> {
-  await table.putMany(municipalities.map(municipalityToItem));
+  await table.putMany(municipalities.map(MunicipalityEntity.toItem));
 }

@@ -8,11 +8,6 @@ import type { Item } from '#kernel/table/table';
  * link exists.
  */
 
-function unwrap(result: Item | Error | undefined): Item | undefined {
-  if (result instanceof Error) throw result;
-  return result;
-}
-
 /**
  * Whether an invitation or a placement ties a company to a young person now: the link the
  * placements subgraph keeps in the young person's item collection. Batched with other reads.
@@ -26,7 +21,7 @@ export async function isCompanyLinked(
   youthId: string,
   companyId: string,
 ): Promise<boolean> {
-  return unwrap(await loader.load(sharedKeys.youthCompanyLink(youthId, companyId))) !== undefined;
+  return (await loader.load(sharedKeys.youthCompanyLink(youthId, companyId))) !== undefined;
 }
 
 /**
@@ -39,7 +34,7 @@ export async function loadCompanyMunicipality(
   loader: ItemLoader,
   companyId: string,
 ): Promise<string | undefined> {
-  const item = unwrap(await loader.load(sharedKeys.company(companyId)));
+  const item = await loader.load(sharedKeys.company(companyId));
   return typeof item?.municipalityCode === 'string' ? item.municipalityCode : undefined;
 }
 
@@ -54,7 +49,7 @@ export async function loadContactCompany(
   loader: ItemLoader,
   contactId: string,
 ): Promise<string | undefined> {
-  const item = unwrap(await loader.load(sharedKeys.contact(contactId)));
+  const item = await loader.load(sharedKeys.contact(contactId));
   return typeof item?.companyId === 'string' ? item.companyId : undefined;
 }
 

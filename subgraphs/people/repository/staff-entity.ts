@@ -1,15 +1,13 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
-import type { Item } from '#kernel/table/table';
-import { ROLE_ORDER, type StaffMember } from '../domain/staff.ts';
+import type { Condition } from '#kernel/table/expressions';
+import { ROLE_ORDER, type StaffMember, StaffMemberSchema } from '../domain/staff.ts';
 
 /**
  * A staff member's item (`sharedKeys.staff`), listed on gsi1 by municipality
  * (`MUNI#<code>#STAFF`), leader first, then by role and name.
  */
-
-/** The entity name stored on a staff member's item. */
-export const STAFF_ENTITY = 'StaffMember';
 
 /** Primary key of a staff member's item. */
 export function staffKey(staffId: string): ItemKey {
@@ -21,37 +19,23 @@ export function teamPartition(municipalityCode: string): string {
   return key(PREFIX.municipality, municipalityCode, PREFIX.staff);
 }
 
-/** The stored item of a staff member. */
-export function staffToItem(staff: StaffMember): Item {
-  return {
-    ...staffKey(staff.id),
-    entity: STAFF_ENTITY,
-    gsi1pk: teamPartition(staff.municipalityCode),
-    gsi1sk: key(ROLE_ORDER[staff.role], staff.name, staff.id),
-    id: staff.id,
-    municipalityCode: staff.municipalityCode,
-    name: staff.name,
-    role: staff.role,
-    phone: staff.phone,
-    email: staff.email,
-    version: 1,
-  };
-}
-
-/** A staff member from their stored item. */
-export function staffFromItem(item: Item): StaffMember {
-  return {
-    id: String(item.id),
-    municipalityCode: String(item.municipalityCode),
-    name: String(item.name),
-    role: String(item.role) as StaffMember['role'],
-    phone: String(item.phone ?? ''),
-    email: String(item.email ?? ''),
-  };
-}
+/** A member of a municipal team: the entity of `sharedKeys.staff`. */
+export const StaffEntity = defineEntity<StaffMember>({
+  name: 'StaffMember',
+  schema: StaffMemberSchema,
+  key: (staff) => staffKey(staff.id),
+  indexes: {
+    gsi1: (staff) => ({
+      pk: teamPartition(staff.municipalityCode),
+      sk: key(ROLE_ORDER[staff.role], staff.name, staff.id),
+    }),
+  },
+  // The item's version, for the optimistic locking of changes to come.
+  extra: () => ({ version: 1 }),
+});
 
 /** Condition that a staff member is still a network consultant of the municipality. */
-export function isNetworkConsultantOf(municipalityCode: string) {
+export function isNetworkConsultantOf(municipalityCode: string): Condition {
   return {
     expression: '#role = :consultantRole AND #municipalityCode = :municipalityCode',
     names: { '#role': 'role', '#municipalityCode': 'municipalityCode' },

@@ -1,13 +1,14 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
 import {
-  type BenefitCategory,
   NO_CONSENT,
-  type ResearchConsent,
-  type StatusChange,
+  StatusChangeSchema,
   type Youth,
+  YouthSchema,
   type YouthStatus,
 } from '../domain/youth.ts';
 
@@ -21,15 +22,12 @@ import {
  * Listings: gsi1 `MUNI#<code>#YOUTH` / `<status>#<enrolledAt>#<id>` (a municipality's young
  * people, by status with `beginsWith`); gsi2 `STAFF#<id>#CASELOAD` / `<enrolledAt>#<id>` (a
  * consultant's caseload, sparse: only young people with a consultant).
+ *
+ * The profile item holds two attributes the `Youth` value does not: the encrypted CPR number
+ * (`cprCiphertext`, {@link CprAttributes}) and the copy of the dated history
+ * ({@link STATUS_TIMELINE}). A change
+ * of a profile is an update of the attributes it changes (`work.change`), so it never drops them.
  */
-
-/** The entity name stored on a profile item. */
-export const YOUTH_ENTITY = 'Youth';
-
-/** The entity name stored on a status history item. */
-export const STATUS_CHANGE_ENTITY = 'YouthStatusChange';
-
-const STATUS_PREFIX = 'STATUS';
 
 /** Primary key of a young person's profile. */
 export function youthKey(youthId: string): ItemKey {
@@ -56,132 +54,49 @@ export function caseloadPartition(staffId: string): string {
   return key(PREFIX.staff, staffId, 'CASELOAD');
 }
 
-/** The gsi2 attributes that put a young person in a consultant's caseload. */
-export function caseloadIndexKeys(youth: Pick<Youth, 'id' | 'enrolledAt'>, consultantId: string) {
-  return { gsi2pk: caseloadPartition(consultantId), gsi2sk: key(youth.enrolledAt, youth.id) };
-}
-
-/** The stored item of a young person's profile, with the index keys of its listings. */
-export function youthToItem(youth: Youth): Item {
+/**
+ * What a profile item written before an attribute existed holds in its place: the enrolment
+ * day for the last change, one change (the enrolment), no consent, no e-mail, consultant or
+ * CPR number, version 1.
+ */
+function withDefaultsOfOlderProfiles(item: Item): unknown {
   return {
-    ...youthKey(youth.id),
-    entity: YOUTH_ENTITY,
-    gsi1pk: municipalityYouthPartition(youth.municipalityCode),
-    gsi1sk: youthListingSortKey(youth.status, youth.enrolledAt, youth.id),
-    ...(youth.consultantId ? caseloadIndexKeys(youth, youth.consultantId) : {}),
-    id: youth.id,
-    municipalityCode: youth.municipalityCode,
-    name: youth.name,
-    dateOfBirth: youth.dateOfBirth,
-    phone: youth.phone,
-    email: youth.email,
-    enrolledAt: youth.enrolledAt,
-    status: youth.status,
-    statusChangedAt: youth.statusChangedAt,
-    statusChanges: youth.statusChanges,
-    consultantId: youth.consultantId,
-    interests: youth.interests,
-    workWishes: youth.workWishes,
-    benefitCategory: youth.benefitCategory,
-    barriers: youth.barriers,
-    researchConsent: youth.researchConsent,
-    ...(youth.cprMasked ? { cprMasked: youth.cprMasked } : {}),
-    version: youth.version,
+    statusChangedAt: item.enrolledAt,
+    statusChanges: 1,
+    researchConsent: NO_CONSENT,
+    email: null,
+    consultantId: null,
+    cprMasked: null,
+    version: 1,
+    ...item,
   };
 }
 
-/**
- * The attribute of a profile that holds the CPR number, encrypted by the `FieldCipher` and bound
- * to the young person; it is never read into a `Youth` (only `cprMasked` is).
- */
-export const CPR_CIPHERTEXT = 'cprCiphertext';
+/** A young person's profile: the entity of `sharedKeys.youth`. */
+export const YouthEntity = defineEntity<Youth>({
+  name: 'Youth',
+  schema: YouthSchema,
+  key: (youth) => youthKey(youth.id),
+  indexes: {
+    gsi1: (youth) => ({
+      pk: municipalityYouthPartition(youth.municipalityCode),
+      sk: youthListingSortKey(youth.status, youth.enrolledAt, youth.id),
+    }),
+    gsi2: (youth) =>
+      youth.consultantId
+        ? { pk: caseloadPartition(youth.consultantId), sk: key(youth.enrolledAt, youth.id) }
+        : undefined,
+  },
+  decode: withDefaultsOfOlderProfiles,
+});
 
-/** The stored attributes of a recorded CPR number: the ciphertext and the masked form. */
+/**
+ * The stored attributes of a recorded CPR number: the number encrypted by the `FieldCipher` and
+ * bound to the young person (`cprCiphertext`, never read into a `Youth`), and the masked form.
+ */
 export interface CprAttributes {
   cprCiphertext: string;
   cprMasked: string;
-}
-
-function optionalString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function consentFrom(value: unknown): ResearchConsent {
-  if (typeof value !== 'object' || value === null) return NO_CONSENT;
-  const consent = value as Record<string, unknown>;
-  return {
-    given: consent.given === true,
-    givenAt: optionalString(consent.givenAt),
-    withdrawnAt: optionalString(consent.withdrawnAt),
-  };
-}
-
-/** A young person from their stored profile item. */
-export function youthFromItem(item: Item): Youth {
-  const enrolledAt = String(item.enrolledAt ?? '');
-  return {
-    id: String(item.id),
-    municipalityCode: String(item.municipalityCode),
-    name: String(item.name ?? ''),
-    dateOfBirth: String(item.dateOfBirth ?? ''),
-    phone: String(item.phone ?? ''),
-    email: optionalString(item.email),
-    enrolledAt,
-    status: String(item.status) as YouthStatus,
-    statusChangedAt: String(item.statusChangedAt ?? enrolledAt),
-    statusChanges: Number(item.statusChanges ?? 1),
-    consultantId: optionalString(item.consultantId),
-    interests: strings(item.interests),
-    workWishes: strings(item.workWishes),
-    benefitCategory: String(item.benefitCategory) as BenefitCategory,
-    barriers: strings(item.barriers),
-    researchConsent: consentFrom(item.researchConsent),
-    cprMasked: optionalString(item.cprMasked),
-    version: Number(item.version ?? 1),
-  };
-}
-
-/**
- * Key of the n-th entry of a young person's status history: sorted by date, then by the order
- * the changes were made in (two changes on one day keep their order).
- *
- * @param youthId - the young person
- * @param date - the day of the change
- * @param sequence - the change's number in the history, 1 for the enrolment
- */
-export function statusChangeKey(youthId: string, date: string, sequence: number): ItemKey {
-  return {
-    pk: youthKey(youthId).pk,
-    sk: key(STATUS_PREFIX, date, String(sequence).padStart(4, '0')),
-  };
-}
-
-/** The sort key prefix of a young person's status history. */
-export const STATUS_HISTORY_PREFIX = `${STATUS_PREFIX}#`;
-
-/** The stored item of one status change. */
-export function statusChangeToItem(youthId: string, change: StatusChange, sequence: number): Item {
-  return {
-    ...statusChangeKey(youthId, change.date, sequence),
-    entity: STATUS_CHANGE_ENTITY,
-    youthId,
-    status: change.status,
-    date: change.date,
-    reason: change.reason,
-  };
-}
-
-/** A status change from its stored item. */
-export function statusChangeFromItem(item: Item): StatusChange {
-  return {
-    status: String(item.status) as YouthStatus,
-    date: String(item.date),
-    reason: String(item.reason),
-  };
 }
 
 /**
@@ -201,3 +116,42 @@ export function statusTimelineOf(item: Item): DatedStatus[] | undefined {
     return { status: String(status) as YouthStatus, date: String(date) };
   });
 }
+
+const STATUS_PREFIX = 'STATUS';
+
+/** The sort key prefix of a young person's status history. */
+export const STATUS_HISTORY_PREFIX = `${STATUS_PREFIX}#`;
+
+/**
+ * Key of the n-th entry of a young person's status history: sorted by date, then by the order
+ * the changes were made in (two changes on one day keep their order).
+ *
+ * @param youthId - the young person
+ * @param date - the day of the change
+ * @param sequence - the change's number in the history, 1 for the enrolment
+ */
+export function statusChangeKey(youthId: string, date: string, sequence: number): ItemKey {
+  return {
+    pk: youthKey(youthId).pk,
+    sk: key(STATUS_PREFIX, date, String(sequence).padStart(4, '0')),
+  };
+}
+
+/** One entry of a young person's status history, as stored in their item collection. */
+export const StatusHistoryEntrySchema = StatusChangeSchema.extend({
+  youthId: z.string(),
+  /** The change's number in the history, 1 for the enrolment. */
+  sequence: z.number().int().min(1),
+});
+
+/** An entry of a status history. */
+export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntrySchema>;
+
+/** An entry of a young person's status history. */
+export const StatusHistoryEntryEntity = defineEntity<StatusHistoryEntry>({
+  name: 'YouthStatusChange',
+  schema: StatusHistoryEntrySchema,
+  key: (entry) => statusChangeKey(entry.youthId, entry.date, entry.sequence),
+  // Entries written before the sequence was an attribute have it only in their key.
+  decode: (item) => ({ sequence: Number(item.sk.split('#').at(-1)), ...item }),
+});

@@ -23,11 +23,12 @@ export async function loadYouthFigures(
   municipalityCodes: readonly string[],
   months: readonly string[],
 ): Promise<Map<string, YouthFiguresOfPeriod>> {
-  const items = await loader.loadMany(municipalityCodes.map(youthStatsKey));
+  const items = await Promise.all(
+    municipalityCodes.map((code) => loader.load(youthStatsKey(code))),
+  );
   const figures = new Map<string, YouthFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
     const item = items[index];
-    if (item instanceof Error) throw item;
     const kept = youthMonthsFromItem(item);
     figures.set(code, {
       counts: youthCountsFromItem(item),

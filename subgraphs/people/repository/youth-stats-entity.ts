@@ -1,6 +1,7 @@
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import { counterItemAction, monthCounterAttributes, monthFiguresOf } from '#kernel/month-counters';
-import type { Item, TransactAction } from '#kernel/table/table';
+import { monthCounterAttributes, monthFiguresOf } from '#kernel/month-counters';
+import type { Item } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import { YOUTH_STATUSES, type YouthStatus } from '../domain/youth.ts';
 import {
   YOUTH_MONTH_COUNTERS,
@@ -29,22 +30,24 @@ export function youthStatsKey(municipalityCode: string): ItemKey {
 }
 
 /**
- * The one transaction action that adds a write's changes to a municipality's counter item;
- * null when nothing changes.
+ * Stages what a write adds to a municipality's counter item: one `ADD` in the unit's
+ * transaction, however many changes of the unit add to it.
  *
+ * @param work - the unit of work
  * @param municipalityCode - the municipality
  * @param counts - how much to add to each status (negative to subtract)
  * @param months - what to add to months' counters (see `mergeMonthChanges`)
  */
-export function youthFiguresAction(
+export function countYouthFigures(
+  work: UnitOfWork,
   municipalityCode: string,
   counts: Partial<Record<YouthStatus, number>>,
   months: readonly YouthMonthChange[],
-): TransactAction | null {
-  return counterItemAction(
+): void {
+  work.count(
     youthStatsKey(municipalityCode),
     { entity: YOUTH_STATS_ENTITY, municipalityCode },
-    counts,
+    counts as Record<string, number>,
     months.map(({ month, add }) => ({ month, add: add as Record<string, number> })),
   );
 }

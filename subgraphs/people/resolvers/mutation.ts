@@ -1,36 +1,28 @@
-import { payload } from '#kernel/payload';
-import { eraseYouth } from '../domain/erasure.ts';
-import { exportEvaluationDataset } from '../domain/evaluation-export.ts';
-import { exportYouthData } from '../domain/subject-access.ts';
+import { mutation } from '#kernel/command';
+import { addSupportNoteCommand } from '../domain/add-support-note.ts';
+import { assignConsultantCommand } from '../domain/assign-consultant.ts';
+import { changeYouthStatusCommand } from '../domain/change-youth-status.ts';
+import { enrolYouthCommand } from '../domain/enrol-youth.ts';
+import { eraseYouthCommand } from '../domain/erase-youth.ts';
+import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-dataset.ts';
+import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
 import {
-  addSupportNote,
-  assignConsultant,
-  changeYouthStatus,
-  enrolYouth,
-  recordResearchConsent,
-  updateYouthProfile,
-  withdrawResearchConsent,
-} from '../domain/youth-commands.ts';
+  recordResearchConsentCommand,
+  withdrawResearchConsentCommand,
+} from '../domain/research-consent-commands.ts';
+import { updateYouthProfileCommand } from '../domain/update-youth-profile.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
-/** Mutations of the people subgraph: each one use case in `domain/youth-commands.ts`. */
+/** Mutations of the people subgraph: each one command of the domain, run by the kernel. */
 export const Mutation: MutationResolvers = {
-  enrolYouth: (_parent, args, context) => payload('youth', () => enrolYouth(context, args.input)),
-  updateYouthProfile: (_parent, args, context) =>
-    payload('youth', () => updateYouthProfile(context, args.input)),
-  changeYouthStatus: (_parent, args, context) =>
-    payload('youth', () => changeYouthStatus(context, args.input)),
-  assignConsultant: (_parent, args, context) =>
-    payload('youth', () => assignConsultant(context, args.input)),
-  recordResearchConsent: (_parent, args, context) =>
-    payload('youth', () => recordResearchConsent(context, args.input)),
-  withdrawResearchConsent: (_parent, args, context) =>
-    payload('youth', () => withdrawResearchConsent(context, args.input)),
-  addSupportNote: (_parent, args, context) =>
-    payload('supportNote', () => addSupportNote(context, args.input)),
-  exportYouthData: (_parent, args, context) =>
-    payload('export', () => exportYouthData(context, args.input)),
-  eraseYouth: (_parent, args, context) => payload('erasure', () => eraseYouth(context, args.input)),
-  exportEvaluationDataset: (_parent, args, context) =>
-    payload('dataset', () => exportEvaluationDataset(context, args.input)),
+  enrolYouth: mutation(enrolYouthCommand, 'youth'),
+  updateYouthProfile: mutation(updateYouthProfileCommand, 'youth'),
+  changeYouthStatus: mutation(changeYouthStatusCommand, 'youth'),
+  assignConsultant: mutation(assignConsultantCommand, 'youth'),
+  recordResearchConsent: mutation(recordResearchConsentCommand, 'youth'),
+  withdrawResearchConsent: mutation(withdrawResearchConsentCommand, 'youth'),
+  addSupportNote: mutation(addSupportNoteCommand, 'supportNote'),
+  exportYouthData: mutation(exportYouthDataCommand, 'export'),
+  eraseYouth: mutation(eraseYouthCommand, 'erasure'),
+  exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),
 };

@@ -1,14 +1,12 @@
-import { programmeYouthStats, requireProgrammeOffice } from '../domain/figures-queries.ts';
+import { programmeYouthStats } from '../domain/figures-queries.ts';
 import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * `ProgrammeStats`: the programme office's totals across every municipality for a period. The
- * reference carries only the period; it and every field are the programme office's alone.
+ * reference carries only the period; it and every field are the programme office's alone (the
+ * `programmeOffice` rule in `authorisation-rules.ts`).
  */
 export const ProgrammeStats: ProgrammeStatsResolvers = {
-  __resolveReference(reference, context) {
-    requireProgrammeOffice(context);
-    return { from: reference.from, to: reference.to };
-  },
+  __resolveReference: (reference) => ({ from: reference.from, to: reference.to }),
   youthStats: (programme, _args, context) => programmeYouthStats(context, programme),
 };

@@ -1,41 +1,28 @@
-import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError } from '#kernel/errors';
 import { EntityIdSchema } from '#kernel/validation';
-import type { StaffMember as StaffMemberModel } from '../domain/staff.ts';
-import { requireStaffField, type StaffField, type StaffView } from '../domain/staff-access.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { caseloadOf } from '../domain/youth-queries.ts';
 import type { StaffMemberResolvers } from '../generated/resolvers-types.ts';
 import { loadMunicipalities } from '../repository/municipality-repository.ts';
 
-/** A field of a staff member, read after the field's rule (`STAFF_FIELD_ACCESS`) holds. */
-function guarded<R>(
-  field: StaffField,
-  read: (staff: StaffMemberModel, context: SubgraphContext) => R,
-) {
-  return (view: StaffView, _args: unknown, context: SubgraphContext): R => {
-    requireStaffField(view, field);
-    return read(view.staff, context);
-  };
-}
-
 /**
- * `StaffMember`: every field behind its rule in `domain/staff-access.ts`; references from other
- * subgraphs are checked as `Query.staffMember` is.
+ * `StaffMember`: the fields of the staff member behind the view. Who may read each field is
+ * stated once, in `domain/staff-access.ts` (`STAFF_FIELD_ACCESS`), and the kernel enforces it
+ * on every path; references from other subgraphs by the same rule as `Query.staffMember`.
  */
 export const StaffMember: StaffMemberResolvers = {
   async __resolveReference(reference, context) {
     if (!EntityIdSchema.safeParse(reference.id).success) return null;
     return staffViewById(context, reference.id);
   },
-  id: guarded('id', (staff) => staff.id),
-  name: guarded('name', (staff) => staff.name),
-  role: guarded('role', (staff) => staff.role),
-  contact: guarded('contact', (staff) => ({ phone: staff.phone, email: staff.email })),
-  municipality: guarded('municipality', async (staff, context) => {
+  id: ({ staff }) => staff.id,
+  name: ({ staff }) => staff.name,
+  role: ({ staff }) => staff.role,
+  contact: ({ staff }) => ({ phone: staff.phone, email: staff.email }),
+  async municipality({ staff }, _args, context) {
     const [municipality] = await loadMunicipalities(context.loader, [staff.municipalityCode]);
     if (!municipality) throw new NotFoundError('The municipality is not registered');
     return municipality;
-  }),
+  },
   caseload: (view, args, context) => caseloadOf(context, view, args),
 };

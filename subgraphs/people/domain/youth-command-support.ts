@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { requireIdentity } from '#kernel/authorisation';
+import type { SubgraphContext } from '#kernel/context';
+import { requireVersion } from '#kernel/errors';
+import { danishToday } from '#kernel/today';
+import { readYouth } from '../repository/youth-repository.ts';
+import type { Youth } from './youth.ts';
+import { type YouthView, youthViewFor } from './youth-access.ts';
+import { requireYouthFound } from './youth-rules.ts';
+
+/**
+ * What the commands on a young person share: today's date, the young person read for a change
+ * at the version the client read, and the payload's view of them — remembered by id for a repeat
+ * with the same idempotency key, and read again to answer it.
+ */
+
+/** Today in Denmark, by the request's clock. */
+export function todayOf(context: SubgraphContext): string {
+  return danishToday(context.now());
+}
+
+/**
+ * The young person a change is about, read strongly consistent: the user error
+ * `YOUTH_NOT_FOUND` when there is none, `CONFLICT` naming the current version when they are no
+ * longer at the version the client read.
+ *
+ * @param context - the request
+ * @param youthId - the young person
+ * @param expectedVersion - the version the client read
+ */
+export async function youthToChange(
+  context: SubgraphContext,
+  youthId: string,
+  expectedVersion: number,
+): Promise<Youth> {
+  const youth = requireYouthFound(await readYouth(context.table, youthId));
+  requireVersion('The young person', expectedVersion, youth.version);
+  return youth;
+}
+
+/**
+ * A young person as the caller of a change sees them in its payload (their team, or themself:
+ * the rule of the mutation admitted no one else).
+ *
+ * @param context - the request
+ * @param youth - the young person
+ */
+export function viewForCaller(context: SubgraphContext, youth: Youth): YouthView {
+  return youthViewFor(requireIdentity(context), youth, false);
+}
+
+const RememberedYouthSchema = z.object({ youthId: z.string() });
+
+/** What a change of a young person keeps to answer a repeat: their id, nothing personal. */
+export function rememberYouth(view: YouthView): { youthId: string } {
+  return { youthId: view.youth.id };
+}
+
+/**
+ * The young person a change returned, as they are now, for a repeat with the same idempotency
+ * key (`YOUTH_NOT_FOUND` when they were erased meanwhile).
+ *
+ * @param context - the request
+ * @param remembered - what {@link rememberYouth} kept
+ */
+export async function recallYouth(
+  context: SubgraphContext,
+  remembered: unknown,
+): Promise<YouthView> {
+  const { youthId } = RememberedYouthSchema.parse(remembered);
+  return viewForCaller(context, requireYouthFound(await readYouth(context.table, youthId)));
+}

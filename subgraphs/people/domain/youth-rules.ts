@@ -1,0 +1,66 @@
+import { DomainRuleError } from '#kernel/errors';
+import type { Youth } from './youth.ts';
+
+/** Stable codes of the rules the commands on young people check, as user errors carry them. */
+export const YOUTH_RULE = {
+  NOT_FOUND: 'YOUTH_NOT_FOUND',
+  EXITED: 'YOUTH_EXITED',
+  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
+  ENROLMENT_BEFORE_BIRTH: 'ENROLMENT_BEFORE_BIRTH',
+} as const;
+
+/**
+ * The young person, when there is one; otherwise the user error `YOUTH_NOT_FOUND` on `youthId`.
+ *
+ * @param youth - the young person as read
+ */
+export function requireYouthFound<T>(youth: T | undefined): T {
+  if (youth === undefined) {
+    throw new DomainRuleError(YOUTH_RULE.NOT_FOUND, 'No such young person', ['youthId']);
+  }
+  return youth;
+}
+
+/**
+ * Refuses a day after today.
+ *
+ * @param date - the day
+ * @param today - today's date
+ * @param path - the input field of the day
+ */
+export function requireNotInFuture(date: string, today: string, path: string[]): void {
+  if (date > today) {
+    throw new DomainRuleError(
+      YOUTH_RULE.DATE_IN_FUTURE,
+      'The date must not be in the future',
+      path,
+    );
+  }
+}
+
+/** Refuses a change of the profile of a young person who has left the programme. */
+export function requireNotExited(youth: Pick<Youth, 'status'>): void {
+  if (youth.status === 'EXITED') {
+    throw new DomainRuleError(
+      YOUTH_RULE.EXITED,
+      'The young person has left the programme; their profile is closed',
+      ['youthId'],
+    );
+  }
+}
+
+/**
+ * Refuses an enrolment dated before the young person was born.
+ *
+ * @param enrolledAt - the day of enrolment
+ * @param dateOfBirth - the date of birth
+ */
+export function requireEnrolmentAfterBirth(enrolledAt: string, dateOfBirth: string): void {
+  if (enrolledAt < dateOfBirth) {
+    throw new DomainRuleError(
+      YOUTH_RULE.ENROLMENT_BEFORE_BIRTH,
+      'Enrolment must follow the birth date',
+      ['enrolledAt'],
+    );
+  }
+}

@@ -878,9 +878,10 @@ export type Youth = {
   supportNotes: Maybe<Array<SupportNote>>;
   /**
    * Version of the profile, raised by every change; pass it as `expectedVersion` to refuse a
-   * change of a profile someone else changed in between. Team and the young person themself.
+   * change of a profile someone else changed in between. Team and the young person themself;
+   * null (with a `FORBIDDEN` error) for a linked company, which changes no profile.
    */
-  version: Scalars['Int']['output'];
+  version: Maybe<Scalars['Int']['output']>;
   /**
    * Trades or industries the young person wants to try, e.g. "Tømrer" ("power shift": their own
    * wishes drive matching).
@@ -1477,7 +1478,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   workWishes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 

@@ -15,11 +15,11 @@ import {
   EVERY_AUDIENCE,
   mayHoldAudience,
 } from './domain/company-audience.ts';
-import { readContact } from './repository/company-contact-repository.ts';
-import { loadCompany, readCompany } from './repository/company-repository.ts';
+import { loadContact } from './repository/company-contact-repository.ts';
+import { loadCompany } from './repository/company-repository.ts';
 import {
   loadOpportunities,
-  readOpportunity,
+  loadOpportunity,
 } from './repository/placement-opportunity-repository.ts';
 import { isEntityId } from './resolvers/arguments.ts';
 import { opportunityAudienceOf } from './rule-audiences.ts';
@@ -101,9 +101,9 @@ export const queriedOpportunity = onNamedRecord(
 );
 
 /**
- * The company a mutation's input names, read strongly consistent rather than through the
- * request's loader: the command reads it so too, and the loader then holds nothing from before
- * the change for the payload's fields to find.
+ * The company a mutation's input names, through the request's loader (strongly consistent): the
+ * command then decides on the same read, and the write path makes the loader forget what the
+ * command wrote before the payload's fields read it.
  */
 export type CompanyOfInput = (
   input: unknown,
@@ -113,21 +113,21 @@ export type CompanyOfInput = (
 /** The company of `input.companyId`. */
 export const companyOfCompanyId: CompanyOfInput = async (input, context) => {
   const id = idIn(input, 'companyId');
-  return id ? readCompany(context.table, id) : undefined;
+  return id ? loadCompany(context.loader, id) : undefined;
 };
 
 /** The company of the contact person of `input.contactId`. */
 export const companyOfContactId: CompanyOfInput = async (input, context) => {
   const id = idIn(input, 'contactId');
-  const contact = id ? await readContact(context.table, id) : undefined;
-  return contact ? readCompany(context.table, contact.companyId) : undefined;
+  const contact = id ? await loadContact(context.loader, id) : undefined;
+  return contact ? loadCompany(context.loader, contact.companyId) : undefined;
 };
 
 /** The company of the opportunity of `input.opportunityId`. */
 export const companyOfOpportunityId: CompanyOfInput = async (input, context) => {
   const id = idIn(input, 'opportunityId');
-  const opportunity = id ? await readOpportunity(context.table, id) : undefined;
-  return opportunity ? readCompany(context.table, opportunity.companyId) : undefined;
+  const opportunity = id ? await loadOpportunity(context.loader, id) : undefined;
+  return opportunity ? loadCompany(context.loader, opportunity.companyId) : undefined;
 };
 
 /**

@@ -148,6 +148,8 @@ export async function runCommand<Input, Result>(
   }
 
   for (let attempt = 1; ; attempt++) {
+    // A run after a lost race decides on fresh reads, not on what the loader held.
+    if (attempt > 1) context.loader.clearAll();
     const work = new UnitOfWork();
     const result = await command.execute(context, input, work);
     // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
@@ -188,8 +190,22 @@ export async function runCommand<Input, Result>(
       }
       throw error;
     }
+    forgetWritten(context, work);
     await runFollowUps(context.logger, work, command.name);
     return result;
+  }
+}
+
+/**
+ * Makes the request's loader read again what the command changed, and keep what it put whole,
+ * so that the payload shows the record as written.
+ */
+function forgetWritten(context: SubgraphContext, work: UnitOfWork): void {
+  const { keys, items } = work.written();
+  for (const itemKey of keys) context.loader.clear(itemKey);
+  for (const item of items) {
+    const itemKey = { pk: item.pk, sk: item.sk };
+    context.loader.clear(itemKey).prime(itemKey, item);
   }
 }
 

@@ -7,6 +7,11 @@ import type { Item, Table } from './table/table.ts';
  * is read in one `BatchGetItem` (100 keys a call), so resolving a list of references costs the
  * same number of round trips whether the list holds 10 or 100 entries.
  *
+ * It is the request's one read of each item, strongly consistent: a mutation's rule and its
+ * command read the record once between them, and the command decides on what the rule saw. The
+ * write path forgets what a command wrote (and everything, before a command runs again after a
+ * lost race), so nothing later in the request reads an item as it was before the change.
+ *
  * @param table - the table to read from
  */
 export function createItemLoader(table: Table): DataLoader<ItemKey, Item | undefined, string> {

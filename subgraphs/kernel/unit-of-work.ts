@@ -217,6 +217,22 @@ export class UnitOfWork {
     return actions;
   }
 
+  /**
+   * What the unit writes, for the request's loader to forget once it committed: the keys of
+   * every item it changes, and the whole items it puts (which the loader may keep as written).
+   */
+  written(): { keys: ItemKey[]; items: Item[] } {
+    const keys: ItemKey[] = [];
+    const items: Item[] = [];
+    for (const action of this.actions.values()) {
+      if ('check' in action) continue;
+      if ('put' in action) items.push(action.put);
+      else keys.push(keyOf(action));
+    }
+    for (const { itemKey } of this.counters.values()) keys.push(itemKey);
+    return { keys, items };
+  }
+
   /** How many actions are staged so far (counter items counted once each). */
   get size(): number {
     return this.actions.size + this.counterActions().length;

@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pausedCompany } from '#companies/domain/company-lifecycle';
-import { companyKey } from '#companies/repository/company-entity';
+import { CompanyEntity, companyKey } from '#companies/repository/company-entity';
 import {
-  readCompany,
   stageCompanyChange,
   stageCompanyJoining,
   stageCompanyStatus,
 } from '#companies/repository/company-repository';
 import { CompanyFiguresEntity, companyStatsKey } from '#companies/repository/company-stats-entity';
 import { cvrRegistrationKey } from '#companies/repository/cvr-registration-entity';
-import { opportunityKey } from '#companies/repository/placement-opportunity-entity';
 import {
-  readOpportunity,
+  opportunityKey,
+  PlacementOpportunityEntity,
+} from '#companies/repository/placement-opportunity-entity';
+import {
   stageOpportunityAdded,
   stageOpportunityChange,
 } from '#companies/repository/placement-opportunity-repository';
@@ -52,7 +53,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
   it('lets exactly one of two concurrent updates of a company win; the other gets CONFLICT', async () => {
     // Prepare
     const { company } = await givenCompany(table);
-    const read = await readCompany(table, company.id);
+    const read = await CompanyEntity.read(table, companyKey(company.id));
     if (!read) throw new Error('fixture missing');
     // Act
     const results = await Promise.allSettled(
@@ -64,7 +65,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((r) => r.status === 'rejected');
     expect((rejected as PromiseRejectedResult).reason.extensions.code).toBe('CONFLICT');
-    expect((await readCompany(table, company.id))?.version).toBe(2);
+    expect((await CompanyEntity.read(table, companyKey(company.id)))?.version).toBe(2);
   });
 
   it('lets exactly one of two concurrent updateCompany mutations on version 1 through', async () => {
@@ -83,7 +84,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     );
     // Assess
     expect(results.flatMap(errorCodes).sort()).toEqual(['CONFLICT']);
-    expect((await readCompany(table, company.id))?.version).toBe(2);
+    expect((await CompanyEntity.read(table, companyKey(company.id)))?.version).toBe(2);
   });
 
   it('registers one of two companies racing for the same CVR number, and counts one', async () => {
@@ -148,8 +149,11 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
       municipalityCode: '615',
       opportunities: [{ open: false }],
     });
-    const company = await readCompany(table, snapshot.company.id);
-    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    const company = await CompanyEntity.read(table, companyKey(snapshot.company.id));
+    const opportunity = await PlacementOpportunityEntity.read(
+      table,
+      opportunityKey(firstOpportunity(snapshot).id),
+    );
     if (!company || !opportunity) throw new Error('fixture missing');
     const statsBefore = await table.get(companyStatsKey('615'));
     // Act: the opportunity opens after the pause read it closed
@@ -165,15 +169,18 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     );
     // Assess
     await expect(pause).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    expect((await readCompany(table, company.id))?.status).toBe('ACTIVE');
+    expect((await CompanyEntity.read(table, companyKey(company.id)))?.status).toBe('ACTIVE');
     expect(await table.get(companyStatsKey('615'))).toEqual(statsBefore);
   });
 
   it('refuses to open an opportunity when the company paused after it was read', async () => {
     // Prepare
     const snapshot = await givenCompany(table, { opportunities: [{ open: false }] });
-    const company = await readCompany(table, snapshot.company.id);
-    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    const company = await CompanyEntity.read(table, companyKey(snapshot.company.id));
+    const opportunity = await PlacementOpportunityEntity.read(
+      table,
+      opportunityKey(firstOpportunity(snapshot).id),
+    );
     if (!company || !opportunity) throw new Error('fixture missing');
     await commit((work) =>
       stageCompanyStatus(
@@ -190,14 +197,19 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
     );
     // Assess
     await expect(open).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    expect((await readOpportunity(table, opportunity.id))?.open).toBe(false);
+    expect(
+      (await PlacementOpportunityEntity.read(table, opportunityKey(opportunity.id)))?.open,
+    ).toBe(false);
   });
 
   it('refuses an opportunity change made on a company renamed meanwhile, and writes nothing', async () => {
     // Prepare: the opportunity is stored under its company's place in the list; a rename moves it
     const snapshot = await givenCompany(table, { name: 'Anker ApS' });
-    const company = await readCompany(table, snapshot.company.id);
-    const opportunity = await readOpportunity(table, firstOpportunity(snapshot).id);
+    const company = await CompanyEntity.read(table, companyKey(snapshot.company.id));
+    const opportunity = await PlacementOpportunityEntity.read(
+      table,
+      opportunityKey(firstOpportunity(snapshot).id),
+    );
     if (!company || !opportunity) throw new Error('fixture missing');
     await commit((work) => stageCompanyChange(work, company, { name: 'Ø-Anker ApS' }));
     const moved = await table.get(opportunityKey(opportunity.id));
@@ -214,7 +226,7 @@ describe('companies repository against DynamoDB Local: concurrency and transacti
   it('refuses to add an opportunity to a company that changed after it was read', async () => {
     // Prepare
     const snapshot = await givenCompany(table, { opportunities: [] });
-    const company = await readCompany(table, snapshot.company.id);
+    const company = await CompanyEntity.read(table, companyKey(snapshot.company.id));
     if (!company) throw new Error('fixture missing');
     await commit((work) =>
       stageCompanyStatus(work, company, pausedCompany(company, PAUSE, TODAY), [], TODAY),

@@ -9,14 +9,13 @@ import type { NetworkGroup } from '#learning-community/domain/network-group';
 import { type NetworkSession, withAttendance } from '#learning-community/domain/network-session';
 import { recordSessionAttendanceCommand } from '#learning-community/domain/network-session-commands';
 import { readAttendanceTotals } from '#learning-community/repository/attendance-repository';
+import { groupKey, NetworkGroupEntity } from '#learning-community/repository/network-group-entity';
+import { stageGroupChange } from '#learning-community/repository/network-group-repository';
 import {
-  readGroup,
-  stageGroupChange,
-} from '#learning-community/repository/network-group-repository';
-import {
-  readSession,
-  stageAttendance,
-} from '#learning-community/repository/network-session-repository';
+  NetworkSessionEntity,
+  sessionKey,
+} from '#learning-community/repository/network-session-entity';
+import { stageAttendance } from '#learning-community/repository/network-session-repository';
 import { readMonthCounts } from '#learning-community/repository/network-stats-repository';
 import { testContext } from '../support/context.ts';
 import { staffIdentity } from '../support/identities.ts';
@@ -51,8 +50,8 @@ describe('attendance writes against DynamoDB Local', () => {
     table = await createTestTable();
   });
 
-  it('replaces a full list with another in one transaction and keeps every counter right', async () => {
-    // Prepare
+  it('replaces a list with another in one transaction, up to what one transaction holds, and keeps every counter right', async () => {
+    // Prepare: a full group's list recorded, then every member of the group replaced
     const first = ids('a');
     const second = ids('b');
     const group = await givenGroup(table, { municipalityCode: '101', members: first });
@@ -67,27 +66,42 @@ describe('attendance writes against DynamoDB Local', () => {
         members: second.map((memberId) => ({ memberId, joinedOn: '2026-03-11' })),
       }),
     );
-    // Act: 24 records removed and 24 written, each with its totals: 99 actions and the audit
-    // record in all
-    await runCommand(staff(table), recordSessionAttendanceCommand, {
+    // Act: all 24 old entries out and 24 new in would be 48 entries, each with its totals: with
+    // the session, the group's check, the month's counter, the audit and the idempotency
+    // record, one action more than a transaction holds; 24 out and 23 in fit.
+    const whole = runCommand(staff(table), recordSessionAttendanceCommand, {
       sessionId: session.id,
       expectedVersion: 2,
       attendance: second.map((memberId) => ({ memberId, status: 'EXCUSED' })),
+    });
+    await expect(whole).rejects.toMatchObject({
+      userError: { code: 'TOO_MANY_ATTENDANCE_CHANGES' },
+    });
+    await runCommand(staff(table), recordSessionAttendanceCommand, {
+      sessionId: session.id,
+      expectedVersion: 2,
+      attendance: second.slice(0, 23).map((memberId) => ({ memberId, status: 'EXCUSED' })),
+      idempotencyKey: 'full-swap-less-one',
     });
     // Assess
     const loader = createItemLoader(table);
     expect(
       await readMonthCounts(table, '101', { fromMonth: '2026-03', toMonth: '2026-03' }),
-    ).toEqual([{ sessionsHeld: 1, present: 0, absent: 0, excused: 24 }]);
+    ).toEqual([{ sessionsHeld: 1, present: 0, absent: 0, excused: 23 }]);
     expect(await readAttendanceTotals(loader, 'YOUTH', 'a-1')).toEqual({
       present: 0,
       absent: 0,
       excused: 0,
     });
-    expect(await readAttendanceTotals(loader, 'YOUTH', 'b-24')).toEqual({
+    expect(await readAttendanceTotals(loader, 'YOUTH', 'b-23')).toEqual({
       present: 0,
       absent: 0,
       excused: 1,
+    });
+    expect(await readAttendanceTotals(loader, 'YOUTH', 'b-24')).toEqual({
+      present: 0,
+      absent: 0,
+      excused: 0,
     });
   });
 
@@ -107,7 +121,7 @@ describe('attendance writes against DynamoDB Local', () => {
     );
     // Assess
     await expect(write).rejects.toBeInstanceOf(ConflictError);
-    expect((await readSession(table, session.id))?.version).toBe(1);
+    expect((await NetworkSessionEntity.read(table, sessionKey(session.id)))?.version).toBe(1);
     expect(
       await readMonthCounts(table, '101', { fromMonth: '2026-04', toMonth: '2026-04' }),
     ).toEqual([]);
@@ -124,8 +138,8 @@ describe('attendance writes against DynamoDB Local', () => {
     const session = await givenSession(table, group, { date: '2026-05-05' });
     // Both read the same version before either writes
     const read = await Promise.all([
-      readSession(table, session.id),
-      readSession(table, session.id),
+      NetworkSessionEntity.read(table, sessionKey(session.id)),
+      NetworkSessionEntity.read(table, sessionKey(session.id)),
     ]);
     const today = new Date('2026-05-06');
     // Act
@@ -147,6 +161,6 @@ describe('attendance writes against DynamoDB Local', () => {
     });
     expect(month?.sessionsHeld).toBe(1);
     expect((month?.present ?? 0) + (month?.absent ?? 0)).toBe(1);
-    expect((await readGroup(table, group.id))?.version).toBe(1);
+    expect((await NetworkGroupEntity.read(table, groupKey(group.id)))?.version).toBe(1);
   });
 });

@@ -6,12 +6,8 @@ import { sharedKeys } from '#kernel/shared-keys';
 import { itemMustNotExist } from '#kernel/table/expressions';
 import type { Table } from '#kernel/table/table';
 import { UnitOfWork } from '#kernel/unit-of-work';
-import { YouthEntity } from '#people/repository/youth-entity';
-import {
-  listStatusHistory,
-  listYouthOfMunicipality,
-  readYouth,
-} from '#people/repository/youth-repository';
+import { YouthEntity, youthKey } from '#people/repository/youth-entity';
+import { listStatusHistory, listYouthOfMunicipality } from '#people/repository/youth-repository';
 import { youthStatsKey } from '#people/repository/youth-stats-entity';
 import { prepareYouthStatusChange } from '#people/repository/youth-status-transition';
 import { testContext } from '../support/context.ts';
@@ -48,7 +44,7 @@ describe('people repository: status changes inside another subgraph’s transact
       ...actions,
     ]);
     // Assess
-    expect(await readYouth(table, person.id)).toMatchObject({
+    expect(await YouthEntity.read(table, youthKey(person.id))).toMatchObject({
       status: 'IN_PLACEMENT',
       statusChangedAt: '2026-02-01',
       statusChanges: 2,
@@ -119,13 +115,13 @@ describe('people repository: status changes inside another subgraph’s transact
     expect(failure?.reason).toBeInstanceOf(ConflictError);
     expect(failure?.reason.extensions.code).toBe('CONFLICT');
     expect(await listStatusHistory(table, person.id)).toHaveLength(2);
-    expect((await readYouth(table, person.id))?.version).toBe(2);
+    expect((await YouthEntity.read(table, youthKey(person.id)))?.version).toBe(2);
   });
 
   it('lets exactly one of two concurrent profile updates win; the other gets CONFLICT', async () => {
     // Prepare
     const person = await givenYouth(table);
-    const read = await readYouth(table, person.id);
+    const read = await YouthEntity.read(table, youthKey(person.id));
     if (!read) throw new Error('young person not stored');
     const change = (interests: string[]) => {
       const work = new UnitOfWork();
@@ -138,7 +134,7 @@ describe('people repository: status changes inside another subgraph’s transact
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(failure?.reason).toBeInstanceOf(ConflictError);
-    expect((await readYouth(table, person.id))?.version).toBe(2);
+    expect((await YouthEntity.read(table, youthKey(person.id)))?.version).toBe(2);
   });
 
   it('refuses a move the transition table does not allow, and an unknown young person', async () => {

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import type { AuditSubject } from '#kernel/audit-subject';
 import type { Command } from '#kernel/command';
+import type { ItemLoader } from '#kernel/entity-loader';
 import { NotFoundError, requireVersion } from '#kernel/errors';
-import type { Table } from '#kernel/table/table';
-import { readCompany } from '../repository/company-repository.ts';
+import { loadCompany } from '../repository/company-repository.ts';
 import type { Company } from './company.ts';
 
 /**
@@ -15,11 +15,11 @@ import type { Company } from './company.ts';
  * A company read strongly consistent for a change, or `NOT_FOUND` (the authorisation rule let
  * the caller through only because their role may make the change to some company).
  *
- * @param table - the table
+ * @param loader - the request's loader
  * @param companyId - the company
  */
-export async function companyToChange(table: Table, companyId: string): Promise<Company> {
-  const company = await readCompany(table, companyId);
+export async function companyToChange(loader: ItemLoader, companyId: string): Promise<Company> {
+  const company = await loadCompany(loader, companyId);
   if (!company) throw new NotFoundError('There is no company with this id');
   return company;
 }
@@ -28,14 +28,14 @@ export async function companyToChange(table: Table, companyId: string): Promise<
  * A company read for an edit made on the version the caller read: `NOT_FOUND`, or `CONFLICT`
  * naming the current version when it moved on.
  *
- * @param table - the table
+ * @param loader - the request's loader
  * @param input - the company and the version the caller read
  */
 export async function companyAtVersion(
-  table: Table,
+  loader: ItemLoader,
   input: { companyId: string; expectedVersion: number },
 ): Promise<Company> {
-  const company = await companyToChange(table, input.companyId);
+  const company = await companyToChange(loader, input.companyId);
   requireVersion('The company', input.expectedVersion, company.version);
   return company;
 }
@@ -54,6 +54,6 @@ const RememberedCompanySchema = z.object({ companyId: z.string() });
 export const answersWithCompany = {
   remember: (company: Company) => ({ companyId: company.id }),
   recall: (context, remembered) =>
-    companyToChange(context.table, RememberedCompanySchema.parse(remembered).companyId),
+    companyToChange(context.loader, RememberedCompanySchema.parse(remembered).companyId),
   about: (_input, company) => aboutCompany(company),
 } satisfies Pick<Command<unknown, Company>, 'remember' | 'recall' | 'about'>;

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
 import { defineCommand } from '#kernel/command';
+import type { ItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, NotFoundError } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
-import type { Table } from '#kernel/table/table';
 import {
-  readContact,
+  loadContact,
   stageContactAdded,
   stageContactRemoved,
 } from '../repository/company-contact-repository.ts';
@@ -33,7 +33,7 @@ export const addCompanyContactCommand = defineCommand({
   name: 'addCompanyContact',
   input: AddCompanyContactInputSchema,
   async execute(context, input, work): Promise<ContactAdded> {
-    const company = await companyToChange(context.table, input.companyId);
+    const company = await companyToChange(context.loader, input.companyId);
     requireRoomForContact(company);
     const contact: CompanyContact = {
       ...input.contact,
@@ -47,8 +47,8 @@ export const addCompanyContactCommand = defineCommand({
   async recall(context, remembered): Promise<ContactAdded> {
     const { contactId, companyId } = RememberedContactSchema.parse(remembered);
     const [contact, company] = await Promise.all([
-      contactToChange(context.table, contactId),
-      companyToChange(context.table, companyId),
+      contactToChange(context.loader, contactId),
+      companyToChange(context.loader, companyId),
     ]);
     return { contact, company };
   },
@@ -89,8 +89,8 @@ export const removeCompanyContactCommand = defineCommand({
   name: 'removeCompanyContact',
   input: RemoveCompanyContactInputSchema,
   async execute(context, input, work): Promise<ContactRemoved> {
-    const contact = await contactToChange(context.table, input.contactId);
-    const company = await companyAtVersion(context.table, {
+    const contact = await contactToChange(context.loader, input.contactId);
+    const company = await companyAtVersion(context.loader, {
       companyId: contact.companyId,
       expectedVersion: input.expectedVersion,
     });
@@ -105,7 +105,7 @@ export const removeCompanyContactCommand = defineCommand({
   remember: ({ removedContactId, company }) => ({ removedContactId, companyId: company.id }),
   async recall(context, remembered): Promise<ContactRemoved> {
     const { removedContactId, companyId } = RememberedRemovalSchema.parse(remembered);
-    return { removedContactId, company: await companyToChange(context.table, companyId) };
+    return { removedContactId, company: await companyToChange(context.loader, companyId) };
   },
   about: (_input, { company }) => aboutCompany(company),
 });
@@ -115,8 +115,8 @@ function noSuchContact(): NotFoundError {
 }
 
 /** A contact person read strongly consistent for a change, or `NOT_FOUND`. */
-async function contactToChange(table: Table, contactId: string): Promise<CompanyContact> {
-  const contact = await readContact(table, contactId);
+async function contactToChange(loader: ItemLoader, contactId: string): Promise<CompanyContact> {
+  const contact = await loadContact(loader, contactId);
   if (!contact) throw noSuchContact();
   return contact;
 }

@@ -22,7 +22,7 @@ export const updateCompanyCommand = defineCommand<UpdateCompanyInput, Company>({
   name: 'updateCompany',
   input: UpdateCompanyInputSchema,
   async execute(context, input, work) {
-    const company = await companyAtVersion(context.table, input);
+    const company = await companyAtVersion(context.loader, input);
     return stageCompanyChange(work, company, detailsChange(input));
   },
   ...answersWithCompany,

@@ -1,9 +1,9 @@
 import { defineCommand } from '#kernel/command';
-import type { Table } from '#kernel/table/table';
+import type { ItemLoader } from '#kernel/entity-loader';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { stageCompanyStatus } from '../repository/company-repository.ts';
-import { readOpportunitiesOf } from '../repository/placement-opportunity-repository.ts';
+import { loadOpportunitiesOf } from '../repository/placement-opportunity-repository.ts';
 import type { Company } from './company.ts';
 import { answersWithCompany, companyAtVersion } from './company-changes.ts';
 import {
@@ -24,20 +24,20 @@ import { leftCompany, pausedCompany, resumedCompany } from './company-lifecycle.
  * Stages a company's move out of activity (pausing, leaving) with every one of its
  * opportunities closed: none stays open under it.
  *
- * @param table - the table the opportunities are read from
+ * @param loader - the request's loader, the opportunities are read through
  * @param work - the unit of work
  * @param company - the company as read
  * @param after - the company paused or left
  * @param today - today's date, ISO
  */
 async function stageClosingEverything(
-  table: Table,
+  loader: ItemLoader,
   work: UnitOfWork,
   company: Company,
   after: Company,
   today: string,
 ): Promise<Company> {
-  const closing = (await readOpportunitiesOf(table, company)).map((opportunity) => ({
+  const closing = (await loadOpportunitiesOf(loader, company)).map((opportunity) => ({
     before: opportunity,
     after: { ...opportunity, open: false },
   }));
@@ -52,11 +52,11 @@ export const pauseCompanyCommand = defineCommand<PauseCompanyInput, Company>({
   name: 'pauseCompany',
   input: PauseCompanyInputSchema,
   async execute(context, input, work) {
-    const company = await companyAtVersion(context.table, input);
+    const company = await companyAtVersion(context.loader, input);
     const today = danishToday(context.now());
     const { from, until, reason } = input;
     const paused = pausedCompany(company, { from, until, reason }, today);
-    return stageClosingEverything(context.table, work, company, paused, today);
+    return stageClosingEverything(context.loader, work, company, paused, today);
   },
   ...answersWithCompany,
 });
@@ -70,7 +70,7 @@ export const resumeCompanyCommand = defineCommand<CompanyStatusInput, Company>({
   name: 'resumeCompany',
   input: CompanyStatusInputSchema,
   async execute(context, input, work) {
-    const company = await companyAtVersion(context.table, input);
+    const company = await companyAtVersion(context.loader, input);
     const resumed = resumedCompany(company);
     return stageCompanyStatus(work, company, resumed, [], danishToday(context.now()));
   },
@@ -85,10 +85,10 @@ export const leaveNetworkCommand = defineCommand<CompanyStatusInput, Company>({
   name: 'leaveNetwork',
   input: CompanyStatusInputSchema,
   async execute(context, input, work) {
-    const company = await companyAtVersion(context.table, input);
+    const company = await companyAtVersion(context.loader, input);
     const today = danishToday(context.now());
     const left = leftCompany(company, today);
-    return stageClosingEverything(context.table, work, company, left, today);
+    return stageClosingEverything(context.loader, work, company, left, today);
   },
   ...answersWithCompany,
 });

@@ -65,7 +65,7 @@ export const joinNetworkCommand = defineCommand<JoinNetworkInput, Company>({
     const today = danishToday(context.now());
     const joinedOn = input.joinedOn ?? today;
     requireJoinedByToday(joinedOn, today);
-    if (await isCvrRegistered(context.table, input.cvr)) throw cvrTaken();
+    if (await isCvrRegistered(context.loader, input.cvr)) throw cvrTaken();
     const { company, contacts } = joiningCompany(input, joinedOn, () =>
       newId(context.now().getTime()),
     );

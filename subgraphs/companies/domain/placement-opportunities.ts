@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { type Command, defineCommand } from '#kernel/command';
+import type { ItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
-import type { Table } from '#kernel/table/table';
 import {
-  readOpportunity,
+  loadOpportunity,
   stageOpportunityAdded,
   stageOpportunityChange,
 } from '../repository/placement-opportunity-repository.ts';
@@ -31,7 +31,7 @@ const answersWithOpportunity = {
   remember: (opportunity: PlacementOpportunity) => ({ opportunityId: opportunity.id }),
   async recall(context, remembered) {
     const { opportunityId } = RememberedOpportunitySchema.parse(remembered);
-    const opportunity = await readOpportunity(context.table, opportunityId);
+    const opportunity = await loadOpportunity(context.loader, opportunityId);
     if (!opportunity) throw noSuchOpportunity();
     return opportunity;
   },
@@ -76,7 +76,7 @@ export const addOpportunityCommand = defineCommand<AddOpportunityInput, Placemen
   name: 'addOpportunity',
   input: AddOpportunityInputSchema,
   async execute(context, input, work) {
-    const company = await companyToChange(context.table, input.companyId);
+    const company = await companyToChange(context.loader, input.companyId);
     requireRoomForOpportunity(company);
     const opportunity = newOpportunity(company, input, newId(context.now().getTime()));
     if (opportunity.open) requireActiveToOpen(company, ['open']);
@@ -100,7 +100,7 @@ export const updateOpportunityCommand = defineCommand<UpdateOpportunityInput, Pl
     name: 'updateOpportunity',
     input: UpdateOpportunityInputSchema,
     async execute(context, input, work) {
-      const { opportunity, company } = await opportunityAtVersion(context.table, input);
+      const { opportunity, company } = await opportunityAtVersion(context.loader, input);
       return stageOpportunityChange(work, company, opportunity, opportunityDetailsChange(input));
     },
     ...answersWithOpportunity,
@@ -112,7 +112,7 @@ export const openOpportunityCommand = defineCommand<OpportunityStateInput, Place
   name: 'openOpportunity',
   input: OpportunityStateInputSchema,
   async execute(context, input, work) {
-    const { opportunity, company } = await opportunityAtVersion(context.table, input);
+    const { opportunity, company } = await opportunityAtVersion(context.loader, input);
     requireActiveToOpen(company);
     if (opportunity.open) {
       throw new DomainRuleError('OPPORTUNITY_ALREADY_OPEN', 'The opportunity is open already', [
@@ -129,7 +129,7 @@ export const closeOpportunityCommand = defineCommand<OpportunityStateInput, Plac
   name: 'closeOpportunity',
   input: OpportunityStateInputSchema,
   async execute(context, input, work) {
-    const { opportunity, company } = await opportunityAtVersion(context.table, input);
+    const { opportunity, company } = await opportunityAtVersion(context.loader, input);
     if (!opportunity.open) {
       throw new DomainRuleError('OPPORTUNITY_ALREADY_CLOSED', 'The opportunity is closed already', [
         'opportunityId',
@@ -145,11 +145,11 @@ export const closeOpportunityCommand = defineCommand<OpportunityStateInput, Plac
  * caller read: `NOT_FOUND`, or `CONFLICT` naming the current version when it moved on.
  */
 async function opportunityAtVersion(
-  table: Table,
+  loader: ItemLoader,
   input: { opportunityId: string; expectedVersion: number },
 ): Promise<{ opportunity: PlacementOpportunity; company: Company }> {
-  const opportunity = await readOpportunity(table, input.opportunityId);
+  const opportunity = await loadOpportunity(loader, input.opportunityId);
   if (!opportunity) throw noSuchOpportunity();
   requireVersion('The placement opportunity', input.expectedVersion, opportunity.version);
-  return { opportunity, company: await companyToChange(table, opportunity.companyId) };
+  return { opportunity, company: await companyToChange(loader, opportunity.companyId) };
 }

@@ -1,6 +1,5 @@
 import type { ItemLoader } from '#kernel/entity-loader';
 import { itemMustExist } from '#kernel/table/expressions';
-import type { Table } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { Company } from '../domain/company.ts';
 import type { CompanyContact } from '../domain/company-contact.ts';
@@ -17,8 +16,11 @@ export function loadContacts(
 }
 
 /** A contact person read strongly consistent, as a change must start from. */
-export function readContact(table: Table, contactId: string): Promise<CompanyContact | undefined> {
-  return CompanyContactEntity.read(table, contactKey(contactId));
+export function loadContact(
+  loader: ItemLoader,
+  contactId: string,
+): Promise<CompanyContact | undefined> {
+  return CompanyContactEntity.loadOne(loader, contactKey(contactId));
 }
 
 /**

@@ -2,7 +2,6 @@ import type { Connection } from '#kernel/connection';
 import { type ItemLoader, primeLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
-import type { Table } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { Company, CompanyNetworkStatus } from '../domain/company.ts';
 import type { CompanyContact } from '../domain/company-contact.ts';
@@ -24,11 +23,6 @@ import { opportunityKey, PlacementOpportunityEntity } from './placement-opportun
 /** A company through the request's batching loader; undefined when there is none. */
 export function loadCompany(loader: ItemLoader, companyId: string): Promise<Company | undefined> {
   return CompanyEntity.loadOne(loader, companyKey(companyId));
-}
-
-/** A company read strongly consistent, as a change must start from. */
-export function readCompany(table: Table, companyId: string): Promise<Company | undefined> {
-  return CompanyEntity.read(table, companyKey(companyId));
 }
 
 /**
@@ -66,8 +60,8 @@ export async function listCompaniesOfMunicipality(
 }
 
 /** Whether a CVR number is registered to a company already. */
-export async function isCvrRegistered(table: Table, cvr: string): Promise<boolean> {
-  return (await CvrRegistrationEntity.read(table, cvrRegistrationKey(cvr))) !== undefined;
+export async function isCvrRegistered(loader: ItemLoader, cvr: string): Promise<boolean> {
+  return (await CvrRegistrationEntity.loadOne(loader, cvrRegistrationKey(cvr))) !== undefined;
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { Connection } from '#kernel/connection';
-import { createItemLoader, type ItemLoader } from '#kernel/entity-loader';
+import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { allOf, type Condition } from '#kernel/table/expressions';
-import type { Table } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { Company } from '../domain/company.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
@@ -24,36 +23,30 @@ export function loadOpportunities(
   return PlacementOpportunityEntity.load(loader, opportunityIds.map(opportunityKey));
 }
 
-/** An opportunity read strongly consistent, as a change must start from. */
-export function readOpportunity(
-  table: Table,
+/** An opportunity through the request's loader (strongly consistent, as a change starts from). */
+export function loadOpportunity(
+  loader: ItemLoader,
   opportunityId: string,
 ): Promise<PlacementOpportunity | undefined> {
-  return PlacementOpportunityEntity.read(table, opportunityKey(opportunityId));
+  return PlacementOpportunityEntity.loadOne(loader, opportunityKey(opportunityId));
 }
 
 /**
  * Every opportunity of a company (at most 30), as a change of the company's status starts from:
- * in one batched read through a loader of its own, not the request's, whose values a command
- * run again after a lost race would find again. The change writes or checks each opportunity at
- * the version read here, so one read stale fails the transaction and the command runs again.
- * The batched read is eventually consistent, so an opportunity it misses (one just added) is
- * read again strongly consistent: none may stay open unseen under a paused company.
+ * one batched, strongly consistent read through the request's loader. The change writes or
+ * checks each opportunity at the version read here, so one changed meanwhile fails the
+ * transaction and the command runs again on fresh reads.
  *
- * @param table - the table
+ * @param loader - the request's loader
  * @param company - the company as read
  */
-export async function readOpportunitiesOf(
-  table: Table,
+export async function loadOpportunitiesOf(
+  loader: ItemLoader,
   company: Company,
 ): Promise<PlacementOpportunity[]> {
-  const ids = company.opportunityIds;
-  const batched = await PlacementOpportunityEntity.load(
-    createItemLoader(table),
-    ids.map(opportunityKey),
-  );
-  const opportunities = await Promise.all(
-    ids.map((id, index) => batched[index] ?? readOpportunity(table, id)),
+  const opportunities = await PlacementOpportunityEntity.load(
+    loader,
+    company.opportunityIds.map(opportunityKey),
   );
   return opportunities.filter((opportunity) => opportunity !== undefined);
 }

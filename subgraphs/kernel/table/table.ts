@@ -122,7 +122,9 @@ export class Table {
   /**
    * Reads many items in as few round trips as DynamoDB allows: duplicates removed (DynamoDB
    * rejects them), 100 keys a call, unprocessed keys retried with backoff, and the results
-   * put back in the order of `keys` (DynamoDB returns them in any order).
+   * put back in the order of `keys` (DynamoDB returns them in any order). Strongly consistent,
+   * like {@link Table.get}: a request's rules and its command decide on the same read, and a
+   * read after a write sees it.
    *
    * @param keys - the keys to read; may repeat
    * @returns one entry per key, undefined where no item exists
@@ -139,7 +141,9 @@ export class Table {
         if (attempt > MAX_RETRIES) throw new Error('BatchGetItem kept returning unprocessed keys');
         if (attempt > 0) await backoff(attempt);
         const result = await this.send<BatchGetItemCommandOutput>(
-          new BatchGetItemCommand({ RequestItems: { [this.name]: { Keys: pending } } }),
+          new BatchGetItemCommand({
+            RequestItems: { [this.name]: { Keys: pending, ConsistentRead: true } },
+          }),
           'read',
         );
         for (const raw of result.Responses?.[this.name] ?? []) {

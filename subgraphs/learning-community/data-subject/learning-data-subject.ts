@@ -16,13 +16,12 @@ import {
   totalsOf,
 } from '../repository/attendance-entity.ts';
 import {
+  groupKey,
   MembershipEntities,
   NetworkGroupEntity,
   participantPartition,
 } from '../repository/network-group-entity.ts';
-import { readGroup } from '../repository/network-group-repository.ts';
-import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
-import { readSession } from '../repository/network-session-repository.ts';
+import { NetworkSessionEntity, sessionKey } from '../repository/network-session-entity.ts';
 import { storyKey } from '../repository/work-story-entity.ts';
 import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
 
@@ -105,7 +104,7 @@ async function commitOnFreshReads(
 /** Takes the young person off a group's member list. */
 function leaveGroup(table: Table, groupId: string, youthId: string): Promise<boolean> {
   return commitOnFreshReads(table, async (work) => {
-    const group = await readGroup(table, groupId);
+    const group = await NetworkGroupEntity.read(table, groupKey(groupId));
     if (!group?.members.some((member) => member.memberId === youthId)) return false;
     work.change(NetworkGroupEntity, group, {
       members: group.members.filter((member) => member.memberId !== youthId),
@@ -122,7 +121,7 @@ function anonymiseAttendance(
   stubYouthId: string,
 ): Promise<boolean> {
   return commitOnFreshReads(table, async (work) => {
-    const session = await readSession(table, sessionId);
+    const session = await NetworkSessionEntity.read(table, sessionKey(sessionId));
     if (!session?.attendance.some((entry) => entry.memberId === youthId)) return false;
     work.change(NetworkSessionEntity, session, {
       attendance: session.attendance.map((entry) =>

@@ -6,7 +6,7 @@ import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema, textSchema } from '#kernel/validation';
 import {
-  readGroup,
+  loadGroup,
   stageGroupChange,
   stageGroupCreation,
 } from '../repository/network-group-repository.ts';
@@ -59,7 +59,7 @@ export const NetworkGroupMembersInputSchema = z.object({
 
 /** The group a repeated command answers with, read again by the id it remembered. */
 function recallGroup(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => readGroup(context.table, id), 'The network group');
+  return recallById(remembered, (id) => loadGroup(context.loader, id), 'The network group');
 }
 
 /**
@@ -71,7 +71,7 @@ async function groupToChange(
   groupId: string,
   expectedVersion: number,
 ): Promise<NetworkGroup> {
-  const group = await readGroup(context.table, groupId);
+  const group = await loadGroup(context.loader, groupId);
   if (!group) throw new NotFoundError('No such network group');
   requireVersion('The network group', expectedVersion, group.version);
   return group;

@@ -4,9 +4,9 @@ import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
-import { readGroup } from '../repository/network-group-repository.ts';
+import { loadGroup } from '../repository/network-group-repository.ts';
 import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
-import { readSession, stageAttendance } from '../repository/network-session-repository.ts';
+import { loadSession, stageAttendance } from '../repository/network-session-repository.ts';
 import {
   aboutMunicipality,
   ExpectedVersionSchema,
@@ -52,12 +52,12 @@ export const RecordSessionAttendanceInputSchema = z.object({
 
 /** The session a repeated command answers with, read again by the id it remembered. */
 function recallSession(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => readSession(context.table, id), 'The network session');
+  return recallById(remembered, (id) => loadSession(context.loader, id), 'The network session');
 }
 
 /** A group, read strongly consistent; unknown is `NOT_FOUND`. */
 async function existingGroup(context: SubgraphContext, groupId: string): Promise<NetworkGroup> {
-  const group = await readGroup(context.table, groupId);
+  const group = await loadGroup(context.loader, groupId);
   if (!group) throw new NotFoundError('No such network group');
   return group;
 }
@@ -71,7 +71,7 @@ async function sessionToChange(
   sessionId: string,
   expectedVersion: number,
 ): Promise<NetworkSession> {
-  const session = await readSession(context.table, sessionId);
+  const session = await loadSession(context.loader, sessionId);
   if (!session) throw new NotFoundError('No such network session');
   requireVersion('The network session', expectedVersion, session.version);
   return session;

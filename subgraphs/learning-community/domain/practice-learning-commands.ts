@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import { newId } from '#kernel/keys';
 import { textSchema } from '#kernel/validation';
-import { readLearning, stageLearning } from '../repository/practice-learning-repository.ts';
+import { loadLearning, stageLearning } from '../repository/practice-learning-repository.ts';
 import { aboutMunicipality, recallById, rememberId, teamMemberCalling } from './command-support.ts';
 import { MAX_TAGS, type PracticeLearning, TagSchema } from './practice-learning.ts';
 
@@ -36,6 +36,6 @@ export const sharePracticeLearningCommand = defineCommand({
   },
   remember: rememberId,
   recall: (context, remembered) =>
-    recallById(remembered, (id) => readLearning(context.table, id), 'The practice learning'),
+    recallById(remembered, (id) => loadLearning(context.loader, id), 'The practice learning'),
   about: aboutMunicipality,
 });

@@ -11,7 +11,7 @@ import {
 } from '#kernel/validation';
 import { loadSharedStaff } from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
-import { readGathering, readTraining } from '../repository/united-repository.ts';
+import { loadGathering, loadTraining } from '../repository/united-repository.ts';
 import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
 import { TeamTrainerSchema } from './team-training.ts';
 import {
@@ -122,7 +122,7 @@ export const planUnitedGatheringCommand = defineCommand({
   },
   remember: rememberId,
   recall: (context, remembered) =>
-    recallById(remembered, (id) => readGathering(context.table, id), 'The gathering'),
+    recallById(remembered, (id) => loadGathering(context.loader, id), 'The gathering'),
 });
 
 /** Records a gathering's outcomes, replacing earlier ones, at the version the caller read. */
@@ -130,14 +130,14 @@ export const recordGatheringOutcomesCommand = defineCommand({
   name: 'recordGatheringOutcomes',
   input: RecordGatheringOutcomesInputSchema,
   async execute(context, input, work) {
-    const gathering = await readGathering(context.table, input.id);
+    const gathering = await loadGathering(context.loader, input.id);
     if (!gathering) throw new NotFoundError('No such gathering');
     requireVersion('The gathering', input.expectedVersion, gathering.version);
     return work.change(UnitedGatheringEntity, gathering, { outcomes: input.outcomes });
   },
   remember: rememberId,
   recall: (context, remembered) =>
-    recallById(remembered, (id) => readGathering(context.table, id), 'The gathering'),
+    recallById(remembered, (id) => loadGathering(context.loader, id), 'The gathering'),
 });
 
 /** Records the training of a new team (the programme office or a team leader). */
@@ -159,5 +159,5 @@ export const recordTeamTrainingCommand = defineCommand({
   },
   remember: rememberId,
   recall: (context, remembered) =>
-    recallById(remembered, (id) => readTraining(context.table, id), 'The team training'),
+    recallById(remembered, (id) => loadTraining(context.loader, id), 'The team training'),
 });

@@ -6,10 +6,10 @@ import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema } from '#kernel/validation';
-import { readGroup } from '../repository/network-group-repository.ts';
+import { loadGroup } from '../repository/network-group-repository.ts';
 import { loadSharedYouth } from '../repository/shared-items-repository.ts';
 import { WorkStoryEntity } from '../repository/work-story-entity.ts';
-import { readStory } from '../repository/work-story-repository.ts';
+import { loadStory } from '../repository/work-story-repository.ts';
 import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
 import { assertCanShareWith, type WorkStory, WorkStoryTextSchema } from './work-story.ts';
 
@@ -38,7 +38,7 @@ export const ShareWorkStoryInputSchema = z.object({
 
 /** The story a repeated command answers with, read again by the id it remembered. */
 function recallStory(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => readStory(context.table, id), 'The work story');
+  return recallById(remembered, (id) => loadStory(context.loader, id), 'The work story');
 }
 
 /** Who writes a story: the young person, or a member of their municipality's team with them. */
@@ -79,7 +79,7 @@ async function storyToChange(
   storyId: string,
   expectedVersion: number,
 ): Promise<WorkStory> {
-  const story = await readStory(context.table, storyId);
+  const story = await loadStory(context.loader, storyId);
   if (!story) throw new NotFoundError('No such work story');
   requireVersion('The work story', expectedVersion, story.version);
   return story;
@@ -102,7 +102,7 @@ export const writeWorkStoryCommand = defineCommand({
           ['shareWithGroupId'],
         );
       }
-      const group = await readGroup(context.table, input.shareWithGroupId);
+      const group = await loadGroup(context.loader, input.shareWithGroupId);
       assertCanShareWith(input.youthId, group, ['shareWithGroupId']);
     }
     const now = context.now().toISOString();
@@ -153,7 +153,7 @@ export const shareWorkStoryCommand = defineCommand({
   async execute(context, input, work) {
     const story = await storyToChange(context, input.id, input.expectedVersion);
     if (input.groupId) {
-      const group = await readGroup(context.table, input.groupId);
+      const group = await loadGroup(context.loader, input.groupId);
       assertCanShareWith(story.youthId, group, ['groupId']);
     }
     return work.change(WorkStoryEntity, story, {

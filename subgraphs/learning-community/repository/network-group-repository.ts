@@ -34,11 +34,6 @@ export function loadGroup(loader: ItemLoader, groupId: string): Promise<NetworkG
   return NetworkGroupEntity.loadOne(loader, groupKey(groupId));
 }
 
-/** One group, read strongly consistent (before a versioned write). */
-export function readGroup(table: Table, groupId: string): Promise<NetworkGroup | undefined> {
-  return NetworkGroupEntity.read(table, groupKey(groupId));
-}
-
 /** One page of a municipality's groups, optionally of one kind. */
 export function listGroupsOfMunicipality(
   reader: ListingReader,

@@ -37,11 +37,6 @@ export function loadSession(
   return NetworkSessionEntity.loadOne(loader, sessionKey(sessionId));
 }
 
-/** One session, read strongly consistent (before a versioned write). */
-export function readSession(table: Table, sessionId: string): Promise<NetworkSession | undefined> {
-  return NetworkSessionEntity.read(table, sessionKey(sessionId));
-}
-
 /** One page of a group's sessions, newest first. */
 export function listSessionsOfGroup(
   reader: ListingReader,

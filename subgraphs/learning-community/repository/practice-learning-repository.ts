@@ -2,7 +2,7 @@ import type { Connection } from '#kernel/connection';
 import type { CursorCodec, CursorKey } from '#kernel/cursor';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { type ListingReader, type PageRequest, positionOf } from '#kernel/listing';
-import type { Item, Table } from '#kernel/table/table';
+import type { Item } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
   type LearningSearch,
@@ -45,11 +45,11 @@ export function loadLearnings(
 }
 
 /** One learning, read strongly consistent (answering a repeated share). */
-export function readLearning(
-  table: Table,
+export function loadLearning(
+  loader: ItemLoader,
   learningId: string,
 ): Promise<PracticeLearning | undefined> {
-  return PracticeLearningEntity.read(table, learningKey(learningId));
+  return PracticeLearningEntity.loadOne(loader, learningKey(learningId));
 }
 
 /** What a search reads and where it resumes. */

@@ -1,7 +1,6 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
-import type { Table } from '#kernel/table/table';
 import type { TeamTraining } from '../domain/team-training.ts';
 import type { UnitedGathering } from '../domain/united-gathering.ts';
 import {
@@ -12,14 +11,6 @@ import {
   trainingsQuery,
   UnitedGatheringEntity,
 } from './united-entity.ts';
-
-/** One gathering, read strongly consistent (before a versioned write). */
-export function readGathering(
-  table: Table,
-  gatheringId: string,
-): Promise<UnitedGathering | undefined> {
-  return UnitedGatheringEntity.read(table, gatheringKey(gatheringId));
-}
 
 /** One gathering through the request's batching loader. */
 export function loadGathering(
@@ -38,8 +29,11 @@ export function listGatherings(
 }
 
 /** One team training, read strongly consistent (answering a repeated recording). */
-export function readTraining(table: Table, trainingId: string): Promise<TeamTraining | undefined> {
-  return TeamTrainingEntity.read(table, trainingKey(trainingId));
+export function loadTraining(
+  loader: ItemLoader,
+  trainingId: string,
+): Promise<TeamTraining | undefined> {
+  return TeamTrainingEntity.loadOne(loader, trainingKey(trainingId));
 }
 
 /** One page of team trainings, newest first. */

@@ -26,11 +26,6 @@ export function loadStory(loader: ItemLoader, storyId: string): Promise<WorkStor
   return WorkStoryEntity.loadOne(loader, storyKey(storyId));
 }
 
-/** One story, read strongly consistent (before a versioned write). */
-export function readStory(table: Table, storyId: string): Promise<WorkStory | undefined> {
-  return WorkStoryEntity.read(table, storyKey(storyId));
-}
-
 /** Every story of a young person (their data-subject requests: a small partition). */
 export function readAllStoriesOfYouth(table: Table, youthId: string): Promise<WorkStory[]> {
   return WorkStoryEntity.readAll(table, storiesOfYouthQuery(youthId));

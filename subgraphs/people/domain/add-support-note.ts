@@ -3,7 +3,7 @@ import { requireIdentity } from '#kernel/authorisation';
 import { defineCommand } from '#kernel/command';
 import { newId } from '#kernel/keys';
 import { SupportNoteEntity } from '../repository/support-note-entity.ts';
-import { listSupportNotes, readYouth, youthExists } from '../repository/youth-repository.ts';
+import { listSupportNotes, loadOneYouth, youthExists } from '../repository/youth-repository.ts';
 import type { SupportNote } from './support-note.ts';
 import { todayOf } from './youth-command-support.ts';
 import { AddSupportNoteInputSchema } from './youth-inputs.ts';
@@ -21,7 +21,7 @@ export const addSupportNoteCommand = defineCommand({
   input: AddSupportNoteInputSchema,
   async execute(context, input, work) {
     const identity = requireIdentity(context);
-    const youth = requireYouthFound(await readYouth(context.table, input.youthId));
+    const youth = requireYouthFound(await loadOneYouth(context.loader, input.youthId));
     const today = todayOf(context);
     const date = input.date ?? today;
     requireNotInFuture(date, today, ['date']);

@@ -1,5 +1,5 @@
 import { defineCommand } from '#kernel/command';
-import { readStaff, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
+import { loadStaffMember, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
 import { YouthEntity } from '../repository/youth-entity.ts';
 import { requireNetworkConsultantOf, requireNewConsultant } from './consultant-rules.ts';
 import {
@@ -24,7 +24,7 @@ export const assignConsultantCommand = defineCommand({
     const youth = await youthToChange(context, input.youthId, input.expectedVersion);
     requireNotExited(youth);
     requireNetworkConsultantOf(
-      await readStaff(context.table, input.consultantId),
+      await loadStaffMember(context.loader, input.consultantId),
       youth.municipalityCode,
     );
     requireNewConsultant(youth.consultantId, input.consultantId);

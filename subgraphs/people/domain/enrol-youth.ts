@@ -2,7 +2,7 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { newId } from '#kernel/keys';
 import type { UnitOfWork } from '#kernel/unit-of-work';
-import { readStaff, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
+import { loadStaffMember, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
 import type { CprAttributes } from '../repository/youth-entity.ts';
 import { StatusHistoryEntryEntity } from '../repository/youth-entity.ts';
 import { newProfile } from '../repository/youth-repository.ts';
@@ -92,7 +92,7 @@ async function checkedEnrolment(context: SubgraphContext, input: EnrolYouthInput
   requireEnrolmentAfterBirth(enrolledAt, input.dateOfBirth);
   if (input.consultantId) {
     requireNetworkConsultantOf(
-      await readStaff(context.table, input.consultantId),
+      await loadStaffMember(context.loader, input.consultantId),
       input.municipalityCode,
     );
   }

@@ -4,7 +4,7 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { DATA_SUBJECT_SUBGRAPHS } from '#kernel/data-subject';
 import { EntityIdSchema } from '#kernel/validation';
-import { readYouth } from '../repository/youth-repository.ts';
+import { loadOneYouth } from '../repository/youth-repository.ts';
 import type { Youth } from './youth.ts';
 import { requireYouthFound } from './youth-rules.ts';
 
@@ -102,7 +102,7 @@ export const exportYouthDataCommand = defineCommand({
   input: ExportYouthDataInputSchema,
   auditAction: 'EXPORT',
   async execute(context, input) {
-    const youth = requireYouthFound(await readYouth(context.table, input.youthId));
+    const youth = requireYouthFound(await loadOneYouth(context.loader, input.youthId));
     return exportOf(context, youth, context.now().toISOString());
   },
   about: (_input, exported) => ({
@@ -112,7 +112,7 @@ export const exportYouthDataCommand = defineCommand({
   remember: ({ youthId, generatedAt }) => ({ youthId, generatedAt }),
   async recall(context, remembered) {
     const { youthId, generatedAt } = RememberedExportSchema.parse(remembered);
-    const youth = requireYouthFound(await readYouth(context.table, youthId));
+    const youth = requireYouthFound(await loadOneYouth(context.loader, youthId));
     const identity = requireIdentity(context);
     if (identity.role !== 'YOUTH') {
       context.audit.record({

@@ -3,7 +3,7 @@ import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
-import { readYouth } from '../repository/youth-repository.ts';
+import { loadOneYouth } from '../repository/youth-repository.ts';
 import type { Youth } from './youth.ts';
 import { type YouthView, youthViewFor } from './youth-access.ts';
 import { requireYouthFound } from './youth-rules.ts';
@@ -33,7 +33,7 @@ export async function youthToChange(
   youthId: string,
   expectedVersion: number,
 ): Promise<Youth> {
-  const youth = requireYouthFound(await readYouth(context.table, youthId));
+  const youth = requireYouthFound(await loadOneYouth(context.loader, youthId));
   requireVersion('The young person', expectedVersion, youth.version);
   return youth;
 }
@@ -68,5 +68,5 @@ export async function recallYouth(
   remembered: unknown,
 ): Promise<YouthView> {
   const { youthId } = RememberedYouthSchema.parse(remembered);
-  return viewForCaller(context, requireYouthFound(await readYouth(context.table, youthId)));
+  return viewForCaller(context, requireYouthFound(await loadOneYouth(context.loader, youthId)));
 }

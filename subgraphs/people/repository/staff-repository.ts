@@ -11,9 +11,12 @@ export function loadStaff(
   return StaffEntity.load(loader, staffIds.map(staffKey));
 }
 
-/** A staff member read strongly consistent, before a write that depends on them. */
-export function readStaff(table: Table, staffId: string): Promise<StaffMember | undefined> {
-  return StaffEntity.read(table, staffKey(staffId));
+/** A staff member through the request's loader (strongly consistent, as a change starts from). */
+export function loadStaffMember(
+  loader: ItemLoader,
+  staffId: string,
+): Promise<StaffMember | undefined> {
+  return StaffEntity.loadOne(loader, staffKey(staffId));
 }
 
 /**

@@ -26,9 +26,9 @@ export function loadYouth(
   return YouthEntity.load(loader, youthIds.map(youthKey));
 }
 
-/** A young person read strongly consistent, before a write that depends on what they are. */
-export function readYouth(table: Table, youthId: string): Promise<Youth | undefined> {
-  return YouthEntity.read(table, youthKey(youthId));
+/** A young person through the request's loader (strongly consistent, as a change starts from). */
+export function loadOneYouth(loader: ItemLoader, youthId: string): Promise<Youth | undefined> {
+  return YouthEntity.loadOne(loader, youthKey(youthId));
 }
 
 /**

@@ -33,6 +33,17 @@ export type AddMatchingEventParticipantsInput = {
   companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The event. */
   eventId: Scalars['ID']['input'];
+  /**
+   * The version of the matching event as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Young people to add (at most 40 at a time), all of the municipality. */
   youthIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
@@ -41,6 +52,17 @@ export type AddMatchingEventParticipantsInput = {
 export type AnswerInvitationInput = {
   /** True to accept, false to decline. */
   accept: Scalars['Boolean']['input'];
+  /**
+   * The version of the invitation as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The invitation. */
   invitationId: Scalars['ID']['input'];
 };
@@ -108,6 +130,17 @@ export type CompleteCheckpointInput = {
   checkpointId: Scalars['ID']['input'];
   /** When it was held; not in the future. */
   completedOn: Scalars['Date']['input'];
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -118,6 +151,21 @@ export type CompleteCheckpointInput = {
 export type CompletePlacementCheckpointInput = {
   /** When it was held; not in the future. */
   completedOn: Scalars['Date']['input'];
+  /**
+   * The version of the lifecycle task as last read (`LifecycleTask.version`); a change made on
+   * another version is refused with `CONFLICT`, which names the current version, and nothing is
+   * written. The task's version rather than the placement's: the lifecycle itself changes the
+   * placement record at every step it plans, so a placement version the team read would often be
+   * stale through no change of theirs, while the task changes only when it is completed, chased or
+   * its wait is renewed.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -131,6 +179,17 @@ export type CompletePlacementCheckpointInput = {
 
 /** A placement that ran its course. */
 export type CompletePlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** How it ended and what comes next. */
   outcome: PlacementEndOutcomeInput;
   /** The placement; must be under way. */
@@ -143,6 +202,12 @@ export type CreateMatchingEventInput = {
   companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** When it takes place. */
   date: Scalars['Date']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The municipality that holds it; must be the caller's own. */
   municipalityCode: Scalars['ID']['input'];
   /** Where it takes place. */
@@ -157,6 +222,12 @@ export type CreateMatchingEventInput = {
 export type CreatePlacementInput = {
   /** The last day; three months after the start unless given. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The accepted invitation the placement comes from, if any. */
   invitationId?: InputMaybe<Scalars['ID']['input']>;
   /** The company contact who mentors the young person. */
@@ -179,6 +250,12 @@ export type CreatePlacementInput = {
 export type CreateWishInput = {
   /** The company wished for; must be in the young person's municipality. */
   companyId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why, in the young person's own words (at most 2000 characters). */
   motivation: Scalars['String']['input'];
   /** One of the company's opportunities, when the young person chose one. */
@@ -196,6 +273,17 @@ export type CreateWishInput = {
 export type ExtendPlacementInput = {
   /** When the extension was agreed. */
   date: Scalars['Date']['input'];
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The new last day; after the current one. */
   newEndDate: Scalars['Date']['input'];
   /** The placement; must be under way. */
@@ -211,6 +299,17 @@ export type FollowUpOutcomeKind =
 
 /** A placement that ends early. */
 export type InterruptPlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** What comes next. */
   outcome: PlacementEndOutcomeInput;
   /** The placement; planned or under way. */
@@ -240,6 +339,11 @@ export type Invitation = {
   placement: Maybe<Placement>;
   /** Where the invitation stands; `EXPIRED` once the answer is overdue. */
   status: InvitationStatus;
+  /**
+   * Increases with every change of the invitation; pass it as `expectedVersion` to refuse a change
+   * made on stale data.
+   */
+  version: Scalars['Int']['output'];
   /** The invited young person. */
   youth: Youth;
 };
@@ -290,6 +394,12 @@ export type InviteYouthInput = {
   answerWithinDays?: InputMaybe<Scalars['Int']['input']>;
   /** The inviting company; a company contact's token may leave it out (their own company). */
   companyId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The company's message to the young person (at most 2000 characters). */
   message: Scalars['String']['input'];
   /** One of the company's opportunities, when the invitation is for one. */
@@ -388,6 +498,11 @@ export type LifecycleTask = {
   step: LifecycleStep;
   /** What the task is, e.g. "Midtvejsevaluering (midway evaluation)". */
   title: Scalars['String']['output'];
+  /**
+   * Increases with every change of the task (completed, reminded, escalated, its wait renewed);
+   * pass it as `expectedVersion` to `completePlacementCheckpoint` or `recordFollowUp`.
+   */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of lifecycle tasks. */
@@ -439,6 +554,11 @@ export type MatchingEvent = {
   place: Scalars['String']['output'];
   /** What the event is called. */
   title: Scalars['String']['output'];
+  /**
+   * Increases with every change of the event; pass it as `expectedVersion` to refuse a change
+   * made on stale data.
+   */
+  version: Scalars['Int']['output'];
   /** The young people taking part. Municipal team only: taking part is personal data. */
   youth: Array<Youth>;
 };
@@ -468,6 +588,11 @@ export type MatchingEventParticipation = {
   event: MatchingEvent;
   /** The young person's notes from the event, in their own words. */
   note: Maybe<Scalars['String']['output']>;
+  /**
+   * Increases with every change of the young person's part in the event (their notes); pass it as `expectedVersion` to refuse a change
+   * made on stale data.
+   */
+  version: Scalars['Int']['output'];
   /** The young person. */
   youth: Youth;
 };
@@ -814,6 +939,11 @@ export type Placement = {
   startDate: Scalars['Date']['output'];
   /** Where the placement is in its course. */
   status: PlacementStatus;
+  /**
+   * Increases with every change of the placement; pass it as `expectedVersion` to refuse a change
+   * made on stale data.
+   */
+  version: Scalars['Int']['output'];
   /** Agreed working hours a week. */
   weeklyHours: Scalars['Int']['output'];
   /** The young person in placement. */
@@ -1157,6 +1287,21 @@ export type QueryWishArgs = {
 
 /** A retention follow-up recorded. */
 export type RecordFollowUpInput = {
+  /**
+   * The version of the lifecycle task as last read (`LifecycleTask.version`); a change made on
+   * another version is refused with `CONFLICT`, which names the current version, and nothing is
+   * written. The task's version rather than the placement's: the lifecycle itself changes the
+   * placement record at every step it plans, so a placement version the team read would often be
+   * stale through no change of theirs, while the task changes only when it is completed, chased or
+   * its wait is renewed.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -1173,6 +1318,17 @@ export type RecordFollowUpInput = {
 export type RecordMatchingEventNoteInput = {
   /** The event. */
   eventId: Scalars['ID']['input'];
+  /**
+   * The version of the young person's part in the event (`MatchingEventParticipation.version`) as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The notes, in the young person's own words (at most 2000 characters). */
   note: Scalars['String']['input'];
   /** The young person; a young person's own token may leave it out. */
@@ -1181,6 +1337,17 @@ export type RecordMatchingEventNoteInput = {
 
 /** An outcome decided at the end of a placement. */
 export type RecordPlacementOutcomeInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The outcome. */
   outcome: PlacementDecisionInput;
   /** The placement; its lifecycle must be at the decision. */
@@ -1216,12 +1383,34 @@ export type StaffMember = {
 
 /** A planned placement to start. */
 export type StartPlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
   placementId: Scalars['ID']['input'];
 };
 
 /** A placement whose lifecycle to start. */
 export type StartPlacementLifecycleInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The placement; must be under way. */
   placementId: Scalars['ID']['input'];
 };
@@ -1279,6 +1468,11 @@ export type Wish = {
   rank: Scalars['Int']['output'];
   /** Where the wish stands. */
   status: WishStatus;
+  /**
+   * Increases with every change of the wish; pass it as `expectedVersion` to refuse a change
+   * made on stale data.
+   */
+  version: Scalars['Int']['output'];
   /** The young person who wishes. */
   youth: Youth;
 };
@@ -1321,12 +1515,34 @@ export type WishStatus =
 
 /** An invitation to withdraw. */
 export type WithdrawInvitationInput = {
+  /**
+   * The version of the invitation as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The invitation. */
   invitationId: Scalars['ID']['input'];
 };
 
 /** A wish to withdraw. */
 export type WithdrawWishInput = {
+  /**
+   * The version of the wish as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The wish. */
   wishId: Scalars['ID']['input'];
 };
@@ -1509,11 +1725,11 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerInvitationInput: AnswerInvitationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Company: ResolverTypeWrapper<CompanyRefModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
@@ -1601,11 +1817,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   AnswerInvitationInput: AnswerInvitationInput;
   Boolean: Scalars['Boolean']['output'];
   Company: CompanyRefModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   CompanyContact: CompanyContact;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
@@ -1708,6 +1924,7 @@ export type InvitationResolvers<ContextType = SubgraphContext, ParentType extend
   opportunity?: Resolver<Maybe<ResolversTypes['PlacementOpportunity']>, ParentType, ContextType>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 
@@ -1746,6 +1963,7 @@ export type LifecycleTaskResolvers<ContextType = SubgraphContext, ParentType ext
   status?: Resolver<ResolversTypes['LifecycleTaskStatus'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['LifecycleStep'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type LifecycleTaskConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LifecycleTaskConnection'] = ResolversParentTypes['LifecycleTaskConnection']> = ResolversObject<{
@@ -1765,6 +1983,7 @@ export type MatchingEventResolvers<ContextType = SubgraphContext, ParentType ext
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<Array<ResolversTypes['Youth']>, ParentType, ContextType>;
 }>;
 
@@ -1781,6 +2000,7 @@ export type MatchingEventEdgeResolvers<ContextType = SubgraphContext, ParentType
 export type MatchingEventParticipationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MatchingEventParticipation'] = ResolversParentTypes['MatchingEventParticipation']> = ResolversObject<{
   event?: Resolver<ResolversTypes['MatchingEvent'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 
@@ -1867,6 +2087,7 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   plan?: Resolver<ResolversTypes['PlacementPlan'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlacementStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
@@ -2005,6 +2226,7 @@ export type WishResolvers<ContextType = SubgraphContext, ParentType extends Reso
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WishStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 

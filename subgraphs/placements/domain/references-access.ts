@@ -1,16 +1,15 @@
-import { isStaffOf, requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
-import { isStaffRole } from '#kernel/identity';
 import { loadCompanyFacts, loadYouthFacts } from '../repository/shared-items.ts';
-import { linkExists } from '../repository/youth-company-link-repository.ts';
-import { requireCompanyRecordsAccess } from './access.ts';
 import type { CompanyRef, YouthRef } from './references.ts';
 
 /**
- * Resolves a young person's reference for this subgraph's fields, or refuses: the young person
- * themself, their municipality's team, and a company contact whose company is tied to them by
- * an invitation or a placement (the youth–company link). Null when no such young person exists.
+ * The references to other subgraphs' entities that this subgraph adds fields to, resolved with
+ * the municipality their fields' rules decide on. Who may reach them is the references' rules
+ * (`authorisation-rules.ts`), checked on what these resolve.
+ */
+
+/**
+ * A young person's reference, with their municipality; null when no such young person exists.
  *
  * @param context - the request's context
  * @param youthId - the referenced young person
@@ -19,29 +18,12 @@ export async function resolveYouthReference(
   context: SubgraphContext,
   youthId: string,
 ): Promise<YouthRef | null> {
-  const identity = requireIdentity(context);
-  if (identity.role === 'YOUTH' && identity.youthId !== youthId) {
-    throw new ForbiddenError("Another young person's records are not yours to see");
-  }
-  if (identity.role === 'COMPANY_CONTACT') {
-    if (!(await linkExists(context.loader, youthId, identity.companyId))) {
-      throw new ForbiddenError('This young person is not tied to your company');
-    }
-  } else if (identity.role !== 'YOUTH' && !isStaffRole(identity.role)) {
-    throw new ForbiddenError('Only counts are open to this role');
-  }
   const [facts] = await loadYouthFacts(context.loader, [youthId]);
-  if (!facts) return null;
-  if (isStaffRole(identity.role) && !isStaffOf(identity, facts.municipalityCode)) {
-    throw new ForbiddenError('This young person belongs to another municipality');
-  }
-  return { id: facts.id, municipalityCode: facts.municipalityCode };
+  return facts ? { id: facts.id, municipalityCode: facts.municipalityCode } : null;
 }
 
 /**
- * Resolves a company's reference for this subgraph's fields (its placements, invitations and
- * wishes), or refuses: its own contacts and its municipality's team only. Null when no such
- * company exists.
+ * A company's reference, with its municipality; null when no such company exists.
  *
  * @param context - the request's context
  * @param companyId - the referenced company
@@ -50,18 +32,6 @@ export async function resolveCompanyReference(
   context: SubgraphContext,
   companyId: string,
 ): Promise<CompanyRef | null> {
-  const identity = requireIdentity(context);
-  if (identity.role === 'COMPANY_CONTACT' && identity.companyId !== companyId) {
-    throw new ForbiddenError("Another company's records are not yours to see");
-  }
-  if (identity.role !== 'COMPANY_CONTACT' && !isStaffRole(identity.role)) {
-    throw new ForbiddenError(
-      "Only the company's contacts and its municipality's team may see this",
-    );
-  }
   const [facts] = await loadCompanyFacts(context.loader, [companyId]);
-  if (!facts) return null;
-  const company = { id: facts.id, municipalityCode: facts.municipalityCode };
-  requireCompanyRecordsAccess(identity, company);
-  return company;
+  return facts ? { id: facts.id, municipalityCode: facts.municipalityCode } : null;
 }

@@ -152,12 +152,9 @@ export type CompletePlacementCheckpointInput = {
   /** When it was held; not in the future. */
   completedOn: Scalars['Date']['input'];
   /**
-   * The version of the lifecycle task as last read (`LifecycleTask.version`); a change made on
-   * another version is refused with `CONFLICT`, which names the current version, and nothing is
-   * written. The task's version rather than the placement's: the lifecycle itself changes the
-   * placement record at every step it plans, so a placement version the team read would often be
-   * stale through no change of theirs, while the task changes only when it is completed, chased or
-   * its wait is renewed.
+   * The version of the lifecycle task as last read; a change made on another version is refused
+   * with `CONFLICT`, which names the current version, and nothing is written. The task's, not the
+   * placement's: the lifecycle itself changes the placement at every step it plans.
    */
   expectedVersion: Scalars['Int']['input'];
   /**
@@ -339,10 +336,7 @@ export type Invitation = {
   placement: Maybe<Placement>;
   /** Where the invitation stands; `EXPIRED` once the answer is overdue. */
   status: InvitationStatus;
-  /**
-   * Increases with every change of the invitation; pass it as `expectedVersion` to refuse a change
-   * made on stale data.
-   */
+  /** Raised by every change of the invitation; a change names it as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** The invited young person. */
   youth: Youth;
@@ -499,8 +493,8 @@ export type LifecycleTask = {
   /** What the task is, e.g. "Midtvejsevaluering (midway evaluation)". */
   title: Scalars['String']['output'];
   /**
-   * Increases with every change of the task (completed, reminded, escalated, its wait renewed);
-   * pass it as `expectedVersion` to `completePlacementCheckpoint` or `recordFollowUp`.
+   * Raised by every change of the task (completed, chased, its wait renewed); a checkpoint held or
+   * a follow-up recorded names it as `expectedVersion`.
    */
   version: Scalars['Int']['output'];
 };
@@ -554,10 +548,7 @@ export type MatchingEvent = {
   place: Scalars['String']['output'];
   /** What the event is called. */
   title: Scalars['String']['output'];
-  /**
-   * Increases with every change of the event; pass it as `expectedVersion` to refuse a change
-   * made on stale data.
-   */
+  /** Raised by every change of the event; a change names it as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** The young people taking part. Municipal team only: taking part is personal data. */
   youth: Array<Youth>;
@@ -588,10 +579,7 @@ export type MatchingEventParticipation = {
   event: MatchingEvent;
   /** The young person's notes from the event, in their own words. */
   note: Maybe<Scalars['String']['output']>;
-  /**
-   * Increases with every change of the young person's part in the event (their notes); pass it as `expectedVersion` to refuse a change
-   * made on stale data.
-   */
+  /** Raised by every change of the notes; a change names it as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** The young person. */
   youth: Youth;
@@ -939,10 +927,7 @@ export type Placement = {
   startDate: Scalars['Date']['output'];
   /** Where the placement is in its course. */
   status: PlacementStatus;
-  /**
-   * Increases with every change of the placement; pass it as `expectedVersion` to refuse a change
-   * made on stale data.
-   */
+  /** Raised by every change of the placement; a change names it as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** Agreed working hours a week. */
   weeklyHours: Scalars['Int']['output'];
@@ -1288,12 +1273,9 @@ export type QueryWishArgs = {
 /** A retention follow-up recorded. */
 export type RecordFollowUpInput = {
   /**
-   * The version of the lifecycle task as last read (`LifecycleTask.version`); a change made on
-   * another version is refused with `CONFLICT`, which names the current version, and nothing is
-   * written. The task's version rather than the placement's: the lifecycle itself changes the
-   * placement record at every step it plans, so a placement version the team read would often be
-   * stale through no change of theirs, while the task changes only when it is completed, chased or
-   * its wait is renewed.
+   * The version of the lifecycle task as last read; a change made on another version is refused
+   * with `CONFLICT`, which names the current version, and nothing is written. The task's, not the
+   * placement's: the lifecycle itself changes the placement at every step it plans.
    */
   expectedVersion: Scalars['Int']['input'];
   /**
@@ -1319,8 +1301,8 @@ export type RecordMatchingEventNoteInput = {
   /** The event. */
   eventId: Scalars['ID']['input'];
   /**
-   * The version of the young person's part in the event (`MatchingEventParticipation.version`) as last read; a change made on another version is refused with
-   * `CONFLICT`, which names the current version, and nothing is written.
+   * The version of the young person's part in the event as last read; a change made on another
+   * version is refused with `CONFLICT`, which names the current version, and nothing is written.
    */
   expectedVersion: Scalars['Int']['input'];
   /**
@@ -1468,10 +1450,7 @@ export type Wish = {
   rank: Scalars['Int']['output'];
   /** Where the wish stands. */
   status: WishStatus;
-  /**
-   * Increases with every change of the wish; pass it as `expectedVersion` to refuse a change
-   * made on stale data.
-   */
+  /** Raised by every change of the wish; a change names it as `expectedVersion`. */
   version: Scalars['Int']['output'];
   /** The young person who wishes. */
   youth: Youth;

@@ -9,7 +9,7 @@ import {
 import type { UpdateSpec } from '#kernel/table/expressions';
 import type { Item } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
-import { PLACEMENT_STATUSES } from '../domain/placement.ts';
+import { PLACEMENT_STATUSES, type PlacementStatus } from '../domain/placement.ts';
 import type { CounterChange } from '../domain/placement-figures.ts';
 
 /**
@@ -40,15 +40,21 @@ export function statusCountersKey(municipalityCode: string): ItemKey {
   return { pk: municipalityStatsPartition(municipalityCode), sk: SORT_KEY };
 }
 
-const counts = z.record(z.string(), z.number());
+/** Counters by name (records as catch-all objects: see `placement-guard-entity.ts`). */
+const counts = z.object({}).catchall(z.number());
 
 /** A municipality's kept placement figures as read: counts by status now and by month. */
 export const PlacementCountersSchema = z.object({
   municipalityCode: z.string(),
   /** Placements by status now (0 for a status never counted). */
-  counts: z.record(z.enum(PLACEMENT_STATUSES), z.number()),
+  counts: z.object(
+    Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, z.number()])) as Record<
+      PlacementStatus,
+      z.ZodNumber
+    >,
+  ),
   /** Each month's counters by month (`YYYY-MM`); a month never counted is absent. */
-  months: z.record(z.string(), counts),
+  months: z.object({}).catchall(counts),
 });
 
 /** A municipality's kept placement figures. */

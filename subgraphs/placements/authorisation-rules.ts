@@ -81,7 +81,6 @@ function mutationRule(mutation: PlacementsMutation): FieldRule<unknown> {
     `MUTATION_ACCESS.${mutation}`,
     async (identity, _parent, context, args) => {
       const byRole = audienceOf(identity, {});
-      // A role that could never make this change is refused before anything is read.
       if (!byRole || !MUTATION_ACCESS[mutation].includes(byRole)) return null;
       const input = (args.input ?? {}) as Record<string, unknown>;
       return audienceOf(identity, await MUTATION_PARTIES[mutation](identity, context, input));
@@ -109,13 +108,13 @@ const youngPersonOrTeam = <Parent extends { youthId: string; municipalityCode: s
     staffOfMunicipality((record) => record.municipalityCode),
   );
 
-/** A young person's lists here: theirs and their team's (`requireYouthRecordsAccess`). */
+/** A young person's lists here: theirs and their team's. */
 const youthRecords = anyOf<YouthRef>(
   theYoungPersonThemself((youth) => youth.id),
   staffOfMunicipality((youth) => youth.municipalityCode),
 );
 
-/** A company's lists here: its own contacts' and its team's (`requireCompanyRecordsAccess`). */
+/** A company's lists here: its own contacts' and its team's. */
 const companyRecords = anyOf<CompanyRef>(
   fieldRule(
     'contactOfTheCompany',
@@ -323,7 +322,7 @@ export const placementsRules: SubgraphRules = {
       'keptShare',
       'fellBackShare',
     ]),
-    // The programme's totals: the programme office's alone (`requireProgrammeOffice`).
+    // The programme's totals: the programme office's alone.
     ProgrammeStats: {
       from: programmeOffice,
       to: programmeOffice,

@@ -182,6 +182,13 @@ export async function runCommand<Input, Result>(
       }
       if (isRaceLost(error) && attempt < ATTEMPTS) {
         await pause(attempt);
+        // A call with the same key may be what won the race (DynamoDB reports a transaction in
+        // flight on the same items as a conflict, not as the key's condition): answer as it did
+        // rather than run again on what it wrote.
+        const earlier = idempotency
+          ? await readIdempotencyRecord(context.table, idempotency.recordKey, context.now())
+          : undefined;
+        if (idempotency && earlier) return answerAgain(context, command, idempotency, earlier);
         continue;
       }
       if (isRaceLost(error)) throw new ConflictError();

@@ -1,7 +1,7 @@
 import {
   allGuardedByParent,
   anyOf,
-  checkedInResolver,
+  audienceRule,
   connectionRules,
   edgeRules,
   guardedByParent,
@@ -13,6 +13,7 @@ import {
   subjectOfRecord,
   theYoungPersonThemself,
 } from '#kernel/common-rules';
+import type { SubgraphContext } from '#kernel/context';
 import {
   type AnyFieldRule,
   type FieldRule,
@@ -21,19 +22,84 @@ import {
   REFERENCE,
   type SubgraphRules,
 } from '#kernel/field-rules';
-import { canSeeRecord, type RecordParties } from './domain/access.ts';
-import type { MatchingEvent } from './domain/matching-event.ts';
-import { canSeeMatchingEvent } from './domain/matching-event-queries.ts';
-import type { CompanyRef, YouthRef } from './domain/references.ts';
+import type { Identity } from '#kernel/identity';
+import { EntityIdSchema } from '#kernel/validation';
 import {
-  LIFECYCLE_MUTATION_RULES,
+  audienceOf,
+  canSeeRecord,
+  MUTATION_ACCESS,
+  type PlacementsMutation,
+  type RecordParties,
+} from './domain/access.ts';
+import { findInvitation } from './domain/invitation-queries.ts';
+import type { MatchingEvent } from './domain/matching-event.ts';
+import { canSeeMatchingEvent, findMatchingEvent } from './domain/matching-event-queries.ts';
+import { MUTATION_PARTIES } from './domain/mutation-parties.ts';
+import { findPlacement } from './domain/placement-queries.ts';
+import type { CompanyRef, YouthRef } from './domain/references.ts';
+import { findWish } from './domain/wish-queries.ts';
+import {
   LIFECYCLE_PLACEMENT_RULES,
   LIFECYCLE_QUERY_RULES,
   LIFECYCLE_TYPE_RULES,
 } from './lifecycle-authorisation-rules.ts';
+import { linkExists } from './repository/youth-company-link-repository.ts';
 
 /** A party to a placement, wish or invitation (the young person, the company) or its team. */
 const partyToRecord: FieldRule<RecordParties> = fieldRule('partyToRecordOrItsTeam', canSeeRecord);
+
+/**
+ * A root field of one record by its `id`: decided on the record, loaded through the request's
+ * loader (the resolver reads it from there again). A record that does not exist, or an id
+ * that is malformed, passes to the resolver, which answers null or `BAD_USER_INPUT`.
+ *
+ * @param name - the rule's name
+ * @param find - the record of an id
+ * @param allows - whether the caller may see the record
+ */
+function recordById<R>(
+  name: string,
+  find: (context: SubgraphContext, id: string) => Promise<R | null>,
+  allows: (identity: Identity, record: R) => boolean,
+): FieldRule<unknown> {
+  return fieldRule(name, async (identity, _parent, context, args) => {
+    const id = args.id;
+    if (typeof id !== 'string' || !EntityIdSchema.safeParse(id).success) return true;
+    const record = await find(context, id);
+    return record === null || allows(identity, record);
+  });
+}
+
+/**
+ * The rule of a mutation: the caller's audience for the record it acts on (the parties its
+ * input names, `mutation-parties.ts`) must be one the access table allows (`MUTATION_ACCESS`).
+ * A role that could never make the change is refused before anything is read; a record that
+ * does not exist leaves the command to answer its user error.
+ */
+function mutationRule(mutation: PlacementsMutation): FieldRule<unknown> {
+  return audienceRule(
+    `MUTATION_ACCESS.${mutation}`,
+    async (identity, _parent, context, args) => {
+      const byRole = audienceOf(identity, {});
+      if (!byRole || !MUTATION_ACCESS[mutation].includes(byRole)) return null;
+      const input = (args.input ?? {}) as Record<string, unknown>;
+      return audienceOf(identity, await MUTATION_PARTIES[mutation](identity, context, input));
+    },
+    MUTATION_ACCESS[mutation],
+  );
+}
+
+/** Every mutation's rule, from the access table. */
+const MUTATION_RULES = Object.fromEntries(
+  (Object.keys(MUTATION_ACCESS) as PlacementsMutation[]).map((name) => [name, mutationRule(name)]),
+);
+
+/** A company contact whose company an invitation or a placement ties to the young person. */
+const aCompanyTiedToThem = fieldRule<YouthRef>(
+  'contactOfACompanyTiedToThem',
+  (identity, youth, context) =>
+    identity.role === 'COMPANY_CONTACT' && linkExists(context.loader, youth.id, identity.companyId),
+);
 
 /** The young person or their municipality's team (not the company). */
 const youngPersonOrTeam = <Parent extends { youthId: string; municipalityCode: string }>() =>
@@ -42,13 +108,13 @@ const youngPersonOrTeam = <Parent extends { youthId: string; municipalityCode: s
     staffOfMunicipality((record) => record.municipalityCode),
   );
 
-/** A young person's lists here: theirs and their team's (`requireYouthRecordsAccess`). */
+/** A young person's lists here: theirs and their team's. */
 const youthRecords = anyOf<YouthRef>(
   theYoungPersonThemself((youth) => youth.id),
   staffOfMunicipality((youth) => youth.municipalityCode),
 );
 
-/** A company's lists here: its own contacts' and its team's (`requireCompanyRecordsAccess`). */
+/** A company's lists here: its own contacts' and its team's. */
 const companyRecords = anyOf<CompanyRef>(
   fieldRule(
     'contactOfTheCompany',
@@ -86,38 +152,26 @@ const CONNECTIONS = {
 } as const;
 
 /**
- * The authorisation rule of every type and field of the placements subgraph (DESIGN §5),
- * enforced by the kernel on every path. The resolvers keep their own checks (they filter
- * listings and refuse records); this map makes every field's rule explicit and holds the
- * fields that had none of their own to the same parties.
+ * The authorisation rule of every type and field of the placements subgraph
+ * (`docs/authorisation.md`), enforced by the kernel on every path: the one place each field's
+ * rule is stated. Rules that decide on a record load it through the request's loader; the
+ * resolvers and commands keep no checks of their own, only the filters that answer null.
  */
 export const placementsRules: SubgraphRules = {
   types: {
     ...SHARED_TYPE_RULES,
     Query: {
-      placement: checkedInResolver('a party to the placement or its team'),
-      wish: checkedInResolver('a party to the wish or its team'),
-      invitation: checkedInResolver('a party to the invitation or its team'),
-      matchingEvent: checkedInResolver('its team, its young people and companies'),
+      placement: recordById('partyToThePlacementOrItsTeam', findPlacement, canSeeRecord),
+      wish: recordById('partyToTheWishOrItsTeam', findWish, canSeeRecord),
+      invitation: recordById('partyToTheInvitationOrItsTeam', findInvitation, canSeeRecord),
+      matchingEvent: recordById(
+        'itsTeamYoungPeopleAndCompanies',
+        findMatchingEvent,
+        canSeeMatchingEvent,
+      ),
       ...LIFECYCLE_QUERY_RULES,
     },
-    Mutation: {
-      createMatchingEvent: checkedInResolver("the municipality's team"),
-      addMatchingEventParticipants: checkedInResolver("the event's team"),
-      recordMatchingEventNote: checkedInResolver('the young person or their team'),
-      createWish: checkedInResolver('the young person or their team'),
-      withdrawWish: checkedInResolver('the young person or their team'),
-      inviteYouth: checkedInResolver("the company's contacts or its team"),
-      answerInvitation: checkedInResolver('the invited young person or their team'),
-      withdrawInvitation: checkedInResolver("the inviting company's contacts or its team"),
-      createPlacement: checkedInResolver("the young person's team"),
-      startPlacement: checkedInResolver("the placement's team"),
-      completeCheckpoint: checkedInResolver("the placement's team"),
-      extendPlacement: checkedInResolver("the placement's team"),
-      completePlacement: checkedInResolver("the placement's team"),
-      interruptPlacement: checkedInResolver("the placement's team"),
-      ...LIFECYCLE_MUTATION_RULES,
-    },
+    Mutation: MUTATION_RULES,
     Municipality: {
       code: signedIn,
       placementStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
@@ -128,13 +182,16 @@ export const placementsRules: SubgraphRules = {
     Youth: {
       id: signedIn,
       placements: youthRecords,
-      currentPlacement: checkedInResolver(
-        "the young person, their team, or the host company's contacts (its own placement only)",
+      // A company contact reaches a young person through the reference only (tied to them);
+      // the resolver shows them the current placement only when it is at their own company.
+      currentPlacement: anyOf<YouthRef>(
+        youthRecords,
+        fieldRule('aCompanyContact', (identity) => identity.role === 'COMPANY_CONTACT'),
       ),
       wishes: youthRecords,
       invitations: youthRecords,
       matchingEvents: youthRecords,
-      [REFERENCE]: checkedInResolver('the young person, their team, or a linked company'),
+      [REFERENCE]: anyOf<YouthRef>(youthRecords, aCompanyTiedToThem),
     },
     Company: {
       id: signedIn,
@@ -165,6 +222,7 @@ export const placementsRules: SubgraphRules = {
           'outcome',
           'origin',
           'createdAt',
+          'version',
         ],
         ['plan', 'checkpoints', 'outcome'],
       ),
@@ -186,8 +244,10 @@ export const placementsRules: SubgraphRules = {
     ]),
     PlacementOrigin: {
       kind: guardedByParent('Placement.origin'),
-      wish: checkedInResolver('a party to the wish or its team (null otherwise)'),
-      invitation: checkedInResolver('a party to the invitation or its team (null otherwise)'),
+      // The wish or invitation has the placement's parties; the resolvers answer null to anyone
+      // the record itself is not open to.
+      wish: guardedByParent('Placement.origin'),
+      invitation: guardedByParent('Placement.origin'),
     },
     Wish: recordRules(
       partyToRecord,
@@ -201,6 +261,7 @@ export const placementsRules: SubgraphRules = {
         'status',
         'placement',
         'createdAt',
+        'version',
       ],
       ['motivation'],
     ),
@@ -215,19 +276,20 @@ export const placementsRules: SubgraphRules = {
       'answeredAt',
       'placement',
       'createdAt',
+      'version',
     ]),
     MatchingEvent: {
       ...recordRules(
         fieldRule('itsTeamYoungPeopleAndCompanies', (identity, event: MatchingEvent) =>
           canSeeMatchingEvent(identity, event),
         ),
-        ['id', 'municipality', 'title', 'date', 'place', 'companies'],
+        ['id', 'municipality', 'title', 'date', 'place', 'companies', 'version'],
       ),
       youth: staffOfMunicipality((event: MatchingEvent) => event.municipalityCode),
     },
     MatchingEventParticipation: recordRules(
       youngPersonOrTeam(),
-      ['event', 'youth', 'note'],
+      ['event', 'youth', 'note', 'version'],
       ['note'],
     ),
     StatsPeriod: allGuardedByParent('PlacementStats.period', ['from', 'to']),
@@ -260,7 +322,7 @@ export const placementsRules: SubgraphRules = {
       'keptShare',
       'fellBackShare',
     ]),
-    // The programme's totals: the programme office's alone (`requireProgrammeOffice`).
+    // The programme's totals: the programme office's alone.
     ProgrammeStats: {
       from: programmeOffice,
       to: programmeOffice,

@@ -1,20 +1,18 @@
 import {
   allGuardedByParent,
-  checkedInResolver,
   connectionRules,
   edgeRules,
   staffOfMunicipality,
 } from '#kernel/common-rules';
-import { STAFF_ROLES } from '#kernel/identity';
-
-/** The municipal team's roles: no one else may call the lifecycle's root fields. */
-const STAFF_ROLES_ONLY = STAFF_ROLES;
+import { fieldRule } from '#kernel/field-rules';
+import { isStaffRole } from '#kernel/identity';
 
 /**
- * The authorisation rules of the placement lifecycle's fields and types (DESIGN §5): everything
+ * The authorisation rules of the placement lifecycle's fields and types (`docs/authorisation.md`): everything
  * about a lifecycle — where it stands, its tasks, reminders, retention follow-ups — is case work
- * for the municipal team of the placement's municipality only; the resolvers check the same.
- * Spread into `placementsRules` (`authorisation-rules.ts`).
+ * for the municipal team of the placement's municipality only. The lifecycle's mutations are in
+ * the access table of every mutation (`MUTATION_ACCESS`). Spread into `placementsRules`
+ * (`authorisation-rules.ts`).
  */
 
 /** The team of the placement's (or task's) municipality. */
@@ -24,18 +22,12 @@ const teamOf = staffOfMunicipality(
 
 /** `Query` fields. */
 export const LIFECYCLE_QUERY_RULES = {
-  myLifecycleTasks: checkedInResolver(
-    'the municipal team: their own tasks; escalated ones for the team leader',
-    STAFF_ROLES_ONLY,
+  myLifecycleTasks: fieldRule(
+    'theTeam: their own tasks; the escalated ones for the team leader',
+    (identity, _parent, _context, args) =>
+      isStaffRole(identity.role) &&
+      (args.scope !== 'ESCALATED_TO_ME' || identity.role === 'TEAM_LEADER'),
   ),
-};
-
-/** `Mutation` fields. */
-export const LIFECYCLE_MUTATION_RULES = {
-  startPlacementLifecycle: checkedInResolver("the placement's team", STAFF_ROLES_ONLY),
-  completePlacementCheckpoint: checkedInResolver("the placement's team", STAFF_ROLES_ONLY),
-  recordPlacementOutcome: checkedInResolver("the placement's team", STAFF_ROLES_ONLY),
-  recordFollowUp: checkedInResolver("the placement's team", STAFF_ROLES_ONLY),
 };
 
 /** `Placement` fields. */
@@ -59,6 +51,7 @@ const TASK_FIELDS = [
   'escalated',
   'completedOn',
   'notes',
+  'version',
 ];
 
 /** The lifecycle's own types. */

@@ -9,7 +9,7 @@ import { type LocalStack, startLocalStack } from '#infra/local/local-stack';
 import { danishToday } from '#kernel/today';
 import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
 import { eventually } from '../support/lifecycle-harness.ts';
-import { hostItems, youthItem } from '../support/placements-factories.ts';
+import { aHost, givenHosts, givenYoungPeople } from '../support/placements-factories.ts';
 
 /**
  * The placement lifecycle through the gateway on the local stack, with a lifecycle clock sped up
@@ -82,40 +82,95 @@ describe('the placement lifecycle through the gateway, with a sped-up clock', ()
     return placement.id;
   }
 
-  /** Waits until the consultant's list shows the placement's open task of a step. */
-  async function openTask(placementId: string, step: string): Promise<string> {
+  /** The placement's open task of a step on the consultant's list, once it is there. */
+  async function openTaskOf(
+    placementId: string,
+    step: string,
+  ): Promise<{ id: string; version: number }> {
     return eventually(
       async () => {
         const data = await gql<{
           myLifecycleTasks: {
-            edges: Array<{ node: { id: string; step: string; placement: { id: string } } }>;
+            edges: Array<{
+              node: { id: string; step: string; version: number; placement: { id: string } };
+            }>;
           };
-        }>('{ myLifecycleTasks(first: 100) { edges { node { id step placement { id } } } } }');
+        }>(
+          '{ myLifecycleTasks(first: 100) { edges { node { id step version placement { id } } } } }',
+        );
         return data.myLifecycleTasks.edges.find(
           (edge) => edge.node.placement.id === placementId && edge.node.step === step,
-        )?.node.id;
+        )?.node;
       },
       `${step} of ${placementId} on the consultant's list`,
       30_000,
     );
   }
 
+  /** Waits until the consultant's list shows the placement's open task of a step. */
+  async function openTask(placementId: string, step: string): Promise<string> {
+    return (await openTaskOf(placementId, step)).id;
+  }
+
+  /**
+   * Sends a change made on the version just read, as a client does: on `CONFLICT` (the sped-up
+   * lifecycle reminded or re-armed the task in between) it reads again and sends it again.
+   */
+  async function onFreshVersion<T>(change: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await change();
+      } catch (error) {
+        if (attempt >= 5 || !String(error).includes('"code":"CONFLICT"')) throw error;
+      }
+    }
+  }
+
+  /** The version of the placement as the consultant reads it now. */
+  async function placementVersion(placementId: string): Promise<number> {
+    const data = await gql<{ placement: { version: number } }>(
+      'query ($id: ID!) { placement(id: $id) { version } }',
+      { id: placementId },
+    );
+    return data.placement.version;
+  }
+
   async function completeCheckpoint(placementId: string, step: string) {
-    const data = await gql<{ completePlacementCheckpoint: { errors: Array<{ code: string }> } }>(
-      `mutation ($input: CompletePlacementCheckpointInput!) {
+    const data = await onFreshVersion(async () =>
+      gql<{ completePlacementCheckpoint: { errors: Array<{ code: string }> } }>(
+        `mutation ($input: CompletePlacementCheckpointInput!) {
         completePlacementCheckpoint(input: $input) { placement { id } errors { code } }
       }`,
-      { input: { placementId, step, completedOn: danishToday(new Date()), notes: 'Går godt' } },
+        {
+          input: {
+            placementId,
+            step,
+            completedOn: danishToday(new Date()),
+            notes: 'Går godt',
+            expectedVersion: (await openTaskOf(placementId, step)).version,
+          },
+        },
+      ),
     );
     expect(data.completePlacementCheckpoint.errors).toEqual([]);
   }
 
   async function recordFollowUp(placementId: string, step: string, stillThere: boolean) {
-    const data = await gql<{ recordFollowUp: { errors: Array<{ code: string }> } }>(
-      `mutation ($input: RecordFollowUpInput!) {
+    const data = await onFreshVersion(async () =>
+      gql<{ recordFollowUp: { errors: Array<{ code: string }> } }>(
+        `mutation ($input: RecordFollowUpInput!) {
         recordFollowUp(input: $input) { placement { id } errors { code } }
       }`,
-      { input: { placementId, step, stillThere, recordedOn: danishToday(new Date()) } },
+        {
+          input: {
+            placementId,
+            step,
+            stillThere,
+            recordedOn: danishToday(new Date()),
+            expectedVersion: (await openTaskOf(placementId, step)).version,
+          },
+        },
+      ),
     );
     expect(data.recordFollowUp.errors).toEqual([]);
   }
@@ -124,12 +179,11 @@ describe('the placement lifecycle through the gateway, with a sped-up clock', ()
     dataDir.path = await mkdtemp(join(tmpdir(), 'nextwork-lifecycle-'));
     port = await freePort();
     stack = await start();
-    await stack.table.putMany([
-      ...['y-walk', 'y-restart'].flatMap((youthId) => [
-        youthItem(youthId, '265'),
-        ...hostItems(`c-${youthId}`, '265', { places: 2 }),
-      ]),
-    ]);
+    await givenYoungPeople(stack.table, '265', ['y-walk', 'y-restart']);
+    await givenHosts(
+      stack.table,
+      ...['y-walk', 'y-restart'].map((youthId) => aHost(`c-${youthId}`, '265', { places: 2 })),
+    );
     token = await mintDevToken(stack.keys, {
       role: 'NETWORK_CONSULTANT',
       municipalityCode: '265',
@@ -158,6 +212,7 @@ describe('the placement lifecycle through the gateway, with a sped-up clock', ()
       {
         input: {
           placementId,
+          expectedVersion: await placementVersion(placementId),
           outcome: {
             kind: 'JOB',
             date: today,

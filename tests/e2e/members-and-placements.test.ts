@@ -131,9 +131,9 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
     const wishId = wished.body.data?.createWish.wish?.id;
     // Act: the team turns the wish into a placement
     const created = await test.query<{
-      createPlacement: { placement: { id: string } | null; errors: unknown[] };
+      createPlacement: { placement: { id: string; version: number } | null; errors: unknown[] };
     }>(
-      `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) { placement { id status } errors { code message } } }`,
+      `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) { placement { id status version } errors { code message } } }`,
       {
         token: staffToken,
         variables: {
@@ -151,6 +151,7 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
       },
     );
     const placementId = created.body.data?.createPlacement.placement?.id;
+    const createdVersion = created.body.data?.createPlacement.placement?.version;
     // Act: the company's contact looks at the placement and the young person
     const seen = await test.query<{
       placement: { youth: { name: string; workWishes: string[]; barriers: string[] | null } };
@@ -160,20 +161,26 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
     // Act: the placement's lifecycle is walked to its decision, which is education
     await test.query(
       `mutation ($input: StartPlacementInput!) { startPlacement(input: $input) { errors { code } } }`,
-      { token: staffToken, variables: { input: { placementId } } },
+      { token: staffToken, variables: { input: { placementId, expectedVersion: createdVersion } } },
     );
     for (const step of ['CHECK_IN', 'MIDWAY_EVALUATION', 'BEFORE_END_TALK']) {
-      await taskOpened(test, staffToken, placementId, step);
+      const expectedVersion = await taskOpened(test, staffToken, placementId, step);
       await test.query(
         `mutation ($input: CompletePlacementCheckpointInput!) {
           completePlacementCheckpoint(input: $input) { errors { code } } }`,
         {
           token: staffToken,
-          variables: { input: { placementId, step, completedOn: '2026-11-25', notes: 'Godt' } },
+          variables: {
+            input: { placementId, step, completedOn: '2026-11-25', notes: 'Godt', expectedVersion },
+          },
         },
       );
     }
     await taskOpened(test, staffToken, placementId, 'OUTCOME_DECISION');
+    const atDecision = await test.query<{ placement: { version: number } }>(
+      `{ placement(id: "${placementId}") { version } }`,
+      { token: staffToken },
+    );
     const completed = await test.query<{ recordPlacementOutcome: { errors: unknown[] } }>(
       `mutation ($input: RecordPlacementOutcomeInput!) { recordPlacementOutcome(input: $input) { placement { status } errors { code message } } }`,
       {
@@ -181,6 +188,7 @@ describe('members and placements through the gateway (issues 3 and 4)', () => {
         variables: {
           input: {
             placementId,
+            expectedVersion: atDecision.body.data?.placement.version,
             outcome: {
               kind: 'EDUCATION',
               date: '2026-11-25',
@@ -214,16 +222,20 @@ async function taskOpened(
   token: string,
   placementId: string | undefined,
   step: string,
-): Promise<void> {
+): Promise<number> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const tasks = await test.query<{
-      placement: { lifecycleTasks: Array<{ step: string; status: string }> } | null;
-    }>(`{ placement(id: "${placementId}") { lifecycleTasks { step status } } }`, { token });
-    const open = tasks.body.data?.placement?.lifecycleTasks.some(
+      placement: {
+        lifecycleTasks: Array<{ step: string; status: string; version: number }>;
+      } | null;
+    }>(`{ placement(id: "${placementId}") { lifecycleTasks { step status version } } }`, {
+      token,
+    });
+    const open = tasks.body.data?.placement?.lifecycleTasks.find(
       (task) => task.step === step && task.status === 'OPEN',
     );
-    if (open) return;
+    if (open) return open.version;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The lifecycle of ${placementId} opened no ${step} task in 20 s`);

@@ -18,13 +18,13 @@ import {
   erasePlacementsData,
   erasureBlockers,
 } from '#placements/data-subject/placements-data-subject';
-import { invitationToItem } from '#placements/repository/invitation-entity';
+import { InvitationEntity } from '#placements/repository/invitation-entity';
 import {
-  matchingEventToItem,
-  participationToItem,
+  MatchingEventEntity,
+  MatchingEventParticipationEntity,
 } from '#placements/repository/matching-event-entity';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
-import { wishToItem } from '#placements/repository/wish-entity';
+import { WishEntity } from '#placements/repository/wish-entity';
 import { givenGroup, givenSession } from '../support/learning-factories.ts';
 import {
   givenLink,
@@ -33,7 +33,7 @@ import {
   givenYouth,
   ROSKILDE,
 } from '../support/people-factories.ts';
-import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { aPlacement, givenPlacements } from '../support/placements-factories.ts';
 import { itemsHolding, scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -57,9 +57,9 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
     },
     learningReflection: null,
   });
-  await storePlacements(table, [placement]);
+  await givenPlacements(table, [placement]);
   await table.putMany([
-    wishToItem({
+    WishEntity.toItem({
       id: `w-${phone.slice(-4)}`,
       municipalityCode: ROSKILDE,
       youthId: person.id,
@@ -72,7 +72,7 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
       createdAt: '2026-01-06T10:00:00.000Z',
       version: 1,
     }),
-    invitationToItem({
+    InvitationEntity.toItem({
       id: `i-${phone.slice(-4)}`,
       municipalityCode: ROSKILDE,
       youthId: person.id,
@@ -86,7 +86,7 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
       createdAt: '2026-01-07T10:00:00.000Z',
       version: 1,
     }),
-    matchingEventToItem({
+    MatchingEventEntity.toItem({
       id: `m-${phone.slice(-4)}`,
       municipalityCode: ROSKILDE,
       title: 'Speed-dating',
@@ -97,12 +97,13 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
       createdAt: '2026-01-02T10:00:00.000Z',
       version: 1,
     }),
-    participationToItem({
+    MatchingEventParticipationEntity.toItem({
       eventId: `m-${phone.slice(-4)}`,
       eventDate: '2026-01-09',
       municipalityCode: ROSKILDE,
       youthId: person.id,
       note: `Mødte en tømrer (${name})`,
+      version: 1,
     }),
   ]);
   const group = await givenGroup(table, {
@@ -180,7 +181,7 @@ describe('data-subject modules: collect and erase each subgraph by access patter
   it('blocks erasure while a placement is under way', async () => {
     // Prepare
     const person = await givenYouth(table, {}, ['IN_PLACEMENT']);
-    await storePlacements(table, [aPlacement({ youthId: person.id, status: 'ACTIVE' })]);
+    await givenPlacements(table, [aPlacement({ youthId: person.id, status: 'ACTIVE' })]);
     // Act
     const blockers = await erasureBlockers(table, person.id);
     // Assess

@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
+import { runCommand } from '#kernel/command';
 import { DomainRuleError } from '#kernel/errors';
 import type { Table } from '#kernel/table/table';
-import { lifecycleExecutionName } from '#placements/domain/lifecycle';
+import { type LifecycleStep, lifecycleExecutionName } from '#placements/domain/lifecycle';
 import {
-  completePlacementCheckpoint,
-  recordFollowUp,
-  recordPlacementOutcome,
-  startPlacementLifecycle,
+  completePlacementCheckpointCommand,
+  recordFollowUpCommand,
+  recordPlacementOutcomeCommand,
+  startPlacementLifecycleCommand,
 } from '#placements/domain/lifecycle-commands';
 import { StaleTaskTokenError } from '#placements/domain/lifecycle-engine';
-import { completePlacement, interruptPlacement } from '#placements/domain/placement-commands';
+import {
+  completePlacementCommand,
+  interruptPlacementCommand,
+} from '#placements/domain/placement-course-commands';
 import {
   listEscalatedTasks,
   listOpenTasksOfStaff,
@@ -23,9 +28,9 @@ import {
 } from '../support/lifecycle-harness.ts';
 import {
   aPlacement,
-  hostItems,
-  storePlacements,
-  youthItem,
+  givenHost,
+  givenPlacements,
+  givenYoungPeople,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -39,7 +44,11 @@ const ids = [
   'overdue',
   'twice',
   'bad',
+  'versions',
 ];
+
+/** A placement under way whose lifecycle nobody has started. */
+const UNSTARTED = 'unstarted';
 
 /** A placement of three months from 1 October 2026 (the overdue one later), without a lifecycle yet. */
 function placementOf(id: string) {
@@ -70,20 +79,74 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      ...ids.map((id) => youthItem(`y-${id}`, '265', 'IN_PLACEMENT')),
-      ...hostItems('c-1', '265', { places: 20 }),
-    ]);
-    await storePlacements(table, ids.map(placementOf));
+    await givenYoungPeople(
+      table,
+      '265',
+      [...ids, UNSTARTED].map((id) => `y-${id}`),
+      'IN_PLACEMENT',
+    );
+    await givenHost(table, 'c-1', '265', { places: 20 });
+    await givenPlacements(table, [...ids, UNSTARTED].map(placementOf));
     h = await startLifecycleHarness(table, '2026-10-01');
-    for (const id of ids) {
-      await startPlacementLifecycle(h.staff(), { placementId: id }, engine());
-    }
+    for (const id of ids) await startLifecycle(id);
   });
 
   afterAll(async () => {
     await h?.stop();
   });
+
+  /** The version of the placement as the team last read it. */
+  const placementVersion = async (id: string) => (await readPlacement(table, id))?.version ?? 0;
+  /** The version of the step's task as the team last read it (0 while it has not opened). */
+  const taskVersion = async (id: string, step: LifecycleStep) =>
+    (await h.taskOf(id, step))?.version ?? 0;
+
+  async function startLifecycle(id: string) {
+    return runCommand(h.staff(), startPlacementLifecycleCommand, {
+      placementId: id,
+      expectedVersion: await placementVersion(id),
+    });
+  }
+
+  async function holdCheckpoint(
+    id: string,
+    step: LifecycleStep,
+    completedOn: string,
+    notes?: string,
+  ) {
+    return runCommand(h.staff(), completePlacementCheckpointCommand, {
+      placementId: id,
+      step,
+      completedOn,
+      ...(notes ? { notes } : {}),
+      expectedVersion: await taskVersion(id, step),
+    });
+  }
+
+  async function decide(id: string, outcome: Record<string, unknown>) {
+    return runCommand(h.staff(), recordPlacementOutcomeCommand, {
+      placementId: id,
+      outcome,
+      expectedVersion: await placementVersion(id),
+    });
+  }
+
+  async function followUp(
+    id: string,
+    step: LifecycleStep,
+    stillThere: boolean,
+    recordedOn: string,
+    notes?: string,
+  ) {
+    return runCommand(h.staff(), recordFollowUpCommand, {
+      placementId: id,
+      step,
+      stillThere,
+      recordedOn,
+      ...(notes ? { notes } : {}),
+      expectedVersion: await taskVersion(id, step),
+    });
+  }
 
   /** Walks a placement through its three checkpoints to its decision. */
   async function toDecision(id: string) {
@@ -94,11 +157,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     ] as const) {
       if (h.clock.today() < opens) await h.advanceTo(opens);
       await h.waitingOn(id, step);
-      await completePlacementCheckpoint(
-        h.staff(),
-        { placementId: id, step, completedOn: h.clock.today(), notes: 'Godt i gang' },
-        engine(),
-      );
+      await holdCheckpoint(id, step, h.clock.today(), 'Godt i gang');
     }
     if (h.clock.today() < '2027-01-01') await h.advanceTo('2027-01-01');
     await h.waitingOn(id, 'OUTCOME_DECISION');
@@ -109,32 +168,17 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     const id = 'job-kept';
     await toDecision(id);
     // Act
-    await recordPlacementOutcome(
-      h.staff(),
-      {
-        placementId: id,
-        outcome: {
-          kind: 'JOB',
-          date: '2027-01-01',
-          details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: '2027-01-04' },
-        },
-      },
-      engine(),
-    );
+    await decide(id, {
+      kind: 'JOB',
+      date: '2027-01-01',
+      details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: '2027-01-04' },
+    });
     await h.advanceTo('2027-04-01');
     await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
-    await recordFollowUp(
-      h.staff(),
-      { placementId: id, step: 'FOLLOW_UP_3_MONTHS', stillThere: true, recordedOn: '2027-04-01' },
-      engine(),
-    );
+    await followUp(id, 'FOLLOW_UP_3_MONTHS', true, '2027-04-01');
     await h.advanceTo('2027-07-01');
     await h.waitingOn(id, 'FOLLOW_UP_6_MONTHS');
-    await recordFollowUp(
-      h.staff(),
-      { placementId: id, step: 'FOLLOW_UP_6_MONTHS', stillThere: true, recordedOn: '2027-07-01' },
-      engine(),
-    );
+    await followUp(id, 'FOLLOW_UP_6_MONTHS', true, '2027-07-01');
     await h.ended(id);
     // Assess
     const placement = await readPlacement(table, id);
@@ -185,32 +229,15 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // Prepare
     const id = 'job-lost';
     await toDecision(id);
-    await recordPlacementOutcome(
-      h.staff(),
-      {
-        placementId: id,
-        outcome: {
-          kind: 'JOB',
-          date: '2027-01-01',
-          details: { what: 'Kok', where: 'Kroen', startDate: '2027-01-01' },
-        },
-      },
-      engine(),
-    );
+    await decide(id, {
+      kind: 'JOB',
+      date: '2027-01-01',
+      details: { what: 'Kok', where: 'Kroen', startDate: '2027-01-01' },
+    });
     if (h.clock.today() < '2027-04-01') await h.advanceTo('2027-04-01');
     await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
     // Act
-    await recordFollowUp(
-      h.staff(),
-      {
-        placementId: id,
-        step: 'FOLLOW_UP_3_MONTHS',
-        stillThere: false,
-        recordedOn: h.clock.today(),
-        notes: 'Stoppede',
-      },
-      engine(),
-    );
+    await followUp(id, 'FOLLOW_UP_3_MONTHS', false, h.clock.today(), 'Stoppede');
     await h.ended(id);
     // Assess
     const placement = await readPlacement(table, id);
@@ -225,43 +252,18 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // Prepare
     const id = 'education';
     await toDecision(id);
-    await recordPlacementOutcome(
-      h.staff(),
-      {
-        placementId: id,
-        outcome: {
-          kind: 'EDUCATION',
-          date: '2027-01-01',
-          details: { what: 'Grundforløb', where: 'Erhvervsskolen', startDate: '2027-01-02' },
-        },
-      },
-      engine(),
-    );
+    await decide(id, {
+      kind: 'EDUCATION',
+      date: '2027-01-01',
+      details: { what: 'Grundforløb', where: 'Erhvervsskolen', startDate: '2027-01-02' },
+    });
     if (h.clock.today() < '2027-04-01') await h.advanceTo('2027-04-01');
     await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
-    await recordFollowUp(
-      h.staff(),
-      {
-        placementId: id,
-        step: 'FOLLOW_UP_3_MONTHS',
-        stillThere: true,
-        recordedOn: h.clock.today(),
-      },
-      engine(),
-    );
+    await followUp(id, 'FOLLOW_UP_3_MONTHS', true, h.clock.today());
     if (h.clock.today() < '2027-07-01') await h.advanceTo('2027-07-01');
     await h.waitingOn(id, 'FOLLOW_UP_6_MONTHS');
     // Act
-    await recordFollowUp(
-      h.staff(),
-      {
-        placementId: id,
-        step: 'FOLLOW_UP_6_MONTHS',
-        stillThere: false,
-        recordedOn: h.clock.today(),
-      },
-      engine(),
-    );
+    await followUp(id, 'FOLLOW_UP_6_MONTHS', false, h.clock.today());
     await h.ended(id);
     // Assess
     const placement = await readPlacement(table, id);
@@ -277,11 +279,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     const id = 'extend';
     await toDecision(id);
     const extend = (outcome: Record<string, unknown>) =>
-      recordPlacementOutcome(
-        h.staff(),
-        { placementId: id, outcome: { kind: 'EXTENDED', date: h.clock.today(), ...outcome } },
-        engine(),
-      );
+      decide(id, { kind: 'EXTENDED', date: h.clock.today(), ...outcome });
     // Act: beyond 13 weeks without an assessment, beyond 26 without a special need: refused
     const withoutAssessment = await ruleCode(extend({ newEndDate: '2027-02-01' }));
     const beyondAssessed = await ruleCode(
@@ -291,18 +289,10 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     await extend({ newEndDate: '2027-02-01', individualAssessment: true });
     await h.advanceTo('2027-01-15');
     await h.waitingOn(id, 'BEFORE_END_TALK');
-    await completePlacementCheckpoint(
-      h.staff(),
-      { placementId: id, step: 'BEFORE_END_TALK', completedOn: h.clock.today() },
-      engine(),
-    );
+    await holdCheckpoint(id, 'BEFORE_END_TALK', h.clock.today());
     await h.advanceTo('2027-02-01');
     await h.waitingOn(id, 'OUTCOME_DECISION');
-    await recordPlacementOutcome(
-      h.staff(),
-      { placementId: id, outcome: { kind: 'NEW_PLACEMENT', date: '2027-02-01' } },
-      engine(),
-    );
+    await decide(id, { kind: 'NEW_PLACEMENT', date: '2027-02-01' });
     await h.ended(id);
     // Assess
     expect(withoutAssessment).toBe('EXTENSION_LIMIT_EXCEEDED');
@@ -327,19 +317,11 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // The clock is past this placement's dates by now: every step opens at once.
     for (const step of ['CHECK_IN', 'MIDWAY_EVALUATION', 'BEFORE_END_TALK'] as const) {
       await h.waitingOn(id, step);
-      await completePlacementCheckpoint(
-        h.staff(),
-        { placementId: id, step, completedOn: '2026-12-31' },
-        engine(),
-      );
+      await holdCheckpoint(id, step, '2026-12-31');
     }
     await h.waitingOn(id, 'OUTCOME_DECISION');
     // Act
-    await recordPlacementOutcome(
-      h.staff(),
-      { placementId: id, outcome: { kind: 'PAUSE', date: '2027-01-01' } },
-      engine(),
-    );
+    await decide(id, { kind: 'PAUSE', date: '2027-01-01' });
     await h.ended(id);
     // Assess
     const placement = await readPlacement(table, id);
@@ -356,19 +338,16 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     const id = 'interrupt';
     await h.waitingOn(id, 'CHECK_IN');
     // Act
-    await interruptPlacement(
-      h.staff(),
-      {
-        placementId: id,
-        outcome: { kind: 'NEW_PLACEMENT', date: '2026-12-31' },
-        reflection: {
-          whatHappened: 'Ikke det rette fag',
-          whatWasLearned: 'Vil hellere ud',
-          whatNext: 'Ny praktik',
-        },
+    await runCommand(h.staff(), interruptPlacementCommand, {
+      placementId: id,
+      expectedVersion: await placementVersion(id),
+      outcome: { kind: 'NEW_PLACEMENT', date: '2026-12-31' },
+      reflection: {
+        whatHappened: 'Ikke det rette fag',
+        whatWasLearned: 'Vil hellere ud',
+        whatNext: 'Ny praktik',
       },
-      engine(),
-    );
+    });
     // Assess
     const placement = await readPlacement(table, id);
     expect(placement).toMatchObject({ status: 'INTERRUPTED' });
@@ -409,9 +388,9 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     expect(again).toMatchObject({ status: 'OPEN', reminders: 1, escalations: 2 });
     const task = again;
     expect(h.history(id)).toContain('CheckIn_Chase');
-    const teamLeaders = await listEscalatedTasks(table, h.staff().cursors, '265', 100, null);
+    const teamLeaders = await listEscalatedTasks(h.staff(), '265', { first: 100 });
     expect(teamLeaders.edges.map((e) => e.node.id)).toContain(task?.id);
-    const own = await listOpenTasksOfStaff(table, h.staff().cursors, 'staff-265-1', 100, null);
+    const own = await listOpenTasksOfStaff(h.staff(), 'staff-265-1', { first: 100 });
     expect(own.edges.map((e) => e.node.id)).toContain(task?.id);
   });
 
@@ -419,9 +398,10 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // Prepare
     const id = 'twice';
     // Act
+    const expectedVersion = await placementVersion(id);
     await Promise.all([
-      startPlacementLifecycle(h.staff(), { placementId: id }, engine()),
-      startPlacementLifecycle(h.staff(), { placementId: id }, engine()),
+      runCommand(h.staff(), startPlacementLifecycleCommand, { placementId: id, expectedVersion }),
+      runCommand(h.staff(), startPlacementLifecycleCommand, { placementId: id, expectedVersion }),
     ]);
     // Assess
     const running = engine()
@@ -441,37 +421,14 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     const before = await listTasksOfPlacement(table, id);
     // Act
     const codes = [
+      await ruleCode(holdCheckpoint(id, 'MIDWAY_EVALUATION', h.clock.today())),
+      await ruleCode(decide(id, { kind: 'PAUSE', date: h.clock.today() })),
+      await ruleCode(followUp(id, 'CHECK_IN', true, h.clock.today())),
+      await ruleCode(holdCheckpoint(id, 'OUTCOME_DECISION', h.clock.today())),
       await ruleCode(
-        completePlacementCheckpoint(
-          h.staff(),
-          { placementId: id, step: 'MIDWAY_EVALUATION', completedOn: h.clock.today() },
-          engine(),
-        ),
-      ),
-      await ruleCode(
-        recordPlacementOutcome(
-          h.staff(),
-          { placementId: id, outcome: { kind: 'PAUSE', date: h.clock.today() } },
-          engine(),
-        ),
-      ),
-      await ruleCode(
-        recordFollowUp(
-          h.staff(),
-          { placementId: id, step: 'CHECK_IN', stillThere: true, recordedOn: h.clock.today() },
-          engine(),
-        ),
-      ),
-      await ruleCode(
-        completePlacementCheckpoint(
-          h.staff(),
-          { placementId: id, step: 'OUTCOME_DECISION', completedOn: h.clock.today() },
-          engine(),
-        ),
-      ),
-      await ruleCode(
-        completePlacement(h.staff(), {
+        runCommand(h.staff(), completePlacementCommand, {
           placementId: id,
+          expectedVersion: await placementVersion(id),
           outcome: { kind: 'PAUSE', date: h.clock.today() },
         }),
       ),
@@ -491,19 +448,115 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     expect(await listTasksOfPlacement(table, id)).toEqual(before);
     expect(engine().isWaitingOn(lifecycleExecutionName(id), 'CHECK_IN')).toBe(true);
     // …and a checkpoint held twice is refused the second time
-    await completePlacementCheckpoint(
-      h.staff(),
-      { placementId: id, step: 'CHECK_IN', completedOn: '2026-10-13' },
-      engine(),
+    await holdCheckpoint(id, 'CHECK_IN', '2026-10-13');
+    expect(await ruleCode(holdCheckpoint(id, 'CHECK_IN', '2026-10-13'))).toBe(
+      'CHECKPOINT_ALREADY_DONE',
     );
-    expect(
-      await ruleCode(
-        completePlacementCheckpoint(
-          h.staff(),
-          { placementId: id, step: 'CHECK_IN', completedOn: '2026-10-13' },
-          engine(),
-        ),
-      ),
-    ).toBe('CHECKPOINT_ALREADY_DONE');
+  });
+  describe('changes on a stale version, sent again, and in the audit trail', () => {
+    /** The placement and its tasks as stored: what a refused change must leave as it is. */
+    const stored = async (id: string) => ({
+      placement: await readPlacement(table, id),
+      tasks: await listTasksOfPlacement(table, id),
+    });
+    const changesOf = async (id: string) =>
+      (await table.queryAll({ partition: AUDIT_KEYS.youthPartition(`y-${id}`) }))
+        .filter((item) => item.action === 'CHANGE')
+        .map((item) => String(item.target))
+        .sort();
+
+    it('refuses to start a lifecycle on a stale version of the placement, starting nothing', async () => {
+      // Prepare
+      const before = await stored(UNSTARTED);
+      // Act
+      const stale = runCommand(h.staff(), startPlacementLifecycleCommand, {
+        placementId: UNSTARTED,
+        expectedVersion: 7,
+      });
+      // Assess
+      await expect(stale).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT', currentVersion: 1 },
+      });
+      expect(await stored(UNSTARTED)).toEqual(before);
+      expect(engine().inspect(lifecycleExecutionName(UNSTARTED))).toBeUndefined();
+    });
+
+    it('refuses each task on a stale version, answers a repeat with its key, and audits every change', async () => {
+      // Prepare: the clock is past this placement's dates by now, every step opens at once
+      const id = 'versions';
+      await h.waitingOn(id, 'CHECK_IN');
+      const checkIn = await taskVersion(id, 'CHECK_IN');
+      const before = await stored(id);
+      // Act: a checkpoint on a stale version of its task, then held, then sent again
+      const staleCheckpoint = await runCommand(h.staff(), completePlacementCheckpointCommand, {
+        placementId: id,
+        step: 'CHECK_IN',
+        completedOn: '2026-10-14',
+        expectedVersion: checkIn + 1,
+      }).catch((error: unknown) => error);
+      const afterStale = await stored(id);
+      const held = {
+        placementId: id,
+        step: 'CHECK_IN',
+        completedOn: '2026-10-14',
+        expectedVersion: checkIn,
+        idempotencyKey: 'versions-check-in',
+      };
+      const checkInTask = async () =>
+        (await listTasksOfPlacement(table, id)).find((task) => task.step === 'CHECK_IN');
+      const first = await runCommand(h.staff(), completePlacementCheckpointCommand, held);
+      const heldTask = await checkInTask();
+      const again = await runCommand(h.staff(), completePlacementCheckpointCommand, held);
+      const heldTaskAgain = await checkInTask();
+      // …then on to the decision, refused once on a stale version of the placement
+      for (const step of ['MIDWAY_EVALUATION', 'BEFORE_END_TALK'] as const) {
+        await h.waitingOn(id, step);
+        await holdCheckpoint(id, step, '2026-12-31');
+      }
+      await h.waitingOn(id, 'OUTCOME_DECISION');
+      const outcome = {
+        kind: 'EDUCATION',
+        date: '2027-01-01',
+        details: { what: 'Grundforløb', where: 'Erhvervsskolen', startDate: '2027-01-04' },
+      };
+      const staleDecision = await runCommand(h.staff(), recordPlacementOutcomeCommand, {
+        placementId: id,
+        outcome,
+        expectedVersion: (await placementVersion(id)) - 1,
+      }).catch((error: unknown) => error);
+      await decide(id, outcome);
+      // …and to the follow-up, refused once on a stale version of its task
+      await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
+      const staleFollowUp = await runCommand(h.staff(), recordFollowUpCommand, {
+        placementId: id,
+        step: 'FOLLOW_UP_3_MONTHS',
+        stillThere: false,
+        recordedOn: h.clock.today(),
+        expectedVersion: (await taskVersion(id, 'FOLLOW_UP_3_MONTHS')) + 1,
+      }).catch((error: unknown) => error);
+      await followUp(id, 'FOLLOW_UP_3_MONTHS', false, h.clock.today());
+      await h.ended(id);
+      // Assess
+      expect(staleCheckpoint).toMatchObject({
+        extensions: { code: 'CONFLICT', currentVersion: checkIn },
+      });
+      expect(afterStale).toEqual(before);
+      // The repeat answers with the placement as it is now: the workflow has moved on meanwhile.
+      expect(again.id).toBe(first.id);
+      expect(heldTask?.status).toBe('DONE');
+      expect(heldTaskAgain).toEqual(heldTask);
+      expect(staleDecision).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(staleFollowUp).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(await changesOf(id)).toEqual(
+        [
+          'Mutation.startPlacementLifecycle',
+          'Mutation.completePlacementCheckpoint',
+          'Mutation.completePlacementCheckpoint',
+          'Mutation.completePlacementCheckpoint',
+          'Mutation.recordPlacementOutcome',
+          'Mutation.recordFollowUp',
+        ].sort(),
+      );
+    });
   });
 });

@@ -6,7 +6,7 @@ import { readClockOffset } from '#infra/local/lifecycle/clock-file';
 import { type LocalLifecycle, startLocalLifecycle } from '#infra/local/lifecycle/local-lifecycle';
 import { ExecutionNameTakenError } from '#kernel/workflow-engine';
 import { eventually, ManualLifecycleClock } from '../support/lifecycle-harness.ts';
-import { storePlacements } from '../support/placements-factories.ts';
+import { givenPlacements } from '../support/placements-factories.ts';
 import {
   executionInputOf,
   executionOf,
@@ -54,7 +54,7 @@ describe('the local engine across a restart of the local stack', () => {
     await first.stop();
     // …and while the stack was down, one placement moved on to its midway evaluation and
     // another's lifecycle ended
-    await storePlacements(table, [
+    await givenPlacements(table, [
       { ...moving, lifecycle: { ...moving.lifecycle, step: 'MIDWAY_EVALUATION' } },
       {
         ...ending,

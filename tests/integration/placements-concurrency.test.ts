@@ -6,7 +6,12 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { staffIdentity } from '../support/identities.ts';
-import { hostItems, youthItem } from '../support/placements-factories.ts';
+import {
+  aHost,
+  createPlacementInput,
+  givenHosts,
+  givenYoungPeople,
+} from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const CREATE = `mutation ($input: CreatePlacementInput!) {
@@ -20,16 +25,20 @@ type Outcome = {
   errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }>;
 };
 
-function createAt(table: Table, youthId: string, companyId: string, startDate: string) {
+function createAt(
+  table: Table,
+  youthId: string,
+  companyId: string,
+  startDate: string,
+  idempotencyKey?: string,
+) {
   return execute(server, testContext(table, staffIdentity('630')), CREATE, {
-    input: {
-      youthId,
-      opportunityId: `${companyId}-opp`,
-      mentorContactId: `${companyId}-contact`,
+    input: createPlacementInput(youthId, companyId, {
       startDate,
       weeklyHours: 20,
       plan: { goals: ['Prøve faget'], tasks: ['Værkstedet'] },
-    },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    }),
   }) as Promise<Outcome>;
 }
 
@@ -46,12 +55,19 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
   beforeAll(async () => {
     table = await createTestTable();
     const rounds = Array.from({ length: ROUNDS }, (_, r) => r);
-    await table.putMany([
-      ...rounds.flatMap((r) => hostItems(`c-full-${r}`, '630', { places: 1 })),
-      ...rounds.flatMap((r) => [youthItem(`y-a-${r}`, '630'), youthItem(`y-b-${r}`, '630')]),
-      ...rounds.flatMap((r) => [...hostItems(`c-x-${r}`, '630'), ...hostItems(`c-y-${r}`, '630')]),
-      ...rounds.map((r) => youthItem(`y-busy-${r}`, '630')),
-    ]);
+    await givenHosts(
+      table,
+      ...rounds.flatMap((r) => [
+        aHost(`c-full-${r}`, '630', { places: 1 }),
+        aHost(`c-x-${r}`, '630'),
+        aHost(`c-y-${r}`, '630'),
+      ]),
+    );
+    await givenYoungPeople(
+      table,
+      '630',
+      rounds.flatMap((r) => [`y-a-${r}`, `y-b-${r}`, `y-busy-${r}`, `y-retry-${r}`]),
+    );
   });
 
   it('lets exactly one of two concurrent placements take the last place of an opportunity', async () => {
@@ -91,6 +107,23 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
     }
   });
 
+  it('lets concurrent retries of one placement with one idempotency key make it once, all answering alike', async () => {
+    for (let r = 0; r < ROUNDS; r++) {
+      // Act
+      const outcomes = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          createAt(table, `y-retry-${r}`, `c-x-${r}`, '2027-06-01', `retry-${r}`),
+        ),
+      );
+      // Assess
+      const ids = outcomes.map((o) => o.data?.createPlacement.placement?.id);
+      expect(outcomes.map((o) => o.errors)).toEqual([undefined, undefined, undefined]);
+      expect(new Set(ids).size).toBe(1);
+      const guard = await readYouthGuard(table, `y-retry-${r}`);
+      expect(Object.keys(guard.placements)).toEqual([ids[0]]);
+    }
+  });
+
   it('keeps the counters equal to the placements written', async () => {
     // Act
     const counters = await table.get(statusCountersKey('630'));
@@ -98,6 +131,6 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
     expect(
       ((counters?.ACTIVE as number | undefined) ?? 0) +
         ((counters?.PLANNED as number | undefined) ?? 0),
-    ).toBe(ROUNDS * 2);
+    ).toBe(ROUNDS * 3);
   });
 });

@@ -7,7 +7,7 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
-import { hostItems, youthItem } from '../support/placements-factories.ts';
+import { givenHost, givenYoungPeople } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 type Data = Record<
@@ -21,7 +21,8 @@ describe('placements: from a wish to education (the issue’s journey)', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([youthItem('y-ida', '540'), ...hostItems('c-smed', '540', { places: 1 })]);
+    await givenYoungPeople(table, '540', ['y-ida']);
+    await givenHost(table, 'c-smed', '540');
   });
 
   it("runs: the young person's wish, the team's placement, the company's view, the outcome EDUCATION", async () => {
@@ -64,7 +65,7 @@ describe('placements: from a wish to education (the issue’s journey)', () => {
       server,
       testContext(table, staffIdentity('540'), at('2026-11-09')),
       `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) {
-        placement { id status endDate origin { kind wish { id status } } } errors { code }
+        placement { id status endDate version origin { kind wish { id status } } } errors { code }
       } }`,
       {
         input: {
@@ -116,6 +117,7 @@ describe('placements: from a wish to education (the issue’s journey)', () => {
       {
         input: {
           placementId: placement?.id,
+          expectedVersion: placement?.version,
           outcome: {
             kind: 'EDUCATION',
             date: '2027-02-09',

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
+import { seedCompanies } from '#infra/local/seed/seed-companies';
+import { seedPeople } from '#infra/local/seed/seed-people';
 import { seedPlacements } from '#infra/local/seed/seed-placements';
 import type { Table } from '#kernel/table/table';
 import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
@@ -7,12 +9,7 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
-import {
-  companyItem,
-  entitiesQuery,
-  representation,
-  youthItem,
-} from '../support/placements-factories.ts';
+import { entitiesQuery, representation } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 describe('seedPlacements', () => {
@@ -22,11 +19,9 @@ describe('seedPlacements', () => {
   beforeAll(async () => {
     table = await createTestTable();
     world = buildDemoWorld();
-    // The people and companies seeders write these; here only their shared attributes.
-    await table.putMany([
-      ...world.youth.map((y) => youthItem(y.id, y.municipalityCode, y.status)),
-      ...world.companies.map((c) => companyItem(c.id, c.municipalityCode, c.status)),
-    ]);
+    // The young people and companies a placement names, by their owners' own seeders.
+    await seedPeople(table, world);
+    await seedCompanies(table, world);
     await seedPlacements(table, world);
   });
 

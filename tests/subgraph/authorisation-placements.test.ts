@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
-import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -12,12 +11,14 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
   aPlacement,
   entitiesQuery,
-  hostItems,
+  givenHosts,
+  givenPlacements,
+  givenYoungPeople,
+  givenYouthCompanyLink,
   representation,
-  storePlacements,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -36,16 +37,10 @@ describe('placements subgraph: rules per field on every path', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      youthItem('y-auth-1', '265', 'IN_PLACEMENT'),
-      ...hostItems('c-auth-1', '265'),
-      ...hostItems('c-auth-2', '265'),
-      {
-        ...sharedKeys.youthCompanyLink('y-auth-1', 'c-auth-1'),
-        reasons: new Set(['PLACEMENT#p-auth']),
-      },
-    ]);
-    await storePlacements(table, [placement]);
+    await givenYoungPeople(table, '265', ['y-auth-1'], 'IN_PLACEMENT');
+    await givenHosts(table, aHost('c-auth-1', '265'), aHost('c-auth-2', '265'));
+    await givenYouthCompanyLink(table, 'y-auth-1', 'c-auth-1', ['PLACEMENT#p-auth']);
+    await givenPlacements(table, [placement]);
   });
 
   it("refuses the host company's contact the learning reflection, nested in the placement", async () => {
@@ -80,10 +75,10 @@ describe('placements subgraph: rules per field on every path', () => {
       expect(result.data?._entities).toEqual([null]);
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
     }
-    // The reference is refused before the placement (and so its young person) is known to the
-    // rule layer: the refusals are in the day's partition, by target.
-    const day = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
-    const refused = day.filter(
+    // The reference's rule decides on the placement it resolves to, so each refusal is in the
+    // young person's own trail, by target.
+    const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition('y-auth-1') });
+    const refused = trail.filter(
       (item) => item.action === 'REFUSED' && item.target === 'Placement.__resolveReference',
     );
     expect(refused.map((item) => item.role).sort()).toEqual([

@@ -30,7 +30,7 @@ import {
   KOBENHAVN,
   ROSKILDE,
 } from '../support/people-factories.ts';
-import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { aPlacement, givenPlacements } from '../support/placements-factories.ts';
 import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -202,7 +202,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       }),
     ];
     placementIds.push(...placements.map((placement) => placement.id));
-    await storePlacements(table, placements);
+    await givenPlacements(table, placements);
     await table.putMany([
       attendanceTotalsToItem('YOUTH', consenting.id, { present: 7, absent: 2, excused: 1 }),
     ]);

@@ -21,7 +21,7 @@ import {
   KOBENHAVN,
   ROSKILDE,
 } from '../support/people-factories.ts';
-import { aPlacement, storePlacements } from '../support/placements-factories.ts';
+import { aPlacement, givenPlacements } from '../support/placements-factories.ts';
 import { itemsHolding, scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -224,7 +224,7 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('refuses bad input, an unknown young person and one with a placement under way', async () => {
       // Prepare
       const person = await givenYouth(table, {}, ['IN_PLACEMENT']);
-      await storePlacements(table, [aPlacement({ youthId: person.id, status: 'ACTIVE' })]);
+      await givenPlacements(table, [aPlacement({ youthId: person.id, status: 'ACTIVE' })]);
       // Act
       const badReason = await run(dpo, ERASE, { input: { youthId: person.id, reason: 'BORED' } });
       const badId = await run(dpo, ERASE, {

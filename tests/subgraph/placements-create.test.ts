@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { readYouthGuard } from '#placements/repository/placement-repository';
@@ -12,7 +13,15 @@ import {
   staffIdentity,
   youthIdentity,
 } from '../support/identities.ts';
-import { contactItem, hostItems, youthItem } from '../support/placements-factories.ts';
+import {
+  aHost,
+  changedItems,
+  givenHost,
+  givenHosts,
+  givenYoungPeople,
+  createPlacementInput as input,
+  withContact,
+} from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const CREATE = `mutation ($input: CreatePlacementInput!) {
@@ -32,23 +41,6 @@ type CreateResult = {
   };
 };
 
-/** A placement's input at the host `companyId`, with its standard opportunity and mentor. */
-function input(youthId: string, companyId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    youthId,
-    opportunityId: `${companyId}-opp`,
-    mentorContactId: `${companyId}-contact`,
-    startDate: '2026-11-26',
-    weeklyHours: 25,
-    plan: {
-      goals: ['Lære at køre truck'],
-      tasks: ['Plukke ordrer'],
-      support: ['Mentor hver fredag'],
-    },
-    ...overrides,
-  };
-}
-
 describe('placements subgraph: createPlacement', () => {
   let table: Table;
   const staff = () => testContext(table, staffIdentity('265'));
@@ -57,20 +49,21 @@ describe('placements subgraph: createPlacement', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      ...['y-1', 'y-2', 'y-3', 'y-4', 'y-5', 'y-6', 'y-7', 'y-8', 'y-9'].map((id) =>
-        youthItem(id, '265'),
-      ),
-      youthItem('y-cph', '101'),
-      ...hostItems('c-1', '265', { places: 2 }),
-      ...hostItems('c-one', '265', { places: 1 }),
-      ...hostItems('c-big', '265', { places: 5 }),
-      ...hostItems('c-closed', '265', { open: false }),
-      ...hostItems('c-paused', '265', { status: 'PAUSED' }),
-      ...hostItems('c-left', '265', { status: 'LEFT' }),
-      ...hostItems('c-cph', '101'),
-      contactItem('stranger', 'c-cph'),
-    ]);
+    await givenYoungPeople(table, '265', ['y-1', 'y-2', 'y-3', 'y-4', 'y-5', 'y-6', 'y-7', 'y-8']);
+    await givenYoungPeople(table, '265', ['y-9', 'y-10', 'y-11']);
+    await givenYoungPeople(table, '101', ['y-cph']);
+    await givenHosts(
+      table,
+      aHost('c-1', '265', { places: 2 }),
+      aHost('c-one', '265', { places: 1 }),
+      aHost('c-big', '265', { places: 5 }),
+      aHost('c-closed', '265', { open: false }),
+      aHost('c-paused', '265', { status: 'PAUSED' }),
+      aHost('c-left', '265', { status: 'LEFT' }),
+      // A second contact of Copenhagen's host: a mentor of another company than Roskilde's.
+      withContact(aHost('c-cph', '101'), 'stranger'),
+    );
+    await givenHost(table, 'c-many', '265', { places: 10 });
   });
 
   it('creates a placement starting today: active, three months, standard checkpoints', async () => {
@@ -254,5 +247,55 @@ describe('placements subgraph: createPlacement', () => {
     // Assess
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect((await readYouthGuard(table, 'y-8')).placements).toEqual({});
+  });
+  describe('sent again', () => {
+    it('answers a retry with the same idempotency key with the first placement, not an overlap, and writes nothing', async () => {
+      // Prepare
+      const variables = input('y-9', 'c-many', { idempotencyKey: 'create-y-9-once' });
+      const first = await create(variables);
+      const items = (await changedItems(table)).length;
+      // Act
+      const again = await create(variables);
+      // Assess
+      expect(first.data?.createPlacement.errors).toEqual([]);
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.createPlacement).toEqual(first.data?.createPlacement);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses the same key with another input with IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+      // Prepare
+      await create(input('y-10', 'c-many', { idempotencyKey: 'create-y-10-once' }));
+      const items = (await changedItems(table)).length;
+      // Act
+      const reused = await create(
+        input('y-10', 'c-many', { idempotencyKey: 'create-y-10-once', weeklyHours: 30 }),
+      );
+      // Assess
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('without a key, refuses the second of two equal placements as an overlap', async () => {
+      // Prepare
+      await create(input('y-11', 'c-many'));
+      // Act
+      const second = await create(input('y-11', 'c-many'));
+      // Assess
+      expect(second.data?.createPlacement.errors).toMatchObject([
+        { code: 'OVERLAPPING_PLACEMENT' },
+      ]);
+    });
+  });
+
+  it("records the change in the young person's audit trail, in its own transaction", async () => {
+    // Act
+    const result = await create(input('y-8', 'c-many', { startDate: '2027-06-01' }));
+    // Assess
+    expect(result.data?.createPlacement.errors).toEqual([]);
+    const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition('y-8') });
+    const changes = trail.filter((item) => item.action === 'CHANGE');
+    expect(changes.map((item) => item.target)).toEqual(['Mutation.createPlacement']);
+    expect(changes[0]).toMatchObject({ role: 'NETWORK_CONSULTANT', municipalityCode: '265' });
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
@@ -12,18 +13,20 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
+  changedItems,
   entitiesQuery,
-  hostItems,
+  givenHosts,
+  givenYoungPeople,
   representation,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const INVITE = `mutation ($input: InviteYouthInput!) { inviteYouth(input: $input) {
-  invitation { id status message expiresAt youth { id } company { id } opportunity { id } } errors { code path }
+  invitation { id status message expiresAt version youth { id } company { id } opportunity { id } } errors { code path }
 } }`;
 const ANSWER = `mutation ($input: AnswerInvitationInput!) { answerInvitation(input: $input) {
-  invitation { id status answeredAt } errors { code }
+  invitation { id status answeredAt version } errors { code }
 } }`;
 const WITHDRAW = `mutation ($input: WithdrawInvitationInput!) { withdrawInvitation(input: $input) {
   invitation { id status } errors { code }
@@ -31,7 +34,7 @@ const WITHDRAW = `mutation ($input: WithdrawInvitationInput!) { withdrawInvitati
 
 type Invited = {
   inviteYouth: {
-    invitation: { id: string; expiresAt: string } | null;
+    invitation: { id: string; expiresAt: string; version: number } | null;
     errors: Array<{ code: string }>;
   };
 };
@@ -49,12 +52,14 @@ describe('placements subgraph: invitations', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      ...['y-1', 'y-2', 'y-3', 'y-4', 'y-5'].map((id) => youthItem(id, '265')),
-      youthItem('y-cph', '101'),
-      ...hostItems('c-1', '265'),
-      ...hostItems('c-paused', '265', { status: 'PAUSED' }),
-    ]);
+    await givenYoungPeople(table, '265', ['y-1', 'y-2', 'y-3', 'y-4', 'y-5', 'y-6', 'y-7']);
+    await givenYoungPeople(table, '101', ['y-cph']);
+    await givenHosts(
+      table,
+      aHost('c-1', '265'),
+      aHost('c-2', '265'),
+      aHost('c-paused', '265', { status: 'PAUSED' }),
+    );
   });
 
   it('sends a contact’s invitation with its due time and ties the young person to the company', async () => {
@@ -133,19 +138,19 @@ describe('placements subgraph: invitations', () => {
     const invitationId = sent.data?.inviteYouth.invitation?.id;
     // Act
     const byStaff = await execute(server, as(staffIdentity('265')), ANSWER, {
-      input: { invitationId, accept: true },
+      input: { invitationId, accept: true, expectedVersion: 1 },
     });
     const byCompany = await execute(server, as(companyContactIdentity('c-1')), ANSWER, {
-      input: { invitationId, accept: true },
+      input: { invitationId, accept: true, expectedVersion: 1 },
     });
     const byOther = await execute(server, as(youthIdentity('265', 'y-5')), ANSWER, {
-      input: { invitationId, accept: true },
+      input: { invitationId, accept: true, expectedVersion: 1 },
     });
     const byThem = await execute(server, as(youthIdentity('265', 'y-4')), ANSWER, {
-      input: { invitationId, accept: true },
+      input: { invitationId, accept: true, expectedVersion: 1 },
     });
     const again = await execute(server, as(youthIdentity('265', 'y-4')), ANSWER, {
-      input: { invitationId, accept: false },
+      input: { invitationId, accept: false, expectedVersion: 2 },
     });
     // Assess
     expect(errorCodes(byStaff)).toEqual(['FORBIDDEN']);
@@ -170,7 +175,7 @@ describe('placements subgraph: invitations', () => {
     const invitationId = sent.data?.inviteYouth.invitation?.id;
     // Act
     const result = await execute(server, as(youthIdentity('265', 'y-5')), ANSWER, {
-      input: { invitationId, accept: false },
+      input: { invitationId, accept: false, expectedVersion: 1 },
     });
     // Assess
     expect(result.data?.answerInvitation).toMatchObject({
@@ -194,7 +199,7 @@ describe('placements subgraph: invitations', () => {
       },
     );
     const answered = await execute(server, as(youthIdentity('265', 'y-1'), later), ANSWER, {
-      input: { invitationId: node.id, accept: true },
+      input: { invitationId: node.id, accept: true, expectedVersion: node.version },
     });
     // Assess
     expect(shown.data).toEqual({ invitation: { status: 'EXPIRED' } });
@@ -209,10 +214,10 @@ describe('placements subgraph: invitations', () => {
     const node = await firstInvitationOf('y-2');
     // Act
     const byOther = await execute(server, as(companyContactIdentity('c-paused')), WITHDRAW, {
-      input: { invitationId: node.id },
+      input: { invitationId: node.id, expectedVersion: node.version },
     });
     const result = await execute(server, as(companyContactIdentity('c-1')), WITHDRAW, {
-      input: { invitationId: node.id },
+      input: { invitationId: node.id, expectedVersion: node.version },
     });
     // Assess
     expect(errorCodes(byOther)).toEqual(['FORBIDDEN']);
@@ -306,13 +311,91 @@ describe('placements subgraph: invitations', () => {
     expect(await reasons('y-4', 'c-1')).toEqual(new Set([`PLACEMENT#${placement.id}`]));
   });
 
-  async function firstInvitationOf(youthId: string): Promise<{ id: string }> {
+  describe('sent again, or on a stale version', () => {
+    it('answers a repeat of an invitation with the same idempotency key with the first and writes nothing', async () => {
+      // Prepare
+      const input = { youthId: 'y-6', idempotencyKey: 'invite-y-6' };
+      const first = await invite(companyContactIdentity('c-2'), input);
+      const items = (await changedItems(table)).length;
+      // Act
+      const again = await invite(companyContactIdentity('c-2'), input);
+      // Assess
+      expect(first.data?.inviteYouth.errors).toEqual([]);
+      expect(again.data?.inviteYouth).toEqual(first.data?.inviteYouth);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses the same key with another invitation with IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+      // Prepare
+      await invite(companyContactIdentity('c-2'), { youthId: 'y-7', idempotencyKey: 'invite-y-7' });
+      const items = (await changedItems(table)).length;
+      // Act
+      const reused = await invite(companyContactIdentity('c-2'), {
+        youthId: 'y-7',
+        message: 'Et andet budskab',
+        idempotencyKey: 'invite-y-7',
+      });
+      // Assess
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses an answer and a withdrawal on a stale version with CONFLICT, writing nothing', async () => {
+      // Prepare
+      const node = await firstInvitationOf('y-6');
+      const items = await changedItems(table);
+      // Act
+      const answered = await execute(server, as(youthIdentity('265', 'y-6')), ANSWER, {
+        input: { invitationId: node.id, accept: true, expectedVersion: node.version + 1 },
+      });
+      const withdrawn = await execute(server, as(companyContactIdentity('c-2')), WITHDRAW, {
+        input: { invitationId: node.id, expectedVersion: node.version - 1 },
+      });
+      // Assess
+      for (const stale of [answered, withdrawn]) {
+        expect(stale.errors?.[0]?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          currentVersion: node.version,
+        });
+      }
+      expect(await changedItems(table)).toEqual(items);
+    });
+
+    it("records each change of an invitation in the young person's audit trail", async () => {
+      // Prepare
+      const node = await firstInvitationOf('y-7');
+      // Act
+      await execute(server, as(youthIdentity('265', 'y-7')), ANSWER, {
+        input: { invitationId: node.id, accept: false, expectedVersion: node.version },
+      });
+      const sent = await invite(staffIdentity('265'), { youthId: 'y-7', companyId: 'c-1' });
+      await execute(server, as(staffIdentity('265')), WITHDRAW, {
+        input: {
+          invitationId: sent.data?.inviteYouth.invitation?.id,
+          expectedVersion: sent.data?.inviteYouth.invitation?.version,
+        },
+      });
+      // Assess
+      const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition('y-7') });
+      const changes = trail.filter((item) => item.action === 'CHANGE').map((item) => item.target);
+      expect(changes.sort()).toEqual([
+        'Mutation.answerInvitation',
+        'Mutation.inviteYouth',
+        'Mutation.inviteYouth',
+        'Mutation.withdrawInvitation',
+      ]);
+    });
+  });
+
+  async function firstInvitationOf(youthId: string): Promise<{ id: string; version: number }> {
     const result = await execute<{
-      _entities: Array<{ invitations: { edges: Array<{ node: { id: string } }> } }>;
+      _entities: Array<{
+        invitations: { edges: Array<{ node: { id: string; version: number } }> };
+      }>;
     }>(
       server,
       as(youthIdentity('265', youthId)),
-      entitiesQuery('Youth', 'invitations { edges { node { id } } }'),
+      entitiesQuery('Youth', 'invitations { edges { node { id version } } }'),
       { representations: [representation('Youth', youthId)] },
     );
     const node = result.data?._entities[0]?.invitations.edges[0]?.node;

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
-import type { LifecycleTask } from '#placements/domain/lifecycle';
-import { lifecycleTaskToItem } from '#placements/repository/lifecycle-task-entity';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -13,42 +11,20 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
+  aLifecycleTask,
   aPlacement,
   entitiesQuery,
-  hostItems,
+  givenHosts,
+  givenLifecycleTasks,
+  givenPlacements,
+  givenYoungPeople,
   representation,
-  storePlacements,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
-function aTask(overrides: Partial<LifecycleTask>): LifecycleTask {
-  return {
-    id: 'p-life-CHECK_IN-1',
-    placementId: 'p-life',
-    municipalityCode: '265',
-    step: 'CHECK_IN',
-    round: 1,
-    dueDate: '2026-10-15',
-    assigneeStaffId: 'staff-265-1',
-    status: 'OPEN',
-    openedAt: '2026-10-12T00:00:00.000Z',
-    reminders: 1,
-    lastRemindedAt: '2026-10-17T00:00:00.000Z',
-    escalations: 1,
-    lastEscalatedAt: '2026-10-20T00:00:00.000Z',
-    completedOn: null,
-    completedBy: null,
-    notes: 'Samtale aftalt',
-    result: null,
-    taskToken: 'secret-token',
-    version: 1,
-    ...overrides,
-  };
-}
-
 const LIFECYCLE_FIELDS = `lifecycle { status step round nextDueDate executionId }
-  lifecycleTasks { id step status title reminders escalated notes assignee { id } }
+  lifecycleTasks { id step status title reminders escalated notes version assignee { id } }
   followUps { step stillThere }`;
 
 describe('placements subgraph: who may see and drive a placement lifecycle', () => {
@@ -58,8 +34,9 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([youthItem('y-life', '265', 'IN_PLACEMENT'), ...hostItems('c-1', '265')]);
-    await storePlacements(table, [
+    await givenYoungPeople(table, '265', ['y-life'], 'IN_PLACEMENT');
+    await givenHosts(table, aHost('c-1', '265'));
+    await givenPlacements(table, [
       aPlacement({
         id: 'p-life',
         youthId: 'y-life',
@@ -77,7 +54,18 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
         followUps: [],
       }),
     ]);
-    await table.putMany([lifecycleTaskToItem(aTask({}))]);
+    await givenLifecycleTasks(
+      table,
+      aLifecycleTask({
+        placementId: 'p-life',
+        reminders: 1,
+        lastRemindedAt: '2026-10-17T00:00:00.000Z',
+        escalations: 1,
+        lastEscalatedAt: '2026-10-20T00:00:00.000Z',
+        notes: 'Samtale aftalt',
+        taskToken: 'secret-token',
+      }),
+    );
   });
 
   it("shows the placement's team where the lifecycle stands, its tasks (never the token) and follow-ups", async () => {
@@ -105,6 +93,7 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
           reminders: 1,
           escalated: true,
           notes: 'Samtale aftalt',
+          version: 1,
           assignee: { id: 'staff-265-1' },
         },
       ],
@@ -204,12 +193,16 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
       [
         'completePlacementCheckpoint',
         'CompletePlacementCheckpointInput',
-        { placementId: 'p-life', step: 'CHECK_IN', completedOn: '2026-10-14' },
+        { placementId: 'p-life', step: 'CHECK_IN', completedOn: '2026-10-14', expectedVersion: 1 },
       ],
       [
         'recordPlacementOutcome',
         'RecordPlacementOutcomeInput',
-        { placementId: 'p-life', outcome: { kind: 'PAUSE', date: '2026-10-14' } },
+        {
+          placementId: 'p-life',
+          outcome: { kind: 'PAUSE', date: '2026-10-14' },
+          expectedVersion: 1,
+        },
       ],
       [
         'recordFollowUp',
@@ -219,9 +212,14 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
           step: 'FOLLOW_UP_3_MONTHS',
           stillThere: true,
           recordedOn: '2026-10-14',
+          expectedVersion: 1,
         },
       ],
-      ['startPlacementLifecycle', 'StartPlacementLifecycleInput', { placementId: 'p-life' }],
+      [
+        'startPlacementLifecycle',
+        'StartPlacementLifecycleInput',
+        { placementId: 'p-life', expectedVersion: 1 },
+      ],
     ] as const;
     // Act
     const results = await Promise.all(
@@ -244,7 +242,7 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
 
   it('refuses an outcome kind that does not exist before anything runs', async () => {
     // Prepare
-    const query = `mutation { recordPlacementOutcome(input: { placementId: "p-life", outcome: { kind: RETIRED, date: "2026-10-14" } }) { errors { code } } }`;
+    const query = `mutation { recordPlacementOutcome(input: { placementId: "p-life", expectedVersion: 1, outcome: { kind: RETIRED, date: "2026-10-14" } }) { errors { code } } }`;
     // Act
     const result = await run(staffIdentity('265'), query);
     // Assess

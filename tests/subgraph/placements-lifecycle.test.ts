@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
-import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import {
+  readOccupancy,
+  readPlacement,
+  readYouthGuard,
+} from '#placements/repository/placement-repository';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -12,10 +17,12 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
   aPlacement,
-  hostItems,
-  storePlacements,
-  youthItem,
+  changedItems,
+  givenHosts,
+  givenPlacements,
+  givenYoungPeople,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -43,20 +50,18 @@ describe('placements subgraph: the course of a placement', () => {
     identity = staffIdentity('265'),
   ) =>
     execute<Result>(server, testContext(table, identity, today), mutation(name, type), { input });
+  /** A placement as the client names it in a change: its id and the version it read. */
+  const current = async (placementId: string) => ({
+    placementId,
+    expectedVersion: (await readPlacement(table, placementId))?.version ?? 1,
+  });
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      youthItem('y-plan', '265'),
-      youthItem('y-run', '265', 'IN_PLACEMENT'),
-      youthItem('y-ext', '265', 'IN_PLACEMENT'),
-      youthItem('y-int', '265', 'IN_PLACEMENT'),
-      youthItem('y-next', '265'),
-      youthItem('y-job', '265', 'IN_PLACEMENT'),
-      ...hostItems('c-1', '265', { places: 5 }),
-      ...hostItems('c-one', '265', { places: 1 }),
-    ]);
-    await storePlacements(table, [
+    await givenYoungPeople(table, '265', ['y-plan', 'y-next', 'y-stale']);
+    await givenYoungPeople(table, '265', ['y-run', 'y-ext', 'y-int', 'y-job'], 'IN_PLACEMENT');
+    await givenHosts(table, aHost('c-1', '265', { places: 5 }), aHost('c-one', '265'));
+    await givenPlacements(table, [
       aPlacement({
         id: 'p-plan',
         youthId: 'y-plan',
@@ -108,12 +113,19 @@ describe('placements subgraph: the course of a placement', () => {
         startDate: '2026-08-20',
         endDate: '2026-11-20',
       }),
+      aPlacement({
+        id: 'p-stale',
+        youthId: 'y-stale',
+        status: 'PLANNED',
+        startDate: '2026-11-20',
+        endDate: '2027-02-20',
+      }),
     ]);
   });
 
   it('starts a planned placement on or after its start date, the young person in placement', async () => {
     // Act
-    const result = await run('startPlacement', 'StartPlacementInput', { placementId: 'p-plan' });
+    const result = await run('startPlacement', 'StartPlacementInput', await current('p-plan'));
     // Assess
     expect(result.errors).toBeUndefined();
     expect(result.data?.startPlacement?.placement).toMatchObject({ status: 'ACTIVE' });
@@ -127,7 +139,7 @@ describe('placements subgraph: the course of a placement', () => {
     ['that does not exist', 'p-none', 'PLACEMENT_NOT_FOUND'],
   ])('refuses to start a placement %s', async (_what, placementId, code) => {
     // Act
-    const result = await run('startPlacement', 'StartPlacementInput', { placementId });
+    const result = await run('startPlacement', 'StartPlacementInput', await current(placementId));
     // Assess
     expect(result.data?.startPlacement).toMatchObject({ placement: null, errors: [{ code }] });
   });
@@ -135,7 +147,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('marks a checkpoint as held with the notes', async () => {
     // Act
     const result = await run('completeCheckpoint', 'CompleteCheckpointInput', {
-      placementId: 'p-run',
+      ...(await current('p-run')),
       checkpointId: 'cp-1',
       completedOn: '2026-10-08',
       notes: 'God start, møder stabilt',
@@ -157,7 +169,7 @@ describe('placements subgraph: the course of a placement', () => {
   ])('refuses a checkpoint %s', async (_what, input, code) => {
     // Act
     const result = await run('completeCheckpoint', 'CompleteCheckpointInput', {
-      placementId: 'p-run',
+      ...(await current('p-run')),
       ...input,
     });
     // Assess
@@ -167,7 +179,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('extends a placement under way: outcome EXTENDED, guards moved with it', async () => {
     // Act
     const result = await run('extendPlacement', 'ExtendPlacementInput', {
-      placementId: 'p-run',
+      ...(await current('p-run')),
       newEndDate: '2027-02-01',
       date: '2026-11-25',
     });
@@ -184,7 +196,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('refuses an extension into a period when the only place is promised to someone else', async () => {
     // Act
     const result = await run('extendPlacement', 'ExtendPlacementInput', {
-      placementId: 'p-ext',
+      ...(await current('p-ext')),
       newEndDate: '2027-02-01',
       date: '2026-11-25',
     });
@@ -198,7 +210,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('refuses an extension to an earlier end', async () => {
     // Act
     const result = await run('extendPlacement', 'ExtendPlacementInput', {
-      placementId: 'p-ext',
+      ...(await current('p-ext')),
       newEndDate: '2026-11-30',
       date: '2026-11-25',
     });
@@ -209,7 +221,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('interrupts a placement with its learning reflection; the young person pauses', async () => {
     // Act
     const result = await run('interruptPlacement', 'InterruptPlacementInput', {
-      placementId: 'p-int',
+      ...(await current('p-int')),
       outcome: { kind: 'PAUSE', date: '2026-11-20' },
       reflection: {
         whatHappened: 'Mødetiderne passede ikke',
@@ -232,7 +244,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('refuses to interrupt a placement that has ended', async () => {
     // Act
     const result = await run('interruptPlacement', 'InterruptPlacementInput', {
-      placementId: 'p-int',
+      ...(await current('p-int')),
       outcome: { kind: 'PAUSE', date: '2026-11-21' },
       reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
     });
@@ -245,7 +257,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('completes a placement with a job: the young person is in a job', async () => {
     // Act
     const result = await run('completePlacement', 'CompletePlacementInput', {
-      placementId: 'p-job',
+      ...(await current('p-job')),
       outcome: {
         kind: 'JOB',
         date: '2026-11-20',
@@ -267,7 +279,7 @@ describe('placements subgraph: the course of a placement', () => {
   ])('refuses to complete with %s', async (_what, outcome, code) => {
     // Act
     const result = await run('completePlacement', 'CompletePlacementInput', {
-      placementId: 'p-ext',
+      ...(await current('p-ext')),
       outcome,
     });
     // Assess
@@ -277,7 +289,7 @@ describe('placements subgraph: the course of a placement', () => {
   it('rejects education without what, where and when as malformed input', async () => {
     // Act
     const result = await run('completePlacement', 'CompletePlacementInput', {
-      placementId: 'p-ext',
+      ...(await current('p-ext')),
       outcome: { kind: 'EDUCATION', date: '2026-11-20' },
     });
     // Assess
@@ -292,30 +304,30 @@ describe('placements subgraph: the course of a placement', () => {
   ])('refuses %s every step of the course', async (_who, identity) => {
     // Act
     const results = await Promise.all([
-      run('startPlacement', 'StartPlacementInput', { placementId: 'p-later' }, identity),
+      run('startPlacement', 'StartPlacementInput', await current('p-later'), identity),
       run(
         'extendPlacement',
         'ExtendPlacementInput',
-        { placementId: 'p-ext', newEndDate: '2027-01-01', date: '2026-11-25' },
+        { ...(await current('p-ext')), newEndDate: '2027-01-01', date: '2026-11-25' },
         identity,
       ),
       run(
         'completePlacement',
         'CompletePlacementInput',
-        { placementId: 'p-ext', outcome: { kind: 'PAUSE', date: '2026-11-25' } },
+        { ...(await current('p-ext')), outcome: { kind: 'PAUSE', date: '2026-11-25' } },
         identity,
       ),
       run(
         'completeCheckpoint',
         'CompleteCheckpointInput',
-        { placementId: 'p-ext', checkpointId: 'cp-1', completedOn: '2026-11-25' },
+        { ...(await current('p-ext')), checkpointId: 'cp-1', completedOn: '2026-11-25' },
         identity,
       ),
       run(
         'interruptPlacement',
         'InterruptPlacementInput',
         {
-          placementId: 'p-ext',
+          ...(await current('p-ext')),
           outcome: { kind: 'PAUSE', date: '2026-11-25' },
           reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
         },
@@ -324,5 +336,63 @@ describe('placements subgraph: the course of a placement', () => {
     ]);
     // Assess
     expect(results.map(errorCodes)).toEqual(Array(5).fill(['FORBIDDEN']));
+  });
+  describe('on a stale version', () => {
+    it.each([
+      ['startPlacement', 'StartPlacementInput', {}],
+      [
+        'completeCheckpoint',
+        'CompleteCheckpointInput',
+        { checkpointId: 'cp-1', completedOn: '2026-11-25' },
+      ],
+      ['extendPlacement', 'ExtendPlacementInput', { newEndDate: '2027-03-01', date: '2026-11-25' }],
+      [
+        'completePlacement',
+        'CompletePlacementInput',
+        { outcome: { kind: 'PAUSE', date: '2026-11-25' } },
+      ],
+      [
+        'interruptPlacement',
+        'InterruptPlacementInput',
+        {
+          outcome: { kind: 'PAUSE', date: '2026-11-25' },
+          reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
+        },
+      ],
+    ])(
+      'refuses %s with CONFLICT naming the current version, writing nothing',
+      async (name, type, input) => {
+        // Prepare
+        const items = await changedItems(table);
+        // Act
+        const result = await run(name, type, {
+          placementId: 'p-stale',
+          expectedVersion: 7,
+          ...input,
+        });
+        // Assess
+        expect(result.errors?.[0]?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          currentVersion: 1,
+        });
+        expect(await changedItems(table)).toEqual(items);
+      },
+    );
+  });
+
+  it("records every step of the course in the young person's audit trail", async () => {
+    // Act
+    const trail = async (youthId: string) =>
+      (await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) }))
+        .filter((item) => item.action === 'CHANGE')
+        .map((item) => item.target);
+    // Assess
+    expect(await trail('y-plan')).toEqual(['Mutation.startPlacement']);
+    expect((await trail('y-run')).sort()).toEqual([
+      'Mutation.completeCheckpoint',
+      'Mutation.extendPlacement',
+    ]);
+    expect(await trail('y-int')).toEqual(['Mutation.interruptPlacement']);
+    expect(await trail('y-job')).toEqual(['Mutation.completePlacement']);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
@@ -11,10 +12,12 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
-  companyItem,
+  aHost,
+  changedItems,
   entitiesQuery,
+  givenHosts,
+  givenYoungPeople,
   representation,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -47,14 +50,9 @@ describe('placements subgraph: matching events', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      youthItem('y-1', '615'),
-      youthItem('y-2', '615'),
-      youthItem('y-3', '615'),
-      youthItem('y-cph', '101'),
-      companyItem('c-1', '615'),
-      companyItem('c-2', '615'),
-    ]);
+    await givenYoungPeople(table, '615', ['y-1', 'y-2', 'y-3', 'y-4']);
+    await givenYoungPeople(table, '101', ['y-cph']);
+    await givenHosts(table, aHost('c-1', '615'), aHost('c-2', '615'));
     const created = await execute<Created>(server, as(staffIdentity('615')), CREATE, {
       input: event,
     });
@@ -104,7 +102,7 @@ describe('placements subgraph: matching events', () => {
     // Act
     const created = await execute(server, as(identity), CREATE, { input: event });
     const added = await execute(server, as(identity), ADD, {
-      input: { eventId, youthIds: ['y-3'] },
+      input: { eventId, youthIds: ['y-3'], expectedVersion: 1 },
     });
     // Assess
     expect(errorCodes(created)).toEqual(['FORBIDDEN']);
@@ -114,7 +112,7 @@ describe('placements subgraph: matching events', () => {
   it('adds participants, leaving those already there', async () => {
     // Act
     const result = await execute(server, as(staffIdentity('615')), ADD, {
-      input: { eventId, youthIds: ['y-1', 'y-3'], companyIds: ['c-2'] },
+      input: { eventId, youthIds: ['y-1', 'y-3'], companyIds: ['c-2'], expectedVersion: 1 },
     });
     // Assess
     expect(result.data?.addMatchingEventParticipants).toEqual({
@@ -170,7 +168,7 @@ describe('placements subgraph: matching events', () => {
   it("records the young person's own notes and lists them with their events", async () => {
     // Act
     const noted = await execute(server, as(youthIdentity('615', 'y-2')), NOTE, {
-      input: { eventId, note: 'Smeden var sej' },
+      input: { eventId, note: 'Smeden var sej', expectedVersion: 1 },
     });
     const listed = await execute(
       server,
@@ -195,19 +193,19 @@ describe('placements subgraph: matching events', () => {
   it('lets the team note on a young person’s behalf, and refuses others', async () => {
     // Act
     const byTeam = await execute(server, as(staffIdentity('615')), NOTE, {
-      input: { eventId, youthId: 'y-1', note: 'Talte med c-1' },
+      input: { eventId, youthId: 'y-1', note: 'Talte med c-1', expectedVersion: 1 },
     });
     const byOther = await execute(server, as(youthIdentity('615', 'y-2')), NOTE, {
-      input: { eventId, youthId: 'y-1', note: 'x' },
+      input: { eventId, youthId: 'y-1', note: 'x', expectedVersion: 2 },
     });
     const byCompany = await execute(server, as(companyContactIdentity('c-1')), NOTE, {
-      input: { eventId, youthId: 'y-1', note: 'x' },
+      input: { eventId, youthId: 'y-1', note: 'x', expectedVersion: 2 },
     });
     const byOtherTeam = await execute(server, as(staffIdentity('101')), NOTE, {
-      input: { eventId, youthId: 'y-1', note: 'x' },
+      input: { eventId, youthId: 'y-1', note: 'x', expectedVersion: 2 },
     });
     const notThere = await execute(server, as(youthIdentity('615', 'y-9')), NOTE, {
-      input: { eventId, note: 'x' },
+      input: { eventId, note: 'x', expectedVersion: 1 },
     });
     // Assess
     expect(byTeam.data?.recordMatchingEventNote).toMatchObject({
@@ -250,5 +248,85 @@ describe('placements subgraph: matching events', () => {
     );
     // Assess
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+  describe('sent again, or on a stale version', () => {
+    const another = { ...event, title: 'Matchdag 2', youthIds: ['y-4'], companyIds: [] };
+
+    it('answers a repeat of a new event with the same idempotency key with the first and writes nothing', async () => {
+      // Prepare
+      const input = { ...another, idempotencyKey: 'event-615-2' };
+      const first = await execute<Created>(server, as(staffIdentity('615')), CREATE, { input });
+      const items = (await changedItems(table)).length;
+      // Act
+      const again = await execute<Created>(server, as(staffIdentity('615')), CREATE, { input });
+      // Assess
+      expect(first.data?.createMatchingEvent.errors).toEqual([]);
+      expect(again.data?.createMatchingEvent).toEqual(first.data?.createMatchingEvent);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses the same key with another event with IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+      // Prepare
+      const items = (await changedItems(table)).length;
+      // Act
+      const reused = await execute(server, as(staffIdentity('615')), CREATE, {
+        input: { ...another, title: 'Matchdag 3', idempotencyKey: 'event-615-2' },
+      });
+      // Assess
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('answers a repeated note with the same key as the first and writes nothing', async () => {
+      // Prepare
+      const input = {
+        eventId,
+        note: 'Bagerne var søde',
+        expectedVersion: 1,
+        idempotencyKey: 'n-3',
+      };
+      const first = await execute(server, as(youthIdentity('615', 'y-3')), NOTE, { input });
+      const items = (await changedItems(table)).length;
+      // Act
+      const again = await execute(server, as(youthIdentity('615', 'y-3')), NOTE, { input });
+      // Assess
+      expect(first.data?.recordMatchingEventNote).toMatchObject({ errors: [] });
+      expect(again.data).toEqual(first.data);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses participants and a note on a stale version with CONFLICT, writing nothing', async () => {
+      // Prepare
+      const items = await changedItems(table);
+      // Act
+      const added = await execute(server, as(staffIdentity('615')), ADD, {
+        input: { eventId, youthIds: ['y-4'], expectedVersion: 1 },
+      });
+      const noted = await execute(server, as(youthIdentity('615', 'y-3')), NOTE, {
+        input: { eventId, note: 'Igen', expectedVersion: 1 },
+      });
+      // Assess
+      expect(added.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      expect(noted.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      expect(await changedItems(table)).toEqual(items);
+    });
+
+    it("records a new event in the day's audit trail under its municipality, a note in the young person's", async () => {
+      // Act
+      const day = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
+      const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition('y-2') });
+      // Assess
+      const changes = day.filter((item) => item.action === 'CHANGE');
+      expect(changes.map((item) => item.target)).toEqual(
+        expect.arrayContaining([
+          'Mutation.createMatchingEvent',
+          'Mutation.addMatchingEventParticipants',
+        ]),
+      );
+      expect(changes.every((item) => item.municipalityCode === '615')).toBe(true);
+      expect(trail.filter((item) => item.action === 'CHANGE').map((item) => item.target)).toEqual([
+        'Mutation.recordMatchingEventNote',
+      ]);
+    });
   });
 });

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -11,12 +10,14 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
   aPlacement,
   entitiesQuery,
-  hostItems,
+  givenHosts,
+  givenPlacements,
+  givenYoungPeople,
+  givenYouthCompanyLink,
   representation,
-  storePlacements,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -78,17 +79,13 @@ describe('placements subgraph: reading placements', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      youthItem('y-1', '265', 'IN_PLACEMENT'),
-      youthItem('y-2', '265', 'PAUSED'),
-      youthItem('y-3', '101', 'IN_PLACEMENT'),
-      ...hostItems('c-1', '265'),
-      ...hostItems('c-2', '265'),
-      ...hostItems('c-9', '101'),
-      { ...sharedKeys.youthCompanyLink('y-1', 'c-1'), reasons: new Set(['PLACEMENT#p-active']) },
-      { ...sharedKeys.youthCompanyLink('y-1', 'c-2'), reasons: new Set(['PLACEMENT#p-finished']) },
-    ]);
-    await storePlacements(table, [active, finished, interrupted, elsewhere]);
+    await givenYoungPeople(table, '265', ['y-1'], 'IN_PLACEMENT');
+    await givenYoungPeople(table, '265', ['y-2'], 'PAUSED');
+    await givenYoungPeople(table, '101', ['y-3'], 'IN_PLACEMENT');
+    await givenHosts(table, aHost('c-1', '265'), aHost('c-2', '265'), aHost('c-9', '101'));
+    await givenYouthCompanyLink(table, 'y-1', 'c-1', ['PLACEMENT#p-active']);
+    await givenYouthCompanyLink(table, 'y-1', 'c-2', ['PLACEMENT#p-finished']);
+    await givenPlacements(table, [active, finished, interrupted, elsewhere]);
   });
 
   describe('Query.placement', () => {
@@ -382,6 +379,27 @@ describe('placements subgraph: reading placements', () => {
       expect(second.data?._entities).toMatchObject([
         { placements: { edges: [{ node: { id: 'p-interrupted', youth: { id: 'y-2' } } }] } },
       ]);
+    });
+
+    it('says there is no next page after an exactly full last page', async () => {
+      // Prepare: the company has two placements
+      const context = () => testContext(table, companyContactIdentity('c-1'));
+      const variables = { representations: [representation('Company', 'c-1')] };
+      type Page = {
+        _entities: Array<{
+          placements: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        }>;
+      };
+      // Act
+      const whole = await execute<Page>(server, context(), query(2), variables);
+      const first = await execute<Page>(server, context(), query(1), variables);
+      const cursor = first.data?._entities[0]?.placements.pageInfo.endCursor as string;
+      const last = await execute<Page>(server, context(), query(1, cursor), variables);
+      // Assess
+      expect(whole.data?._entities[0]?.placements.edges).toHaveLength(2);
+      expect(whole.data?._entities[0]?.placements.pageInfo.hasNextPage).toBe(false);
+      expect(last.data?._entities[0]?.placements.edges).toHaveLength(1);
+      expect(last.data?._entities[0]?.placements.pageInfo.hasNextPage).toBe(false);
     });
 
     it("refuses a cursor of another company's list", async () => {

@@ -6,12 +6,13 @@ import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity } from '../support/identities.ts';
 import {
+  aHost,
   aPlacement,
   entitiesQuery,
-  hostItems,
+  givenHosts,
+  givenPlacements,
+  givenYoungPeople,
   representation,
-  storePlacements,
-  youthItem,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -23,14 +24,15 @@ describe('placements subgraph: round trips do not grow with list length', () => 
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      ...hostItems('c-10', '265'),
-      ...hostItems('c-100', '265'),
-      ...HUNDRED.map((n) => youthItem(`y-${n}`, '265')),
-    ]);
+    await givenHosts(table, aHost('c-10', '265'), aHost('c-100', '265'));
+    await givenYoungPeople(
+      table,
+      '265',
+      HUNDRED.map((n) => `y-${n}`),
+    );
     const completed = (companyId: string, n: string) =>
       aPlacement({ id: `p-${companyId}-${n}`, youthId: `y-${n}`, companyId, status: 'COMPLETED' });
-    await storePlacements(table, [
+    await givenPlacements(table, [
       ...HUNDRED.slice(0, 10).map((n) => completed('c-10', n)),
       ...HUNDRED.map((n) => completed('c-100', n)),
     ]);

@@ -14,9 +14,9 @@ import { givenMunicipalities } from '../support/people-factories.ts';
 import {
   aPlacement,
   entitiesQuery,
-  hostItems,
-  storePlacements,
-  youthItem,
+  givenHost,
+  givenPlacements,
+  givenYoungPeople,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -39,7 +39,7 @@ describe('placements subgraph: Municipality.placementStats', () => {
   beforeAll(async () => {
     table = await createTestTable();
     await givenMunicipalities(table);
-    await storePlacements(table, [
+    await givenPlacements(table, [
       aPlacement({
         youthId: 'y-1',
         status: 'PLANNED',
@@ -277,12 +277,10 @@ describe('placements subgraph: Municipality.placementStats', () => {
   it('keeps the days from enrolment to the first placement as weeks and shows their median', async () => {
     // Prepare
     const sonderborg = testContext(table, staffIdentity('540'), new Date('2026-11-26T10:00:00Z'));
-    await table.putMany([
-      ...hostItems('c-540', '540', { places: 10 }),
-      { ...youthItem('y-540-1', '540'), enrolledAt: '2026-09-01' },
-      { ...youthItem('y-540-2', '540'), enrolledAt: '2026-08-01' },
-      { ...youthItem('y-540-3', '540'), enrolledAt: '2026-01-05' },
-    ]);
+    await givenHost(table, 'c-540', '540', { places: 10 });
+    await givenYoungPeople(table, '540', ['y-540-1'], 'ENROLLED', '2026-09-01');
+    await givenYoungPeople(table, '540', ['y-540-2'], 'ENROLLED', '2026-08-01');
+    await givenYoungPeople(table, '540', ['y-540-3'], 'ENROLLED', '2026-01-05');
     const create = (youthId: string, startDate: string) =>
       execute(
         server,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -10,23 +11,28 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import {
+  aHost,
+  changedItems,
   entitiesQuery,
-  hostItems,
-  opportunityItem,
+  givenHosts,
+  givenYoungPeople,
   representation,
-  youthItem,
+  withOpportunity,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const CREATE = `mutation ($input: CreateWishInput!) { createWish(input: $input) {
-  wish { id status rank motivation youth { id } company { id } opportunity { id } } errors { code path }
+  wish { id status rank motivation version youth { id } company { id } opportunity { id } } errors { code path }
 } }`;
 const WITHDRAW = `mutation ($input: WithdrawWishInput!) { withdrawWish(input: $input) {
-  wish { id status } errors { code }
+  wish { id status version } errors { code }
 } }`;
 
 type WishResult = {
-  createWish: { wish: { id: string; status: string } | null; errors: Array<{ code: string }> };
+  createWish: {
+    wish: { id: string; status: string; version: number } | null;
+    errors: Array<{ code: string }>;
+  };
 };
 
 describe('placements subgraph: wishes', () => {
@@ -40,16 +46,15 @@ describe('placements subgraph: wishes', () => {
 
   beforeAll(async () => {
     table = await createTestTable();
-    await table.putMany([
-      youthItem('y-ida', '265'),
-      youthItem('y-bo', '265'),
-      youthItem('y-cph', '101'),
-      ...hostItems('c-1', '265'),
-      ...hostItems('c-2', '265'),
-      ...hostItems('c-paused', '265', { status: 'PAUSED' }),
-      ...hostItems('c-cph', '101'),
-      opportunityItem('c-1-closed', 'c-1', '265', { open: false }),
-    ]);
+    await givenYoungPeople(table, '265', ['y-ida', 'y-bo', 'y-eva']);
+    await givenYoungPeople(table, '101', ['y-cph']);
+    await givenHosts(
+      table,
+      withOpportunity(aHost('c-1', '265'), 'c-1-closed', { open: false }),
+      aHost('c-2', '265'),
+      aHost('c-paused', '265', { status: 'PAUSED' }),
+      aHost('c-cph', '101'),
+    );
     const created = await wish(youthIdentity('265', 'y-ida'), {
       companyId: 'c-1',
       opportunityId: 'c-1-opp',
@@ -221,14 +226,14 @@ describe('placements subgraph: wishes', () => {
   it('withdraws a wish for the young person, once', async () => {
     // Act
     const first = await execute(server, as(youthIdentity('265', 'y-ida')), WITHDRAW, {
-      input: { wishId: idaWish },
+      input: { wishId: idaWish, expectedVersion: 1 },
     });
     const again = await execute(server, as(youthIdentity('265', 'y-ida')), WITHDRAW, {
-      input: { wishId: idaWish },
+      input: { wishId: idaWish, expectedVersion: 2 },
     });
     // Assess
     expect(first.data?.withdrawWish).toEqual({
-      wish: { id: idaWish, status: 'WITHDRAWN' },
+      wish: { id: idaWish, status: 'WITHDRAWN', version: 2 },
       errors: [],
     });
     expect(again.data?.withdrawWish).toMatchObject({
@@ -243,8 +248,81 @@ describe('placements subgraph: wishes', () => {
     ['the team of another municipality', staffIdentity('101')],
   ])('refuses %s to withdraw the wish', async (_who, identity) => {
     // Act
-    const result = await execute(server, as(identity), WITHDRAW, { input: { wishId: idaWish } });
+    const result = await execute(server, as(identity), WITHDRAW, {
+      input: { wishId: idaWish, expectedVersion: 2 },
+    });
     // Assess
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
   });
+  describe('sent again, or on a stale version', () => {
+    it('answers a repeat of a wish with the same idempotency key with the first wish and writes nothing', async () => {
+      // Prepare
+      const input = { companyId: 'c-2', idempotencyKey: 'wish-eva-c-2' };
+      const first = await wish(youthIdentity('265', 'y-eva'), input);
+      const items = (await changedItems(table)).length;
+      // Act
+      const again = await wish(youthIdentity('265', 'y-eva'), input);
+      // Assess
+      expect(first.data?.createWish.errors).toEqual([]);
+      expect(again.data?.createWish).toEqual(first.data?.createWish);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses the same key with another wish with IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+      // Prepare
+      await wish(youthIdentity('265', 'y-eva'), { companyId: 'c-1', idempotencyKey: 'wish-eva-2' });
+      const items = (await changedItems(table)).length;
+      // Act
+      const reused = await wish(youthIdentity('265', 'y-eva'), {
+        companyId: 'c-1',
+        rank: 3,
+        idempotencyKey: 'wish-eva-2',
+      });
+      // Assess
+      expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+      expect((await changedItems(table)).length).toBe(items);
+    });
+
+    it('refuses to withdraw a wish on a stale version with CONFLICT naming the current one, writing nothing', async () => {
+      // Prepare
+      const made = await wish(youthIdentity('265', 'y-bo'), { companyId: 'c-2', rank: 4 });
+      const wishId = made.data?.createWish.wish?.id as string;
+      const items = await changedItems(table);
+      // Act
+      const stale = await execute(server, as(youthIdentity('265', 'y-bo')), WITHDRAW, {
+        input: { wishId, expectedVersion: 0 },
+      });
+      // Assess
+      expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+      expect(await changedItems(table)).toEqual(items);
+    });
+
+    it("records each change of a wish in the young person's audit trail", async () => {
+      // Prepare
+      const made = await wish(staffIdentity('265'), {
+        youthId: 'y-eva',
+        companyId: 'c-1',
+        opportunityId: 'c-1-opp',
+        rank: 5,
+      });
+      const wishId = made.data?.createWish.wish?.id as string;
+      const before = await changesOf('y-eva');
+      // Act
+      await execute(server, as(staffIdentity('265')), WITHDRAW, {
+        input: { wishId, expectedVersion: 1 },
+      });
+      // Assess
+      expect(made.data?.createWish.errors).toEqual([]);
+      expect(before).toContain('Mutation.createWish');
+      // One test instant: the records' order is their ids', so they are compared sorted.
+      expect((await changesOf('y-eva')).sort()).toEqual(
+        [...before, 'Mutation.withdrawWish'].sort(),
+      );
+    });
+  });
+
+  async function changesOf(youthId: string): Promise<string[]> {
+    const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+    return trail.filter((item) => item.action === 'CHANGE').map((item) => String(item.target));
+  }
 });

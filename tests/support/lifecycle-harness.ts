@@ -1,7 +1,11 @@
 import { type LocalLifecycle, startLocalLifecycle } from '#infra/local/lifecycle/local-lifecycle';
 import type { SubgraphContext } from '#kernel/context';
 import type { Table } from '#kernel/table/table';
-import { type LifecycleStep, lifecycleExecutionName } from '#placements/domain/lifecycle';
+import {
+  type LifecycleStep,
+  type LifecycleTask,
+  lifecycleExecutionName,
+} from '#placements/domain/lifecycle';
 import { type LifecycleClock, MAX_WAIT_SECONDS } from '#placements/domain/lifecycle-clock';
 import { readLifecycleTask } from '#placements/repository/lifecycle-task-repository';
 import { readPlacement } from '#placements/repository/placement-repository';
@@ -58,8 +62,13 @@ export async function eventually<T>(
 export interface LifecycleHarness {
   lifecycle: LocalLifecycle;
   clock: ManualLifecycleClock;
-  /** A consultant's context of the placement's municipality at the clock's today. */
+  /**
+   * A consultant's context of the placement's municipality at the clock's today, with this
+   * harness's engine as the lifecycle engine.
+   */
   staff(municipalityCode?: string, staffId?: string): SubgraphContext;
+  /** The task of a step of the placement's lifecycle, of the round it is at; undefined if none. */
+  taskOf(placementId: string, step: LifecycleStep): Promise<LifecycleTask | undefined>;
   /** Sets the clock to a date and lets every execution compute its waits afresh. */
   advanceTo(date: string): Promise<void>;
   /** Waits until the placement's execution waits for a person on a step (its task open). */
@@ -84,6 +93,16 @@ export async function startLifecycleHarness(
   const clock = new ManualLifecycleClock(today);
   const lifecycle = await startLocalLifecycle({ table, clock });
   const name = lifecycleExecutionName;
+  const taskOf = async (placementId: string, step: LifecycleStep) => {
+    const placement = await readPlacement(table, placementId);
+    const round = placement?.lifecycle?.round ?? 1;
+    return readLifecycleTask(
+      table,
+      placementId,
+      step,
+      step === 'CHECK_IN' || step === 'MIDWAY_EVALUATION' ? 1 : round,
+    );
+  };
   return {
     lifecycle,
     clock,
@@ -92,7 +111,9 @@ export async function startLifecycleHarness(
         table,
         staffIdentity(municipalityCode, 'NETWORK_CONSULTANT', staffId),
         new Date(clock.now()),
+        { workflows: lifecycle.engine },
       ),
+    taskOf,
     async advanceTo(date) {
       clock.set(date);
       await lifecycle.retime();
@@ -102,17 +123,10 @@ export async function startLifecycleHarness(
         () => lifecycle.engine.isWaitingOn(name(placementId), step),
         `${placementId} waiting on ${step}`,
       );
-      await eventually(async () => {
-        const placement = await readPlacement(table, placementId);
-        const round = placement?.lifecycle?.round ?? 1;
-        const task = await readLifecycleTask(
-          table,
-          placementId,
-          step,
-          step === 'CHECK_IN' || step === 'MIDWAY_EVALUATION' ? 1 : round,
-        );
-        return task?.status === 'OPEN';
-      }, `${placementId} task ${step} open`);
+      await eventually(
+        async () => (await taskOf(placementId, step))?.status === 'OPEN',
+        `${placementId} task ${step} open`,
+      );
     },
     async ended(placementId) {
       await eventually(

@@ -1,89 +1,129 @@
-import { sharedKeys } from '#kernel/shared-keys';
-import type { Item, Table } from '#kernel/table/table';
+import type { CompanyNetworkStatus } from '#companies/domain/company';
+import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
+import type { Table } from '#kernel/table/table';
+import type { YouthStatus } from '#people/domain/youth';
+import type { LifecycleTask } from '#placements/domain/lifecycle';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '#placements/domain/placement';
 import { lifetimeCounterChanges } from '#placements/domain/placement-figures';
-import { placementToItem } from '#placements/repository/placement-entity';
+import { LifecycleTaskEntity } from '#placements/repository/lifecycle-task-entity';
+import { PlacementEntity } from '#placements/repository/placement-entity';
 import {
-  guardToItem,
-  OCCUPANCY_ENTITY,
-  opportunityOccupancyKey,
-  YOUTH_GUARD_ENTITY,
-  youthPlacementGuardKey,
+  type GuardedPlacement,
+  OpportunityOccupancyEntity,
+  YouthPlacementGuardEntity,
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
+import { YouthCompanyLinkEntity } from '#placements/repository/youth-company-link-repository';
+import { aCompany, aCompanyContact, anOpportunity, everyItem } from './companies-factories.ts';
+import { fixtureId } from './fixture-id.ts';
+import { givenYouth } from './people-factories.ts';
 
 /**
- * Small factories of the items the placements subgraph reads or writes in tests. Other
- * subgraphs' items carry only the attributes `sharedKeys` promises readers.
+ * The placements subgraph's fixtures (`tests/README.md`): `aPlacement()` and `aLifecycleTask()`
+ * domain values, `givenPlacements()` and `givenLifecycleTasks()` stored through their entities
+ * with what the subgraph keeps beside them (guards, counters), and the records of other
+ * subgraphs a placement needs — young people and host companies — stored by their owners'
+ * factories and repositories (`givenYoungPeople`, `givenHost`).
  */
 
-/** A young person's item as the people subgraph stores it (the shared attributes). */
-export function youthItem(id: string, municipalityCode: string, status = 'ENROLLED'): Item {
-  return {
-    ...sharedKeys.youth(id),
-    entity: 'Youth',
-    id,
+/**
+ * Young people of a municipality, enrolled and (unless `ENROLLED`) moved to a status, as the
+ * people subgraph stores them.
+ *
+ * @param table - the test table
+ * @param municipalityCode - their municipality
+ * @param ids - their ids
+ * @param status - the status they are in
+ * @param enrolledAt - their enrolment date
+ */
+export async function givenYoungPeople(
+  table: Table,
+  municipalityCode: string,
+  ids: readonly string[],
+  status: YouthStatus = 'ENROLLED',
+  enrolledAt?: string,
+): Promise<void> {
+  for (const id of ids) {
+    await givenYouth(
+      table,
+      { id, municipalityCode, ...(enrolledAt ? { enrolledAt } : {}) },
+      status === 'ENROLLED' ? [] : [status],
+    );
+  }
+}
+
+/** How a host company should look. */
+export interface HostFixture {
+  status?: CompanyNetworkStatus;
+  /** How many young people its opportunity takes at once. @default 1 */
+  places?: number;
+  /** Whether its opportunity is open. @default true */
+  open?: boolean;
+}
+
+/**
+ * A host company as the companies subgraph would store it (not written), with the ids the
+ * placement tests name it by: the company `companyId`, its contact `<companyId>-contact` and
+ * its opportunity `<companyId>-opp`.
+ *
+ * @param companyId - the company's id
+ * @param municipalityCode - its municipality
+ * @param fixture - its status, places and whether the opportunity is open
+ */
+export function aHost(
+  companyId: string,
+  municipalityCode: string,
+  fixture: HostFixture = {},
+): CompanySnapshot {
+  const contactId = `${companyId}-contact`;
+  const opportunityId = `${companyId}-opp`;
+  const company = aCompany({
+    id: companyId,
     municipalityCode,
-    status,
-    benefitCategory: 'ACTIVITY_READY',
-    version: 1,
+    ...(fixture.status ? { status: fixture.status } : {}),
+    contactIds: [contactId],
+    opportunityIds: [opportunityId],
+  });
+  return {
+    company,
+    contacts: [aCompanyContact(company, { id: contactId })],
+    opportunities: [
+      anOpportunity(company, {
+        id: opportunityId,
+        places: fixture.places ?? 1,
+        open: fixture.open ?? true,
+      }),
+    ],
   };
 }
 
-/** A company's item (the shared attributes). */
-export function companyItem(
-  id: string,
-  municipalityCode: string,
-  status: 'ACTIVE' | 'PAUSED' | 'LEFT' = 'ACTIVE',
-): Item {
-  return { ...sharedKeys.company(id), entity: 'Company', id, municipalityCode, status, version: 1 };
+/**
+ * Host companies stored by the companies subgraph's own repository.
+ *
+ * @param table - the test table
+ * @param hosts - the companies
+ */
+export async function givenHosts(table: Table, ...hosts: CompanySnapshot[]): Promise<void> {
+  await addCompanySnapshots(table, hosts);
 }
 
-/** An opportunity's item (the shared attributes). */
-export function opportunityItem(
-  id: string,
+/** A host company ({@link aHost}) stored. */
+export async function givenHost(
+  table: Table,
   companyId: string,
   municipalityCode: string,
-  options: { places?: number; open?: boolean } = {},
-): Item {
-  return {
-    ...sharedKeys.opportunity(id),
-    entity: 'PlacementOpportunity',
-    id,
-    companyId,
-    municipalityCode,
-    places: options.places ?? 1,
-    open: options.open ?? true,
-    version: 1,
-  };
+  fixture: HostFixture = {},
+): Promise<CompanySnapshot> {
+  const host = aHost(companyId, municipalityCode, fixture);
+  await givenHosts(table, host);
+  return host;
 }
-
-/** A contact person's item (the shared attributes). */
-export function contactItem(id: string, companyId: string): Item {
-  return { ...sharedKeys.contact(id), entity: 'CompanyContact', id, companyId, version: 1 };
-}
-
-/** A company with one contact and one opportunity, as items. */
-export function hostItems(
-  companyId: string,
-  municipalityCode: string,
-  options: { status?: 'ACTIVE' | 'PAUSED' | 'LEFT'; places?: number; open?: boolean } = {},
-): Item[] {
-  return [
-    companyItem(companyId, municipalityCode, options.status),
-    contactItem(`${companyId}-contact`, companyId),
-    opportunityItem(`${companyId}-opp`, companyId, municipalityCode, options),
-  ];
-}
-
-let sequence = 0;
 
 /** A placement with sensible defaults; override what the test is about. */
 export function aPlacement(overrides: Partial<Placement> = {}): Placement {
-  sequence += 1;
   const companyId = overrides.companyId ?? 'c-1';
   return {
-    id: `p-${String(sequence).padStart(4, '0')}`,
+    id: fixtureId('p'),
     municipalityCode: '265',
     youthId: 'y-1',
     companyId,
@@ -106,36 +146,81 @@ export function aPlacement(overrides: Partial<Placement> = {}): Placement {
   };
 }
 
+function openEntries(placements: readonly Placement[]): Record<string, GuardedPlacement> {
+  return Object.fromEntries(
+    placements.map((p) => [p.id, { startDate: p.startDate, endDate: p.endDate, status: p.status }]),
+  );
+}
+
 /**
- * Stores placements as the subgraph would have written them: the items, the young people's
- * overlap guards, the opportunities' occupancy and the counters.
+ * Stores placements as the subgraph would have written them, through its entities: the
+ * placements, the young people's overlap guards, the opportunities' occupancy and the counters.
+ *
+ * @param table - the test table
+ * @param placements - the placements
+ * @returns the placements
  */
-export async function storePlacements(table: Table, placements: Placement[]): Promise<void> {
+export async function givenPlacements(table: Table, placements: Placement[]): Promise<Placement[]> {
   const open = placements.filter((p) => OPEN_PLACEMENT_STATUSES.includes(p.status));
-  const guard = (entries: Placement[]) =>
-    Object.fromEntries(
-      entries.map((p) => [p.id, { startDate: p.startDate, endDate: p.endDate, status: p.status }]),
-    );
   const youthIds = [...new Set(open.map((p) => p.youthId))];
   const opportunityIds = [...new Set(open.map((p) => p.opportunityId))];
   await table.putMany([
-    ...placements.map(placementToItem),
-    ...youthIds.map((id) =>
-      guardToItem(
-        youthPlacementGuardKey(id),
-        YOUTH_GUARD_ENTITY,
-        guard(open.filter((p) => p.youthId === id)),
-      ),
+    ...placements.map(PlacementEntity.toItem),
+    ...youthIds.map((youthId) =>
+      YouthPlacementGuardEntity.toItem({
+        youthId,
+        placements: openEntries(open.filter((p) => p.youthId === youthId)),
+        version: 1,
+      }),
     ),
-    ...opportunityIds.map((id) =>
-      guardToItem(
-        opportunityOccupancyKey(id),
-        OCCUPANCY_ENTITY,
-        guard(open.filter((p) => p.opportunityId === id)),
-      ),
+    ...opportunityIds.map((opportunityId) =>
+      OpportunityOccupancyEntity.toItem({
+        opportunityId,
+        placements: openEntries(open.filter((p) => p.opportunityId === opportunityId)),
+        version: 1,
+      }),
     ),
     ...counterItems(placements.flatMap(lifetimeCounterChanges)),
   ]);
+  return placements;
+}
+
+/** A lifecycle task of a placement, open at its check-in unless told otherwise. */
+export function aLifecycleTask(overrides: Partial<LifecycleTask> = {}): LifecycleTask {
+  const placementId = overrides.placementId ?? 'p-life';
+  const step = overrides.step ?? 'CHECK_IN';
+  const round = overrides.round ?? 1;
+  return {
+    id: `${placementId}-${step}-${round}`,
+    placementId,
+    municipalityCode: '265',
+    step,
+    round,
+    dueDate: '2026-10-15',
+    assigneeStaffId: 'staff-265-1',
+    status: 'OPEN',
+    openedAt: '2026-10-12T00:00:00.000Z',
+    reminders: 0,
+    lastRemindedAt: null,
+    escalations: 0,
+    lastEscalatedAt: null,
+    completedOn: null,
+    completedBy: null,
+    notes: null,
+    result: null,
+    taskToken: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** Stores lifecycle tasks through their entity. */
+export async function givenLifecycleTasks(
+  table: Table,
+  ...tasks: LifecycleTask[]
+): Promise<LifecycleTask[]> {
+  await table.putMany(tasks.map(LifecycleTaskEntity.toItem));
+  return tasks;
 }
 
 /** The representation of a federated entity, for `_entities` queries. */
@@ -148,4 +233,95 @@ export function entitiesQuery(typename: string, selection: string): string {
   return `query ($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on ${typename} { ${selection} } }
   }`;
+}
+
+/** A valid `createPlacement` input at a host ({@link aHost}) starting on a given day. */
+export function createPlacementInput(
+  youthId: string,
+  companyId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    youthId,
+    opportunityId: `${companyId}-opp`,
+    mentorContactId: `${companyId}-contact`,
+    startDate: '2026-11-26',
+    weeklyHours: 25,
+    plan: {
+      goals: ['Lære at køre truck'],
+      tasks: ['Plukke ordrer'],
+      support: ['Mentor hver fredag'],
+    },
+    ...overrides,
+  };
+}
+
+/**
+ * A youth–company link as this subgraph writes it for an invitation or a placement.
+ *
+ * @param table - the test table
+ * @param youthId - the young person
+ * @param companyId - the company
+ * @param reasons - what ties them (`PLACEMENT#<id>`, `INVITATION#<id>`)
+ */
+export async function givenYouthCompanyLink(
+  table: Table,
+  youthId: string,
+  companyId: string,
+  reasons: string[],
+): Promise<void> {
+  await table.put(YouthCompanyLinkEntity.toItem({ youthId, companyId, reasons, version: 1 }));
+}
+
+/**
+ * Every item of the test table but the audit records of reads and refusals, which a request
+ * writes whatever it changes: what a repeated change must leave as it is (its `CHANGE` record
+ * included).
+ *
+ * @param table - the test table
+ */
+export async function changedItems(table: Table): Promise<Array<Record<string, unknown>>> {
+  return (await everyItem(table)).filter(
+    (item) => !(String(item.pk).startsWith('AUDIT#') && item.action !== 'CHANGE'),
+  );
+}
+
+/**
+ * A host with one more opportunity of its own.
+ *
+ * @param host - the host ({@link aHost})
+ * @param opportunityId - the further opportunity's id
+ * @param fixture - its places and whether it is open
+ */
+export function withOpportunity(
+  host: CompanySnapshot,
+  opportunityId: string,
+  fixture: Pick<HostFixture, 'places' | 'open'> = {},
+): CompanySnapshot {
+  const [first] = host.opportunities;
+  if (!first) throw new Error('The host has no opportunity to copy');
+  return {
+    company: { ...host.company, opportunityIds: [...host.company.opportunityIds, opportunityId] },
+    contacts: host.contacts,
+    opportunities: [
+      ...host.opportunities,
+      { ...first, id: opportunityId, places: fixture.places ?? 1, open: fixture.open ?? true },
+    ],
+  };
+}
+
+/**
+ * A host with one more contact person of its own.
+ *
+ * @param host - the host ({@link aHost})
+ * @param contactId - the further contact's id
+ */
+export function withContact(host: CompanySnapshot, contactId: string): CompanySnapshot {
+  const [first] = host.contacts;
+  if (!first) throw new Error('The host has no contact to copy');
+  return {
+    company: { ...host.company, contactIds: [...host.company.contactIds, contactId] },
+    contacts: [...host.contacts, { ...first, id: contactId }],
+    opportunities: host.opportunities,
+  };
 }

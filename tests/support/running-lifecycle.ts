@@ -4,7 +4,12 @@ import { lifecycleExecutionName } from '#placements/domain/lifecycle';
 import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engine';
 import { newLifecycle } from '#placements/domain/lifecycle-start';
 import type { Placement } from '#placements/domain/placement';
-import { aPlacement, hostItems, storePlacements, youthItem } from './placements-factories.ts';
+import {
+  aPlacement,
+  givenHost,
+  givenPlacements,
+  givenYoungPeople,
+} from './placements-factories.ts';
 
 /**
  * A placement under way whose lifecycle is recorded RUNNING at its check-in, stored with its
@@ -30,11 +35,9 @@ export async function givenRunningLifecycle(
     ...placement,
     lifecycle: newLifecycle(placement, 'staff-265-1', new Date(`${placement.startDate}T08:00:00Z`)),
   };
-  await table.putMany([
-    youthItem(running.youthId, running.municipalityCode, 'IN_PLACEMENT'),
-    ...hostItems(running.companyId, running.municipalityCode, { places: 2 }),
-  ]);
-  await storePlacements(table, [running]);
+  await givenYoungPeople(table, running.municipalityCode, [running.youthId], 'IN_PLACEMENT');
+  await givenHost(table, running.companyId, running.municipalityCode, { places: 2 });
+  await givenPlacements(table, [running]);
   return running;
 }
 

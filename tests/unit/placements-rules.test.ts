@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths } from '#kernel/calendar';
 import { DomainRuleError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
+import { UnitOfWork } from '#kernel/unit-of-work';
 import { peakConcurrency, rangesOverlap } from '#placements/domain/dates';
 import { invitationStatus } from '#placements/domain/invitation';
 import {
@@ -10,6 +11,7 @@ import {
   standardCheckpoints,
   youthStatusAfterOutcome,
 } from '#placements/domain/placement';
+import type { CounterChange } from '#placements/domain/placement-figures';
 import { transitionCounterChanges } from '#placements/domain/placement-figures';
 import {
   completePlacementStep,
@@ -17,8 +19,15 @@ import {
   interruptPlacementStep,
   startPlacementStep,
 } from '#placements/domain/placement-lifecycle';
-import { counterActions } from '#placements/repository/placement-stats-entity';
+import { stageCounterChanges } from '#placements/repository/placement-stats-entity';
 import { aPlacement } from '../support/placements-factories.ts';
+
+/** The transaction actions a write's counter changes stage on a unit of work. */
+function counterActions(changes: CounterChange[]) {
+  const work = new UnitOfWork();
+  stageCounterChanges(work, changes);
+  return work.transaction([]);
+}
 
 function ruleOf(run: () => unknown): string | undefined {
   try {

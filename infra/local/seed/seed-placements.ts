@@ -13,22 +13,19 @@ import {
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
 import type { Wish } from '#placements/domain/wish';
-import { invitationToItem } from '#placements/repository/invitation-entity';
+import { InvitationEntity } from '#placements/repository/invitation-entity';
 import {
-  matchingEventToItem,
-  participationToItem,
+  MatchingEventEntity,
+  MatchingEventParticipationEntity,
 } from '#placements/repository/matching-event-entity';
-import { placementToItem } from '#placements/repository/placement-entity';
+import { PlacementEntity } from '#placements/repository/placement-entity';
 import {
   type GuardedPlacement,
-  guardToItem,
-  OCCUPANCY_ENTITY,
-  opportunityOccupancyKey,
-  YOUTH_GUARD_ENTITY,
-  youthPlacementGuardKey,
+  OpportunityOccupancyEntity,
+  YouthPlacementGuardEntity,
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
-import { wishToItem } from '#placements/repository/wish-entity';
+import { WishEntity } from '#placements/repository/wish-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 
 /**
@@ -66,9 +63,9 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     items.push(...matchingEvents(municipality.code, youth, hosts, world.today));
   }
 
-  items.push(...placements.map(placementToItem));
-  items.push(...wishes.map(wishToItem));
-  items.push(...invitations.map(invitationToItem));
+  items.push(...placements.map(PlacementEntity.toItem));
+  items.push(...wishes.map(WishEntity.toItem));
+  items.push(...invitations.map(InvitationEntity.toItem));
   items.push(...guardItems(placements));
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
@@ -252,7 +249,7 @@ function matchingEvents(
       createdAt: `${addDays(date, -21)}T08:00:00.000Z`,
       version: 1,
     };
-    items.push(matchingEventToItem(event));
+    items.push(MatchingEventEntity.toItem(event));
     participants.forEach((person, p) => {
       const participation: MatchingEventParticipation = {
         eventId: event.id,
@@ -263,8 +260,9 @@ function matchingEvents(
           offset < 0 && p % 2 === 0
             ? 'Jeg talte med tre virksomheder og fik lyst til at prøve lager'
             : null,
+        version: 1,
       };
-      items.push(participationToItem(participation));
+      items.push(MatchingEventParticipationEntity.toItem(participation));
     });
   });
   return items;
@@ -287,10 +285,10 @@ function guardItems(placements: Placement[]): Item[] {
   }
   return [
     ...[...byYouth].map(([youthId, open]) =>
-      guardToItem(youthPlacementGuardKey(youthId), YOUTH_GUARD_ENTITY, open),
+      YouthPlacementGuardEntity.toItem({ youthId, placements: open, version: 1 }),
     ),
     ...[...byOpportunity].map(([opportunityId, open]) =>
-      guardToItem(opportunityOccupancyKey(opportunityId), OCCUPANCY_ENTITY, open),
+      OpportunityOccupancyEntity.toItem({ opportunityId, placements: open, version: 1 }),
     ),
   ];
 }

@@ -8,18 +8,16 @@ import { key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
+import { InvitationEntity, invitationsOfYouthPartition } from '../repository/invitation-entity.ts';
 import {
-  invitationFromItem,
-  invitationsOfYouthPartition,
-} from '../repository/invitation-entity.ts';
-import {
+  MatchingEventParticipationEntity,
   matchingEventKey,
-  participationFromItem,
   participationKey,
   participationsOfYouthPartition,
 } from '../repository/matching-event-entity.ts';
-import { placementFromItem, placementsOfYouthPartition } from '../repository/placement-entity.ts';
-import { wishesOfYouthPartition, wishFromItem } from '../repository/wish-entity.ts';
+import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
+import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
+import { WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
 
 /**
  * The placements subgraph's part of a young person's rights. It finds everything about a young
@@ -43,12 +41,8 @@ export const ERASURE_BLOCKED_RUNNING_LIFECYCLE = 'RUNNING_LIFECYCLE';
 /** The entity name of a placement stub. */
 export const ERASED_PLACEMENT_ENTITY = 'ErasedPlacement';
 
-async function placementsOf(table: Table, youthId: string): Promise<Placement[]> {
-  const items = await table.queryAll({
-    index: 'gsi1',
-    partition: placementsOfYouthPartition(youthId),
-  });
-  return items.filter((item) => item.entity === 'Placement').map(placementFromItem);
+function placementsOf(table: Table, youthId: string): Promise<Placement[]> {
+  return readPlacementsOfYouth(table, youthId);
 }
 
 function listedBy(table: Table, partition: string): Promise<Item[]> {
@@ -84,9 +78,11 @@ export async function collectPlacementsData(
   ]);
   return {
     placements: placements.map(placementForSubject),
-    wishes: wishes.map(wishFromItem).map(({ version: _v, ...wish }) => wish),
-    invitations: invitations.map(invitationFromItem).map(({ version: _v, ...inv }) => inv),
-    matchingEvents: participations.map(participationFromItem),
+    wishes: wishes.map(WishEntity.fromItem).map(({ version: _v, ...wish }) => wish),
+    invitations: invitations.map(InvitationEntity.fromItem).map(({ version: _v, ...inv }) => inv),
+    matchingEvents: participations
+      .map(MatchingEventParticipationEntity.fromItem)
+      .map(({ version: _v, ...participation }) => participation),
   };
 }
 

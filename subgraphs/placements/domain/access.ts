@@ -1,13 +1,16 @@
+import type { AudienceRules } from '#kernel/audience';
 import { isStaffOf } from '#kernel/authorisation';
-import { ForbiddenError } from '#kernel/errors';
-import type { Identity } from '#kernel/identity';
-import type { CompanyRef, YouthRef } from './references.ts';
+import { type Identity, isStaffRole } from '#kernel/identity';
+import type { Mutation } from '../generated/resolvers-types.ts';
 
 /**
- * Who may see what in the placements subgraph (DESIGN §5): a young person their own records,
- * a company contact their own company's, the municipal team their municipality's. The
- * programme office sees counts only, so it is refused every record.
+ * Who may see and change what in the placements subgraph (`docs/authorisation.md`): a young
+ * person their own records, a company contact their own company's, the municipal team their
+ * municipality's. The programme office sees counts only, so it is refused every record.
  */
+
+/** The capacity in which a caller looks at a record of this subgraph. */
+export type PlacementsAudience = 'SELF' | 'COMPANY' | 'TEAM';
 
 /** The parties of a record: the young person, the company and the municipality. */
 export interface RecordParties {
@@ -16,51 +19,64 @@ export interface RecordParties {
   municipalityCode: string;
 }
 
+/**
+ * The caller's audience for a record with these parties: the young person it names (`SELF`), a
+ * contact of the company it names (`COMPANY`), the team of its municipality (`TEAM`); null when
+ * the caller is none of them. A party left out (the record does not exist, or the change names
+ * no such party) does not count against the caller: the audience is then the one their role
+ * would have, and the command answers for the record.
+ *
+ * @param identity - the caller
+ * @param parties - the parties the record (or the change) names
+ */
+export function audienceOf(
+  identity: Identity,
+  parties: Partial<RecordParties>,
+): PlacementsAudience | null {
+  const matches = (named: string | undefined, own: string) => named === undefined || named === own;
+  if (identity.role === 'YOUTH') return matches(parties.youthId, identity.youthId) ? 'SELF' : null;
+  if (identity.role === 'COMPANY_CONTACT') {
+    return matches(parties.companyId, identity.companyId) ? 'COMPANY' : null;
+  }
+  if (isStaffRole(identity.role)) {
+    const municipality = parties.municipalityCode;
+    return municipality === undefined || isStaffOf(identity, municipality) ? 'TEAM' : null;
+  }
+  return null;
+}
+
 /** Whether the caller is a party to a record (placement, wish, invitation) or its team. */
 export function canSeeRecord(identity: Identity, record: RecordParties): boolean {
-  if (identity.role === 'YOUTH') return identity.youthId === record.youthId;
-  if (identity.role === 'COMPANY_CONTACT') return identity.companyId === record.companyId;
-  return isStaffOf(identity, record.municipalityCode);
+  return audienceOf(identity, record) !== null;
 }
 
-/** The record, or `FORBIDDEN` when the caller is not a party to it nor its team. */
-export function requireRecordAccess<T extends RecordParties>(identity: Identity, record: T): T {
-  if (!canSeeRecord(identity, record)) throw new ForbiddenError('This record is not yours to see');
-  return record;
-}
-
-/** Whether the caller is the young person or their municipality's team. */
-export function canSeeYouthRecords(identity: Identity, youth: YouthRef): boolean {
-  if (identity.role === 'YOUTH') return identity.youthId === youth.id;
-  return isStaffOf(identity, youth.municipalityCode);
-}
+/** The names of this subgraph's mutations. */
+export type PlacementsMutation = Exclude<keyof Mutation, '__typename'>;
 
 /**
- * `FORBIDDEN` unless the caller is the young person or their municipality's team: the lists of
- * a young person's placements, wishes, invitations and events are theirs and the team's.
+ * Who may make each change, by their audience for the record it acts on (or, for a new one,
+ * the parties its input names): the one table the mutations' rules are made from
+ * (`authorisation-rules.ts`). A young person makes and withdraws their own wishes, answers their
+ * own invitations and writes their own notes; a company contact invites and withdraws its
+ * invitations; the team does all of that on their behalf but answering, and everything else.
  */
-export function requireYouthRecordsAccess(identity: Identity, youth: YouthRef): void {
-  if (!canSeeYouthRecords(identity, youth)) {
-    throw new ForbiddenError("Only the young person and their municipality's team may see this");
-  }
-}
-
-/** Whether the caller is a contact of the company or its municipality's team. */
-export function canSeeCompanyRecords(identity: Identity, company: CompanyRef): boolean {
-  if (identity.role === 'COMPANY_CONTACT') return identity.companyId === company.id;
-  return isStaffOf(identity, company.municipalityCode);
-}
-
-/** `FORBIDDEN` unless the caller is a contact of the company or its municipality's team. */
-export function requireCompanyRecordsAccess(identity: Identity, company: CompanyRef): void {
-  if (!canSeeCompanyRecords(identity, company)) {
-    throw new ForbiddenError(
-      "Only the company's contacts and its municipality's team may see this",
-    );
-  }
-}
-
-/** Whether the caller is the municipal team (any staff role) of this municipality. */
-export function isTeamOf(identity: Identity, municipalityCode: string): boolean {
-  return isStaffOf(identity, municipalityCode);
-}
+export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutation> = {
+  createMatchingEvent: ['TEAM'],
+  addMatchingEventParticipants: ['TEAM'],
+  recordMatchingEventNote: ['SELF', 'TEAM'],
+  createWish: ['SELF', 'TEAM'],
+  withdrawWish: ['SELF', 'TEAM'],
+  inviteYouth: ['COMPANY', 'TEAM'],
+  answerInvitation: ['SELF'],
+  withdrawInvitation: ['COMPANY', 'TEAM'],
+  createPlacement: ['TEAM'],
+  startPlacement: ['TEAM'],
+  completeCheckpoint: ['TEAM'],
+  extendPlacement: ['TEAM'],
+  completePlacement: ['TEAM'],
+  interruptPlacement: ['TEAM'],
+  startPlacementLifecycle: ['TEAM'],
+  completePlacementCheckpoint: ['TEAM'],
+  recordPlacementOutcome: ['TEAM'],
+  recordFollowUp: ['TEAM'],
+};

@@ -1,174 +1,118 @@
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
-import { BadUserInputError, ForbiddenError } from '#kernel/errors';
-import { isStaffRole } from '#kernel/identity';
+import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
-import { sharedKeys } from '#kernel/shared-keys';
-import type { TransactAction } from '#kernel/table/table';
-import { parseInput } from '#kernel/validation';
+import type { UnitOfWork } from '#kernel/unit-of-work';
+import { InvitationEntity } from '../repository/invitation-entity.ts';
+import { readAllInvitationsOfYouth, readInvitation } from '../repository/invitation-repository.ts';
 import {
-  invitationFromItem,
-  invitationsOfYouthPartition,
-} from '../repository/invitation-entity.ts';
-import { invitationWriteAction, readInvitation } from '../repository/invitation-repository.ts';
-import {
-  companyIsActive,
+  companyStillActive,
   loadCompanyFacts,
   loadOpportunityFacts,
   loadYouthFacts,
-  opportunityOpenAt,
+  opportunityStillOpenAt,
 } from '../repository/shared-items.ts';
 import {
   invitationReason,
   linkAction,
   readLink,
 } from '../repository/youth-company-link-repository.ts';
-import { canSeeCompanyRecords } from './access.ts';
 import {
   AnswerInvitationInputSchema,
   type Invitation,
-  InvitationIdInputSchema,
   InviteYouthInputSchema,
   invitationStatus,
+  WithdrawInvitationInputSchema,
 } from './invitation.ts';
-import { withConflictRetries } from './retry.ts';
+import { type InvitationFacts, requireInvitationRules } from './invitation-rules.ts';
+import { companyOfRequest } from './parties-of-request.ts';
+import { recallInvitation, rememberInvitation } from './placement-results.ts';
 import { broken, RULE } from './rules.ts';
 
-/** The inviting company: a contact's own, or the one the municipal team names. */
-function inviterOf(context: SubgraphContext, companyId: string | null | undefined): string {
-  const identity = requireIdentity(context);
-  if (identity.role === 'COMPANY_CONTACT') {
-    if (companyId && companyId !== identity.companyId) {
-      throw new ForbiddenError('A contact invites only on behalf of their own company');
-    }
-    return identity.companyId;
-  }
-  if (!isStaffRole(identity.role)) {
-    throw new ForbiddenError('Invitations come from a company or the team on its behalf');
-  }
-  if (!companyId) {
-    throw new BadUserInputError('Invalid input: companyId: the team must name the company', [
-      { path: 'companyId', message: 'the team must name the company' },
-    ]);
-  }
-  return companyId;
+/** Reads what a new invitation is decided on (other subgraphs' items through this run's loader). */
+async function readInvitationFacts(
+  context: SubgraphContext,
+  companyId: string,
+  input: { youthId: string; opportunityId?: string | null | undefined },
+): Promise<InvitationFacts> {
+  const loader = createItemLoader(context.table);
+  const [[company], [youth], opportunity, received] = await Promise.all([
+    loadCompanyFacts(loader, [companyId]),
+    loadYouthFacts(loader, [input.youthId]),
+    input.opportunityId ? loadOpportunityFacts(loader, input.opportunityId) : undefined,
+    readAllInvitationsOfYouth(context.table, input.youthId),
+  ]);
+  return { company, youth, opportunity, received };
+}
+
+/** Stages the change of a link's reasons that an invitation adds or removes, if any. */
+async function stageLinkChange(
+  context: SubgraphContext,
+  work: UnitOfWork,
+  invitation: Invitation,
+  change: 'add' | 'remove',
+): Promise<void> {
+  const link = await readLink(context.table, invitation.youthId, invitation.companyId);
+  const action = linkAction(link, { [change]: [invitationReason(invitation.id)] });
+  if (action) work.add(action);
 }
 
 /**
- * A company invites a young person of its municipality. In one transaction: the invitation,
- * checks that the company is active and the opportunity open, and the youth–company link
- * (so the company's contacts may see the young person's work profile while it lasts).
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
+ * A company invites a young person of its municipality: a contact for their own company, the
+ * team naming the company. Staged with checks that the company is still active and the
+ * opportunity still open, and the youth–company link (so the company's contacts may see the
+ * young person's work profile while it lasts).
  */
-export async function inviteYouth(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<Invitation> {
-  const input = parseInput(InviteYouthInputSchema, rawInput);
-  const companyId = inviterOf(context, input.companyId);
-  const identity = requireIdentity(context);
-  const table = context.table;
-  const invitationId = newId(context.now().getTime());
-  return withConflictRetries(async () => {
-    const loader = createItemLoader(table);
-    const [[company], [youth], opportunity] = await Promise.all([
-      loadCompanyFacts(loader, [companyId]),
-      loadYouthFacts(loader, [input.youthId]),
-      input.opportunityId ? loadOpportunityFacts(loader, input.opportunityId) : undefined,
-    ]);
-    if (!company) throw broken(RULE.COMPANY_NOT_FOUND, 'No such company', ['companyId']);
-    if (isStaffRole(identity.role)) requireStaffOf(identity, company.municipalityCode);
-    if (!youth || youth.municipalityCode !== company.municipalityCode) {
-      // Whether a young person of another municipality exists is not the company's to learn.
-      throw broken(RULE.YOUTH_NOT_FOUND, "No such young person in the company's municipality", [
-        'youthId',
-      ]);
-    }
-    if (company.status !== 'ACTIVE') {
-      throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
-        'companyId',
-      ]);
-    }
-    const actions: TransactAction[] = [
-      { check: sharedKeys.company(company.id), condition: companyIsActive() },
-    ];
-    if (input.opportunityId) {
-      if (!opportunity || opportunity.companyId !== company.id) {
-        throw broken(RULE.OPPORTUNITY_NOT_AT_COMPANY, "The opportunity is not the company's", [
-          'opportunityId',
-        ]);
-      }
-      if (!opportunity.open) {
-        throw broken(RULE.OPPORTUNITY_CLOSED, 'The opportunity is closed', ['opportunityId']);
-      }
-      actions.push({
-        check: sharedKeys.opportunity(opportunity.id),
-        condition: opportunityOpenAt(company.id),
-      });
-    }
-    const [received, link] = await Promise.all([
-      table.queryAll({ index: 'gsi1', partition: invitationsOfYouthPartition(youth.id) }),
-      readLink(table, youth.id, company.id),
-    ]);
-    const pending = received
-      .map(invitationFromItem)
-      .some((i) => i.companyId === company.id && invitationStatus(i, context.now()) === 'PENDING');
-    if (pending) {
-      throw broken(
-        RULE.INVITATION_ALREADY_PENDING,
-        'The company already has an invitation waiting for this young person',
-        ['youthId'],
-      );
-    }
+export const inviteYouthCommand = defineCommand({
+  name: 'inviteYouth',
+  input: InviteYouthInputSchema,
+  async execute(context, input, work): Promise<Invitation> {
+    const companyId = companyOfRequest(context, input.companyId);
+    const facts = await readInvitationFacts(context, companyId, input);
+    const { company, youth } = requireInvitationRules(facts, input, context.now());
+    work.add(companyStillActive(company.id));
+    if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
     const now = context.now();
-    const answerBy = new Date(now.getTime() + input.answerWithinDays * 86_400_000).toISOString();
-    const { action, stored } = invitationWriteAction(null, {
-      id: invitationId,
+    const invitation = work.create(InvitationEntity, {
+      id: newId(now.getTime()),
       municipalityCode: company.municipalityCode,
       youthId: youth.id,
       companyId: company.id,
       opportunityId: input.opportunityId ?? null,
       message: input.message,
       status: 'PENDING',
-      answerBy,
+      answerBy: new Date(now.getTime() + input.answerWithinDays * 86_400_000).toISOString(),
       answeredAt: null,
       placementId: null,
       createdAt: now.toISOString(),
-      version: 0,
+      version: 1,
     });
-    const linkChange = linkAction(link, { add: [invitationReason(invitationId)] });
-    await table.transact([action, ...actions, ...(linkChange ? [linkChange] : [])]);
-    context.logger.info('Invitation sent', { invitationId });
-    return stored;
-  });
-}
+    await stageLinkChange(context, work, invitation, 'add');
+    return invitation;
+  },
+  remember: rememberInvitation,
+  recall: recallInvitation,
+});
 
 /**
- * The invited young person accepts or declines; the decision is theirs alone, so only their
- * own token may answer. A declined invitation no longer ties the young person to the company.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
+ * The invited young person accepts or declines, at the version they read; the decision is
+ * theirs alone (the rule admits young people only, and this one must be the invited). A
+ * declined invitation no longer ties the young person to the company.
  */
-export async function answerInvitation(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<Invitation> {
-  const identity = requireIdentity(context);
-  const input = parseInput(AnswerInvitationInputSchema, rawInput);
-  if (identity.role !== 'YOUTH') {
-    throw new ForbiddenError('Only the invited young person answers an invitation');
-  }
-  return withConflictRetries(async () => {
+export const answerInvitationCommand = defineCommand({
+  name: 'answerInvitation',
+  input: AnswerInvitationInputSchema,
+  async execute(context, input, work): Promise<Invitation> {
     const invitation = await readInvitation(context.table, input.invitationId);
-    if (!invitation || invitation.youthId !== identity.youthId) {
+    const identity = context.identity;
+    // Whether someone else's invitation exists is not theirs to learn: one answer for both.
+    if (!invitation || identity?.role !== 'YOUTH' || invitation.youthId !== identity.youthId) {
       throw broken(RULE.NOT_YOUR_INVITATION, 'This invitation is not yours to answer', [
         'invitationId',
       ]);
     }
+    requireVersion('The invitation', input.expectedVersion, invitation.version);
     const status = invitationStatus(invitation, context.now());
     if (status === 'EXPIRED') {
       throw broken(RULE.INVITATION_EXPIRED, 'The invitation has expired', ['invitationId']);
@@ -178,63 +122,42 @@ export async function answerInvitation(
         'invitationId',
       ]);
     }
-    const { action, stored } = invitationWriteAction(invitation, {
+    const answer: Invitation = {
       ...invitation,
       status: input.accept ? 'ACCEPTED' : 'DECLINED',
       answeredAt: context.now().toISOString(),
-    });
-    const actions: TransactAction[] = [action];
-    if (!input.accept) {
-      const link = await readLink(context.table, invitation.youthId, invitation.companyId);
-      const linkChange = linkAction(link, { remove: [invitationReason(invitation.id)] });
-      if (linkChange) actions.push(linkChange);
-    }
-    await context.table.transact(actions);
-    context.logger.info('Invitation answered', {
-      invitationId: invitation.id,
-      accepted: input.accept,
-    });
-    return stored;
-  });
-}
+    };
+    const answered = work.replace(InvitationEntity, invitation, answer);
+    if (!input.accept) await stageLinkChange(context, work, invitation, 'remove');
+    return answered;
+  },
+  remember: rememberInvitation,
+  recall: recallInvitation,
+});
 
 /**
  * The company (or the team on its behalf) withdraws an invitation not answered, expired or
- * not; it no longer ties the young person to the company.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
+ * not, at the version it read; it no longer ties the young person to the company.
  */
-export async function withdrawInvitation(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<Invitation> {
-  const identity = requireIdentity(context);
-  const { invitationId } = parseInput(InvitationIdInputSchema, rawInput);
-  if (identity.role !== 'COMPANY_CONTACT' && !isStaffRole(identity.role)) {
-    throw new ForbiddenError('Invitations are withdrawn by the company or the team');
-  }
-  return withConflictRetries(async () => {
-    const invitation = await readInvitation(context.table, invitationId);
+export const withdrawInvitationCommand = defineCommand({
+  name: 'withdrawInvitation',
+  input: WithdrawInvitationInputSchema,
+  async execute(context, input, work): Promise<Invitation> {
+    const invitation = await readInvitation(context.table, input.invitationId);
     if (!invitation) {
       throw broken(RULE.INVITATION_NOT_FOUND, 'No such invitation', ['invitationId']);
     }
-    const company = { id: invitation.companyId, municipalityCode: invitation.municipalityCode };
-    if (!canSeeCompanyRecords(identity, company)) {
-      throw new ForbiddenError('Only the inviting company and its team withdraw an invitation');
-    }
+    requireVersion('The invitation', input.expectedVersion, invitation.version);
     if (invitation.status !== 'PENDING') {
       throw broken(RULE.INVITATION_ALREADY_ANSWERED, 'The invitation has been answered', [
         'invitationId',
       ]);
     }
-    const { action, stored } = invitationWriteAction(invitation, {
-      ...invitation,
-      status: 'WITHDRAWN',
-    });
-    const link = await readLink(context.table, invitation.youthId, invitation.companyId);
-    const linkChange = linkAction(link, { remove: [invitationReason(invitation.id)] });
-    await context.table.transact([action, ...(linkChange ? [linkChange] : [])]);
+    const withdrawn: Invitation = { ...invitation, status: 'WITHDRAWN' };
+    const stored = work.replace(InvitationEntity, invitation, withdrawn);
+    await stageLinkChange(context, work, invitation, 'remove');
     return stored;
-  });
-}
+  },
+  remember: rememberInvitation,
+  recall: recallInvitation,
+});

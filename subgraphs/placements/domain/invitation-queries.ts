@@ -6,59 +6,36 @@ import {
   listInvitationsByYouth,
   loadInvitations,
 } from '../repository/invitation-repository.ts';
-import {
-  canSeeRecord,
-  requireCompanyRecordsAccess,
-  requireRecordAccess,
-  requireYouthRecordsAccess,
-} from './access.ts';
+import { canSeeRecord } from './access.ts';
 import type { Invitation } from './invitation.ts';
-import { type PageArgs, pageSize } from './placement-queries.ts';
+import { type PageArgs, pageOf } from './placement-queries.ts';
 import type { CompanyRef, YouthRef } from './references.ts';
 
-/**
- * One invitation, for the invited young person, the inviting company and the municipality's
- * team; null when none exists, `FORBIDDEN` for anyone else.
- */
+/** One invitation through the request's loader; null when none exists. */
 export async function findInvitation(
   context: SubgraphContext,
   invitationId: string,
 ): Promise<Invitation | null> {
-  const identity = requireIdentity(context);
   const [invitation] = await loadInvitations(context.loader, [invitationId]);
-  return invitation ? requireRecordAccess(identity, invitation) : null;
+  return invitation ?? null;
 }
 
-/** A page of a young person's invitations, newest first, for the young person and their team. */
+/** A page of a young person's invitations, newest first. */
 export function invitationsOfYouth(
   context: SubgraphContext,
   youth: YouthRef,
   args: PageArgs,
 ): Promise<Connection<Invitation>> {
-  requireYouthRecordsAccess(requireIdentity(context), youth);
-  return listInvitationsByYouth(
-    context.table,
-    context.cursors,
-    youth.id,
-    pageSize(args),
-    args.after,
-  );
+  return listInvitationsByYouth(context, youth.id, pageOf(args));
 }
 
-/** A page of a company's invitations, newest first, for its contacts and its team. */
+/** A page of a company's invitations, newest first. */
 export function invitationsOfCompany(
   context: SubgraphContext,
   company: CompanyRef,
   args: PageArgs,
 ): Promise<Connection<Invitation>> {
-  requireCompanyRecordsAccess(requireIdentity(context), company);
-  return listInvitationsByCompany(
-    context.table,
-    context.cursors,
-    company.id,
-    pageSize(args),
-    args.after,
-  );
+  return listInvitationsByCompany(context, company.id, pageOf(args));
 }
 
 /**

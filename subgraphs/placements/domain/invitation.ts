@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
+import { ExpectedVersionSchema } from './command-inputs.ts';
 
 /** Where an invitation stands as stored; `EXPIRED` is derived from the due time. */
 export const STORED_INVITATION_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
@@ -60,11 +61,15 @@ export const InviteYouthInputSchema = z.object({
 /** The input of a new invitation. */
 export type InviteYouthInput = z.infer<typeof InviteYouthInputSchema>;
 
-/** A young person's answer. */
+/** A young person's answer, at the invitation's version they read. */
 export const AnswerInvitationInputSchema = z.object({
   invitationId: EntityIdSchema,
   accept: z.boolean(),
+  expectedVersion: ExpectedVersionSchema,
 });
 
-/** The input that names one invitation. */
-export const InvitationIdInputSchema = z.object({ invitationId: EntityIdSchema });
+/** The input of an invitation withdrawn, at the version the client read. */
+export const WithdrawInvitationInputSchema = z.object({
+  invitationId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
+});

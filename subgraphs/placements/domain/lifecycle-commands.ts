@@ -1,18 +1,18 @@
 import * as z from 'zod';
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { createItemLoader } from '#kernel/entity-loader';
-import type { Table } from '#kernel/table/table';
+import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
-import { EntityIdSchema, IsoDateSchema, parseInput, textSchema } from '#kernel/validation';
+import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
+import { readLifecycleTask } from '../repository/lifecycle-task-repository.ts';
+import { stagePlacementRecord } from '../repository/placement-writes.ts';
+import { readYouthFacts } from '../repository/shared-items.ts';
 import {
-  lifecycleTaskWriteAction,
-  readLifecycleTask,
-  saveLifecycleTask,
-} from '../repository/lifecycle-task-repository.ts';
-import { readPlacement } from '../repository/placement-repository.ts';
-import { placementRecordWriteAction } from '../repository/placement-writes.ts';
-import { loadYouthFacts } from '../repository/shared-items.ts';
+  callerStaffId,
+  ExpectedVersionSchema,
+  PlacementChangeInputSchema,
+} from './command-inputs.ts';
 import { requireExtensionWithinLimit } from './extension-limit.ts';
 import {
   CHECKPOINT_STEPS,
@@ -23,32 +23,39 @@ import {
   type PlacementFollowUp,
 } from './lifecycle.ts';
 import { LIFECYCLE_CONFIG } from './lifecycle-config.ts';
-import type { LifecycleEngine } from './lifecycle-engine.ts';
 import { newLifecycle, resumeWorkflow, startLifecycleExecution } from './lifecycle-start.ts';
 import { OUTCOME_KINDS, type Placement, RUNNING_PLACEMENT_STATUSES } from './placement.ts';
-import { changePlacement } from './placement-commands.ts';
+import {
+  type PlacementChange,
+  readPlacementToChange,
+  stagePlacementChange,
+} from './placement-change.ts';
 import { completePlacementStep, extendPlacementStep } from './placement-lifecycle.ts';
-import { withConflictRetries } from './retry.ts';
+import { recallPlacement, rememberPlacement } from './placement-results.ts';
 import { broken, RULE, type RuleCode } from './rules.ts';
 
 /**
  * The people's side of a placement's lifecycle: starting it, and completing the tasks it waits
- * on — a checkpoint held, the outcome decided, a follow-up recorded. Each writes the task (and
- * the placement where it changes) first, on condition, and then resumes the waiting workflow;
- * input that does not fit where the lifecycle stands changes nothing and leaves it waiting.
+ * on — a checkpoint held, the outcome decided, a follow-up recorded. Each stages the task (and
+ * the placement where it changes) and, once committed, resumes the waiting workflow; input that
+ * does not fit where the lifecycle stands changes nothing and leaves it waiting.
  */
 
-const PlacementIdSchema = z.object({ placementId: EntityIdSchema });
+/** The input of a task of the lifecycle completed, at the task's version the client read. */
+const TaskInputSchema = z.object({
+  placementId: EntityIdSchema,
+  step: z.enum(LIFECYCLE_STEPS),
+  expectedVersion: ExpectedVersionSchema,
+});
 
 /** The input of a checkpoint held. */
-export const CompletePlacementCheckpointInputSchema = PlacementIdSchema.extend({
-  step: z.enum(LIFECYCLE_STEPS),
+export const CompletePlacementCheckpointInputSchema = TaskInputSchema.extend({
   completedOn: IsoDateSchema,
   notes: textSchema(4000).nullish(),
 });
 
 /** The input of an outcome decided at the end of a placement. */
-export const RecordPlacementOutcomeInputSchema = PlacementIdSchema.extend({
+export const RecordPlacementOutcomeInputSchema = PlacementChangeInputSchema.extend({
   outcome: z
     .object({
       kind: z.enum(OUTCOME_KINDS),
@@ -71,8 +78,7 @@ export const RecordPlacementOutcomeInputSchema = PlacementIdSchema.extend({
 });
 
 /** The input of a retention follow-up. */
-export const RecordFollowUpInputSchema = PlacementIdSchema.extend({
-  step: z.enum(LIFECYCLE_STEPS),
+export const RecordFollowUpInputSchema = TaskInputSchema.extend({
   stillThere: z.boolean(),
   recordedOn: IsoDateSchema,
   notes: textSchema(4000).nullish(),
@@ -87,17 +93,28 @@ function roundOf(step: LifecycleStep, lifecycleRound: number): number {
   return step === 'CHECK_IN' || step === 'MIDWAY_EVALUATION' ? 1 : lifecycleRound;
 }
 
+/** What makes a task not due: the rule codes a command reports. */
+interface DueCodes {
+  notDue: RuleCode;
+  alreadyDone: RuleCode;
+}
+
 /**
- * The open task of a step the lifecycle is at, or the rule the request breaks: no lifecycle, an
- * ended one, a task done already, a step not due (its task has not opened or the lifecycle is
- * elsewhere).
+ * The task of a step the lifecycle is at, if it is due, or the rule the request breaks: no
+ * lifecycle, an ended one, a task done already, a step not due (its task has not opened or the
+ * lifecycle is elsewhere). Pure: the task is read before.
+ *
+ * @param placement - the placement
+ * @param step - the step asked for
+ * @param task - the step's task of the lifecycle's round, as read
+ * @param codes - the codes of a step not due and of one done already
  */
-async function requireDueTask(
-  table: Table,
+export function requireDueTask(
   placement: Placement,
   step: LifecycleStep,
-  codes: { notDue: RuleCode; alreadyDone: RuleCode },
-): Promise<LifecycleTask> {
+  task: LifecycleTask | undefined,
+  codes: DueCodes,
+): LifecycleTask {
   const lifecycle = placement.lifecycle;
   if (!lifecycle) {
     throw broken(RULE.NO_LIFECYCLE, 'The placement has no lifecycle', ['placementId']);
@@ -105,7 +122,6 @@ async function requireDueTask(
   if (lifecycle.status === 'ENDED') {
     throw broken(RULE.LIFECYCLE_ENDED, "The placement's lifecycle has ended", ['placementId']);
   }
-  const task = await readLifecycleTask(table, placement.id, step, roundOf(step, lifecycle.round));
   if (task?.status === 'DONE') throw broken(codes.alreadyDone, 'This is done already', ['step']);
   if (task?.status !== 'OPEN' || lifecycle.step !== step) {
     throw broken(codes.notDue, 'The lifecycle is not at this step', ['step']);
@@ -113,91 +129,135 @@ async function requireDueTask(
   return task;
 }
 
+/** Reads the task of a step of the placement's lifecycle and requires it due. */
+async function readDueTask(
+  context: SubgraphContext,
+  placement: Placement,
+  step: LifecycleStep,
+  codes: DueCodes,
+): Promise<LifecycleTask> {
+  const round = roundOf(step, placement.lifecycle?.round ?? 1);
+  const task = placement.lifecycle
+    ? await readLifecycleTask(context.table, placement.id, step, round)
+    : undefined;
+  return requireDueTask(placement, step, task, codes);
+}
+
+/** A task done: by whom, when, with what notes and what it decided (the token is spent). */
+function doneTask(
+  task: LifecycleTask,
+  done: Pick<LifecycleTask, 'completedOn' | 'completedBy' | 'notes' | 'result'>,
+): LifecycleTask {
+  return { ...task, ...done, status: 'DONE', taskToken: null };
+}
+
 /**
- * Starts the lifecycle of a placement under way (municipal team of its municipality), for one
- * that has none yet (created before the lifecycle ran, or seeded). Starting it again starts
+ * Starts the lifecycle of a placement under way (the municipal team of its municipality), for
+ * one that has none yet (created before the lifecycle ran, or seeded). Starting it again starts
  * nothing new: the execution is named after the placement, and a lifecycle recorded as running
  * is only resumed where it stands.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
- * @param engine - the lifecycle engine
  */
-export async function startPlacementLifecycle(
-  context: SubgraphContext,
-  rawInput: unknown,
-  engine: LifecycleEngine | null,
-): Promise<Placement> {
-  const identity = requireIdentity(context);
-  const input = parseInput(PlacementIdSchema, rawInput);
-  const stored = await withConflictRetries(async () => {
-    const placement = await readPlacement(context.table, input.placementId);
-    if (!placement) throw broken(RULE.PLACEMENT_NOT_FOUND, 'No such placement', ['placementId']);
-    const staff = requireStaffOf(identity, placement.municipalityCode);
+export const startPlacementLifecycleCommand = defineCommand({
+  name: 'startPlacementLifecycle',
+  input: PlacementChangeInputSchema,
+  async execute(context, input, work) {
+    const engine = context.services.workflows();
+    const placement = await readPlacementToChange(context, input.placementId);
     if (!engine) {
       throw broken(RULE.NO_LIFECYCLE, 'No lifecycle workflow runs here', ['placementId']);
     }
     if (placement.lifecycle?.status === 'ENDED') {
       throw broken(RULE.LIFECYCLE_ENDED, "The placement's lifecycle has ended", ['placementId']);
     }
-    if (placement.lifecycle?.status === 'RUNNING') return placement;
-    if (!RUNNING_PLACEMENT_STATUSES.includes(placement.status)) {
-      throw broken(RULE.PLACEMENT_NOT_RUNNING, 'The placement is not under way', ['placementId']);
+    // Started already (by this request's first run, or another): resumed where it stands.
+    let stored = placement;
+    if (placement.lifecycle?.status !== 'RUNNING') {
+      requireVersion('The placement', input.expectedVersion, placement.version);
+      if (!RUNNING_PLACEMENT_STATUSES.includes(placement.status)) {
+        throw broken(RULE.PLACEMENT_NOT_RUNNING, 'The placement is not under way', ['placementId']);
+      }
+      stored = stagePlacementRecord(work, placement, {
+        ...placement,
+        lifecycle: newLifecycle(placement, callerStaffId(context), context.now()),
+      });
     }
-    const after = {
-      ...placement,
-      lifecycle: newLifecycle(placement, staff.staffId, context.now()),
-    };
-    const write = placementRecordWriteAction(placement, after);
-    if ('put' in write.action) await context.table.put(write.action.put, write.action.condition);
-    return write.stored;
-  });
-  await startLifecycleExecution(context, engine, stored);
-  return stored;
-}
+    work.afterCommit(() => startLifecycleExecution(context, engine, stored));
+    return stored;
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
 
 /**
  * Marks the check-in, midway evaluation or before-the-end talk the lifecycle waits on as held,
- * and resumes the lifecycle.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
- * @param engine - the lifecycle engine, if any
+ * at the task's version the client read, and resumes the lifecycle once committed.
  */
-export async function completePlacementCheckpoint(
-  context: SubgraphContext,
-  rawInput: unknown,
-  engine: LifecycleEngine | null,
-): Promise<Placement> {
-  const identity = requireIdentity(context);
-  const input = parseInput(CompletePlacementCheckpointInputSchema, rawInput);
-  const today = danishToday(context.now());
-  const { placement, task } = await withConflictRetries(async () => {
-    const placement = await readPlacement(context.table, input.placementId);
-    if (!placement) throw broken(RULE.PLACEMENT_NOT_FOUND, 'No such placement', ['placementId']);
-    const staff = requireStaffOf(identity, placement.municipalityCode);
+export const completePlacementCheckpointCommand = defineCommand({
+  name: 'completePlacementCheckpoint',
+  input: CompletePlacementCheckpointInputSchema,
+  async execute(context, input, work) {
+    const placement = await readPlacementToChange(context, input.placementId);
     if (!CHECKPOINT_STEPS.includes(input.step)) {
       throw broken(RULE.NOT_A_CHECKPOINT, 'This step is not a checkpoint', ['step']);
     }
-    const task = await requireDueTask(context.table, placement, input.step, {
+    const task = await readDueTask(context, placement, input.step, {
       notDue: RULE.CHECKPOINT_NOT_DUE,
       alreadyDone: RULE.CHECKPOINT_ALREADY_DONE,
     });
-    requireNotInFuture(input.completedOn, today, ['completedOn']);
-    await saveLifecycleTask(context.table, task, {
-      ...task,
-      status: 'DONE',
-      completedOn: input.completedOn,
-      completedBy: staff.staffId,
-      notes: input.notes ?? null,
-      result: { outcomeKind: null, stillThere: null },
-      taskToken: null,
-    });
-    return { placement, task };
-  });
-  context.logger.info('Lifecycle checkpoint held', { placementId: placement.id, step: task.step });
-  await resumeWorkflow(context, engine, task, { step: task.step });
-  return placement;
+    requireVersion('The lifecycle task', input.expectedVersion, task.version);
+    requireNotInFuture(input.completedOn, danishToday(context.now()), ['completedOn']);
+    work.replace(
+      LifecycleTaskEntity,
+      task,
+      doneTask(task, {
+        completedOn: input.completedOn,
+        completedBy: callerStaffId(context),
+        notes: input.notes ?? null,
+        result: { outcomeKind: null, stillThere: null },
+      }),
+    );
+    const engine = context.services.workflows();
+    work.afterCommit(() => resumeWorkflow(context, engine, task, { step: task.step }));
+    return placement;
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
+
+/** The step of an outcome decided: an extension within the limit, or an end. */
+async function decidedStep(
+  context: SubgraphContext,
+  placement: Placement,
+  outcome: z.infer<typeof RecordPlacementOutcomeInputSchema>['outcome'],
+): Promise<{ step: PlacementChange; notes: string | null }> {
+  const today = danishToday(context.now());
+  if (outcome.kind !== 'EXTENDED') {
+    const { kind, date, details } = outcome;
+    return { step: completePlacementStep(placement, { kind, date, details }, today), notes: null };
+  }
+  if (!outcome.newEndDate) {
+    throw broken(RULE.NEW_END_DATE_REQUIRED, 'An extension needs its new last day', [
+      'outcome',
+      'newEndDate',
+    ]);
+  }
+  const youth = await readYouthFacts(context.table, placement.youthId);
+  requireExtensionWithinLimit(
+    placement,
+    outcome.newEndDate,
+    youth?.benefitCategory ?? null,
+    {
+      individualAssessment: outcome.individualAssessment,
+      specialNeed: outcome.specialNeed ?? null,
+    },
+    LIFECYCLE_CONFIG,
+  );
+  return {
+    step: extendPlacementStep(placement, outcome.newEndDate, outcome.date, today),
+    notes:
+      outcome.specialNeed ??
+      (outcome.individualAssessment ? 'Individuel vurdering foretaget' : null),
+  };
 }
 
 /**
@@ -205,96 +265,58 @@ export async function completePlacementCheckpoint(
  * an extension (within the limit of the young person's benefit category; the lifecycle loops
  * back to the before-the-end talk), or an end with what comes next (education or a job lead to
  * follow-ups). The placement, the task and the young person's status change in one transaction.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
- * @param engine - the lifecycle engine, if any
  */
-export function recordPlacementOutcome(
-  context: SubgraphContext,
-  rawInput: unknown,
-  engine: LifecycleEngine | null,
-): Promise<Placement> {
-  requireIdentity(context);
-  const input = parseInput(RecordPlacementOutcomeInputSchema, rawInput);
-  const { outcome } = input;
-  return changePlacement(context, input.placementId, async (placement, today, staffId) => {
-    const task = await requireDueTask(context.table, placement, 'OUTCOME_DECISION', {
+export const recordPlacementOutcomeCommand = defineCommand({
+  name: 'recordPlacementOutcome',
+  input: RecordPlacementOutcomeInputSchema,
+  async execute(context, input, work) {
+    const { outcome } = input;
+    const placement = await readPlacementToChange(
+      context,
+      input.placementId,
+      input.expectedVersion,
+    );
+    const task = await readDueTask(context, placement, 'OUTCOME_DECISION', {
       notDue: RULE.NOT_AT_DECISION,
       alreadyDone: RULE.NOT_AT_DECISION,
     });
-    let step: ReturnType<typeof completePlacementStep>;
-    let notes: string | null = null;
-    if (outcome.kind === 'EXTENDED') {
-      if (!outcome.newEndDate) {
-        throw broken(RULE.NEW_END_DATE_REQUIRED, 'An extension needs its new last day', [
-          'outcome',
-          'newEndDate',
-        ]);
-      }
-      const [youth] = await loadYouthFacts(createItemLoader(context.table), [placement.youthId]);
-      requireExtensionWithinLimit(
-        placement,
-        outcome.newEndDate,
-        youth?.benefitCategory ?? null,
-        {
-          individualAssessment: outcome.individualAssessment,
-          specialNeed: outcome.specialNeed ?? null,
-        },
-        LIFECYCLE_CONFIG,
-      );
-      step = extendPlacementStep(placement, outcome.newEndDate, outcome.date, today);
-      notes =
-        outcome.specialNeed ??
-        (outcome.individualAssessment ? 'Individuel vurdering foretaget' : null);
-    } else {
-      step = completePlacementStep(
-        placement,
-        { kind: outcome.kind, date: outcome.date, details: outcome.details },
-        today,
-      );
-    }
-    const done: LifecycleTask = {
-      ...task,
-      status: 'DONE',
+    const { step, notes } = await decidedStep(context, placement, outcome);
+    const done = doneTask(task, {
       completedOn: outcome.date,
-      completedBy: staffId,
+      completedBy: callerStaffId(context),
       notes,
       result: { outcomeKind: outcome.kind, stillThere: null },
-      taskToken: null,
-    };
-    return {
+    });
+    const engine = context.services.workflows();
+    return stagePlacementChange(context, work, placement, {
       ...step,
-      actions: [lifecycleTaskWriteAction(task, done).action],
+      stage: (unit) => unit.replace(LifecycleTaskEntity, task, done),
       afterCommit: () => resumeWorkflow(context, engine, task, { outcomeKind: outcome.kind }),
-    };
-  });
-}
+    });
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
 
 /**
- * Records a retention follow-up the lifecycle waits on: whether the young person is still in
- * the education or job they went on to. The 6-month follow-up only comes while they are.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
- * @param engine - the lifecycle engine, if any
+ * Records a retention follow-up the lifecycle waits on, at the task's version the client read:
+ * whether the young person is still in the education or job they went on to. The 6-month
+ * follow-up only comes while they are.
  */
-export function recordFollowUp(
-  context: SubgraphContext,
-  rawInput: unknown,
-  engine: LifecycleEngine | null,
-): Promise<Placement> {
-  requireIdentity(context);
-  const input = parseInput(RecordFollowUpInputSchema, rawInput);
-  return changePlacement(context, input.placementId, async (placement, today, staffId) => {
+export const recordFollowUpCommand = defineCommand({
+  name: 'recordFollowUp',
+  input: RecordFollowUpInputSchema,
+  async execute(context, input, work) {
+    const placement = await readPlacementToChange(context, input.placementId);
     if (!FOLLOW_UP_STEPS.includes(input.step)) {
       throw broken(RULE.NOT_A_FOLLOW_UP, 'This step is not a follow-up', ['step']);
     }
-    const task = await requireDueTask(context.table, placement, input.step, {
+    const task = await readDueTask(context, placement, input.step, {
       notDue: RULE.FOLLOW_UP_NOT_DUE,
       alreadyDone: RULE.FOLLOW_UP_ALREADY_DONE,
     });
-    requireNotInFuture(input.recordedOn, today, ['recordedOn']);
+    requireVersion('The lifecycle task', input.expectedVersion, task.version);
+    requireNotInFuture(input.recordedOn, danishToday(context.now()), ['recordedOn']);
     const kind = placement.outcome?.kind;
     if (kind !== 'EDUCATION' && kind !== 'JOB') {
       throw broken(RULE.FOLLOW_UP_NOT_DUE, 'Only education or a job is followed up', ['step']);
@@ -307,20 +329,20 @@ export function recordFollowUp(
       stillThere: input.stillThere,
       notes: input.notes ?? null,
     };
-    const done: LifecycleTask = {
-      ...task,
-      status: 'DONE',
+    const done = doneTask(task, {
       completedOn: input.recordedOn,
-      completedBy: staffId,
+      completedBy: callerStaffId(context),
       notes: input.notes ?? null,
       result: { outcomeKind: null, stillThere: input.stillThere },
-      taskToken: null,
-    };
-    return {
+    });
+    const engine = context.services.workflows();
+    return stagePlacementChange(context, work, placement, {
       after: { ...placement, followUps: [...(placement.followUps ?? []), followUp] },
       youthStatus: null,
-      actions: [lifecycleTaskWriteAction(task, done).action],
+      stage: (unit) => unit.replace(LifecycleTaskEntity, task, done),
       afterCommit: () => resumeWorkflow(context, engine, task, { stillThere: input.stillThere }),
-    };
-  });
-}
+    });
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});

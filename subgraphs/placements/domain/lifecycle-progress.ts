@@ -1,8 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { commitSystemWork } from '#kernel/command';
 import type { Table } from '#kernel/table/table';
-import { readLifecycleTask, saveLifecycleTask } from '../repository/lifecycle-task-repository.ts';
+import { UnitOfWork } from '#kernel/unit-of-work';
+import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
+import { readLifecycleTask } from '../repository/lifecycle-task-repository.ts';
 import { readPlacement } from '../repository/placement-repository.ts';
-import { placementRecordWriteAction } from '../repository/placement-writes.ts';
+import { stagePlacementRecord } from '../repository/placement-writes.ts';
 import {
   chaseAt,
   type LifecycleStep,
@@ -19,14 +22,16 @@ import type { LifecycleClock } from './lifecycle-clock.ts';
 import type { LifecycleConfig } from './lifecycle-config.ts';
 import { type LifecycleEngine, StaleTaskTokenError } from './lifecycle-engine.ts';
 import type { Placement } from './placement.ts';
-import { withConflictRetries } from './retry.ts';
 
 /**
  * The steps the lifecycle workflow takes between the people's steps, as the task handler
  * calls them: plan a step (and record where the lifecycle stands), open its task and wait,
  * chase it when overdue, route after a decision, finish. Each is idempotent — it decides from
- * what is stored and writes on condition — so a retried or repeated call changes nothing twice,
- * and a workflow resumed at a recorded step picks up exactly where it stood.
+ * what is stored and stages its writes on a unit of work, on condition of the versions read,
+ * committed as the system's own (`commitSystemWork`) — so a retried or repeated call changes
+ * nothing twice, and a workflow resumed at a recorded step picks up exactly where it stood. A
+ * step that lost a race to a person's change fails, and Step Functions runs it again on what
+ * is stored then.
  */
 
 /** What the workflow steps need. */
@@ -68,6 +73,11 @@ function running(placement: Placement | undefined): placement is PlacementLifecy
   return placement?.lifecycle?.status === 'RUNNING';
 }
 
+/** Commits what a step staged, as the system's own change (nothing when it staged nothing). */
+async function commit(deps: LifecycleDeps, work: UnitOfWork): Promise<void> {
+  if (!work.writesNothing) await commitSystemWork(deps.table, work, { logger: deps.logger });
+}
+
 function timeoutUntil(deps: LifecycleDeps, at: number): number {
   return Math.max(1, deps.clock.secondsUntil(at));
 }
@@ -81,40 +91,38 @@ function timeoutUntil(deps: LifecycleDeps, at: number): number {
  * @param step - the step
  * @param round - the round
  */
-export function scheduleStep(
+export async function scheduleStep(
   deps: LifecycleDeps,
   placementId: string,
   step: LifecycleStep,
   round: number,
 ): Promise<StepTimer> {
-  return withConflictRetries(async () => {
-    const placement = await readPlacement(deps.table, placementId);
-    if (!running(placement)) return ENDED;
-    const dueDate = stepDueDate(placement, step, round, deps.config);
-    const lifecycle = placement.lifecycle;
-    if (lifecycle.step !== step || lifecycle.round !== round || lifecycle.nextDueDate !== dueDate) {
-      const after = {
-        ...placement,
-        lifecycle: { ...lifecycle, step, round, nextDueDate: dueDate },
-      };
-      const { action } = placementRecordWriteAction(placement, after);
-      if ('put' in action) await deps.table.put(action.put, action.condition);
-      deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
-    }
-    const task = await readLifecycleTask(deps.table, placementId, step, round);
-    if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
-    const chase = task
-      ? nextChaseAt(task, deps.config)
-      : nextChaseAt(newTask(placement, step, round, dueDate, ''), deps.config);
-    const opensInSeconds = task ? 0 : deps.clock.secondsUntil(opensAt(dueDate, deps.config));
-    return {
-      ended: false,
-      done: false,
-      opensInSeconds,
-      timeoutSeconds: timeoutUntil(deps, chase),
-      chaseNow: opensInSeconds === 0 && deps.clock.secondsUntil(chase) === 0,
-    };
-  });
+  const placement = await readPlacement(deps.table, placementId);
+  if (!running(placement)) return ENDED;
+  const dueDate = stepDueDate(placement, step, round, deps.config);
+  const lifecycle = placement.lifecycle;
+  if (lifecycle.step !== step || lifecycle.round !== round || lifecycle.nextDueDate !== dueDate) {
+    const work = new UnitOfWork();
+    stagePlacementRecord(work, placement, {
+      ...placement,
+      lifecycle: { ...lifecycle, step, round, nextDueDate: dueDate },
+    });
+    await commit(deps, work);
+    deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
+  }
+  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
+  const chase = task
+    ? nextChaseAt(task, deps.config)
+    : nextChaseAt(newTask(placement, step, round, dueDate, ''), deps.config);
+  const opensInSeconds = task ? 0 : deps.clock.secondsUntil(opensAt(dueDate, deps.config));
+  return {
+    ended: false,
+    done: false,
+    opensInSeconds,
+    timeoutSeconds: timeoutUntil(deps, chase),
+    chaseNow: opensInSeconds === 0 && deps.clock.secondsUntil(chase) === 0,
+  };
 }
 
 function newTask(
@@ -180,26 +188,40 @@ export async function openStepTask(
   taskToken: string,
 ): Promise<{ taskId: string; waiting: boolean }> {
   const taskId = lifecycleTaskId(placementId, step, round);
-  const waiting = await withConflictRetries(async () => {
-    const placement = await readPlacement(deps.table, placementId);
-    if (!running(placement)) return false;
-    const task = await readLifecycleTask(deps.table, placementId, step, round);
-    if (task && task.status !== 'OPEN') return false;
-    if (task?.taskToken === taskToken) return true;
-    const dueDate = stepDueDate(placement, step, round, deps.config);
-    const opened = new Date(deps.clock.now()).toISOString();
-    await saveLifecycleTask(
-      deps.table,
-      task ?? null,
-      task
-        ? { ...task, taskToken }
-        : { ...newTask(placement, step, round, dueDate, opened), taskToken },
-    );
-    if (!task) deps.logger.info('Lifecycle task opened', { placementId, step, round, dueDate });
-    return true;
-  });
+  const waiting = await awaitTask(deps, placementId, step, round, taskToken);
   if (!waiting) await answerAtOnce(deps, taskToken, { taskId, alreadyDone: true });
   return { taskId, waiting };
+}
+
+/** Opens the task (or hands it the new token); false when there is nothing to wait for. */
+async function awaitTask(
+  deps: LifecycleDeps,
+  placementId: string,
+  step: LifecycleStep,
+  round: number,
+  taskToken: string,
+): Promise<boolean> {
+  const placement = await readPlacement(deps.table, placementId);
+  if (!running(placement)) return false;
+  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  if (task && task.status !== 'OPEN') return false;
+  if (task?.taskToken === taskToken) return true;
+  const work = new UnitOfWork();
+  if (task) {
+    work.replace(LifecycleTaskEntity, task, { ...task, taskToken });
+  } else {
+    const dueDate = stepDueDate(placement, step, round, deps.config);
+    const opened = new Date(deps.clock.now()).toISOString();
+    // Created on condition it does not exist: two tries to open one step make one task.
+    work.create(LifecycleTaskEntity, {
+      ...newTask(placement, step, round, dueDate, opened),
+      taskToken,
+      version: 1,
+    });
+  }
+  await commit(deps, work);
+  if (!task) deps.logger.info('Lifecycle task opened', { placementId, step, round });
+  return true;
 }
 
 /**
@@ -212,48 +234,55 @@ export async function openStepTask(
  * @param step - the step
  * @param round - the round
  */
-export function chaseStepTask(
+export async function chaseStepTask(
   deps: LifecycleDeps,
   placementId: string,
   step: LifecycleStep,
   round: number,
 ): Promise<StepTimer> {
-  return withConflictRetries(async () => {
-    const placement = await readPlacement(deps.table, placementId);
-    if (!running(placement)) return ENDED;
-    const task = await readLifecycleTask(deps.table, placementId, step, round);
-    if (!task) return { ...ENDED, ended: false };
-    if (task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
-    const now = deps.clock.now();
-    const chase = chaseAt(task, now, deps.config);
-    let after = task;
-    if (chase !== 'NOTHING') {
-      const at = new Date(now).toISOString();
-      after =
-        chase === 'REMIND'
-          ? { ...task, reminders: task.reminders + 1, lastRemindedAt: at }
-          : {
-              ...task,
-              reminders: Math.max(1, task.reminders),
-              lastRemindedAt: task.lastRemindedAt ?? at,
-              escalations: task.escalations + 1,
-              lastEscalatedAt: at,
-            };
-      after = await saveLifecycleTask(deps.table, task, after);
-      deps.logger.info(
-        chase === 'REMIND' ? 'Lifecycle task reminded' : 'Lifecycle task escalated',
-        { placementId, step, round, escalations: after.escalations },
-      );
-    }
-    const next = nextChaseAt(after, deps.config);
-    return {
-      ended: false,
-      done: false,
-      opensInSeconds: 0,
-      timeoutSeconds: timeoutUntil(deps, next),
-      chaseNow: deps.clock.secondsUntil(next) === 0,
-    };
-  });
+  const placement = await readPlacement(deps.table, placementId);
+  if (!running(placement)) return ENDED;
+  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  if (!task) return { ...ENDED, ended: false };
+  if (task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
+  const now = deps.clock.now();
+  const chase = chaseAt(task, now, deps.config);
+  let after = task;
+  if (chase !== 'NOTHING') {
+    const work = new UnitOfWork();
+    after = work.replace(
+      LifecycleTaskEntity,
+      task,
+      chased(task, chase, new Date(now).toISOString()),
+    );
+    await commit(deps, work);
+    deps.logger.info(chase === 'REMIND' ? 'Lifecycle task reminded' : 'Lifecycle task escalated', {
+      placementId,
+      step,
+      round,
+      escalations: after.escalations,
+    });
+  }
+  const next = nextChaseAt(after, deps.config);
+  return {
+    ended: false,
+    done: false,
+    opensInSeconds: 0,
+    timeoutSeconds: timeoutUntil(deps, next),
+    chaseNow: deps.clock.secondsUntil(next) === 0,
+  };
+}
+
+/** A task reminded (the consultant) or escalated (to the team leader) at a moment. */
+function chased(task: LifecycleTask, chase: 'REMIND' | 'ESCALATE', at: string): LifecycleTask {
+  if (chase === 'REMIND') return { ...task, reminders: task.reminders + 1, lastRemindedAt: at };
+  return {
+    ...task,
+    reminders: Math.max(1, task.reminders),
+    lastRemindedAt: task.lastRemindedAt ?? at,
+    escalations: task.escalations + 1,
+    lastEscalatedAt: at,
+  };
 }
 
 /**
@@ -284,27 +313,25 @@ export async function routeAfterStep(
  * @param deps - the workflow's services
  * @param placementId - the placement
  */
-export function finishLifecycle(
+export async function finishLifecycle(
   deps: LifecycleDeps,
   placementId: string,
 ): Promise<{ ended: true }> {
-  return withConflictRetries(async () => {
-    const placement = await readPlacement(deps.table, placementId);
-    if (!running(placement)) return { ended: true } as const;
-    const followedUp = placement.lifecycle.step.startsWith('FOLLOW_UP');
-    const after: Placement = {
-      ...placement,
-      lifecycle: {
-        ...placement.lifecycle,
-        status: 'ENDED',
-        nextDueDate: null,
-        endedAt: new Date(deps.clock.now()).toISOString(),
-        endReason: followedUp ? 'FOLLOWED_UP' : 'DECIDED',
-      },
-    };
-    const { action } = placementRecordWriteAction(placement, after);
-    if ('put' in action) await deps.table.put(action.put, action.condition);
-    deps.logger.info('Lifecycle finished', { placementId, step: placement.lifecycle.step });
-    return { ended: true } as const;
+  const placement = await readPlacement(deps.table, placementId);
+  if (!running(placement)) return { ended: true };
+  const followedUp = placement.lifecycle.step.startsWith('FOLLOW_UP');
+  const work = new UnitOfWork();
+  stagePlacementRecord(work, placement, {
+    ...placement,
+    lifecycle: {
+      ...placement.lifecycle,
+      status: 'ENDED',
+      nextDueDate: null,
+      endedAt: new Date(deps.clock.now()).toISOString(),
+      endReason: followedUp ? 'FOLLOWED_UP' : 'DECIDED',
+    },
   });
+  await commit(deps, work);
+  deps.logger.info('Lifecycle finished', { placementId, step: placement.lifecycle.step });
+  return { ended: true };
 }

@@ -1,21 +1,18 @@
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
-import { ForbiddenError } from '#kernel/errors';
-import { isStaffRole, type StaffIdentity } from '#kernel/identity';
+import type { StaffIdentity } from '#kernel/identity';
 import {
   listEscalatedTasks,
   listOpenTasksOfStaff,
   listTasksOfPlacement,
 } from '../repository/lifecycle-task-repository.ts';
-import type { LifecycleTask, PlacementFollowUp, PlacementLifecycle } from './lifecycle.ts';
+import type { LifecycleTask } from './lifecycle.ts';
 import type { Placement } from './placement.ts';
-import { type PageArgs, pageSize } from './placement-queries.ts';
+import { type PageArgs, pageOf } from './placement-queries.ts';
 
 /**
- * Reading a placement's lifecycle: only the municipal team of the placement's municipality —
- * tasks, reminders and retention are case work, not for the young person, the company or the
- * programme office.
+ * Reading a placement's lifecycle: case work for the municipal team of the placement's
+ * municipality only (the fields' rules, `lifecycle-authorisation-rules.ts`).
  */
 
 /** Which open lifecycle tasks a staff member lists. */
@@ -23,7 +20,8 @@ export type LifecycleTaskScope = 'ASSIGNED_TO_ME' | 'ESCALATED_TO_ME';
 
 /**
  * A page of open lifecycle tasks for the caller: their own, earliest due first; or, for a team
- * leader, the escalated ones of their municipality.
+ * leader, the escalated ones of their municipality. The field's rule admits the team only, and
+ * the escalated ones to the team leader only.
  *
  * @param context - the request's context
  * @param scope - whose tasks
@@ -34,51 +32,17 @@ export function myLifecycleTasks(
   scope: LifecycleTaskScope,
   args: PageArgs,
 ): Promise<Connection<LifecycleTask>> {
-  const identity = requireIdentity(context);
-  if (!isStaffRole(identity.role)) throw new ForbiddenError('Only the municipal team has tasks');
-  const staff = identity as StaffIdentity;
-  const first = pageSize(args);
+  const staff = context.identity as StaffIdentity;
   if (scope === 'ESCALATED_TO_ME') {
-    if (staff.role !== 'TEAM_LEADER') {
-      throw new ForbiddenError('Escalated tasks go to the team leader');
-    }
-    return listEscalatedTasks(
-      context.table,
-      context.cursors,
-      staff.municipalityCode,
-      first,
-      args.after,
-    );
+    return listEscalatedTasks(context, staff.municipalityCode, pageOf(args));
   }
-  return listOpenTasksOfStaff(context.table, context.cursors, staff.staffId, first, args.after);
+  return listOpenTasksOfStaff(context, staff.staffId, pageOf(args));
 }
 
-/** Where a placement's lifecycle stands, for its municipality's team. */
-export function lifecycleOf(
-  context: SubgraphContext,
-  placement: Placement,
-): PlacementLifecycle | null {
-  requireStaffOf(requireIdentity(context), placement.municipalityCode);
-  return placement.lifecycle ?? null;
-}
-
-/** A placement's lifecycle tasks in the order they opened, for its municipality's team. */
+/** A placement's lifecycle tasks in the order they opened. */
 export function lifecycleTasksOf(
   context: SubgraphContext,
   placement: Placement,
 ): Promise<LifecycleTask[]> {
-  requireStaffOf(requireIdentity(context), placement.municipalityCode);
   return listTasksOfPlacement(context.table, placement.id);
-}
-
-/** A placement's retention follow-ups, for its municipality's team. */
-export function followUpsOf(context: SubgraphContext, placement: Placement): PlacementFollowUp[] {
-  requireStaffOf(requireIdentity(context), placement.municipalityCode);
-  return placement.followUps ?? [];
-}
-
-/** A lifecycle task, for its municipality's team (before anything of it is shown). */
-export function requireTaskAccess(context: SubgraphContext, task: LifecycleTask): LifecycleTask {
-  requireStaffOf(requireIdentity(context), task.municipalityCode);
-  return task;
 }

@@ -1,9 +1,8 @@
 import type { SubgraphContext } from '#kernel/context';
-import type { Table, TransactAction } from '#kernel/table/table';
-import {
-  lifecycleTaskWriteAction,
-  listTasksOfPlacement,
-} from '../repository/lifecycle-task-repository.ts';
+import type { Table } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
+import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
+import { listTasksOfPlacement } from '../repository/lifecycle-task-repository.ts';
 import {
   type LifecycleTask,
   lifecycleExecutionName,
@@ -145,20 +144,22 @@ export function requireNoRunningLifecycle(placement: Placement): void {
 }
 
 /**
- * The actions that cancel a placement's open lifecycle tasks (each on condition of its version).
+ * What cancels a placement's open lifecycle tasks (each on condition of its version), to be
+ * staged with the change that ends the lifecycle.
  *
  * @param table - the table
  * @param placementId - the placement
  */
-export async function cancelOpenTasksActions(
+export async function cancelOpenTasks(
   table: Table,
   placementId: string,
-): Promise<TransactAction[]> {
-  const tasks = await listTasksOfPlacement(table, placementId);
-  return tasks
-    .filter((task) => task.status === 'OPEN')
-    .map(
-      (task) =>
-        lifecycleTaskWriteAction(task, { ...task, status: 'CANCELLED', taskToken: null }).action,
-    );
+): Promise<(work: UnitOfWork) => void> {
+  const open = (await listTasksOfPlacement(table, placementId)).filter(
+    (task) => task.status === 'OPEN',
+  );
+  return (work) => {
+    for (const task of open) {
+      work.replace(LifecycleTaskEntity, task, { ...task, status: 'CANCELLED', taskToken: null });
+    }
+  };
 }

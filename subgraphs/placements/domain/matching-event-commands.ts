@@ -1,15 +1,17 @@
-import { requireIdentity, requireStaffOf } from '#kernel/authorisation';
+import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { createItemLoader, type ItemLoader } from '#kernel/entity-loader';
-import { BadUserInputError, ForbiddenError } from '#kernel/errors';
-import { isStaffRole } from '#kernel/identity';
+import { createItemLoader } from '#kernel/entity-loader';
+import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
-import { parseInput } from '#kernel/validation';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
-  matchingEventWriteActions,
+  MatchingEventEntity,
+  MatchingEventParticipationEntity,
+} from '../repository/matching-event-entity.ts';
+import {
+  participationNoteChange,
   readMatchingEvent,
   readParticipation,
-  saveParticipationNote,
 } from '../repository/matching-event-repository.ts';
 import { loadCompanyFacts, loadYouthFacts } from '../repository/shared-items.ts';
 import {
@@ -20,16 +22,23 @@ import {
   type MatchingEventParticipation,
   RecordMatchingEventNoteInputSchema,
 } from './matching-event.ts';
-import { withConflictRetries } from './retry.ts';
+import { youthOfRequest } from './parties-of-request.ts';
+import {
+  recallMatchingEvent,
+  recallParticipation,
+  rememberMatchingEvent,
+  rememberParticipation,
+} from './placement-results.ts';
 import { broken, RULE } from './rules.ts';
 
 /** Checks that every named young person and company exists in the municipality. */
 async function requireParticipantsOf(
-  loader: ItemLoader,
+  context: SubgraphContext,
   municipalityCode: string,
   youthIds: readonly string[],
   companyIds: readonly string[],
 ): Promise<void> {
+  const loader = createItemLoader(context.table);
   const [youth, companies] = await Promise.all([
     loadYouthFacts(loader, youthIds),
     loadCompanyFacts(loader, companyIds),
@@ -52,28 +61,34 @@ async function requireParticipantsOf(
   });
 }
 
-/**
- * Plans a matching event of the caller's own municipality, with its first participants.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
- */
-export async function createMatchingEvent(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<MatchingEvent> {
-  const identity = requireIdentity(context);
-  const input = parseInput(CreateMatchingEventInputSchema, rawInput);
-  requireStaffOf(identity, input.municipalityCode);
-  await requireParticipantsOf(
-    createItemLoader(context.table),
-    input.municipalityCode,
-    input.youthIds,
-    input.companyIds,
-  );
-  const { actions, stored } = matchingEventWriteActions(
-    null,
-    {
+/** Stages the new young participants' parts in an event. */
+function stageParticipations(
+  work: UnitOfWork,
+  event: MatchingEvent,
+  youthIds: readonly string[],
+): void {
+  for (const youthId of youthIds) {
+    work.create(MatchingEventParticipationEntity, {
+      eventId: event.id,
+      eventDate: event.date,
+      municipalityCode: event.municipalityCode,
+      youthId,
+      note: null,
+      version: 1,
+    });
+  }
+}
+
+/** An event concerns no one young person: its audit event names its municipality. */
+const aboutTheEvent = (event: MatchingEvent) => ({ municipalityCode: event.municipalityCode });
+
+/** Plans a matching event of the caller's own municipality, with its first participants. */
+export const createMatchingEventCommand = defineCommand({
+  name: 'createMatchingEvent',
+  input: CreateMatchingEventInputSchema,
+  async execute(context, input, work): Promise<MatchingEvent> {
+    await requireParticipantsOf(context, input.municipalityCode, input.youthIds, input.companyIds);
+    const event = work.create(MatchingEventEntity, {
       id: newId(context.now().getTime()),
       municipalityCode: input.municipalityCode,
       title: input.title,
@@ -82,32 +97,27 @@ export async function createMatchingEvent(
       youthIds: input.youthIds,
       companyIds: input.companyIds,
       createdAt: context.now().toISOString(),
-      version: 0,
-    },
-    input.youthIds,
-  );
-  await context.table.transact(actions);
-  return stored;
-}
+      version: 1,
+    });
+    stageParticipations(work, event, input.youthIds);
+    return event;
+  },
+  remember: rememberMatchingEvent,
+  recall: recallMatchingEvent,
+  about: (_input, event) => aboutTheEvent(event),
+});
 
 /**
- * Adds young people and companies to an event (municipal team of its municipality); those
- * already taking part are left as they are.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
+ * Adds young people and companies to an event at the version the client read (the municipal
+ * team of its municipality); those already taking part are left as they are.
  */
-export async function addMatchingEventParticipants(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<MatchingEvent> {
-  const identity = requireIdentity(context);
-  const input = parseInput(AddMatchingEventParticipantsInputSchema, rawInput);
-  if (!isStaffRole(identity.role)) throw new ForbiddenError('Only the municipal team may do this');
-  return withConflictRetries(async () => {
+export const addMatchingEventParticipantsCommand = defineCommand({
+  name: 'addMatchingEventParticipants',
+  input: AddMatchingEventParticipantsInputSchema,
+  async execute(context, input, work): Promise<MatchingEvent> {
     const event = await readMatchingEvent(context.table, input.eventId);
     if (!event) throw broken(RULE.MATCHING_EVENT_NOT_FOUND, 'No such event', ['eventId']);
-    requireStaffOf(identity, event.municipalityCode);
+    requireVersion('The matching event', input.expectedVersion, event.version);
     const newYouth = input.youthIds.filter((id) => !event.youthIds.includes(id));
     const newCompanies = input.companyIds.filter((id) => !event.companyIds.includes(id));
     if (
@@ -119,61 +129,40 @@ export async function addMatchingEventParticipants(
         `An event holds at most ${MAX_PARTICIPANTS_PER_EVENT} young people and as many companies`,
       );
     }
-    await requireParticipantsOf(
-      createItemLoader(context.table),
-      event.municipalityCode,
-      newYouth,
-      newCompanies,
-    );
-    const { actions, stored } = matchingEventWriteActions(
-      event,
-      {
-        ...event,
-        youthIds: [...event.youthIds, ...newYouth],
-        companyIds: [...event.companyIds, ...newCompanies],
-      },
-      newYouth,
-    );
-    await context.table.transact(actions);
-    return stored;
-  });
-}
+    await requireParticipantsOf(context, event.municipalityCode, newYouth, newCompanies);
+    const changed = work.replace(MatchingEventEntity, event, {
+      ...event,
+      youthIds: [...event.youthIds, ...newYouth],
+      companyIds: [...event.companyIds, ...newCompanies],
+    });
+    stageParticipations(work, changed, newYouth);
+    return changed;
+  },
+  remember: rememberMatchingEvent,
+  recall: recallMatchingEvent,
+  about: (_input, event) => aboutTheEvent(event),
+});
 
 /**
- * Records a young person's own notes from an event they took part in: the young person
- * themself, or their municipality's team on their behalf.
- *
- * @param context - the request's context
- * @param rawInput - the mutation's input
+ * Records a young person's own notes from an event they took part in, at the version of their
+ * part the client read: the young person themself, or their municipality's team naming them.
  */
-export async function recordMatchingEventNote(
-  context: SubgraphContext,
-  rawInput: unknown,
-): Promise<MatchingEventParticipation> {
-  const identity = requireIdentity(context);
-  const input = parseInput(RecordMatchingEventNoteInputSchema, rawInput);
-  let youthId: string;
-  if (identity.role === 'YOUTH') {
-    if (input.youthId && input.youthId !== identity.youthId) {
-      throw new ForbiddenError("Another young person's notes are not yours to write");
-    }
-    youthId = identity.youthId;
-  } else if (isStaffRole(identity.role)) {
-    if (!input.youthId) {
-      throw new BadUserInputError('Invalid input: youthId: the team must name the young person', [
-        { path: 'youthId', message: 'the team must name the young person' },
+export const recordMatchingEventNoteCommand = defineCommand({
+  name: 'recordMatchingEventNote',
+  input: RecordMatchingEventNoteInputSchema,
+  async execute(context, input, work): Promise<MatchingEventParticipation> {
+    const youthId = youthOfRequest(context, input.youthId);
+    const participation = await readParticipation(context.table, input.eventId, youthId);
+    if (!participation) {
+      throw broken(RULE.NOT_A_PARTICIPANT, 'The young person does not take part in this event', [
+        'eventId',
       ]);
     }
-    youthId = input.youthId;
-  } else {
-    throw new ForbiddenError('Notes are the young person’s own');
-  }
-  const participation = await readParticipation(context.table, input.eventId, youthId);
-  if (!participation) {
-    throw broken(RULE.NOT_A_PARTICIPANT, 'The young person does not take part in this event', [
-      'eventId',
-    ]);
-  }
-  if (identity.role !== 'YOUTH') requireStaffOf(identity, participation.municipalityCode);
-  return saveParticipationNote(context.table, participation, input.note);
-}
+    requireVersion('The participation', input.expectedVersion, participation.version);
+    const { action, stored } = participationNoteChange(participation, input.note);
+    work.add(action);
+    return stored;
+  },
+  remember: rememberParticipation,
+  recall: recallParticipation,
+});

@@ -5,6 +5,7 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
+import { ExpectedVersionSchema } from './command-inputs.ts';
 
 /** How many young people or companies one request may add to an event (one transaction). */
 export const MAX_PARTICIPANTS_PER_REQUEST = 40;
@@ -35,6 +36,7 @@ export const MatchingEventParticipationSchema = z.object({
   municipalityCode: MunicipalityCodeSchema,
   youthId: z.string(),
   note: z.string().nullable(),
+  version: z.number().int().nonnegative(),
 });
 
 /** A young person's part in a matching event. */
@@ -62,6 +64,7 @@ export type CreateMatchingEventInput = z.infer<typeof CreateMatchingEventInputSc
 /** The input that adds participants to an event. */
 export const AddMatchingEventParticipantsInputSchema = z.object({
   eventId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   youthIds: participantIds,
   companyIds: participantIds,
 });
@@ -69,6 +72,7 @@ export const AddMatchingEventParticipantsInputSchema = z.object({
 /** The input of a young person's notes from an event. */
 export const RecordMatchingEventNoteInputSchema = z.object({
   eventId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
   youthId: EntityIdSchema.nullish(),
   note: textSchema(2000),
 });

@@ -1,15 +1,15 @@
-import { canSeeMunicipalityFigures, requireIdentity } from '#kernel/authorisation';
+import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '#kernel/errors';
+import { BadUserInputError, NotFoundError } from '#kernel/errors';
 import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import {
-  listMunicipalityCodes,
   loadPlacementFigures,
   type PlacementFiguresOfPeriod,
 } from '../repository/placement-stats-repository.ts';
+import { listMunicipalityCodes } from '../repository/shared-items.ts';
 import {
   addPlacementCells,
   PLACEMENT_RELATIONS,
@@ -102,8 +102,8 @@ function programmeFigures(
 /**
  * A municipality's placement figures for a period: its own team sees them as they are, the
  * programme office with small cells hidden (together with every other municipality's and the
- * total's); anyone else is refused (`FORBIDDEN`), a code that runs no NEXTWORK is `NOT_FOUND`,
- * a bad period `BAD_USER_INPUT`.
+ * total's); who else is refused is the field's rule (`programmeCountsOnly`). A code that runs
+ * no NEXTWORK is `NOT_FOUND`, a bad period `BAD_USER_INPUT`.
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -115,11 +115,6 @@ export async function placementStatsOf(
   args: PlacementPeriodArgs,
 ): Promise<PlacementFigures> {
   const identity = requireIdentity(context);
-  if (!canSeeMunicipalityFigures(identity, municipalityCode)) {
-    throw new ForbiddenError(
-      "Only the municipality's team and the programme office see its figures",
-    );
-  }
   const period = periodOf(args, danishToday(context.now()));
   if (identity.role === 'PROGRAMME') {
     const figures = await programmeFigures(context, period);
@@ -132,16 +127,9 @@ export async function placementStatsOf(
   return placementFigures(period, unsuppressed(cells.cells), cells.firstPlacementWeeks);
 }
 
-/** Refuses (`FORBIDDEN`) anyone but the programme office. */
-export function requireProgrammeOffice(context: SubgraphContext): void {
-  if (requireIdentity(context).role !== 'PROGRAMME') {
-    throw new ForbiddenError("The programme's figures are for the programme office");
-  }
-}
-
 /**
  * The programme total of the placement figures, small cells hidden together with every
- * municipality's (programme office only).
+ * municipality's (the programme office's alone: the field's rule).
  *
  * @param context - the request
  * @param period - `from` and `to` of the `ProgrammeStats` reference
@@ -150,7 +138,6 @@ export async function programmePlacementStats(
   context: SubgraphContext,
   period: { from: string; to: string },
 ): Promise<PlacementFigures> {
-  requireProgrammeOffice(context);
   const parsed = parsePeriod(period, danishToday(context.now()));
   const { total } = await programmeFigures(context, parsed);
   return placementFigures(parsed, total.shown, total.cells.firstPlacementWeeks);

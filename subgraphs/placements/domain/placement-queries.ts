@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
+import type { PageRequest } from '#kernel/listing';
 import { PageSizeSchema, parseInput } from '#kernel/validation';
 import {
   listPlacementsByCompany,
@@ -8,14 +9,15 @@ import {
   loadPlacements,
   loadYouthGuards,
 } from '../repository/placement-repository.ts';
-import {
-  canSeeRecord,
-  requireCompanyRecordsAccess,
-  requireRecordAccess,
-  requireYouthRecordsAccess,
-} from './access.ts';
+import { canSeeRecord } from './access.ts';
 import { type Placement, RUNNING_PLACEMENT_STATUSES } from './placement.ts';
 import type { CompanyRef, YouthRef } from './references.ts';
+
+/**
+ * Reading placements. Who may read what is each field's rule (`authorisation-rules.ts`),
+ * checked before these run; what is left here is the tenancy filters that answer null rather
+ * than refuse (a placement linked from a record its reader may see only in part).
+ */
 
 /** A connection's page arguments as GraphQL passes them. */
 export interface PageArgs {
@@ -23,64 +25,42 @@ export interface PageArgs {
   after?: string | null;
 }
 
-/** The validated page size of a connection (1 to 100, default 20). */
-export function pageSize(args: PageArgs): number {
-  return parseInput(PageSizeSchema, args.first ?? undefined);
+/** The validated page of a connection (1 to 100, default 20) and its cursor. */
+export function pageOf(args: PageArgs): PageRequest {
+  return { first: parseInput(PageSizeSchema, args.first ?? undefined), after: args.after };
 }
 
-/**
- * One placement, for its parties and its municipality's team; null when none exists,
- * `FORBIDDEN` for anyone else.
- *
- * @param context - the request's context
- * @param placementId - the placement
- */
+/** One placement through the request's loader; null when none exists. */
 export async function findPlacement(
   context: SubgraphContext,
   placementId: string,
 ): Promise<Placement | null> {
-  const identity = requireIdentity(context);
   const [placement] = await loadPlacements(context.loader, [placementId]);
-  if (!placement) return null;
-  return requireRecordAccess(identity, placement);
+  return placement ?? null;
 }
 
-/** A page of a young person's placements, for the young person and their team. */
+/** A page of a young person's placements, newest start first. */
 export function placementsOfYouth(
   context: SubgraphContext,
   youth: YouthRef,
   args: PageArgs,
 ): Promise<Connection<Placement>> {
-  requireYouthRecordsAccess(requireIdentity(context), youth);
-  return listPlacementsByYouth(
-    context.table,
-    context.cursors,
-    youth.id,
-    pageSize(args),
-    args.after,
-  );
+  return listPlacementsByYouth(context, youth.id, pageOf(args));
 }
 
-/** A page of a company's placements, for its contacts and its municipality's team. */
+/** A page of a company's placements, newest start first. */
 export function placementsOfCompany(
   context: SubgraphContext,
   company: CompanyRef,
   args: PageArgs,
 ): Promise<Connection<Placement>> {
-  requireCompanyRecordsAccess(requireIdentity(context), company);
-  return listPlacementsByCompany(
-    context.table,
-    context.cursors,
-    company.id,
-    pageSize(args),
-    args.after,
-  );
+  return listPlacementsByCompany(context, company.id, pageOf(args));
 }
 
 /**
  * The young person's placement under way now, found through their placement guard (batched
- * over a list of young people). The young person and their team see it; a company contact
- * sees it only when it is at their own company, and null otherwise.
+ * over a list of young people). A company contact sees it only when it is at their own company,
+ * and null otherwise.
  *
  * @param context - the request's context
  * @param youth - the young person
@@ -89,8 +69,6 @@ export async function currentPlacementOf(
   context: SubgraphContext,
   youth: YouthRef,
 ): Promise<Placement | null> {
-  const identity = requireIdentity(context);
-  if (identity.role !== 'COMPANY_CONTACT') requireYouthRecordsAccess(identity, youth);
   const [guard] = await loadYouthGuards(context.loader, [youth.id]);
   const running = Object.entries(guard?.placements ?? {}).find(([, entry]) =>
     RUNNING_PLACEMENT_STATUSES.includes(entry.status),
@@ -98,7 +76,7 @@ export async function currentPlacementOf(
   if (!running) return null;
   const [placement] = await loadPlacements(context.loader, [running[0]]);
   if (!placement) return null;
-  return canSeeRecord(identity, placement) ? placement : null;
+  return canSeeRecord(requireIdentity(context), placement) ? placement : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { addDays, addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
+import type { YouthStatusChangeRequest } from '#people/published/youth-status';
 import { daysBetween } from './dates.ts';
 import { PlacementFollowUpSchema, PlacementLifecycleSchema } from './lifecycle.ts';
 
@@ -170,14 +171,8 @@ export function standardCheckpoints(startDate: string, endDate: string): Checkpo
   ].map((checkpoint) => ({ ...checkpoint, completedOn: null, notes: null }));
 }
 
-/** A young person's programme status (owned by the people subgraph). */
-export type YouthStatus =
-  | 'ENROLLED'
-  | 'IN_PLACEMENT'
-  | 'IN_EDUCATION'
-  | 'IN_JOB'
-  | 'PAUSED'
-  | 'EXITED';
+/** A young person's programme status, as the people subgraph (its owner) declares it. */
+export type YouthStatus = YouthStatusChangeRequest['status'];
 
 /**
  * The young person's status that follows from a placement's outcome, or null when the outcome

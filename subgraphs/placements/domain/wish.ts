@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
+import { ExpectedVersionSchema } from './command-inputs.ts';
 
 /** Where a wish stands. */
 export const WISH_STATUSES = ['OPEN', 'WITHDRAWN', 'PLACED'] as const;
@@ -41,5 +42,8 @@ export const CreateWishInputSchema = z.object({
 /** The input of a new wish. */
 export type CreateWishInput = z.infer<typeof CreateWishInputSchema>;
 
-/** The input that names one wish. */
-export const WishIdInputSchema = z.object({ wishId: EntityIdSchema });
+/** The input of a wish withdrawn, at the version the client read. */
+export const WithdrawWishInputSchema = z.object({
+  wishId: EntityIdSchema,
+  expectedVersion: ExpectedVersionSchema,
+});

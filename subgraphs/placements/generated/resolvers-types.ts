@@ -33,6 +33,17 @@ export type AddMatchingEventParticipantsInput = {
   companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The event. */
   eventId: Scalars['ID']['input'];
+  /**
+   * The version of the matching event as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Young people to add (at most 40 at a time), all of the municipality. */
   youthIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
@@ -41,6 +52,17 @@ export type AddMatchingEventParticipantsInput = {
 export type AnswerInvitationInput = {
   /** True to accept, false to decline. */
   accept: Scalars['Boolean']['input'];
+  /**
+   * The version of the invitation as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The invitation. */
   invitationId: Scalars['ID']['input'];
 };
@@ -108,6 +130,17 @@ export type CompleteCheckpointInput = {
   checkpointId: Scalars['ID']['input'];
   /** When it was held; not in the future. */
   completedOn: Scalars['Date']['input'];
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -118,6 +151,18 @@ export type CompleteCheckpointInput = {
 export type CompletePlacementCheckpointInput = {
   /** When it was held; not in the future. */
   completedOn: Scalars['Date']['input'];
+  /**
+   * The version of the lifecycle task as last read; a change made on another version is refused
+   * with `CONFLICT`, which names the current version, and nothing is written. The task's, not the
+   * placement's: the lifecycle itself changes the placement at every step it plans.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -131,6 +176,17 @@ export type CompletePlacementCheckpointInput = {
 
 /** A placement that ran its course. */
 export type CompletePlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** How it ended and what comes next. */
   outcome: PlacementEndOutcomeInput;
   /** The placement; must be under way. */
@@ -143,6 +199,12 @@ export type CreateMatchingEventInput = {
   companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** When it takes place. */
   date: Scalars['Date']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The municipality that holds it; must be the caller's own. */
   municipalityCode: Scalars['ID']['input'];
   /** Where it takes place. */
@@ -157,6 +219,12 @@ export type CreateMatchingEventInput = {
 export type CreatePlacementInput = {
   /** The last day; three months after the start unless given. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The accepted invitation the placement comes from, if any. */
   invitationId?: InputMaybe<Scalars['ID']['input']>;
   /** The company contact who mentors the young person. */
@@ -179,6 +247,12 @@ export type CreatePlacementInput = {
 export type CreateWishInput = {
   /** The company wished for; must be in the young person's municipality. */
   companyId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why, in the young person's own words (at most 2000 characters). */
   motivation: Scalars['String']['input'];
   /** One of the company's opportunities, when the young person chose one. */
@@ -196,6 +270,17 @@ export type CreateWishInput = {
 export type ExtendPlacementInput = {
   /** When the extension was agreed. */
   date: Scalars['Date']['input'];
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The new last day; after the current one. */
   newEndDate: Scalars['Date']['input'];
   /** The placement; must be under way. */
@@ -211,6 +296,17 @@ export type FollowUpOutcomeKind =
 
 /** A placement that ends early. */
 export type InterruptPlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** What comes next. */
   outcome: PlacementEndOutcomeInput;
   /** The placement; planned or under way. */
@@ -240,6 +336,8 @@ export type Invitation = {
   placement: Maybe<Placement>;
   /** Where the invitation stands; `EXPIRED` once the answer is overdue. */
   status: InvitationStatus;
+  /** Raised by every change of the invitation; a change names it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** The invited young person. */
   youth: Youth;
 };
@@ -290,6 +388,12 @@ export type InviteYouthInput = {
   answerWithinDays?: InputMaybe<Scalars['Int']['input']>;
   /** The inviting company; a company contact's token may leave it out (their own company). */
   companyId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The company's message to the young person (at most 2000 characters). */
   message: Scalars['String']['input'];
   /** One of the company's opportunities, when the invitation is for one. */
@@ -388,6 +492,11 @@ export type LifecycleTask = {
   step: LifecycleStep;
   /** What the task is, e.g. "Midtvejsevaluering (midway evaluation)". */
   title: Scalars['String']['output'];
+  /**
+   * Raised by every change of the task (completed, chased, its wait renewed); a checkpoint held or
+   * a follow-up recorded names it as `expectedVersion`.
+   */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of lifecycle tasks. */
@@ -439,6 +548,8 @@ export type MatchingEvent = {
   place: Scalars['String']['output'];
   /** What the event is called. */
   title: Scalars['String']['output'];
+  /** Raised by every change of the event; a change names it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** The young people taking part. Municipal team only: taking part is personal data. */
   youth: Array<Youth>;
 };
@@ -468,6 +579,8 @@ export type MatchingEventParticipation = {
   event: MatchingEvent;
   /** The young person's notes from the event, in their own words. */
   note: Maybe<Scalars['String']['output']>;
+  /** Raised by every change of the notes; a change names it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** The young person. */
   youth: Youth;
 };
@@ -814,6 +927,8 @@ export type Placement = {
   startDate: Scalars['Date']['output'];
   /** Where the placement is in its course. */
   status: PlacementStatus;
+  /** Raised by every change of the placement; a change names it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** Agreed working hours a week. */
   weeklyHours: Scalars['Int']['output'];
   /** The young person in placement. */
@@ -1157,6 +1272,18 @@ export type QueryWishArgs = {
 
 /** A retention follow-up recorded. */
 export type RecordFollowUpInput = {
+  /**
+   * The version of the lifecycle task as last read; a change made on another version is refused
+   * with `CONFLICT`, which names the current version, and nothing is written. The task's, not the
+   * placement's: the lifecycle itself changes the placement at every step it plans.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The team's notes (at most 4000 characters). */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
@@ -1173,6 +1300,17 @@ export type RecordFollowUpInput = {
 export type RecordMatchingEventNoteInput = {
   /** The event. */
   eventId: Scalars['ID']['input'];
+  /**
+   * The version of the young person's part in the event as last read; a change made on another
+   * version is refused with `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The notes, in the young person's own words (at most 2000 characters). */
   note: Scalars['String']['input'];
   /** The young person; a young person's own token may leave it out. */
@@ -1181,6 +1319,17 @@ export type RecordMatchingEventNoteInput = {
 
 /** An outcome decided at the end of a placement. */
 export type RecordPlacementOutcomeInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The outcome. */
   outcome: PlacementDecisionInput;
   /** The placement; its lifecycle must be at the decision. */
@@ -1216,12 +1365,34 @@ export type StaffMember = {
 
 /** A planned placement to start. */
 export type StartPlacementInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
   placementId: Scalars['ID']['input'];
 };
 
 /** A placement whose lifecycle to start. */
 export type StartPlacementLifecycleInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The placement; must be under way. */
   placementId: Scalars['ID']['input'];
 };
@@ -1279,6 +1450,8 @@ export type Wish = {
   rank: Scalars['Int']['output'];
   /** Where the wish stands. */
   status: WishStatus;
+  /** Raised by every change of the wish; a change names it as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** The young person who wishes. */
   youth: Youth;
 };
@@ -1321,12 +1494,34 @@ export type WishStatus =
 
 /** An invitation to withdraw. */
 export type WithdrawInvitationInput = {
+  /**
+   * The version of the invitation as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The invitation. */
   invitationId: Scalars['ID']['input'];
 };
 
 /** A wish to withdraw. */
 export type WithdrawWishInput = {
+  /**
+   * The version of the wish as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The wish. */
   wishId: Scalars['ID']['input'];
 };
@@ -1509,11 +1704,11 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerInvitationInput: AnswerInvitationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Company: ResolverTypeWrapper<CompanyRefModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
@@ -1601,11 +1796,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   AnswerInvitationInput: AnswerInvitationInput;
   Boolean: Scalars['Boolean']['output'];
   Company: CompanyRefModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   CompanyContact: CompanyContact;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
@@ -1708,6 +1903,7 @@ export type InvitationResolvers<ContextType = SubgraphContext, ParentType extend
   opportunity?: Resolver<Maybe<ResolversTypes['PlacementOpportunity']>, ParentType, ContextType>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 
@@ -1746,6 +1942,7 @@ export type LifecycleTaskResolvers<ContextType = SubgraphContext, ParentType ext
   status?: Resolver<ResolversTypes['LifecycleTaskStatus'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['LifecycleStep'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type LifecycleTaskConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LifecycleTaskConnection'] = ResolversParentTypes['LifecycleTaskConnection']> = ResolversObject<{
@@ -1765,6 +1962,7 @@ export type MatchingEventResolvers<ContextType = SubgraphContext, ParentType ext
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<Array<ResolversTypes['Youth']>, ParentType, ContextType>;
 }>;
 
@@ -1781,6 +1979,7 @@ export type MatchingEventEdgeResolvers<ContextType = SubgraphContext, ParentType
 export type MatchingEventParticipationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MatchingEventParticipation'] = ResolversParentTypes['MatchingEventParticipation']> = ResolversObject<{
   event?: Resolver<ResolversTypes['MatchingEvent'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 
@@ -1867,6 +2066,7 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   plan?: Resolver<ResolversTypes['PlacementPlan'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlacementStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
@@ -2005,6 +2205,7 @@ export type WishResolvers<ContextType = SubgraphContext, ParentType extends Reso
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WishStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
 }>;
 

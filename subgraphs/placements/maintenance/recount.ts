@@ -1,20 +1,20 @@
 import type { ItemKey } from '#kernel/keys';
 import { key, PREFIX } from '#kernel/keys';
-import { monthCounterAttribute, monthCountersOf } from '#kernel/month-counters';
+import { monthCounterAttribute } from '#kernel/month-counters';
 import type { FigureDifference, RecountReport } from '#kernel/recount-report';
-import type { Item, Table } from '#kernel/table/table';
-import { PLACEMENT_STATUSES } from '../domain/placement.ts';
+import type { Table } from '#kernel/table/table';
+import type { Placement } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
+import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import {
   counterCorrection,
   counterItems,
-  counterValue,
+  noCounters,
+  type PlacementCounters,
+  PlacementCountersEntity,
   statusCountersKey,
 } from '../repository/placement-stats-entity.ts';
-import {
-  listMunicipalityCodes,
-  readPlacementsOfYouth,
-} from '../repository/placement-stats-repository.ts';
+import { listMunicipalityCodes, YouthFactsEntity } from '../repository/shared-items.ts';
 
 /**
  * The placements subgraph's recount: every kept figure (the counts by status and the monthly
@@ -31,12 +31,6 @@ import {
 
 /** Counters by the attribute that holds them on the counter item. */
 type Counters = Record<string, number>;
-
-function statusCounts(item: Item | undefined): Counters {
-  return Object.fromEntries(
-    PLACEMENT_STATUSES.map((status) => [status, counterValue(item, status)]),
-  );
-}
 
 function monthAttributes(month: string, counters: Counters = {}): Counters {
   return Object.fromEntries(
@@ -55,6 +49,43 @@ function compare(itemKey: ItemKey, kept: Counters, recounted: Counters): FigureD
     }));
 }
 
+/** A municipality's figures recounted from its young people and their placements. */
+async function recountMunicipality(table: Table, code: string): Promise<PlacementCounters> {
+  const youth = await YouthFactsEntity.readAll(table, {
+    index: 'gsi1',
+    partition: key(PREFIX.municipality, code, PREFIX.youth),
+  });
+  const enrolledAt = new Map(youth.map((person) => [person.id, person.enrolledAt]));
+  const placements: Placement[] = [];
+  for (const person of youth) {
+    const own = await readPlacementsOfYouth(table, person.id);
+    placements.push(...own.filter((placement) => placement.municipalityCode === code));
+  }
+  // Every placement counted is this municipality's, so they make at most its one item.
+  const [item] = counterItems(allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null));
+  return item ? PlacementCountersEntity.fromItem(item) : noCounters(code);
+}
+
+/** The differences of a municipality's kept figures from the recounted ones, figure set by set. */
+function differencesOf(
+  itemKey: ItemKey,
+  kept: PlacementCounters,
+  recounted: PlacementCounters,
+): { found: FigureDifference[]; compared: number } {
+  const found = compare(itemKey, kept.counts, recounted.counts);
+  const months = new Set([...Object.keys(kept.months), ...Object.keys(recounted.months)]);
+  for (const month of months) {
+    found.push(
+      ...compare(
+        itemKey,
+        monthAttributes(month, kept.months[month]),
+        monthAttributes(month, recounted.months[month]),
+      ),
+    );
+  }
+  return { found, compared: 1 + months.size };
+}
+
 /**
  * Recounts the placement figures of every municipality.
  *
@@ -69,34 +100,11 @@ export async function recountPlacementFigures(
   const corrections: Array<{ itemKey: ItemKey; values: Counters }> = [];
   let itemsCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
-    const youth = await table.queryAll({
-      index: 'gsi1',
-      partition: key(PREFIX.municipality, code, PREFIX.youth),
-    });
-    const enrolledAt = new Map(youth.map((item) => [String(item.id), String(item.enrolledAt)]));
-    const placements = (await readPlacementsOfYouth(table, [...enrolledAt.keys()])).filter(
-      (placement) => placement.municipalityCode === code,
-    );
-    // Every placement counted is this municipality's, so they make at most its one item.
-    const [recounted] = counterItems(
-      allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
-    );
     const itemKey = statusCountersKey(code);
-    const kept = await table.get(itemKey);
-    const found = compare(itemKey, statusCounts(kept), statusCounts(recounted));
-    itemsCompared += 1;
-    const keptMonths = monthCountersOf(kept);
-    const recountedMonths = monthCountersOf(recounted);
-    for (const month of new Set([...keptMonths.keys(), ...recountedMonths.keys()])) {
-      found.push(
-        ...compare(
-          itemKey,
-          monthAttributes(month, keptMonths.get(month)),
-          monthAttributes(month, recountedMonths.get(month)),
-        ),
-      );
-      itemsCompared += 1;
-    }
+    const recounted = await recountMunicipality(table, code);
+    const kept = (await PlacementCountersEntity.read(table, itemKey)) ?? noCounters(code);
+    const { found, compared } = differencesOf(itemKey, kept, recounted);
+    itemsCompared += compared;
     if (found.length > 0) {
       // Counters the recount no longer finds are written as zero, not left as they were.
       const values = Object.fromEntries(found.map((d) => [d.counter, d.recounted]));

@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type Invitation, InvitationSchema } from '../domain/invitation.ts';
 import { PLACEMENTS_PREFIX } from './prefixes.ts';
 
@@ -21,25 +21,25 @@ export function invitationsOfCompanyPartition(companyId: string): string {
   return key(PREFIX.company, companyId, 'INVITATIONS');
 }
 
-/**
- * The stored item of an invitation, with the index keys of its two listings. The due time is
- * `answerBy`, deliberately not the table's TTL attribute: an expired invitation stays on
- * record (shown as `EXPIRED`) rather than vanishing.
- */
-export function invitationToItem(invitation: Invitation): Item {
-  const sortKey = `${invitation.createdAt}#${invitation.id}`;
-  return {
-    ...invitationKey(invitation.id),
-    entity: 'Invitation',
-    gsi1pk: invitationsOfYouthPartition(invitation.youthId),
-    gsi1sk: sortKey,
-    gsi2pk: invitationsOfCompanyPartition(invitation.companyId),
-    gsi2sk: sortKey,
-    ...invitation,
-  };
-}
+const sortKey = (invitation: Invitation) => `${invitation.createdAt}#${invitation.id}`;
 
-/** An invitation from its stored item. */
-export function invitationFromItem(item: Item): Invitation {
-  return InvitationSchema.parse(item);
-}
+/**
+ * A company's invitation of a young person, listed by young person and by company. The due
+ * time is `answerBy`, deliberately not the table's TTL attribute: an expired invitation stays
+ * on record (shown as `EXPIRED`) rather than vanishing.
+ */
+export const InvitationEntity = defineEntity<Invitation>({
+  name: 'Invitation',
+  schema: InvitationSchema,
+  key: (invitation) => invitationKey(invitation.id),
+  indexes: {
+    gsi1: (invitation) => ({
+      pk: invitationsOfYouthPartition(invitation.youthId),
+      sk: sortKey(invitation),
+    }),
+    gsi2: (invitation) => ({
+      pk: invitationsOfCompanyPartition(invitation.companyId),
+      sk: sortKey(invitation),
+    }),
+  },
+});

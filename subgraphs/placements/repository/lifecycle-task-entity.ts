@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import {
   type LifecycleStep,
   type LifecycleTask,
@@ -31,25 +31,24 @@ export function escalatedTasksPartition(municipalityCode: string): string {
   return key(PREFIX.municipality, municipalityCode, 'ESCALATED_LIFECYCLE_TASKS');
 }
 
-/**
- * The stored item of a lifecycle task. Only open tasks are in the listings (sparse indexes):
- * the assignee's list always, the team leader's list once escalated.
- */
-export function lifecycleTaskToItem(task: LifecycleTask): Item {
-  const sortKey = `${task.dueDate}#${task.id}`;
-  const open = task.status === 'OPEN';
-  return {
-    ...lifecycleTaskKey(task.placementId, task.step, task.round),
-    entity: 'LifecycleTask',
-    ...(open ? { gsi1pk: openTasksOfStaffPartition(task.assigneeStaffId), gsi1sk: sortKey } : {}),
-    ...(open && task.escalations > 0
-      ? { gsi2pk: escalatedTasksPartition(task.municipalityCode), gsi2sk: sortKey }
-      : {}),
-    ...task,
-  };
-}
+const sortKey = (task: LifecycleTask) => `${task.dueDate}#${task.id}`;
 
-/** A lifecycle task from its stored item. */
-export function lifecycleTaskFromItem(item: Item): LifecycleTask {
-  return LifecycleTaskSchema.parse(item);
-}
+/**
+ * A task of a placement's lifecycle. Only open tasks are in the listings (sparse indexes): the
+ * assignee's list always, the team leader's list once escalated.
+ */
+export const LifecycleTaskEntity = defineEntity<LifecycleTask>({
+  name: 'LifecycleTask',
+  schema: LifecycleTaskSchema,
+  key: (task) => lifecycleTaskKey(task.placementId, task.step, task.round),
+  indexes: {
+    gsi1: (task) =>
+      task.status === 'OPEN'
+        ? { pk: openTasksOfStaffPartition(task.assigneeStaffId), sk: sortKey(task) }
+        : undefined,
+    gsi2: (task) =>
+      task.status === 'OPEN' && task.escalations > 0
+        ? { pk: escalatedTasksPartition(task.municipalityCode), sk: sortKey(task) }
+        : undefined,
+  },
+});

@@ -1,101 +1,58 @@
 import type { Connection } from '#kernel/connection';
-import type { CursorCodec, CursorKey } from '#kernel/cursor';
+import type { CursorKey } from '#kernel/cursor';
 import { key, PREFIX } from '#kernel/keys';
-import { readPage } from '#kernel/listing';
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
-import type { Table, TransactAction } from '#kernel/table/table';
+import type { ListingReader, PageRequest } from '#kernel/listing';
+import type { Table } from '#kernel/table/table';
 import type { LifecycleStep, LifecycleTask } from '../domain/lifecycle.ts';
 import type { Placement } from '../domain/placement.ts';
 import {
   escalatedTasksPartition,
   LIFECYCLE_TASK_SK_PREFIX,
-  lifecycleTaskFromItem,
+  LifecycleTaskEntity,
   lifecycleTaskKey,
-  lifecycleTaskToItem,
   openTasksOfStaffPartition,
 } from './lifecycle-task-entity.ts';
-import { placementFromItem, RUNNING_LIFECYCLES_PARTITION } from './placement-entity.ts';
+import { PlacementEntity, RUNNING_LIFECYCLES_PARTITION } from './placement-entity.ts';
 
 /** The task of one step and round, read strongly consistent; undefined while it has not opened. */
-export async function readLifecycleTask(
+export function readLifecycleTask(
   table: Table,
   placementId: string,
   step: LifecycleStep,
   round: number,
 ): Promise<LifecycleTask | undefined> {
-  const item = await table.get(lifecycleTaskKey(placementId, step, round));
-  return item ? lifecycleTaskFromItem(item) : undefined;
+  return LifecycleTaskEntity.read(table, lifecycleTaskKey(placementId, step, round));
 }
 
-/** Every lifecycle task of a placement (a handful: one query of its own partition). */
+/** Every lifecycle task of a placement in the order they opened (one query of its partition). */
 export async function listTasksOfPlacement(
   table: Table,
   placementId: string,
 ): Promise<LifecycleTask[]> {
-  const items = await table.queryAll({
+  const tasks = await LifecycleTaskEntity.readAll(table, {
     partition: key(PREFIX.placement, placementId),
     beginsWith: LIFECYCLE_TASK_SK_PREFIX,
   });
-  return items
-    .map(lifecycleTaskFromItem)
-    .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
-}
-
-/**
- * The write of a task: new (on condition it does not exist, so that two tries to open the same
- * step and round make one task) or changed (on condition of the version read).
- *
- * @param before - the task as read, or null when it is new
- * @param after - the task as it becomes
- */
-export function lifecycleTaskWriteAction(
-  before: LifecycleTask | null,
-  after: LifecycleTask,
-): { action: TransactAction; stored: LifecycleTask } {
-  const stored = { ...after, version: before ? before.version + 1 : 1 };
-  return {
-    action: {
-      put: lifecycleTaskToItem(stored),
-      condition: before ? versionIs(before.version) : itemMustNotExist,
-    },
-    stored,
-  };
-}
-
-/** Writes one task alone (see {@link lifecycleTaskWriteAction}). */
-export async function saveLifecycleTask(
-  table: Table,
-  before: LifecycleTask | null,
-  after: LifecycleTask,
-): Promise<LifecycleTask> {
-  const { action, stored } = lifecycleTaskWriteAction(before, after);
-  if (!('put' in action)) throw new Error('unreachable');
-  await table.put(action.put, action.condition);
-  return stored;
+  return tasks.sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
 }
 
 /**
  * A page of a staff member's open lifecycle tasks, earliest due first (one query of gsi1).
  *
- * @param table - the table
- * @param cursors - the request's cursor codec
+ * @param reader - the request's table, cursors and loader
  * @param staffId - the assignee
- * @param first - page size
- * @param after - cursor of the previous page
+ * @param page - page size and cursor
  */
 export function listOpenTasksOfStaff(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   staffId: string,
-  first: number,
-  after: string | null | undefined,
+  page: PageRequest,
 ): Promise<Connection<LifecycleTask>> {
   const partition = openTasksOfStaffPartition(staffId);
-  return readPage(
-    { table, cursors },
+  return LifecycleTaskEntity.page(
+    reader,
     { query: { index: 'gsi1', partition }, scope: partition },
-    { first, after },
-    lifecycleTaskFromItem,
+    page,
   );
 }
 
@@ -103,25 +60,20 @@ export function listOpenTasksOfStaff(
  * A page of a municipality's open escalated lifecycle tasks, earliest due first (one query of
  * gsi2), for its team leader.
  *
- * @param table - the table
- * @param cursors - the request's cursor codec
+ * @param reader - the request's table, cursors and loader
  * @param municipalityCode - the municipality
- * @param first - page size
- * @param after - cursor of the previous page
+ * @param page - page size and cursor
  */
 export function listEscalatedTasks(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   municipalityCode: string,
-  first: number,
-  after: string | null | undefined,
+  page: PageRequest,
 ): Promise<Connection<LifecycleTask>> {
   const partition = escalatedTasksPartition(municipalityCode);
-  return readPage(
-    { table, cursors },
+  return LifecycleTaskEntity.page(
+    reader,
     { query: { index: 'gsi2', partition }, scope: partition },
-    { first, after },
-    lifecycleTaskFromItem,
+    page,
   );
 }
 
@@ -140,7 +92,7 @@ export async function* placementsWithRunningLifecycle(table: Table): AsyncGenera
       limit: 100,
       ...(startKey ? { startKey } : {}),
     });
-    for (const item of page.items) yield placementFromItem(item);
+    for (const item of page.items) yield PlacementEntity.fromItem(item);
     startKey = page.lastKey;
   } while (startKey);
 }

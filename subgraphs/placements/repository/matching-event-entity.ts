@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import {
   type MatchingEvent,
   type MatchingEventParticipation,
@@ -31,34 +31,32 @@ export function participationKey(eventId: string, youthId: string): ItemKey {
   return { pk: key(PLACEMENTS_PREFIX.matchingEvent, eventId), sk: key(PREFIX.youth, youthId) };
 }
 
-/** The stored item of a matching event. */
-export function matchingEventToItem(event: MatchingEvent): Item {
-  return {
-    ...matchingEventKey(event.id),
-    entity: 'MatchingEvent',
-    gsi1pk: matchingEventsOfMunicipalityPartition(event.municipalityCode),
-    gsi1sk: `${event.date}#${event.id}`,
-    ...event,
-  };
-}
+/** A matching event, listed by municipality in date order. */
+export const MatchingEventEntity = defineEntity<MatchingEvent>({
+  name: 'MatchingEvent',
+  schema: MatchingEventSchema,
+  key: (event) => matchingEventKey(event.id),
+  indexes: {
+    gsi1: (event) => ({
+      pk: matchingEventsOfMunicipalityPartition(event.municipalityCode),
+      sk: `${event.date}#${event.id}`,
+    }),
+  },
+});
 
-/** A matching event from its stored item. */
-export function matchingEventFromItem(item: Item): MatchingEvent {
-  return MatchingEventSchema.parse(item);
-}
-
-/** The stored item of a young person's part in an event. */
-export function participationToItem(participation: MatchingEventParticipation): Item {
-  return {
-    ...participationKey(participation.eventId, participation.youthId),
-    entity: 'MatchingEventParticipation',
-    gsi1pk: participationsOfYouthPartition(participation.youthId),
-    gsi1sk: `${participation.eventDate}#${participation.eventId}`,
-    ...participation,
-  };
-}
-
-/** A young person's part in an event from its stored item. */
-export function participationFromItem(item: Item): MatchingEventParticipation {
-  return MatchingEventParticipationSchema.parse(item);
-}
+/**
+ * A young person's part in an event, listed by young person in date order. Parts written
+ * before they had a version (the demo seeder's first) are read at version 0.
+ */
+export const MatchingEventParticipationEntity = defineEntity<MatchingEventParticipation>({
+  name: 'MatchingEventParticipation',
+  schema: MatchingEventParticipationSchema,
+  key: (participation) => participationKey(participation.eventId, participation.youthId),
+  indexes: {
+    gsi1: (participation) => ({
+      pk: participationsOfYouthPartition(participation.youthId),
+      sk: `${participation.eventDate}#${participation.eventId}`,
+    }),
+  },
+  decode: (item) => ({ ...item, version: item.version ?? 0 }),
+});

@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type Placement, PlacementSchema } from '../domain/placement.ts';
 
 /** Primary key of a placement's item. */
@@ -23,37 +23,28 @@ export function placementsOfCompanyPartition(companyId: string): string {
  */
 export const RUNNING_LIFECYCLES_PARTITION = 'LIFECYCLES#RUNNING';
 
+const sortKey = (placement: Placement) => `${placement.startDate}#${placement.id}`;
+
 /**
- * The stored item of a placement, with the index keys of its two listings, and of the running
- * lifecycles while its lifecycle runs.
+ * A placement ("praktikforløb"), listed by young person (gsi1) and by company (gsi2), newest
+ * start first, and among the running lifecycles (gsi3) while its lifecycle runs.
  */
-export function placementToItem(placement: Placement): Item {
-  const sortKey = `${placement.startDate}#${placement.id}`;
-  return {
-    ...placementKey(placement.id),
-    entity: 'Placement',
-    gsi1pk: placementsOfYouthPartition(placement.youthId),
-    gsi1sk: sortKey,
-    gsi2pk: placementsOfCompanyPartition(placement.companyId),
-    gsi2sk: sortKey,
-    ...(placement.lifecycle?.status === 'RUNNING'
-      ? { gsi3pk: RUNNING_LIFECYCLES_PARTITION, gsi3sk: placement.id }
-      : {}),
-    ...placement,
-  };
-}
-
-/** A placement from its stored item. */
-export function placementFromItem(item: Item): Placement {
-  return PlacementSchema.parse(item);
-}
-
-/** Where a listing of placements resumes: the item's keys in the index it was listed from. */
-export function placementPosition(index: 'gsi1' | 'gsi2'): (item: Item) => Record<string, string> {
-  return (item) => ({
-    pk: item.pk,
-    sk: item.sk,
-    [`${index}pk`]: String(item[`${index}pk`]),
-    [`${index}sk`]: String(item[`${index}sk`]),
-  });
-}
+export const PlacementEntity = defineEntity<Placement>({
+  name: 'Placement',
+  schema: PlacementSchema,
+  key: (placement) => placementKey(placement.id),
+  indexes: {
+    gsi1: (placement) => ({
+      pk: placementsOfYouthPartition(placement.youthId),
+      sk: sortKey(placement),
+    }),
+    gsi2: (placement) => ({
+      pk: placementsOfCompanyPartition(placement.companyId),
+      sk: sortKey(placement),
+    }),
+    gsi3: (placement) =>
+      placement.lifecycle?.status === 'RUNNING'
+        ? { pk: RUNNING_LIFECYCLES_PARTITION, sk: placement.id }
+        : undefined,
+  },
+});

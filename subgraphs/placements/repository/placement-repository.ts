@@ -1,97 +1,97 @@
-import { type Connection, toConnection } from '#kernel/connection';
-import type { CursorCodec } from '#kernel/cursor';
+import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
-import type { Table } from '#kernel/table/table';
+import type { ListingReader, PageRequest } from '#kernel/listing';
+import type { Item, Table } from '#kernel/table/table';
 import type { Placement } from '../domain/placement.ts';
-import { type PageRequest, pageRequest } from './paging.ts';
 import {
-  placementFromItem,
+  PlacementEntity,
   placementKey,
-  placementPosition,
   placementsOfCompanyPartition,
   placementsOfYouthPartition,
 } from './placement-entity.ts';
 import {
-  type Guard,
-  guardFromItem,
+  emptyOccupancy,
+  emptyYouthGuard,
+  type OpportunityOccupancy,
+  OpportunityOccupancyEntity,
   opportunityOccupancyKey,
+  type YouthPlacementGuard,
+  YouthPlacementGuardEntity,
   youthPlacementGuardKey,
 } from './placement-guard-entity.ts';
 
 /** Placements by id through the request's batching loader; undefined where none exists. */
-export async function loadPlacements(
+export function loadPlacements(
   loader: ItemLoader,
   ids: readonly string[],
 ): Promise<Array<Placement | undefined>> {
-  const items = await loader.loadMany(ids.map(placementKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item ? placementFromItem(item) : undefined;
-  });
+  return PlacementEntity.load(loader, ids.map(placementKey));
 }
 
 /** One placement, read strongly consistent (for a write that follows). */
-export async function readPlacement(table: Table, id: string): Promise<Placement | undefined> {
-  const item = await table.get(placementKey(id));
-  return item ? placementFromItem(item) : undefined;
-}
-
-async function listPlacements(
-  table: Table,
-  cursors: CursorCodec,
-  index: 'gsi1' | 'gsi2',
-  partition: string,
-  first: number,
-  after: string | null | undefined,
-): Promise<Connection<Placement>> {
-  const page: PageRequest = pageRequest(cursors, partition, first, after);
-  const result = await table.query({ index, partition, forward: false, ...page });
-  return toConnection(result, placementFromItem, placementPosition(index), cursors, partition);
+export function readPlacement(table: Table, id: string): Promise<Placement | undefined> {
+  return PlacementEntity.read(table, placementKey(id));
 }
 
 /**
  * A page of a young person's placements, newest start first (one query of gsi1).
  *
- * @param table - the table
- * @param cursors - the request's cursor codec
+ * @param reader - the request's table, cursors and loader
  * @param youthId - the young person
- * @param first - page size
- * @param after - cursor of the previous page
+ * @param page - page size and cursor
  */
 export function listPlacementsByYouth(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   youthId: string,
-  first: number,
-  after: string | null | undefined,
+  page: PageRequest,
 ): Promise<Connection<Placement>> {
-  return listPlacements(table, cursors, 'gsi1', placementsOfYouthPartition(youthId), first, after);
+  const partition = placementsOfYouthPartition(youthId);
+  return PlacementEntity.page(
+    reader,
+    { query: { index: 'gsi1', partition, forward: false }, scope: partition },
+    page,
+  );
 }
 
 /**
  * A page of a company's placements, newest start first (one query of gsi2).
  *
- * @param table - the table
- * @param cursors - the request's cursor codec
+ * @param reader - the request's table, cursors and loader
  * @param companyId - the company
- * @param first - page size
- * @param after - cursor of the previous page
+ * @param page - page size and cursor
  */
 export function listPlacementsByCompany(
-  table: Table,
-  cursors: CursorCodec,
+  reader: ListingReader,
   companyId: string,
-  first: number,
-  after: string | null | undefined,
+  page: PageRequest,
 ): Promise<Connection<Placement>> {
-  return listPlacements(
-    table,
-    cursors,
-    'gsi2',
-    placementsOfCompanyPartition(companyId),
-    first,
-    after,
+  const partition = placementsOfCompanyPartition(companyId);
+  return PlacementEntity.page(
+    reader,
+    { query: { index: 'gsi2', partition, forward: false }, scope: partition },
+    page,
   );
+}
+
+/** Whether a listed item is a placement (an erased young person's are anonymous stubs). */
+function isPlacement(item: Item): boolean {
+  return item.entity === PlacementEntity.name;
+}
+
+/**
+ * Every placement of a young person (a small partition), strongly consistent: for a write that
+ * may change which was their first, and for the recount and the young person's rights. Erased
+ * placements' anonymous stubs, listed in the same partition, are left out.
+ *
+ * @param table - the table
+ * @param youthId - the young person
+ */
+export async function readPlacementsOfYouth(table: Table, youthId: string): Promise<Placement[]> {
+  const items = await table.queryAll({
+    index: 'gsi1',
+    partition: placementsOfYouthPartition(youthId),
+  });
+  return items.filter(isPlacement).map(PlacementEntity.fromItem);
 }
 
 /**
@@ -101,20 +101,25 @@ export function listPlacementsByCompany(
 export async function loadYouthGuards(
   loader: ItemLoader,
   youthIds: readonly string[],
-): Promise<Guard[]> {
-  const items = await loader.loadMany(youthIds.map(youthPlacementGuardKey));
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return guardFromItem(item);
-  });
+): Promise<YouthPlacementGuard[]> {
+  const guards = await YouthPlacementGuardEntity.load(loader, youthIds.map(youthPlacementGuardKey));
+  return guards.map((guard, i) => guard ?? emptyYouthGuard(youthIds[i] as string));
 }
 
 /** A young person's placement guard, read strongly consistent before a write. */
-export async function readYouthGuard(table: Table, youthId: string): Promise<Guard> {
-  return guardFromItem(await table.get(youthPlacementGuardKey(youthId)));
+export async function readYouthGuard(table: Table, youthId: string): Promise<YouthPlacementGuard> {
+  const guard = await YouthPlacementGuardEntity.read(table, youthPlacementGuardKey(youthId));
+  return guard ?? emptyYouthGuard(youthId);
 }
 
 /** An opportunity's occupancy, read strongly consistent before a write. */
-export async function readOccupancy(table: Table, opportunityId: string): Promise<Guard> {
-  return guardFromItem(await table.get(opportunityOccupancyKey(opportunityId)));
+export async function readOccupancy(
+  table: Table,
+  opportunityId: string,
+): Promise<OpportunityOccupancy> {
+  const occupancy = await OpportunityOccupancyEntity.read(
+    table,
+    opportunityOccupancyKey(opportunityId),
+  );
+  return occupancy ?? emptyOccupancy(opportunityId);
 }

@@ -1,10 +1,16 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import { monthCounterAttribute } from '#kernel/month-counters';
+import {
+  type MonthCounterChange,
+  monthCounterAttribute,
+  monthCountersOf,
+} from '#kernel/month-counters';
 import type { UpdateSpec } from '#kernel/table/expressions';
-import type { Item, TransactAction } from '#kernel/table/table';
+import type { Item } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
+import { PLACEMENT_STATUSES, type PlacementStatus } from '../domain/placement.ts';
 import type { CounterChange } from '../domain/placement-figures.ts';
-
-export type { CounterChange } from '../domain/placement-figures.ts';
 
 /**
  * The counter item of a municipality's placement figures (`STATS#MUNI#<code>` /
@@ -27,65 +33,117 @@ export function municipalityStatsPartition(municipalityCode: string): string {
 }
 
 const STATUS_ENTITY = 'PlacementStatusCounters';
+const SORT_KEY = 'PLACEMENTS#STATUS';
 
 /** Key of the counter item of a municipality's placements: counts by status and month counters. */
 export function statusCountersKey(municipalityCode: string): ItemKey {
-  return { pk: municipalityStatsPartition(municipalityCode), sk: 'PLACEMENTS#STATUS' };
+  return { pk: municipalityStatsPartition(municipalityCode), sk: SORT_KEY };
 }
 
-interface ItemChange {
-  itemKey: ItemKey;
-  add: Record<string, number>;
+/** Counters by name (records as catch-all objects: see `placement-guard-entity.ts`). */
+const counts = z.object({}).catchall(z.number());
+
+/** A municipality's kept placement figures as read: counts by status now and by month. */
+export const PlacementCountersSchema = z.object({
+  municipalityCode: z.string(),
+  /** Placements by status now (0 for a status never counted). */
+  counts: z.object(
+    Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, z.number()])) as Record<
+      PlacementStatus,
+      z.ZodNumber
+    >,
+  ),
+  /** Each month's counters by month (`YYYY-MM`); a month never counted is absent. */
+  months: z.object({}).catchall(counts),
+});
+
+/** A municipality's kept placement figures. */
+export type PlacementCounters = z.infer<typeof PlacementCountersSchema>;
+
+const numberOr0 = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+/**
+ * The counter item, read as counts by status and by month. It is only ever read through this
+ * entity: writes add to it ({@link stageCounterChanges}), the seeder and the recount write the
+ * attributes {@link counterItems} gives.
+ */
+export const PlacementCountersEntity = defineEntity<PlacementCounters>({
+  name: STATUS_ENTITY,
+  schema: PlacementCountersSchema,
+  key: (counters) => statusCountersKey(counters.municipalityCode),
+  decode: (item) => ({
+    municipalityCode: item.pk.slice(municipalityStatsPartition('').length),
+    counts: Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, numberOr0(item[s])])),
+    months: Object.fromEntries(monthCountersOf(item)),
+  }),
+});
+
+/** A municipality's figures when nothing was counted yet. */
+export function noCounters(municipalityCode: string): PlacementCounters {
+  return {
+    municipalityCode,
+    counts: Object.fromEntries(
+      PLACEMENT_STATUSES.map((s) => [s, 0]),
+    ) as PlacementCounters['counts'],
+    months: {},
+  };
 }
 
-/** The changes by counter item: every change of a municipality goes to its one item. */
-function itemChanges(changes: readonly CounterChange[]): ItemChange[] {
-  const byMunicipality = new Map<string, ItemChange>();
+interface MunicipalityChanges {
+  counts: Record<string, number>;
+  months: MonthCounterChange[];
+}
+
+/** The changes by municipality: every change of a municipality goes to its one item. */
+function changesByMunicipality(
+  changes: readonly CounterChange[],
+): Map<string, MunicipalityChanges> {
+  const byMunicipality = new Map<string, MunicipalityChanges>();
   for (const change of changes) {
-    const attribute =
-      change.kind === 'status'
-        ? change.status
-        : monthCounterAttribute(change.month, change.counter);
-    const entry = byMunicipality.get(change.municipalityCode) ?? {
-      itemKey: statusCountersKey(change.municipalityCode),
-      add: {},
-    };
-    entry.add[attribute] = (entry.add[attribute] ?? 0) + change.by;
+    const entry = byMunicipality.get(change.municipalityCode) ?? { counts: {}, months: [] };
+    if (change.kind === 'status') {
+      entry.counts[change.status] = (entry.counts[change.status] ?? 0) + change.by;
+    } else {
+      entry.months.push({ month: change.month, add: { [change.counter]: change.by } });
+    }
     byMunicipality.set(change.municipalityCode, entry);
   }
-  return [...byMunicipality.values()]
-    .map((entry) => ({
-      ...entry,
-      add: Object.fromEntries(Object.entries(entry.add).filter(([, by]) => by !== 0)),
-    }))
-    .filter(({ add }) => Object.keys(add).length > 0);
+  return byMunicipality;
 }
 
 /**
- * The update actions that apply counter changes: one action per counter item (a transaction
- * may touch an item only once), changes of the same attribute summed, zero changes dropped.
+ * Stages the counter changes of one placement write on its unit of work: one `ADD` per
+ * municipality's counter item (the unit sums several deltas to one item and drops zeros).
  *
- * @param changes - the changes of one placement write
+ * @param work - the unit of work
+ * @param changes - the changes of the write
  */
-export function counterActions(changes: readonly CounterChange[]): TransactAction[] {
-  return itemChanges(changes).map(({ itemKey, add }) => ({
-    update: itemKey,
-    spec: { set: { entity: STATUS_ENTITY }, add },
-  }));
+export function stageCounterChanges(work: UnitOfWork, changes: readonly CounterChange[]): void {
+  for (const [code, { counts: statusCounts, months }] of changesByMunicipality(changes)) {
+    work.count(statusCountersKey(code), { entity: STATUS_ENTITY }, statusCounts, months);
+  }
 }
 
 /**
  * Counter items with absolute values, for seeding and the recount: the same keys and
- * attributes as the transactional updates produce.
+ * attributes as the staged `ADD`s produce.
  *
  * @param changes - every change the placements would have made
  */
 export function counterItems(changes: readonly CounterChange[]): Item[] {
-  return itemChanges(changes).map(({ itemKey, add }) => ({
-    ...itemKey,
-    entity: STATUS_ENTITY,
-    ...add,
-  }));
+  return [...changesByMunicipality(changes)]
+    .map(([code, { counts: statusCounts, months }]) => {
+      const attributes: Record<string, number> = { ...statusCounts };
+      for (const { month, add } of months) {
+        for (const [counter, by] of Object.entries(add)) {
+          const attribute = monthCounterAttribute(month, counter);
+          attributes[attribute] = (attributes[attribute] ?? 0) + by;
+        }
+      }
+      const nonZero = Object.fromEntries(Object.entries(attributes).filter(([, n]) => n !== 0));
+      return { ...statusCountersKey(code), entity: STATUS_ENTITY, ...nonZero };
+    })
+    .filter((item) => Object.keys(item).length > 3);
 }
 
 /**
@@ -96,10 +154,4 @@ export function counterItems(changes: readonly CounterChange[]): Item[] {
  */
 export function counterCorrection(values: Readonly<Record<string, number>>): UpdateSpec {
   return { set: { entity: STATUS_ENTITY, ...values } };
-}
-
-/** A counter's value on a stored counter item (0 when never counted). */
-export function counterValue(item: Item | undefined, attribute: string): number {
-  const value = item?.[attribute];
-  return typeof value === 'number' ? value : 0;
 }

@@ -1,17 +1,16 @@
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
-import type { TransactAction } from '#kernel/table/table';
+import type { Entity } from '#kernel/entity';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
-import { placementToItem } from './placement-entity.ts';
+import type { CounterChange } from '../domain/placement-figures.ts';
+import { PlacementEntity } from './placement-entity.ts';
 import {
-  type Guard,
   type GuardedPlacement,
-  OCCUPANCY_ENTITY,
-  opportunityOccupancyKey,
-  writeGuard,
-  YOUTH_GUARD_ENTITY,
-  youthPlacementGuardKey,
+  type OpportunityOccupancy,
+  OpportunityOccupancyEntity,
+  type YouthPlacementGuard,
+  YouthPlacementGuardEntity,
 } from './placement-guard-entity.ts';
-import { type CounterChange, counterActions } from './placement-stats-entity.ts';
+import { stageCounterChanges } from './placement-stats-entity.ts';
 
 /** One write of a placement, with the guards as they were read before it. */
 export interface PlacementWrite {
@@ -20,15 +19,17 @@ export interface PlacementWrite {
   /** The placement as it becomes; its version is set here. */
   after: Placement;
   /** The young person's overlap guard as read. */
-  youthGuard: Guard;
+  youthGuard: YouthPlacementGuard;
   /** The opportunity's occupancy as read. */
-  occupancy: Guard;
+  occupancy: OpportunityOccupancy;
   /** The figures it changes. */
-  counterChanges: CounterChange[];
+  counterChanges: readonly CounterChange[];
 }
 
-function withEntry(read: Guard, placement: Placement): Record<string, GuardedPlacement> {
-  const placements = { ...read.placements };
+type Entries = Record<string, GuardedPlacement>;
+
+function withEntry(entries: Entries, placement: Placement): Entries {
+  const placements = { ...entries };
   delete placements[placement.id];
   if (OPEN_PLACEMENT_STATUSES.includes(placement.status)) {
     placements[placement.id] = {
@@ -40,71 +41,68 @@ function withEntry(read: Guard, placement: Placement): Record<string, GuardedPla
   return placements;
 }
 
-function sameEntries(a: Record<string, GuardedPlacement>, b: Record<string, GuardedPlacement>) {
+function sameEntries(a: Entries, b: Entries): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-/**
- * The actions of one placement write: the placement (new, or on condition its version is the
- * one read), both guards where the placement's period or status changes them (on condition
- * their versions are the ones read) and the counters. The caller adds its own checks.
- *
- * @param write - the write
- * @returns the actions, and the placement as stored (with its new version)
- */
-export function placementWriteActions(write: PlacementWrite): {
-  actions: TransactAction[];
-  stored: Placement;
-} {
-  const { before, after } = write;
-  const stored = { ...after, version: before ? before.version + 1 : 1 };
-  const actions: TransactAction[] = [
-    {
-      put: placementToItem(stored),
-      condition: before ? versionIs(before.version) : itemMustNotExist,
-    },
-  ];
-  const youthEntries = withEntry(write.youthGuard, stored);
-  if (!sameEntries(youthEntries, write.youthGuard.placements)) {
-    actions.push(
-      writeGuard(
-        youthPlacementGuardKey(stored.youthId),
-        YOUTH_GUARD_ENTITY,
-        write.youthGuard,
-        youthEntries,
-      ),
-    );
-  }
-  const occupancyEntries = withEntry(write.occupancy, stored);
-  if (!sameEntries(occupancyEntries, write.occupancy.placements)) {
-    actions.push(
-      writeGuard(
-        opportunityOccupancyKey(stored.opportunityId),
-        OCCUPANCY_ENTITY,
-        write.occupancy,
-        occupancyEntries,
-      ),
-    );
-  }
-  actions.push(...counterActions(write.counterChanges));
-  return { actions, stored };
+/** Stages a guard's new entries: created at version 1, or replaced at the version read. */
+function stageGuard<G extends { placements: Entries; version: number }>(
+  work: UnitOfWork,
+  entity: Entity<G>,
+  read: G,
+  placements: Entries,
+): void {
+  if (sameEntries(placements, read.placements)) return;
+  if (read.version === 0) work.create(entity, { ...read, placements, version: 1 });
+  else work.replace(entity, read, { ...read, placements });
 }
 
 /**
- * Writes a change of a placement that leaves its status and period as they are (where its
+ * Stages one placement write: the placement (new, or on condition its version is the one
+ * read), both guards where the placement's period or status changes them (on condition their
+ * versions are the ones read) and the counters. The caller stages its own checks.
+ *
+ * @param work - the unit of work
+ * @param write - the write
+ * @returns the placement as stored (with its new version)
+ */
+export function stagePlacementWrite(work: UnitOfWork, write: PlacementWrite): Placement {
+  const { before, after } = write;
+  const stored = before
+    ? work.replace(PlacementEntity, before, after)
+    : work.create(PlacementEntity, { ...after, version: 1 });
+  stageGuard(
+    work,
+    YouthPlacementGuardEntity,
+    write.youthGuard,
+    withEntry(write.youthGuard.placements, stored),
+  );
+  stageGuard(
+    work,
+    OpportunityOccupancyEntity,
+    write.occupancy,
+    withEntry(write.occupancy.placements, stored),
+  );
+  stageCounterChanges(work, write.counterChanges);
+  return stored;
+}
+
+/**
+ * Stages a change of a placement that leaves its status and period as they are (where its
  * lifecycle stands), on condition of the version read; no guard or counter changes.
  *
+ * @param work - the unit of work
  * @param before - the placement as read
  * @param after - the placement as it becomes
- * @returns the action, and the placement as stored (with its new version)
+ * @returns the placement as stored (with its new version)
  */
-export function placementRecordWriteAction(
+export function stagePlacementRecord(
+  work: UnitOfWork,
   before: Placement,
   after: Placement,
-): { action: TransactAction; stored: Placement } {
+): Placement {
   if (before.status !== after.status || before.endDate !== after.endDate) {
-    throw new Error('A change of status or period goes through placementWriteActions');
+    throw new Error('A change of status or period goes through stagePlacementWrite');
   }
-  const stored = { ...after, version: before.version + 1 };
-  return { action: { put: placementToItem(stored), condition: versionIs(before.version) }, stored };
+  return work.replace(PlacementEntity, before, after);
 }

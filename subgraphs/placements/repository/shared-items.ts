@@ -1,154 +1,241 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
+import { key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Condition } from '#kernel/table/expressions';
-import type { Item } from '#kernel/table/table';
+import type { Item, Table, TransactAction } from '#kernel/table/table';
 
 /**
- * Items other subgraphs own, read only through `sharedKeys` and only for the attributes its
- * TSDoc promises. Reads go through the request's loader, so that many are one batch.
+ * Items other subgraphs own, as this subgraph may read them: read-only views declared as
+ * entities over `sharedKeys`, holding only the attributes its TSDoc promises readers (the
+ * schemas drop everything else). They are never written here; the checks at the end of this
+ * file are what a placements transaction asks of them.
  */
 
 /** What this subgraph may know of a young person. */
-export interface YouthFacts {
-  id: string;
-  municipalityCode: string;
-  status: string;
+export const YouthFactsSchema = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  status: z.string(),
   /** The job centre's benefit category (`ACTIVITY_READY`, `EDUCATION_READY`), if recorded. */
-  benefitCategory: string | null;
-}
+  benefitCategory: z.string().nullable(),
+  /** ISO date of enrolment, when known. */
+  enrolledAt: z.string().nullable(),
+});
+
+/** What this subgraph may know of a young person. */
+export type YouthFacts = z.infer<typeof YouthFactsSchema>;
 
 /** What this subgraph may know of a company. */
-export interface CompanyFacts {
-  id: string;
-  municipalityCode: string;
-  status: 'ACTIVE' | 'PAUSED' | 'LEFT' | string;
-}
+export const CompanyFactsSchema = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  /** `ACTIVE`, `PAUSED` or `LEFT`. */
+  status: z.string(),
+});
+
+/** What this subgraph may know of a company. */
+export type CompanyFacts = z.infer<typeof CompanyFactsSchema>;
 
 /** What this subgraph may know of a placement opportunity. */
-export interface OpportunityFacts {
-  id: string;
-  companyId: string;
-  municipalityCode: string;
-  open: boolean;
-  places: number;
-}
+export const OpportunityFactsSchema = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  municipalityCode: z.string(),
+  open: z.boolean(),
+  /** How many young people it takes at once. */
+  places: z.number(),
+});
+
+/** What this subgraph may know of a placement opportunity. */
+export type OpportunityFacts = z.infer<typeof OpportunityFactsSchema>;
 
 /** What this subgraph may know of a company's contact person. */
-export interface ContactFacts {
-  id: string;
-  companyId: string;
-}
+export const ContactFactsSchema = z.object({ id: z.string(), companyId: z.string() });
 
-async function loadAll(loader: ItemLoader, keys: Parameters<ItemLoader['load']>[0][]) {
-  const items = await loader.loadMany(keys);
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item;
-  });
-}
+/** What this subgraph may know of a company's contact person. */
+export type ContactFacts = z.infer<typeof ContactFactsSchema>;
 
-/** Young people's facts by id; undefined where none exists. */
-export async function loadYouthFacts(
+/** A municipality running NEXTWORK, as the people subgraph lists them. */
+export const MunicipalityFactsSchema = z.object({ code: z.string() });
+
+/** The id an item's partition names (`YOUTH#<id>`): readers rely on keys, not on `id`. */
+const idOfPartition = (item: Item) => item.pk.slice(item.pk.indexOf('#') + 1);
+
+/** A young person (owner: people). */
+export const YouthFactsEntity = defineEntity<YouthFacts>({
+  name: 'Youth',
+  schema: YouthFactsSchema,
+  key: (youth) => sharedKeys.youth(youth.id),
+  decode: (item) => ({
+    ...item,
+    id: idOfPartition(item),
+    status: String(item.status),
+    benefitCategory: typeof item.benefitCategory === 'string' ? item.benefitCategory : null,
+    enrolledAt: typeof item.enrolledAt === 'string' ? item.enrolledAt : null,
+  }),
+});
+
+/** A company (owner: companies). */
+export const CompanyFactsEntity = defineEntity<CompanyFacts>({
+  name: 'Company',
+  schema: CompanyFactsSchema,
+  key: (company) => sharedKeys.company(company.id),
+  decode: (item) => ({ ...item, id: idOfPartition(item), status: String(item.status) }),
+});
+
+/** A placement opportunity (owner: companies). */
+export const OpportunityFactsEntity = defineEntity<OpportunityFacts>({
+  name: 'PlacementOpportunity',
+  schema: OpportunityFactsSchema,
+  key: (opportunity) => sharedKeys.opportunity(opportunity.id),
+  decode: (item) => ({
+    ...item,
+    id: idOfPartition(item),
+    open: item.open === true,
+    places: Number(item.places ?? 0),
+  }),
+});
+
+/** A company's contact person (owner: companies). */
+export const ContactFactsEntity = defineEntity<ContactFacts>({
+  name: 'CompanyContact',
+  schema: ContactFactsSchema,
+  key: (contact) => sharedKeys.contact(contact.id),
+  decode: (item) => ({ ...item, id: idOfPartition(item) }),
+});
+
+/** The people subgraph's listing of the municipalities running NEXTWORK (gsi1, one partition). */
+const MunicipalityFactsEntity = defineEntity<z.infer<typeof MunicipalityFactsSchema>>({
+  name: 'Municipality',
+  schema: MunicipalityFactsSchema,
+  key: ({ code }) => ({ pk: key(PREFIX.municipality, code), sk: key(PREFIX.municipality, code) }),
+});
+
+/** Young people's facts by id through the request's loader; undefined where none exists. */
+export function loadYouthFacts(
   loader: ItemLoader,
   ids: readonly string[],
 ): Promise<Array<YouthFacts | undefined>> {
-  const items = await loadAll(loader, ids.map(sharedKeys.youth));
-  return items.map((item, i) =>
-    item
-      ? {
-          id: ids[i] as string,
-          municipalityCode: String(item.municipalityCode),
-          status: String(item.status),
-          benefitCategory: item.benefitCategory ? String(item.benefitCategory) : null,
-        }
-      : undefined,
-  );
+  return YouthFactsEntity.load(loader, ids.map(sharedKeys.youth));
 }
 
-/** Companies' facts by id; undefined where none exists. */
-export async function loadCompanyFacts(
+/** A young person's facts, strongly consistent (before a write that depends on them). */
+export function readYouthFacts(table: Table, id: string): Promise<YouthFacts | undefined> {
+  return YouthFactsEntity.read(table, sharedKeys.youth(id));
+}
+
+/** Companies' facts by id through the request's loader; undefined where none exists. */
+export function loadCompanyFacts(
   loader: ItemLoader,
   ids: readonly string[],
 ): Promise<Array<CompanyFacts | undefined>> {
-  const items = await loadAll(loader, ids.map(sharedKeys.company));
-  return items.map((item, i) =>
-    item
-      ? {
-          id: ids[i] as string,
-          municipalityCode: String(item.municipalityCode),
-          status: String(item.status),
-        }
-      : undefined,
-  );
+  return CompanyFactsEntity.load(loader, ids.map(sharedKeys.company));
 }
 
 /** An opportunity's facts; undefined when none exists. */
-export async function loadOpportunityFacts(
+export function loadOpportunityFacts(
   loader: ItemLoader,
   id: string,
 ): Promise<OpportunityFacts | undefined> {
-  const item: Item | undefined = await loader.load(sharedKeys.opportunity(id));
-  if (!item) return undefined;
-  return {
-    id,
-    companyId: String(item.companyId),
-    municipalityCode: String(item.municipalityCode),
-    open: item.open === true,
-    places: Number(item.places ?? 0),
-  };
+  return OpportunityFactsEntity.loadOne(loader, sharedKeys.opportunity(id));
 }
 
 /** A contact person's facts; undefined when none exists. */
-export async function loadContactFacts(
+export function loadContactFacts(
   loader: ItemLoader,
   id: string,
 ): Promise<ContactFacts | undefined> {
-  const item = await loader.load(sharedKeys.contact(id));
-  return item ? { id, companyId: String(item.companyId) } : undefined;
-}
-
-/** Condition that a company is still taking part in the network (`ACTIVE`). */
-export function companyIsActive(): Condition {
-  return {
-    expression: '#status = :activeStatus',
-    names: { '#status': 'status' },
-    values: { ':activeStatus': 'ACTIVE' },
-  };
+  return ContactFactsEntity.loadOne(loader, sharedKeys.contact(id));
 }
 
 /**
- * Condition that an opportunity is still open, still the company's, and still offers the number
+ * The codes of every municipality running NEXTWORK (the people subgraph's listing on gsi1, one
+ * small partition).
+ *
+ * @param table - the table
+ */
+export async function listMunicipalityCodes(table: Table): Promise<string[]> {
+  const municipalities = await MunicipalityFactsEntity.readAll(table, {
+    index: 'gsi1',
+    partition: 'MUNICIPALITIES',
+  });
+  return municipalities.map(({ code }) => code).sort();
+}
+
+const companyIsActive: Condition = {
+  expression: '#status = :activeStatus',
+  names: { '#status': 'status' },
+  values: { ':activeStatus': 'ACTIVE' },
+};
+
+/** A check, in a placements transaction, that a company still takes part (`ACTIVE`). */
+export function companyStillActive(companyId: string): TransactAction {
+  return { check: sharedKeys.company(companyId), condition: companyIsActive };
+}
+
+/**
+ * A check that an opportunity is still open, still the company's, and still offers the number
  * of places the occupancy check was made against.
  *
  * @param facts - the opportunity as read
  */
-export function opportunityUnchangedAndOpen(facts: OpportunityFacts): Condition {
+export function opportunityUnchangedAndOpen(facts: OpportunityFacts): TransactAction {
   return {
-    expression: '#open = :open AND #places = :places AND #companyId = :companyId',
-    names: { '#open': 'open', '#places': 'places', '#companyId': 'companyId' },
-    values: { ':open': true, ':places': facts.places, ':companyId': facts.companyId },
+    check: sharedKeys.opportunity(facts.id),
+    condition: {
+      expression: '#open = :open AND #places = :places AND #companyId = :companyId',
+      names: { '#open': 'open', '#places': 'places', '#companyId': 'companyId' },
+      values: { ':open': true, ':places': facts.places, ':companyId': facts.companyId },
+    },
   };
 }
 
 /**
- * Condition that an opportunity still belongs to the company and is open (a wish or an
- * invitation for it).
+ * A check that an opportunity still offers the number of places a longer period was checked
+ * against (an extension).
  *
- * @param companyId - the company it must belong to
+ * @param opportunityId - the opportunity
+ * @param places - the places read
  */
-export function opportunityOpenAt(companyId: string): Condition {
+export function opportunityPlacesUnchanged(opportunityId: string, places: number): TransactAction {
   return {
-    expression: '#open = :open AND #companyId = :companyId',
-    names: { '#open': 'open', '#companyId': 'companyId' },
-    values: { ':open': true, ':companyId': companyId },
+    check: sharedKeys.opportunity(opportunityId),
+    condition: {
+      expression: '#places = :places',
+      names: { '#places': 'places' },
+      values: { ':places': places },
+    },
   };
 }
 
-/** Condition that a contact person still belongs to the company. */
-export function contactBelongsTo(companyId: string): Condition {
+/**
+ * A check that an opportunity still belongs to the company and is open (a wish or an
+ * invitation for it).
+ *
+ * @param opportunityId - the opportunity
+ * @param companyId - the company it must belong to
+ */
+export function opportunityStillOpenAt(opportunityId: string, companyId: string): TransactAction {
   return {
-    expression: '#companyId = :companyId',
-    names: { '#companyId': 'companyId' },
-    values: { ':companyId': companyId },
+    check: sharedKeys.opportunity(opportunityId),
+    condition: {
+      expression: '#open = :open AND #companyId = :companyId',
+      names: { '#open': 'open', '#companyId': 'companyId' },
+      values: { ':open': true, ':companyId': companyId },
+    },
+  };
+}
+
+/** A check that a contact person still belongs to the company. */
+export function contactStillAt(contactId: string, companyId: string): TransactAction {
+  return {
+    check: sharedKeys.contact(contactId),
+    condition: {
+      expression: '#companyId = :companyId',
+      names: { '#companyId': 'companyId' },
+      values: { ':companyId': companyId },
+    },
   };
 }

@@ -1,5 +1,5 @@
+import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import type { Item } from '#kernel/table/table';
 import { type Wish, WishSchema } from '../domain/wish.ts';
 import { PLACEMENTS_PREFIX } from './prefixes.ts';
 
@@ -18,20 +18,19 @@ export function wishesOfCompanyPartition(companyId: string): string {
   return key(PREFIX.company, companyId, 'WISHES');
 }
 
-/** The stored item of a wish, with the index keys of its two listings. */
-export function wishToItem(wish: Wish): Item {
-  return {
-    ...wishKey(wish.id),
-    entity: 'Wish',
-    gsi1pk: wishesOfYouthPartition(wish.youthId),
-    gsi1sk: `${String(wish.rank).padStart(2, '0')}#${wish.createdAt}#${wish.id}`,
-    gsi2pk: wishesOfCompanyPartition(wish.companyId),
-    gsi2sk: `${wish.createdAt}#${wish.id}`,
-    ...wish,
-  };
-}
-
-/** A wish from its stored item. */
-export function wishFromItem(item: Item): Wish {
-  return WishSchema.parse(item);
-}
+/** A young person's wish, listed by young person (in rank order) and by company (by time). */
+export const WishEntity = defineEntity<Wish>({
+  name: 'Wish',
+  schema: WishSchema,
+  key: (wish) => wishKey(wish.id),
+  indexes: {
+    gsi1: (wish) => ({
+      pk: wishesOfYouthPartition(wish.youthId),
+      sk: `${String(wish.rank).padStart(2, '0')}#${wish.createdAt}#${wish.id}`,
+    }),
+    gsi2: (wish) => ({
+      pk: wishesOfCompanyPartition(wish.companyId),
+      sk: `${wish.createdAt}#${wish.id}`,
+    }),
+  },
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod';
+import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
-import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
-import type { Item, Table, TransactAction } from '#kernel/table/table';
+import { type Condition, itemMustNotExist, versionIs } from '#kernel/table/expressions';
+import type { Table, TransactAction } from '#kernel/table/table';
 
 /**
  * The youth–company link (`sharedKeys.youthCompanyLink`): owned by placements, read by people
@@ -20,11 +22,43 @@ export function placementReason(placementId: string): string {
   return `PLACEMENT#${placementId}`;
 }
 
-/** A link as read before a write. */
+/** A youth–company link as stored. */
+export const YouthCompanyLinkSchema = z.object({
+  youthId: z.string(),
+  companyId: z.string(),
+  reasons: z.array(z.string()),
+  /** Null for links written without a version (the demo seeder's). */
+  version: z.number().int().nullable(),
+});
+
+/** A youth–company link. */
+export type YouthCompanyLink = z.infer<typeof YouthCompanyLinkSchema>;
+
+function reasonsOf(raw: unknown): string[] {
+  if (raw instanceof Set) return [...raw].map(String);
+  if (Array.isArray(raw)) return raw.map(String);
+  return [];
+}
+
+/** The link of a young person and a company; its reasons are stored as a string set. */
+export const YouthCompanyLinkEntity = defineEntity<YouthCompanyLink>({
+  name: 'YouthCompanyLink',
+  schema: YouthCompanyLinkSchema,
+  key: (link) => sharedKeys.youthCompanyLink(link.youthId, link.companyId),
+  extra: (link) => ({ reasons: new Set(link.reasons) }),
+  decode: (item) => ({
+    youthId: item.pk.slice(item.pk.indexOf('#') + 1),
+    companyId: item.sk.slice(item.sk.lastIndexOf('#') + 1),
+    reasons: reasonsOf(item.reasons),
+    version: typeof item.version === 'number' ? item.version : null,
+  }),
+});
+
+/** A link as read before a write: the link, or undefined when none exists yet. */
 export interface LinkState {
   youthId: string;
   companyId: string;
-  item: Item | undefined;
+  link: YouthCompanyLink | undefined;
 }
 
 /** Reads a link strongly consistent before a write that changes its reasons. */
@@ -33,11 +67,11 @@ export async function readLink(
   youthId: string,
   companyId: string,
 ): Promise<LinkState> {
-  return {
-    youthId,
-    companyId,
-    item: await table.get(sharedKeys.youthCompanyLink(youthId, companyId)),
-  };
+  const link = await YouthCompanyLinkEntity.read(
+    table,
+    sharedKeys.youthCompanyLink(youthId, companyId),
+  );
+  return { youthId, companyId, link };
 }
 
 /** Whether a link exists, through the request's loader (batched with other reads). */
@@ -46,14 +80,23 @@ export async function linkExists(
   youthId: string,
   companyId: string,
 ): Promise<boolean> {
-  return (await loader.load(sharedKeys.youthCompanyLink(youthId, companyId))) !== undefined;
+  const link = await YouthCompanyLinkEntity.loadOne(
+    loader,
+    sharedKeys.youthCompanyLink(youthId, companyId),
+  );
+  return link !== undefined;
 }
 
-function reasonsOf(item: Item | undefined): Set<string> {
-  const reasons = item?.reasons;
-  if (reasons instanceof Set) return new Set([...reasons].map(String));
-  if (Array.isArray(reasons)) return new Set(reasons.map(String));
-  return new Set();
+/** The link is as it was read: absent, unversioned, or at the version read. */
+function unchanged(link: YouthCompanyLink | undefined): Condition {
+  if (!link) return itemMustNotExist;
+  if (link.version === null) {
+    return {
+      expression: 'attribute_exists(pk) AND attribute_not_exists(#version)',
+      names: { '#version': 'version' },
+    };
+  }
+  return versionIs(link.version);
 }
 
 /**
@@ -61,40 +104,30 @@ function reasonsOf(item: Item | undefined): Set<string> {
  * changed it since it was read; null when nothing changes. The item is deleted when no reason
  * is left.
  *
- * @param link - the link as read
+ * @param state - the link as read
  * @param change - reasons to add and to remove
  */
 export function linkAction(
-  link: LinkState,
+  state: LinkState,
   change: { add?: string[]; remove?: string[] },
 ): TransactAction | null {
-  const before = reasonsOf(link.item);
+  const before = new Set(state.link?.reasons ?? []);
   const after = new Set(before);
   for (const reason of change.remove ?? []) after.delete(reason);
   for (const reason of change.add ?? []) after.add(reason);
   const same = before.size === after.size && [...after].every((reason) => before.has(reason));
   if (same) return null;
-  const linkKey = sharedKeys.youthCompanyLink(link.youthId, link.companyId);
-  const version = link.item ? Number(link.item.version ?? 0) : 0;
-  // Items written without a version (the demo seeder's) are taken as version 0.
-  const unchanged = !link.item
-    ? itemMustNotExist
-    : link.item.version === undefined
-      ? {
-          expression: 'attribute_exists(pk) AND attribute_not_exists(#version)',
-          names: { '#version': 'version' },
-        }
-      : versionIs(version);
-  if (after.size === 0) return { delete: linkKey, condition: unchanged };
+  const condition = unchanged(state.link);
+  if (after.size === 0) {
+    return { delete: sharedKeys.youthCompanyLink(state.youthId, state.companyId), condition };
+  }
   return {
-    put: {
-      ...linkKey,
-      entity: 'YouthCompanyLink',
-      youthId: link.youthId,
-      companyId: link.companyId,
-      reasons: after,
-      version: version + 1,
-    },
-    condition: unchanged,
+    put: YouthCompanyLinkEntity.toItem({
+      youthId: state.youthId,
+      companyId: state.companyId,
+      reasons: [...after],
+      version: (state.link?.version ?? 0) + 1,
+    }),
+    condition,
   };
 }

@@ -1,6 +1,6 @@
 import { invitationsOfCompany } from '../domain/invitation-queries.ts';
 import { placementsOfCompany } from '../domain/placement-queries.ts';
-import { resolveCompanyReference } from '../domain/references-access.ts';
+import { resolveCompanyReference } from '../domain/reference-resolution.ts';
 import { wishesOfCompany } from '../domain/wish-queries.ts';
 import type { CompanyResolvers } from '../generated/resolvers-types.ts';
 

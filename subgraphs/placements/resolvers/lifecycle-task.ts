@@ -1,5 +1,4 @@
 import { STEP_TITLES } from '../domain/lifecycle.ts';
-import { requireTaskAccess } from '../domain/lifecycle-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
   LifecycleTaskResolvers,
@@ -7,14 +6,10 @@ import type {
   PlacementLifecycleResolvers,
 } from '../generated/resolvers-types.ts';
 
-/**
- * `LifecycleTask`: a talk or decision of a placement's lifecycle, for its municipality's team.
- * Every task reaches a resolver through a listing that checked the caller already; `placement`
- * checks again, as every entity path does.
- */
+/** `LifecycleTask`: a talk or decision of a placement's lifecycle, for its municipality's team. */
 export const LifecycleTask: LifecycleTaskResolvers = {
   placement: async (task, _args, context) => {
-    const placement = await findPlacement(context, requireTaskAccess(context, task).placementId);
+    const placement = await findPlacement(context, task.placementId);
     if (!placement) throw new Error('A lifecycle task without its placement');
     return placement;
   },

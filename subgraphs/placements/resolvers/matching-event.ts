@@ -9,7 +9,7 @@ export const MatchingEvent: MatchingEventResolvers = {
   municipality: (event) => ({ code: event.municipalityCode }),
   companies: (event) =>
     event.companyIds.map((id) => ({ id, municipalityCode: event.municipalityCode })),
-  youth: (event, _args, context) => youthOfMatchingEvent(context, event),
+  youth: (event) => youthOfMatchingEvent(event),
 };
 
 /** `MatchingEventParticipation`: a young person's part in an event, with their own notes. */

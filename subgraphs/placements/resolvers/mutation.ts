@@ -1,74 +1,49 @@
-import { payload } from '#kernel/payload';
+import { mutation } from '#kernel/command';
+import { createPlacementCommand } from '../domain/create-placement.ts';
 import {
-  answerInvitation,
-  inviteYouth,
-  withdrawInvitation,
+  answerInvitationCommand,
+  inviteYouthCommand,
+  withdrawInvitationCommand,
 } from '../domain/invitation-commands.ts';
 import {
-  completePlacementCheckpoint,
-  recordFollowUp,
-  recordPlacementOutcome,
-  startPlacementLifecycle,
+  completePlacementCheckpointCommand,
+  recordFollowUpCommand,
+  recordPlacementOutcomeCommand,
+  startPlacementLifecycleCommand,
 } from '../domain/lifecycle-commands.ts';
 import {
-  addMatchingEventParticipants,
-  createMatchingEvent,
-  recordMatchingEventNote,
+  addMatchingEventParticipantsCommand,
+  createMatchingEventCommand,
+  recordMatchingEventNoteCommand,
 } from '../domain/matching-event-commands.ts';
 import {
-  completeCheckpoint,
-  completePlacement,
-  createPlacement,
-  extendPlacement,
-  interruptPlacement,
-  startPlacement,
-} from '../domain/placement-commands.ts';
-import { createWish, withdrawWish } from '../domain/wish-commands.ts';
+  completeCheckpointCommand,
+  completePlacementCommand,
+  extendPlacementCommand,
+  interruptPlacementCommand,
+  startPlacementCommand,
+} from '../domain/placement-course-commands.ts';
+import { createWishCommand, withdrawWishCommand } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
-/** Mutations of the placements subgraph: each maps its input to one domain command. */
+/** Mutations of the placements subgraph: each runs its command the one way (`runCommand`). */
 export const Mutation: MutationResolvers = {
-  createMatchingEvent: (_parent, args, context) =>
-    payload('matchingEvent', () => createMatchingEvent(context, args.input)),
-  addMatchingEventParticipants: (_parent, args, context) =>
-    payload('matchingEvent', () => addMatchingEventParticipants(context, args.input)),
-  recordMatchingEventNote: (_parent, args, context) =>
-    payload('participation', () => recordMatchingEventNote(context, args.input)),
-  createWish: (_parent, args, context) => payload('wish', () => createWish(context, args.input)),
-  withdrawWish: (_parent, args, context) =>
-    payload('wish', () => withdrawWish(context, args.input)),
-  inviteYouth: (_parent, args, context) =>
-    payload('invitation', () => inviteYouth(context, args.input)),
-  answerInvitation: (_parent, args, context) =>
-    payload('invitation', () => answerInvitation(context, args.input)),
-  withdrawInvitation: (_parent, args, context) =>
-    payload('invitation', () => withdrawInvitation(context, args.input)),
-  createPlacement: (_parent, args, context) =>
-    payload('placement', () => createPlacement(context, args.input, context.services.workflows())),
-  startPlacement: (_parent, args, context) =>
-    payload('placement', () => startPlacement(context, args.input, context.services.workflows())),
-  completeCheckpoint: (_parent, args, context) =>
-    payload('placement', () => completeCheckpoint(context, args.input)),
-  extendPlacement: (_parent, args, context) =>
-    payload('placement', () => extendPlacement(context, args.input)),
-  completePlacement: (_parent, args, context) =>
-    payload('placement', () => completePlacement(context, args.input)),
-  interruptPlacement: (_parent, args, context) =>
-    payload('placement', () =>
-      interruptPlacement(context, args.input, context.services.workflows()),
-    ),
-  startPlacementLifecycle: (_parent, args, context) =>
-    payload('placement', () =>
-      startPlacementLifecycle(context, args.input, context.services.workflows()),
-    ),
-  completePlacementCheckpoint: (_parent, args, context) =>
-    payload('placement', () =>
-      completePlacementCheckpoint(context, args.input, context.services.workflows()),
-    ),
-  recordPlacementOutcome: (_parent, args, context) =>
-    payload('placement', () =>
-      recordPlacementOutcome(context, args.input, context.services.workflows()),
-    ),
-  recordFollowUp: (_parent, args, context) =>
-    payload('placement', () => recordFollowUp(context, args.input, context.services.workflows())),
+  createMatchingEvent: mutation(createMatchingEventCommand, 'matchingEvent'),
+  addMatchingEventParticipants: mutation(addMatchingEventParticipantsCommand, 'matchingEvent'),
+  recordMatchingEventNote: mutation(recordMatchingEventNoteCommand, 'participation'),
+  createWish: mutation(createWishCommand, 'wish'),
+  withdrawWish: mutation(withdrawWishCommand, 'wish'),
+  inviteYouth: mutation(inviteYouthCommand, 'invitation'),
+  answerInvitation: mutation(answerInvitationCommand, 'invitation'),
+  withdrawInvitation: mutation(withdrawInvitationCommand, 'invitation'),
+  createPlacement: mutation(createPlacementCommand, 'placement'),
+  startPlacement: mutation(startPlacementCommand, 'placement'),
+  completeCheckpoint: mutation(completeCheckpointCommand, 'placement'),
+  extendPlacement: mutation(extendPlacementCommand, 'placement'),
+  completePlacement: mutation(completePlacementCommand, 'placement'),
+  interruptPlacement: mutation(interruptPlacementCommand, 'placement'),
+  startPlacementLifecycle: mutation(startPlacementLifecycleCommand, 'placement'),
+  completePlacementCheckpoint: mutation(completePlacementCheckpointCommand, 'placement'),
+  recordPlacementOutcome: mutation(recordPlacementOutcomeCommand, 'placement'),
+  recordFollowUp: mutation(recordFollowUpCommand, 'placement'),
 };

@@ -1,6 +1,4 @@
-import { requireIdentity } from '#kernel/authorisation';
-import { ForbiddenError } from '#kernel/errors';
-import { followUpsOf, lifecycleOf, lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
+import { lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
   PlacementCheckpointResolvers,
@@ -24,23 +22,10 @@ export const Placement: PlacementResolvers = {
   opportunity: (placement) => ({ id: placement.opportunityId }),
   mentor: (placement) => ({ id: placement.mentorContactId }),
   municipality: (placement) => ({ code: placement.municipalityCode }),
-  learningReflection(placement, _args, context) {
-    if (requireIdentity(context).role === 'COMPANY_CONTACT') {
-      throw new ForbiddenError('The learning reflection is for the young person and the team');
-    }
-    return placement.learningReflection;
-  },
-  lifecycle: (placement, _args, context) => lifecycleOf(context, placement),
+  lifecycle: (placement) => placement.lifecycle ?? null,
   lifecycleTasks: (placement, _args, context) => lifecycleTasksOf(context, placement),
-  followUps: (placement, _args, context) => followUpsOf(context, placement),
+  followUps: (placement) => placement.followUps ?? [],
 };
 
-/** `PlacementCheckpoint`: the team's notes are not for company contacts. */
-export const PlacementCheckpoint: PlacementCheckpointResolvers = {
-  notes(checkpoint, _args, context) {
-    if (requireIdentity(context).role === 'COMPANY_CONTACT') {
-      throw new ForbiddenError('The checkpoint notes are for the young person and the team');
-    }
-    return checkpoint.notes;
-  },
-};
+/** `PlacementCheckpoint`: its fields as stored (the notes' rule keeps them from companies). */
+export const PlacementCheckpoint: PlacementCheckpointResolvers = {};

@@ -1,7 +1,7 @@
 import { invitationsOfYouth } from '../domain/invitation-queries.ts';
 import { matchingEventsOfYouth } from '../domain/matching-event-queries.ts';
 import { currentPlacementOf, placementsOfYouth } from '../domain/placement-queries.ts';
-import { resolveYouthReference } from '../domain/references-access.ts';
+import { resolveYouthReference } from '../domain/reference-resolution.ts';
 import { wishesOfYouth } from '../domain/wish-queries.ts';
 import type { YouthResolvers } from '../generated/resolvers-types.ts';
 

@@ -1,0 +1,251 @@
+import * as z from 'zod';
+import { defineCommand } from '#kernel/command';
+import type { SubgraphContext } from '#kernel/context';
+import { createItemLoader } from '#kernel/entity-loader';
+import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
+import type { UnitOfWork } from '#kernel/unit-of-work';
+import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+import { prepareYouthStatusChange } from '#people/published/youth-status';
+import { InvitationEntity } from '../repository/invitation-entity.ts';
+import { readInvitation } from '../repository/invitation-repository.ts';
+import type {
+  OpportunityOccupancy,
+  YouthPlacementGuard,
+} from '../repository/placement-guard-entity.ts';
+import { readOccupancy, readYouthGuard } from '../repository/placement-repository.ts';
+import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
+import { stagePlacementWrite } from '../repository/placement-writes.ts';
+import {
+  companyStillActive,
+  contactStillAt,
+  loadCompanyFacts,
+  loadContactFacts,
+  loadOpportunityFacts,
+  loadYouthFacts,
+  opportunityUnchangedAndOpen,
+} from '../repository/shared-items.ts';
+import { WishEntity } from '../repository/wish-entity.ts';
+import { readWish } from '../repository/wish-repository.ts';
+import {
+  invitationReason,
+  type LinkState,
+  linkAction,
+  placementReason,
+  readLink,
+} from '../repository/youth-company-link-repository.ts';
+import { callerStaffId } from './command-inputs.ts';
+import { newLifecycle, startLifecycleExecution } from './lifecycle-start.ts';
+import {
+  type CheckedNewPlacement,
+  checkNewPlacement,
+  type NewPlacementFacts,
+} from './new-placement-rules.ts';
+import { defaultEndDate, initialStatus, type Placement, standardCheckpoints } from './placement.ts';
+import { startChanges, transitionCounterChanges } from './placement-figures.ts';
+import { recallPlacement, rememberPlacement } from './placement-results.ts';
+
+const lines = (most: number) => z.array(textSchema(500)).max(most, `must hold at most ${most}`);
+
+/** The input of a new placement, as validated at the edge. */
+export const CreatePlacementInputSchema = z
+  .object({
+    youthId: EntityIdSchema,
+    opportunityId: EntityIdSchema,
+    mentorContactId: EntityIdSchema,
+    startDate: IsoDateSchema,
+    endDate: IsoDateSchema.nullish(),
+    weeklyHours: z.number().int().min(1, 'must be at least 1').max(37, 'must be at most 37'),
+    plan: z.object({
+      goals: lines(10).min(1, 'must hold at least one goal'),
+      tasks: lines(20),
+      support: lines(10)
+        .nullish()
+        .transform((support) => support ?? []),
+    }),
+    wishId: EntityIdSchema.nullish(),
+    invitationId: EntityIdSchema.nullish(),
+  })
+  .refine((input) => !(input.wishId && input.invitationId), {
+    message: 'give a wish or an invitation, not both',
+    path: ['invitationId'],
+  });
+
+/** The input of a new placement. */
+export type CreatePlacementInput = z.infer<typeof CreatePlacementInputSchema>;
+
+/** What `createPlacement` reads: the facts its rules decide on, and what its writes build on. */
+interface NewPlacementReads {
+  facts: NewPlacementFacts;
+  youthGuard: YouthPlacementGuard;
+  occupancy: OpportunityOccupancy;
+  /** The youth–company link; undefined when there is no opportunity (the rules refuse). */
+  link: LinkState | undefined;
+}
+
+/**
+ * Reads what a new placement is decided on: the parties (other subgraphs' items, through a
+ * loader of this attempt's own, so that a run after a lost race reads afresh), the young
+ * person's and the opportunity's open placements, the wish or invitation named, and the link
+ * of the young person and the company.
+ */
+async function readNewPlacement(
+  context: SubgraphContext,
+  input: CreatePlacementInput,
+): Promise<NewPlacementReads> {
+  const { table } = context;
+  const loader = createItemLoader(table);
+  const [[youth], opportunity, mentor, youthGuard, occupancy, wish, invitation] = await Promise.all(
+    [
+      loadYouthFacts(loader, [input.youthId]),
+      loadOpportunityFacts(loader, input.opportunityId),
+      loadContactFacts(loader, input.mentorContactId),
+      readYouthGuard(table, input.youthId),
+      readOccupancy(table, input.opportunityId),
+      input.wishId ? readWish(table, input.wishId) : undefined,
+      input.invitationId ? readInvitation(table, input.invitationId) : undefined,
+    ],
+  );
+  const [[company], link] = opportunity
+    ? await Promise.all([
+        loadCompanyFacts(loader, [opportunity.companyId]),
+        readLink(table, input.youthId, opportunity.companyId),
+      ])
+    : [[], undefined];
+  return {
+    facts: {
+      youth,
+      opportunity,
+      company,
+      mentor,
+      youthPlacements: youthGuard.placements,
+      occupancy: occupancy.placements,
+      wish,
+      invitation,
+    },
+    youthGuard,
+    occupancy,
+    link,
+  };
+}
+
+/** The new placement as the checked request makes it: planned, or under way from today. */
+function newPlacement(
+  context: SubgraphContext,
+  input: CreatePlacementInput,
+  checked: CheckedNewPlacement,
+  endDate: string,
+): Placement {
+  const now = context.now();
+  const status = initialStatus(input.startDate, danishToday(now));
+  const placement: Placement = {
+    id: newId(now.getTime()),
+    municipalityCode: checked.youth.municipalityCode,
+    youthId: checked.youth.id,
+    companyId: checked.company.id,
+    opportunityId: checked.opportunity.id,
+    mentorContactId: input.mentorContactId,
+    startDate: input.startDate,
+    endDate,
+    weeklyHours: input.weeklyHours,
+    status,
+    plan: input.plan,
+    checkpoints: standardCheckpoints(input.startDate, endDate),
+    outcome: null,
+    learningReflection: null,
+    origin: checked.origin,
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  // Under way at once, and a lifecycle engine runs: the lifecycle starts with the placement.
+  const engine = context.services.workflows();
+  return engine && status === 'ACTIVE'
+    ? { ...placement, lifecycle: newLifecycle(placement, callerStaffId(context), now) }
+    : placement;
+}
+
+/**
+ * Stages a new placement and everything that changes with it: the guards and counters, checks
+ * that the company, opportunity and mentor are still as read, the wish or invitation it uses
+ * up, the youth–company link, and the young person's status when the placement is under way.
+ */
+async function stageNewPlacement(
+  context: SubgraphContext,
+  work: UnitOfWork,
+  placement: Placement,
+  checked: CheckedNewPlacement,
+  reads: NewPlacementReads,
+): Promise<Placement> {
+  const { table } = context;
+  // Starting a placement may make it the young person's first: the figures need their others.
+  const youthPlacements = startChanges(null, placement)
+    ? await readYouthPlacementsFacts(table, placement.youthId)
+    : undefined;
+  const stored = stagePlacementWrite(work, {
+    before: null,
+    after: placement,
+    youthGuard: reads.youthGuard,
+    occupancy: reads.occupancy,
+    counterChanges: transitionCounterChanges(null, placement, youthPlacements),
+  });
+  work.add(
+    companyStillActive(checked.company.id),
+    opportunityUnchangedAndOpen(checked.opportunity),
+    contactStillAt(placement.mentorContactId, checked.company.id),
+  );
+  if (checked.wish) {
+    work.replace(WishEntity, checked.wish, {
+      ...checked.wish,
+      status: 'PLACED',
+      placementId: placement.id,
+    });
+  }
+  if (checked.invitation) {
+    work.replace(InvitationEntity, checked.invitation, {
+      ...checked.invitation,
+      placementId: placement.id,
+    });
+  }
+  const linkChange =
+    reads.link &&
+    linkAction(reads.link, {
+      add: [placementReason(placement.id)],
+      remove: checked.invitation ? [invitationReason(checked.invitation.id)] : [],
+    });
+  if (linkChange) work.add(linkChange);
+  if (placement.status === 'ACTIVE' && checked.youth.status !== 'IN_PLACEMENT') {
+    work.add(
+      ...(await prepareYouthStatusChange(table, {
+        youthId: placement.youthId,
+        status: 'IN_PLACEMENT',
+        date: placement.startDate,
+        reason: 'Praktik startet',
+      })),
+    );
+  }
+  return stored;
+}
+
+/**
+ * Creates a placement from an open wish, an accepted invitation, or directly (the municipal
+ * team of the young person's municipality): reads the facts, checks the rules
+ * (`new-placement-rules.ts`), and stages the placement with everything that changes with it.
+ * When the placement starts at once and a lifecycle engine runs, its lifecycle starts once the
+ * change is committed.
+ */
+export const createPlacementCommand = defineCommand({
+  name: 'createPlacement',
+  input: CreatePlacementInputSchema,
+  async execute(context, input, work) {
+    const endDate = input.endDate ?? defaultEndDate(input.startDate);
+    const reads = await readNewPlacement(context, input);
+    const checked = checkNewPlacement(reads.facts, { ...input, endDate }, context.now());
+    const placement = newPlacement(context, input, checked, endDate);
+    const stored = await stageNewPlacement(context, work, placement, checked, reads);
+    const engine = context.services.workflows();
+    work.afterCommit(() => startLifecycleExecution(context, engine, stored));
+    return stored;
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});

@@ -1,0 +1,191 @@
+import * as z from 'zod';
+import { defineCommand } from '#kernel/command';
+import { danishToday } from '#kernel/today';
+import { IsoDateSchema, textSchema } from '#kernel/validation';
+import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
+import {
+  cancelOpenTasks,
+  newLifecycle,
+  requireNoRunningLifecycle,
+  startLifecycleExecution,
+  stopLifecycleExecution,
+} from './lifecycle-start.ts';
+import { readPlacementToChange, stagePlacementChange } from './placement-change.ts';
+import {
+  completeCheckpointStep,
+  completePlacementStep,
+  extendPlacementStep,
+  interruptPlacementStep,
+  startPlacementStep,
+} from './placement-lifecycle.ts';
+import { recallPlacement, rememberPlacement } from './placement-results.ts';
+
+/**
+ * The steps of a placement's course that the municipal team takes by hand: start it, hold a
+ * checkpoint, extend it, complete it, interrupt it. Each reads the placement at the version the
+ * client read, decides its step (`placement-lifecycle.ts`) and stages it (`placement-change.ts`).
+ */
+
+/** The input of a checkpoint held. */
+export const CompleteCheckpointInputSchema = PlacementChangeInputSchema.extend({
+  checkpointId: z.string().min(1).max(20),
+  completedOn: IsoDateSchema,
+  notes: textSchema(4000).nullish(),
+});
+
+/** The input of an extension. */
+export const ExtendPlacementInputSchema = PlacementChangeInputSchema.extend({
+  newEndDate: IsoDateSchema,
+  date: IsoDateSchema,
+});
+
+const OutcomeInputSchema = z
+  .object({
+    kind: z.enum(['EXTENDED', 'NEW_PLACEMENT', 'EDUCATION', 'JOB', 'PAUSE', 'DROPPED_OUT']),
+    date: IsoDateSchema,
+    details: z
+      .object({ what: textSchema(200), where: textSchema(200), startDate: IsoDateSchema })
+      .nullish()
+      .transform((details) => details ?? null),
+  })
+  .refine((o) => !['EDUCATION', 'JOB'].includes(o.kind) || o.details !== null, {
+    message: 'education and job need what, where and from when',
+    path: ['details'],
+  });
+
+/** The input of a placement that ran its course. */
+export const CompletePlacementInputSchema = PlacementChangeInputSchema.extend({
+  outcome: OutcomeInputSchema,
+});
+
+/** The input of an interrupted placement. */
+export const InterruptPlacementInputSchema = PlacementChangeInputSchema.extend({
+  outcome: OutcomeInputSchema,
+  reflection: z.object({
+    whatHappened: textSchema(2000),
+    whatWasLearned: textSchema(2000),
+    whatNext: textSchema(2000),
+  }),
+});
+
+/**
+ * Starts a planned placement on or after its start date, the young person in placement; and
+ * its lifecycle, when a lifecycle engine runs, once the change is committed.
+ */
+export const startPlacementCommand = defineCommand({
+  name: 'startPlacement',
+  input: PlacementChangeInputSchema,
+  async execute(context, input, work) {
+    const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    const step = startPlacementStep(before, danishToday(context.now()));
+    const engine = context.services.workflows();
+    if (!engine) return stagePlacementChange(context, work, before, step);
+    return stagePlacementChange(context, work, before, {
+      ...step,
+      after: {
+        ...step.after,
+        lifecycle: newLifecycle(step.after, callerStaffId(context), context.now()),
+      },
+      afterCommit: (stored) => startLifecycleExecution(context, engine, stored),
+    });
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
+
+/** Marks a checkpoint as held, with the team's notes. */
+export const completeCheckpointCommand = defineCommand({
+  name: 'completeCheckpoint',
+  input: CompleteCheckpointInputSchema,
+  async execute(context, input, work) {
+    const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    const step = completeCheckpointStep(
+      before,
+      input.checkpointId,
+      input.completedOn,
+      input.notes ?? null,
+      danishToday(context.now()),
+    );
+    return stagePlacementChange(context, work, before, step);
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
+
+/**
+ * Extends a placement under way to a later end date. While its lifecycle runs, an extension is
+ * the lifecycle's decision (`recordPlacementOutcome`).
+ */
+export const extendPlacementCommand = defineCommand({
+  name: 'extendPlacement',
+  input: ExtendPlacementInputSchema,
+  async execute(context, input, work) {
+    const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    requireNoRunningLifecycle(before);
+    const step = extendPlacementStep(
+      before,
+      input.newEndDate,
+      input.date,
+      danishToday(context.now()),
+    );
+    return stagePlacementChange(context, work, before, step);
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
+
+/**
+ * Ends a placement that ran its course, with its outcome. While its lifecycle runs, the outcome
+ * is the lifecycle's decision (`recordPlacementOutcome`).
+ */
+export const completePlacementCommand = defineCommand({
+  name: 'completePlacement',
+  input: CompletePlacementInputSchema,
+  async execute(context, input, work) {
+    const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    requireNoRunningLifecycle(before);
+    const step = completePlacementStep(before, input.outcome, danishToday(context.now()));
+    return stagePlacementChange(context, work, before, step);
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});
+
+/**
+ * Ends a placement early, with its outcome and a learning reflection. A running lifecycle ends
+ * with it, cleanly: its open tasks are cancelled in the same transaction and, once committed,
+ * its execution is stopped; the outcome recorded is the decision of what comes next.
+ */
+export const interruptPlacementCommand = defineCommand({
+  name: 'interruptPlacement',
+  input: InterruptPlacementInputSchema,
+  async execute(context, input, work) {
+    const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    const step = interruptPlacementStep(
+      before,
+      input.outcome,
+      input.reflection,
+      danishToday(context.now()),
+    );
+    const lifecycle = before.lifecycle;
+    if (lifecycle?.status !== 'RUNNING') return stagePlacementChange(context, work, before, step);
+    const engine = context.services.workflows();
+    return stagePlacementChange(context, work, before, {
+      ...step,
+      after: {
+        ...step.after,
+        lifecycle: {
+          ...lifecycle,
+          status: 'ENDED',
+          nextDueDate: null,
+          endedAt: context.now().toISOString(),
+          endReason: 'INTERRUPTED',
+        },
+      },
+      stage: await cancelOpenTasks(context.table, before.id),
+      afterCommit: () => stopLifecycleExecution(context, engine, lifecycle.executionId),
+    });
+  },
+  remember: rememberPlacement,
+  recall: recallPlacement,
+});

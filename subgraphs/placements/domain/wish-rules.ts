@@ -1,0 +1,66 @@
+import type { CompanyFacts, OpportunityFacts, YouthFacts } from '../repository/shared-items.ts';
+import { broken, RULE } from './rules.ts';
+import type { CreateWishInput, Wish } from './wish.ts';
+
+/** What a new wish is decided on, as read. */
+export interface WishFacts {
+  youth: YouthFacts | undefined;
+  company: CompanyFacts | undefined;
+  /** The opportunity named, when one was. */
+  opportunity: OpportunityFacts | undefined;
+  /** The young person's wishes so far. */
+  wishes: readonly Wish[];
+}
+
+/**
+ * The rules of a new wish, in the order they are reported: the young person and the company
+ * exist and are of one municipality, the company takes part, the opportunity named is the
+ * company's and open, and the young person does not wish for it already. Pure.
+ *
+ * @param facts - what was read
+ * @param input - the wish asked for
+ * @returns the young person and the company
+ */
+export function requireWishRules(
+  facts: WishFacts,
+  input: Pick<CreateWishInput, 'opportunityId'>,
+): { youth: YouthFacts; company: CompanyFacts } {
+  const { youth, company, opportunity } = facts;
+  if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
+  if (!company) throw broken(RULE.COMPANY_NOT_FOUND, 'No such company', ['companyId']);
+  if (company.municipalityCode !== youth.municipalityCode) {
+    throw broken(
+      RULE.OTHER_MUNICIPALITY,
+      "Wishes are for companies in the young person's own municipality",
+      ['companyId'],
+    );
+  }
+  if (company.status !== 'ACTIVE') {
+    throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
+      'companyId',
+    ]);
+  }
+  if (input.opportunityId) {
+    if (!opportunity) {
+      throw broken(RULE.OPPORTUNITY_NOT_FOUND, 'No such opportunity', ['opportunityId']);
+    }
+    if (opportunity.companyId !== company.id) {
+      throw broken(RULE.OPPORTUNITY_NOT_AT_COMPANY, "The opportunity is not the company's", [
+        'opportunityId',
+      ]);
+    }
+    if (!opportunity.open) {
+      throw broken(RULE.OPPORTUNITY_CLOSED, 'The opportunity is closed', ['opportunityId']);
+    }
+  }
+  const duplicate = facts.wishes.some(
+    (wish) =>
+      wish.status === 'OPEN' &&
+      wish.companyId === company.id &&
+      wish.opportunityId === (input.opportunityId ?? null),
+  );
+  if (duplicate) {
+    throw broken(RULE.DUPLICATE_WISH, 'The young person already wishes for this', ['companyId']);
+  }
+  return { youth, company };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import { runCommand } from '#kernel/command';
+import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError } from '#kernel/errors';
 import type { Table } from '#kernel/table/table';
 import { type LifecycleStep, lifecycleExecutionName } from '#placements/domain/lifecycle';
@@ -20,7 +21,7 @@ import {
   listOpenTasksOfStaff,
   listTasksOfPlacement,
 } from '#placements/repository/lifecycle-task-repository';
-import { readPlacement } from '#placements/repository/placement-repository';
+import { loadPlacement } from '#placements/repository/placement-repository';
 import {
   eventually,
   type LifecycleHarness,
@@ -96,7 +97,8 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
   });
 
   /** The version of the placement as the team last read it. */
-  const placementVersion = async (id: string) => (await readPlacement(table, id))?.version ?? 0;
+  const placementVersion = async (id: string) =>
+    (await loadPlacement(createItemLoader(table), id))?.version ?? 0;
   /** The version of the step's task as the team last read it (0 while it has not opened). */
   const taskVersion = async (id: string, step: LifecycleStep) =>
     (await h.taskOf(id, step))?.version ?? 0;
@@ -181,7 +183,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     await followUp(id, 'FOLLOW_UP_6_MONTHS', true, '2027-07-01');
     await h.ended(id);
     // Assess
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement?.status).toBe('COMPLETED');
     expect(placement?.lifecycle).toMatchObject({
       status: 'ENDED',
@@ -240,7 +242,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     await followUp(id, 'FOLLOW_UP_3_MONTHS', false, h.clock.today(), 'Stoppede');
     await h.ended(id);
     // Assess
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', endReason: 'FOLLOWED_UP' });
     expect(placement?.followUps).toEqual([
       expect.objectContaining({ step: 'FOLLOW_UP_3_MONTHS', stillThere: false }),
@@ -266,7 +268,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     await followUp(id, 'FOLLOW_UP_6_MONTHS', false, h.clock.today());
     await h.ended(id);
     // Assess
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement?.outcome?.kind).toBe('EDUCATION');
     expect(placement?.followUps?.map((f) => [f.step, f.outcomeKind, f.stillThere])).toEqual([
       ['FOLLOW_UP_3_MONTHS', 'EDUCATION', true],
@@ -285,7 +287,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     const beyondAssessed = await ruleCode(
       extend({ newEndDate: '2027-05-01', individualAssessment: true }),
     );
-    const unchanged = await readPlacement(table, id);
+    const unchanged = await loadPlacement(createItemLoader(table), id);
     await extend({ newEndDate: '2027-02-01', individualAssessment: true });
     await h.advanceTo('2027-01-15');
     await h.waitingOn(id, 'BEFORE_END_TALK');
@@ -299,7 +301,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     expect(beyondAssessed).toBe('EXTENSION_LIMIT_EXCEEDED');
     expect(unchanged?.endDate).toBe('2027-01-01');
     expect(unchanged?.status).toBe('ACTIVE');
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement).toMatchObject({ status: 'COMPLETED', endDate: '2027-02-01' });
     expect(placement?.outcome?.kind).toBe('NEW_PLACEMENT');
     expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', round: 2, endReason: 'DECIDED' });
@@ -324,7 +326,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     await decide(id, { kind: 'PAUSE', date: '2027-01-01' });
     await h.ended(id);
     // Assess
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement).toMatchObject({ status: 'COMPLETED', outcome: { kind: 'PAUSE' } });
     expect(placement?.lifecycle).toMatchObject({
       status: 'ENDED',
@@ -349,7 +351,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       },
     });
     // Assess
-    const placement = await readPlacement(table, id);
+    const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement).toMatchObject({ status: 'INTERRUPTED' });
     expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', endReason: 'INTERRUPTED' });
     const tasks = await listTasksOfPlacement(table, id);
@@ -409,7 +411,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       .filter((name) => name === lifecycleExecutionName(id));
     expect(running).toHaveLength(1);
     expect((await listTasksOfPlacement(table, id)).map((t) => t.step)).toEqual(['CHECK_IN']);
-    expect((await readPlacement(table, id))?.lifecycle?.executionId).toBe(
+    expect((await loadPlacement(createItemLoader(table), id))?.lifecycle?.executionId).toBe(
       lifecycleExecutionName(id),
     );
   });
@@ -456,7 +458,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
   describe('changes on a stale version, sent again, and in the audit trail', () => {
     /** The placement and its tasks as stored: what a refused change must leave as it is. */
     const stored = async (id: string) => ({
-      placement: await readPlacement(table, id),
+      placement: await loadPlacement(createItemLoader(table), id),
       tasks: await listTasksOfPlacement(table, id),
     });
     const changesOf = async (id: string) =>

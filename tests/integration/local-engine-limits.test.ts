@@ -9,11 +9,12 @@ import {
   resumeLifecycles,
   startLocalLifecycle,
 } from '#infra/local/lifecycle/local-lifecycle';
+import { createItemLoader } from '#kernel/entity-loader';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { ExecutionNameTakenError } from '#kernel/workflow-engine';
 import { ScaledLifecycleClock } from '#placements/domain/lifecycle-clock';
-import { readPlacement } from '#placements/repository/placement-repository';
+import { loadPlacement } from '#placements/repository/placement-repository';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.ts';
 import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
 import { eventually, ManualLifecycleClock } from '../support/lifecycle-harness.ts';
@@ -84,7 +85,9 @@ describe('the local engine ends executions as Step Functions does', () => {
     expect(pastYear).toEqual({ resumed: 0, unattended: [placement.id] });
     expect(await lifecycle.engine.describeExecution(name)).toMatchObject({ status: 'TIMED_OUT' });
     expect(lifecycle.engine.runningExecutions()).not.toContain(name);
-    expect((await readPlacement(table, placement.id))?.lifecycle?.status).toBe('RUNNING');
+    expect((await loadPlacement(createItemLoader(table), placement.id))?.lifecycle?.status).toBe(
+      'RUNNING',
+    );
     const restart = await lifecycle.engine
       .startExecution(name, executionInputOf(placement))
       .catch((error: unknown) => error);
@@ -174,7 +177,9 @@ describe('the local engine ends executions as Step Functions does', () => {
     });
     expect(await lifecycle.engine.describeExecution(name)).toMatchObject({ status: 'FAILED' });
     expect(lifecycle.engine.inspect(name)?.error).toMatch(/busy/);
-    expect((await readPlacement(stored, placement.id))?.lifecycle?.status).toBe('RUNNING');
+    expect((await loadPlacement(createItemLoader(stored), placement.id))?.lifecycle?.status).toBe(
+      'RUNNING',
+    );
     expect(afterwards).toEqual({ resumed: 0, unattended: [placement.id] });
   });
 });

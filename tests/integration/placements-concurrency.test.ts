@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
-import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -83,7 +84,7 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
       expect(winners).toHaveLength(1);
       // The loser re-reads what the winner wrote and gets the rule's own error.
       expect(failureOf(losers[0] as Outcome)).toBe('OPPORTUNITY_FULL');
-      const occupancy = await readOccupancy(table, `c-full-${r}-opp`);
+      const occupancy = await loadOccupancy(createItemLoader(table), `c-full-${r}-opp`);
       expect(Object.keys(occupancy.placements)).toEqual([
         winners[0]?.data?.createPlacement.placement?.id,
       ]);
@@ -102,7 +103,7 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
       const losers = outcomes.filter((o) => !o.data?.createPlacement.placement);
       expect(winners).toHaveLength(1);
       expect(failureOf(losers[0] as Outcome)).toBe('OVERLAPPING_PLACEMENT');
-      const guard = await readYouthGuard(table, `y-busy-${r}`);
+      const guard = await loadYouthGuard(createItemLoader(table), `y-busy-${r}`);
       expect(Object.keys(guard.placements)).toHaveLength(1);
     }
   });
@@ -119,7 +120,7 @@ describe('placements: multi-record rules hold under concurrency (DynamoDB Local)
       const ids = outcomes.map((o) => o.data?.createPlacement.placement?.id);
       expect(outcomes.map((o) => o.errors)).toEqual([undefined, undefined, undefined]);
       expect(new Set(ids).size).toBe(1);
-      const guard = await readYouthGuard(table, `y-retry-${r}`);
+      const guard = await loadYouthGuard(createItemLoader(table), `y-retry-${r}`);
       expect(Object.keys(guard.placements)).toEqual([ids[0]]);
     }
   });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
-import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -134,8 +135,8 @@ describe('placements: from a wish to education (the issue’s journey)', () => {
     });
     expect((await table.get(sharedKeys.youth('y-ida')))?.status).toBe('IN_EDUCATION');
     expect(await table.get(sharedKeys.youthCompanyLink('y-ida', 'c-smed'))).toBeUndefined();
-    expect((await readYouthGuard(table, 'y-ida')).placements).toEqual({});
-    expect((await readOccupancy(table, 'c-smed-opp')).placements).toEqual({});
+    expect((await loadYouthGuard(createItemLoader(table), 'y-ida')).placements).toEqual({});
+    expect((await loadOccupancy(createItemLoader(table), 'c-smed-opp')).placements).toEqual({});
     expect(await table.get(statusCountersKey('540'))).toMatchObject({ ACTIVE: 0, COMPLETED: 1 });
 
     // Act 6: the figures show it

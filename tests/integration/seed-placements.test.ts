@@ -3,8 +3,9 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedCompanies } from '#infra/local/seed/seed-companies';
 import { seedPeople } from '#infra/local/seed/seed-people';
 import { seedPlacements } from '#infra/local/seed/seed-placements';
+import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
-import { readOccupancy, readYouthGuard } from '#placements/repository/placement-repository';
+import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
@@ -116,9 +117,13 @@ describe('seedPlacements', () => {
       (p) => p.status === 'COMPLETED',
     ) as DemoWorld['placements'][number];
     // Act
-    const guards = await Promise.all(open.map((p) => readYouthGuard(table, p.youthId)));
-    const occupancies = await Promise.all(open.map((p) => readOccupancy(table, p.opportunityId)));
-    const closedGuard = await readYouthGuard(table, closed.youthId);
+    const guards = await Promise.all(
+      open.map((p) => loadYouthGuard(createItemLoader(table), p.youthId)),
+    );
+    const occupancies = await Promise.all(
+      open.map((p) => loadOccupancy(createItemLoader(table), p.opportunityId)),
+    );
+    const closedGuard = await loadYouthGuard(createItemLoader(table), closed.youthId);
     // Assess
     open.forEach((p, i) => {
       expect(guards[i]?.placements[p.id]).toEqual({

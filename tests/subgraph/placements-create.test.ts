@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
+import { createItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
-import { readYouthGuard } from '#placements/repository/placement-repository';
+import { loadYouthGuard } from '#placements/repository/placement-repository';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -98,7 +99,7 @@ describe('placements subgraph: createPlacement', () => {
     const id = result.data?.createPlacement.placement?.id as string;
     const youth = await table.get(sharedKeys.youth('y-2'));
     const link = await table.get(sharedKeys.youthCompanyLink('y-2', 'c-1'));
-    const guard = await readYouthGuard(table, 'y-2');
+    const guard = await loadYouthGuard(createItemLoader(table), 'y-2');
     const counters = await table.get(statusCountersKey('265'));
     expect(youth?.status).toBe('IN_PLACEMENT');
     expect(link?.reasons).toEqual(new Set([`PLACEMENT#${id}`]));
@@ -204,7 +205,7 @@ describe('placements subgraph: createPlacement', () => {
         errors: [{ code, path }],
       });
       expect(await table.get(statusCountersKey('265'))).toEqual(countersBefore);
-      expect((await readYouthGuard(table, 'y-5')).placements).toEqual({});
+      expect((await loadYouthGuard(createItemLoader(table), 'y-5')).placements).toEqual({});
     },
   );
 
@@ -226,7 +227,7 @@ describe('placements subgraph: createPlacement', () => {
     const result = await create(input('y-7', 'c-1'), testContext(table, identity));
     // Assess
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    expect((await readYouthGuard(table, 'y-7')).placements).toEqual({});
+    expect((await loadYouthGuard(createItemLoader(table), 'y-7')).placements).toEqual({});
   });
 
   it('refuses the anonymous probe', async () => {
@@ -246,7 +247,7 @@ describe('placements subgraph: createPlacement', () => {
     const result = await create(variables);
     // Assess
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect((await readYouthGuard(table, 'y-8')).placements).toEqual({});
+    expect((await loadYouthGuard(createItemLoader(table), 'y-8')).placements).toEqual({});
   });
   describe('sent again', () => {
     it('answers a retry with the same idempotency key with the first placement, not an overlap, and writes nothing', async () => {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
+import { createItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import {
-  readOccupancy,
-  readPlacement,
-  readYouthGuard,
+  loadOccupancy,
+  loadPlacement,
+  loadYouthGuard,
 } from '#placements/repository/placement-repository';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -53,7 +54,7 @@ describe('placements subgraph: the course of a placement', () => {
   /** A placement as the client names it in a change: its id and the version it read. */
   const current = async (placementId: string) => ({
     placementId,
-    expectedVersion: (await readPlacement(table, placementId))?.version ?? 1,
+    expectedVersion: (await loadPlacement(createItemLoader(table), placementId))?.version ?? 1,
   });
 
   beforeAll(async () => {
@@ -130,7 +131,9 @@ describe('placements subgraph: the course of a placement', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.startPlacement?.placement).toMatchObject({ status: 'ACTIVE' });
     expect((await table.get(sharedKeys.youth('y-plan')))?.status).toBe('IN_PLACEMENT');
-    expect((await readYouthGuard(table, 'y-plan')).placements['p-plan']?.status).toBe('ACTIVE');
+    expect(
+      (await loadYouthGuard(createItemLoader(table), 'y-plan')).placements['p-plan']?.status,
+    ).toBe('ACTIVE');
   });
 
   it.each([
@@ -190,7 +193,9 @@ describe('placements subgraph: the course of a placement', () => {
       endDate: '2027-02-01',
       outcome: { kind: 'EXTENDED', date: '2026-11-25' },
     });
-    expect((await readOccupancy(table, 'c-1-opp')).placements['p-run']?.endDate).toBe('2027-02-01');
+    expect(
+      (await loadOccupancy(createItemLoader(table), 'c-1-opp')).placements['p-run']?.endDate,
+    ).toBe('2027-02-01');
   });
 
   it('refuses an extension into a period when the only place is promised to someone else', async () => {
@@ -238,7 +243,7 @@ describe('placements subgraph: the course of a placement', () => {
       learningReflection: { whatHappened: 'Mødetiderne passede ikke' },
     });
     expect((await table.get(sharedKeys.youth('y-int')))?.status).toBe('PAUSED');
-    expect((await readYouthGuard(table, 'y-int')).placements).toEqual({});
+    expect((await loadYouthGuard(createItemLoader(table), 'y-int')).placements).toEqual({});
   });
 
   it('refuses to interrupt a placement that has ended', async () => {

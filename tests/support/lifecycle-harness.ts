@@ -1,5 +1,6 @@
 import { type LocalLifecycle, startLocalLifecycle } from '#infra/local/lifecycle/local-lifecycle';
 import type { SubgraphContext } from '#kernel/context';
+import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import {
   type LifecycleStep,
@@ -7,8 +8,8 @@ import {
   lifecycleExecutionName,
 } from '#placements/domain/lifecycle';
 import { type LifecycleClock, MAX_WAIT_SECONDS } from '#placements/domain/lifecycle-clock';
-import { readLifecycleTask } from '#placements/repository/lifecycle-task-repository';
-import { readPlacement } from '#placements/repository/placement-repository';
+import { loadLifecycleTask } from '#placements/repository/lifecycle-task-repository';
+import { loadPlacement } from '#placements/repository/placement-repository';
 import { testContext } from './context.ts';
 import { staffIdentity } from './identities.ts';
 
@@ -94,10 +95,10 @@ export async function startLifecycleHarness(
   const lifecycle = await startLocalLifecycle({ table, clock });
   const name = lifecycleExecutionName;
   const taskOf = async (placementId: string, step: LifecycleStep) => {
-    const placement = await readPlacement(table, placementId);
+    const placement = await loadPlacement(createItemLoader(table), placementId);
     const round = placement?.lifecycle?.round ?? 1;
-    return readLifecycleTask(
-      table,
+    return loadLifecycleTask(
+      createItemLoader(table),
       placementId,
       step,
       step === 'CHECK_IN' || step === 'MIDWAY_EVALUATION' ? 1 : round,

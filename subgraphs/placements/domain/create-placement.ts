@@ -8,12 +8,12 @@ import type { UnitOfWork } from '#kernel/unit-of-work';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
-import { readInvitation } from '../repository/invitation-repository.ts';
+import { loadInvitation } from '../repository/invitation-repository.ts';
 import type {
   OpportunityOccupancy,
   YouthPlacementGuard,
 } from '../repository/placement-guard-entity.ts';
-import { readOccupancy, readYouthGuard } from '../repository/placement-repository.ts';
+import { loadOccupancy, loadYouthGuard } from '../repository/placement-repository.ts';
 import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
 import { stagePlacementWrite } from '../repository/placement-writes.ts';
 import {
@@ -26,13 +26,13 @@ import {
   opportunityUnchangedAndOpen,
 } from '../repository/shared-items.ts';
 import { WishEntity } from '../repository/wish-entity.ts';
-import { readWish } from '../repository/wish-repository.ts';
+import { loadWish } from '../repository/wish-repository.ts';
 import {
   invitationReason,
   type LinkState,
   linkAction,
+  loadLink,
   placementReason,
-  readLink,
 } from '../repository/youth-company-link-repository.ts';
 import { callerStaffId } from './command-inputs.ts';
 import { newLifecycle, startLifecycleExecution } from './lifecycle-start.ts';
@@ -84,32 +84,31 @@ interface NewPlacementReads {
 }
 
 /**
- * Reads what a new placement is decided on: the parties (other subgraphs' items, through a
- * loader of this attempt's own, so that a run after a lost race reads afresh), the young
- * person's and the opportunity's open placements, the wish or invitation named, and the link
- * of the young person and the company.
+ * Reads what a new placement is decided on, in two batched reads through the request's loader
+ * (which the write path empties before a run after a lost race): the parties (other subgraphs'
+ * items), the young person's and the opportunity's open placements, the wish or invitation
+ * named, then the company and its link with the young person.
  */
 async function readNewPlacement(
   context: SubgraphContext,
   input: CreatePlacementInput,
 ): Promise<NewPlacementReads> {
-  const { table } = context;
-  const loader = createItemLoader(table);
+  const { loader } = context;
   const [[youth], opportunity, mentor, youthGuard, occupancy, wish, invitation] = await Promise.all(
     [
       loadYouthFacts(loader, [input.youthId]),
       loadOpportunityFacts(loader, input.opportunityId),
       loadContactFacts(loader, input.mentorContactId),
-      readYouthGuard(table, input.youthId),
-      readOccupancy(table, input.opportunityId),
-      input.wishId ? readWish(table, input.wishId) : undefined,
-      input.invitationId ? readInvitation(table, input.invitationId) : undefined,
+      loadYouthGuard(loader, input.youthId),
+      loadOccupancy(loader, input.opportunityId),
+      input.wishId ? loadWish(loader, input.wishId) : undefined,
+      input.invitationId ? loadInvitation(loader, input.invitationId) : undefined,
     ],
   );
   const [[company], link] = opportunity
     ? await Promise.all([
         loadCompanyFacts(loader, [opportunity.companyId]),
-        readLink(table, input.youthId, opportunity.companyId),
+        loadLink(loader, input.youthId, opportunity.companyId),
       ])
     : [[], undefined];
   return {
@@ -179,7 +178,7 @@ async function stageNewPlacement(
   const { table } = context;
   // Starting a placement may make it the young person's first: the figures need their others.
   const youthPlacements = startChanges(null, placement)
-    ? await readYouthPlacementsFacts(table, placement.youthId)
+    ? await readYouthPlacementsFacts(table, context.loader, placement.youthId)
     : undefined;
   const stored = stagePlacementWrite(work, {
     before: null,

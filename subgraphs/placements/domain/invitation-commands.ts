@@ -5,7 +5,7 @@ import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
-import { readAllInvitationsOfYouth, readInvitation } from '../repository/invitation-repository.ts';
+import { loadInvitation, readAllInvitationsOfYouth } from '../repository/invitation-repository.ts';
 import {
   companyStillActive,
   loadCompanyFacts,
@@ -16,7 +16,7 @@ import {
 import {
   invitationReason,
   linkAction,
-  readLink,
+  loadLink,
 } from '../repository/youth-company-link-repository.ts';
 import {
   AnswerInvitationInputSchema,
@@ -53,7 +53,7 @@ async function stageLinkChange(
   invitation: Invitation,
   change: 'add' | 'remove',
 ): Promise<void> {
-  const link = await readLink(context.table, invitation.youthId, invitation.companyId);
+  const link = await loadLink(context.loader, invitation.youthId, invitation.companyId);
   const action = linkAction(link, { [change]: [invitationReason(invitation.id)] });
   if (action) work.add(action);
 }
@@ -104,7 +104,7 @@ export const answerInvitationCommand = defineCommand({
   name: 'answerInvitation',
   input: AnswerInvitationInputSchema,
   async execute(context, input, work): Promise<Invitation> {
-    const invitation = await readInvitation(context.table, input.invitationId);
+    const invitation = await loadInvitation(context.loader, input.invitationId);
     const identity = context.identity;
     // Whether someone else's invitation exists is not theirs to learn: one answer for both.
     if (!invitation || identity?.role !== 'YOUTH' || invitation.youthId !== identity.youthId) {
@@ -143,7 +143,7 @@ export const withdrawInvitationCommand = defineCommand({
   name: 'withdrawInvitation',
   input: WithdrawInvitationInputSchema,
   async execute(context, input, work): Promise<Invitation> {
-    const invitation = await readInvitation(context.table, input.invitationId);
+    const invitation = await loadInvitation(context.loader, input.invitationId);
     if (!invitation) {
       throw broken(RULE.INVITATION_NOT_FOUND, 'No such invitation', ['invitationId']);
     }

@@ -5,9 +5,9 @@ import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
 import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
-import { readLifecycleTask } from '../repository/lifecycle-task-repository.ts';
+import { loadLifecycleTask } from '../repository/lifecycle-task-repository.ts';
 import { stagePlacementRecord } from '../repository/placement-writes.ts';
-import { readYouthFacts } from '../repository/shared-items.ts';
+import { loadOneYouthFacts } from '../repository/shared-items.ts';
 import {
   callerStaffId,
   ExpectedVersionSchema,
@@ -138,7 +138,7 @@ async function readDueTask(
 ): Promise<LifecycleTask> {
   const round = roundOf(step, placement.lifecycle?.round ?? 1);
   const task = placement.lifecycle
-    ? await readLifecycleTask(context.table, placement.id, step, round)
+    ? await loadLifecycleTask(context.loader, placement.id, step, round)
     : undefined;
   return requireDueTask(placement, step, task, codes);
 }
@@ -241,7 +241,7 @@ async function decidedStep(
       'newEndDate',
     ]);
   }
-  const youth = await readYouthFacts(context.table, placement.youthId);
+  const youth = await loadOneYouthFacts(context.loader, placement.youthId);
   requireExtensionWithinLimit(
     placement,
     outcome.newEndDate,

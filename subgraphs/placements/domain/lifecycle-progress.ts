@@ -1,10 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { commitSystemWork } from '#kernel/command';
+import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import { UnitOfWork } from '#kernel/unit-of-work';
 import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
-import { readLifecycleTask } from '../repository/lifecycle-task-repository.ts';
-import { readPlacement } from '../repository/placement-repository.ts';
+import { loadLifecycleTask } from '../repository/lifecycle-task-repository.ts';
+import { loadPlacement } from '../repository/placement-repository.ts';
 import { stagePlacementRecord } from '../repository/placement-writes.ts';
 import {
   chaseAt,
@@ -97,7 +98,9 @@ export async function scheduleStep(
   step: LifecycleStep,
   round: number,
 ): Promise<StepTimer> {
-  const placement = await readPlacement(deps.table, placementId);
+  // One read of each item per step, strongly consistent, like a request's.
+  const loader = createItemLoader(deps.table);
+  const placement = await loadPlacement(loader, placementId);
   if (!running(placement)) return ENDED;
   const dueDate = stepDueDate(placement, step, round, deps.config);
   const lifecycle = placement.lifecycle;
@@ -110,7 +113,7 @@ export async function scheduleStep(
     await commit(deps, work);
     deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
   }
-  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  const task = await loadLifecycleTask(loader, placementId, step, round);
   if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
   const chase = task
     ? nextChaseAt(task, deps.config)
@@ -201,9 +204,10 @@ async function awaitTask(
   round: number,
   taskToken: string,
 ): Promise<boolean> {
-  const placement = await readPlacement(deps.table, placementId);
+  const loader = createItemLoader(deps.table);
+  const placement = await loadPlacement(loader, placementId);
   if (!running(placement)) return false;
-  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  const task = await loadLifecycleTask(loader, placementId, step, round);
   if (task && task.status !== 'OPEN') return false;
   if (task?.taskToken === taskToken) return true;
   const work = new UnitOfWork();
@@ -240,9 +244,11 @@ export async function chaseStepTask(
   step: LifecycleStep,
   round: number,
 ): Promise<StepTimer> {
-  const placement = await readPlacement(deps.table, placementId);
+  // One read of each item per step, strongly consistent, like a request's.
+  const loader = createItemLoader(deps.table);
+  const placement = await loadPlacement(loader, placementId);
   if (!running(placement)) return ENDED;
-  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  const task = await loadLifecycleTask(loader, placementId, step, round);
   if (!task) return { ...ENDED, ended: false };
   if (task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
   const now = deps.clock.now();
@@ -299,9 +305,11 @@ export async function routeAfterStep(
   step: LifecycleStep,
   round: number,
 ): Promise<{ next: Route; round: number }> {
-  const placement = await readPlacement(deps.table, placementId);
+  // One read of each item per step, strongly consistent, like a request's.
+  const loader = createItemLoader(deps.table);
+  const placement = await loadPlacement(loader, placementId);
   if (!running(placement)) return { next: 'END', round };
-  const task = await readLifecycleTask(deps.table, placementId, step, round);
+  const task = await loadLifecycleTask(loader, placementId, step, round);
   const next = routeAfter(step, task?.result ?? null);
   return { next, round: next === 'EXTEND' ? round + 1 : round };
 }
@@ -317,7 +325,9 @@ export async function finishLifecycle(
   deps: LifecycleDeps,
   placementId: string,
 ): Promise<{ ended: true }> {
-  const placement = await readPlacement(deps.table, placementId);
+  // One read of each item per step, strongly consistent, like a request's.
+  const loader = createItemLoader(deps.table);
+  const placement = await loadPlacement(loader, placementId);
   if (!running(placement)) return { ended: true };
   const followedUp = placement.lifecycle.step.startsWith('FOLLOW_UP');
   const work = new UnitOfWork();

@@ -9,9 +9,9 @@ import {
   MatchingEventParticipationEntity,
 } from '../repository/matching-event-entity.ts';
 import {
+  loadMatchingEvent,
+  loadParticipation,
   participationNoteChange,
-  readMatchingEvent,
-  readParticipation,
 } from '../repository/matching-event-repository.ts';
 import { loadCompanyFacts, loadYouthFacts } from '../repository/shared-items.ts';
 import {
@@ -115,7 +115,7 @@ export const addMatchingEventParticipantsCommand = defineCommand({
   name: 'addMatchingEventParticipants',
   input: AddMatchingEventParticipantsInputSchema,
   async execute(context, input, work): Promise<MatchingEvent> {
-    const event = await readMatchingEvent(context.table, input.eventId);
+    const event = await loadMatchingEvent(context.loader, input.eventId);
     if (!event) throw broken(RULE.MATCHING_EVENT_NOT_FOUND, 'No such event', ['eventId']);
     requireVersion('The matching event', input.expectedVersion, event.version);
     const newYouth = input.youthIds.filter((id) => !event.youthIds.includes(id));
@@ -152,7 +152,7 @@ export const recordMatchingEventNoteCommand = defineCommand({
   input: RecordMatchingEventNoteInputSchema,
   async execute(context, input, work): Promise<MatchingEventParticipation> {
     const youthId = youthOfRequest(context, input.youthId);
-    const participation = await readParticipation(context.table, input.eventId, youthId);
+    const participation = await loadParticipation(context.loader, input.eventId, youthId);
     if (!participation) {
       throw broken(RULE.NOT_A_PARTICIPANT, 'The young person does not take part in this event', [
         'eventId',

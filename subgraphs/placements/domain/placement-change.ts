@@ -5,21 +5,21 @@ import type { UnitOfWork } from '#kernel/unit-of-work';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import type { GuardedPlacement } from '../repository/placement-guard-entity.ts';
 import {
-  readOccupancy,
-  readPlacement,
-  readYouthGuard,
+  loadOccupancy,
+  loadPlacement,
+  loadYouthGuard,
 } from '../repository/placement-repository.ts';
 import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
 import { stagePlacementWrite } from '../repository/placement-writes.ts';
 import {
+  loadOneYouthFacts,
   loadOpportunityFacts,
   opportunityPlacesUnchanged,
-  readYouthFacts,
 } from '../repository/shared-items.ts';
 import {
   linkAction,
+  loadLink,
   placementReason,
-  readLink,
 } from '../repository/youth-company-link-repository.ts';
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
 import type { Placement } from './placement.ts';
@@ -61,7 +61,7 @@ export async function readPlacementToChange(
   placementId: string,
   expectedVersion?: number,
 ): Promise<Placement> {
-  const placement = await readPlacement(context.table, placementId);
+  const placement = await loadPlacement(context.loader, placementId);
   if (!placement) throw broken(RULE.PLACEMENT_NOT_FOUND, 'No such placement', ['placementId']);
   if (expectedVersion !== undefined) {
     requireVersion('The placement', expectedVersion, placement.version);
@@ -120,16 +120,16 @@ export async function stagePlacementChange(
   before: Placement,
   change: PlacementChange,
 ): Promise<Placement> {
-  const { table } = context;
+  const { table, loader } = context;
   const { after, youthStatus } = change;
   const [youthGuard, occupancy, link, youth] = await Promise.all([
-    readYouthGuard(table, before.youthId),
-    readOccupancy(table, before.opportunityId),
-    readLink(table, before.youthId, before.companyId),
-    readYouthFacts(table, before.youthId),
+    loadYouthGuard(loader, before.youthId),
+    loadOccupancy(loader, before.opportunityId),
+    loadLink(loader, before.youthId, before.companyId),
+    loadOneYouthFacts(loader, before.youthId),
   ]);
   if (after.endDate > before.endDate) {
-    const opportunity = await loadOpportunityFacts(createItemLoader(table), before.opportunityId);
+    const opportunity = await loadOpportunityFacts(loader, before.opportunityId);
     const places = opportunity?.places ?? 0;
     requireLongerPeriodFree(
       before.id,
@@ -141,7 +141,7 @@ export async function stagePlacementChange(
   }
   // Starting (or un-starting) a placement may change which was the young person's first.
   const youthPlacements = startChanges(before, after)
-    ? await readYouthPlacementsFacts(table, before.youthId)
+    ? await readYouthPlacementsFacts(table, context.loader, before.youthId)
     : undefined;
   const stored = stagePlacementWrite(work, {
     before,

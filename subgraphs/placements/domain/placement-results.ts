@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '#kernel/context';
-import { readInvitation } from '../repository/invitation-repository.ts';
-import { readMatchingEvent, readParticipation } from '../repository/matching-event-repository.ts';
-import { readPlacement } from '../repository/placement-repository.ts';
-import { readWish } from '../repository/wish-repository.ts';
+import { loadInvitation } from '../repository/invitation-repository.ts';
+import { loadMatchingEvent, loadParticipation } from '../repository/matching-event-repository.ts';
+import { loadPlacement } from '../repository/placement-repository.ts';
+import { loadWish } from '../repository/wish-repository.ts';
 import type { Invitation } from './invitation.ts';
 import type { MatchingEvent, MatchingEventParticipation } from './matching-event.ts';
 import type { Placement } from './placement.ts';
@@ -37,7 +37,7 @@ export async function recallPlacement(
   context: SubgraphContext,
   remembered: unknown,
 ): Promise<Placement> {
-  return found(await readPlacement(context.table, idOf(remembered)), 'The placement');
+  return found(await loadPlacement(context.loader, idOf(remembered)), 'The placement');
 }
 
 /** Remembers a wish by its id. */
@@ -45,7 +45,7 @@ export const rememberWish = (wish: Wish): RememberedId => ({ id: wish.id });
 
 /** The wish an earlier change returned, as it is now. */
 export async function recallWish(context: SubgraphContext, remembered: unknown): Promise<Wish> {
-  return found(await readWish(context.table, idOf(remembered)), 'The wish');
+  return found(await loadWish(context.loader, idOf(remembered)), 'The wish');
 }
 
 /** Remembers an invitation by its id. */
@@ -58,7 +58,7 @@ export async function recallInvitation(
   context: SubgraphContext,
   remembered: unknown,
 ): Promise<Invitation> {
-  return found(await readInvitation(context.table, idOf(remembered)), 'The invitation');
+  return found(await loadInvitation(context.loader, idOf(remembered)), 'The invitation');
 }
 
 /** Remembers a matching event by its id. */
@@ -69,7 +69,7 @@ export async function recallMatchingEvent(
   context: SubgraphContext,
   remembered: unknown,
 ): Promise<MatchingEvent> {
-  return found(await readMatchingEvent(context.table, idOf(remembered)), 'The matching event');
+  return found(await loadMatchingEvent(context.loader, idOf(remembered)), 'The matching event');
 }
 
 /** Remembers a young person's part in an event by the event's and the young person's ids. */
@@ -84,5 +84,5 @@ export async function recallParticipation(
   remembered: unknown,
 ): Promise<MatchingEventParticipation> {
   const { eventId, youthId } = remembered as ReturnType<typeof rememberParticipation>;
-  return found(await readParticipation(context.table, eventId, youthId), 'The participation');
+  return found(await loadParticipation(context.loader, eventId, youthId), 'The participation');
 }

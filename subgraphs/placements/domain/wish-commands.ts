@@ -11,7 +11,7 @@ import {
   opportunityStillOpenAt,
 } from '../repository/shared-items.ts';
 import { WishEntity } from '../repository/wish-entity.ts';
-import { readAllWishesOfYouth, readWish } from '../repository/wish-repository.ts';
+import { loadWish, readAllWishesOfYouth } from '../repository/wish-repository.ts';
 import { youthOfRequest } from './parties-of-request.ts';
 import { recallWish, rememberWish } from './placement-results.ts';
 import { broken, RULE } from './rules.ts';
@@ -77,7 +77,7 @@ export const withdrawWishCommand = defineCommand({
   name: 'withdrawWish',
   input: WithdrawWishInputSchema,
   async execute(context, input, work): Promise<Wish> {
-    const wish = await readWish(context.table, input.wishId);
+    const wish = await loadWish(context.loader, input.wishId);
     if (!wish) throw broken(RULE.WISH_NOT_FOUND, 'No such wish', ['wishId']);
     requireVersion('The wish', input.expectedVersion, wish.version);
     if (wish.status !== 'OPEN') {

@@ -18,9 +18,9 @@ export function loadInvitations(
   return InvitationEntity.load(loader, ids.map(invitationKey));
 }
 
-/** One invitation, read strongly consistent (for a write that follows). */
-export function readInvitation(table: Table, id: string): Promise<Invitation | undefined> {
-  return InvitationEntity.read(table, invitationKey(id));
+/** One invitation, through the loader (strongly consistent) (for a write that follows). */
+export function loadInvitation(loader: ItemLoader, id: string): Promise<Invitation | undefined> {
+  return InvitationEntity.loadOne(loader, invitationKey(id));
 }
 
 /** Every invitation a young person received (a handful by design), strongly consistent. */

@@ -1,5 +1,6 @@
 import type { Connection } from '#kernel/connection';
 import type { CursorKey } from '#kernel/cursor';
+import type { ItemLoader } from '#kernel/entity-loader';
 import { key, PREFIX } from '#kernel/keys';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Table } from '#kernel/table/table';
@@ -14,14 +15,14 @@ import {
 } from './lifecycle-task-entity.ts';
 import { PlacementEntity, RUNNING_LIFECYCLES_PARTITION } from './placement-entity.ts';
 
-/** The task of one step and round, read strongly consistent; undefined while it has not opened. */
-export function readLifecycleTask(
-  table: Table,
+/** The task of one step and round, through the loader (strongly consistent); undefined while it has not opened. */
+export function loadLifecycleTask(
+  loader: ItemLoader,
   placementId: string,
   step: LifecycleStep,
   round: number,
 ): Promise<LifecycleTask | undefined> {
-  return LifecycleTaskEntity.read(table, lifecycleTaskKey(placementId, step, round));
+  return LifecycleTaskEntity.loadOne(loader, lifecycleTaskKey(placementId, step, round));
 }
 
 /** Every lifecycle task of a placement in the order they opened (one query of its partition). */

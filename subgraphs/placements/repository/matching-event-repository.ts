@@ -21,9 +21,12 @@ export function loadMatchingEvents(
   return MatchingEventEntity.load(loader, ids.map(matchingEventKey));
 }
 
-/** One matching event, read strongly consistent (for a write that follows). */
-export function readMatchingEvent(table: Table, id: string): Promise<MatchingEvent | undefined> {
-  return MatchingEventEntity.read(table, matchingEventKey(id));
+/** One matching event, through the loader (strongly consistent) (for a write that follows). */
+export function loadMatchingEvent(
+  loader: ItemLoader,
+  id: string,
+): Promise<MatchingEvent | undefined> {
+  return MatchingEventEntity.loadOne(loader, matchingEventKey(id));
 }
 
 /** A young person's part in an event through the request's loader. */
@@ -33,15 +36,6 @@ export function loadParticipation(
   youthId: string,
 ): Promise<MatchingEventParticipation | undefined> {
   return MatchingEventParticipationEntity.loadOne(loader, participationKey(eventId, youthId));
-}
-
-/** A young person's part in an event, read strongly consistent. */
-export function readParticipation(
-  table: Table,
-  eventId: string,
-  youthId: string,
-): Promise<MatchingEventParticipation | undefined> {
-  return MatchingEventParticipationEntity.read(table, participationKey(eventId, youthId));
 }
 
 /** A page of a municipality's matching events by date (one query of gsi1). */

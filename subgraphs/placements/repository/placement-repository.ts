@@ -28,9 +28,9 @@ export function loadPlacements(
   return PlacementEntity.load(loader, ids.map(placementKey));
 }
 
-/** One placement, read strongly consistent (for a write that follows). */
-export function readPlacement(table: Table, id: string): Promise<Placement | undefined> {
-  return PlacementEntity.read(table, placementKey(id));
+/** One placement, through the loader (strongly consistent) (for a write that follows). */
+export function loadPlacement(loader: ItemLoader, id: string): Promise<Placement | undefined> {
+  return PlacementEntity.loadOne(loader, placementKey(id));
 }
 
 /**
@@ -106,19 +106,22 @@ export async function loadYouthGuards(
   return guards.map((guard, i) => guard ?? emptyYouthGuard(youthIds[i] as string));
 }
 
-/** A young person's placement guard, read strongly consistent before a write. */
-export async function readYouthGuard(table: Table, youthId: string): Promise<YouthPlacementGuard> {
-  const guard = await YouthPlacementGuardEntity.read(table, youthPlacementGuardKey(youthId));
+/** A young person's placement guard, through the loader (strongly consistent) before a write. */
+export async function loadYouthGuard(
+  loader: ItemLoader,
+  youthId: string,
+): Promise<YouthPlacementGuard> {
+  const guard = await YouthPlacementGuardEntity.loadOne(loader, youthPlacementGuardKey(youthId));
   return guard ?? emptyYouthGuard(youthId);
 }
 
-/** An opportunity's occupancy, read strongly consistent before a write. */
-export async function readOccupancy(
-  table: Table,
+/** An opportunity's occupancy, through the loader (strongly consistent) before a write. */
+export async function loadOccupancy(
+  loader: ItemLoader,
   opportunityId: string,
 ): Promise<OpportunityOccupancy> {
-  const occupancy = await OpportunityOccupancyEntity.read(
-    table,
+  const occupancy = await OpportunityOccupancyEntity.loadOne(
+    loader,
     opportunityOccupancyKey(opportunityId),
   );
   return occupancy ?? emptyOccupancy(opportunityId);

@@ -8,7 +8,7 @@ import {
   PlacementCountersEntity,
   statusCountersKey,
 } from './placement-stats-entity.ts';
-import { readYouthFacts } from './shared-items.ts';
+import { loadOneYouthFacts } from './shared-items.ts';
 
 /** A municipality's counts by status now and its month figures of a period, in month order. */
 export interface PlacementFiguresOfPeriod {
@@ -52,14 +52,16 @@ export async function loadPlacementFigures(
  * young person's placements (a small partition), both strongly consistent.
  *
  * @param table - the table
+ * @param loader - the loader the young person is read through
  * @param youthId - the young person
  */
 export async function readYouthPlacementsFacts(
   table: Table,
+  loader: ItemLoader,
   youthId: string,
 ): Promise<YouthPlacementsFacts> {
   const [youth, placements] = await Promise.all([
-    readYouthFacts(table, youthId),
+    loadOneYouthFacts(loader, youthId),
     readPlacementsOfYouth(table, youthId),
   ]);
   return { enrolledAt: youth?.enrolledAt ?? null, placements };

@@ -122,8 +122,8 @@ export function loadYouthFacts(
 }
 
 /** A young person's facts, strongly consistent (before a write that depends on them). */
-export function readYouthFacts(table: Table, id: string): Promise<YouthFacts | undefined> {
-  return YouthFactsEntity.read(table, sharedKeys.youth(id));
+export function loadOneYouthFacts(loader: ItemLoader, id: string): Promise<YouthFacts | undefined> {
+  return YouthFactsEntity.loadOne(loader, sharedKeys.youth(id));
 }
 
 /** Companies' facts by id through the request's loader; undefined where none exists. */

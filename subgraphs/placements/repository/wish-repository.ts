@@ -18,9 +18,9 @@ export function loadWishes(
   return WishEntity.load(loader, ids.map(wishKey));
 }
 
-/** One wish, read strongly consistent (for a write that follows). */
-export function readWish(table: Table, id: string): Promise<Wish | undefined> {
-  return WishEntity.read(table, wishKey(id));
+/** One wish, through the loader (strongly consistent) (for a write that follows). */
+export function loadWish(loader: ItemLoader, id: string): Promise<Wish | undefined> {
+  return WishEntity.loadOne(loader, wishKey(id));
 }
 
 /** Every wish of a young person (a handful by design), strongly consistent, for rule checks. */

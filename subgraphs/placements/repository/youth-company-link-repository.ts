@@ -62,13 +62,13 @@ export interface LinkState {
 }
 
 /** Reads a link strongly consistent before a write that changes its reasons. */
-export async function readLink(
-  table: Table,
+export async function loadLink(
+  loader: ItemLoader,
   youthId: string,
   companyId: string,
 ): Promise<LinkState> {
-  const link = await YouthCompanyLinkEntity.read(
-    table,
+  const link = await YouthCompanyLinkEntity.loadOne(
+    loader,
     sharedKeys.youthCompanyLink(youthId, companyId),
   );
   return { youthId, companyId, link };

@@ -36,7 +36,7 @@ export interface KeyPrefixGrant {
  *   query on gsi1–gsi3 names an index partition (`gsi1pk`, e.g. `MUNICIPALITIES` or
  *   `MUNI#101#COMPANY`). Each role may query the three indexes, read-only and without a key
  *   condition: the compromise of one overloaded table. Listings by index return whole items
- *   (projection ALL), so tenancy on those paths rests on the subgraphs' own checks (DESIGN §5).
+ *   (projection ALL), so tenancy on those paths rests on the subgraphs' own checks (`docs/authorisation.md`).
  * - No role may scan (a scan has no leading key, and `ForAllValues` holds for an empty set).
  *
  * A subgraph that starts writing or reading a new prefix adds it here; the test

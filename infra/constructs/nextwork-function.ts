@@ -7,7 +7,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { cdkBundlingOptions, PROJECT_ROOT, RUNTIME_ENVIRONMENT } from '../config/bundling.ts';
 
-/** The runtime of every function: DESIGN §3 pins Node.js 22 (some dependencies need it). */
+/** The runtime of every function: the project pins Node.js 22 (some dependencies need it). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 
 /** Settings of one project function. */
@@ -99,7 +99,7 @@ export class NextworkFunction extends Construct {
       {
         id: 'AwsSolutions-L1',
         reason:
-          'Node.js 22 is the runtime DESIGN §3 pins (dependencies are tested on it; ' +
+          'Node.js 22 is the runtime the project pins (dependencies are tested on it; ' +
           '@as-integrations/aws-lambda 4.1 needs it); moving to a newer one is a deliberate upgrade.',
       },
       {

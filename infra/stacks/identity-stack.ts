@@ -32,7 +32,7 @@ export interface IdentityStackProps extends StackProps {
 }
 
 /**
- * Who may sign in: a Cognito user pool with one group per role of DESIGN §5, the custom
+ * Who may sign in: a Cognito user pool with one group per role (`docs/authorisation.md`), the custom
  * attributes that scope a user (municipality, company, …) and one app client for the
  * frontends. Users are created by administrators (no self sign-up); MFA by authenticator app is
  * required and threat protection (Plus plan) blocks risky sign-ins.
@@ -83,7 +83,7 @@ export class IdentityStack extends Stack {
       new UserPoolGroup(this, `Group${role}`, {
         userPool: this.userPool,
         groupName: role,
-        description: `NEXTWORK role ${role} (DESIGN §5)`,
+        description: `NEXTWORK role ${role} (docs/authorisation.md)`,
       });
     }
 

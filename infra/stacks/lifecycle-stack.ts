@@ -51,7 +51,7 @@ export function lifecycleStateMachineArn(scope: Stack, stage: string): string {
 }
 
 /**
- * The placement lifecycle (DESIGN §2): the Standard state machine built from the one ASL
+ * The placement lifecycle (`docs/architecture.md`, "Lifecycles"): the Standard state machine built from the one ASL
  * definition (`infra/lifecycle/placement-lifecycle.asl.ts`) the local stack runs too, with
  * logging (all events, no execution data: inputs carry ids only, and stay out of logs anyway)
  * and X-Ray tracing; the one lifecycle task function its task states call (the placements

@@ -24,20 +24,6 @@ export function guardedByParent(parent: string): FieldRule<unknown> {
   return fieldRule(`guardedByParent(${parent})`, () => true);
 }
 
-/**
- * A field whose resolver checks the caller against records it has to read first (a listing
- * filtered by tenancy, a mutation on a record named by its input), and refuses with
- * `FORBIDDEN`; those refusals are audited as well. The rule states who the resolver admits.
- *
- * @param who - who the resolver admits, in a few words, e.g. `party to the placement or its team`
- * @param roles - the roles that may call at all; others are refused before the resolver runs
- */
-export function checkedInResolver(who: string, roles?: readonly Role[]): FieldRule<unknown> {
-  return fieldRule(`checkedInResolver(${who})`, (identity) =>
-    roles ? roles.includes(identity.role) : true,
-  );
-}
-
 /** Callers of one of the roles, anywhere. */
 export function anyRole(...roles: readonly Role[]): FieldRule<unknown> {
   return fieldRule(`anyRole(${roles.join(', ')})`, (identity) => roles.includes(identity.role));

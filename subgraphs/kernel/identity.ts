@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { UnauthenticatedError } from './errors.ts';
 
-/** The roles of DESIGN §5; each is a group in the identity provider. */
+/** The roles (`docs/authorisation.md`); each is a group in the identity provider. */
 export const ROLES = [
   'YOUTH',
   'COMPANY_CONTACT',
@@ -13,7 +13,7 @@ export const ROLES = [
   'DATA_PROTECTION_OFFICER',
 ] as const;
 
-/** One role of DESIGN §5. */
+/** One role (`docs/authorisation.md`). */
 export type Role = (typeof ROLES)[number];
 
 /** Roles of a municipal team member: they work on their own municipality's data. */

@@ -58,6 +58,16 @@ export const EmailSchema = z
 export const textSchema = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+/**
+ * `expectedVersion` of an edit: the version of the record as the caller last read it. The
+ * command refuses a change made on another version with `CONFLICT` naming the current one
+ * (`requireVersion`) before it stages anything.
+ */
+export const ExpectedVersionSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must not be negative');
+
 /** Largest page any list returns, so that no request can ask the table for everything at once. */
 export const MAX_PAGE_SIZE = 100;
 

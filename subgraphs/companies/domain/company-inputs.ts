@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   EntityIdSchema,
+  ExpectedVersionSchema,
   IsoDateSchema,
   MunicipalityCodeSchema,
   textSchema,
@@ -8,7 +9,6 @@ import {
 import { CompanyAddressSchema, MAX_CONTACTS_PER_COMPANY } from './company.ts';
 import { CompanyContactDetailsSchema } from './company-contact.ts';
 import { CvrSchema } from './cvr.ts';
-import { ExpectedVersionSchema } from './expected-version.ts';
 import { optionalInput } from './optional-input.ts';
 
 /** `joinNetwork`'s input. */

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { EntityIdSchema, textSchema } from '#kernel/validation';
-import { ExpectedVersionSchema } from './expected-version.ts';
+import { EntityIdSchema, ExpectedVersionSchema, textSchema } from '#kernel/validation';
 import { optionalInput } from './optional-input.ts';
 import {
   OpportunityDetailsSchema,

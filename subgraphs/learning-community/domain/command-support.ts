@@ -56,6 +56,3 @@ export async function recallById<T>(
   if (!found) throw new NotFoundError(`${what} that this change made no longer exists`);
   return found;
 }
-
-/** `expectedVersion`: the version of the record as the caller last read it. */
-export const ExpectedVersionSchema = z.number().int().min(1);

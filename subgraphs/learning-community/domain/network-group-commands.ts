@@ -4,19 +4,13 @@ import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
-import { EntityIdSchema, textSchema } from '#kernel/validation';
+import { EntityIdSchema, ExpectedVersionSchema, textSchema } from '#kernel/validation';
 import {
   loadGroup,
   stageGroupChange,
   stageGroupCreation,
 } from '../repository/network-group-repository.ts';
-import {
-  aboutMunicipality,
-  ExpectedVersionSchema,
-  recallById,
-  rememberId,
-  teamMemberCalling,
-} from './command-support.ts';
+import { aboutMunicipality, recallById, rememberId, teamMemberCalling } from './command-support.ts';
 import {
   defaultCadence,
   MAX_GROUP_MEMBERS,

@@ -3,16 +3,16 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
-import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+import {
+  EntityIdSchema,
+  ExpectedVersionSchema,
+  IsoDateSchema,
+  textSchema,
+} from '#kernel/validation';
 import { loadGroup } from '../repository/network-group-repository.ts';
 import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
 import { loadSession, stageAttendance } from '../repository/network-session-repository.ts';
-import {
-  aboutMunicipality,
-  ExpectedVersionSchema,
-  recallById,
-  rememberId,
-} from './command-support.ts';
+import { aboutMunicipality, recallById, rememberId } from './command-support.ts';
 import { MAX_GROUP_MEMBERS, type NetworkGroup } from './network-group.ts';
 import {
   AttendanceEntrySchema,

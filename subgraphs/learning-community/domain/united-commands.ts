@@ -5,6 +5,7 @@ import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import {
   EntityIdSchema,
+  ExpectedVersionSchema,
   IsoDateSchema,
   MunicipalityCodeSchema,
   textSchema,
@@ -12,7 +13,7 @@ import {
 import { loadSharedStaff } from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
-import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
+import { recallById, rememberId } from './command-support.ts';
 import { TeamTrainerSchema } from './team-training.ts';
 import {
   type GatheringParticipant,

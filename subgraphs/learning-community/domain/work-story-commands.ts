@@ -5,12 +5,12 @@ import type { SubgraphContext } from '#kernel/context';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
-import { EntityIdSchema } from '#kernel/validation';
+import { EntityIdSchema, ExpectedVersionSchema } from '#kernel/validation';
 import { loadGroup } from '../repository/network-group-repository.ts';
 import { loadSharedYouth } from '../repository/shared-items-repository.ts';
 import { WorkStoryEntity } from '../repository/work-story-entity.ts';
 import { loadStory } from '../repository/work-story-repository.ts';
-import { ExpectedVersionSchema, recallById, rememberId } from './command-support.ts';
+import { recallById, rememberId } from './command-support.ts';
 import { assertCanShareWith, type WorkStory, WorkStoryTextSchema } from './work-story.ts';
 
 /** Input of `writeWorkStory`. */

@@ -4,6 +4,7 @@ import {
   DanishPhoneSchema,
   EmailSchema,
   EntityIdSchema,
+  ExpectedVersionSchema,
   IsoDateSchema,
   MunicipalityCodeSchema,
   PageSizeSchema,
@@ -26,9 +27,6 @@ import type { YouthProfileField } from './youth-access.ts';
  * absent mean "not given". (The idempotency key is the kernel's: `runCommand` takes it off the
  * input before the command's schema sees it.)
  */
-
-/** The version of the young person the client read, which an edit is based on. */
-const ExpectedVersionSchema = z.number().int().min(1);
 
 /**
  * Whether a date of birth gives an age in the programme's range (15 to 35) on a day.

@@ -1,13 +1,7 @@
 import * as z from 'zod';
 import type { SubgraphContext } from '#kernel/context';
 import { isStaffRole, type StaffIdentity } from '#kernel/identity';
-import { EntityIdSchema } from '#kernel/validation';
-
-/**
- * The version of the record a change is made on (`expectedVersion`): the command refuses a
- * change on another version with `CONFLICT` (`requireVersion`) before it stages anything.
- */
-export const ExpectedVersionSchema = z.number().int().nonnegative();
+import { EntityIdSchema, ExpectedVersionSchema } from '#kernel/validation';
 
 /** The input of a change of one placement at the version the client read. */
 export const PlacementChangeInputSchema = z.object({

@@ -1,6 +1,10 @@
 import * as z from 'zod';
-import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
-import { ExpectedVersionSchema } from './command-inputs.ts';
+import {
+  EntityIdSchema,
+  ExpectedVersionSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
 
 /** Where an invitation stands as stored; `EXPIRED` is derived from the due time. */
 export const STORED_INVITATION_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;

@@ -3,16 +3,17 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
-import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+import {
+  EntityIdSchema,
+  ExpectedVersionSchema,
+  IsoDateSchema,
+  textSchema,
+} from '#kernel/validation';
 import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
 import { loadLifecycleTask } from '../repository/lifecycle-task-repository.ts';
 import { stagePlacementRecord } from '../repository/placement-writes.ts';
 import { loadOneYouthFacts } from '../repository/shared-items.ts';
-import {
-  callerStaffId,
-  ExpectedVersionSchema,
-  PlacementChangeInputSchema,
-} from './command-inputs.ts';
+import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
 import { requireExtensionWithinLimit } from './extension-limit.ts';
 import {
   CHECKPOINT_STEPS,

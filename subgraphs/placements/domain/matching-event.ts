@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import {
   EntityIdSchema,
+  ExpectedVersionSchema,
   IsoDateSchema,
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import { ExpectedVersionSchema } from './command-inputs.ts';
 
 /** How many young people or companies one request may add to an event (one transaction). */
 export const MAX_PARTICIPANTS_PER_REQUEST = 40;

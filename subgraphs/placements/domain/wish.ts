@@ -1,6 +1,10 @@
 import * as z from 'zod';
-import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
-import { ExpectedVersionSchema } from './command-inputs.ts';
+import {
+  EntityIdSchema,
+  ExpectedVersionSchema,
+  MunicipalityCodeSchema,
+  textSchema,
+} from '#kernel/validation';
 
 /** Where a wish stands. */
 export const WISH_STATUSES = ['OPEN', 'WITHDRAWN', 'PLACED'] as const;

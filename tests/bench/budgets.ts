@@ -30,3 +30,23 @@ export const ROUND_TRIP_BUDGETS: Readonly<Record<string, number>> = {
   'company-listing-100': 5,
   programme: 8,
 };
+
+/**
+ * The most DynamoDB round trips each of the bench's main mutations may take through the whole
+ * federated system: the rule's and the command's one read of the facts (a request reads each
+ * item once, strongly consistent), one transaction with the change, its audit record and its
+ * idempotency record, and what the payload reads. Set when the write path became one (before
+ * it: update-youth-profile 2 without its READ record, update-company 3, record-session-attendance
+ * 3).
+ */
+export const MUTATION_ROUND_TRIP_BUDGETS: Readonly<Record<string, number>> = {
+  // The young person read, the change committed, the payload's personal fields' READ record.
+  'update-youth-profile': 3,
+  // The company read (its rule and its command), the change committed.
+  'update-company': 2,
+  // The young person, the company, its contact and the link read in turns; the young person's
+  // pending invitations listed; the invitation committed.
+  'invite-youth': 6,
+  // The session and its group read, the recording committed.
+  'record-session-attendance': 3,
+};

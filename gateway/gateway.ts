@@ -33,8 +33,16 @@ import { createTokenVerifier } from './token-verifier.ts';
  * @param config - the gateway's settings
  * @param signingKey - the Ed25519 private key that signs identities for the subgraphs, or how to
  *   load it (tried again by the next request when a load fails)
+ * @param table - the table of the rate limit and the refusals' audit trail
+ * @default table - the table named by the configuration, through its own client
  */
-export function createGateway(config: GatewayConfig, signingKey: JWK | (() => Promise<JWK>)) {
+export function createGateway(
+  config: GatewayConfig,
+  signingKey: JWK | (() => Promise<JWK>),
+  table: Table | undefined = config.tableName
+    ? new Table(createDynamoClient(), config.tableName)
+    : undefined,
+) {
   const production = config.stage === 'prod';
   const limits = config.queryLimits;
   const signAssertion = createAssertionSigner(signingKey);
@@ -80,7 +88,6 @@ export function createGateway(config: GatewayConfig, signingKey: JWK | (() => Pr
     formatError: (formatted, error) => maskError(formatted, error, production),
   });
 
-  const table = config.tableName ? new Table(createDynamoClient(), config.tableName) : undefined;
   if (!table) {
     logger.warn('No TABLE_NAME: rate limit per instance only, refusals logged, not audited');
   }

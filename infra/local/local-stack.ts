@@ -140,7 +140,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const { server } = await SERVERS[name]();
       const handler = createSubgraphLambdaHandler(
         server as Parameters<typeof createSubgraphLambdaHandler>[0],
-        createSubgraphRuntime(name, services),
+        // Every subgraph through the stack's one client, so that one counter sees every call.
+        createSubgraphRuntime(name, { services, table }),
       );
       const fn = await serveLambda(
         name,
@@ -153,7 +154,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     progress('starting the gateway');
-    const { handler: gatewayHandler } = await import('#gateway/handler');
+    const [{ readGatewayConfig }, { createGateway }, { createGatewayLambdaHandler }] =
+      await Promise.all([
+        import('#gateway/config'),
+        import('#gateway/gateway'),
+        import('#gateway/lambda-handler'),
+      ]);
+    const gatewayHandler = createGatewayLambdaHandler(
+      createGateway(readGatewayConfig(), keys.gatewayPrivateKey, table),
+    );
     const gateway = await serveLambda('gateway', gatewayHandler as HttpLambdaHandler, options.port);
     started.push(() => gateway.close());
 

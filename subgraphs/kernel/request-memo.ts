@@ -15,8 +15,7 @@ export type RequestMemo<T> = (
  * dropped with it.
  *
  * Each memo keeps its own values, so two modules can never read each other's under the same
- * key: the bench's monolith runs all four subgraphs with one request context, and every
- * subgraph's programme figures are keyed by their period alike.
+ * key, though every subgraph's programme figures are keyed by their period alike.
  */
 export function createRequestMemo<T>(): RequestMemo<T> {
   const valuesOfRequest = new WeakMap<object, Map<string, T>>();

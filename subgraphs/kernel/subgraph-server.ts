@@ -125,16 +125,20 @@ export function createSubgraphServer(
  * context built from the gateway's headers.
  *
  * @param name - the subgraph's name; assertions addressed to another subgraph are refused
- * @param services - the services its requests use besides the table
- * @param environment - settings; read from the process environment unless given
- * @default services - made from the environment, without a workflow engine
+ * @param options.services - the services its requests use besides the table
+ * @param options.environment - settings
+ * @param options.table - the table (the local stack hands every subgraph its one client's)
+ * @default options.services - made from the environment, without a workflow engine
+ * @default options.environment - read from the process environment
+ * @default options.table - the table the environment names, through a client of its own
  */
 export function createSubgraphRuntime(
   name: string,
-  services: SubgraphServices = servicesFromEnvironment(),
-  environment: SubgraphEnvironment = readSubgraphEnvironment(),
+  options: { services?: SubgraphServices; environment?: SubgraphEnvironment; table?: Table } = {},
 ) {
-  const table = new Table(createDynamoClient(), environment.TABLE_NAME);
+  const services = options.services ?? servicesFromEnvironment();
+  const environment = options.environment ?? readSubgraphEnvironment();
+  const table = options.table ?? new Table(createDynamoClient(), environment.TABLE_NAME);
   // In AWS the key comes from Secrets Manager, once per container; a failed load is tried again
   // by the next request rather than failing every request of the container.
   const cursors = loadedOnce(async () => createCursorCodec(await resolveSecret('CURSOR_SECRET')));

@@ -6,5 +6,7 @@ import { lifecycleEngineFromEnvironment } from './workflow/engine-registry.ts';
 /** Lambda entry of the placements subgraph, with Step Functions running its lifecycles. */
 export const handler = createSubgraphLambdaHandler(
   server,
-  createSubgraphRuntime('placements', servicesFromEnvironment(lifecycleEngineFromEnvironment)),
+  createSubgraphRuntime('placements', {
+    services: servicesFromEnvironment(lifecycleEngineFromEnvironment),
+  }),
 );

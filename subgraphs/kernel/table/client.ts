@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runtimeSdk } from '../runtime-sdk.ts';
 import { answerLost, EARLIER_ANSWER_LOST } from './failures.ts';
-import { countInProcessRoundTrips } from './round-trips.ts';
 
 const { DynamoDBClient: Client } = runtimeSdk('@aws-sdk/client-dynamodb');
 
@@ -41,8 +40,7 @@ export function dynamoClientSettings(env: NodeJS.ProcessEnv = process.env): Dyna
 
 /**
  * Creates a DynamoDB client. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in Lambda the
- * default endpoint and the function role's credentials apply. Its calls count in
- * `processRoundTrips` (see round-trips.ts), which `npm run bench` reports per operation.
+ * default endpoint and the function role's credentials apply.
  *
  * @param endpoint - override of the service endpoint
  * @param settings - timeouts and attempts
@@ -65,17 +63,15 @@ export function createDynamoClient(
       throwOnRequestTimeout: true,
     },
   };
-  if (!endpoint) return watchLostAnswers(countInProcessRoundTrips(new Client(common)));
+  if (!endpoint) return watchLostAnswers(new Client(common));
   return watchLostAnswers(
-    countInProcessRoundTrips(
-      new Client({
-        ...common,
-        endpoint,
-        region: process.env.AWS_REGION ?? 'eu-north-1',
-        // DynamoDB Local accepts any credentials; fixed ones keep a developer's real keys out of it.
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-    ),
+    new Client({
+      ...common,
+      endpoint,
+      region: process.env.AWS_REGION ?? 'eu-north-1',
+      // DynamoDB Local accepts any credentials; fixed ones keep a developer's real keys out of it.
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
   );
 }
 

@@ -44,23 +44,3 @@ export function countRoundTrips(client: DynamoDBClient): RoundTripCounter {
   attach(client, 'nextworkRoundTripCounter', counter.add);
   return counter;
 }
-
-const processCounter = createCounter();
-
-/**
- * The round trips of every client `createDynamoClient` made in this process. The benchmark
- * reads it in the process that runs the local stack, whose handlers build their clients
- * out of its reach; it costs one map increment per call, so it stays on everywhere.
- */
-export const processRoundTrips: RoundTripCounter = processCounter;
-
-/**
- * Makes a client's round trips count in `processRoundTrips` (kept apart from any
- * `countRoundTrips` counter on the same client).
- *
- * @param client - a client of this process
- */
-export function countInProcessRoundTrips(client: DynamoDBClient): DynamoDBClient {
-  attach(client, 'nextworkProcessRoundTripCounter', processCounter.add);
-  return client;
-}

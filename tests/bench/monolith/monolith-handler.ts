@@ -15,7 +15,7 @@ import { requestLogger } from '#kernel/logger';
 import { servicesFromEnvironment } from '#kernel/services';
 import { flushAuditTrail } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
-import { Table } from '#kernel/table/table';
+import type { Table } from '#kernel/table/table';
 import { buildMonolithSchema } from './monolith-schema.ts';
 
 /**
@@ -30,7 +30,7 @@ import { buildMonolithSchema } from './monolith-schema.ts';
  * @param env - the process environment
  * @default process.env
  */
-export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
+export function createMonolithHandler(table: Table, env: NodeJS.ProcessEnv = process.env) {
   const required = (name: string): string => {
     const value = env[name];
     if (!value) throw new Error(`The monolith needs ${name}`);
@@ -44,7 +44,6 @@ export function createMonolithHandler(env: NodeJS.ProcessEnv = process.env) {
     validationRules: queryLimitRules(),
     plugins: [ApolloServerPluginInlineTraceDisabled(), flushAuditTrail],
   });
-  const table = new Table(createDynamoClient(env.DYNAMODB_ENDPOINT), required('TABLE_NAME'));
   const cursors = createCursorCodec(required('CURSOR_SECRET'));
   const retentionDays = auditRetentionDays();
   const services = servicesFromEnvironment();

@@ -14,7 +14,6 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { requestLogger } from '#kernel/logger';
 import { servicesFromEnvironment } from '#kernel/services';
 import { flushAuditTrail } from '#kernel/subgraph-server';
-import { createDynamoClient } from '#kernel/table/client';
 import type { Table } from '#kernel/table/table';
 import { buildMonolithSchema } from './monolith-schema.ts';
 

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { AuditAction, AuditEvent, RequestAuditTrail } from './audit.ts';
 import { type AuditSubject, subjectOfChange } from './audit-subject.ts';
 import { requireIdentity } from './authorisation.ts';
@@ -8,6 +8,7 @@ import {
   ConflictError,
   DomainRuleError,
   IdempotencyKeyReusedError,
+  NotFoundError,
   OutcomeUnknownError,
   TemporarilyUnavailableError,
 } from './errors.ts';
@@ -80,6 +81,34 @@ export function defineCommand<Input, Result>(
   command: Command<Input, Result>,
 ): Command<Input, Result> {
   return command;
+}
+
+const RememberedIdSchema = z.object({ id: z.string().min(1) });
+
+/**
+ * How a command whose result is one record remembers it for a repeat (its id, never its
+ * details) and answers the repeat: the record read again by that id, as it is now.
+ *
+ * @param what - the record, for the error when it is gone (erased since), e.g. `The placement`
+ * @param load - reads the record by id through the request's loader
+ * @param idOf - the record's id
+ */
+export function answeredById<Result>(
+  what: string,
+  load: (context: SubgraphContext, id: string) => Promise<Result | undefined>,
+  idOf: (result: Result) => string = (result) => (result as { id: string }).id,
+): {
+  remember(result: Result): unknown;
+  recall(context: SubgraphContext, remembered: unknown): Promise<Result>;
+} {
+  return {
+    remember: (result) => ({ id: idOf(result) }),
+    async recall(context, remembered) {
+      const found = await load(context, RememberedIdSchema.parse(remembered).id);
+      if (!found) throw new NotFoundError(`${what} that this change made no longer exists`);
+      return found;
+    },
+  };
 }
 
 /** How many times a command is run when a concurrent change beat it to the commit. */

@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import type { AuditSubject } from '#kernel/audit-subject';
-import type { Command } from '#kernel/command';
+import { answeredById, type Command } from '#kernel/command';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { loadCompany } from '../repository/company-repository.ts';
@@ -45,15 +44,11 @@ export function aboutCompany(company: Pick<Company, 'municipalityCode'>): AuditS
   return { municipalityCode: company.municipalityCode };
 }
 
-const RememberedCompanySchema = z.object({ companyId: z.string() });
-
 /**
  * How a command that answers with the company remembers it for a repeat (its id, never its
  * details), answers the repeat (the company as it is now) and tells whom it is about.
  */
 export const answersWithCompany = {
-  remember: (company: Company) => ({ companyId: company.id }),
-  recall: (context, remembered) =>
-    companyToChange(context.loader, RememberedCompanySchema.parse(remembered).companyId),
+  ...answeredById('The company', (context, id) => loadCompany(context.loader, id)),
   about: (_input, company) => aboutCompany(company),
 } satisfies Pick<Command<unknown, Company>, 'remember' | 'recall' | 'about'>;

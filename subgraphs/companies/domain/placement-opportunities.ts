@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { type Command, defineCommand } from '#kernel/command';
+import { answeredById, type Command, defineCommand } from '#kernel/command';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
@@ -21,20 +20,14 @@ import {
   UpdateOpportunityInputSchema,
 } from './placement-opportunity-inputs.ts';
 
-const RememberedOpportunitySchema = z.object({ opportunityId: z.string() });
-
 /**
  * How a command that answers with the opportunity remembers it for a repeat (its id), answers
  * the repeat (the opportunity as it is now) and tells whom it is about.
  */
 const answersWithOpportunity = {
-  remember: (opportunity: PlacementOpportunity) => ({ opportunityId: opportunity.id }),
-  async recall(context, remembered) {
-    const { opportunityId } = RememberedOpportunitySchema.parse(remembered);
-    const opportunity = await loadOpportunity(context.loader, opportunityId);
-    if (!opportunity) throw noSuchOpportunity();
-    return opportunity;
-  },
+  ...answeredById('The placement opportunity', (context, id) =>
+    loadOpportunity(context.loader, id),
+  ),
   about: (_input, opportunity) => aboutCompany(opportunity),
 } satisfies Pick<Command<unknown, PlacementOpportunity>, 'remember' | 'recall' | 'about'>;
 

@@ -1,9 +1,6 @@
-import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import { NotFoundError } from '#kernel/errors';
 import { isStaffRole, type StaffIdentity } from '#kernel/identity';
-import { EntityIdSchema } from '#kernel/validation';
 
 /**
  * What the learning community's commands share: the caller a team-only command runs for, and
@@ -25,34 +22,10 @@ export function teamMemberCalling(context: SubgraphContext): StaffIdentity {
   return identity as StaffIdentity;
 }
 
-/** What a command remembers of its result for a repeat: the id of the record it made or changed. */
-export function rememberId<T extends { id: string }>(record: T): { id: string } {
-  return { id: record.id };
-}
-
 /** Whom a change of a municipality's record is about, for its audit event. */
 export function aboutMunicipality<Input>(
   _input: Input,
   record: { municipalityCode: string },
 ): { municipalityCode: string } {
   return { municipalityCode: record.municipalityCode };
-}
-
-const RememberedSchema = z.object({ id: EntityIdSchema });
-
-/**
- * The record a repeated command answers with, read again by the id it remembered.
- *
- * @param remembered - what the command remembered
- * @param read - reads the record by id, strongly consistent
- * @param what - the record, for the error when it is gone (erased since)
- */
-export async function recallById<T>(
-  remembered: unknown,
-  read: (id: string) => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const found = await read(RememberedSchema.parse(remembered).id);
-  if (!found) throw new NotFoundError(`${what} that this change made no longer exists`);
-  return found;
 }

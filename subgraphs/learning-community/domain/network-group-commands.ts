@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand } from '#kernel/command';
+import { answeredById, defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
@@ -10,7 +10,7 @@ import {
   stageGroupChange,
   stageGroupCreation,
 } from '../repository/network-group-repository.ts';
-import { aboutMunicipality, recallById, rememberId, teamMemberCalling } from './command-support.ts';
+import { aboutMunicipality, teamMemberCalling } from './command-support.ts';
 import {
   defaultCadence,
   MAX_GROUP_MEMBERS,
@@ -51,10 +51,10 @@ export const NetworkGroupMembersInputSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'must not name a member twice'),
 });
 
-/** The group a repeated command answers with, read again by the id it remembered. */
-function recallGroup(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => loadGroup(context.loader, id), 'The network group');
-}
+/** How a change answering with the record remembers it, and answers a repeat. */
+const answeredWithGroup = answeredById('The network group', (context, id) =>
+  loadGroup(context.loader, id),
+);
 
 /**
  * A group for a change, read strongly consistent at the version the caller read: unknown is
@@ -93,8 +93,7 @@ export const createNetworkGroupCommand = defineCommand({
       version: 1,
     });
   },
-  remember: rememberId,
-  recall: recallGroup,
+  ...answeredWithGroup,
   about: aboutMunicipality,
 });
 
@@ -115,8 +114,7 @@ export const updateNetworkGroupCommand = defineCommand({
       ...(input.cadence ? { cadence: input.cadence } : {}),
     });
   },
-  remember: rememberId,
-  recall: recallGroup,
+  ...answeredWithGroup,
   about: aboutMunicipality,
 });
 
@@ -130,8 +128,7 @@ export const addNetworkGroupMembersCommand = defineCommand({
     const joining = joiningMembers(group, input.memberIds, candidates, danishToday(context.now()));
     return stageGroupChange(work, group, { members: withMembersAdded(group, joining).members });
   },
-  remember: rememberId,
-  recall: recallGroup,
+  ...answeredWithGroup,
   about: aboutMunicipality,
 });
 
@@ -144,7 +141,6 @@ export const removeNetworkGroupMembersCommand = defineCommand({
     const remaining = withMembersRemoved(group, input.memberIds).members;
     return stageGroupChange(work, group, { members: remaining });
   },
-  remember: rememberId,
-  recall: recallGroup,
+  ...answeredWithGroup,
   about: aboutMunicipality,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand } from '#kernel/command';
+import { answeredById, defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
@@ -12,7 +12,7 @@ import {
 import { loadGroup } from '../repository/network-group-repository.ts';
 import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
 import { loadSession, stageAttendance } from '../repository/network-session-repository.ts';
-import { aboutMunicipality, recallById, rememberId } from './command-support.ts';
+import { aboutMunicipality } from './command-support.ts';
 import { MAX_GROUP_MEMBERS, type NetworkGroup } from './network-group.ts';
 import {
   AttendanceEntrySchema,
@@ -50,10 +50,10 @@ export const RecordSessionAttendanceInputSchema = z.object({
     .max(MAX_GROUP_MEMBERS, `must list at most ${MAX_GROUP_MEMBERS} members`),
 });
 
-/** The session a repeated command answers with, read again by the id it remembered. */
-function recallSession(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => loadSession(context.loader, id), 'The network session');
-}
+/** How a change answering with the record remembers it, and answers a repeat. */
+const answeredWithSession = answeredById('The network session', (context, id) =>
+  loadSession(context.loader, id),
+);
 
 /** A group, read strongly consistent; unknown is `NOT_FOUND`. */
 async function existingGroup(context: SubgraphContext, groupId: string): Promise<NetworkGroup> {
@@ -104,8 +104,7 @@ export const scheduleNetworkSessionCommand = defineCommand({
       version: 1,
     });
   },
-  remember: rememberId,
-  recall: recallSession,
+  ...answeredWithSession,
   about: aboutMunicipality,
 });
 
@@ -126,8 +125,7 @@ export const updateNetworkSessionCommand = defineCommand({
       sessionChanges(session, input),
     );
   },
-  remember: rememberId,
-  recall: recallSession,
+  ...answeredWithSession,
   about: aboutMunicipality,
 });
 
@@ -145,7 +143,6 @@ export const recordSessionAttendanceCommand = defineCommand({
     const after = withAttendance(session, group, input.attendance, context.now());
     return stageAttendance(work, group, session, after);
   },
-  remember: rememberId,
-  recall: recallSession,
+  ...answeredWithSession,
   about: aboutMunicipality,
 });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { defineCommand } from '#kernel/command';
+import { answeredById, defineCommand } from '#kernel/command';
 import { newId } from '#kernel/keys';
 import { textSchema } from '#kernel/validation';
 import { loadLearning, stageLearning } from '../repository/practice-learning-repository.ts';
-import { aboutMunicipality, recallById, rememberId, teamMemberCalling } from './command-support.ts';
+import { aboutMunicipality, teamMemberCalling } from './command-support.ts';
 import { MAX_TAGS, type PracticeLearning, TagSchema } from './practice-learning.ts';
 
 /** Input of `sharePracticeLearning`. */
@@ -34,8 +34,6 @@ export const sharePracticeLearningCommand = defineCommand({
     };
     return stageLearning(work, learning);
   },
-  remember: rememberId,
-  recall: (context, remembered) =>
-    recallById(remembered, (id) => loadLearning(context.loader, id), 'The practice learning'),
+  ...answeredById('The practice learning', (context, id) => loadLearning(context.loader, id)),
   about: aboutMunicipality,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand } from '#kernel/command';
+import { answeredById, defineCommand } from '#kernel/command';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
@@ -13,7 +13,6 @@ import {
 import { loadSharedStaff } from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
-import { recallById, rememberId } from './command-support.ts';
 import { TeamTrainerSchema } from './team-training.ts';
 import {
   type GatheringParticipant,
@@ -121,9 +120,7 @@ export const planUnitedGatheringCommand = defineCommand({
       version: 1,
     });
   },
-  remember: rememberId,
-  recall: (context, remembered) =>
-    recallById(remembered, (id) => loadGathering(context.loader, id), 'The gathering'),
+  ...answeredById('The gathering', (context, id) => loadGathering(context.loader, id)),
 });
 
 /** Records a gathering's outcomes, replacing earlier ones, at the version the caller read. */
@@ -136,9 +133,7 @@ export const recordGatheringOutcomesCommand = defineCommand({
     requireVersion('The gathering', input.expectedVersion, gathering.version);
     return work.change(UnitedGatheringEntity, gathering, { outcomes: input.outcomes });
   },
-  remember: rememberId,
-  recall: (context, remembered) =>
-    recallById(remembered, (id) => loadGathering(context.loader, id), 'The gathering'),
+  ...answeredById('The gathering', (context, id) => loadGathering(context.loader, id)),
 });
 
 /** Records the training of a new team (the programme office or a team leader). */
@@ -158,7 +153,5 @@ export const recordTeamTrainingCommand = defineCommand({
       recordedAt: now.toISOString(),
     });
   },
-  remember: rememberId,
-  recall: (context, remembered) =>
-    recallById(remembered, (id) => loadTraining(context.loader, id), 'The team training'),
+  ...answeredById('The team training', (context, id) => loadTraining(context.loader, id)),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
-import { defineCommand } from '#kernel/command';
+import { answeredById, defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
@@ -10,7 +10,6 @@ import { loadGroup } from '../repository/network-group-repository.ts';
 import { loadSharedYouth } from '../repository/shared-items-repository.ts';
 import { WorkStoryEntity } from '../repository/work-story-entity.ts';
 import { loadStory } from '../repository/work-story-repository.ts';
-import { recallById, rememberId } from './command-support.ts';
 import { assertCanShareWith, type WorkStory, WorkStoryTextSchema } from './work-story.ts';
 
 /** Input of `writeWorkStory`. */
@@ -36,10 +35,10 @@ export const ShareWorkStoryInputSchema = z.object({
   groupId: EntityIdSchema.nullish(),
 });
 
-/** The story a repeated command answers with, read again by the id it remembered. */
-function recallStory(context: SubgraphContext, remembered: unknown) {
-  return recallById(remembered, (id) => loadStory(context.loader, id), 'The work story');
-}
+/** How a change answering with the record remembers it, and answers a repeat. */
+const answeredWithStory = answeredById('The work story', (context, id) =>
+  loadStory(context.loader, id),
+);
 
 /** Who writes a story: the young person, or a member of their municipality's team with them. */
 interface Author {
@@ -122,8 +121,7 @@ export const writeWorkStoryCommand = defineCommand({
       version: 1,
     });
   },
-  remember: rememberId,
-  recall: recallStory,
+  ...answeredWithStory,
 });
 
 /** Changes a story's text (the young person, or their municipality's team). */
@@ -139,8 +137,7 @@ export const updateWorkStoryCommand = defineCommand({
       updatedAt: context.now().toISOString(),
     });
   },
-  remember: rememberId,
-  recall: recallStory,
+  ...answeredWithStory,
 });
 
 /**
@@ -161,6 +158,5 @@ export const shareWorkStoryCommand = defineCommand({
       updatedAt: context.now().toISOString(),
     });
   },
-  remember: rememberId,
-  recall: recallStory,
+  ...answeredWithStory,
 });

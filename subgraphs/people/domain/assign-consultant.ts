@@ -2,12 +2,7 @@ import { defineCommand } from '#kernel/command';
 import { loadStaffMember, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
 import { YouthEntity } from '../repository/youth-entity.ts';
 import { requireNetworkConsultantOf, requireNewConsultant } from './consultant-rules.ts';
-import {
-  recallYouth,
-  rememberYouth,
-  viewForCaller,
-  youthToChange,
-} from './youth-command-support.ts';
+import { answersWithYouth, viewForCaller, youthToChange } from './youth-command-support.ts';
 import { AssignConsultantInputSchema } from './youth-inputs.ts';
 import { requireNotExited } from './youth-rules.ts';
 
@@ -32,6 +27,5 @@ export const assignConsultantCommand = defineCommand({
     work.add(stillNetworkConsultantOf(input.consultantId, youth.municipalityCode));
     return viewForCaller(context, after);
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });

@@ -7,7 +7,7 @@ import {
   stageYouthStatusChange,
 } from '../repository/youth-status-transition.ts';
 import type { Youth } from './youth.ts';
-import { recallYouth, rememberYouth, todayOf, viewForCaller } from './youth-command-support.ts';
+import { answersWithYouth, todayOf, viewForCaller } from './youth-command-support.ts';
 import { ChangeYouthStatusInputSchema } from './youth-inputs.ts';
 import { requireYouthFound } from './youth-rules.ts';
 import { requireManualStatusChange, requireStatusChangeAllowed } from './youth-status-rules.ts';
@@ -41,6 +41,5 @@ export const changeYouthStatusCommand = defineCommand({
     stageYouthStatusChange(work, facts, input);
     return viewForCaller(context, afterStatusChange(youth, input));
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });

@@ -10,7 +10,7 @@ import { countYouthFigures } from '../repository/youth-stats-entity.ts';
 import { requireNetworkConsultantOf } from './consultant-rules.ts';
 import { protectCpr } from './cpr.ts';
 import { ENROLMENT_REASON, NO_CONSENT, type Youth } from './youth.ts';
-import { recallYouth, rememberYouth, todayOf, viewForCaller } from './youth-command-support.ts';
+import { answersWithYouth, todayOf, viewForCaller } from './youth-command-support.ts';
 import { enrolmentFigureChanges } from './youth-figures.ts';
 import {
   type EnrolYouthInput,
@@ -116,6 +116,5 @@ export const enrolYouthCommand = defineCommand({
     stageEnrolment(work, youth, cpr);
     return viewForCaller(context, youth);
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });

@@ -2,8 +2,7 @@ import { defineCommand } from '#kernel/command';
 import { YouthEntity } from '../repository/youth-entity.ts';
 import { giveConsent, withdrawConsent } from './research-consent.ts';
 import {
-  recallYouth,
-  rememberYouth,
+  answersWithYouth,
   todayOf,
   viewForCaller,
   youthToChange,
@@ -25,8 +24,7 @@ export const recordResearchConsentCommand = defineCommand({
     const researchConsent = giveConsent(youth.researchConsent, input.date ?? today, today);
     return viewForCaller(context, work.change(YouthEntity, youth, { researchConsent }));
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });
 
 /**
@@ -43,6 +41,5 @@ export const withdrawResearchConsentCommand = defineCommand({
     const researchConsent = withdrawConsent(youth.researchConsent, input.date ?? today, today);
     return viewForCaller(context, work.change(YouthEntity, youth, { researchConsent }));
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });

@@ -3,8 +3,7 @@ import { YouthEntity } from '../repository/youth-entity.ts';
 import { protectCpr } from './cpr.ts';
 import type { Youth } from './youth.ts';
 import {
-  recallYouth,
-  rememberYouth,
+  answersWithYouth,
   todayOf,
   viewForCaller,
   youthToChange,
@@ -59,6 +58,5 @@ export const updateYouthProfileCommand = defineCommand({
       : work.change(YouthEntity, youth, changes);
     return viewForCaller(context, after);
   },
-  remember: rememberYouth,
-  recall: recallYouth,
+  ...answersWithYouth,
 });

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { requireIdentity } from '#kernel/authorisation';
+import { answeredById } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
@@ -49,24 +49,16 @@ export function viewForCaller(context: SubgraphContext, youth: Youth): YouthView
   return youthViewFor(requireIdentity(context), youth, false);
 }
 
-const RememberedYouthSchema = z.object({ youthId: z.string() });
-
-/** What a change of a young person keeps to answer a repeat: their id, nothing personal. */
-export function rememberYouth(view: YouthView): { youthId: string } {
-  return { youthId: view.youth.id };
-}
-
 /**
- * The young person a change returned, as they are now, for a repeat with the same idempotency
- * key (`YOUTH_NOT_FOUND` when they were erased meanwhile).
- *
- * @param context - the request
- * @param remembered - what {@link rememberYouth} kept
+ * How a change that answers with the young person remembers them for a repeat (their id,
+ * nothing personal) and answers the repeat: the young person as they are now, as the caller
+ * sees them.
  */
-export async function recallYouth(
-  context: SubgraphContext,
-  remembered: unknown,
-): Promise<YouthView> {
-  const { youthId } = RememberedYouthSchema.parse(remembered);
-  return viewForCaller(context, requireYouthFound(await loadOneYouth(context.loader, youthId)));
-}
+export const answersWithYouth = answeredById(
+  'The young person',
+  async (context, youthId) => {
+    const youth = await loadOneYouth(context.loader, youthId);
+    return youth ? viewForCaller(context, youth) : undefined;
+  },
+  (view: YouthView) => view.youth.id,
+);

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { createItemLoader } from '#kernel/entity-loader';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';

@@ -1,5 +1,4 @@
 import type { SubgraphContext } from '#kernel/context';
-import { createItemLoader } from '#kernel/entity-loader';
 import { requireVersion } from '#kernel/errors';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { prepareYouthStatusChange } from '#people/published/youth-status';

@@ -2,7 +2,7 @@ import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
-import type { Table, TransactAction } from '#kernel/table/table';
+import type { TransactAction } from '#kernel/table/table';
 import type { MatchingEvent, MatchingEventParticipation } from '../domain/matching-event.ts';
 import {
   MatchingEventEntity,

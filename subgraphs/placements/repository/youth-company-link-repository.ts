@@ -3,7 +3,7 @@ import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
 import { type Condition, itemMustNotExist, versionIs } from '#kernel/table/expressions';
-import type { Table, TransactAction } from '#kernel/table/table';
+import type { TransactAction } from '#kernel/table/table';
 
 /**
  * The youth–company link (`sharedKeys.youthCompanyLink`): owned by placements, read by people

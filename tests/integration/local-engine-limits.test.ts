@@ -145,7 +145,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     proxy.resetCounts();
     proxy.enable();
     const watching = setInterval(() => {
-      const seen = proxy.counts('GetItem').throttled;
+      const seen = proxy.counts('BatchGetItem').throttled;
       while (calls.length < seen) calls.push(Date.now());
     }, 5);
     // Act
@@ -168,7 +168,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     );
     const { IntervalSeconds = 1, BackoffRate = 2, MaxAttempts = 3 } = retrier ?? {};
     expect(retrier).toBeDefined();
-    expect(proxy.counts('GetItem').throttled).toBe(1 + MaxAttempts);
+    expect(proxy.counts('BatchGetItem').throttled).toBe(1 + MaxAttempts);
     const gaps = calls.slice(1).map((at, n) => at - (calls[n] as number));
     gaps.forEach((gap, n) => {
       const expected = ((IntervalSeconds * BackoffRate ** n) / divisor) * 1000;

@@ -34,6 +34,11 @@ export interface LocalEngineOptions {
   records: ExecutionRecords;
   /** Divides the definition's `Retry` waits (tests only; see `local-definition.ts`). @default 1 */
   retryIntervalDivisor?: number;
+  /**
+   * The definition its executions run (tests of executions started on an earlier definition).
+   * @default the deployed definition
+   */
+  definition?: Definition;
 }
 
 /** What the local engine tells about one execution: its record and the states it entered. */
@@ -108,7 +113,7 @@ const asJson = (input: Record<string, unknown>) =>
  * by the same mutations as in AWS — resolves. A callback whose wait timed out is stale.
  */
 export class LocalLifecycleEngine implements LifecycleEngine {
-  private readonly definition: Definition = deployedDefinition();
+  private readonly definition: Definition;
   private readonly machine: StateMachine;
   private readonly clock: LifecycleClock;
   private readonly records: ExecutionRecords;
@@ -129,6 +134,7 @@ export class LocalLifecycleEngine implements LifecycleEngine {
   ) {
     this.clock = options.clock;
     this.records = options.records;
+    this.definition = options.definition ?? deployedDefinition();
     this.machine = new StateMachine(
       localVariant(this.definition, options.retryIntervalDivisor) as never,
     );
@@ -316,8 +322,9 @@ export class LocalLifecycleEngine implements LifecycleEngine {
     const execution = this.machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       noThrowOnAbort: true,
-      // The library leaves `$$.Task.Token` empty; each callback state mints its own below.
-      context: { Task: { Token: 'minted-per-callback' } },
+      // The library leaves `$$.Task.Token` empty; each callback state mints its own below. It
+      // fills `$$.Execution` but for its name, which the task events carry.
+      context: { Task: { Token: 'minted-per-callback' }, Execution: { Name: name } },
     });
     run.abort = execution.abort;
     this.live.set(name, run);

@@ -8,6 +8,7 @@ import { placementsWithRunningLifecycle } from '#placements/repository/lifecycle
 import { createLifecycleTaskHandler } from '#placements/workflow/lifecycle-task-handler';
 import { keepClockOffset, readClockOffset } from './clock-file.ts';
 import { ExecutionRecords } from './execution-records.ts';
+import type { Definition } from './local-definition.ts';
 import { LocalLifecycleEngine } from './local-engine.ts';
 
 /** How to run placement lifecycles in the local stack. */
@@ -24,6 +25,11 @@ export interface LocalLifecycleOptions {
    * of a failing task only). @default 1
    */
   retryIntervalDivisor?: number;
+  /**
+   * The definition the executions run (tests of executions started on an earlier definition).
+   * @default the deployed definition
+   */
+  definition?: Definition;
 }
 
 /** The running local lifecycle engine. */
@@ -140,6 +146,7 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
       clock,
       records: await ExecutionRecords.open(options.dataDir),
       retryIntervalDivisor: options.retryIntervalDivisor ?? 1,
+      ...(options.definition ? { definition: options.definition } : {}),
     },
   );
   const { resumed, unattended } = await resumeLifecycles(options.table, engine);

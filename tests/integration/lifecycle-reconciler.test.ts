@@ -216,6 +216,28 @@ describe('the lifecycle reconciler', () => {
     ]);
   });
 
+  it('leaves a running lifecycle whose execution stopped to the reconciler when it is started again: nothing starts, the placement is answered as it is', async () => {
+    // Prepare
+    const placement = await givenRunningLifecycle(table);
+    const watching = new UnreliableEngine(engine());
+    const staff = testContext(table, staffIdentity('265'), new Date(clock.now()), {
+      workflows: watching,
+    });
+    // Act
+    const answered = await runCommand(staff, startPlacementLifecycleCommand, {
+      placementId: placement.id,
+      expectedVersion: placement.version,
+    });
+    const afterStart = await stored(placement.id);
+    const report = await pass();
+    // Assess
+    expect(answered).toMatchObject({ id: placement.id, version: placement.version });
+    expect(watching.startsAsked).toEqual([]);
+    expect(afterStart.lifecycle).toEqual(placement.lifecycle);
+    expect(report.restarted.map((r) => r.placementId)).toContain(placement.id);
+    await waitingOn(placement.id, 'CHECK_IN');
+  });
+
   it('passes over a name Step Functions still keeps for the one after', async () => {
     // Prepare: the next name was used by another execution (it ended, its name kept 90 days)
     const placement = await givenRunningLifecycle(table);

@@ -736,8 +736,9 @@ export type Mutation = {
   startPlacement: PlacementPayload;
   /**
    * Starts the lifecycle workflow of a placement under way that has none yet (placements started
-   * with `startPlacement` or created under way get theirs at once). Starting it again starts
-   * nothing new. Municipal team only.
+   * with `startPlacement` or created under way get theirs at once). A lifecycle that runs already
+   * is answered as it is and nothing starts: if its workflow execution has stopped, the
+   * reconciler restarts it at its step (within 15 minutes). Municipal team only.
    */
   startPlacementLifecycle: PlacementPayload;
   /** The company (or the municipal team on its behalf) withdraws an invitation not yet answered. */

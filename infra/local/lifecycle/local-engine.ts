@@ -48,6 +48,8 @@ export interface LocalExecutionDescription {
   status: ExecutionStatus;
   /** When it started, ISO 8601 in lifecycle-clock time. */
   startedAt: string;
+  /** When it ended, likewise; absent while it runs. */
+  endedAt?: string;
   /** The names of the states entered in this process, in order (the execution history). */
   history: string[];
   /** Why it failed, when it did. */
@@ -226,14 +228,28 @@ export class LocalLifecycleEngine implements LifecycleEngine {
   inspect(name: string): LocalExecutionDescription | undefined {
     const record = this.records.get(name);
     if (!record) return undefined;
+    const status = this.statusOf(record);
+    const ended = this.records.get(name)?.endedAt;
     return {
       name,
       input: record.input as LifecycleExecutionInput,
-      status: this.statusOf(record),
+      status,
       startedAt: record.startedAt,
+      ...(ended ? { endedAt: ended } : {}),
       history: [...(this.histories.get(name) ?? [])],
       ...(record.error ? { error: record.error } : {}),
     };
+  }
+
+  /**
+   * Every execution whose name the engine keeps (running, or ended within 90 days), as
+   * {@link inspect} tells it, in the order they started.
+   */
+  executions(): LocalExecutionDescription[] {
+    return this.records
+      .all()
+      .map((record) => this.inspect(record.name) as LocalExecutionDescription)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 
   /** The names of the executions that run in this process now. */

@@ -14,7 +14,6 @@ import {
   lifecycleTaskId,
   nextChaseAt,
   opensAt,
-  type PlacementLifecycle,
   type Route,
   routeAfter,
   stepDueDate,
@@ -22,6 +21,8 @@ import {
 import type { LifecycleClock } from './lifecycle-clock.ts';
 import type { LifecycleConfig } from './lifecycle-config.ts';
 import { type LifecycleEngine, StaleTaskTokenError } from './lifecycle-engine.ts';
+import { planWait } from './lifecycle-horizon.ts';
+import { type PlacementWithLifecycle, relaunchLifecycle } from './lifecycle-relaunch.ts';
 import type { Placement } from './placement.ts';
 
 /**
@@ -64,9 +65,6 @@ export interface StepTimer {
   chaseNow: boolean;
 }
 
-/** A placement whose lifecycle has started. */
-type PlacementLifecycleRecord = Placement & { lifecycle: PlacementLifecycle };
-
 /** Which lifecycle a task event is about, and which execution sends it. */
 export interface LifecycleCall {
   placementId: string;
@@ -97,7 +95,7 @@ function runsHere(
   deps: LifecycleDeps,
   placement: Placement | undefined,
   execution: string,
-): placement is PlacementLifecycleRecord {
+): placement is PlacementWithLifecycle {
   if (placement?.lifecycle?.status !== 'RUNNING') return false;
   if (placement.lifecycle.executionId === execution) return true;
   deps.logger.warn('Lifecycle step of an execution the record no longer names; it ends', {
@@ -119,7 +117,9 @@ function timeoutUntil(deps: LifecycleDeps, at: number): number {
 
 /**
  * Plans a step: records on the placement that its lifecycle is at this step and when it is due,
- * and answers when its task opens and when it is chased.
+ * and answers when its task opens and when it is chased — or, when that wait would end beyond
+ * the execution's horizon, hands the lifecycle over to a fresh execution and answers that it
+ * has ended here.
  *
  * @param deps - the workflow's services
  * @param call - the placement, step and round, and the execution that plans it
@@ -128,36 +128,85 @@ export async function scheduleStep(deps: LifecycleDeps, call: StepCall): Promise
   const { placementId, step, round } = call;
   // One read of each item per step, strongly consistent, like a request's.
   const loader = createItemLoader(deps.table);
-  const placement = await loadPlacement(loader, placementId);
-  if (!runsHere(deps, placement, call.execution)) return ENDED;
-  const dueDate = stepDueDate(placement, step, round, deps.config);
-  const lifecycle = placement.lifecycle;
-  if (lifecycle.step !== step || lifecycle.round !== round || lifecycle.nextDueDate !== dueDate) {
-    const work = new UnitOfWork();
-    stagePlacementRecord(work, placement, {
-      ...placement,
-      lifecycle: { ...lifecycle, step, round, nextDueDate: dueDate },
-    });
-    await commit(deps, work);
-    deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
-  }
+  const read = await loadPlacement(loader, placementId);
+  if (!runsHere(deps, read, call.execution)) return ENDED;
+  const dueDate = stepDueDate(read, step, round, deps.config);
+  const placement = await recordStep(deps, read, call, dueDate);
   const task = await loadLifecycleTask(loader, placementId, step, round);
   if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
-  const chase = task
-    ? nextChaseAt(task, deps.config)
-    : nextChaseAt(newTask(placement, step, round, dueDate, ''), deps.config);
-  const opensInSeconds = task ? 0 : deps.clock.secondsUntil(opensAt(dueDate, deps.config));
+  const chase = nextChaseAt(task ?? newTask(placement, step, round, dueDate, ''), deps.config);
+  const opens = opensAt(dueDate, deps.config);
+  const waitsToOpen = !task && deps.clock.secondsUntil(opens) > 0;
+  const wake = await nextWake(deps, call, waitsToOpen ? opens : chase);
+  if (wake === HAND_OVER) return handOver(deps, placement);
   return {
     ended: false,
     done: false,
-    opensInSeconds,
-    timeoutSeconds: timeoutUntil(deps, chase),
-    chaseNow: opensInSeconds === 0 && deps.clock.secondsUntil(chase) === 0,
+    opensInSeconds: waitsToOpen ? deps.clock.secondsUntil(wake) : 0,
+    timeoutSeconds: timeoutUntil(deps, waitsToOpen ? chase : wake),
+    chaseNow: !waitsToOpen && deps.clock.secondsUntil(chase) === 0,
   };
 }
 
+/** Records that the lifecycle is at the step (unless it says so already); the placement as stored. */
+async function recordStep(
+  deps: LifecycleDeps,
+  placement: PlacementWithLifecycle,
+  { step, round }: StepCall,
+  dueDate: string,
+): Promise<PlacementWithLifecycle> {
+  const lifecycle = placement.lifecycle;
+  if (lifecycle.step === step && lifecycle.round === round && lifecycle.nextDueDate === dueDate) {
+    return placement;
+  }
+  const work = new UnitOfWork();
+  const planned = { ...lifecycle, step, round, nextDueDate: dueDate };
+  const stored = stagePlacementRecord(work, placement, { ...placement, lifecycle: planned });
+  await commit(deps, work);
+  deps.logger.info('Lifecycle step planned', { placementId: placement.id, step, round, dueDate });
+  return { ...stored, lifecycle: planned };
+}
+
+const HAND_OVER = 'HAND_OVER';
+
+/**
+ * When the execution wakes next, for a wait until a moment: the moment, or earlier when it lies
+ * beyond the execution's horizon (see `lifecycle-horizon.ts`), or `HAND_OVER` when the execution
+ * is to hand the lifecycle over now. The execution's start is the engine's to tell.
+ */
+async function nextWake(
+  deps: LifecycleDeps,
+  call: StepCall,
+  target: number,
+): Promise<number | typeof HAND_OVER> {
+  const now = deps.clock.now();
+  if (target <= now || !deps.engine) return target;
+  const execution = await deps.engine.describeExecution(call.execution);
+  if (!execution) return target;
+  const plan = planWait(now, target, Date.parse(execution.startedAt));
+  return plan.handOver ? HAND_OVER : plan.until;
+}
+
+/**
+ * Hands the lifecycle over to a fresh execution at the step it stands at (the record first,
+ * then the start; a failed start is the reconciler's) and answers that it ended here.
+ */
+async function handOver(
+  deps: LifecycleDeps,
+  placement: PlacementWithLifecycle,
+): Promise<StepTimer> {
+  if (deps.engine) {
+    await relaunchLifecycle(
+      { table: deps.table, engine: deps.engine, logger: deps.logger },
+      placement,
+      'HANDOVER',
+    );
+  }
+  return ENDED;
+}
+
 function newTask(
-  placement: PlacementLifecycleRecord,
+  placement: PlacementWithLifecycle,
   step: LifecycleStep,
   round: number,
   dueDate: string,
@@ -284,11 +333,13 @@ export async function chaseStepTask(deps: LifecycleDeps, call: StepCall): Promis
     });
   }
   const next = nextChaseAt(after, deps.config);
+  const wake = await nextWake(deps, call, next);
+  if (wake === HAND_OVER) return handOver(deps, placement);
   return {
     ended: false,
     done: false,
     opensInSeconds: 0,
-    timeoutSeconds: timeoutUntil(deps, next),
+    timeoutSeconds: timeoutUntil(deps, wake),
     chaseNow: deps.clock.secondsUntil(next) === 0,
   };
 }

@@ -259,4 +259,31 @@ describe('the lifecycle reconciler', () => {
       restarts: 1,
     });
   });
+
+  it('runs by itself in the local stack every reconcileEverySeconds (LIFECYCLE_RECONCILE_SECONDS under npm start)', async () => {
+    // Prepare: a lifecycle left without an execution while the stack was down
+    const ownTable = await createTestTable();
+    const placement = await givenRunningLifecycle(ownTable);
+    // Act
+    const timed = await startLocalLifecycle({ table: ownTable, clock, reconcileEverySeconds: 1 });
+    try {
+      const restartedTo = await eventually(
+        async () => {
+          const lifecycleNow = (await loadPlacement(createItemLoader(ownTable), placement.id))
+            ?.lifecycle;
+          return lifecycleNow?.restarts === 1 &&
+            timed.engine.isWaitingOn(lifecycleNow.executionId, 'CHECK_IN')
+            ? lifecycleNow.executionId
+            : undefined;
+        },
+        'the timer to restart the lifecycle',
+        5_000,
+      );
+      // Assess
+      expect(timed.unattended).toEqual([placement.id]);
+      expect(restartedTo).toBe(lifecycleExecutionName(placement.id, 1));
+    } finally {
+      await timed.stop();
+    }
+  });
 });

@@ -186,7 +186,7 @@ export function placementLifecycleDefinition(taskFunctionArn: string) {
     States: {
       Start: {
         Type: 'Choice',
-        Comment: 'A resume (after the local stack restarted) names the step it stood at.',
+        Comment: 'A resume (a restart, a hand-over, the local stack started again) names its step.',
         Choices: [{ Variable: '$.resumeAt', IsPresent: true, Next: 'Resume' }],
         Default: plan('CHECK_IN'),
       },

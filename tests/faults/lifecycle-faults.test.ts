@@ -172,6 +172,17 @@ describe('lifecycles under faults, after one reconciler pass', () => {
     expect(executionsOf(placementId)).toEqual([
       [lifecycleExecutionName(placementId, 1), 'RUNNING'],
     ]);
+    // …and the team sees it: the execution that runs the lifecycle now, restarted once.
+    const { body } = await faulty.query<{
+      placement: { lifecycle: { executionId: string; restarts: number } };
+    }>('query ($id: ID!) { placement(id: $id) { lifecycle { executionId restarts } } }', {
+      token,
+      variables: { id: placementId },
+    });
+    expect(body.data?.placement.lifecycle).toEqual({
+      executionId: lifecycleExecutionName(placementId, 1),
+      restarts: 1,
+    });
   });
 
   it('restarts a lifecycle whose task failed past its retries while DynamoDB stayed throttled', async () => {

@@ -48,6 +48,9 @@ export function dataSubjectEntry(subgraph: string): string {
 /** The function that runs the placement lifecycle's tasks for Step Functions. */
 export const LIFECYCLE_TASK_ENTRY = 'subgraphs/placements/workflow/handler.ts';
 
+/** The function that restarts lifecycles whose execution stopped, on a schedule. */
+export const LIFECYCLE_RECONCILER_ENTRY = 'subgraphs/placements/reconciler/handler.ts';
+
 /** A function that answers no client: a name for reports, and its handler module. */
 export interface InternalBundle {
   name: string;
@@ -56,8 +59,8 @@ export interface InternalBundle {
 
 /**
  * The functions that serve no API request, so have no cold-start target of their own: each
- * subgraph's data-subject function and the lifecycle's task function. Their bundles are held
- * to `BUNDLE_BUDGETS.internal` by `tests/unit/bundle-size-budgets.test.ts`.
+ * subgraph's data-subject function, the lifecycle's task function and its reconciler. Their
+ * bundles are held to `BUNDLE_BUDGETS.internal` by `tests/unit/bundle-size-budgets.test.ts`.
  */
 export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
   ...SUBGRAPHS.map(({ name }) => ({
@@ -65,6 +68,7 @@ export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
     entry: dataSubjectEntry(name),
   })),
   { name: 'placement lifecycle tasks', entry: LIFECYCLE_TASK_ENTRY },
+  { name: 'placement lifecycle reconciler', entry: LIFECYCLE_RECONCILER_ENTRY },
 ];
 
 /**

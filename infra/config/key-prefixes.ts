@@ -136,6 +136,17 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
 };
 
 /**
+ * The lifecycle reconciler's table access: the placements whose lifecycle it restarts (read,
+ * and the lifecycle record written back on condition of its version), found through the sparse
+ * index of running lifecycles (gsi3, the only index it is granted). No audit trail: a restart
+ * is the system's repair, logged, as the lifecycle's own steps are.
+ */
+export const LIFECYCLE_RECONCILER_KEY_PREFIXES: KeyPrefixGrant = {
+  write: [PREFIX.placement],
+  read: [],
+};
+
+/**
  * The gateway's table access: its per-identity rate-limit counters (`RATE#…`) and its own
  * refusals (depth, aliases, cost, rate limit, size, batching, introspection, invalid tokens)
  * appended to the audit trail. It reads no data of the subgraphs.

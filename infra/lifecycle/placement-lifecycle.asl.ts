@@ -25,6 +25,12 @@ import type { LifecycleStep } from '#placements/domain/lifecycle';
  * callback wait has a timeout, so no execution hangs silently. The first state chooses on
  * `$.resumeAt`: the same definition serves a fresh start and a resume at a recorded step.
  * Inputs carry only ids; no personal data reaches the execution history.
+ *
+ * Every task event names the execution that sends it (`execution`, from `$$.Execution.Name`),
+ * so that a step of an execution the lifecycle record no longer names does nothing and ends
+ * it. Executions run for months on the definition they started with: a field added to the
+ * events is optional to the task handler (events of the definition before this one carry no
+ * `execution`), never required.
  */
 
 /** What the lifecycle task function is asked to do (the `action` of its event). */
@@ -45,6 +51,10 @@ export const CALLBACK_TIMEOUT_PATH = '$.timer.timeoutSeconds';
 
 /** The resource of a task that waits for a person: Lambda with a callback token. */
 export const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+
+/** Where a task event finds the name of the execution that sends it (the context object). */
+const EXECUTION_NAME_PATH = '$$.Execution.Name';
+const EXECUTION_PARAMETER = 'execution.$';
 
 /** The state that records the end and the final state. */
 export const FINISH_STATE = 'Finish';
@@ -86,6 +96,7 @@ function call(
       'placementId.$': '$.placementId',
       'round.$': '$.round',
       ...(step ? { step } : {}),
+      [EXECUTION_PARAMETER]: EXECUTION_NAME_PATH,
     },
     ResultPath: resultPath,
     TimeoutSeconds: TASK_TIMEOUT_SECONDS,
@@ -132,6 +143,7 @@ function stepBlock(functionArn: string, step: LifecycleStep, next: string): Reco
           'round.$': '$.round',
           step,
           'taskToken.$': '$$.Task.Token',
+          [EXECUTION_PARAMETER]: EXECUTION_NAME_PATH,
           // The wait's length, for the task function's log (and the local engine, see there).
           'timeoutSeconds.$': '$.timer.timeoutSeconds',
         },
@@ -174,7 +186,7 @@ export function placementLifecycleDefinition(taskFunctionArn: string) {
     States: {
       Start: {
         Type: 'Choice',
-        Comment: 'A resume (after the local stack restarted) names the step it stood at.',
+        Comment: 'A resume (a restart, a hand-over, the local stack started again) names its step.',
         Choices: [{ Variable: '$.resumeAt', IsPresent: true, Next: 'Resume' }],
         Default: plan('CHECK_IN'),
       },

@@ -6,6 +6,7 @@ import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subg
 import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
+import type { WorkflowEngine } from '#kernel/workflow-engine';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
@@ -34,6 +35,21 @@ export interface LocalStackOptions {
    * @default 1
    */
   lifecycleTimeScale?: number;
+  /**
+   * How often the lifecycle reconciler runs, in seconds (`LIFECYCLE_RECONCILE_SECONDS`); 0 only
+   * when asked (`lifecycle.reconcile()`), as tests that count passes want. @default 0
+   */
+  lifecycleReconcileSeconds?: number;
+  /**
+   * Divides the lifecycle definition's `Retry` waits, real seconds otherwise as in AWS (tests of
+   * a failing task only; see `lifecycle/local-definition.ts`). @default 1
+   */
+  lifecycleRetryIntervalDivisor?: number;
+  /**
+   * Wraps the lifecycle engine the subgraphs reach (tests: an engine whose starts fail). The
+   * reconciler and the task handler keep the engine itself.
+   */
+  wrapLifecycleEngine?: (engine: WorkflowEngine) => WorkflowEngine;
   onProgress?: (message: string) => void;
 }
 
@@ -121,18 +137,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       table,
       scale: options.lifecycleTimeScale ?? 1,
       dataDir: options.dataDir,
+      reconcileEverySeconds: options.lifecycleReconcileSeconds ?? 0,
+      retryIntervalDivisor: options.lifecycleRetryIntervalDivisor ?? 1,
     });
     started.push(() => lifecycle.stop());
     if (lifecycle.resumed > 0) progress(`resumed ${lifecycle.resumed} placement lifecycles`);
     if (lifecycle.unattended.length > 0) {
-      progress(`${lifecycle.unattended.length} running lifecycles have no running execution`);
+      progress(
+        `${lifecycle.unattended.length} running lifecycles have no running execution: the reconciler restarts them`,
+      );
     }
 
     // The services AWS gives the functions, local: every subgraph's data-subject handler in
     // process (as Lambda invocations would reach them) and the local lifecycle engine.
     const services = withServices(servicesFromEnvironment(), {
       dataSubjects: createLocalDataSubjectDispatcher(table),
-      workflows: lifecycle.engine,
+      workflows: options.wrapLifecycleEngine?.(lifecycle.engine) ?? lifecycle.engine,
     });
     const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
     for (const [index, { name }] of SUBGRAPHS.entries()) {

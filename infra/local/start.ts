@@ -13,6 +13,12 @@ const log = (message: string) =>
   );
 
 const stage = process.env.STAGE === 'prod' ? 'prod' : 'dev';
+// The lifecycle reconciler's turn: every minute unless told (AWS runs it every 15 minutes).
+const reconcileSeconds = Number(process.env.LIFECYCLE_RECONCILE_SECONDS ?? 60);
+if (!(reconcileSeconds >= 0)) {
+  console.error('[nextwork] LIFECYCLE_RECONCILE_SECONDS must be a number of seconds (0: off)');
+  process.exit(1);
+}
 const stack = await startLocalStack({
   dataDir: process.env.DATA_DIR ?? '.data',
   port: Number(process.env.PORT ?? 4000),
@@ -21,6 +27,7 @@ const stack = await startLocalStack({
   stage,
   seed: true,
   lifecycleTimeScale: Number(process.env.LIFECYCLE_TIME_SCALE ?? 1),
+  lifecycleReconcileSeconds: reconcileSeconds,
   onProgress: log,
 }).catch((error: Error) => {
   console.error(`[nextwork] could not start: ${error.message}`);
@@ -57,6 +64,7 @@ NEXTWORK is running (stage ${stage}${stage === 'prod' ? ': introspection, landin
   Health           ${stack.healthUrl}
   DynamoDB         ${stack.dynamoEndpoint}
   Lifecycles       ${describeLifecycleClock(stack.lifecycle.clock)}
+  Reconciler       ${reconcileSeconds > 0 ? `every ${reconcileSeconds} s (LIFECYCLE_RECONCILE_SECONDS)` : 'off (LIFECYCLE_RECONCILE_SECONDS=0)'}
   Subgraphs        ${Object.entries(stack.subgraphUrls)
     .map(([n, u]) => `${n} ${u}`)
     .join('\n                   ')}

@@ -99,6 +99,11 @@ export function addNextworkStage(app: App, options: NextworkOptions): NextworkSt
         function: lifecycle.taskFunction.function,
         p99Threshold: Duration.seconds(5),
       },
+      // A pass reads every running lifecycle: seconds, not a request's milliseconds.
+      lifecycleReconciler: {
+        function: lifecycle.reconcilerFunction.function,
+        p99Threshold: Duration.seconds(60),
+      },
       ...Object.fromEntries(
         SUBGRAPHS.map(({ name }): [string, WatchedFunction] => [
           `${name}DataSubject`,

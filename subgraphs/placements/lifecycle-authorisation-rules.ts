@@ -65,6 +65,7 @@ export const LIFECYCLE_TYPE_RULES = {
     'round',
     'nextDueDate',
     'executionId',
+    'restarts',
     'startedAt',
     'endedAt',
     'endReason',

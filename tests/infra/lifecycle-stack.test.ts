@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LifecycleStack } from '#infra/stacks/lifecycle-stack';
-import { policyStatements, resourcesOf, type SynthesisedStage, synthesiseStage } from './synth.ts';
+import { resourcesOf, type SynthesisedStage, synthesiseStage } from './synth.ts';
 
 let prod: SynthesisedStage;
 let lifecycle: Template;
@@ -13,6 +13,37 @@ beforeAll(() => {
   stack = (prod.stacks as unknown as { lifecycle: LifecycleStack }).lifecycle;
   lifecycle = Template.fromStack(stack);
 });
+
+/** The statements of the stack's IAM policies whose logical id starts with a prefix. */
+function statementsOfPolicies(
+  template: Template,
+  idPrefix: string,
+): Array<Record<string, unknown>> {
+  return Object.entries(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter(([id]) => id.startsWith(idPrefix))
+    .flatMap(([, policy]) => {
+      const document = policy.Properties?.PolicyDocument as
+        | { Statement?: Array<Record<string, unknown>> }
+        | undefined;
+      return document?.Statement ?? [];
+    });
+}
+
+/** The statements of a role's policies, by their `Sid`, with what they allow on what. */
+function grantsOf(template: Template, idPrefix: string) {
+  return Object.fromEntries(
+    statementsOfPolicies(template, idPrefix)
+      .filter((statement) => statement.Sid)
+      .map((statement) => [
+        statement.Sid,
+        {
+          actions: statement.Action,
+          resource: JSON.stringify(statement.Resource),
+          condition: JSON.stringify(statement.Condition ?? null),
+        },
+      ]),
+  );
+}
 
 function only<T>(record: Record<string, T>): T {
   const values = Object.values(record);
@@ -42,8 +73,8 @@ describe('the lifecycle stack', () => {
   });
 
   it('lets the state machine invoke only the lifecycle task function', () => {
-    // Prepare
-    const invokes = policyStatements(lifecycle).filter((statement) =>
+    // Prepare: the state machine role's statements (the reconciler's schedule invokes its own)
+    const invokes = statementsOfPolicies(lifecycle, 'PlacementLifecycleRole').filter((statement) =>
       JSON.stringify(statement.Action).includes('lambda:'),
     );
     // Act
@@ -102,6 +133,70 @@ describe('the lifecycle stack', () => {
     );
   });
 
+  it("lets the task function hand a lifecycle over: start this state machine's executions, and describe them", () => {
+    // Prepare
+    const grants = grantsOf(lifecycle, 'LifecycleTaskRole');
+    // Act
+    const { HandOverLifecycleExecutions: start, DescribeLifecycleExecutions: describe } = grants;
+    // Assess
+    expect(start?.actions).toBe('states:StartExecution');
+    expect(start?.resource).toContain(':stateMachine:nextwork-prod-placement-lifecycle');
+    expect(describe?.actions).toBe('states:DescribeExecution');
+    expect(describe?.resource).toContain(':execution:nextwork-prod-placement-lifecycle:*');
+  });
+
+  it('runs the lifecycle reconciler every 15 minutes with EventBridge Scheduler, one pass at a time, a failed pass left to the next', () => {
+    // Prepare
+    const schedule = only(resourcesOf(lifecycle, 'AWS::Scheduler::Schedule'));
+    // Act
+    const reconciler = Object.entries(resourcesOf(lifecycle, 'AWS::Lambda::Function')).find(
+      ([id]) => id.startsWith('LifecycleReconciler'),
+    )?.[1];
+    // Assess
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: { RetryPolicy: { MaximumRetryAttempts: 0 } },
+    });
+    expect(JSON.stringify(schedule.Properties?.Target)).toContain('LifecycleReconcilerFunction');
+    expect(reconciler?.Properties).toMatchObject({ ReservedConcurrentExecutions: 1 });
+    const environment = JSON.stringify(reconciler?.Properties?.Environment);
+    expect(environment).toContain('stateMachine:nextwork-prod-placement-lifecycle');
+    expect(environment).toContain('TABLE_NAME');
+  });
+
+  it("grants the reconciler least privilege: placements and the index of running lifecycles; describe, stop and start of this state machine's executions", () => {
+    // Prepare
+    const grants = grantsOf(lifecycle, 'LifecycleReconcilerRole');
+    // Act
+    const sids = Object.keys(grants).sort();
+    // Assess
+    expect(sids).toEqual([
+      'InspectLifecycleExecutions',
+      'QueryIndexes',
+      'ReadOwnAndSharedPartitions',
+      'RestartLifecycleExecutions',
+      'UseTableKeyThroughDynamoDb',
+      'WriteOwnPartitions',
+    ]);
+    expect(grants.RestartLifecycleExecutions).toMatchObject({ actions: 'states:StartExecution' });
+    expect(grants.RestartLifecycleExecutions?.resource).toContain('PlacementLifecycle');
+    expect(grants.InspectLifecycleExecutions?.actions).toEqual([
+      'states:DescribeExecution',
+      'states:StopExecution',
+    ]);
+    expect(grants.InspectLifecycleExecutions?.resource).toContain(
+      ':execution:nextwork-prod-placement-lifecycle:*',
+    );
+    for (const sid of ['ReadOwnAndSharedPartitions', 'WriteOwnPartitions']) {
+      expect(JSON.parse(grants[sid]?.condition ?? 'null')).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLACEMENT#*'] },
+      });
+    }
+    expect(grants.QueryIndexes?.resource).toContain('/index/gsi3');
+    expect(grants.QueryIndexes?.resource).not.toMatch(/gsi1|gsi2/);
+  });
+
   it('sends failed asynchronous invocations of the task function to an encrypted dead-letter queue', () => {
     // Prepare: synthesised in beforeAll
     // Act
@@ -125,6 +220,7 @@ describe('the lifecycle stack', () => {
         'nextwork-prod-Lifecycle-ExecutionsFailed',
         'nextwork-prod-Lifecycle-ExecutionsTimedOut',
         'nextwork-prod-lifecycleTask-Errors',
+        'nextwork-prod-lifecycleReconciler-Errors',
       ]),
     );
   });

@@ -4,6 +4,7 @@ import {
   placementLifecycleDefinition,
 } from '#infra/lifecycle/placement-lifecycle.asl';
 import { MAX_EXECUTION_MS } from '#infra/local/lifecycle/execution-records';
+import type { Definition } from '#infra/local/lifecycle/local-definition';
 import {
   type LocalLifecycle,
   resumeLifecycles,
@@ -49,9 +50,17 @@ describe('the local engine ends executions as Step Functions does', () => {
     return lifecycle;
   }
 
-  /** A date some days from today's (wall-clock) date. */
-  function daysFromToday(days: number): string {
-    return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  /** A definition that only waits two years of lifecycle time on a clock, then succeeds. */
+  function waitsTwoYearsOf(clock: ScaledLifecycleClock): Definition {
+    const seconds = clock.secondsUntil(clock.now() + 2 * MAX_EXECUTION_MS);
+    const definition = {
+      StartAt: 'WaitTwoYears',
+      States: {
+        WaitTwoYears: { Type: 'Wait', Seconds: seconds, Next: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    return definition as unknown as Definition;
   }
 
   beforeAll(async () => {
@@ -95,19 +104,15 @@ describe('the local engine ends executions as Step Functions does', () => {
   });
 
   it('times out, by itself, an execution whose year passes on a sped-up clock while it waits', async () => {
-    // Prepare: a year in three seconds; a placement that starts in two years, so the execution
-    // waits for its check-in longer than it may run
+    // Prepare: a year in three seconds; an execution that waits two years. (A lifecycle's own
+    // executions never wait that long: each hands over to the next before 200 days.)
     const table = await createTestTable();
     const clock = new ScaledLifecycleClock(MAX_EXECUTION_MS / 3_000);
-    const lifecycle = await lifecycleOn({ table, clock });
-    const placement = await givenRunningLifecycle(table, {
-      startDate: daysFromToday(730),
-      endDate: daysFromToday(820),
-    });
-    const name = executionOf(placement);
+    const lifecycle = await lifecycleOn({ table, clock, definition: waitsTwoYearsOf(clock) });
+    const name = 'waits-two-years';
     // Act
     const startedAt = Date.now();
-    await lifecycle.engine.startExecution(name, executionInputOf(placement));
+    await lifecycle.engine.startExecution(name, { placementId: 'none', round: 1 });
     await eventually(
       async () => (await lifecycle.engine.describeExecution(name))?.status !== 'RUNNING',
       'the execution to end',
@@ -116,7 +121,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     const endedAfterMs = Date.now() - startedAt;
     // Assess
     expect(await lifecycle.engine.describeExecution(name)).toMatchObject({ status: 'TIMED_OUT' });
-    expect(lifecycle.engine.inspect(name)?.history).toContain('CheckIn_WaitUntilDue');
+    expect(lifecycle.engine.inspect(name)?.history).toContain('WaitTwoYears');
     expect(endedAfterMs).toBeGreaterThanOrEqual(2_900);
   });
 
@@ -145,7 +150,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     proxy.resetCounts();
     proxy.enable();
     const watching = setInterval(() => {
-      const seen = proxy.counts('GetItem').throttled;
+      const seen = proxy.counts('BatchGetItem').throttled;
       while (calls.length < seen) calls.push(Date.now());
     }, 5);
     // Act
@@ -168,7 +173,7 @@ describe('the local engine ends executions as Step Functions does', () => {
     );
     const { IntervalSeconds = 1, BackoffRate = 2, MaxAttempts = 3 } = retrier ?? {};
     expect(retrier).toBeDefined();
-    expect(proxy.counts('GetItem').throttled).toBe(1 + MaxAttempts);
+    expect(proxy.counts('BatchGetItem').throttled).toBe(1 + MaxAttempts);
     const gaps = calls.slice(1).map((at, n) => at - (calls[n] as number));
     gaps.forEach((gap, n) => {
       const expected = ((IntervalSeconds * BackoffRate ** n) / divisor) * 1000;

@@ -23,7 +23,7 @@ import {
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
-const LIFECYCLE_FIELDS = `lifecycle { status step round nextDueDate executionId }
+const LIFECYCLE_FIELDS = `lifecycle { status step round nextDueDate executionId restarts }
   lifecycleTasks { id step status title reminders escalated notes version assignee { id } }
   followUps { step stillThere }`;
 
@@ -83,6 +83,8 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
         round: 1,
         nextDueDate: '2026-10-15',
         executionId: 'placement-p-life',
+        // Stored before restarts were counted: none.
+        restarts: 0,
       },
       lifecycleTasks: [
         {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack } from '#infra/local/local-stack';
+import { type LocalStackOptions, startLocalStack } from '#infra/local/local-stack';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { type FaultProxy, type FaultRule, startFaultProxy } from './fault-proxy.ts';
@@ -20,6 +20,13 @@ export interface FaultyStack extends TestStack {
   stored: Table;
   /** The stack's data folder (the lifecycle clock and the engine's record of executions). */
   dataDir: string;
+  /**
+   * Stops the local stack — not the proxy, nor DynamoDB Local — and starts it again on the same
+   * data and ports with the same options, as a process stopped and started again (a new engine,
+   * wrapped afresh); `stack` is the new one afterwards. Needs the ports fixed (`port`): the
+   * handler modules keep the endpoints they first loaded.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +39,18 @@ export interface FaultyStackOptions {
   /** How much faster than real time lifecycles run. @default 1 */
   lifecycleTimeScale?: number;
   stage?: 'dev' | 'prod';
+  /**
+   * The gateway's port, the subgraphs' the next four: fixed (`freePort()`) for a test that
+   * restarts the stack. @default 0, any free ports
+   */
+  port?: number;
+  /**
+   * Divides the lifecycle definition's `Retry` waits, real seconds otherwise as in AWS (see
+   * `infra/local/lifecycle/local-definition.ts`). @default 1
+   */
+  lifecycleRetryIntervalDivisor?: number;
+  /** Wraps the lifecycle engine the subgraphs reach (an engine whose starts fail). */
+  wrapLifecycleEngine?: LocalStackOptions['wrapLifecycleEngine'];
 }
 
 /**
@@ -57,28 +76,38 @@ export async function startFaultyStack(options: FaultyStackOptions = {}): Promis
   const tableName = `faults-${randomUUID()}`;
   // Tests call as fast as a machine can, from few identities: the rate limit is for people.
   process.env.RATE_LIMIT_PER_MINUTE ??= '100000';
-  try {
-    const stack = await startLocalStack({
+  const start = () =>
+    startLocalStack({
       dataDir,
-      port: 0,
+      port: options.port ?? 0,
       dynamoEndpoint: proxy.url,
       tableName,
       stage: options.stage ?? 'dev',
       seed: true,
       lifecycleTimeScale: options.lifecycleTimeScale ?? 1,
+      lifecycleRetryIntervalDivisor: options.lifecycleRetryIntervalDivisor ?? 1,
+      ...(options.wrapLifecycleEngine ? { wrapLifecycleEngine: options.wrapLifecycleEngine } : {}),
     });
+  try {
+    const stack = await start();
     const storedClient = createDynamoClient(endpoint);
-    return {
+    const faulty: FaultyStack = {
       ...testStackOf(stack),
       proxy,
       stored: new Table(storedClient, tableName),
       dataDir,
+      async restart() {
+        if (!options.port) throw new Error('A faulty stack restarts on fixed ports: give `port`');
+        await faulty.stack.stop();
+        faulty.stack = await start();
+      },
       async stop() {
-        await stack.stop();
+        await faulty.stack.stop();
         await proxy.stop();
         storedClient.destroy();
       },
     };
+    return faulty;
   } catch (error) {
     await proxy.stop();
     throw error;

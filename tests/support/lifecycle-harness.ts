@@ -6,6 +6,7 @@ import {
   type LifecycleStep,
   type LifecycleTask,
   lifecycleExecutionName,
+  lifecycleExecutionRun,
 } from '#placements/domain/lifecycle';
 import { type LifecycleClock, MAX_WAIT_SECONDS } from '#placements/domain/lifecycle-clock';
 import { loadLifecycleTask } from '#placements/repository/lifecycle-task-repository';
@@ -72,11 +73,18 @@ export interface LifecycleHarness {
   taskOf(placementId: string, step: LifecycleStep): Promise<LifecycleTask | undefined>;
   /** Sets the clock to a date and lets every execution compute its waits afresh. */
   advanceTo(date: string): Promise<void>;
-  /** Waits until the placement's execution waits for a person on a step (its task open). */
+  /**
+   * Waits until the execution the placement's record names waits for a person on a step (its
+   * task open).
+   */
   waitingOn(placementId: string, step: LifecycleStep): Promise<void>;
-  /** Waits until the placement's execution has ended. */
+  /** Waits until the execution the placement's record names has ended. */
   ended(placementId: string): Promise<void>;
-  /** The states the placement's execution entered, in order. */
+  /**
+   * The states the placement's executions entered, in order: the first's, then those of each
+   * that took the lifecycle over (as far as the engine keeps their names: 90 days after their
+   * end).
+   */
   history(placementId: string): string[];
   stop(): Promise<void>;
 }
@@ -94,6 +102,10 @@ export async function startLifecycleHarness(
   const clock = new ManualLifecycleClock(today);
   const lifecycle = await startLocalLifecycle({ table, clock });
   const name = lifecycleExecutionName;
+  /** The execution the placement's record names now. */
+  const current = async (placementId: string) =>
+    (await loadPlacement(createItemLoader(table), placementId))?.lifecycle?.executionId ??
+    name(placementId);
   const taskOf = async (placementId: string, step: LifecycleStep) => {
     const placement = await loadPlacement(createItemLoader(table), placementId);
     const round = placement?.lifecycle?.round ?? 1;
@@ -121,7 +133,7 @@ export async function startLifecycleHarness(
     },
     async waitingOn(placementId, step) {
       await eventually(
-        () => lifecycle.engine.isWaitingOn(name(placementId), step),
+        async () => lifecycle.engine.isWaitingOn(await current(placementId), step),
         `${placementId} waiting on ${step}`,
       );
       await eventually(
@@ -131,11 +143,15 @@ export async function startLifecycleHarness(
     },
     async ended(placementId) {
       await eventually(
-        () => lifecycle.engine.inspect(name(placementId))?.status === 'SUCCEEDED',
+        async () => lifecycle.engine.inspect(await current(placementId))?.status === 'SUCCEEDED',
         `${placementId} execution ended`,
       );
     },
-    history: (placementId) => lifecycle.engine.inspect(name(placementId))?.history ?? [],
+    history: (placementId) =>
+      lifecycle.engine
+        .executions()
+        .filter((execution) => lifecycleExecutionRun(placementId, execution.name) !== undefined)
+        .flatMap((execution) => execution.history),
     stop: () => lifecycle.stop(),
   };
 }

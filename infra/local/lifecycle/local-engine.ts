@@ -34,6 +34,11 @@ export interface LocalEngineOptions {
   records: ExecutionRecords;
   /** Divides the definition's `Retry` waits (tests only; see `local-definition.ts`). @default 1 */
   retryIntervalDivisor?: number;
+  /**
+   * The definition its executions run (tests of executions started on an earlier definition).
+   * @default the deployed definition
+   */
+  definition?: Definition;
 }
 
 /** What the local engine tells about one execution: its record and the states it entered. */
@@ -43,6 +48,8 @@ export interface LocalExecutionDescription {
   status: ExecutionStatus;
   /** When it started, ISO 8601 in lifecycle-clock time. */
   startedAt: string;
+  /** When it ended, likewise; absent while it runs. */
+  endedAt?: string;
   /** The names of the states entered in this process, in order (the execution history). */
   history: string[];
   /** Why it failed, when it did. */
@@ -108,7 +115,7 @@ const asJson = (input: Record<string, unknown>) =>
  * by the same mutations as in AWS — resolves. A callback whose wait timed out is stale.
  */
 export class LocalLifecycleEngine implements LifecycleEngine {
-  private readonly definition: Definition = deployedDefinition();
+  private readonly definition: Definition;
   private readonly machine: StateMachine;
   private readonly clock: LifecycleClock;
   private readonly records: ExecutionRecords;
@@ -129,6 +136,7 @@ export class LocalLifecycleEngine implements LifecycleEngine {
   ) {
     this.clock = options.clock;
     this.records = options.records;
+    this.definition = options.definition ?? deployedDefinition();
     this.machine = new StateMachine(
       localVariant(this.definition, options.retryIntervalDivisor) as never,
     );
@@ -220,14 +228,28 @@ export class LocalLifecycleEngine implements LifecycleEngine {
   inspect(name: string): LocalExecutionDescription | undefined {
     const record = this.records.get(name);
     if (!record) return undefined;
+    const status = this.statusOf(record);
+    const ended = this.records.get(name)?.endedAt;
     return {
       name,
       input: record.input as LifecycleExecutionInput,
-      status: this.statusOf(record),
+      status,
       startedAt: record.startedAt,
+      ...(ended ? { endedAt: ended } : {}),
       history: [...(this.histories.get(name) ?? [])],
       ...(record.error ? { error: record.error } : {}),
     };
+  }
+
+  /**
+   * Every execution whose name the engine keeps (running, or ended within 90 days), as
+   * {@link inspect} tells it, in the order they started.
+   */
+  executions(): LocalExecutionDescription[] {
+    return this.records
+      .all()
+      .map((record) => this.inspect(record.name) as LocalExecutionDescription)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 
   /** The names of the executions that run in this process now. */
@@ -316,8 +338,9 @@ export class LocalLifecycleEngine implements LifecycleEngine {
     const execution = this.machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       noThrowOnAbort: true,
-      // The library leaves `$$.Task.Token` empty; each callback state mints its own below.
-      context: { Task: { Token: 'minted-per-callback' } },
+      // The library leaves `$$.Task.Token` empty; each callback state mints its own below. It
+      // fills `$$.Execution` but for its name, which the task events carry.
+      context: { Task: { Token: 'minted-per-callback' }, Execution: { Name: name } },
     });
     run.abort = execution.abort;
     this.live.set(name, run);

@@ -4,11 +4,17 @@ import { type LifecycleClock, ScaledLifecycleClock } from '#placements/domain/li
 import { LIFECYCLE_CONFIG } from '#placements/domain/lifecycle-config';
 import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engine';
 import type { Placement } from '#placements/domain/placement';
+import {
+  type ReconcileReport,
+  reconcileLifecycles,
+} from '#placements/reconciler/reconcile-lifecycles';
 import { placementsWithRunningLifecycle } from '#placements/repository/lifecycle-task-repository';
 import { createLifecycleTaskHandler } from '#placements/workflow/lifecycle-task-handler';
 import { keepClockOffset, readClockOffset } from './clock-file.ts';
 import { ExecutionRecords } from './execution-records.ts';
+import type { Definition } from './local-definition.ts';
 import { LocalLifecycleEngine } from './local-engine.ts';
+import { keepReconciling } from './reconcile-timer.ts';
 
 /** How to run placement lifecycles in the local stack. */
 export interface LocalLifecycleOptions {
@@ -24,6 +30,16 @@ export interface LocalLifecycleOptions {
    * of a failing task only). @default 1
    */
   retryIntervalDivisor?: number;
+  /**
+   * The definition the executions run (tests of executions started on an earlier definition).
+   * @default the deployed definition
+   */
+  definition?: Definition;
+  /**
+   * How often the lifecycle reconciler runs, in seconds; 0 runs it only when asked
+   * (`reconcile()`). `npm start` runs it every minute (`LIFECYCLE_RECONCILE_SECONDS`). @default 0
+   */
+  reconcileEverySeconds?: number;
 }
 
 /** The running local lifecycle engine. */
@@ -35,9 +51,14 @@ export interface LocalLifecycle {
   /**
    * The placements whose lifecycle is recorded RUNNING while no execution of theirs runs
    * (missing, FAILED, TIMED_OUT or ABORTED) at start: left for the reconciler, which restarts
-   * them under a new name.
+   * them under a new name at its next pass.
    */
   unattended: string[];
+  /**
+   * One pass of the lifecycle reconciler now, on this engine: the code EventBridge Scheduler
+   * runs in AWS. The timer (`reconcileEverySeconds`) runs the same.
+   */
+  reconcile(): Promise<ReconcileReport>;
   /**
    * Suspends every execution and continues each at the step its placement records (a clock
    * set by hand takes effect this way: every wait is computed afresh).
@@ -116,9 +137,10 @@ export async function resumeLifecycles(
  * in `dataDir`), the engine running the shared state machine definition with the shared task
  * handler and its record of executions (kept in `dataDir`), in place for the placements
  * subgraph's mutations; then continues every execution that was running when the stack last
- * stopped.
+ * stopped, and runs the lifecycle reconciler every `reconcileEverySeconds` (which restarts the
+ * lifecycles left without a running execution).
  *
- * @param options - the table, the time scale, the data folder or a clock
+ * @param options - the table, the time scale, the data folder or a clock, the reconciler's turn
  */
 export async function startLocalLifecycle(options: LocalLifecycleOptions): Promise<LocalLifecycle> {
   const clock =
@@ -140,6 +162,7 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
       clock,
       records: await ExecutionRecords.open(options.dataDir),
       retryIntervalDivisor: options.retryIntervalDivisor ?? 1,
+      ...(options.definition ? { definition: options.definition } : {}),
     },
   );
   const { resumed, unattended } = await resumeLifecycles(options.table, engine);
@@ -147,16 +170,22 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     options.dataDir && clock instanceof ScaledLifecycleClock
       ? keepClockOffset(options.dataDir, clock)
       : async () => {};
+  const reconcile = () => reconcileLifecycles({ table: options.table, engine, logger });
+  const everySeconds = options.reconcileEverySeconds ?? 0;
+  const stopReconciling =
+    everySeconds > 0 ? keepReconciling(reconcile, everySeconds) : async () => {};
   return {
     engine,
     clock,
     resumed,
     unattended,
+    reconcile,
     async retime() {
       await engine.stop();
       return (await resumeLifecycles(options.table, engine)).resumed;
     },
     async stop() {
+      await stopReconciling();
       await engine.stop();
       await stopKeepingClock();
     },

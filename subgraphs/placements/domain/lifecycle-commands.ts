@@ -154,9 +154,11 @@ function doneTask(
 
 /**
  * Starts the lifecycle of a placement under way (the municipal team of its municipality), for
- * one that has none yet (created before the lifecycle ran, or seeded). Starting it again starts
- * nothing new: the execution is named after the placement, and a lifecycle recorded as running
- * is only resumed where it stands.
+ * one that has none yet (created before the lifecycle ran, or seeded): the record first, its
+ * execution once committed. A lifecycle recorded as running is answered as it is and nothing
+ * starts: the one repair of an execution that stopped (or never started) is the lifecycle
+ * reconciler, which restarts it at its step under the next name — a second start here could
+ * only race it, and Step Functions refuses the name the record holds anyway.
  */
 export const startPlacementLifecycleCommand = defineCommand({
   name: 'startPlacementLifecycle',
@@ -170,18 +172,16 @@ export const startPlacementLifecycleCommand = defineCommand({
     if (placement.lifecycle?.status === 'ENDED') {
       throw broken(RULE.LIFECYCLE_ENDED, "The placement's lifecycle has ended", ['placementId']);
     }
-    // Started already (by this request's first run, or another): resumed where it stands.
-    let stored = placement;
-    if (placement.lifecycle?.status !== 'RUNNING') {
-      requireVersion('The placement', input.expectedVersion, placement.version);
-      if (!RUNNING_PLACEMENT_STATUSES.includes(placement.status)) {
-        throw broken(RULE.PLACEMENT_NOT_RUNNING, 'The placement is not under way', ['placementId']);
-      }
-      stored = stagePlacementRecord(work, placement, {
-        ...placement,
-        lifecycle: newLifecycle(placement, callerStaffId(context), context.now()),
-      });
+    // Started already (by this request's first run, or another): the reconciler watches it.
+    if (placement.lifecycle?.status === 'RUNNING') return placement;
+    requireVersion('The placement', input.expectedVersion, placement.version);
+    if (!RUNNING_PLACEMENT_STATUSES.includes(placement.status)) {
+      throw broken(RULE.PLACEMENT_NOT_RUNNING, 'The placement is not under way', ['placementId']);
     }
+    const stored = stagePlacementRecord(work, placement, {
+      ...placement,
+      lifecycle: newLifecycle(placement, callerStaffId(context), context.now()),
+    });
     work.afterCommit(() => startLifecycleExecution(context, engine, stored));
     return stored;
   },

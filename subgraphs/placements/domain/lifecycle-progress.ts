@@ -14,7 +14,6 @@ import {
   lifecycleTaskId,
   nextChaseAt,
   opensAt,
-  type PlacementLifecycle,
   type Route,
   routeAfter,
   stepDueDate,
@@ -22,6 +21,8 @@ import {
 import type { LifecycleClock } from './lifecycle-clock.ts';
 import type { LifecycleConfig } from './lifecycle-config.ts';
 import { type LifecycleEngine, StaleTaskTokenError } from './lifecycle-engine.ts';
+import { planWait } from './lifecycle-horizon.ts';
+import { type PlacementWithLifecycle, relaunchLifecycle } from './lifecycle-relaunch.ts';
 import type { Placement } from './placement.ts';
 
 /**
@@ -33,6 +34,11 @@ import type { Placement } from './placement.ts';
  * nothing twice, and a workflow resumed at a recorded step picks up exactly where it stood. A
  * step that lost a race to a person's change fails, and Step Functions runs it again on what
  * is stored then.
+ *
+ * Each acts only for the execution the lifecycle record names: a step of any other execution
+ * (one the reconciler replaced, a start that came late) finds the lifecycle "ended" for it,
+ * writes nothing, and its execution ends. So however an execution came to run, one execution
+ * at most moves a placement's lifecycle.
  */
 
 /** What the workflow steps need. */
@@ -59,8 +65,18 @@ export interface StepTimer {
   chaseNow: boolean;
 }
 
-/** A placement whose lifecycle has started. */
-type PlacementLifecycleRecord = Placement & { lifecycle: PlacementLifecycle };
+/** Which lifecycle a task event is about, and which execution sends it. */
+export interface LifecycleCall {
+  placementId: string;
+  round: number;
+  /** The name of the execution whose task this is. */
+  execution: string;
+}
+
+/** Which step of a lifecycle a task event is about, and which execution sends it. */
+export interface StepCall extends LifecycleCall {
+  step: LifecycleStep;
+}
 
 const ENDED: StepTimer = {
   ended: true,
@@ -70,8 +86,24 @@ const ENDED: StepTimer = {
   chaseNow: false,
 };
 
-function running(placement: Placement | undefined): placement is PlacementLifecycleRecord {
-  return placement?.lifecycle?.status === 'RUNNING';
+/**
+ * Whether the placement's lifecycle runs, under this execution. An execution the record does
+ * not name was replaced (or started after its replacement): its steps leave the lifecycle to
+ * the one the record names.
+ */
+function runsHere(
+  deps: LifecycleDeps,
+  placement: Placement | undefined,
+  execution: string,
+): placement is PlacementWithLifecycle {
+  if (placement?.lifecycle?.status !== 'RUNNING') return false;
+  if (placement.lifecycle.executionId === execution) return true;
+  deps.logger.warn('Lifecycle step of an execution the record no longer names; it ends', {
+    placementId: placement.id,
+    execution,
+    current: placement.lifecycle.executionId,
+  });
+  return false;
 }
 
 /** Commits what a step staged, as the system's own change (nothing when it staged nothing). */
@@ -85,51 +117,96 @@ function timeoutUntil(deps: LifecycleDeps, at: number): number {
 
 /**
  * Plans a step: records on the placement that its lifecycle is at this step and when it is due,
- * and answers when its task opens and when it is chased.
+ * and answers when its task opens and when it is chased — or, when that wait would end beyond
+ * the execution's horizon, hands the lifecycle over to a fresh execution and answers that it
+ * has ended here.
  *
  * @param deps - the workflow's services
- * @param placementId - the placement
- * @param step - the step
- * @param round - the round
+ * @param call - the placement, step and round, and the execution that plans it
  */
-export async function scheduleStep(
-  deps: LifecycleDeps,
-  placementId: string,
-  step: LifecycleStep,
-  round: number,
-): Promise<StepTimer> {
+export async function scheduleStep(deps: LifecycleDeps, call: StepCall): Promise<StepTimer> {
+  const { placementId, step, round } = call;
   // One read of each item per step, strongly consistent, like a request's.
   const loader = createItemLoader(deps.table);
-  const placement = await loadPlacement(loader, placementId);
-  if (!running(placement)) return ENDED;
-  const dueDate = stepDueDate(placement, step, round, deps.config);
-  const lifecycle = placement.lifecycle;
-  if (lifecycle.step !== step || lifecycle.round !== round || lifecycle.nextDueDate !== dueDate) {
-    const work = new UnitOfWork();
-    stagePlacementRecord(work, placement, {
-      ...placement,
-      lifecycle: { ...lifecycle, step, round, nextDueDate: dueDate },
-    });
-    await commit(deps, work);
-    deps.logger.info('Lifecycle step planned', { placementId, step, round, dueDate });
-  }
+  const read = await loadPlacement(loader, placementId);
+  if (!runsHere(deps, read, call.execution)) return ENDED;
+  const dueDate = stepDueDate(read, step, round, deps.config);
+  const placement = await recordStep(deps, read, call, dueDate);
   const task = await loadLifecycleTask(loader, placementId, step, round);
   if (task && task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
-  const chase = task
-    ? nextChaseAt(task, deps.config)
-    : nextChaseAt(newTask(placement, step, round, dueDate, ''), deps.config);
-  const opensInSeconds = task ? 0 : deps.clock.secondsUntil(opensAt(dueDate, deps.config));
+  const chase = nextChaseAt(task ?? newTask(placement, step, round, dueDate, ''), deps.config);
+  const opens = opensAt(dueDate, deps.config);
+  const waitsToOpen = !task && deps.clock.secondsUntil(opens) > 0;
+  const wake = await nextWake(deps, call, waitsToOpen ? opens : chase);
+  if (wake === HAND_OVER) return handOver(deps, placement);
   return {
     ended: false,
     done: false,
-    opensInSeconds,
-    timeoutSeconds: timeoutUntil(deps, chase),
-    chaseNow: opensInSeconds === 0 && deps.clock.secondsUntil(chase) === 0,
+    opensInSeconds: waitsToOpen ? deps.clock.secondsUntil(wake) : 0,
+    timeoutSeconds: timeoutUntil(deps, waitsToOpen ? chase : wake),
+    chaseNow: !waitsToOpen && deps.clock.secondsUntil(chase) === 0,
   };
 }
 
+/** Records that the lifecycle is at the step (unless it says so already); the placement as stored. */
+async function recordStep(
+  deps: LifecycleDeps,
+  placement: PlacementWithLifecycle,
+  { step, round }: StepCall,
+  dueDate: string,
+): Promise<PlacementWithLifecycle> {
+  const lifecycle = placement.lifecycle;
+  if (lifecycle.step === step && lifecycle.round === round && lifecycle.nextDueDate === dueDate) {
+    return placement;
+  }
+  const work = new UnitOfWork();
+  const planned = { ...lifecycle, step, round, nextDueDate: dueDate };
+  const stored = stagePlacementRecord(work, placement, { ...placement, lifecycle: planned });
+  await commit(deps, work);
+  deps.logger.info('Lifecycle step planned', { placementId: placement.id, step, round, dueDate });
+  return { ...stored, lifecycle: planned };
+}
+
+const HAND_OVER = 'HAND_OVER';
+
+/**
+ * When the execution wakes next, for a wait until a moment: the moment, or earlier when it lies
+ * beyond the execution's horizon (see `lifecycle-horizon.ts`), or `HAND_OVER` when the execution
+ * is to hand the lifecycle over now. The execution's start is the engine's to tell.
+ */
+async function nextWake(
+  deps: LifecycleDeps,
+  call: StepCall,
+  target: number,
+): Promise<number | typeof HAND_OVER> {
+  const now = deps.clock.now();
+  if (target <= now || !deps.engine) return target;
+  const execution = await deps.engine.describeExecution(call.execution);
+  if (!execution) return target;
+  const plan = planWait(now, target, Date.parse(execution.startedAt));
+  return plan.handOver ? HAND_OVER : plan.until;
+}
+
+/**
+ * Hands the lifecycle over to a fresh execution at the step it stands at (the record first,
+ * then the start; a failed start is the reconciler's) and answers that it ended here.
+ */
+async function handOver(
+  deps: LifecycleDeps,
+  placement: PlacementWithLifecycle,
+): Promise<StepTimer> {
+  if (deps.engine) {
+    await relaunchLifecycle(
+      { table: deps.table, engine: deps.engine, logger: deps.logger },
+      placement,
+      'HANDOVER',
+    );
+  }
+  return ENDED;
+}
+
 function newTask(
-  placement: PlacementLifecycleRecord,
+  placement: PlacementWithLifecycle,
   step: LifecycleStep,
   round: number,
   dueDate: string,
@@ -175,38 +252,30 @@ async function answerAtOnce(
  * Opens the task of a step for the responsible consultant, with the workflow's callback token,
  * and lets the workflow wait for the person. The same step and round is always the same task:
  * opened again (a retry, a resume, a wait after a reminder) it only takes the new token. When the
- * task is done already, or the lifecycle has ended, the callback is answered at once.
+ * task is done already, or the lifecycle has ended (for this execution), the callback is
+ * answered at once.
  *
  * @param deps - the workflow's services
- * @param placementId - the placement
- * @param step - the step
- * @param round - the round
+ * @param call - the placement, step and round, and the execution that waits
  * @param taskToken - the workflow's callback token for this wait
  */
 export async function openStepTask(
   deps: LifecycleDeps,
-  placementId: string,
-  step: LifecycleStep,
-  round: number,
+  call: StepCall,
   taskToken: string,
 ): Promise<{ taskId: string; waiting: boolean }> {
-  const taskId = lifecycleTaskId(placementId, step, round);
-  const waiting = await awaitTask(deps, placementId, step, round, taskToken);
+  const taskId = lifecycleTaskId(call.placementId, call.step, call.round);
+  const waiting = await awaitTask(deps, call, taskToken);
   if (!waiting) await answerAtOnce(deps, taskToken, { taskId, alreadyDone: true });
   return { taskId, waiting };
 }
 
 /** Opens the task (or hands it the new token); false when there is nothing to wait for. */
-async function awaitTask(
-  deps: LifecycleDeps,
-  placementId: string,
-  step: LifecycleStep,
-  round: number,
-  taskToken: string,
-): Promise<boolean> {
+async function awaitTask(deps: LifecycleDeps, call: StepCall, taskToken: string): Promise<boolean> {
+  const { placementId, step, round } = call;
   const loader = createItemLoader(deps.table);
   const placement = await loadPlacement(loader, placementId);
-  if (!running(placement)) return false;
+  if (!runsHere(deps, placement, call.execution)) return false;
   const task = await loadLifecycleTask(loader, placementId, step, round);
   if (task && task.status !== 'OPEN') return false;
   if (task?.taskToken === taskToken) return true;
@@ -234,20 +303,14 @@ async function awaitTask(
  * yet; answers whether the task is done after all and how long to wait next.
  *
  * @param deps - the workflow's services
- * @param placementId - the placement
- * @param step - the step
- * @param round - the round
+ * @param call - the placement, step and round, and the execution that chases
  */
-export async function chaseStepTask(
-  deps: LifecycleDeps,
-  placementId: string,
-  step: LifecycleStep,
-  round: number,
-): Promise<StepTimer> {
+export async function chaseStepTask(deps: LifecycleDeps, call: StepCall): Promise<StepTimer> {
+  const { placementId, step, round } = call;
   // One read of each item per step, strongly consistent, like a request's.
   const loader = createItemLoader(deps.table);
   const placement = await loadPlacement(loader, placementId);
-  if (!running(placement)) return ENDED;
+  if (!runsHere(deps, placement, call.execution)) return ENDED;
   const task = await loadLifecycleTask(loader, placementId, step, round);
   if (!task) return { ...ENDED, ended: false };
   if (task.status !== 'OPEN') return { ...ENDED, ended: false, done: true };
@@ -270,11 +333,13 @@ export async function chaseStepTask(
     });
   }
   const next = nextChaseAt(after, deps.config);
+  const wake = await nextWake(deps, call, next);
+  if (wake === HAND_OVER) return handOver(deps, placement);
   return {
     ended: false,
     done: false,
     opensInSeconds: 0,
-    timeoutSeconds: timeoutUntil(deps, next),
+    timeoutSeconds: timeoutUntil(deps, wake),
     chaseNow: deps.clock.secondsUntil(next) === 0,
   };
 }
@@ -295,20 +360,17 @@ function chased(task: LifecycleTask, chase: 'REMIND' | 'ESCALATE', at: string): 
  * Where the workflow goes after a step that branches, from what its task recorded.
  *
  * @param deps - the workflow's services
- * @param placementId - the placement
- * @param step - the step just completed
- * @param round - its round
+ * @param call - the placement, the step just completed and its round, and the execution
  */
 export async function routeAfterStep(
   deps: LifecycleDeps,
-  placementId: string,
-  step: LifecycleStep,
-  round: number,
+  call: StepCall,
 ): Promise<{ next: Route; round: number }> {
+  const { placementId, step, round } = call;
   // One read of each item per step, strongly consistent, like a request's.
   const loader = createItemLoader(deps.table);
   const placement = await loadPlacement(loader, placementId);
-  if (!running(placement)) return { next: 'END', round };
+  if (!runsHere(deps, placement, call.execution)) return { next: 'END', round };
   const task = await loadLifecycleTask(loader, placementId, step, round);
   const next = routeAfter(step, task?.result ?? null);
   return { next, round: next === 'EXTEND' ? round + 1 : round };
@@ -316,19 +378,20 @@ export async function routeAfterStep(
 
 /**
  * Records that a placement's lifecycle has run its course: after the decision, or after the
- * follow-ups. Nothing changes when it has ended already.
+ * follow-ups. Nothing changes when it has ended already, or runs under another execution.
  *
  * @param deps - the workflow's services
- * @param placementId - the placement
+ * @param call - the placement, and the execution that finishes
  */
 export async function finishLifecycle(
   deps: LifecycleDeps,
-  placementId: string,
+  call: LifecycleCall,
 ): Promise<{ ended: true }> {
+  const { placementId } = call;
   // One read of each item per step, strongly consistent, like a request's.
   const loader = createItemLoader(deps.table);
   const placement = await loadPlacement(loader, placementId);
-  if (!running(placement)) return { ended: true };
+  if (!runsHere(deps, placement, call.execution)) return { ended: true };
   const followedUp = placement.lifecycle.step.startsWith('FOLLOW_UP');
   const work = new UnitOfWork();
   stagePlacementRecord(work, placement, {

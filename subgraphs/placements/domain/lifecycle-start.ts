@@ -22,7 +22,8 @@ import { broken, RULE } from './rules.ts';
  * How the placement's commands start, resume and stop its lifecycle workflow. The placement
  * item is written first (it is the truth of where the lifecycle stands); the engine is told
  * afterwards, and a failure to tell it is logged, not thrown: the workflow reconciles from the
- * stored record (a resume, a chase that finds the task done), and a repeated start repairs.
+ * stored record (a resume, a chase that finds the task done), and an execution that never
+ * started is started by the lifecycle reconciler (`reconciler/`), under the next name.
  */
 
 /**
@@ -52,9 +53,10 @@ export function newLifecycle(
 }
 
 /**
- * Starts (or, for a lifecycle recorded as running, resumes at its recorded step) the workflow
- * execution of a placement. The execution's name is the placement's, so a second start is
- * the same execution.
+ * Starts the workflow execution a placement's lifecycle record names, once the record is
+ * committed: at the check-in for a new lifecycle, else at the step the record holds. A start
+ * that fails is logged: the record names an execution that does not exist, which the
+ * lifecycle reconciler restarts.
  *
  * @param context - the request's context (for its logger)
  * @param engine - the lifecycle engine; nothing happens without one
@@ -72,7 +74,7 @@ export async function startLifecycleExecution(
     ? { placementId: placement.id, round: 1 }
     : { placementId: placement.id, round: lifecycle.round, resumeAt: lifecycle.step };
   try {
-    await engine.startExecution(lifecycleExecutionName(placement.id), input);
+    await engine.startExecution(lifecycle.executionId, input);
     context.logger.info('Lifecycle execution started', { placementId: placement.id });
   } catch (error) {
     context.logger.error('Lifecycle execution could not be started', {

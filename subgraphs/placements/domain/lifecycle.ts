@@ -53,7 +53,11 @@ export const LIFECYCLE_END_REASONS = ['DECIDED', 'FOLLOWED_UP', 'INTERRUPTED'] a
 
 /** Where a placement's lifecycle stands, as the placement records it. */
 export const PlacementLifecycleSchema = z.object({
-  /** The workflow execution that runs it (its name, derived from the placement). */
+  /**
+   * The workflow execution that runs it now, by name: `placement-<id>` first, then
+   * `placement-<id>-r<n>` for each execution that took over (a restart by the reconciler, a
+   * hand-over before the execution's horizon; see {@link lifecycleExecutionName}).
+   */
   executionId: z.string(),
   status: z.enum(['RUNNING', 'ENDED']),
   /** The step it is at (or ended at). */
@@ -67,6 +71,12 @@ export const PlacementLifecycleSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   endReason: z.enum(LIFECYCLE_END_REASONS).nullable(),
+  /**
+   * How often the reconciler restarted it under a new execution because its execution had
+   * stopped (failed, timed out, aborted, never started). Absent on records written before
+   * restarts were counted, and on those never restarted: none.
+   */
+  restarts: z.number().int().nonnegative().optional(),
 });
 
 /** Where a placement's lifecycle stands. */
@@ -134,9 +144,50 @@ export function lifecycleTaskId(placementId: string, step: LifecycleStep, round:
   return `${placementId}-${step}-${round}`;
 }
 
-/** The workflow execution's name for a placement: one per placement, no personal data. */
-export function lifecycleExecutionName(placementId: string): string {
-  return `placement-${placementId}`;
+/**
+ * The name of a placement's lifecycle execution, no personal data: `placement-<id>` for the
+ * first, `placement-<id>-r<n>` for the n-th that took over from another. Step Functions keeps a
+ * name for 90 days after its execution ended, so an execution that takes over needs a name of
+ * its own.
+ *
+ * @param placementId - the placement
+ * @param run - how many executions ran the lifecycle before this one @default 0
+ */
+export function lifecycleExecutionName(placementId: string, run = 0): string {
+  return run === 0 ? `placement-${placementId}` : `placement-${placementId}-r${run}`;
+}
+
+/**
+ * The run of a placement's lifecycle execution from its name (0 for `placement-<id>`), or
+ * undefined for a name that is not one of the placement's.
+ *
+ * @param placementId - the placement
+ * @param executionName - the execution's name
+ */
+export function lifecycleExecutionRun(
+  placementId: string,
+  executionName: string,
+): number | undefined {
+  const first = lifecycleExecutionName(placementId);
+  if (executionName === first) return 0;
+  const run = executionName.startsWith(`${first}-r`)
+    ? Number(executionName.slice(first.length + 2))
+    : Number.NaN;
+  return Number.isInteger(run) && run > 0 ? run : undefined;
+}
+
+/**
+ * The name of the execution that takes over a lifecycle from the one it names now: the next
+ * run's.
+ *
+ * @param placementId - the placement
+ * @param currentName - the name the lifecycle record holds
+ */
+export function nextLifecycleExecutionName(placementId: string, currentName: string): string {
+  return lifecycleExecutionName(
+    placementId,
+    (lifecycleExecutionRun(placementId, currentName) ?? 0) + 1,
+  );
 }
 
 function earlierOf(a: string, b: string): string {

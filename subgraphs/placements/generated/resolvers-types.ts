@@ -736,8 +736,9 @@ export type Mutation = {
   startPlacement: PlacementPayload;
   /**
    * Starts the lifecycle workflow of a placement under way that has none yet (placements started
-   * with `startPlacement` or created under way get theirs at once). Starting it again starts
-   * nothing new. Municipal team only.
+   * with `startPlacement` or created under way get theirs at once). A lifecycle that runs already
+   * is answered as it is and nothing starts: if its workflow execution has stopped, the
+   * reconciler restarts it at its step (within 15 minutes). Municipal team only.
    */
   startPlacementLifecycle: PlacementPayload;
   /** The company (or the municipal team on its behalf) withdraws an invitation not yet answered. */
@@ -1027,10 +1028,19 @@ export type PlacementLifecycle = {
   endReason: Maybe<LifecycleEndReason>;
   /** When it ended. */
   endedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The workflow execution that runs it (named after the placement). */
+  /**
+   * The workflow execution that runs it now: `placement-<id>` first, `placement-<id>-r<n>` for
+   * each execution that took over since (a restart, or a hand-over before an execution runs 200
+   * days).
+   */
   executionId: Scalars['String']['output'];
   /** When the current step is due; null once ended. */
   nextDueDate: Maybe<Scalars['Date']['output']>;
+  /**
+   * How often its workflow execution stopped without ending the lifecycle (failed, timed out,
+   * stopped, or never started) and the reconciler restarted it at the step it stood at.
+   */
+  restarts: Scalars['Int']['output'];
   /** 1, and one more with every extension (the before-the-end talk and the decision repeat). */
   round: Scalars['Int']['output'];
   /** When it started. */
@@ -2103,6 +2113,7 @@ export type PlacementLifecycleResolvers<ContextType = SubgraphContext, ParentTyp
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   executionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nextDueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  restarts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LifecycleStatus'], ParentType, ContextType>;

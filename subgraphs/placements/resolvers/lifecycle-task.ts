@@ -19,7 +19,10 @@ export const LifecycleTask: LifecycleTaskResolvers = {
 };
 
 /** `PlacementLifecycle`: where a placement's lifecycle stands (checked on `Placement`). */
-export const PlacementLifecycle: PlacementLifecycleResolvers = {};
+export const PlacementLifecycle: PlacementLifecycleResolvers = {
+  // Records from before restarts were counted have none.
+  restarts: (lifecycle) => lifecycle.restarts ?? 0,
+};
 
 /** `PlacementFollowUp`: a retention follow-up (checked on `Placement`). */
 export const PlacementFollowUp: PlacementFollowUpResolvers = {};

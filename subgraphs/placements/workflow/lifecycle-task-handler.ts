@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LIFECYCLE_STEPS } from '../domain/lifecycle.ts';
+import { LIFECYCLE_STEPS, lifecycleExecutionName } from '../domain/lifecycle.ts';
 import {
   chaseStepTask,
   finishLifecycle,
@@ -12,20 +12,53 @@ import {
 const Step = z.enum(LIFECYCLE_STEPS);
 const Round = z.number().int().min(1);
 const PlacementId = z.string().min(1).max(64);
+/**
+ * The name of the execution that sends the event. Optional, as every field added to the events
+ * must be: an execution runs for months on the definition it started with, and the events of the
+ * definition before this one do not carry it.
+ */
+const Execution = z.string().min(1).max(80).optional();
 
-/** The events the lifecycle state machine sends its task function (one `action` each). */
+/**
+ * The events the lifecycle state machine sends its task function (one `action` each). Tolerant:
+ * fields it does not know are ignored, fields added since an execution started are optional.
+ */
 export const LifecycleTaskEventSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('schedule'), placementId: PlacementId, step: Step, round: Round }),
+  z.object({
+    action: z.literal('schedule'),
+    placementId: PlacementId,
+    step: Step,
+    round: Round,
+    execution: Execution,
+  }),
   z.object({
     action: z.literal('openTask'),
     placementId: PlacementId,
     step: Step,
     round: Round,
     taskToken: z.string().min(1),
+    execution: Execution,
   }),
-  z.object({ action: z.literal('chase'), placementId: PlacementId, step: Step, round: Round }),
-  z.object({ action: z.literal('route'), placementId: PlacementId, step: Step, round: Round }),
-  z.object({ action: z.literal('finish'), placementId: PlacementId, round: Round }),
+  z.object({
+    action: z.literal('chase'),
+    placementId: PlacementId,
+    step: Step,
+    round: Round,
+    execution: Execution,
+  }),
+  z.object({
+    action: z.literal('route'),
+    placementId: PlacementId,
+    step: Step,
+    round: Round,
+    execution: Execution,
+  }),
+  z.object({
+    action: z.literal('finish'),
+    placementId: PlacementId,
+    round: Round,
+    execution: Execution,
+  }),
 ]);
 
 /** An event of the lifecycle state machine to its task function. */
@@ -41,17 +74,24 @@ export type LifecycleTaskEvent = z.infer<typeof LifecycleTaskEventSchema>;
 export function createLifecycleTaskHandler(deps: LifecycleDeps) {
   return async (rawEvent: unknown): Promise<Record<string, unknown>> => {
     const event = LifecycleTaskEventSchema.parse(rawEvent);
+    const call = {
+      placementId: event.placementId,
+      round: event.round,
+      // The definition before this one sent no name: its executions were all named after the
+      // placement (the first run's name), as no execution took a lifecycle over then.
+      execution: event.execution ?? lifecycleExecutionName(event.placementId),
+    };
     switch (event.action) {
       case 'schedule':
-        return { ...(await scheduleStep(deps, event.placementId, event.step, event.round)) };
+        return { ...(await scheduleStep(deps, { ...call, step: event.step })) };
       case 'openTask':
-        return openStepTask(deps, event.placementId, event.step, event.round, event.taskToken);
+        return openStepTask(deps, { ...call, step: event.step }, event.taskToken);
       case 'chase':
-        return { ...(await chaseStepTask(deps, event.placementId, event.step, event.round)) };
+        return { ...(await chaseStepTask(deps, { ...call, step: event.step })) };
       case 'route':
-        return routeAfterStep(deps, event.placementId, event.step, event.round);
+        return routeAfterStep(deps, { ...call, step: event.step });
       case 'finish':
-        return finishLifecycle(deps, event.placementId);
+        return finishLifecycle(deps, call);
     }
   };
 }

@@ -1,0 +1,109 @@
+import { createItemLoader } from '#kernel/entity-loader';
+import { ConflictError } from '#kernel/errors';
+import type { ExecutionStatus } from '#kernel/workflow-engine';
+import {
+  type PlacementWithLifecycle,
+  type RelaunchDeps,
+  relaunchLifecycle,
+} from '../domain/lifecycle-relaunch.ts';
+import type { Placement } from '../domain/placement.ts';
+import { placementsWithRunningLifecycle } from '../repository/lifecycle-task-repository.ts';
+import { loadPlacement } from '../repository/placement-repository.ts';
+
+/**
+ * The lifecycle reconciler: the one repair of a lifecycle whose execution stopped while its
+ * record says RUNNING — a start that failed (or a process that died) after the placement was
+ * committed, a task that failed past its retries, an execution that timed out or was stopped
+ * behind the placement's back. The same code runs in AWS (a Lambda function EventBridge
+ * Scheduler runs every 15 minutes, `handler.ts`) and in `npm start` (a timer, every minute).
+ * It is idempotent: a pass finds nothing to do where the previous one repaired everything.
+ */
+
+/** What one pass found and did. */
+export interface ReconcileReport {
+  /** How many lifecycles recorded RUNNING it looked at. */
+  checked: number;
+  /** The lifecycles it restarted. */
+  restarted: RestartedLifecycle[];
+  /** The placements it could not check or restart (logged; the next pass tries again). */
+  failed: string[];
+}
+
+/** A lifecycle restarted by a pass. */
+export interface RestartedLifecycle {
+  placementId: string;
+  /** The execution that had stopped, and how (MISSING: it never started). */
+  from: string;
+  found: ExecutionStatus | 'MISSING';
+  /** The execution that runs the lifecycle now. */
+  to: string;
+  /** Whether it was started (if not, the next pass starts it). */
+  started: boolean;
+}
+
+/**
+ * Whether a lifecycle recorded RUNNING needs a new execution: its execution is missing, failed,
+ * timed out, was stopped, or succeeded although the record says the lifecycle runs. Only a
+ * running execution moves a lifecycle on.
+ *
+ * @param status - its execution's status; undefined when no execution has its name
+ */
+export function executionStopped(status: ExecutionStatus | undefined): boolean {
+  return status !== 'RUNNING';
+}
+
+/**
+ * One pass: pages through every lifecycle recorded RUNNING (the sparse index of running
+ * lifecycles, never a scan), asks the engine for the execution each record names, and restarts
+ * each whose execution has stopped at the step its record holds, under the next execution name.
+ *
+ * @param deps - the table, the lifecycle engine and a logger
+ */
+export async function reconcileLifecycles(deps: RelaunchDeps): Promise<ReconcileReport> {
+  const report: ReconcileReport = { checked: 0, restarted: [], failed: [] };
+  for await (const listed of placementsWithRunningLifecycle(deps.table)) {
+    report.checked += 1;
+    try {
+      const restarted = await reconcileLifecycle(deps, listed);
+      if (restarted) report.restarted.push(restarted);
+    } catch (error) {
+      if (error instanceof ConflictError) continue; // it moved on since it was read: next pass
+      report.failed.push(listed.id);
+      deps.logger.error('Lifecycle not reconciled', {
+        placementId: listed.id,
+        error: error as Error,
+      });
+    }
+  }
+  deps.logger.info('Lifecycles reconciled', {
+    checked: report.checked,
+    restarted: report.restarted.length,
+    failed: report.failed.length,
+  });
+  return report;
+}
+
+/** Restarts one lifecycle if its execution stopped; undefined when it runs (or moved on). */
+async function reconcileLifecycle(
+  deps: RelaunchDeps,
+  listed: Placement,
+): Promise<RestartedLifecycle | undefined> {
+  const listedName = listed.lifecycle?.executionId ?? '';
+  const listedStatus = (await deps.engine.describeExecution(listedName))?.status;
+  if (!executionStopped(listedStatus)) return undefined;
+  // The index is eventually consistent: decide on the placement as it is now.
+  const placement = await loadPlacement(createItemLoader(deps.table), listed.id);
+  if (placement?.lifecycle?.status !== 'RUNNING') return undefined;
+  const from = placement.lifecycle.executionId;
+  const status =
+    from === listedName ? listedStatus : (await deps.engine.describeExecution(from))?.status;
+  if (!executionStopped(status)) return undefined;
+  const relaunch = await relaunchLifecycle(deps, placement as PlacementWithLifecycle, 'RESTART');
+  return {
+    placementId: placement.id,
+    from,
+    found: status ?? 'MISSING',
+    to: relaunch.executionId,
+    started: relaunch.started,
+  };
+}

@@ -148,8 +148,6 @@ export async function runCommand<Input, Result>(
   }
 
   for (let attempt = 1; ; attempt++) {
-    // A run after a lost race decides on fresh reads, not on what the loader held.
-    if (attempt > 1) context.loader.clearAll();
     const work = new UnitOfWork();
     const result = await command.execute(context, input, work);
     // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
@@ -177,6 +175,10 @@ export async function runCommand<Input, Result>(
     try {
       await context.table.transact(actions);
     } catch (error) {
+      // What the loader holds was read before the commit, which may have happened after all: a
+      // run after a lost race decides on fresh reads, and an answer from the key's record shows
+      // the records as the change left them, not as they were before it.
+      context.loader.clearAll();
       if (idempotency && keyTakenMeanwhile(error, idempotencyAt)) {
         return answerOfConcurrentCall(context, command, idempotency);
       }

@@ -4,6 +4,7 @@ import { buildDemoWorld } from '#infra/local/seed/demo-world';
 import { municipalityYouthPartition, YouthEntity } from '#people/repository/youth-entity';
 import { listSupportNotes } from '#people/repository/youth-repository';
 import { type FaultyStack, startFaultyStack } from '../support/faulty-stack.ts';
+import { enrolmentInput } from './support/demo-inputs.ts';
 import { faultsOffAndSettled } from './support/proxy-settled.ts';
 import { type RetryingClient, retryingClient } from './support/retrying-client.ts';
 import { changeRecords, recountDifferences, tally } from './support/stored-changes.ts';
@@ -63,13 +64,7 @@ describe('enrolments and support notes while a quarter of writes fail', () => {
         mutation: 'enrolYouth',
         inputType: 'EnrolYouthInput',
         selection: 'youth { id name version }',
-        input: {
-          municipalityCode: ROSKILDE,
-          name,
-          dateOfBirth: '2004-05-17',
-          phone: '20304050',
-          benefitCategory: 'ACTIVITY_READY',
-        },
+        input: enrolmentInput(ROSKILDE, name),
         token,
       });
     }

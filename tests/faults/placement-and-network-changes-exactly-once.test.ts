@@ -4,6 +4,7 @@ import { buildDemoWorld } from '#infra/local/seed/demo-world';
 import { readAllSessionsOfGroup } from '#learning-community/repository/network-session-repository';
 import { readPlacementsOfYouth } from '#placements/repository/placement-repository';
 import { type FaultyStack, startFaultyStack } from '../support/faulty-stack.ts';
+import { placementInputs } from './support/demo-inputs.ts';
 import { faultsOffAndSettled } from './support/proxy-settled.ts';
 import { type RetryingClient, retryingClient } from './support/retrying-client.ts';
 import { changeRecords, daysBetween, recountDifferences, tally } from './support/stored-changes.ts';
@@ -20,34 +21,6 @@ const SEED = 1;
 /** A day after every placement of the demo world, so that none overlaps and no lifecycle starts. */
 const FUTURE_START = '2027-03-01';
 const world = buildDemoWorld();
-
-/**
- * Placements for the demo world: Roskilde young people with no placement, each at an open
- * opportunity no demo placement uses, mentored by the company's first contact.
- */
-function placementInputs(count: number) {
-  const placed = new Set(world.placements.map((p) => p.youthId));
-  const used = new Set(world.placements.map((p) => p.opportunityId));
-  const youth = world.youth.filter((y) => y.municipalityCode === ROSKILDE && !placed.has(y.id));
-  const hosts = world.companies
-    .filter((c) => c.municipalityCode === ROSKILDE && c.status === 'ACTIVE')
-    .flatMap((company) =>
-      company.opportunities
-        .filter((o) => o.open && !used.has(o.id))
-        .map((opportunity) => ({ opportunity, mentor: company.contacts[0] })),
-    );
-  if (youth.length < count || hosts.length < count) {
-    throw new Error(`The demo world has fewer than ${count} free young people or opportunities`);
-  }
-  return youth.slice(0, count).map((person, n) => ({
-    youthId: person.id,
-    opportunityId: hosts[n]?.opportunity.id,
-    mentorContactId: hosts[n]?.mentor?.id,
-    startDate: FUTURE_START,
-    weeklyHours: 20,
-    plan: { goals: ['At møde stabilt'], tasks: ['Lager'] },
-  }));
-}
 
 /**
  * Placements and network sessions through the gateway while a quarter of DynamoDB's writes fail
@@ -83,7 +56,7 @@ describe('placements and network sessions while a quarter of writes fail', () =>
   it('stores every acknowledged placement exactly once, with its CHANGE record, and the figures still add up', async () => {
     // Prepare
     const token = await faulty.token('NETWORK_CONSULTANT', { municipalityCode: ROSKILDE });
-    const inputs = placementInputs(CHANGES);
+    const inputs = placementInputs(ROSKILDE, CHANGES, FUTURE_START);
     faulty.proxy.enable();
     // Act
     const answers = [];

@@ -13,7 +13,10 @@ export const RETRIED_CODES = new Set([
   'SUBGRAPH_UNAVAILABLE',
 ]);
 
-/** What one attempt met instead of an answer: an error code, `HTTP <status>` or `network`. */
+/**
+ * What one attempt met instead of an answer: an error code, `HTTP <status>`, `network`, or
+ * `gave up waiting` (see {@link ClientOptions.patienceMs}).
+ */
 export type Miss = string;
 
 /** A request that was answered, and what it met on the way. */
@@ -61,6 +64,11 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** The first pause between attempts, doubled up to a second. @default 50 */
   pauseMs?: number;
+  /**
+   * How long the client waits for an answer before it stops waiting and sends again (a phone on
+   * a train): the first request may still be running, and may still commit. @default no limit
+   */
+  patienceMs?: number;
 }
 
 /**
@@ -90,12 +98,13 @@ export function retryingClient(options: ClientOptions) {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: request,
+        ...(options.patienceMs ? { signal: AbortSignal.timeout(options.patienceMs) } : {}),
       });
       if (response.status >= 500) return { miss: `HTTP ${response.status}` };
       body = (await response.json()) as GraphQLBody<T>;
-    } catch {
+    } catch (error) {
       // No answer, or half of one: the request may or may not have arrived.
-      return { miss: 'network' };
+      return { miss: (error as Error).name === 'TimeoutError' ? 'gave up waiting' : 'network' };
     }
     const retried = body.errors
       ?.map((error) => String(error.extensions?.code))

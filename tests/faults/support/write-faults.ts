@@ -6,10 +6,10 @@ import type { FaultCounts, FaultKind, FaultRule } from '../../support/fault-prox
  * that lets the request through when it fails — its faults would only spend the rules' draws and
  * fill the log.
  */
-export const WRITE_OPERATIONS = ['TransactWriteItems', 'PutItem', 'DeleteItem', 'BatchWriteItem'];
+const WRITE_OPERATIONS = ['TransactWriteItems', 'PutItem', 'DeleteItem', 'BatchWriteItem'];
 
 /** Every fault that makes a request fail; latency only slows one down. */
-export const FAILING_KINDS = [
+const FAILING_KINDS = [
   'appliedThenServerError',
   'appliedThenDropped',
   'throttled',

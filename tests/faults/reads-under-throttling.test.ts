@@ -21,11 +21,12 @@ const READS = {
 const DYNAMODB_READS = ['GetItem', 'BatchGetItem', 'Query'];
 
 /**
- * Reads through the gateway while DynamoDB throttles them past the SDK's three attempts, as in
- * AWS (issue 16, §3): the client is told `TEMPORARILY_UNAVAILABLE`, retryable, never
- * `INTERNAL_SERVER_ERROR`, and is given no data it was not given the audit record of.
+ * Reads through the gateway while DynamoDB throttles them (or fails them otherwise) past the
+ * SDK's three attempts, as in AWS (issue 16, §3): the client is told `TEMPORARILY_UNAVAILABLE`,
+ * retryable, never `INTERNAL_SERVER_ERROR`, and is given no data whose audit record was not
+ * written.
  */
-describe('reads while DynamoDB throttles', () => {
+describe('reads while DynamoDB throttles or fails', () => {
   let faulty: FaultyStack;
   let token: string;
 
@@ -67,6 +68,23 @@ describe('reads while DynamoDB throttles', () => {
       expect(faults[kind]).toBeGreaterThanOrEqual(3);
       // No read reached DynamoDB; only the gateway's rate limit counter did.
       expect(DYNAMODB_READS.map((read) => faulty.proxy.counts(read).forwarded)).toEqual([0, 0, 0]);
+    },
+  );
+
+  it.each(['serverError', 'droppedBeforeForward', 'appliedThenDropped'] as const)(
+    'answers TEMPORARILY_UNAVAILABLE when every read fails past the attempts (%s)',
+    async (kind) => {
+      // Prepare
+      throttle([{ kind, rate: 1, operations: DYNAMODB_READS }]);
+      // Act
+      const { body } = await faulty.query(READS.people, { token });
+      const faults = await faultsOffAndSettled(faulty.proxy);
+      // Assess
+      expect(body.data ?? null).toEqual({ youth: null });
+      expect(body.errors?.map((error) => error.extensions)).toEqual([
+        expect.objectContaining({ code: 'TEMPORARILY_UNAVAILABLE', retryable: true }),
+      ]);
+      expect(faults[kind]).toBeGreaterThanOrEqual(3);
     },
   );
 

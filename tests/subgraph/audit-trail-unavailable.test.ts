@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditTrail } from '#kernel/audit';
+import { AUDIT_KEYS, createAuditTrail } from '#kernel/audit';
 import { signedIn } from '#kernel/common-rules';
 import type { SubgraphContext } from '#kernel/context';
 import { personal, type SubgraphRules } from '#kernel/field-rules';
@@ -49,16 +49,21 @@ const server = createSubgraphServer({
  * DynamoDB throttled or did not answer, the client is told what it can do about it (issue 16,
  * §3): send a query again (`TEMPORARILY_UNAVAILABLE`), send a mutation again with its key
  * (`OUTCOME_UNKNOWN`, for its change may have committed), rather than `INTERNAL_SERVER_ERROR`.
+ * A record whose write lost its answer but is there is written: the answer is given.
  */
 describe('a response whose audit trail DynamoDB did not take', () => {
   let table: Table;
   let proxy: FaultProxy;
 
-  /** A request context whose audit trail writes through the proxy, one attempt a call. */
-  function contextWithTrailThroughProxy(): SubgraphContext {
+  /**
+   * A request context whose audit trail writes through the proxy.
+   *
+   * @param maxAttempts - the SDK's attempts a call @default 1
+   */
+  function contextWithTrailThroughProxy(maxAttempts = 1): SubgraphContext {
     const context = testContext(table, staffIdentity('265'));
     const client = createDynamoClient(proxy.url, {
-      maxAttempts: 1,
+      maxAttempts,
       connectionTimeoutMs: 1_000,
       requestTimeoutMs: 10_000,
     });
@@ -103,9 +108,9 @@ describe('a response whose audit trail DynamoDB did not take', () => {
     expect(proxy.counts('PutItem')).toMatchObject({ requests: 1, throttled: 1 });
   });
 
-  it('answers a query TEMPORARILY_UNAVAILABLE when the READ record was written but its answer lost', async () => {
+  it('answers a query TEMPORARILY_UNAVAILABLE when the write of its READ record lost its connection and the record is not there', async () => {
     // Prepare
-    faults([{ kind: 'appliedThenDropped', rate: 1, operations: ['PutItem'] }]);
+    faults([{ kind: 'droppedBeforeForward', rate: 1, operations: ['PutItem'] }]);
     // Act
     const result = await execute(
       server,
@@ -115,7 +120,25 @@ describe('a response whose audit trail DynamoDB did not take', () => {
     // Assess
     expect(result.data).toBeNull();
     expect(errorCodes(result)).toEqual(['TEMPORARILY_UNAVAILABLE']);
-    expect(proxy.counts('PutItem')).toMatchObject({ requests: 1, forwarded: 1 });
+    expect(proxy.counts('PutItem')).toMatchObject({ requests: 1, forwarded: 0 });
+  });
+
+  it('answers with the data when the READ record was written on an attempt whose answer was lost, and its retry found it there', async () => {
+    // Prepare
+    faults([{ kind: 'appliedThenDropped', rate: 1, limit: 1, operations: ['PutItem'] }]);
+    // Act
+    const result = await execute(
+      server,
+      contextWithTrailThroughProxy(3),
+      '{ person(id: "p-found") { id name } }',
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ person: { id: 'p-found', name: 'Name of p-found' } });
+    expect(proxy.counts('PutItem')).toMatchObject({ requests: 2, forwarded: 2 });
+    expect(await table.queryAll({ partition: AUDIT_KEYS.youthPartition('p-found') })).toEqual([
+      expect.objectContaining({ action: 'READ', target: 'Person.name' }),
+    ]);
   });
 
   it('answers a mutation OUTCOME_UNKNOWN, without its data, when its READ record was throttled: its change may stand', async () => {

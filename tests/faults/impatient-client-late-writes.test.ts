@@ -15,6 +15,8 @@ const CHANGES = 8;
 const SEED = 1;
 /** A day after every placement of the demo world, so that none overlaps and no lifecycle starts. */
 const FUTURE_START = '2027-04-05';
+/** The first day of the placements sent three times at once. */
+const TAPPED_START = '2027-06-07';
 /** The client stops waiting after a second: before the write path has given up on a late write. */
 const PATIENCE_MS = 1_000;
 /** What the client meets besides the failures of writes: its own impatience. */
@@ -135,6 +137,46 @@ describe('an impatient client while DynamoDB takes writes late', () => {
     expect(audited.map((records) => records.length)).toEqual(inputs.map(() => 1));
     expect(misses).toContain('gave up waiting');
     expect(misses.filter((miss) => !MET.includes(miss))).toEqual([]);
+    expect(await recountDifferences(faulty.stored)).toEqual([]);
+  });
+  it('answers a placement sent three times at once with one key three times alike, and stores it once', async () => {
+    // Prepare: young people the placements above did not take
+    const inputs = placementInputs(ROSKILDE, CHANGES + 5, TAPPED_START).slice(CHANGES);
+    faulty.proxy.enable();
+    // Act: each one tapped three times, as a button pressed again while its request runs
+    const answers = [];
+    for (const input of inputs) {
+      const idempotencyKey = randomUUID();
+      answers.push(
+        await Promise.all(
+          [1, 2, 3].map(() =>
+            client.mutate<{ placement: { id: string } }>({
+              mutation: 'createPlacement',
+              inputType: 'CreatePlacementInput',
+              selection: 'placement { id status version }',
+              input,
+              token,
+              idempotencyKey,
+            }),
+          ),
+        ),
+      );
+    }
+    await faultsOffAndSettled(faulty.proxy);
+    // Assess
+    const stored = (
+      await Promise.all(inputs.map(({ youthId }) => readPlacementsOfYouth(faulty.stored, youthId)))
+    )
+      .flat()
+      .filter((placement) => placement.startDate === TAPPED_START);
+    const ids = answers.map((taps) => taps.map((tap) => tap.payload?.placement.id));
+    expect(
+      answers.flat().flatMap((tap) => tap.body.data?.createPlacement?.errors ?? tap.body.errors),
+    ).toEqual([]);
+    expect(ids.map((taps) => new Set(taps).size)).toEqual(inputs.map(() => 1));
+    expect(stored.map((placement) => placement.id).sort()).toEqual(
+      ids.map((taps) => taps[0]).sort(),
+    );
     expect(await recountDifferences(faulty.stored)).toEqual([]);
   });
 });

@@ -78,8 +78,14 @@ export function createSubgraphHttp(
   timeoutMs: number,
   now: () => number = Date.now,
 ): SendToSubgraph {
-  const httpAgent = new HttpAgent({ keepAlive: true });
-  const httpsAgent = new HttpsAgent({ keepAlive: true });
+  // With a timeout, Node's agent closes an idle connection a second before the server's
+  // `Keep-Alive: timeout=…` says the server will, and after `timeoutMs` when it says nothing;
+  // without one, it ignores the hint and may send a call down a connection the server is just
+  // closing (ECONNRESET: the call fails as SUBGRAPH_UNAVAILABLE). A call in progress is bounded by
+  // its abort signal, never longer than `timeoutMs`, so the timeout cuts none short.
+  const agentOptions = { keepAlive: true, timeout: timeoutMs };
+  const httpAgent = new HttpAgent(agentOptions);
+  const httpsAgent = new HttpsAgent(agentOptions);
   return (url, call) =>
     new Promise<SubgraphAnswer>((resolve, reject) => {
       const deadline = Number(call.headers?.[DEADLINE_HEADER]);

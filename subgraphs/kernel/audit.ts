@@ -1,3 +1,4 @@
+import { OutcomeUnknownError } from './errors.ts';
 import { key, newId, PREFIX } from './keys.ts';
 import { itemMustNotExist } from './table/expressions.ts';
 import type { Item, Table } from './table/table.ts';
@@ -196,15 +197,43 @@ export function createAuditTrail(options: {
  */
 async function writeAppendOnly(table: Table, items: readonly Item[]): Promise<void> {
   if (items.length === 1 && items[0]) {
-    await table.put(items[0], itemMustNotExist);
+    const [item] = items;
+    await appended(table, item, () => table.put(item, itemMustNotExist));
     return;
   }
   const writes: Promise<void>[] = [];
   for (let start = 0; start < items.length; start += WRITE_CHUNK) {
     const chunk = items.slice(start, start + WRITE_CHUNK);
-    writes.push(table.transact(chunk.map((put) => ({ put, condition: itemMustNotExist }))));
+    const [first] = chunk;
+    if (!first) continue;
+    writes.push(
+      appended(table, first, () =>
+        table.transact(chunk.map((put) => ({ put, condition: itemMustNotExist }))),
+      ),
+    );
   }
   await Promise.all(writes);
+}
+
+/**
+ * Runs an append and, when its answer was lost (`OUTCOME_UNKNOWN`), looks whether it happened:
+ * an audit item's key is new (its id is fresh), so an item found under it is this append's own —
+ * typically written by an attempt whose answer was lost, whose retry then failed
+ * `attribute_not_exists` on it. A transaction writes all of its items or none, so its first
+ * tells. Not found, or not readable, the append stays unknown.
+ *
+ * @param table - the table
+ * @param first - the (first) item appended
+ * @param append - the write
+ */
+async function appended(table: Table, first: Item, append: () => Promise<void>): Promise<void> {
+  try {
+    await append();
+  } catch (error) {
+    if (!(error instanceof OutcomeUnknownError)) throw error;
+    const found = await table.get({ pk: first.pk, sk: first.sk }).catch(() => undefined);
+    if (!found) throw error;
+  }
 }
 
 /** Builds the stored item of one event. */

@@ -143,8 +143,9 @@ interface Idempotency {
  *    for another input with `IDEMPOTENCY_KEY_REUSED`);
  * 3. executes the command and commits its unit of work, its audit event and the key's record in
  *    one transaction; a concurrent change that beat it to the commit makes it run again on
- *    fresh reads (up to four times, then `CONFLICT`); a concurrent call with the same key makes
- *    it answer as that call did;
+ *    fresh reads (up to four times, then `CONFLICT`); a concurrent call with the same key — one
+ *    that beat it to the commit, or whose change its rules now refuse — makes it answer as that
+ *    call did;
  * 4. when the answer of the commit was lost, looks for the key's record: found, the change is
  *    answered; otherwise `OUTCOME_UNKNOWN` (send again with the same key);
  * 5. runs the follow-ups of the committed unit (a workflow started, a callback sent).
@@ -177,10 +178,18 @@ export async function runCommand<Input, Result>(
   }
 
   for (let attempt = 1; ; attempt++) {
-    // A run after a lost race decides on fresh reads, not on what the loader held.
-    if (attempt > 1) context.loader.clearAll();
     const work = new UnitOfWork();
-    const result = await command.execute(context, input, work);
+    let result: Result;
+    try {
+      result = await command.execute(context, input, work);
+    } catch (error) {
+      // A call with the same key may have committed since this one looked for its record (a
+      // client that sent the change again while its first request still ran): what it wrote is
+      // what the rule, the version or the lookup refuses now. Its change is this call's.
+      const same = isRefusal(error) ? await answerOfSameKey(context, command, idempotency) : null;
+      if (same) return same.answer;
+      throw error;
+    }
     // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
     const actions = work.transaction(
       auditEventsOf(command, input, result, work).map((event) => context.audit.itemFor(event)),
@@ -206,30 +215,60 @@ export async function runCommand<Input, Result>(
     try {
       await context.table.transact(actions);
     } catch (error) {
-      if (idempotency && keyTakenMeanwhile(error, idempotencyAt)) {
-        return answerOfConcurrentCall(context, command, idempotency);
-      }
-      if (isRaceLost(error) && attempt < ATTEMPTS) {
-        await pause(attempt);
-        // A call with the same key may be what won the race (DynamoDB reports a transaction in
-        // flight on the same items as a conflict, not as the key's condition): answer as it did
-        // rather than run again on what it wrote.
-        const earlier = idempotency
-          ? await readIdempotencyRecord(context.table, idempotency.recordKey, context.now())
-          : undefined;
-        if (idempotency && earlier) return answerAgain(context, command, idempotency, earlier);
-        continue;
-      }
-      if (isRaceLost(error)) throw new ConflictError();
-      if (error instanceof OutcomeUnknownError && idempotency) {
-        return answerOfUnknownOutcome(context, command, idempotency);
-      }
-      throw error;
+      const after = await afterFailedCommit(context, command, idempotency, error, {
+        idempotencyAt,
+        attempt,
+      });
+      if (after === RUN_AGAIN) continue;
+      return after.answer;
     }
     forgetWritten(context, work);
     await runFollowUps(context.logger, work, command.name);
     return result;
   }
+}
+
+/** What {@link afterFailedCommit} returns when the command is to run again on fresh reads. */
+const RUN_AGAIN = Symbol('run again');
+
+/**
+ * What follows a commit that failed: the answer of a call with the same key that committed (it
+ * is this call's change), another run on fresh reads after a lost race, or the error the caller
+ * gets — `CONFLICT` after the last run, `OUTCOME_UNKNOWN` when the answer was lost and no record
+ * shows the change.
+ *
+ * @param context - the request
+ * @param command - the command
+ * @param idempotency - the key's record and input hash, when the client sent a key
+ * @param error - what the commit threw
+ * @param at - the index of the key's record in the transaction, and the run's number
+ */
+async function afterFailedCommit<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  idempotency: Idempotency | undefined,
+  error: unknown,
+  at: { idempotencyAt: number; attempt: number },
+): Promise<{ answer: Result } | typeof RUN_AGAIN> {
+  // What the loader holds was read before the commit, which may have happened after all: a run
+  // after a lost race decides on fresh reads.
+  context.loader.clearAll();
+  if (error instanceof OutcomeUnknownError) {
+    const same = await answerOfSameKey(context, command, idempotency);
+    if (same) return same;
+    throw error;
+  }
+  if (!isRaceLost(error)) throw error;
+  // The key's record failed its condition: a call with the same key committed meanwhile.
+  const keyTaken = idempotency && keyTakenMeanwhile(error, at.idempotencyAt);
+  if (!keyTaken && at.attempt < ATTEMPTS) await pause(at.attempt);
+  // A call with the same key may be what won the race (DynamoDB reports a transaction in flight
+  // on the same items as a conflict, not as the key's condition): answer as it did rather than
+  // run again on what it wrote.
+  const same = await answerOfSameKey(context, command, idempotency);
+  if (same) return same;
+  if (!keyTaken && at.attempt < ATTEMPTS) return RUN_AGAIN;
+  throw new ConflictError();
 }
 
 /**
@@ -248,6 +287,18 @@ function forgetWritten(context: SubgraphContext, work: UnitOfWork): void {
 /** A condition failed or a concurrent transaction held an item: run the command again. */
 function isRaceLost(error: unknown): boolean {
   return error instanceof ConditionFailedError || error instanceof TransactionConflictError;
+}
+
+/**
+ * What a command refuses when the records are not as its input expects: a broken rule, another
+ * version, a record not found — all of which a call with the same key may have caused.
+ */
+function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof DomainRuleError ||
+    error instanceof ConflictError ||
+    error instanceof NotFoundError
+  );
 }
 
 /** The key's record failed its condition: a call with the same key committed meanwhile. */
@@ -290,28 +341,29 @@ async function answerAgain<Input, Result>(
   return command.recall(context, earlier.result);
 }
 
-async function answerOfConcurrentCall<Input, Result>(
+/**
+ * The answer of a call with the same key that committed, when there is one: the change it made
+ * is this call's. What the loader holds may have been read before that commit, so the answer
+ * reads afresh. A record that cannot be read is as good as none: the caller's own error stands.
+ *
+ * @param context - the request
+ * @param command - the command
+ * @param idempotency - the key's record and input hash; none without a key
+ */
+async function answerOfSameKey<Input, Result>(
   context: SubgraphContext,
   command: Command<Input, Result>,
-  idempotency: Idempotency,
-): Promise<Result> {
-  const earlier = await readIdempotencyRecord(context.table, idempotency.recordKey, context.now());
-  if (!earlier) throw new ConflictError();
-  return answerAgain(context, command, idempotency, earlier);
-}
-
-async function answerOfUnknownOutcome<Input, Result>(
-  context: SubgraphContext,
-  command: Command<Input, Result>,
-  idempotency: Idempotency,
-): Promise<Result> {
+  idempotency: Idempotency | undefined,
+): Promise<{ answer: Result } | null> {
+  if (!idempotency) return null;
+  context.loader.clearAll();
   const earlier = await readIdempotencyRecord(
     context.table,
     idempotency.recordKey,
     context.now(),
   ).catch(() => undefined);
-  if (!earlier) throw new OutcomeUnknownError();
-  return answerAgain(context, command, idempotency, earlier);
+  if (!earlier) return null;
+  return { answer: await answerAgain(context, command, idempotency, earlier) };
 }
 
 /** Runs a committed unit's follow-ups; a failure is logged, never undoes the change. */

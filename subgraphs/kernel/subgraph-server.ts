@@ -3,14 +3,14 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
 import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
 import { createCursorCodec } from './cursor.ts';
 import { DEADLINE_HEADER, requestDeadline, requestDeadlineMs } from './deadline.ts';
 import { createItemLoader } from './entity-loader.ts';
-import { ERROR_CODES } from './errors.ts';
+import { ERROR_CODES, OutcomeUnknownError, TemporarilyUnavailableError } from './errors.ts';
 import { enforceFieldRules, type SubgraphRules } from './field-rules.ts';
 import {
   CORRELATION_HEADER,
@@ -56,18 +56,50 @@ function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): Graph
 }
 
 /**
+ * What a client is told instead of a response whose audit trail could not be written.
+ *
+ * The table throttled or did not answer: a passing failure, so the code says to send the
+ * request again. A query is `TEMPORARILY_UNAVAILABLE`. A mutation may have committed its change
+ * before the trail failed, so it is `OUTCOME_UNKNOWN`: sent again with the same idempotency key,
+ * it is answered from the key's record. Anything else is unexpected: `INTERNAL_SERVER_ERROR`.
+ *
+ * @param error - what the trail's flush threw
+ * @param operation - the kind of operation whose response is withheld
+ */
+export function withheldResponseError(
+  error: unknown,
+  operation: OperationTypeNode | undefined,
+): GraphQLFormattedError {
+  const cause = error instanceof AuditWriteError ? error.cause : undefined;
+  if (cause instanceof TemporarilyUnavailableError || cause instanceof OutcomeUnknownError) {
+    const replacement =
+      operation === OperationTypeNode.MUTATION
+        ? new OutcomeUnknownError()
+        : new TemporarilyUnavailableError(
+            'The request could not be audited, so its answer is withheld; try again in a moment',
+          );
+    return { message: replacement.message, extensions: replacement.extensions };
+  }
+  return {
+    message: 'The request could not be audited',
+    extensions: { code: ERROR_CODES.INTERNAL },
+  };
+}
+
+/**
  * Writes the request's audit trail when the response is ready, before it is sent.
  *
- * If the write fails, the response is replaced by an `INTERNAL_SERVER_ERROR` without data:
- * an unaudited read of personal data must not succeed. For a mutation that already committed,
- * the change stands (the table has no transaction spanning the request) but the caller is told
- * that the request failed, and the failure is logged with the correlation id and the audit
- * events' actions and targets (ids only, never personal data) so that the trail can be repaired.
+ * If the write fails, the response is replaced by an error without data
+ * ({@link withheldResponseError}): an unaudited read of personal data must not succeed. For a
+ * mutation that already committed, the change stands (the table has no transaction spanning the
+ * request) but the caller is not given its answer, and the failure is logged with the
+ * correlation id and the audit events' actions and targets (ids only, never personal data) so
+ * that the trail can be repaired.
  */
 export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, response }) {
+      async willSendResponse({ contextValue, response, operation }) {
         try {
           await contextValue.audit.flush();
         } catch (error) {
@@ -79,12 +111,7 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
             kind: 'single',
             singleResult: {
               data: null,
-              errors: [
-                {
-                  message: 'The request could not be audited',
-                  extensions: { code: ERROR_CODES.INTERNAL },
-                },
-              ],
+              errors: [withheldResponseError(error, operation?.operation)],
             },
           };
         }

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStackOptions, startLocalStack } from '#infra/local/local-stack';
-import { createDynamoClient } from '#kernel/table/client';
+import { createDynamoClient, type DynamoClientSettings } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { type FaultProxy, type FaultRule, startFaultProxy } from './fault-proxy.ts';
 import { dynamoEndpointOfThisFile } from './file-dynamodb.ts';
@@ -51,7 +51,21 @@ export interface FaultyStackOptions {
   lifecycleRetryIntervalDivisor?: number;
   /** Wraps the lifecycle engine the subgraphs reach (an engine whose starts fail). */
   wrapLifecycleEngine?: LocalStackOptions['wrapLifecycleEngine'];
+  /**
+   * How the stack's DynamoDB clients wait and retry (`DYNAMODB_MAX_ATTEMPTS`, …, read when the
+   * stack starts): one attempt lets every fault reach the write path and the client instead of
+   * the SDK's retries. The clients keep them for the life of the process, like the endpoint.
+   * @default the environment's, else the client's defaults
+   */
+  dynamoClient?: Partial<DynamoClientSettings>;
 }
+
+/** The environment variable of each client setting (see `dynamoClientSettings`). */
+const CLIENT_SETTING_VARIABLES: Record<keyof DynamoClientSettings, string> = {
+  maxAttempts: 'DYNAMODB_MAX_ATTEMPTS',
+  connectionTimeoutMs: 'DYNAMODB_CONNECT_TIMEOUT_MS',
+  requestTimeoutMs: 'DYNAMODB_REQUEST_TIMEOUT_MS',
+};
 
 /**
  * Starts the whole local stack — gateway, four subgraphs, lifecycle engine — with every
@@ -76,6 +90,9 @@ export async function startFaultyStack(options: FaultyStackOptions = {}): Promis
   const tableName = `faults-${randomUUID()}`;
   // Tests call as fast as a machine can, from few identities: the rate limit is for people.
   process.env.RATE_LIMIT_PER_MINUTE ??= '100000';
+  for (const [setting, value] of Object.entries(options.dynamoClient ?? {})) {
+    process.env[CLIENT_SETTING_VARIABLES[setting as keyof DynamoClientSettings]] = String(value);
+  }
   const start = () =>
     startLocalStack({
       dataDir,

@@ -103,6 +103,30 @@ describe("the gateway's HTTP calls to subgraphs", () => {
     expect(subgraph.seen.length).toBe(before);
   });
 
+  it("opens a new connection rather than reuse one the subgraph's server says it will have closed", async () => {
+    // Prepare: a server that keeps an idle connection 2 s and says so (`Keep-Alive: timeout=2`)
+    const keptTwoSeconds = await subgraphServer();
+    keptTwoSeconds.server.keepAliveTimeout = 2_000;
+    let connections = 0;
+    keptTwoSeconds.server.on('connection', () => {
+      connections += 1;
+    });
+    const send = createSubgraphHttp(60_000);
+    const call = () => send(`${keptTwoSeconds.url}/graphql`, { method: 'POST', body: '{}' });
+    await call();
+    await call();
+    const whileBusy = connections;
+    // Act: the next call comes 1.5 s later, in the last half second the server keeps it
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const answer = await call();
+    // Assess
+    keptTwoSeconds.server.closeAllConnections();
+    keptTwoSeconds.server.close();
+    expect(whileBusy).toBe(1);
+    expect(answer.ok).toBe(true);
+    expect(connections).toBe(2);
+  });
+
   it('fails a call to an address where nothing listens', async () => {
     // Prepare
     const send = createSubgraphHttp(2_000);

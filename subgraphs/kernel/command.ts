@@ -21,7 +21,12 @@ import {
   readIdempotencyRecord,
 } from './idempotency.ts';
 import type { ItemKey } from './keys.ts';
-import { ConditionFailedError, type Table, TransactionConflictError } from './table/table.ts';
+import {
+  ConditionFailedError,
+  type Table,
+  type TransactAction,
+  TransactionConflictError,
+} from './table/table.ts';
 import { UnitOfWork } from './unit-of-work.ts';
 import { parseInput } from './validation.ts';
 
@@ -159,15 +164,7 @@ export async function runCommand<Input, Result>(
   command: Command<Input, Result>,
   rawInput: unknown,
 ): Promise<Result> {
-  const identity = requireIdentity(context);
-  const split = splitIdempotencyKey(rawInput);
-  const input = parseInput(command.input, split.input);
-  const idempotency: Idempotency | undefined = split.key
-    ? {
-        recordKey: idempotencyRecordKey(identity.subject, split.key),
-        inputHash: inputHashOf(command.name, input as Record<string, unknown>),
-      }
-    : undefined;
+  const { input, idempotency } = parseCommandInput(context, command, rawInput);
   if (idempotency) {
     const earlier = await readIdempotencyRecord(
       context.table,
@@ -190,25 +187,11 @@ export async function runCommand<Input, Result>(
       if (same) return same.answer;
       throw error;
     }
-    // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
-    const actions = work.transaction(
-      auditEventsOf(command, input, result, work).map((event) => context.audit.itemFor(event)),
-      1,
-    );
-    const idempotencyAt = actions.length;
-    if (idempotency) {
-      actions.push(
-        idempotencyRecordWrite(
-          idempotency.recordKey,
-          {
-            command: command.name,
-            inputHash: idempotency.inputHash,
-            result: command.remember(result),
-          },
-          context.now(),
-        ),
-      );
-    }
+    const { actions, idempotencyAt } = transactionOf(context, command, idempotency, {
+      input,
+      result,
+      work,
+    });
     if (context.table.deadline.remainingMs() < COMMIT_MARGIN_MS) {
       throw new TemporarilyUnavailableError('The request ran out of time; nothing was changed');
     }
@@ -226,6 +209,62 @@ export async function runCommand<Input, Result>(
     await runFollowUps(context.logger, work, command.name);
     return result;
   }
+}
+
+/**
+ * The command's parsed input (`BAD_USER_INPUT` when it is not valid) and, when the client sent
+ * an idempotency key, the key's record and the input's hash.
+ */
+function parseCommandInput<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  rawInput: unknown,
+): { input: Input; idempotency: Idempotency | undefined } {
+  const identity = requireIdentity(context);
+  const split = splitIdempotencyKey(rawInput);
+  const input = parseInput(command.input, split.input);
+  if (!split.key) return { input, idempotency: undefined };
+  return {
+    input,
+    idempotency: {
+      recordKey: idempotencyRecordKey(identity.subject, split.key),
+      inputHash: inputHashOf(command.name, input as Record<string, unknown>),
+    },
+  };
+}
+
+/**
+ * One run's transaction: the unit of work's actions, its audit events and, with a key, the
+ * key's record — with the index of that record, whose failed condition means a call with the
+ * same key committed first.
+ */
+function transactionOf<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  idempotency: Idempotency | undefined,
+  run: { input: Input; result: Result; work: UnitOfWork },
+): { actions: TransactAction[]; idempotencyAt: number } {
+  const { input, result, work } = run;
+  // The idempotency record's slot is kept with or without a key (see MAX_COMMAND_ACTIONS).
+  const actions = work.transaction(
+    auditEventsOf(command, input, result, work).map((event) => context.audit.itemFor(event)),
+    1,
+  );
+  const idempotencyAt = actions.length;
+  if (idempotency) {
+    actions.push(
+      idempotencyRecordWrite(
+        idempotency.recordKey,
+        {
+          command: command.name,
+          inputHash: idempotency.inputHash,
+          result: command.remember(result),
+        },
+        context.now(),
+      ),
+    );
+  }
+  return { actions, idempotencyAt };
 }
 
 /** What {@link afterFailedCommit} returns when the command is to run again on fresh reads. */

@@ -148,6 +148,37 @@ export function createSubgraphServer(
 }
 
 /**
+ * Records a call that did not come through the gateway (no assertion, or a forged, expired or
+ * misaddressed one). In AWS the function URL's IAM auth stops such calls before the function
+ * runs, so one that gets this far deserves a record. A failed write is logged; the call is
+ * refused all the same.
+ */
+async function recordUnverifiedCall(
+  where: { table: Table; subgraph: string; retentionDays: number },
+  headers: Record<string, string | undefined>,
+): Promise<void> {
+  const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
+  const audit = createAuditTrail({
+    table: where.table,
+    who: null,
+    correlationId,
+    now: () => new Date(),
+    retentionDays: where.retentionDays,
+  });
+  audit.record({
+    action: 'REFUSED',
+    target: `${where.subgraph}:direct-call`,
+    reason: 'UNAUTHENTICATED: no valid gateway assertion',
+  });
+  await audit.flush().catch((error: unknown) => {
+    logger.error('Audit trail could not be written', {
+      correlationId,
+      error: (error as Error).name,
+    });
+  });
+}
+
+/**
  * Per-process services of a subgraph, built once per container, and the per-request
  * context built from the gateway's headers.
  *
@@ -174,34 +205,6 @@ export function createSubgraphRuntime(
   const retentionDays = auditRetentionDays();
   const deadlineMs = requestDeadlineMs();
 
-  /**
-   * Records a call that did not come through the gateway (no assertion, or a forged, expired or
-   * misaddressed one). In AWS the function URL's IAM auth stops such calls before the function
-   * runs, so one that gets this far deserves a record. A failed write is logged; the call is
-   * refused all the same.
-   */
-  const auditUnverifiedCall = async (headers: Record<string, string | undefined>) => {
-    const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
-    const audit = createAuditTrail({
-      table,
-      who: null,
-      correlationId,
-      now: () => new Date(),
-      retentionDays,
-    });
-    audit.record({
-      action: 'REFUSED',
-      target: `${name}:direct-call`,
-      reason: 'UNAUTHENTICATED: no valid gateway assertion',
-    });
-    await audit.flush().catch((error: unknown) => {
-      logger.error('Audit trail could not be written', {
-        correlationId,
-        error: (error as Error).name,
-      });
-    });
-  };
-
   return {
     table,
     /** Verifies the gateway's assertion and builds the request's context, or refuses. */
@@ -212,7 +215,7 @@ export function createSubgraphRuntime(
       try {
         assertion = await verify(headers[IDENTITY_HEADER]);
       } catch (error) {
-        await auditUnverifiedCall(headers);
+        await recordUnverifiedCall({ table, subgraph: name, retentionDays }, headers);
         throw error;
       }
       const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);

@@ -1,3 +1,4 @@
+import type { ItemKey } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
 import type { FigureDifference, RecountReport } from '#kernel/recount-report';
 import type { Item, Table } from '#kernel/table/table';
@@ -38,70 +39,105 @@ export async function recountCompanyFigures(
   const corrections: Item[] = [];
   let itemsCompared = 0;
   for (const code of await listMunicipalityCodes(table)) {
-    const companies = await CompanyEntity.readAll(
-      table,
-      companiesOfMunicipality(code, undefined).query,
-    );
-    const recount = figuresOfCompanies(companies).get(code);
-    const counts = recount?.counts ?? { ...NO_COMPANIES };
-    const months = recount?.months ?? new Map<string, CompanyMonthFigures>();
-    const statsKey = companyStatsKey(code);
-    const kept = companyFiguresOf(await CompanyFiguresEntity.read(table, statsKey));
-    // Set when a count or a month's joinings differs: those the recount can correct.
-    let correctable = false;
-    for (const counter of ['active', 'paused', 'left'] as const) {
-      if (kept.counts[counter] !== counts[counter]) {
-        correctable = true;
-        differences.push({
-          key: statsKey,
-          counter,
-          kept: kept.counts[counter],
-          recounted: counts[counter],
-        });
-      }
-    }
-    itemsCompared += 1;
-    const keptMonths = kept.months;
-    // The net changes of all months add up to the counts now.
-    const netKept = sumCompanyMonths([...keptMonths.values()]);
-    const net = {
-      active: netKept.activeChange,
-      paused: netKept.pausedChange,
-      left: netKept.leftChange,
-    };
-    for (const counter of ['active', 'paused', 'left'] as const) {
-      if (net[counter] !== counts[counter]) {
-        differences.push({
-          key: statsKey,
-          counter: `${counter}Change (all months)`,
-          kept: net[counter],
-          recounted: counts[counter],
-        });
-      }
-    }
-    // Joinings are dated on the company; pauses, resumes and leavings before the present
-    // status leave no trace on it, so only joinings are recounted month by month.
-    const correctedMonths = new Map<string, CompanyMonthFigures>();
-    for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
-      const recounted = months.get(month) ?? emptyCompanyMonth();
-      const keptMonth = keptMonths.get(month) ?? emptyCompanyMonth();
-      correctedMonths.set(month, { ...keptMonth, joined: recounted.joined });
-      itemsCompared += 1;
-      if (keptMonth.joined === recounted.joined) continue;
-      correctable = true;
-      differences.push({
-        key: statsKey,
-        counter: monthCounterAttribute(month, 'joined'),
-        kept: keptMonth.joined,
-        recounted: recounted.joined,
-      });
-    }
-    // The counter item is rewritten whole: the recounted counts and joinings, the other month
-    // counters as kept (a net change that does not add up is reported, not guessed at).
-    if (correctable) {
-      corrections.push(companyFiguresItem(code, { counts, months: correctedMonths }));
-    }
+    const municipality = await recountMunicipality(table, code);
+    differences.push(...municipality.differences);
+    itemsCompared += municipality.itemsCompared;
+    if (municipality.correction) corrections.push(municipality.correction);
   }
   if (options.fix && corrections.length > 0) await table.putMany(corrections);
   return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+}
+
+const STATUS_COUNTERS = ['active', 'paused', 'left'] as const;
+
+/** One municipality's comparison, and its counter item rewritten when a difference is one the recount can correct. */
+async function recountMunicipality(
+  table: Table,
+  code: string,
+): Promise<{ differences: FigureDifference[]; itemsCompared: number; correction?: Item }> {
+  const companies = await CompanyEntity.readAll(
+    table,
+    companiesOfMunicipality(code, undefined).query,
+  );
+  const recount = figuresOfCompanies(companies).get(code);
+  const counts = recount?.counts ?? { ...NO_COMPANIES };
+  const statsKey = companyStatsKey(code);
+  const kept = companyFiguresOf(await CompanyFiguresEntity.read(table, statsKey));
+  const countDifferences = STATUS_COUNTERS.filter((c) => kept.counts[c] !== counts[c]).map(
+    (counter): FigureDifference => ({
+      key: statsKey,
+      counter,
+      kept: kept.counts[counter],
+      recounted: counts[counter],
+    }),
+  );
+  const joinings = recountJoinings(
+    statsKey,
+    kept.months,
+    recount?.months ?? new Map<string, CompanyMonthFigures>(),
+  );
+  const differences = [
+    ...countDifferences,
+    ...netChangeDifferences(statsKey, kept.months, counts),
+    ...joinings.differences,
+  ];
+  const itemsCompared = 1 + joinings.monthsCompared;
+  // Counts and joinings are what the recount can correct. The counter item is rewritten whole:
+  // the recounted counts and joinings, the other month counters as kept (a net change that does
+  // not add up is reported, not guessed at).
+  if (countDifferences.length === 0 && joinings.differences.length === 0) {
+    return { differences, itemsCompared };
+  }
+  const correction = companyFiguresItem(code, { counts, months: joinings.corrected });
+  return { differences, itemsCompared, correction };
+}
+
+/** The net changes of all months must add up to the counts now. */
+function netChangeDifferences(
+  statsKey: ItemKey,
+  keptMonths: ReadonlyMap<string, CompanyMonthFigures>,
+  counts: Record<(typeof STATUS_COUNTERS)[number], number>,
+): FigureDifference[] {
+  const netKept = sumCompanyMonths([...keptMonths.values()]);
+  const net = {
+    active: netKept.activeChange,
+    paused: netKept.pausedChange,
+    left: netKept.leftChange,
+  };
+  return STATUS_COUNTERS.filter((c) => net[c] !== counts[c]).map((counter) => ({
+    key: statsKey,
+    counter: `${counter}Change (all months)`,
+    kept: net[counter],
+    recounted: counts[counter],
+  }));
+}
+
+/**
+ * Joinings are dated on the company; pauses, resumes and leavings before the present status
+ * leave no trace on it, so only joinings are recounted month by month.
+ */
+function recountJoinings(
+  statsKey: ItemKey,
+  keptMonths: ReadonlyMap<string, CompanyMonthFigures>,
+  months: ReadonlyMap<string, CompanyMonthFigures>,
+): {
+  differences: FigureDifference[];
+  monthsCompared: number;
+  corrected: Map<string, CompanyMonthFigures>;
+} {
+  const differences: FigureDifference[] = [];
+  const corrected = new Map<string, CompanyMonthFigures>();
+  for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
+    const recounted = months.get(month) ?? emptyCompanyMonth();
+    const keptMonth = keptMonths.get(month) ?? emptyCompanyMonth();
+    corrected.set(month, { ...keptMonth, joined: recounted.joined });
+    if (keptMonth.joined === recounted.joined) continue;
+    differences.push({
+      key: statsKey,
+      counter: monthCounterAttribute(month, 'joined'),
+      kept: keptMonth.joined,
+      recounted: recounted.joined,
+    });
+  }
+  return { differences, monthsCompared: corrected.size, corrected };
 }

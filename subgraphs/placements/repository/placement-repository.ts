@@ -46,8 +46,11 @@ export function listPlacementsByYouth(
   page: PageRequest,
 ): Promise<Connection<Placement>> {
   const partition = placementsOfYouthPartition(youthId);
+  // Not handed to the loader: the young person's current placement is looked up beside this
+  // list in the same request, and whether that lookup found the list's items would depend on
+  // which answer came back first — a query's round trips would vary from one run to the next.
   return PlacementEntity.page(
-    reader,
+    { table: reader.table, cursors: reader.cursors },
     { query: { index: 'gsi1', partition, forward: false }, scope: partition },
     page,
   );

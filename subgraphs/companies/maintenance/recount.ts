@@ -1,7 +1,12 @@
 import type { ItemKey } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import type { FigureDifference, RecountReport } from '#kernel/recount-report';
-import type { Item, Table } from '#kernel/table/table';
+import {
+  type FigureDifference,
+  type MunicipalityRecount,
+  type RecountReport,
+  recountMunicipalities,
+} from '#kernel/recount-report';
+import type { Table } from '#kernel/table/table';
 import {
   type CompanyMonthFigures,
   emptyCompanyMonth,
@@ -35,26 +40,14 @@ export async function recountCompanyFigures(
   table: Table,
   options: { fix?: boolean } = {},
 ): Promise<RecountReport> {
-  const differences: FigureDifference[] = [];
-  const corrections: Item[] = [];
-  let itemsCompared = 0;
-  for (const code of await listMunicipalityCodes(table)) {
-    const municipality = await recountMunicipality(table, code);
-    differences.push(...municipality.differences);
-    itemsCompared += municipality.itemsCompared;
-    if (municipality.correction) corrections.push(municipality.correction);
-  }
-  if (options.fix && corrections.length > 0) await table.putMany(corrections);
-  return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+  const codes = await listMunicipalityCodes(table);
+  return recountMunicipalities(table, codes, (code) => recountMunicipality(table, code), options);
 }
 
 const STATUS_COUNTERS = ['active', 'paused', 'left'] as const;
 
 /** One municipality's comparison, and its counter item rewritten when a difference is one the recount can correct. */
-async function recountMunicipality(
-  table: Table,
-  code: string,
-): Promise<{ differences: FigureDifference[]; itemsCompared: number; correction?: Item }> {
+async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
   const companies = await CompanyEntity.readAll(
     table,
     companiesOfMunicipality(code, undefined).query,
@@ -89,7 +82,7 @@ async function recountMunicipality(
     return { differences, itemsCompared };
   }
   const correction = companyFiguresItem(code, { counts, months: joinings.corrected });
-  return { differences, itemsCompared, correction };
+  return { differences, itemsCompared, correct: (t) => t.put(correction) };
 }
 
 /** The net changes of all months must add up to the counts now. */

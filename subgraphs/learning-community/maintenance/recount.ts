@@ -1,7 +1,13 @@
 import type { ItemKey } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import type { FigureDifference, RecountReport } from '#kernel/recount-report';
-import type { Item, Table } from '#kernel/table/table';
+import {
+  differingCounters,
+  type FigureDifference,
+  type MunicipalityRecount,
+  type RecountReport,
+  recountMunicipalities,
+} from '#kernel/recount-report';
+import type { Table } from '#kernel/table/table';
 import { type NetworkGroup, NetworkGroupKindSchema } from '../domain/network-group.ts';
 import { monthDelta } from '../domain/network-session.ts';
 import {
@@ -40,34 +46,31 @@ export async function recountNetworkFigures(
   table: Table,
   options: { fix?: boolean } = {},
 ): Promise<RecountReport> {
-  const differences: FigureDifference[] = [];
-  const corrections: Item[] = [];
-  let itemsCompared = 0;
-  for (const code of await listMunicipalityCodes(table)) {
-    const groupsByKind = await Promise.all(
-      NetworkGroupKindSchema.options.map((kind) => readAllGroupsOfMunicipality(table, code, kind)),
-    );
-    const groups = groupsByKind.flat();
-    const recountedGroups = {
-      youthGroups: groups.filter((group) => group.kind === 'YOUTH').length,
-      companyGroups: groups.filter((group) => group.kind === 'COMPANY').length,
-    };
-    const recountedMonths = await recountMonths(table, groups);
-    const itemKey = groupCountsKey(code);
-    const kept = await readNetworkCounters(table, code);
-    itemsCompared += 1;
-    const itemDifferences = [
-      ...compare(itemKey, GROUP_COUNTERS, groupCountsOf(kept), recountedGroups),
-      ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths),
-    ];
-    if (itemDifferences.length > 0) {
-      const months = [...recountedMonths].map(([month, counts]) => ({ month, add: { ...counts } }));
-      corrections.push(networkCountsToItem(code, recountedGroups, months));
-    }
-    differences.push(...itemDifferences);
-  }
-  if (options.fix && corrections.length > 0) await table.putMany(corrections);
-  return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+  const codes = await listMunicipalityCodes(table);
+  return recountMunicipalities(table, codes, (code) => recountMunicipality(table, code), options);
+}
+
+/** One municipality's group counts and month counters compared with its counter item. */
+async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const groupsByKind = await Promise.all(
+    NetworkGroupKindSchema.options.map((kind) => readAllGroupsOfMunicipality(table, code, kind)),
+  );
+  const groups = groupsByKind.flat();
+  const recountedGroups = {
+    youthGroups: groups.filter((group) => group.kind === 'YOUTH').length,
+    companyGroups: groups.filter((group) => group.kind === 'COMPANY').length,
+  };
+  const recountedMonths = await recountMonths(table, groups);
+  const itemKey = groupCountsKey(code);
+  const kept = await readNetworkCounters(table, code);
+  const differences = [
+    ...differingCounters(itemKey, groupCountsOf(kept), recountedGroups, GROUP_COUNTERS),
+    ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths),
+  ];
+  if (differences.length === 0) return { differences, itemsCompared: 1 };
+  const months = [...recountedMonths].map(([month, counts]) => ({ month, add: { ...counts } }));
+  const correction = networkCountsToItem(code, recountedGroups, months);
+  return { differences, itemsCompared: 1, correct: (t) => t.put(correction) };
 }
 
 /** The month counters of the groups' sessions with recorded attendance, by `YYYY-MM`. */
@@ -98,27 +101,15 @@ function compareMonths(
   const months = [...new Set([...kept.keys(), ...recounted.keys()])].sort();
   return months.flatMap((month) => {
     const keptMonth = kept.get(month) ?? EMPTY;
-    const differing = compare(itemKey, MONTH_COUNTERS, keptMonth, recounted.get(month) ?? EMPTY);
+    const differing = differingCounters(
+      itemKey,
+      keptMonth,
+      recounted.get(month) ?? EMPTY,
+      MONTH_COUNTERS,
+    );
     return differing.map((difference) => ({
       ...difference,
       counter: monthCounterAttribute(month, difference.counter),
     }));
   });
-}
-
-/** The counters whose kept and recounted values differ. */
-function compare<Counter extends string>(
-  itemKey: ItemKey,
-  counters: readonly Counter[],
-  kept: Readonly<Record<Counter, number>>,
-  recounted: Readonly<Record<Counter, number>>,
-): FigureDifference[] {
-  return counters
-    .filter((counter) => kept[counter] !== recounted[counter])
-    .map((counter) => ({
-      key: itemKey,
-      counter,
-      kept: kept[counter],
-      recounted: recounted[counter],
-    }));
 }

@@ -1,10 +1,11 @@
 import { monthCounterAttribute } from '#kernel/month-counters';
 import {
   differingCounters,
-  type FigureDifference,
+  type MunicipalityRecount,
   type RecountReport,
+  recountMunicipalities,
 } from '#kernel/recount-report';
-import type { Item, Table } from '#kernel/table/table';
+import type { Table } from '#kernel/table/table';
 import { YOUTH_STATUSES } from '../domain/youth.ts';
 import {
   addToMonths,
@@ -50,50 +51,49 @@ export async function recountPeopleFigures(
   table: Table,
   options: { fix?: boolean } = {},
 ): Promise<RecountReport> {
-  const differences: FigureDifference[] = [];
-  const corrections: Item[] = [];
-  let itemsCompared = 0;
-  for (const { code } of await listMunicipalities(table)) {
-    const counts: YouthCounts = emptyCounts();
-    const months = new Map<string, YouthMonthFigures>();
-    const youth = await YouthEntity.readAll(table, {
-      index: 'gsi1',
-      partition: municipalityYouthPartition(code),
-    });
-    for (const person of youth) {
-      counts[person.status] += 1;
-      const history = (await listStatusHistory(table, person.id)).map(({ status, date }) => ({
-        status,
-        date,
-      }));
-      addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
-    }
-    const statsKey = youthStatsKey(code);
-    const kept = await table.get(statsKey);
-    const municipalityDifferences = differingCounters(
-      statsKey,
-      youthCountsFromItem(kept),
-      counts,
-      YOUTH_STATUSES,
-    );
-    itemsCompared += 1;
-    const keptMonths = youthMonthsFromItem(kept);
-    for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
-      municipalityDifferences.push(
-        ...differingCounters(
-          statsKey,
-          monthAttributes(month, keptMonths.get(month)),
-          monthAttributes(month, months.get(month)),
-          YOUTH_MONTH_COUNTERS.map((counter) => monthCounterAttribute(month, counter)),
-        ),
-      );
-      itemsCompared += 1;
-    }
-    // The counter item is rewritten whole: its counts and every month are recounted together.
-    if (municipalityDifferences.length > 0)
-      corrections.push(youthFiguresToItem(code, counts, months));
-    differences.push(...municipalityDifferences);
+  const codes = (await listMunicipalities(table)).map(({ code }) => code);
+  return recountMunicipalities(table, codes, (code) => recountMunicipality(table, code), options);
+}
+
+/** One municipality's counts and months recounted from its young people and their histories. */
+async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const counts: YouthCounts = emptyCounts();
+  const months = new Map<string, YouthMonthFigures>();
+  const youth = await YouthEntity.readAll(table, {
+    index: 'gsi1',
+    partition: municipalityYouthPartition(code),
+  });
+  for (const person of youth) {
+    counts[person.status] += 1;
+    const history = (await listStatusHistory(table, person.id)).map(({ status, date }) => ({
+      status,
+      date,
+    }));
+    addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
   }
-  if (options.fix && corrections.length > 0) await table.putMany(corrections);
-  return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+  const statsKey = youthStatsKey(code);
+  const kept = await table.get(statsKey);
+  const differences = differingCounters(
+    statsKey,
+    youthCountsFromItem(kept),
+    counts,
+    YOUTH_STATUSES,
+  );
+  const keptMonths = youthMonthsFromItem(kept);
+  const allMonths = new Set([...months.keys(), ...keptMonths.keys()]);
+  for (const month of allMonths) {
+    differences.push(
+      ...differingCounters(
+        statsKey,
+        monthAttributes(month, keptMonths.get(month)),
+        monthAttributes(month, months.get(month)),
+        YOUTH_MONTH_COUNTERS.map((counter) => monthCounterAttribute(month, counter)),
+      ),
+    );
+  }
+  const itemsCompared = 1 + allMonths.size;
+  if (differences.length === 0) return { differences, itemsCompared };
+  // The counter item is rewritten whole: its counts and every month are recounted together.
+  const correction = youthFiguresToItem(code, counts, months);
+  return { differences, itemsCompared, correct: (t) => t.put(correction) };
 }

@@ -1,7 +1,13 @@
 import type { ItemKey } from '#kernel/keys';
 import { key, PREFIX } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import type { FigureDifference, RecountReport } from '#kernel/recount-report';
+import {
+  differingCounters,
+  type FigureDifference,
+  type MunicipalityRecount,
+  type RecountReport,
+  recountMunicipalities,
+} from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
 import type { Placement } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
@@ -38,17 +44,6 @@ function monthAttributes(month: string, counters: Counters = {}): Counters {
   );
 }
 
-function compare(itemKey: ItemKey, kept: Counters, recounted: Counters): FigureDifference[] {
-  return [...new Set([...Object.keys(kept), ...Object.keys(recounted)])]
-    .filter((attribute) => (kept[attribute] ?? 0) !== (recounted[attribute] ?? 0))
-    .map((attribute) => ({
-      key: itemKey,
-      counter: attribute,
-      kept: kept[attribute] ?? 0,
-      recounted: recounted[attribute] ?? 0,
-    }));
-}
-
 /** A municipality's figures recounted from its young people and their placements. */
 async function recountMunicipality(table: Table, code: string): Promise<PlacementCounters> {
   const youth = await YouthFactsEntity.readAll(table, {
@@ -72,11 +67,11 @@ function differencesOf(
   kept: PlacementCounters,
   recounted: PlacementCounters,
 ): { found: FigureDifference[]; compared: number } {
-  const found = compare(itemKey, kept.counts, recounted.counts);
+  const found = differingCounters(itemKey, kept.counts, recounted.counts);
   const months = new Set([...Object.keys(kept.months), ...Object.keys(recounted.months)]);
   for (const month of months) {
     found.push(
-      ...compare(
+      ...differingCounters(
         itemKey,
         monthAttributes(month, kept.months[month]),
         monthAttributes(month, recounted.months[month]),
@@ -96,26 +91,24 @@ export async function recountPlacementFigures(
   table: Table,
   options: { fix?: boolean } = {},
 ): Promise<RecountReport> {
-  const differences: FigureDifference[] = [];
-  const corrections: Array<{ itemKey: ItemKey; values: Counters }> = [];
-  let itemsCompared = 0;
-  for (const code of await listMunicipalityCodes(table)) {
-    const itemKey = statusCountersKey(code);
-    const recounted = await recountMunicipality(table, code);
-    const kept = (await PlacementCountersEntity.read(table, itemKey)) ?? noCounters(code);
-    const { found, compared } = differencesOf(itemKey, kept, recounted);
-    itemsCompared += compared;
-    if (found.length > 0) {
-      // Counters the recount no longer finds are written as zero, not left as they were.
-      const values = Object.fromEntries(found.map((d) => [d.counter, d.recounted]));
-      corrections.push({ itemKey, values });
-    }
-    differences.push(...found);
-  }
-  if (options.fix) {
-    for (const { itemKey, values } of corrections) {
-      await table.update(itemKey, counterCorrection(values));
-    }
-  }
-  return { itemsCompared, differences, fixed: Boolean(options.fix) && corrections.length > 0 };
+  const codes = await listMunicipalityCodes(table);
+  return recountMunicipalities(table, codes, (code) => compareMunicipality(table, code), options);
+}
+
+/** One municipality's kept counters compared with the recounted ones. */
+async function compareMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const itemKey = statusCountersKey(code);
+  const recounted = await recountMunicipality(table, code);
+  const kept = (await PlacementCountersEntity.read(table, itemKey)) ?? noCounters(code);
+  const { found, compared } = differencesOf(itemKey, kept, recounted);
+  if (found.length === 0) return { differences: found, itemsCompared: compared };
+  // Counters the recount no longer finds are written as zero, not left as they were.
+  const values = Object.fromEntries(found.map((d) => [d.counter, d.recounted]));
+  return {
+    differences: found,
+    itemsCompared: compared,
+    correct: async (t) => {
+      await t.update(itemKey, counterCorrection(values));
+    },
+  };
 }

@@ -3,6 +3,11 @@ import { auditRetentionDays } from '#kernel/audit';
 import { MAX_PAGE_SIZE } from '#kernel/validation';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.ts';
+import {
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  type TokenTimePolicy,
+} from './token-claims.ts';
 
 /**
  * The largest request body the gateway reads: 256 KiB, far above any real operation (the
@@ -24,6 +29,13 @@ const EnvironmentSchema = z.object({
   AUTH_JWKS_URI: z.url(),
   /** Local stack only: the development issuer's public keys, so no JWKS is fetched. */
   AUTH_JWKS: z.string().optional(),
+  /** The longest token lifetime (`exp - iat`) accepted: the user pool's ID token validity. */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: limit(
+    DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+    DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  ),
+  /** How far a token's issue time may be ahead of the gateway's clock. */
+  AUTH_CLOCK_SKEW_SECONDS: limit(DEFAULT_CLOCK_SKEW_SECONDS, 300),
   /** `iam`: sign subgraph calls with SigV4 (IAM-authorised function URLs in AWS). */
   SUBGRAPH_AUTH: z.enum(['none', 'iam']).default('none'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(29_000).default(10_000),
@@ -44,7 +56,14 @@ const EnvironmentSchema = z.object({
 /** The gateway's settings; the signing key is a secret and resolved separately. */
 export interface GatewayConfig {
   stage: 'dev' | 'prod';
-  auth: { issuer: string; audience: string; jwksUri: string; jwks?: string };
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUri: string;
+    jwks?: string;
+    /** What a token's `exp` and `iat` must satisfy. */
+    tokenTimes: TokenTimePolicy;
+  };
   subgraphAuth: 'none' | 'iam';
   subgraphTimeoutMs: number;
   /** How long a whole request may take; every subgraph call ends by then. */
@@ -97,6 +116,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       audience: e.AUTH_AUDIENCE,
       jwksUri: e.AUTH_JWKS_URI,
       ...(e.AUTH_JWKS ? { jwks: e.AUTH_JWKS } : {}),
+      tokenTimes: {
+        maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+        clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
+      },
     },
     subgraphAuth: e.SUBGRAPH_AUTH,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,

@@ -4,24 +4,32 @@ import type { Jwks } from 'aws-jwt-verify/jwk';
 import { UnauthenticatedError } from '#kernel/errors';
 import { claimsToIdentity, type Identity, type IdentityClaims } from '#kernel/identity';
 import type { GatewayConfig } from './config.ts';
+import { checkTokenTimes, DEFAULT_TOKEN_TIME_POLICY } from './token-claims.ts';
 
 /**
- * Verifies a bearer token (signature against the issuer's JWKS, issuer, audience, expiry) and
- * maps its claims to an identity. Cognito in AWS and the development issuer locally go
- * through this same path; locally the JWKS is handed over instead of fetched.
+ * Verifies a bearer token (signature against the issuer's JWKS, issuer, audience, expiry, and
+ * that it has an expiry, was not issued in the future and lives no longer than the issuer's
+ * tokens do) and maps its claims to an identity. Cognito in AWS and the development issuer
+ * locally go through this same path; locally the JWKS is handed over instead of fetched.
  *
- * @param auth - issuer, audience and JWKS location
+ * @param auth - issuer, audience, JWKS location and the bounds of a token's times
+ * @default auth.tokenTimes - {@link DEFAULT_TOKEN_TIME_POLICY}
  */
-export function createTokenVerifier(auth: GatewayConfig['auth']) {
+export function createTokenVerifier(
+  auth: Omit<GatewayConfig['auth'], 'tokenTimes'> &
+    Partial<Pick<GatewayConfig['auth'], 'tokenTimes'>>,
+) {
+  const tokenTimes = auth.tokenTimes ?? DEFAULT_TOKEN_TIME_POLICY;
   const verifier = JwtVerifier.create({
     issuer: auth.issuer,
     audience: auth.audience,
     jwksUri: auth.jwksUri,
-    // Identity claims live in ID tokens; an access token must not pass for one.
     customJwtCheck: ({ payload }) => {
+      // Identity claims live in ID tokens; an access token must not pass for one.
       if (payload.token_use !== undefined && payload.token_use !== 'id') {
         throw new Error('Not an ID token');
       }
+      checkTokenTimes(payload, tokenTimes, Date.now() / 1000);
     },
   });
   if (auth.jwks) verifier.cacheJwks(JSON.parse(auth.jwks) as Jwks);

@@ -1,4 +1,5 @@
-import { importJWK, SignJWT } from 'jose';
+import { decodeJwt, importJWK, SignJWT } from 'jose';
+import { checkTokenTimes, DEFAULT_TOKEN_TIME_POLICY } from '#gateway/token-claims';
 import type { Role } from '#kernel/identity';
 import type { LocalKeys } from './local-keys.ts';
 
@@ -19,11 +20,14 @@ export interface DevTokenSubject {
 
 /**
  * Signs a development ID token with the same claim names Cognito uses (`cognito:groups`,
- * `custom:*`), so the gateway verifies it through exactly the path it uses in AWS.
+ * `custom:*`) and the same times (`iat` now, `exp` within a day), so the gateway verifies it
+ * through exactly the path it uses in AWS.
  *
  * @param keys - the local keys
  * @param subject - the role and scope
  * @param lifetime - how long the token is valid, e.g. `12h`, or its expiry in epoch seconds
+ *   (in the past for an expired token)
+ * @throws TokenTimesError when the lifetime is longer than the gateway accepts
  */
 export async function mintDevToken(
   keys: LocalKeys,
@@ -45,7 +49,7 @@ export async function mintDevToken(
     subject.staffId ??
     subject.contactId ??
     `${subject.role.toLowerCase()}-${subject.municipalityCode ?? 'all'}`;
-  return new SignJWT(claims)
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: keys.issuerPrivateKey.kid as string, typ: 'JWT' })
     .setIssuer(DEV_ISSUER)
     .setAudience(DEV_AUDIENCE)
@@ -53,4 +57,7 @@ export async function mintDevToken(
     .setIssuedAt()
     .setExpirationTime(lifetime)
     .sign(key);
+  // A token the gateway would refuse for its times is a mistake of the caller, not a test.
+  checkTokenTimes(decodeJwt(token), DEFAULT_TOKEN_TIME_POLICY, Date.now() / 1000);
+  return token;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { TokenTimesError } from '#gateway/token-claims';
 import { ROLES, type Role } from '#kernel/identity';
 import { demoSubject } from './demo-identities.ts';
 import { mintDevToken } from './dev-issuer.ts';
@@ -21,7 +22,7 @@ const { values } = parseArgs({
 const role = values.role as Role | undefined;
 if (!role || !(ROLES as readonly string[]).includes(role)) {
   console.error(
-    `Usage: npm run token -- --role <${ROLES.join('|')}> [--municipality CODE] [--company ID] [--contact ID] [--youth ID] [--staff ID]`,
+    `Usage: npm run token -- --role <${ROLES.join('|')}> [--municipality CODE] [--company ID] [--contact ID] [--youth ID] [--staff ID] [--lifetime 12h (at most 24h)]`,
   );
   process.exit(2);
 }
@@ -34,4 +35,11 @@ const subject = demoSubject(role, {
   ...(values.youth ? { youthId: values.youth } : {}),
   ...(values.staff ? { staffId: values.staff } : {}),
 });
-process.stdout.write(`${await mintDevToken(keys, subject, values.lifetime)}\n`);
+try {
+  process.stdout.write(`${await mintDevToken(keys, subject, values.lifetime)}\n`);
+} catch (error) {
+  // The gateway would refuse such a token; say why instead of printing one that cannot work.
+  if (!(error instanceof TokenTimesError)) throw error;
+  console.error(`${error.message}: ask for a shorter --lifetime`);
+  process.exit(2);
+}

@@ -219,6 +219,8 @@ export class ApiStack extends Stack {
         AUTH_ISSUER: props.issuer,
         AUTH_AUDIENCE: props.client.userPoolClientId,
         AUTH_JWKS_URI: `${props.issuer}/.well-known/jwks.json`,
+        // No token of the user pool lives longer than its ID tokens; a longer one is refused.
+        AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(config.idTokenValidity.toSeconds()),
         GATEWAY_SIGNING_KEY_SECRET_ARN: keyPair.privateKeySecret.secretArn,
         // @apollo/gateway otherwise reports usage metrics to Apollo every hour, after probing
         // cloud metadata endpoints; none of it is wanted here (and the bundle leaves it out).

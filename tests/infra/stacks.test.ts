@@ -340,6 +340,35 @@ describe('Cognito', () => {
     expect(written.filter((attribute) => attribute.startsWith('custom:'))).toEqual([]);
     expect(read).toEqual(expect.arrayContaining(['custom:municipality', 'custom:youth']));
   });
+
+  it("has the gateway refuse a token living longer than the app client's ID tokens", () => {
+    for (const stage of [prod, dev]) {
+      // Prepare
+      const [client] = Object.values(
+        resourcesOf(stage.templates.identity, 'AWS::Cognito::UserPoolClient'),
+      );
+      const units = client?.Properties?.TokenValidityUnits as { IdToken?: string } | undefined;
+      const perUnit = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
+      const idTokenSeconds =
+        Number(client?.Properties?.IdTokenValidity) *
+        perUnit[(units?.IdToken ?? 'hours') as keyof typeof perUnit];
+      // Act
+      const [gateway] = Object.values(resourcesOf(stage.templates.api, 'AWS::Lambda::Function'))
+        .map(
+          (fn) =>
+            fn.Properties as {
+              Description?: string;
+              Environment?: { Variables?: Record<string, unknown> };
+            },
+        )
+        .filter((properties) => properties.Description === 'NEXTWORK federation gateway');
+      // Assess
+      expect(idTokenSeconds).toBeGreaterThan(0);
+      expect(Number(gateway?.Environment?.Variables?.AUTH_MAX_TOKEN_LIFETIME_SECONDS)).toBe(
+        idTokenSeconds,
+      );
+    }
+  });
 });
 
 describe('operations', () => {

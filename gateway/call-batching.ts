@@ -80,13 +80,15 @@ async function sendTogether(
       body: `[${calls.map(({ init }) => init.body).join(',')}]`,
     });
     const text = await response.text();
-    const answers = response.ok ? answersOf(text, calls.length) : null;
+    // A batch's answer even under a 4xx: one operation's bad variable sets the status of all.
+    const answers = answersOf(text, calls.length);
     const json = (name: string) =>
       name.toLowerCase() === 'content-type' ? 'application/json' : null;
     calls.forEach(({ resolve }, index) => {
+      const answer = answers?.[index];
       resolve(
         answers
-          ? answerOf(url, response.status, json, JSON.stringify(answers[index]))
+          ? answerOf(url, statusOf(response, answer), json, JSON.stringify(answer))
           : // Not a batch's answer (a refusal in front of the function, an error): each call
             // gets it as it came, to fail the way a lone call would.
             answerOf(url, response.status, (name) => response.headers.get(name), text),
@@ -95,6 +97,17 @@ async function sendTogether(
   } catch (error) {
     for (const { reject } of calls) reject(error);
   }
+}
+
+/**
+ * The status of one operation's answer in a batch. Apollo Server gives a batch the status of
+ * one of its operations, so a single operation refused for a variable (400) marks its
+ * neighbours too. An answer with a `data` entry was executed, which the GraphQL-over-HTTP
+ * specification answers with 2xx; one without is a request error, with the batch's status.
+ */
+function statusOf(batch: SubgraphAnswer, answer: unknown): number {
+  if (batch.ok) return batch.status;
+  return typeof answer === 'object' && answer !== null && 'data' in answer ? 200 : batch.status;
 }
 
 function answersOf(text: string, expected: number): unknown[] | null {

@@ -7,6 +7,7 @@ import type { SubgraphName } from '#schema/subgraphs';
 import { batchingSender } from './call-batching.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { RequestSigner } from './request-signer.ts';
+import { clientMistakeAnswerOf, type SubgraphResponse } from './subgraph-client-errors.ts';
 import { createSubgraphHttp } from './subgraph-http.ts';
 
 /** Signs the verified identity for one subgraph; see `createAssertionSigner`. */
@@ -30,7 +31,9 @@ export interface SubgraphTransportOptions {
  * correlation id, sends a request's parallel calls as one batch (`call-batching.ts`), bounds
  * every call with a timeout (Apollo's own has none), and replaces a
  * failed call's error — which would carry the subgraph's URL, status and body — with one that
- * names the subgraph and nothing more.
+ * names the subgraph and nothing more. A call the subgraph refused for the client's input (a
+ * 4xx GraphQL answer: `subgraph-client-errors.ts`) is no failure of the subgraph: its answer
+ * goes on as the subgraph's response, its errors with their own codes.
  */
 export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: SubgraphName;
@@ -56,10 +59,30 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override didEncounterError(): never {
+  override async process(
+    options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
+  ): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof RefusedByTheSubgraph) return error.answer;
+      throw error;
+    }
+  }
+
+  override didEncounterError(error: Error): never {
+    const answer = clientMistakeAnswerOf(error);
+    if (answer) throw new RefusedByTheSubgraph(answer);
     throw new GraphQLError(`The ${this.subgraph} subgraph did not answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
     });
+  }
+}
+
+/** Carries a subgraph's answer to a client mistake out of the data source's error path. */
+class RefusedByTheSubgraph extends Error {
+  constructor(readonly answer: SubgraphResponse) {
+    super('The subgraph refused the operation for its input');
   }
 }
 

@@ -111,6 +111,19 @@ describe("the gateway's batching of parallel calls to a subgraph", () => {
     expect(await Promise.all(answers.map((r) => r.text()))).toEqual(['Forbidden', 'Forbidden']);
   });
 
+  it('gives each call its own answer from a batch answered with 400 for one of them', async () => {
+    // Prepare: as Apollo Server answers a batch in which one operation's variable is refused
+    const refused = { errors: [{ message: 'Bad date', extensions: { code: 'BAD_USER_INPUT' } }] };
+    const served = { data: { echo: '{ b }' } };
+    const subgraph = recordingSubgraph(() => Response.json([refused, served], { status: 400 }));
+    const send = batchingSender(subgraph.send);
+    // Act
+    const answers = await Promise.all([send(URL, call('{ a }')), send(URL, call('{ b }'))]);
+    // Assess
+    expect(answers.map((r) => r.status)).toEqual([400, 200]);
+    expect(await Promise.all(answers.map((r) => r.json()))).toEqual([refused, served]);
+  });
+
   it('rejects every call of a batch that could not be sent', async () => {
     // Prepare
     const send = batchingSender(async () => {

@@ -3,6 +3,7 @@ import { deadlineIn } from '#kernel/deadline';
 import type { Identity } from '#kernel/identity';
 import { CORRELATION_HEADER, correlationIdFrom } from '#kernel/identity-assertion';
 import { logger } from '#kernel/logger';
+import { errorResponse } from './error-response.ts';
 import { type AuditTrailFactory, recordRefusal } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -51,14 +52,7 @@ export function createAdmission(options: {
       errorCodes: [code],
     });
     await flushQuietly(context);
-    return {
-      admitted: false,
-      response: {
-        statusCode: status,
-        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-        body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
-      },
-    };
+    return { admitted: false, response: errorResponse(status, code, message, headers) };
   };
 
   return async (event: APIGatewayProxyEventV2): Promise<Admission> => {

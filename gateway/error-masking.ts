@@ -17,6 +17,8 @@ const CLIENT_FACING_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   ...Object.keys(GATEWAY_REFUSALS),
 ]);
@@ -25,8 +27,9 @@ const CLIENT_FACING_CODES = new Set([
  * What a client is told about an error. Refusals of the gateway keep their own code (Apollo
  * re-codes them as validation or parse failures); deliberate errors keep their message, code
  * and the subgraph's name, nothing else of what the gateway attaches (the subgraph's URL,
- * status, body, query or variables); anything unexpected is logged and, in production, becomes
- * a bare "Internal server error".
+ * status, body, query or variables); an error Apollo answers with a 4xx status but no code
+ * (a persisted query's hash that does not match its query) is the client's `BAD_REQUEST`;
+ * anything unexpected is logged and, in production, becomes a bare "Internal server error".
  *
  * @param formatted - the error as Apollo formatted it
  * @param error - the error as thrown
@@ -49,7 +52,9 @@ export function maskError(
       extensions: { code: refusal },
     };
   }
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = clientStatusWithoutCode(error)
+    ? 'BAD_REQUEST'
+    : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (CLIENT_FACING_CODES.has(code)) {
     const subgraph = formatted.extensions?.subgraph;
     return {
@@ -76,4 +81,18 @@ function actionable(formatted: GraphQLFormattedError): Record<string, unknown> {
     if (value !== undefined) kept[name] = value;
   }
   return kept;
+}
+
+/**
+ * Whether Apollo raised the error with a 4xx status and no code of its own. Apollo defaults the
+ * code of such an error to `INTERNAL_SERVER_ERROR`, though its status says the request was wrong.
+ */
+function clientStatusWithoutCode(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } })
+    .extensions;
+  const status = extensions?.http?.status;
+  return (
+    extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500
+  );
 }

@@ -16,6 +16,7 @@ import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
+import { operationResolutionPlugin } from './operation-resolution.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { createInMemoryRateLimiter, createRateLimiter } from './rate-limit.ts';
 import { requestLogPlugin } from './request-log.ts';
@@ -81,6 +82,7 @@ export function createGateway(
     validationRules: queryLimitRules(limits),
     plugins: [
       requestLogPlugin(),
+      operationResolutionPlugin(),
       operationLimitsPlugin(limits),
       refusalAuditPlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),

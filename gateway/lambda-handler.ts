@@ -1,4 +1,4 @@
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -7,11 +7,13 @@ import type {
 import { flushQuietly } from './admission.ts';
 import type { createGateway } from './gateway.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { gatewayRequestHandler } from './http-request-handler.ts';
 
 /**
  * The gateway's Lambda handler: `/health` reports the subgraphs; everything else is admitted
  * (size, batching, token, rate) or refused before Apollo Server parses it, then served as
- * GraphQL, and the request's audit trail written at the end. The same handler serves the local
+ * GraphQL (a body that is not JSON answered as `BAD_REQUEST`: `http-request-handler.ts`), and
+ * the request's audit trail written at the end. The same handler serves the local
  * stack (`infra/local/local-stack.ts`).
  *
  * @param gateway - the gateway
@@ -19,11 +21,9 @@ import type { GatewayContext } from './gateway-context.ts';
 export function createGatewayLambdaHandler(gateway: ReturnType<typeof createGateway>) {
   /** The context of each admitted request, found again by Apollo's context function. */
   const admitted = new WeakMap<APIGatewayProxyEventV2, GatewayContext>();
-  const graphql = startServerAndCreateLambdaHandler(
-    gateway.server,
-    handlers.createAPIGatewayProxyEventV2RequestHandler(),
-    { context: async ({ event }) => gateway.contextOf(admitted.get(event)) },
-  );
+  const graphql = startServerAndCreateLambdaHandler(gateway.server, gatewayRequestHandler(), {
+    context: async ({ event }) => gateway.contextOf(admitted.get(event)),
+  });
   return async (
     event: APIGatewayProxyEventV2,
     context: Context,

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { maskError } from '#gateway/error-masking';
 import { queryRefusal } from '#gateway/refusals';
@@ -79,5 +80,42 @@ describe('what clients are told about errors', () => {
     const masked = maskError(INTERNAL, undefined, false);
     // Assess
     expect(masked.message).toBe(INTERNAL.message);
+  });
+
+  it.each(['PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'])(
+    'keeps %s, a client mistake, and logs nothing at error level',
+    (code) => {
+      // Prepare
+      const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
+      // Act
+      const masked = maskError(
+        { message: 'What the client did', extensions: { code } },
+        undefined,
+        true,
+      );
+      // Assess
+      expect(masked).toEqual({ message: 'What the client did', extensions: { code } });
+      expect(logged).not.toHaveBeenCalled();
+    },
+  );
+
+  it('answers an error Apollo raised with a 4xx status and no code as BAD_REQUEST, not as its own fault', () => {
+    // Prepare: a persisted query whose hash is not its query's, as Apollo raises it
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
+    const raised = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    // Act
+    const masked = maskError(
+      { message: raised.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      raised,
+      true,
+    );
+    // Assess
+    expect(masked).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -33,11 +33,17 @@ export const MunicipalityCodeSchema = z
   .string()
   .regex(/^\d{3}$/, 'must be a three-digit municipality code');
 
-/** An entity id as issued by this system (ULID-like, URL safe). */
+/**
+ * The longest `ID` any input may hold: the kernel holds every `ID` argument and input field to
+ * it before a resolver runs (`text-inputs.ts`), and an entity id is no longer.
+ */
+export const MAX_ID_LENGTH = 64;
+
+/** An entity id as issued by this system (ULID-like, URL safe), at most {@link MAX_ID_LENGTH}. */
 export const EntityIdSchema = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, - and _');
 
 /** A Danish phone number: eight digits, optionally with +45 and spaces. Normalised to `+45XXXXXXXX`. */

@@ -53,16 +53,19 @@ export const DanishPhoneSchema = z
   .pipe(z.string().regex(/^(\+45|0045)?[2-9]\d{7}$/, 'must be a Danish phone number (8 digits)'))
   .transform((value) => `+45${value.slice(-8)}`);
 
-/** An e-mail address, trimmed and lower-cased. */
+/** An e-mail address, trimmed and lower-cased; its length is the SDL's (`@text(max: 254)`). */
 export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('must be an e-mail address').max(254));
+  .pipe(z.email('must be an e-mail address'));
 
-/** Free text a person typed: trimmed, not empty, bounded so one item stays far below 400 KB. */
-export const textSchema = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/**
+ * Free text a person typed: trimmed, not empty. Its length limit is not here but in the SDL,
+ * next to the input (`@text(max)`), the one place it is declared: the kernel enforces it, after
+ * NFC, before the resolver runs (`text-inputs.ts`), which keeps each item far below 400 KB.
+ */
+export const textSchema = () => z.string().trim().min(1, 'must not be empty');
 
 /**
  * `expectedVersion` of an edit: the version of the record as the caller last read it. The

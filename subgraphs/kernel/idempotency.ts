@@ -19,11 +19,13 @@ import type { Item, Table } from './table/table.ts';
 /** How long a key is remembered: 24 hours. */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 
-/** An idempotency key as a client sends it: 1–64 visible ASCII characters (a UUID fits). */
+/**
+ * An idempotency key as a client sends it: visible ASCII characters (a UUID fits), at most 64 by
+ * the SDL's `@text(max: 64)` on every `idempotencyKey`.
+ */
 export const IdempotencyKeySchema = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces');
 
 /** What a key's record holds. */

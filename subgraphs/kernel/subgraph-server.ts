@@ -26,6 +26,7 @@ import { resolveSecret } from './secrets.ts';
 import { type SubgraphServices, servicesFromEnvironment } from './services.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
+import { enforceTextInputs } from './text-inputs.ts';
 
 /**
  * What makes one subgraph: its name in the supergraph, its SDL, its resolvers and the
@@ -122,8 +123,9 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
 
 /**
  * Builds a subgraph's Apollo Server: schema from SDL and resolvers, every field and entity
- * reference wrapped in its authorisation rule, the audit trail written at the end of each
- * request, hardened defaults.
+ * reference wrapped in its authorisation rule, every string argument checked and normalised
+ * after the rule and before the resolver (`text-inputs.ts`), the audit trail written at the end
+ * of each request, hardened defaults.
  */
 export function createSubgraphServer(
   definition: SubgraphDefinition,
@@ -132,6 +134,8 @@ export function createSubgraphServer(
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
   });
+  // The text check wraps the resolver first, so the rule's guard runs outside it.
+  enforceTextInputs(schema);
   enforceFieldRules(schema, definition.rules);
   return new ApolloServer<SubgraphContext>({
     schema,

@@ -33,11 +33,17 @@ export const MunicipalityCodeSchema = z
   .string()
   .regex(/^\d{3}$/, 'must be a three-digit municipality code');
 
-/** An entity id as issued by this system (ULID-like, URL safe). */
+/**
+ * The longest `ID` any input may hold: the kernel holds every `ID` argument and input field to
+ * it before a resolver runs (`text-inputs.ts`), and an entity id is no longer.
+ */
+export const MAX_ID_LENGTH = 64;
+
+/** An entity id as issued by this system (ULID-like, URL safe), at most {@link MAX_ID_LENGTH}. */
 export const EntityIdSchema = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, - and _');
 
 /** A Danish phone number: eight digits, optionally with +45 and spaces. Normalised to `+45XXXXXXXX`. */
@@ -47,16 +53,19 @@ export const DanishPhoneSchema = z
   .pipe(z.string().regex(/^(\+45|0045)?[2-9]\d{7}$/, 'must be a Danish phone number (8 digits)'))
   .transform((value) => `+45${value.slice(-8)}`);
 
-/** An e-mail address, trimmed and lower-cased. */
+/** An e-mail address, trimmed and lower-cased; its length is the SDL's (`@text(max: 254)`). */
 export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('must be an e-mail address').max(254));
+  .pipe(z.email('must be an e-mail address'));
 
-/** Free text a person typed: trimmed, not empty, bounded so one item stays far below 400 KB. */
-export const textSchema = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/**
+ * Free text a person typed: trimmed, not empty. Its length limit is not here but in the SDL,
+ * next to the input (`@text(max)`), the one place it is declared: the kernel enforces it, after
+ * NFC, before the resolver runs (`text-inputs.ts`), which keeps each item far below 400 KB.
+ */
+export const textSchema = () => z.string().trim().min(1, 'must not be empty');
 
 /**
  * `expectedVersion` of an edit: the version of the record as the caller last read it. The

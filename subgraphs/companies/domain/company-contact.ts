@@ -9,8 +9,8 @@ import {
 
 /** What a person enters about a contact person. */
 export const CompanyContactDetailsSchema = z.object({
-  name: textSchema(100),
-  role: textSchema(60),
+  name: textSchema(),
+  role: textSchema(),
   phone: DanishPhoneSchema,
   email: EmailSchema,
 });

@@ -15,8 +15,8 @@ import { optionalInput } from './optional-input.ts';
 export const JoinNetworkInputSchema = z.object({
   municipalityCode: MunicipalityCodeSchema,
   cvr: CvrSchema,
-  name: textSchema(150),
-  industry: textSchema(100),
+  name: textSchema(),
+  industry: textSchema(),
   address: CompanyAddressSchema,
   joinedOn: optionalInput(IsoDateSchema),
   contacts: z
@@ -32,8 +32,8 @@ export type JoinNetworkInput = z.infer<typeof JoinNetworkInputSchema>;
 export const UpdateCompanyInputSchema = z
   .object({
     companyId: EntityIdSchema,
-    name: optionalInput(textSchema(150)),
-    industry: optionalInput(textSchema(100)),
+    name: optionalInput(textSchema()),
+    industry: optionalInput(textSchema()),
     address: optionalInput(CompanyAddressSchema),
     expectedVersion: ExpectedVersionSchema,
   })
@@ -70,7 +70,7 @@ export const PauseCompanyInputSchema = z
     companyId: EntityIdSchema,
     from: IsoDateSchema,
     until: IsoDateSchema,
-    reason: textSchema(500),
+    reason: textSchema(),
     expectedVersion: ExpectedVersionSchema,
   })
   .refine((input) => input.until > input.from, {

@@ -33,9 +33,9 @@ export const PostcodeSchema = z
 
 /** A company's postal address. */
 export const CompanyAddressSchema = z.object({
-  street: textSchema(100),
+  street: textSchema(),
   postcode: PostcodeSchema,
-  town: textSchema(60),
+  town: textSchema(),
 });
 
 /** A company's postal address. */
@@ -46,7 +46,7 @@ export const CompanyPauseSchema = z
   .object({
     from: IsoDateSchema,
     until: IsoDateSchema,
-    reason: textSchema(500),
+    reason: textSchema(),
   })
   .refine((pause) => pause.until > pause.from, {
     path: ['until'],
@@ -65,8 +65,8 @@ export const CompanySchema = z.object({
   id: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
   cvr: CvrSchema,
-  name: textSchema(150),
-  industry: textSchema(100),
+  name: textSchema(),
+  industry: textSchema(),
   address: CompanyAddressSchema,
   status: CompanyNetworkStatusSchema,
   pause: CompanyPauseSchema.optional(),

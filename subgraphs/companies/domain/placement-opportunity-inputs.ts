@@ -21,8 +21,8 @@ export type AddOpportunityInput = z.infer<typeof AddOpportunityInputSchema>;
 export const UpdateOpportunityInputSchema = z
   .object({
     opportunityId: EntityIdSchema,
-    title: optionalInput(textSchema(100)),
-    description: optionalInput(textSchema(2000)),
+    title: optionalInput(textSchema()),
+    description: optionalInput(textSchema()),
     trade: optionalInput(TradeSchema),
     weeklyHours: optionalInput(WeeklyHoursSchema),
     places: optionalInput(PlacesSchema),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { EntityIdSchema, MunicipalityCodeSchema, textSchema } from '#kernel/validation';
 
 /** The trade ("fag") of an opportunity; `#` is the table's key separator, so not allowed. */
-export const TradeSchema = textSchema(60).refine(
+export const TradeSchema = textSchema().refine(
   (trade) => !trade.includes('#'),
   'must not contain #',
 );
@@ -23,8 +23,8 @@ export const PlacesSchema = z
 
 /** What a person enters about a placement opportunity. */
 export const OpportunityDetailsSchema = z.object({
-  title: textSchema(100),
-  description: textSchema(2000),
+  title: textSchema(),
+  description: textSchema(),
   trade: TradeSchema,
   weeklyHours: WeeklyHoursSchema,
   places: PlacesSchema,

@@ -842,8 +842,6 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddCompanyContactPayload: ResolverTypeWrapper<Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversTypes['Company']>, contact?: Maybe<ResolversTypes['CompanyContact']> }>;
   AddOpportunityInput: AddOpportunityInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Company: ResolverTypeWrapper<CompanyModel>;
   CompanyAddress: ResolverTypeWrapper<CompanyAddressViewModel>;
   CompanyAddressInput: CompanyAddressInput;
@@ -876,6 +874,8 @@ export type ResolversTypes = ResolversObject<{
   UpdateCompanyInput: UpdateCompanyInput;
   UpdateOpportunityInput: UpdateOpportunityInput;
   UserError: ResolverTypeWrapper<UserError>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -885,8 +885,6 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AddCompanyContactPayload: Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversParentTypes['Company']>, contact?: Maybe<ResolversParentTypes['CompanyContact']> };
   AddOpportunityInput: AddOpportunityInput;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   Company: CompanyModel;
   CompanyAddress: CompanyAddressViewModel;
   CompanyAddressInput: CompanyAddressInput;
@@ -918,7 +916,16 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateCompanyInput: UpdateCompanyInput;
   UpdateOpportunityInput: UpdateOpportunityInput;
   UserError: UserError;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type TextDirectiveArgs = {
+  max: Scalars['Int']['input'];
+  multiline?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddCompanyContactPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AddCompanyContactPayload'] = ResolversParentTypes['AddCompanyContactPayload']> = ResolversObject<{
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
@@ -1106,3 +1113,6 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  text?: TextDirectiveResolver<any, any, ContextType>;
+}>;

@@ -11,7 +11,7 @@ const PageArgsSchema = z.object({
     .nullish()
     .transform((value) => value ?? undefined)
     .pipe(PageSizeSchema),
-  after: optionalInput(z.string().min(1, 'must not be empty').max(2000, 'is not a cursor')),
+  after: optionalInput(z.string().min(1, 'must not be empty')),
 });
 
 /** Arguments of `Municipality.companies`. */

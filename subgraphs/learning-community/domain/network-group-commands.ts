@@ -26,7 +26,7 @@ import { assertOnTeam } from './staff-rules.ts';
 /** Input of `createNetworkGroup`. */
 export const CreateNetworkGroupInputSchema = z.object({
   kind: NetworkGroupKindSchema,
-  name: textSchema(100),
+  name: textSchema(),
   facilitatorId: EntityIdSchema,
   cadence: NetworkCadenceSchema.nullish(),
 });
@@ -35,7 +35,7 @@ export const CreateNetworkGroupInputSchema = z.object({
 export const UpdateNetworkGroupInputSchema = z.object({
   id: EntityIdSchema,
   expectedVersion: ExpectedVersionSchema,
-  name: textSchema(100).nullish(),
+  name: textSchema().nullish(),
   facilitatorId: EntityIdSchema.nullish(),
   cadence: NetworkCadenceSchema.nullish(),
 });

@@ -49,7 +49,7 @@ export const NetworkGroupSchema = z.object({
   id: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
   kind: NetworkGroupKindSchema,
-  name: textSchema(100),
+  name: textSchema(),
   facilitatorId: EntityIdSchema,
   cadence: NetworkCadenceSchema,
   members: z.array(GroupMemberSchema).max(MAX_GROUP_MEMBERS),

@@ -26,9 +26,9 @@ import { assertOnTeam } from './staff-rules.ts';
 export const ScheduleNetworkSessionInputSchema = z.object({
   groupId: EntityIdSchema,
   date: IsoDateSchema,
-  theme: textSchema(200),
+  theme: textSchema(),
   facilitatorId: EntityIdSchema.nullish(),
-  notes: textSchema(4000).nullish(),
+  notes: textSchema().nullish(),
 });
 
 /** Input of `updateNetworkSession`. */
@@ -36,9 +36,9 @@ export const UpdateNetworkSessionInputSchema = z.object({
   id: EntityIdSchema,
   expectedVersion: ExpectedVersionSchema,
   date: IsoDateSchema.nullish(),
-  theme: textSchema(200).nullish(),
+  theme: textSchema().nullish(),
   facilitatorId: EntityIdSchema.nullish(),
-  notes: textSchema(4000).nullish(),
+  notes: textSchema().nullish(),
 });
 
 /** Input of `recordSessionAttendance`. */

@@ -8,8 +8,8 @@ import { MAX_TAGS, type PracticeLearning, TagSchema } from './practice-learning.
 
 /** Input of `sharePracticeLearning`. */
 export const SharePracticeLearningInputSchema = z.object({
-  title: textSchema(200),
-  body: textSchema(8000),
+  title: textSchema(),
+  body: textSchema(),
   tags: z
     .array(TagSchema)
     .max(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)

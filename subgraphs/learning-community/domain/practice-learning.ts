@@ -13,7 +13,7 @@ function normalise(text: string): string {
   return text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** A tag: 2 to 40 letters, digits, spaces or hyphens, stored in lower case. */
+/** A tag: 2 or more letters, digits, spaces or hyphens (at most 40: the SDL's `@text`), stored in lower case. */
 export const TagSchema = z
   .string()
   .transform(normalise)
@@ -21,7 +21,6 @@ export const TagSchema = z
     z
       .string()
       .min(2, 'must be at least 2 characters')
-      .max(40, 'must be at most 40 characters')
       .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'must hold only letters, digits, spaces and -'),
   );
 
@@ -31,8 +30,8 @@ export const TagSchema = z
  */
 export const PracticeLearningSchema = z.object({
   id: EntityIdSchema,
-  title: textSchema(200),
-  body: textSchema(8000),
+  title: textSchema(),
+  body: textSchema(),
   tags: z.array(TagSchema).max(MAX_TAGS),
   municipalityCode: MunicipalityCodeSchema,
   sharedByStaffId: EntityIdSchema,
@@ -61,7 +60,7 @@ export interface LearningSearch {
 
 const SearchSchema = z.object({
   tag: TagSchema.nullish(),
-  words: z.string().max(200, 'must be at most 200 characters').nullish(),
+  words: z.string().nullish(),
 });
 
 /**

@@ -23,7 +23,7 @@ export const TeamTrainingSchema = z
     startDate: IsoDateSchema,
     endDate: IsoDateSchema,
     trainers: z.array(TeamTrainerSchema).min(1).max(20),
-    topics: z.array(textSchema(300)).max(30),
+    topics: z.array(textSchema()).max(30),
     recordedAt: z.string(),
   })
   .refine((t) => t.startDate <= t.endDate, {

@@ -31,7 +31,7 @@ const ParticipantInputSchema = z
     kind: GatheringParticipantKindSchema,
     staffId: EntityIdSchema.nullish(),
     municipalityCode: MunicipalityCodeSchema.nullish(),
-    role: textSchema(100),
+    role: textSchema(),
   })
   .transform(
     ({ kind, staffId, municipalityCode, role }): GatheringParticipant => ({
@@ -50,7 +50,7 @@ export const PlanUnitedGatheringInputSchema = z
     endDate: IsoDateSchema,
     hostMunicipalityCode: MunicipalityCodeSchema,
     participants: z.array(ParticipantInputSchema).max(100),
-    agenda: z.array(textSchema(300)).max(30),
+    agenda: z.array(textSchema()).max(30),
   })
   .refine((g) => g.startDate <= g.endDate, periodRefinement);
 
@@ -58,7 +58,7 @@ export const PlanUnitedGatheringInputSchema = z
 export const RecordGatheringOutcomesInputSchema = z.object({
   id: EntityIdSchema,
   expectedVersion: ExpectedVersionSchema,
-  outcomes: z.array(textSchema(1000)).max(30),
+  outcomes: z.array(textSchema()).max(30),
 });
 
 /** Input of `recordTeamTraining`. */
@@ -68,7 +68,7 @@ export const RecordTeamTrainingInputSchema = z
     startDate: IsoDateSchema,
     endDate: IsoDateSchema,
     trainers: z.array(TeamTrainerSchema).min(1).max(20),
-    topics: z.array(textSchema(300)).max(30),
+    topics: z.array(textSchema()).max(30),
   })
   .refine((t) => t.startDate <= t.endDate, periodRefinement);
 

@@ -15,7 +15,7 @@ export const GatheringParticipantSchema = z
     kind: GatheringParticipantKindSchema,
     staffId: EntityIdSchema.optional(),
     municipalityCode: MunicipalityCodeSchema.optional(),
-    role: textSchema(100),
+    role: textSchema(),
   })
   .refine(
     (p) =>
@@ -39,8 +39,8 @@ export const UnitedGatheringSchema = z
     endDate: IsoDateSchema,
     hostMunicipalityCode: MunicipalityCodeSchema,
     participants: z.array(GatheringParticipantSchema).max(100),
-    agenda: z.array(textSchema(300)).max(30),
-    outcomes: z.array(textSchema(1000)).max(30),
+    agenda: z.array(textSchema()).max(30),
+    outcomes: z.array(textSchema()).max(30),
     createdAt: z.string(),
     version: z.number().int().min(1),
   })

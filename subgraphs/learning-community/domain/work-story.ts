@@ -7,7 +7,7 @@ import { isMember, type NetworkGroup } from './network-group.ts';
 export const WorkStoryAuthorshipSchema = z.enum(['YOUTH', 'WITH_STAFF']);
 
 /** One of the three parts of a story. */
-const storyText = textSchema(4000);
+const storyText = textSchema();
 
 /**
  * A young person's own account of a work experience ("arbejdsfortælling"). Private to the young

@@ -1352,7 +1352,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AttendanceCounts: ResolverTypeWrapper<AttendanceCounts>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AttendanceEntryInput: AttendanceEntryInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1382,7 +1381,6 @@ export type ResolversTypes = ResolversObject<{
   NetworkGroupMembersInput: NetworkGroupMembersInput;
   NetworkGroupMembersPayload: ResolverTypeWrapper<Omit<NetworkGroupMembersPayload, 'group'> & { group?: Maybe<ResolversTypes['NetworkGroup']> }>;
   NetworkSession: ResolverTypeWrapper<NetworkSessionModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NetworkSessionConnection: ResolverTypeWrapper<Omit<NetworkSessionConnection, 'edges'> & { edges: Array<ResolversTypes['NetworkSessionEdge']> }>;
   NetworkSessionEdge: ResolverTypeWrapper<Omit<NetworkSessionEdge, 'node'> & { node: ResolversTypes['NetworkSession'] }>;
   NetworkStats: ResolverTypeWrapper<NetworkStatsModel>;
@@ -1430,12 +1428,13 @@ export type ResolversTypes = ResolversObject<{
   WriteWorkStoryInput: WriteWorkStoryInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
   YouthAttendance: ResolverTypeWrapper<YouthAttendanceViewModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AttendanceCounts: AttendanceCounts;
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   AttendanceEntryInput: AttendanceEntryInput;
   ID: Scalars['ID']['output'];
@@ -1461,7 +1460,6 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkGroupMembersInput: NetworkGroupMembersInput;
   NetworkGroupMembersPayload: Omit<NetworkGroupMembersPayload, 'group'> & { group?: Maybe<ResolversParentTypes['NetworkGroup']> };
   NetworkSession: NetworkSessionModel;
-  Boolean: Scalars['Boolean']['output'];
   NetworkSessionConnection: Omit<NetworkSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkSessionEdge']> };
   NetworkSessionEdge: Omit<NetworkSessionEdge, 'node'> & { node: ResolversParentTypes['NetworkSession'] };
   NetworkStats: NetworkStatsModel;
@@ -1508,7 +1506,16 @@ export type ResolversParentTypes = ResolversObject<{
   WriteWorkStoryInput: WriteWorkStoryInput;
   Youth: YouthRefModel;
   YouthAttendance: YouthAttendanceViewModel;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type TextDirectiveArgs = {
+  max: Scalars['Int']['input'];
+  multiline?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AttendanceCountsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AttendanceCounts'] = ResolversParentTypes['AttendanceCounts']> = ResolversObject<{
   absent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1906,3 +1913,6 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   YouthAttendance?: YouthAttendanceResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  text?: TextDirectiveResolver<any, any, ContextType>;
+}>;

@@ -4,7 +4,7 @@ import { EntityIdSchema, PageSizeSchema, parseInput } from '#kernel/validation';
 
 const PageArgsSchema = z.object({
   first: PageSizeSchema,
-  after: z.string().max(2000).nullish(),
+  after: z.string().nullish(),
 });
 
 /**

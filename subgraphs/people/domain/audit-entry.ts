@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IsoDateSchema, PageSizeSchema } from '#kernel/validation';
+import { IsoDateSchema, MAX_ID_LENGTH, PageSizeSchema } from '#kernel/validation';
 
 /** One audit record as the data protection officer reads it (ids and codes only). */
 export interface AuditEntry {
@@ -19,9 +19,9 @@ export const MAX_REFUSED_PERIOD_DAYS = 366;
 
 /** The arguments of `Query.auditTrail`. */
 export const AuditTrailArgsSchema = z.object({
-  youthId: z.string().min(1).max(64),
+  youthId: z.string().min(1).max(MAX_ID_LENGTH),
   first: PageSizeSchema,
-  after: z.string().max(2048).nullish(),
+  after: z.string().nullish(),
 });
 
 /** The arguments of `Query.refusedAttempts`: a period of at most a year. */
@@ -30,7 +30,7 @@ export const RefusedAttemptsArgsSchema = z
     from: IsoDateSchema,
     to: IsoDateSchema,
     first: PageSizeSchema,
-    after: z.string().max(2048).nullish(),
+    after: z.string().nullish(),
   })
   .refine((args) => args.from <= args.to, { message: 'must not be before from', path: ['to'] })
   .refine(

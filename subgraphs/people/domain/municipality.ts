@@ -4,7 +4,7 @@ import { MunicipalityCodeSchema, textSchema } from '#kernel/validation';
 /** A municipality running NEXTWORK: its code ("kommunekode") and name. */
 export const MunicipalitySchema = z.object({
   code: MunicipalityCodeSchema,
-  name: textSchema(100),
+  name: textSchema(),
 });
 
 /** A municipality running NEXTWORK. */

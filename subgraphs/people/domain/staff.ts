@@ -20,7 +20,7 @@ export const StaffRoleSchema = z.enum(valuesOf<StaffRole>()(STAFF_ROLES));
 export const StaffMemberSchema = z.object({
   id: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
-  name: textSchema(100),
+  name: textSchema(),
   role: StaffRoleSchema,
   phone: DanishPhoneSchema,
   email: EmailSchema,

@@ -6,7 +6,7 @@ export const SupportNoteSchema = z.object({
   id: EntityIdSchema,
   youthId: EntityIdSchema,
   date: IsoDateSchema,
-  text: textSchema(2000),
+  text: textSchema(),
   /** The psychologist who wrote it; null for notes carried over from before NEXTWORK. */
   authorId: EntityIdSchema.nullable(),
 });

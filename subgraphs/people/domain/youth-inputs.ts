@@ -57,7 +57,7 @@ export function requireAgeInProgramme(dateOfBirth: string, today: string): void 
 /** The input of `enrolYouth`. */
 export const EnrolYouthInputSchema = z.object({
   municipalityCode: MunicipalityCodeSchema,
-  name: textSchema(100),
+  name: textSchema(),
   dateOfBirth: IsoDateSchema,
   phone: DanishPhoneSchema,
   email: EmailSchema.nullish(),
@@ -90,7 +90,7 @@ export const UpdateYouthProfileInputSchema = z
   .object({
     youthId: EntityIdSchema,
     expectedVersion: ExpectedVersionSchema,
-    name: textSchema(100).nullish(),
+    name: textSchema().nullish(),
     dateOfBirth: IsoDateSchema.nullish(),
     phone: DanishPhoneSchema.nullish(),
     email: EmailSchema.nullish(),
@@ -113,7 +113,7 @@ export const ChangeYouthStatusInputSchema = z.object({
   expectedVersion: ExpectedVersionSchema,
   status: YouthStatusSchema,
   date: IsoDateSchema,
-  reason: textSchema(300),
+  reason: textSchema(),
 });
 
 /** The input of `assignConsultant`. */
@@ -133,14 +133,14 @@ export const ResearchConsentInputSchema = z.object({
 /** The input of `addSupportNote`. */
 export const AddSupportNoteInputSchema = z.object({
   youthId: EntityIdSchema,
-  text: textSchema(2000),
+  text: textSchema(),
   date: IsoDateSchema.nullish(),
 });
 
 /** The arguments of a page of a list: size 1 to 100 (20 by default) and a cursor. */
 export const PageArgsSchema = z.object({
   first: PageSizeSchema.nullish().transform((first) => first ?? 20),
-  after: z.string().max(2048, 'is not a cursor').nullish(),
+  after: z.string().nullish(),
 });
 
 /** The arguments of `Municipality.youth`. */

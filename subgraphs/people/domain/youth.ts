@@ -38,7 +38,7 @@ export const BenefitCategorySchema = z.enum(
 );
 
 /** One interest or work wish: a few words in the young person's own language. */
-export const WishTextSchema = textSchema(60);
+export const WishTextSchema = textSchema();
 
 /** Interests or work wishes: at most 10, duplicates (ignoring case) removed. */
 export const WishListSchema = z
@@ -48,7 +48,7 @@ export const WishListSchema = z
 
 /** Barriers to work or education, as the team records them: at most 10. */
 export const BarrierListSchema = z
-  .array(textSchema(200))
+  .array(textSchema())
   .max(10, 'must hold at most 10 entries')
   .transform(uniqueIgnoringCase);
 
@@ -69,7 +69,7 @@ export const NO_CONSENT: ResearchConsent = { given: false, givenAt: null, withdr
 export const YouthSchema = z.object({
   id: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
-  name: textSchema(100),
+  name: textSchema(),
   dateOfBirth: IsoDateSchema,
   phone: DanishPhoneSchema,
   email: EmailSchema.nullable(),
@@ -97,7 +97,7 @@ export type Youth = z.infer<typeof YouthSchema>;
 export const StatusChangeSchema = z.object({
   status: YouthStatusSchema,
   date: IsoDateSchema,
-  reason: textSchema(300),
+  reason: textSchema(),
 });
 
 /** A change of status: the new status, its day and why. */

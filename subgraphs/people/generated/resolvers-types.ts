@@ -1183,7 +1183,6 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssignConsultantInput: AssignConsultantInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditAction: AuditAction;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
@@ -1207,7 +1206,6 @@ export type ResolversTypes = ResolversObject<{
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1235,6 +1233,8 @@ export type ResolversTypes = ResolversObject<{
   YouthStatus: YouthStatus;
   YouthStatusChange: ResolverTypeWrapper<YouthStatusChange>;
   YouthStatusChanges: ResolverTypeWrapper<YouthStatusChanges>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1243,7 +1243,6 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AssignConsultantInput: AssignConsultantInput;
-  Int: Scalars['Int']['output'];
   AuditRecord: AuditRecord;
   AuditRecordConnection: AuditRecordConnection;
   AuditRecordEdge: AuditRecordEdge;
@@ -1264,7 +1263,6 @@ export type ResolversParentTypes = ResolversObject<{
   Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   ProgrammeStats: ProgrammePeriodModel;
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
@@ -1289,7 +1287,16 @@ export type ResolversParentTypes = ResolversObject<{
   YouthStats: YouthStatsFiguresModel;
   YouthStatusChange: YouthStatusChange;
   YouthStatusChanges: YouthStatusChanges;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type TextDirectiveArgs = {
+  max: Scalars['Int']['input'];
+  multiline?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
@@ -1593,3 +1600,6 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   YouthStatusChanges?: YouthStatusChangesResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  text?: TextDirectiveResolver<any, any, ContextType>;
+}>;

@@ -44,7 +44,7 @@ import { defaultEndDate, initialStatus, type Placement, standardCheckpoints } fr
 import { startChanges, transitionCounterChanges } from './placement-figures.ts';
 import { recallPlacement, rememberPlacement } from './placement-results.ts';
 
-const lines = (most: number) => z.array(textSchema(500)).max(most, `must hold at most ${most}`);
+const lines = (most: number) => z.array(textSchema()).max(most, `must hold at most ${most}`);
 
 /** The input of a new placement, as validated at the edge. */
 export const CreatePlacementInputSchema = z

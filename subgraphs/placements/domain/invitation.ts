@@ -52,7 +52,7 @@ export const InviteYouthInputSchema = z.object({
   youthId: EntityIdSchema,
   companyId: EntityIdSchema.nullish(),
   opportunityId: EntityIdSchema.nullish(),
-  message: textSchema(2000),
+  message: textSchema(),
   answerWithinDays: z
     .number()
     .int()

@@ -52,7 +52,7 @@ const TaskInputSchema = z.object({
 /** The input of a checkpoint held. */
 export const CompletePlacementCheckpointInputSchema = TaskInputSchema.extend({
   completedOn: IsoDateSchema,
-  notes: textSchema(4000).nullish(),
+  notes: textSchema().nullish(),
 });
 
 /** The input of an outcome decided at the end of a placement. */
@@ -62,7 +62,7 @@ export const RecordPlacementOutcomeInputSchema = PlacementChangeInputSchema.exte
       kind: z.enum(OUTCOME_KINDS),
       date: IsoDateSchema,
       details: z
-        .object({ what: textSchema(200), where: textSchema(200), startDate: IsoDateSchema })
+        .object({ what: textSchema(), where: textSchema(), startDate: IsoDateSchema })
         .nullish()
         .transform((details) => details ?? null),
       newEndDate: IsoDateSchema.nullish(),
@@ -70,7 +70,7 @@ export const RecordPlacementOutcomeInputSchema = PlacementChangeInputSchema.exte
         .boolean()
         .nullish()
         .transform((done) => done ?? false),
-      specialNeed: textSchema(1000).nullish(),
+      specialNeed: textSchema().nullish(),
     })
     .refine((o) => !['EDUCATION', 'JOB'].includes(o.kind) || o.details !== null, {
       message: 'education and job need what, where and from when',
@@ -82,7 +82,7 @@ export const RecordPlacementOutcomeInputSchema = PlacementChangeInputSchema.exte
 export const RecordFollowUpInputSchema = TaskInputSchema.extend({
   stillThere: z.boolean(),
   recordedOn: IsoDateSchema,
-  notes: textSchema(4000).nullish(),
+  notes: textSchema().nullish(),
 });
 
 function requireNotInFuture(date: string, today: string, path: string[]): void {

@@ -51,9 +51,9 @@ const participantIds = z
 /** The input of a new matching event, as validated at the edge. */
 export const CreateMatchingEventInputSchema = z.object({
   municipalityCode: MunicipalityCodeSchema,
-  title: textSchema(200),
+  title: textSchema(),
   date: IsoDateSchema,
-  place: textSchema(300),
+  place: textSchema(),
   youthIds: participantIds,
   companyIds: participantIds,
 });
@@ -74,5 +74,5 @@ export const RecordMatchingEventNoteInputSchema = z.object({
   eventId: EntityIdSchema,
   expectedVersion: ExpectedVersionSchema,
   youthId: EntityIdSchema.nullish(),
-  note: textSchema(2000),
+  note: textSchema(),
 });

@@ -30,7 +30,7 @@ import { recallPlacement, rememberPlacement } from './placement-results.ts';
 export const CompleteCheckpointInputSchema = PlacementChangeInputSchema.extend({
   checkpointId: z.string().min(1).max(20),
   completedOn: IsoDateSchema,
-  notes: textSchema(4000).nullish(),
+  notes: textSchema().nullish(),
 });
 
 /** The input of an extension. */
@@ -44,7 +44,7 @@ const OutcomeInputSchema = z
     kind: z.enum(['EXTENDED', 'NEW_PLACEMENT', 'EDUCATION', 'JOB', 'PAUSE', 'DROPPED_OUT']),
     date: IsoDateSchema,
     details: z
-      .object({ what: textSchema(200), where: textSchema(200), startDate: IsoDateSchema })
+      .object({ what: textSchema(), where: textSchema(), startDate: IsoDateSchema })
       .nullish()
       .transform((details) => details ?? null),
   })
@@ -62,9 +62,9 @@ export const CompletePlacementInputSchema = PlacementChangeInputSchema.extend({
 export const InterruptPlacementInputSchema = PlacementChangeInputSchema.extend({
   outcome: OutcomeInputSchema,
   reflection: z.object({
-    whatHappened: textSchema(2000),
-    whatWasLearned: textSchema(2000),
-    whatNext: textSchema(2000),
+    whatHappened: textSchema(),
+    whatWasLearned: textSchema(),
+    whatNext: textSchema(),
   }),
 });
 

@@ -40,7 +40,7 @@ export const CreateWishInputSchema = z.object({
     .int()
     .min(1, 'must be at least 1')
     .max(MAX_WISH_RANK, `must be at most ${MAX_WISH_RANK}`),
-  motivation: textSchema(2000),
+  motivation: textSchema(),
 });
 
 /** The input of a new wish. */

@@ -1714,10 +1714,8 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerInvitationInput: AnswerInvitationInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Company: ResolverTypeWrapper<CompanyRefModel>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   CompleteCheckpointInput: CompleteCheckpointInput;
@@ -1800,16 +1798,16 @@ export type ResolversTypes = ResolversObject<{
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AddMatchingEventParticipantsInput: AddMatchingEventParticipantsInput;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   AnswerInvitationInput: AnswerInvitationInput;
-  Boolean: Scalars['Boolean']['output'];
   Company: CompanyRefModel;
   CompanyContact: CompanyContact;
   CompleteCheckpointInput: CompleteCheckpointInput;
@@ -1881,7 +1879,16 @@ export type ResolversParentTypes = ResolversObject<{
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
   Youth: YouthRefModel;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type TextDirectiveArgs = {
+  max: Scalars['Int']['input'];
+  multiline?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company'], FederationReferenceType extends FederationReferenceTypes['Company'] = FederationReferenceTypes['Company']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Company']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2296,3 +2303,6 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Youth?: YouthResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  text?: TextDirectiveResolver<any, any, ContextType>;
+}>;

@@ -73,7 +73,7 @@ export function maskError(
   };
 }
 
-/** The extensions a client may act on (the current version of a conflict, whether to retry). */
+/** The extensions a client may act on (a conflict's current version, whether to retry, the input's issues). */
 function actionable(formatted: GraphQLFormattedError): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const name of CLIENT_EXTENSIONS) {

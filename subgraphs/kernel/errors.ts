@@ -18,10 +18,10 @@ export const ERROR_CODES = {
 
 /**
  * The extensions besides `code` that a client may act on, kept by every hop (subgraph and
- * gateway) that masks errors: the version a conflicting record is at now, and whether the same
- * request may simply be sent again.
+ * gateway) that masks errors: the version a conflicting record is at now, whether the same
+ * request may simply be sent again, and which input fields are wrong and why.
  */
-export const CLIENT_EXTENSIONS = ['currentVersion', 'retryable'] as const;
+export const CLIENT_EXTENSIONS = ['currentVersion', 'retryable', 'issues'] as const;
 
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -101,6 +101,7 @@ describe('text inputs through the gateway (issue 24)', () => {
       expect(result.status).toBeLessThan(500);
       expect(result.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       expect(result.body.errors?.[0]?.message).toContain(path);
+      expect(JSON.stringify(result.body.errors?.[0]?.extensions?.issues)).toContain(path);
       expect(JSON.stringify(result.body)).not.toMatch(/GRATIS|neseru|gerne|Pakkede/);
       expect(await storedItems(test)).toEqual(before);
     },

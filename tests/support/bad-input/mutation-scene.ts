@@ -43,7 +43,7 @@ export interface MutationScene {
 /** Values that a field's name asks for; anything else gets a plain value of its type. */
 const STRING_HINTS: ReadonlyArray<[RegExp, () => string]> = [
   [/email/i, () => 'kontakt@example.dk'],
-  [/phone/i, () => '+4512345678'],
+  [/phone/i, () => '12345678'],
   [/^cvr$/i, aValidCvr],
   [/postcode/i, () => '4000'],
 ];
@@ -144,7 +144,7 @@ export function mutationScene(
       case 'Date':
         return plusDays(setting.today, DATE_HINTS.find(([re]) => re.test(field))?.[1] ?? 0);
       default:
-        return STRING_HINTS.find(([re]) => re.test(field))?.[1]() ?? 'Et roligt, almindeligt svar';
+        return STRING_HINTS.find(([re]) => re.test(field))?.[1]() ?? 'Et roligt almindeligt svar';
     }
   };
 

@@ -1,4 +1,5 @@
 import { addDays, addMonths } from './calendar.ts';
+import { PROGRAMME_START } from './date-bounds.ts';
 import { BadUserInputError } from './errors.ts';
 import { IsoDateSchema } from './validation.ts';
 
@@ -8,9 +9,6 @@ import { IsoDateSchema } from './validation.ts';
  * Used by the people, companies and learning community subgraphs alike, so a period means the
  * same everywhere.
  */
-
-/** The first month NEXTWORK keeps figures for: a period without `from` starts here. */
-export const PROGRAMME_START = '2024-01-01';
 
 /** The longest period one request may ask for: five years. */
 export const MAX_PERIOD_YEARS = 5;
@@ -69,6 +67,7 @@ function parseDay(value: string | null | undefined, path: string): string | unde
 
 /**
  * The period of a figures request. Without `to`, today; without `from`, the programme's start
+ * (`PROGRAMME_START`, `date-bounds.ts`: the first month NEXTWORK keeps figures for)
  * or, when that is longer ago, the longest period allowed before `to`. A period that ends before
  * it starts or is longer than {@link MAX_PERIOD_YEARS} years is refused with `BAD_USER_INPUT`.
  *
@@ -81,8 +80,8 @@ export function parsePeriod(
 ): FiguresPeriod {
   const to = parseDay(args.to, 'to') ?? today;
   const earliest = addDays(addMonths(to, -12 * MAX_PERIOD_YEARS), 1);
-  const from =
-    parseDay(args.from, 'from') ?? (PROGRAMME_START > earliest ? PROGRAMME_START : earliest);
+  // The later of the two (ISO dates sort as strings).
+  const from = parseDay(args.from, 'from') ?? ([PROGRAMME_START, earliest].sort()[1] as string);
   if (to < from) throw invalid('to', 'must not be before from');
   if (from < earliest) throw invalid('from', `must be at most ${MAX_PERIOD_YEARS} years before to`);
   return { from, to, months: monthsBetween(monthOf(from), monthOf(to)) };

@@ -637,7 +637,7 @@ describe('companies subgraph: company mutations', () => {
       };
       const pause = (index: number) =>
         change(index, PAUSE, 'pauseCompany', {
-          from: '2026-11-20',
+          from: '2026-11-26',
           until: '2027-02-01',
           reason: 'Ferie',
         });

@@ -253,6 +253,40 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     });
   });
 
+  describe('dates within their plausible range', () => {
+    it.each([
+      ['starts before the programme began', { from: '2023-12-31' }, 'from'],
+      ['ends tomorrow', { to: '2026-11-27' }, 'to'],
+      ['ends in the year 9999', { to: '9999-12-31' }, 'to'],
+    ])(
+      'refuses a period that %s with DATE_OUT_OF_RANGE, and writes no file and no record',
+      async (_what, input, field) => {
+        // Prepare
+        const files = await readdir(exportDir);
+        const items = await scanWholeTable(table);
+        // Act
+        const result = await run(programmeIdentity(), { input });
+        // Assess
+        expect(result.data?.exportEvaluationDataset).toEqual({
+          dataset: null,
+          errors: [expect.objectContaining({ code: 'DATE_OUT_OF_RANGE' })],
+        });
+        expect(JSON.stringify(result.data)).toContain(
+          field === 'from' ? '2024-01-01' : '2026-11-26',
+        );
+        expect(await readdir(exportDir)).toEqual(files);
+        expect(await scanWholeTable(table)).toEqual(items);
+      },
+    );
+
+    it('accepts the period from the programme\u2019s first day to today', async () => {
+      // Act
+      const dataset = await exportAll({ from: '2024-01-01', to: '2026-11-26' });
+      // Assess
+      expect(dataset).toMatchObject({ from: '2024-01-01', to: '2026-11-26' });
+    });
+  });
+
   describe('the dataset', () => {
     it('holds one row per consenting young person and per placement of theirs, no one else', async () => {
       // Act

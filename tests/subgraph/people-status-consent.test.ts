@@ -329,7 +329,7 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
         'withdrawing before it was given',
         true,
         WITHDRAW_CONSENT,
-        { date: '2026-01-01' },
+        { date: '2026-01-20' },
         'CONSENT_DATE_BEFORE_LAST_CHANGE',
       ],
     ])(

@@ -1,3 +1,9 @@
+import {
+  MAX_PAUSE_MONTHS,
+  monthsAfter,
+  programmeStart,
+  requireDateInRange,
+} from '#kernel/date-bounds';
 import { DomainRuleError } from '#kernel/errors';
 import type { Company, CompanyPause } from './company.ts';
 import { MAX_CONTACTS_PER_COMPANY, MAX_OPPORTUNITIES_PER_COMPANY } from './company.ts';
@@ -16,7 +22,8 @@ import { MAX_CONTACTS_PER_COMPANY, MAX_OPPORTUNITIES_PER_COMPANY } from './compa
  */
 
 /**
- * The company paused for a period.
+ * The company paused for a period: from a day between its joining and today, until a day after
+ * today and at most {@link MAX_PAUSE_MONTHS} months ahead (`DATE_OUT_OF_RANGE` otherwise).
  *
  * @param company - the company as read
  * @param pause - the period and reason (already validated: `until` after `from`)
@@ -46,6 +53,18 @@ export function pausedCompany(company: Company, pause: CompanyPause, today: stri
       ['until'],
     );
   }
+  requireDateInRange(
+    pause.from,
+    {
+      notBefore: [
+        programmeStart,
+        { date: company.joinedOn, what: 'the company joined the network' },
+      ],
+    },
+    ['from'],
+  );
+  const longest = monthsAfter(today, MAX_PAUSE_MONTHS, 'from today, the longest a pause lasts');
+  requireDateInRange(pause.until, { notAfter: [longest] }, ['until']);
   return { ...company, status: 'PAUSED', pause };
 }
 
@@ -80,13 +99,17 @@ export function leftCompany(company: Company, today: string): Company {
   return { ...withoutPause(company), status: 'LEFT', leftOn: today };
 }
 
-/** Refuses a joining date in the future: the network records what has happened. */
+/**
+ * Refuses a joining date in the future (`JOINED_IN_FUTURE`: the network records what has
+ * happened) or before the programme began (`DATE_OUT_OF_RANGE`).
+ */
 export function requireJoinedByToday(joinedOn: string, today: string): void {
   if (joinedOn > today) {
     throw new DomainRuleError('JOINED_IN_FUTURE', 'The joining date cannot be in the future', [
       'joinedOn',
     ]);
   }
+  requireDateInRange(joinedOn, { notBefore: [programmeStart] }, ['joinedOn']);
 }
 
 /** Refuses an eleventh contact person. */

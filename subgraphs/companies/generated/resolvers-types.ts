@@ -286,7 +286,10 @@ export type JoinNetworkInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The company's industry, 1 to 100 characters. */
   industry: Scalars['String']['input'];
-  /** The day it joined; today when left out. Not in the future. */
+  /**
+   * The day it joined; today when left out. Not in the future, not before the programme began
+   * (2024-01-01: `DATE_OUT_OF_RANGE`).
+   */
   joinedOn?: InputMaybe<Scalars['Date']['input']>;
   /** The municipality whose network the company joins; the caller's own. */
   municipalityCode: Scalars['ID']['input'];
@@ -509,7 +512,10 @@ export type PauseCompanyInput = {
    * `CONFLICT`, which names the current version, and nothing is written.
    */
   expectedVersion: Scalars['Int']['input'];
-  /** The first day of the pause; today or earlier. */
+  /**
+   * The first day of the pause; today or earlier, not before the company joined the network
+   * (`DATE_OUT_OF_RANGE`).
+   */
   from: Scalars['Date']['input'];
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -519,7 +525,10 @@ export type PauseCompanyInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why, 1 to 500 characters. */
   reason: Scalars['String']['input'];
-  /** The day the company expects to take young people again; after `from` and after today. */
+  /**
+   * The day the company expects to take young people again; after `from` and after today, at most
+   * twelve months ahead (`DATE_OUT_OF_RANGE`: a longer absence is leaving the network).
+   */
   until: Scalars['Date']['input'];
 };
 

@@ -17,6 +17,7 @@ import { MAX_GROUP_MEMBERS, type NetworkGroup } from './network-group.ts';
 import {
   AttendanceEntrySchema,
   type NetworkSession,
+  requireSessionDate,
   sessionChanges,
   withAttendance,
 } from './network-session.ts';
@@ -86,6 +87,7 @@ export const scheduleNetworkSessionCommand = defineCommand({
   input: ScheduleNetworkSessionInputSchema,
   async execute(context, input, work) {
     const group = await existingGroup(context, input.groupId);
+    requireSessionDate(input.date, group, context.now());
     if (input.facilitatorId) {
       await assertOnTeam(context.loader, input.facilitatorId, group.municipalityCode, [
         'facilitatorId',
@@ -114,6 +116,9 @@ export const updateNetworkSessionCommand = defineCommand({
   input: UpdateNetworkSessionInputSchema,
   async execute(context, input, work) {
     const session = await sessionToChange(context, input.id, input.expectedVersion);
+    if (input.date) {
+      requireSessionDate(input.date, await existingGroup(context, session.groupId), context.now());
+    }
     if (input.facilitatorId) {
       await assertOnTeam(context.loader, input.facilitatorId, session.municipalityCode, [
         'facilitatorId',

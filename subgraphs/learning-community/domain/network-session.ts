@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dayOf, planHorizon, programmeStart, requireDateInRange } from '#kernel/date-bounds';
 import { DomainRuleError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { MAX_COMMAND_ACTIONS } from '#kernel/unit-of-work';
@@ -210,4 +211,28 @@ export function sessionChanges(
 export interface SessionAttendanceView extends AttendanceEntry {
   groupKind: NetworkSession['groupKind'];
   municipalityCode: string;
+}
+
+/**
+ * Refuses, with `DATE_OUT_OF_RANGE`, a session's day before its group was created (or the
+ * programme began) or further ahead than a plan reaches: attendance of a session counts in the
+ * members' totals, the figures and the evaluation export, so its day must be one it can have.
+ *
+ * @param date - the session's day
+ * @param group - its group as read
+ * @param now - the clock
+ */
+export function requireSessionDate(
+  date: string,
+  group: Pick<NetworkGroup, 'createdAt'>,
+  now: Date,
+): void {
+  requireDateInRange(
+    date,
+    {
+      notBefore: [programmeStart, dayOf(group.createdAt, 'the group was created')],
+      notAfter: [planHorizon(danishToday(now))],
+    },
+    ['date'],
+  );
 }

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { answeredById, defineCommand } from '#kernel/command';
+import { planHorizon, programmeStart, requireDateInRange } from '#kernel/date-bounds';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import {
   EntityIdSchema,
   ExpectedVersionSchema,
@@ -101,13 +103,28 @@ async function assertStaffExist(
   });
 }
 
+/**
+ * Refuses, with `DATE_OUT_OF_RANGE`, a gathering's or training's days before the programme
+ * began or further ahead than a plan reaches. (An end before the start is malformed input,
+ * refused by the input's schema.)
+ *
+ * @param period - the first and last day
+ * @param now - the clock
+ */
+function requireProgrammeDays(period: { startDate: string; endDate: string }, now: Date): void {
+  const range = { notBefore: [programmeStart], notAfter: [planHorizon(danishToday(now))] };
+  requireDateInRange(period.startDate, range, ['startDate']);
+  requireDateInRange(period.endDate, range, ['endDate']);
+}
+
 /** Plans a gathering (the programme office or a team leader). */
 export const planUnitedGatheringCommand = defineCommand({
   name: 'planUnitedGathering',
   input: PlanUnitedGatheringInputSchema,
   async execute(context, input, work) {
-    await assertStaffExist(context.loader, input.participants, 'participants');
     const now = context.now();
+    requireProgrammeDays(input, now);
+    await assertStaffExist(context.loader, input.participants, 'participants');
     return work.create(UnitedGatheringEntity, {
       id: newId(now.getTime()),
       startDate: input.startDate,
@@ -141,8 +158,9 @@ export const recordTeamTrainingCommand = defineCommand({
   name: 'recordTeamTraining',
   input: RecordTeamTrainingInputSchema,
   async execute(context, input, work) {
-    await assertStaffExist(context.loader, input.trainers, 'trainers');
     const now = context.now();
+    requireProgrammeDays(input, now);
+    await assertStaffExist(context.loader, input.trainers, 'trainers');
     return work.create(TeamTrainingEntity, {
       id: newId(now.getTime()),
       trainedMunicipalityCode: input.trainedMunicipalityCode,

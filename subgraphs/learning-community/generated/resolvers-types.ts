@@ -560,7 +560,7 @@ export type Placement = {
 export type PlanUnitedGatheringInput = {
   /** The agenda, item by item (up to 30). */
   agenda: Array<Scalars['String']['input']>;
-  /** The last day; not before the first. */
+  /** The last day; not before the first, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   endDate: Scalars['Date']['input'];
   /** The host municipality's code. */
   hostMunicipalityCode: Scalars['ID']['input'];
@@ -572,7 +572,7 @@ export type PlanUnitedGatheringInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Who takes part (up to 100). */
   participants: Array<GatheringParticipantInput>;
-  /** The first day. */
+  /** The first day: not before the programme began, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   startDate: Scalars['Date']['input'];
 };
 
@@ -766,7 +766,10 @@ export type RecordSessionAttendancePayload = {
 
 /** The training of a new team, to record. */
 export type RecordTeamTrainingInput = {
-  /** The last day of the training; not before the first. */
+  /**
+   * The last day of the training; not before the first, at most twelve months ahead
+   * (`DATE_OUT_OF_RANGE`).
+   */
   endDate: Scalars['Date']['input'];
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -774,7 +777,10 @@ export type RecordTeamTrainingInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** The first day of the training. */
+  /**
+   * The first day of the training: not before the programme began, at most twelve months ahead
+   * (`DATE_OUT_OF_RANGE`).
+   */
   startDate: Scalars['Date']['input'];
   /** What the training covered (up to 30 items). */
   topics: Array<Scalars['String']['input']>;
@@ -795,7 +801,10 @@ export type RecordTeamTrainingPayload = {
 
 /** A session of a network group, planned or held. */
 export type ScheduleNetworkSessionInput = {
-  /** The day of the session. */
+  /**
+   * The day of the session: not before the programme began or the group was created, at most twelve
+   * months ahead (`DATE_OUT_OF_RANGE`).
+   */
   date: Scalars['Date']['input'];
   /** Who facilitates it; the group's facilitator unless given. */
   facilitatorId?: InputMaybe<Scalars['ID']['input']>;
@@ -1023,7 +1032,10 @@ export type UpdateNetworkGroupPayload = {
 
 /** Changes to a session. */
 export type UpdateNetworkSessionInput = {
-  /** A new day; only before attendance is recorded. */
+  /**
+   * A new day; only before attendance is recorded. Not before the programme began or the group was
+   * created, at most twelve months ahead (`DATE_OUT_OF_RANGE`).
+   */
   date?: InputMaybe<Scalars['Date']['input']>;
   /**
    * The version of the session as last read; a change made on another version is refused with

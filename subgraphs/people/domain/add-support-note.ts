@@ -7,7 +7,7 @@ import { listSupportNotes, loadOneYouth, youthExists } from '../repository/youth
 import type { SupportNote } from './support-note.ts';
 import { todayOf } from './youth-command-support.ts';
 import { AddSupportNoteInputSchema } from './youth-inputs.ts';
-import { requireNotInFuture, requireYouthFound } from './youth-rules.ts';
+import { requireInYouthsTime, requireNotInFuture, requireYouthFound } from './youth-rules.ts';
 
 const RememberedNoteSchema = z.object({ youthId: z.string(), noteId: z.string() });
 
@@ -25,6 +25,7 @@ export const addSupportNoteCommand = defineCommand({
     const today = todayOf(context);
     const date = input.date ?? today;
     requireNotInFuture(date, today, ['date']);
+    requireInYouthsTime(date, youth, ['date']);
     const note: SupportNote = {
       id: newId(context.now().getTime()),
       youthId: youth.id,

@@ -9,7 +9,7 @@ import {
 import type { Youth } from './youth.ts';
 import { answersWithYouth, todayOf, viewForCaller } from './youth-command-support.ts';
 import { ChangeYouthStatusInputSchema } from './youth-inputs.ts';
-import { requireYouthFound } from './youth-rules.ts';
+import { requireInYouthsTime, requireYouthFound } from './youth-rules.ts';
 import { requireManualStatusChange, requireStatusChangeAllowed } from './youth-status-rules.ts';
 
 /** The young person after a status change, as the staged writes will store them. */
@@ -37,6 +37,7 @@ export const changeYouthStatusCommand = defineCommand({
     const youth = profileOf(facts);
     requireVersion('The young person', input.expectedVersion, youth.version);
     requireManualStatusChange(input, todayOf(context));
+    requireInYouthsTime(input.date, youth, ['date']);
     requireStatusChangeAllowed(currentStatusOf(facts), input);
     stageYouthStatusChange(work, facts, input);
     return viewForCaller(context, afterStatusChange(youth, input));

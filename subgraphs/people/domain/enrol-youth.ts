@@ -1,5 +1,6 @@
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
+import { programmeStart, requireDateInRange } from '#kernel/date-bounds';
 import { newId } from '#kernel/keys';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { loadStaffMember, stillNetworkConsultantOf } from '../repository/staff-repository.ts';
@@ -89,6 +90,7 @@ async function checkedEnrolment(context: SubgraphContext, input: EnrolYouthInput
   requireAgeInProgramme(input.dateOfBirth, today);
   const enrolledAt = input.enrolledAt ?? today;
   requireNotInFuture(enrolledAt, today, ['enrolledAt']);
+  requireDateInRange(enrolledAt, { notBefore: [programmeStart] }, ['enrolledAt']);
   requireEnrolmentAfterBirth(enrolledAt, input.dateOfBirth);
   if (input.consultantId) {
     requireNetworkConsultantOf(

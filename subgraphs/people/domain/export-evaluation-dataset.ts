@@ -4,6 +4,7 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import type { CursorKey } from '#kernel/cursor';
 import { type DataSubjectDispatcher, forEachLimited } from '#kernel/data-subject';
+import { programmeStart, requireDateInRange, todayBound } from '#kernel/date-bounds';
 import { BadUserInputError } from '#kernel/errors';
 import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
@@ -195,8 +196,10 @@ export const exportEvaluationDatasetCommand = defineCommand({
   async execute(context, input, work) {
     const today = danishToday(context.now());
     const period = parsePeriod(input, today);
-    // The last day observed: the period's end, or today when that is earlier (ISO dates sort).
-    const until = [period.to, today].sort()[0] as string;
+    // Checked before the files are written: a refused export leaves nothing behind.
+    requireDateInRange(period.from, { notBefore: [programmeStart] }, ['from']);
+    requireDateInRange(period.to, { notAfter: [todayBound(today)] }, ['to']);
+    const until = period.to;
     const municipalityCodes = await municipalitiesToExport(context, input.municipalityCodes);
     const rows = await rowsOf(context, municipalityCodes, { from: period.from, until });
     const generatedAt = context.now().toISOString();

@@ -8,7 +8,7 @@ import {
   youthToChange,
 } from './youth-command-support.ts';
 import { ResearchConsentInputSchema } from './youth-inputs.ts';
-import { requireNotExited } from './youth-rules.ts';
+import { requireInYouthsTime, requireNotExited } from './youth-rules.ts';
 
 /**
  * `recordResearchConsent`: records that the young person consents to the effect evaluation
@@ -21,6 +21,7 @@ export const recordResearchConsentCommand = defineCommand({
     const youth = await youthToChange(context, input.youthId, input.expectedVersion);
     requireNotExited(youth);
     const today = todayOf(context);
+    requireInYouthsTime(input.date ?? today, youth, ['date']);
     const researchConsent = giveConsent(youth.researchConsent, input.date ?? today, today);
     return viewForCaller(context, work.change(YouthEntity, youth, { researchConsent }));
   },
@@ -38,6 +39,7 @@ export const withdrawResearchConsentCommand = defineCommand({
   async execute(context, input, work) {
     const youth = await youthToChange(context, input.youthId, input.expectedVersion);
     const today = todayOf(context);
+    requireInYouthsTime(input.date ?? today, youth, ['date']);
     const researchConsent = withdrawConsent(youth.researchConsent, input.date ?? today, today);
     return viewForCaller(context, work.change(YouthEntity, youth, { researchConsent }));
   },

@@ -1,3 +1,4 @@
+import { programmeStart, requireDateInRange } from '#kernel/date-bounds';
 import { DomainRuleError } from '#kernel/errors';
 import type { Youth } from './youth.ts';
 
@@ -63,4 +64,31 @@ export function requireEnrolmentAfterBirth(enrolledAt: string, dateOfBirth: stri
       ['enrolledAt'],
     );
   }
+}
+
+/**
+ * Refuses, with `DATE_OUT_OF_RANGE`, a day of the young person's time in the programme (a status
+ * change, a consent, a support note) dated before the programme began, before they were
+ * enrolled or before they were born.
+ *
+ * @param date - the day
+ * @param youth - the young person as read
+ * @param path - the input field of the day
+ */
+export function requireInYouthsTime(
+  date: string,
+  youth: Pick<Youth, 'enrolledAt' | 'dateOfBirth'>,
+  path: string[],
+): void {
+  requireDateInRange(
+    date,
+    {
+      notBefore: [
+        programmeStart,
+        { date: youth.dateOfBirth, what: 'the young person was born' },
+        { date: youth.enrolledAt, what: 'the young person was enrolled' },
+      ],
+    },
+    path,
+  );
 }

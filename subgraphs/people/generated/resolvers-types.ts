@@ -28,7 +28,10 @@ export type Scalars = {
 
 /** A psychologist's support note. */
 export type AddSupportNoteInput = {
-  /** The day the note concerns, not in the future; today when left out. */
+  /**
+   * The day the note concerns, not in the future; today when left out. Not before the programme began,
+   * the young person was born or was enrolled: `DATE_OUT_OF_RANGE` otherwise.
+   */
   date?: InputMaybe<Scalars['Date']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -128,7 +131,10 @@ export type BenefitCategory =
 
 /** A change of a young person's status. */
 export type ChangeYouthStatusInput = {
-  /** The day of the change: not in the future, not before the last change. */
+  /**
+   * The day of the change: not in the future, not before the last change. Not before the programme
+   * began, the young person was born or was enrolled: `DATE_OUT_OF_RANGE` otherwise.
+   */
   date: Scalars['Date']['input'];
   /**
    * The version of the young person as last read; a change made on another version is refused with
@@ -185,7 +191,10 @@ export type EnrolYouthInput = {
   dateOfBirth: Scalars['Date']['input'];
   /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** The day of enrolment, not in the future; today when left out. */
+  /**
+   * The day of enrolment, not in the future; today when left out. Not before the programme began
+   * (2024-01-01): `DATE_OUT_OF_RANGE` otherwise.
+   */
   enrolledAt?: InputMaybe<Scalars['Date']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -268,7 +277,10 @@ export type EvaluationDataset = {
 
 /** What the evaluation export covers. */
 export type ExportEvaluationDatasetInput = {
-  /** Young people enrolled on or after this day; the programme's start when omitted. */
+  /**
+   * Young people enrolled on or after this day; the programme's start when omitted. Not before the
+   * programme began (2024-01-01): `DATE_OUT_OF_RANGE` otherwise.
+   */
   from?: InputMaybe<Scalars['Date']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -280,7 +292,8 @@ export type ExportEvaluationDatasetInput = {
   municipalityCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
    * Young people enrolled on or before this day, and the last day observed (weekly statuses,
-   * follow-ups); today when omitted. At most five years after `from`.
+   * follow-ups); today when omitted. At most five years after `from`; not after today
+   * (`DATE_OUT_OF_RANGE`).
    */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -601,7 +614,10 @@ export type QueryYouthArgs = {
 
 /** A young person's consent to the research-based effect evaluation. */
 export type RecordResearchConsentInput = {
-  /** The day consent was given, not in the future; today when left out. */
+  /**
+   * The day consent was given, not in the future; today when left out. Not before the programme began,
+   * the young person was born or was enrolled: `DATE_OUT_OF_RANGE` otherwise.
+   */
   date?: InputMaybe<Scalars['Date']['input']>;
   /**
    * The version of the young person as last read; a change made on another version is refused with
@@ -805,7 +821,11 @@ export type ViewerRole =
 
 /** The withdrawal of a young person's research consent. */
 export type WithdrawResearchConsentInput = {
-  /** The day consent was withdrawn, not in the future nor before it was given; today when left out. */
+  /**
+   * The day consent was withdrawn, not in the future nor before it was given; today when left out. Not
+   * before the programme began, the young person was born or was enrolled: `DATE_OUT_OF_RANGE`
+   * otherwise.
+   */
   date?: InputMaybe<Scalars['Date']['input']>;
   /**
    * The version of the young person as last read; a change made on another version is refused with

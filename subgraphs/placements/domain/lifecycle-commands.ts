@@ -31,6 +31,7 @@ import {
   readPlacementToChange,
   stagePlacementChange,
 } from './placement-change.ts';
+import { requireSincePlacementEnd, requireSincePlacementStart } from './placement-date-bounds.ts';
 import { completePlacementStep, extendPlacementStep } from './placement-lifecycle.ts';
 import { recallPlacement, rememberPlacement } from './placement-results.ts';
 import { broken, RULE, type RuleCode } from './rules.ts';
@@ -207,6 +208,7 @@ export const completePlacementCheckpointCommand = defineCommand({
     });
     requireVersion('The lifecycle task', input.expectedVersion, task.version);
     requireNotInFuture(input.completedOn, danishToday(context.now()), ['completedOn']);
+    requireSincePlacementStart(input.completedOn, placement, ['completedOn']);
     work.replace(
       LifecycleTaskEntity,
       task,
@@ -318,6 +320,7 @@ export const recordFollowUpCommand = defineCommand({
     });
     requireVersion('The lifecycle task', input.expectedVersion, task.version);
     requireNotInFuture(input.recordedOn, danishToday(context.now()), ['recordedOn']);
+    requireSincePlacementEnd(input.recordedOn, placement, ['recordedOn']);
     const kind = placement.outcome?.kind;
     if (kind !== 'EDUCATION' && kind !== 'JOB') {
       throw broken(RULE.FOLLOW_UP_NOT_DUE, 'Only education or a job is followed up', ['step']);

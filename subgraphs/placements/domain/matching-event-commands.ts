@@ -3,6 +3,7 @@ import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
   MatchingEventEntity,
@@ -23,6 +24,7 @@ import {
   RecordMatchingEventNoteInputSchema,
 } from './matching-event.ts';
 import { youthOfRequest } from './parties-of-request.ts';
+import { requireMatchingEventDate } from './placement-date-bounds.ts';
 import {
   recallMatchingEvent,
   recallParticipation,
@@ -87,6 +89,7 @@ export const createMatchingEventCommand = defineCommand({
   name: 'createMatchingEvent',
   input: CreateMatchingEventInputSchema,
   async execute(context, input, work): Promise<MatchingEvent> {
+    requireMatchingEventDate(input.date, danishToday(context.now()));
     await requireParticipantsOf(context, input.municipalityCode, input.youthIds, input.companyIds);
     const event = work.create(MatchingEventEntity, {
       id: newId(context.now().getTime()),

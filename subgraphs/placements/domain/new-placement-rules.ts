@@ -1,3 +1,4 @@
+import { danishToday } from '#kernel/today';
 import type { GuardedPlacement } from '../repository/placement-guard-entity.ts';
 import type {
   CompanyFacts,
@@ -8,6 +9,7 @@ import type {
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
 import { type Invitation, invitationStatus } from './invitation.ts';
 import type { PlacementOrigin } from './placement.ts';
+import { requireNewPlacementDates } from './placement-date-bounds.ts';
 import { broken, RULE } from './rules.ts';
 import type { Wish } from './wish.ts';
 
@@ -174,6 +176,9 @@ export function checkNewPlacement(
   request: NewPlacementRequest,
   now: Date,
 ): CheckedNewPlacement {
+  // The dates first: a start in the year 9999 has a default end past the year 9999, which no
+  // other rule reads right.
+  requireNewPlacementDates(request, facts.youth?.enrolledAt ?? null, danishToday(now));
   requirePeriod(request);
   const parties = requireParties(facts);
   requireFreePeriod(facts, parties.opportunity.places, request);

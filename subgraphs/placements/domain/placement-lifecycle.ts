@@ -5,6 +5,12 @@ import {
   RUNNING_PLACEMENT_STATUSES,
   youthStatusAfterOutcome,
 } from './placement.ts';
+import {
+  requireExtensionEnd,
+  requireNextStepStart,
+  requireSincePlacementBegan,
+  requireSincePlacementStart,
+} from './placement-date-bounds.ts';
 import { extensionDates } from './placement-figures.ts';
 import { broken, RULE } from './rules.ts';
 
@@ -71,11 +77,13 @@ export function extendPlacementStep(
 ): PlacementStep {
   requireRunning(placement);
   requireNotInFuture(date, today, ['date']);
+  requireSincePlacementStart(date, placement, ['date']);
   if (newEndDate <= placement.endDate) {
     throw broken(RULE.END_NOT_LATER, `The new end must be after ${placement.endDate}`, [
       'newEndDate',
     ]);
   }
+  requireExtensionEnd(newEndDate, today, ['newEndDate']);
   return {
     after: {
       ...placement,
@@ -102,6 +110,10 @@ function endOutcome(placement: Placement, outcome: PlacementOutcome, today: stri
     ]);
   }
   requireNotInFuture(outcome.date, today, ['outcome', 'date']);
+  if (outcome.details) {
+    const path = ['outcome', 'details', 'startDate'];
+    requireNextStepStart(outcome.details.startDate, placement, today, path);
+  }
   const status = youthStatusAfterOutcome(outcome.kind);
   const youthStatus = status
     ? { status, reason: `Praktik afsluttet: ${outcome.kind}`, date: outcome.date }
@@ -156,6 +168,7 @@ export function interruptPlacementStep(
     throw broken(RULE.PLACEMENT_ENDED, 'The placement has already ended', ['placementId']);
   }
   const { youthStatus } = endOutcome(placement, outcome, today);
+  requireSincePlacementBegan(outcome.date, placement, ['outcome', 'date']);
   const endDate = laterOf(outcome.date, placement.startDate);
   return {
     after: {
@@ -191,6 +204,7 @@ export function completeCheckpointStep(
     ]);
   }
   requireNotInFuture(completedOn, today, ['completedOn']);
+  requireSincePlacementStart(completedOn, placement, ['completedOn']);
   return {
     after: {
       ...placement,

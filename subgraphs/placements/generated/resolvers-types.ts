@@ -128,7 +128,7 @@ export type CompanyContact = {
 export type CompleteCheckpointInput = {
   /** The checkpoint within the placement. */
   checkpointId: Scalars['ID']['input'];
-  /** When it was held; not in the future. */
+  /** When it was held; not in the future, not before the placement started (`DATE_OUT_OF_RANGE`). */
   completedOn: Scalars['Date']['input'];
   /**
    * The version of the placement as last read; a change made on another version is refused with
@@ -149,7 +149,7 @@ export type CompleteCheckpointInput = {
 
 /** A checkpoint of a placement's lifecycle held. */
 export type CompletePlacementCheckpointInput = {
-  /** When it was held; not in the future. */
+  /** When it was held; not in the future, not before the placement started (`DATE_OUT_OF_RANGE`). */
   completedOn: Scalars['Date']['input'];
   /**
    * The version of the lifecycle task as last read; a change made on another version is refused
@@ -197,7 +197,10 @@ export type CompletePlacementInput = {
 export type CreateMatchingEventInput = {
   /** Companies taking part (at most 40 at a time), all of the municipality. */
   companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** When it takes place. */
+  /**
+   * When it takes place: not before the programme began, at most twelve months ahead
+   * (`DATE_OUT_OF_RANGE`).
+   */
   date: Scalars['Date']['input'];
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -217,7 +220,10 @@ export type CreateMatchingEventInput = {
 
 /** A placement to create. */
 export type CreatePlacementInput = {
-  /** The last day; three months after the start unless given. */
+  /**
+   * The last day; three months after the start unless given. At most twelve months after the start
+   * (`DATE_OUT_OF_RANGE`); longer only by extensions.
+   */
   endDate?: InputMaybe<Scalars['Date']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
@@ -233,7 +239,10 @@ export type CreatePlacementInput = {
   opportunityId: Scalars['ID']['input'];
   /** The individually tailored plan. */
   plan: PlacementPlanInput;
-  /** The first day. */
+  /**
+   * The first day: not before the programme began or the young person was enrolled, at most twelve
+   * months ahead (`DATE_OUT_OF_RANGE`).
+   */
   startDate: Scalars['Date']['input'];
   /** Agreed working hours a week, 1 to 37. */
   weeklyHours: Scalars['Int']['input'];
@@ -268,7 +277,10 @@ export type CreateWishInput = {
 
 /** An extension of a placement. */
 export type ExtendPlacementInput = {
-  /** When the extension was agreed. */
+  /**
+   * When the extension was agreed; not in the future, not before the placement started
+   * (`DATE_OUT_OF_RANGE`).
+   */
   date: Scalars['Date']['input'];
   /**
    * The version of the placement as last read; a change made on another version is refused with
@@ -281,7 +293,7 @@ export type ExtendPlacementInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** The new last day; after the current one. */
+  /** The new last day; after the current one, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   newEndDate: Scalars['Date']['input'];
   /** The placement; must be under way. */
   placementId: Scalars['ID']['input'];
@@ -859,7 +871,10 @@ export type OutcomeDetails = {
 
 /** What education or job a young person goes on to. */
 export type OutcomeDetailsInput = {
-  /** When it starts. */
+  /**
+   * When it starts: not before the placement started, at most twelve months ahead
+   * (`DATE_OUT_OF_RANGE`).
+   */
   startDate: Scalars['Date']['input'];
   /** What: the education or the job (at most 200 characters). */
   what: Scalars['String']['input'];
@@ -962,7 +977,10 @@ export type PlacementConnection = {
 
 /** The outcome decided at the end of a placement. */
 export type PlacementDecisionInput = {
-  /** When it was decided (the last day, for an end); not in the future. */
+  /**
+   * When it was decided (the last day, for an end); not in the future, not before the placement
+   * started (`END_BEFORE_START`, or `DATE_OUT_OF_RANGE` for an extension).
+   */
   date: Scalars['Date']['input'];
   /** Required for `EDUCATION` and `JOB`: what, where and from when. */
   details?: InputMaybe<OutcomeDetailsInput>;
@@ -973,7 +991,7 @@ export type PlacementDecisionInput = {
   individualAssessment?: InputMaybe<Scalars['Boolean']['input']>;
   /** The kind of outcome. */
   kind: PlacementOutcomeKind;
-  /** Required for `EXTENDED`: the new last day. */
+  /** Required for `EXTENDED`: the new last day, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   newEndDate?: InputMaybe<Scalars['Date']['input']>;
   /**
    * For `EXTENDED` beyond the assessed length: the special need that justifies it (at most 1000
@@ -993,7 +1011,11 @@ export type PlacementEdge = {
 
 /** The outcome of a placement that ends. */
 export type PlacementEndOutcomeInput = {
-  /** The day the placement ends (its last day), not in the future. */
+  /**
+   * The day the placement ends (its last day), not in the future. Not before the placement started
+   * (or, for an interruption, was created when that is earlier): `END_BEFORE_START` or
+   * `DATE_OUT_OF_RANGE`.
+   */
   date: Scalars['Date']['input'];
   /** Required for `EDUCATION` and `JOB`: what, where and from when. */
   details?: InputMaybe<OutcomeDetailsInput>;
@@ -1298,7 +1320,7 @@ export type RecordFollowUpInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** The placement. */
   placementId: Scalars['ID']['input'];
-  /** When it was recorded; not in the future. */
+  /** When it was recorded; not in the future, not before the placement ended (`DATE_OUT_OF_RANGE`). */
   recordedOn: Scalars['Date']['input'];
   /** The follow-up: `FOLLOW_UP_3_MONTHS` or `FOLLOW_UP_6_MONTHS`; the one the lifecycle waits on. */
   step: LifecycleStep;

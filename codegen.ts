@@ -70,6 +70,7 @@ function mappersOf(name: string): Record<string, string> {
       Municipality: '../domain/references.ts#MunicipalityRef',
       Wish: '../domain/wish.ts#Wish',
       Invitation: '../domain/invitation.ts#Invitation',
+      Introduction: '../domain/introduction.ts#Introduction',
       MatchingEvent: '../domain/matching-event.ts#MatchingEvent',
       MatchingEventParticipation: '../domain/matching-event.ts#MatchingEventParticipation',
       PlacementLifecycle: '../domain/lifecycle.ts#PlacementLifecycle',

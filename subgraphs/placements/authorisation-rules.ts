@@ -278,6 +278,12 @@ export const placementsRules: SubgraphRules = {
       'createdAt',
       'version',
     ]),
+    // The team's act, for the team and the young person it is about; never the company's to read.
+    Introduction: recordRules(
+      youngPersonOrTeam(),
+      ['id', 'youth', 'company', 'note', 'introducedBy', 'createdAt', 'version'],
+      ['note'],
+    ),
     MatchingEvent: {
       ...recordRules(
         fieldRule('itsTeamYoungPeopleAndCompanies', (identity, event: MatchingEvent) =>
@@ -343,6 +349,7 @@ export const placementsRules: SubgraphRules = {
     MatchingEventParticipationPayload: allGuardedByParent('Mutation', ['participation', 'errors']),
     WishPayload: allGuardedByParent('Mutation', ['wish', 'errors']),
     InvitationPayload: allGuardedByParent('Mutation', ['invitation', 'errors']),
+    IntroductionPayload: allGuardedByParent('Mutation', ['introduction', 'errors']),
     PlacementPayload: allGuardedByParent('Mutation', ['placement', 'errors']),
     ...LIFECYCLE_TYPE_RULES,
     // Resolved by the people subgraph, under its rules; here only the id is passed on.
@@ -352,6 +359,7 @@ export const placementsRules: SubgraphRules = {
     Placement: subjectOfRecord,
     Wish: subjectOfRecord,
     Invitation: subjectOfRecord,
+    Introduction: subjectOfRecord,
     MatchingEventParticipation: subjectOfRecord,
     Youth: (youth: { id?: string; municipalityCode?: string }) => ({
       youthId: youth.id,

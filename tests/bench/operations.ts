@@ -302,8 +302,19 @@ export const updateCompany: BenchOperation = {
 };
 
 /**
+ * Every pair of a young person and a company the `invite-youth` operation invites: the team has
+ * introduced each (`world/bench-introductions.ts`), as a company may invite only a young
+ * person it has met.
+ */
+export const INVITED_PAIRS: ReadonlyArray<{ youthId: string; companyId: string }> =
+  activeCompanies.flatMap((company) =>
+    youthOfMunicipality.map((youth) => ({ youthId: youth.id, companyId: company.id })),
+  );
+
+/**
  * placements: a company invites a young person (the team on its behalf; another pair each
- * time, so that no pending invitation of the same company is refused).
+ * time, so that no pending invitation of the same company is refused; every pair introduced
+ * by the team first, see {@link INVITED_PAIRS}).
  */
 export const inviteYouth: BenchOperation = {
   key: 'invite-youth',

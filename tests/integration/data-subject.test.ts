@@ -18,6 +18,7 @@ import {
   erasePlacementsData,
   erasureBlockers,
 } from '#placements/data-subject/placements-data-subject';
+import { introductionKey } from '#placements/repository/introduction-entity';
 import { InvitationEntity } from '#placements/repository/invitation-entity';
 import {
   MatchingEventEntity,
@@ -25,6 +26,7 @@ import {
 } from '#placements/repository/matching-event-entity';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
+import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
 import { givenGroup, givenSession } from '../support/learning-factories.ts';
 import {
   givenLink,
@@ -33,7 +35,7 @@ import {
   givenYouth,
   ROSKILDE,
 } from '../support/people-factories.ts';
-import { aPlacement, givenPlacements } from '../support/placements-factories.ts';
+import { aPlacement, givenIntroduction, givenPlacements } from '../support/placements-factories.ts';
 import { itemsHolding, scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -106,6 +108,12 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
       version: 1,
     }),
   ]);
+  const introduction = await givenIntroduction(table, {
+    youthId: person.id,
+    companyId: 'c-erase',
+    municipalityCode: ROSKILDE,
+    note: `Kan lide træ (${name})`,
+  });
   const group = await givenGroup(table, {
     municipalityCode: ROSKILDE,
     members: [person.id, 'y-other'],
@@ -133,7 +141,7 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
     updatedAt: '2026-01-20T10:00:00.000Z',
     version: 1,
   });
-  return { person, placement, group, session };
+  return { person, placement, group, session, introduction };
 }
 
 describe('data-subject modules: collect and erase each subgraph by access patterns', () => {
@@ -147,7 +155,7 @@ describe('data-subject modules: collect and erase each subgraph by access patter
 
   it('collects what each subgraph holds about a young person', async () => {
     // Prepare
-    const { person, placement, group } = await givenYouthEverywhere(
+    const { person, placement, group, introduction } = await givenYouthEverywhere(
       table,
       'Freja Samler',
       '+4587654320',
@@ -172,10 +180,29 @@ describe('data-subject modules: collect and erase each subgraph by access patter
     expect(placements.wishes).toHaveLength(1);
     expect(placements.invitations).toHaveLength(1);
     expect(placements.matchingEvents).toHaveLength(1);
+    const { version: _version, ...introduced } = introduction;
+    expect(placements.introductions).toEqual([introduced]);
+    expect(placements.companyTies).toEqual([
+      { companyId: 'c-erase', reasons: [`INTRODUCTION#${introduction.id}`] },
+    ]);
     expect(learning.groupMemberships).toEqual([{ groupId: group.id, joinedOn: '2026-09-01' }]);
     expect(learning.attendanceTotals).toEqual({ present: 1, absent: 0, excused: 0 });
     expect(learning.workStories).toHaveLength(1);
     expect(companies).toEqual({ operation: 'collect', sections: {} });
+  });
+
+  it("erases the team's introductions and the young person's ties with companies in the placements part", async () => {
+    // Prepare
+    const { person, introduction } = await givenYouthEverywhere(
+      table,
+      'Freja Introduceret',
+      '+4587654322',
+    );
+    // Act
+    await erasePlacementsData(table, person.id, `STUB${person.id.replace(/[^A-Za-z0-9]/g, '')}`);
+    // Assess
+    expect(await table.get(introductionKey(introduction.id))).toBeUndefined();
+    expect(await table.get(youthCompanyTieKey(person.id, 'c-erase'))).toBeUndefined();
   });
 
   it('blocks erasure while a placement is under way', async () => {

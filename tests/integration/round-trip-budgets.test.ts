@@ -58,6 +58,12 @@ async function roundTripsByCommand(
   served.counter.reset();
   const result = await served.gateway.execute(operation);
   expect(result.errors).toBeUndefined();
+  // A change its rules refused costs less than the change: a mutation must have succeeded.
+  for (const payload of Object.values(result.data ?? {})) {
+    if (payload && typeof payload === 'object' && 'errors' in payload) {
+      expect(payload.errors).toEqual([]);
+    }
+  }
   return served.counter.byCommand();
 }
 

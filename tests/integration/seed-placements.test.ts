@@ -6,7 +6,9 @@ import { seedPlacements } from '#infra/local/seed/seed-placements';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
+import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
 import { server } from '#placements/server';
+import { everyItem } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
@@ -24,6 +26,19 @@ describe('seedPlacements', () => {
     await seedPeople(table, world);
     await seedCompanies(table, world);
     await seedPlacements(table, world);
+  });
+
+  it('puts a meeting behind every seeded invitation: the tie of its young person and company', async () => {
+    // Prepare
+    const invitations = (await everyItem(table)).filter((item) => item.entity === 'Invitation');
+    // Act
+    const ties = await table.batchGet(
+      invitations.map((item) => youthCompanyTieKey(String(item.youthId), String(item.companyId))),
+    );
+    // Assess
+    expect(invitations.length).toBeGreaterThan(0);
+    const untied = invitations.filter((_item, i) => !(ties[i]?.reasons instanceof Set));
+    expect(untied).toEqual([]);
   });
 
   it("writes counters that agree with the world's placements", async () => {

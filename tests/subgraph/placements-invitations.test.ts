@@ -17,6 +17,7 @@ import {
   changedItems,
   entitiesQuery,
   givenHosts,
+  givenIntroduction,
   givenYoungPeople,
   representation,
 } from '../support/placements-factories.ts';
@@ -60,6 +61,20 @@ describe('placements subgraph: invitations', () => {
       aHost('c-2', '265'),
       aHost('c-paused', '265', { status: 'PAUSED' }),
     );
+    // Meeting first, then the invitation: the team introduced each pair these tests invite.
+    const introduced = [
+      ['y-1', 'c-1'],
+      ['y-2', 'c-1'],
+      ['y-3', 'c-paused'],
+      ['y-4', 'c-1'],
+      ['y-5', 'c-1'],
+      ['y-6', 'c-2'],
+      ['y-7', 'c-2'],
+      ['y-7', 'c-1'],
+    ];
+    for (const [youthId, companyId] of introduced) {
+      await givenIntroduction(table, { youthId, companyId });
+    }
   });
 
   it('sends a contact’s invitation with its due time and ties the young person to the company', async () => {
@@ -96,7 +111,8 @@ describe('placements subgraph: invitations', () => {
   });
 
   it.each([
-    ['a young person of another municipality', { youthId: 'y-cph' }, 'YOUTH_NOT_FOUND'],
+    // Not met, as a young person of another municipality cannot be: no more to learn.
+    ['a young person of another municipality', { youthId: 'y-cph' }, 'NO_MEETING_YET'],
     ['a young person already invited', { youthId: 'y-1' }, 'INVITATION_ALREADY_PENDING'],
   ])('refuses to invite %s', async (_what, input, code) => {
     // Act

@@ -2,9 +2,11 @@ import type { CompanyNetworkStatus } from '#companies/domain/company';
 import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
 import type { Table } from '#kernel/table/table';
 import type { YouthStatus } from '#people/domain/youth';
+import type { Introduction } from '#placements/domain/introduction';
 import type { LifecycleTask } from '#placements/domain/lifecycle';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '#placements/domain/placement';
 import { lifetimeCounterChanges } from '#placements/domain/placement-figures';
+import { IntroductionEntity } from '#placements/repository/introduction-entity';
 import { LifecycleTaskEntity } from '#placements/repository/lifecycle-task-entity';
 import { PlacementEntity } from '#placements/repository/placement-entity';
 import {
@@ -14,6 +16,7 @@ import {
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
 import { YouthCompanyLinkEntity } from '#placements/repository/youth-company-link-repository';
+import { introductionTie, tieReasonAdded } from '#placements/repository/youth-company-tie-entity';
 import { aCompany, aCompanyContact, anOpportunity, everyItem } from './companies-factories.ts';
 import { fixtureId } from './fixture-id.ts';
 import { givenYouth } from './people-factories.ts';
@@ -323,5 +326,56 @@ export function withContact(host: CompanySnapshot, contactId: string): CompanySn
     company: { ...host.company, contactIds: [...host.company.contactIds, contactId] },
     contacts: [...host.contacts, { ...first, id: contactId }],
     opportunities: host.opportunities,
+  };
+}
+
+/** The team's introduction of a young person to a company, with sensible defaults. */
+export function anIntroduction(overrides: Partial<Introduction> = {}): Introduction {
+  return {
+    id: fixtureId('intro'),
+    municipalityCode: '265',
+    youthId: 'y-1',
+    companyId: 'c-1',
+    note: 'Hun er god med hænderne',
+    introducedBy: 'staff-265-1',
+    createdAt: '2026-10-20T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * An introduction stored as this subgraph writes it: the introduction and the tie it adds,
+ * which lets the company invite the young person.
+ *
+ * @param table - the test table
+ * @param overrides - what the test is about ({@link anIntroduction})
+ */
+export async function givenIntroduction(
+  table: Table,
+  overrides: Partial<Introduction> = {},
+): Promise<Introduction> {
+  const introduction = anIntroduction(overrides);
+  await table.transact([
+    { put: IntroductionEntity.toItem(introduction) },
+    tieReasonAdded({
+      youthId: introduction.youthId,
+      companyId: introduction.companyId,
+      municipalityCode: introduction.municipalityCode,
+      reason: introductionTie(introduction.id),
+    }),
+  ]);
+  return introduction;
+}
+
+/** A valid `introduceYouthToCompany` input. */
+export function introduceYouthToCompanyInput(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    youthId: 'y-1',
+    companyId: 'c-1',
+    note: 'Interesseret i lager og logistik',
+    ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
 import { rangesOverlap } from '#placements/domain/dates';
+import type { Introduction } from '#placements/domain/introduction';
 import type { Invitation } from '#placements/domain/invitation';
 import type { MatchingEvent, MatchingEventParticipation } from '#placements/domain/matching-event';
 import {
@@ -13,6 +14,7 @@ import {
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
 import type { Wish } from '#placements/domain/wish';
+import { IntroductionEntity } from '#placements/repository/introduction-entity';
 import { InvitationEntity } from '#placements/repository/invitation-entity';
 import {
   MatchingEventEntity,
@@ -26,6 +28,12 @@ import {
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
+import {
+  introductionTie,
+  placementTie,
+  wishTie,
+  YouthCompanyTieEntity,
+} from '#placements/repository/youth-company-tie-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 
 /**
@@ -33,7 +41,10 @@ import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-wo
  * checkpoints, outcome and reflection derived deterministically), the counters and monthly
  * figures (by the same domain functions as every write: `allCounterChanges`), the
  * occupancy and overlap guards consistent with them, and a few wishes, invitations and
- * matching events. Youth–company links are the people seeder's part of the demo.
+ * matching events. Meeting first, then the invitation: the team introduced each invited young
+ * person to the company a week before it invited them, and every wish, placement and
+ * introduction ties its pair as the commands do. Youth–company links are the people seeder's
+ * part of the demo.
  *
  * @param table - the table to fill
  * @param world - the demo world
@@ -63,9 +74,12 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     items.push(...matchingEvents(municipality.code, youth, hosts, world.today));
   }
 
+  const introductions = invitations.map((invitation) => introductionBefore(invitation, world));
   items.push(...placements.map(PlacementEntity.toItem));
   items.push(...wishes.map(WishEntity.toItem));
   items.push(...invitations.map(InvitationEntity.toItem));
+  items.push(...introductions.map(IntroductionEntity.toItem));
+  items.push(...tieItems(placements, wishes, introductions));
   items.push(...guardItems(placements));
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
@@ -224,6 +238,54 @@ function openInvitations(youth: DemoYouth[], hosts: DemoCompany[], today: string
       version: fate === 'DECLINED' ? 2 : 1,
     };
   });
+}
+
+/** The team's introduction behind a demo invitation: a week before it was sent. */
+function introductionBefore(invitation: Invitation, world: DemoWorld): Introduction {
+  const consultant = world.staff.find(
+    (s) => s.municipalityCode === invitation.municipalityCode && s.role === 'NETWORK_CONSULTANT',
+  );
+  if (!consultant) throw new Error(`No consultant in ${invitation.municipalityCode}`);
+  return {
+    id: `in-${invitation.id.slice(2)}`,
+    municipalityCode: invitation.municipalityCode,
+    youthId: invitation.youthId,
+    companyId: invitation.companyId,
+    note: 'Vil gerne prøve faget; passer til virksomhedens hold',
+    introducedBy: consultant.id,
+    createdAt: `${addDays(invitation.createdAt.slice(0, 10), -7)}T09:00:00.000Z`,
+    version: 1,
+  };
+}
+
+/** One tie per young person and company, with every wish, placement and introduction behind it. */
+function tieItems(
+  placements: readonly Placement[],
+  wishes: readonly Wish[],
+  introductions: readonly Introduction[],
+): Item[] {
+  const ties = new Map<
+    string,
+    { youthId: string; companyId: string; municipalityCode: string; reasons: string[] }
+  >();
+  const tie = (
+    record: { youthId: string; companyId: string; municipalityCode: string },
+    reason: string,
+  ) => {
+    const pair = `${record.youthId}|${record.companyId}`;
+    const found = ties.get(pair) ?? {
+      youthId: record.youthId,
+      companyId: record.companyId,
+      municipalityCode: record.municipalityCode,
+      reasons: [],
+    };
+    found.reasons.push(reason);
+    ties.set(pair, found);
+  };
+  for (const placement of placements) tie(placement, placementTie(placement.id));
+  for (const wish of wishes) tie(wish, wishTie(wish.id));
+  for (const introduction of introductions) tie(introduction, introductionTie(introduction.id));
+  return [...ties.values()].map(YouthCompanyTieEntity.toItem);
 }
 
 /** Two matching events a municipality: one held a month ago (with notes), one in two weeks. */

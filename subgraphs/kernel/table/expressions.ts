@@ -10,10 +10,13 @@ export interface Condition {
   values?: Record<string, unknown>;
 }
 
-/** An update of one item: attributes to set, counters to add to, attributes to remove. */
+/**
+ * An update of one item: attributes to set, counters to add to (or strings to add to a string
+ * set, which DynamoDB creates with the item when absent), attributes to remove.
+ */
 export interface UpdateSpec {
   set?: Record<string, unknown>;
-  add?: Record<string, number>;
+  add?: Record<string, number | ReadonlySet<string>>;
   remove?: string[];
 }
 

@@ -8,6 +8,10 @@ import { key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
+import {
+  IntroductionEntity,
+  introductionsOfYouthPartition,
+} from '../repository/introduction-entity.ts';
 import { InvitationEntity, invitationsOfYouthPartition } from '../repository/invitation-entity.ts';
 import {
   MatchingEventParticipationEntity,
@@ -18,13 +22,15 @@ import {
 import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import { WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
+import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company-tie-entity.ts';
 
 /**
  * The placements subgraph's part of a young person's rights. It finds everything about a young
- * person through its listings by young person (gsi1: placements, wishes, invitations, matching
- * event participations) and each placement's own partition (its lifecycle tasks) — never a scan.
+ * person through its listings by young person (gsi1: placements, wishes, invitations, the team's
+ * introductions, matching event participations), their ties to companies in their own item
+ * collection, and each placement's own partition (its lifecycle tasks) — never a scan.
  *
- * Erasure: wishes, invitations and participations are deleted, and the young person is taken
+ * Erasure: wishes, invitations, introductions, ties and participations are deleted, and the young person is taken
  * off the matching events' lists. Placements are counted by the programme figures, so each one
  * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
  * what the figures count — municipality, dates, status, outcome kind and day, follow-up results
@@ -70,16 +76,22 @@ export async function collectPlacementsData(
   table: Table,
   youthId: string,
 ): Promise<Record<string, unknown>> {
-  const [placements, wishes, invitations, participations] = await Promise.all([
+  const [placements, wishes, invitations, introductions, ties, participations] = await Promise.all([
     placementsOf(table, youthId),
     listedBy(table, wishesOfYouthPartition(youthId)),
     listedBy(table, invitationsOfYouthPartition(youthId)),
+    listedBy(table, introductionsOfYouthPartition(youthId)),
+    readTiesOfYouth(table, youthId),
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
   return {
     placements: placements.map(placementForSubject),
     wishes: wishes.map(WishEntity.fromItem).map(({ version: _v, ...wish }) => wish),
     invitations: invitations.map(InvitationEntity.fromItem).map(({ version: _v, ...inv }) => inv),
+    introductions: introductions
+      .map(IntroductionEntity.fromItem)
+      .map(({ version: _v, ...introduction }) => introduction),
+    companyTies: ties.map(({ companyId, reasons }) => ({ companyId, reasons })),
     matchingEvents: participations
       .map(MatchingEventParticipationEntity.fromItem)
       .map(({ version: _v, ...participation }) => participation),
@@ -192,14 +204,17 @@ export async function erasePlacementsData(
   youthId: string,
   stubYouthId: string,
 ): Promise<EraseResult> {
-  const [placements, wishes, invitations, participations] = await Promise.all([
+  const [placements, wishes, invitations, introductions, ties, participations] = await Promise.all([
     placementsOf(table, youthId),
     listedBy(table, wishesOfYouthPartition(youthId)),
     listedBy(table, invitationsOfYouthPartition(youthId)),
+    listedBy(table, introductionsOfYouthPartition(youthId)),
+    readTiesOfYouth(table, youthId),
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
+  const tieKeys = ties.map((tie) => youthCompanyTieKey(tie.youthId, tie.companyId));
   let deleted = 0;
-  await forEachLimited([...wishes, ...invitations], async (item) => {
+  await forEachLimited([...wishes, ...invitations, ...introductions, ...tieKeys], async (item) => {
     await table.transact([{ delete: { pk: item.pk, sk: item.sk } }]);
     deleted += 1;
   });

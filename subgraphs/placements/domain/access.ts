@@ -58,7 +58,8 @@ export type PlacementsMutation = Exclude<keyof Mutation, '__typename'>;
  * the parties its input names): the one table the mutations' rules are made from
  * (`authorisation-rules.ts`). A young person makes and withdraws their own wishes, answers their
  * own invitations and writes their own notes; a company contact invites and withdraws its
- * invitations; the team does all of that on their behalf but answering, and everything else.
+ * invitations; the team does all of that on their behalf but answering, and everything else —
+ * introducing a young person to a company among it, which is the team's alone.
  */
 export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutation> = {
   createMatchingEvent: ['TEAM'],
@@ -66,6 +67,7 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   recordMatchingEventNote: ['SELF', 'TEAM'],
   createWish: ['SELF', 'TEAM'],
   withdrawWish: ['SELF', 'TEAM'],
+  introduceYouthToCompany: ['TEAM'],
   inviteYouth: ['COMPANY', 'TEAM'],
   answerInvitation: ['SELF'],
   withdrawInvitation: ['COMPANY', 'TEAM'],

@@ -33,6 +33,7 @@ import {
   loadLink,
   placementReason,
 } from '../repository/youth-company-link-repository.ts';
+import { placementTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
 import { callerStaffId } from './command-inputs.ts';
 import { newLifecycle, startLifecycleExecution } from './lifecycle-start.ts';
 import {
@@ -165,7 +166,7 @@ function newPlacement(
 /**
  * Stages a new placement and everything that changes with it: the guards and counters, checks
  * that the company, opportunity and mentor are still as read, the wish or invitation it uses
- * up, the youth–company link, and the young person's status when the placement is under way.
+ * up, the youth–company link, the tie that lets the company invite the young person again, and the young person's status when the placement is under way.
  */
 async function stageNewPlacement(
   context: SubgraphContext,
@@ -211,6 +212,14 @@ async function stageNewPlacement(
       remove: checked.invitation ? [invitationReason(checked.invitation.id)] : [],
     });
   if (linkChange) work.add(linkChange);
+  work.add(
+    tieReasonAdded({
+      youthId: placement.youthId,
+      companyId: placement.companyId,
+      municipalityCode: placement.municipalityCode,
+      reason: placementTie(placement.id),
+    }),
+  );
   if (placement.status === 'ACTIVE' && checked.youth.status !== 'IN_PLACEMENT') {
     work.add(
       ...(await prepareYouthStatusChange(table, {

@@ -1,23 +1,28 @@
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
-import { requireVersion } from '#kernel/errors';
+import { DomainRuleError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
 import { loadInvitation, readAllInvitationsOfYouth } from '../repository/invitation-repository.ts';
+import { attendedTheSameEvent } from '../repository/matching-event-repository.ts';
 import {
+  type CompanyFacts,
   companyStillActive,
   loadCompanyFacts,
   loadOpportunityFacts,
   loadYouthFacts,
   opportunityStillOpenAt,
+  type YouthFacts,
 } from '../repository/shared-items.ts';
 import {
   invitationReason,
   linkAction,
   loadLink,
 } from '../repository/youth-company-link-repository.ts';
+import { loadTie } from '../repository/youth-company-tie-entity.ts';
 import {
   AnswerInvitationInputSchema,
   type Invitation,
@@ -37,13 +42,40 @@ async function readInvitationFacts(
   input: { youthId: string; opportunityId?: string | null | undefined },
 ): Promise<InvitationFacts> {
   const loader = createItemLoader(context.table);
-  const [[company], [youth], opportunity, received] = await Promise.all([
+  // The tie is read in the same batch as the parties: the check costs no round trip of its own.
+  const [[company], [youth], opportunity, received, tie] = await Promise.all([
     loadCompanyFacts(loader, [companyId]),
     loadYouthFacts(loader, [input.youthId]),
     input.opportunityId ? loadOpportunityFacts(loader, input.opportunityId) : undefined,
     readAllInvitationsOfYouth(context.table, input.youthId),
+    loadTie(loader, input.youthId, companyId),
   ]);
-  return { company, youth, opportunity, received };
+  const pair = { youthId: input.youthId, companyId };
+  const metAtEvent =
+    !tie && (await attendedTheSameEvent(context.table, loader, pair, danishToday(context.now())));
+  return { company, youth, opportunity, received, tie, metAtEvent };
+}
+
+/**
+ * Keeps a `REFUSED` audit event of an invitation refused for want of a meeting (a company
+ * trying young people it has not met is what the DPO must be able to see), written with the
+ * request's other events when it ends; the payload's user error is the caller's answer.
+ */
+function auditRefusal(
+  context: SubgraphContext,
+  error: unknown,
+  facts: { company: CompanyFacts | undefined; youth: YouthFacts | undefined },
+): void {
+  if (!(error instanceof DomainRuleError) || error.userError.code !== RULE.NO_MEETING_YET) return;
+  const { company, youth } = facts;
+  context.audit.record({
+    action: 'REFUSED',
+    target: 'Mutation.inviteYouth',
+    // Only a young person of the company's municipality: no trail is opened for an unknown id.
+    ...(youth && youth.municipalityCode === company?.municipalityCode ? { youthId: youth.id } : {}),
+    ...(company ? { municipalityCode: company.municipalityCode } : {}),
+    reason: `${RULE.NO_MEETING_YET}: no meeting, wish, placement or introduction`,
+  });
 }
 
 /** Stages the change of a link's reasons that an invitation adds or removes, if any. */
@@ -59,8 +91,9 @@ async function stageLinkChange(
 }
 
 /**
- * A company invites a young person of its municipality: a contact for their own company, the
- * team naming the company. Staged with checks that the company is still active and the
+ * A company invites a young person of its municipality it has met (`invitation-rules.ts`): a
+ * contact for their own company, the team naming the company — the team too introduces the
+ * young person first, so that every invitation has its meeting on record. Staged with checks that the company is still active and the
  * opportunity still open, and the youth–company link (so the company's contacts may see the
  * young person's work profile while it lasts).
  */
@@ -70,7 +103,14 @@ export const inviteYouthCommand = defineCommand({
   async execute(context, input, work): Promise<Invitation> {
     const companyId = companyOfRequest(context, input.companyId);
     const facts = await readInvitationFacts(context, companyId, input);
-    const { company, youth } = requireInvitationRules(facts, input, context.now());
+    let checked: ReturnType<typeof requireInvitationRules>;
+    try {
+      checked = requireInvitationRules(facts, input, context.now());
+    } catch (error) {
+      auditRefusal(context, error, facts);
+      throw error;
+    }
+    const { company, youth } = checked;
     work.add(companyStillActive(company.id));
     if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
     const now = context.now();

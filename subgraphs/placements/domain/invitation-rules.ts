@@ -1,4 +1,5 @@
 import type { CompanyFacts, OpportunityFacts, YouthFacts } from '../repository/shared-items.ts';
+import type { YouthCompanyTie } from '../repository/youth-company-tie-entity.ts';
 import { type Invitation, invitationStatus } from './invitation.ts';
 import { broken, RULE } from './rules.ts';
 
@@ -10,12 +11,31 @@ export interface InvitationFacts {
   opportunity: OpportunityFacts | undefined;
   /** The invitations the young person received so far. */
   received: readonly Invitation[];
+  /** The young person's tie to the company: a wish, a placement or the team's introduction. */
+  tie: YouthCompanyTie | undefined;
+  /**
+   * Whether both the young person and the company were at a matching event held by now (read
+   * only when there is no tie: an event records who came, not who met whom).
+   */
+  metAtEvent: boolean;
 }
 
 /**
- * The rules of a new invitation, in the order they are reported: the company exists, the young
- * person is of its municipality (whether one of another exists is not the company's to learn),
- * the company takes part, the opportunity named is its own and open, and no invitation of the
+ * Whether the company has met the young person the programme's way — at a matching event
+ * both attended, through the young person's wish (open or earlier), a placement (planned,
+ * running or past), or the team's introduction — and so may invite them. Pure.
+ *
+ * @param facts - what was read
+ */
+export function hasMet(facts: Pick<InvitationFacts, 'tie' | 'metAtEvent'>): boolean {
+  return (facts.tie?.reasons.length ?? 0) > 0 || facts.metAtEvent;
+}
+
+/**
+ * The rules of a new invitation, in the order they are reported: the company exists, it has met
+ * the young person ({@link hasMet}: meeting first, then the invitation; whether a young person
+ * it has not met exists is not the company's to learn, so `NO_MEETING_YET` answers for both), the
+ * young person is of its municipality, the company takes part, the opportunity named is its own and open, and no invitation of the
  * company waits for the young person's answer already. Pure.
  *
  * @param facts - what was read
@@ -30,6 +50,13 @@ export function requireInvitationRules(
 ): { company: CompanyFacts; youth: YouthFacts } {
   const { company, youth, opportunity } = facts;
   if (!company) throw broken(RULE.COMPANY_NOT_FOUND, 'No such company', ['companyId']);
+  if (!hasMet(facts)) {
+    throw broken(
+      RULE.NO_MEETING_YET,
+      'The company may invite a young person it has met at a matching event, who has wished for it, or whom the team has introduced',
+      ['youthId'],
+    );
+  }
   if (!youth || youth.municipalityCode !== company.municipalityCode) {
     throw broken(RULE.YOUTH_NOT_FOUND, "No such young person in the company's municipality", [
       'youthId',

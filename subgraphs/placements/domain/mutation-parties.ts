@@ -71,6 +71,21 @@ const ofWish: PartiesOf = async (_identity, context, input) => {
   return wish ? partiesOfRecord(wish) : {};
 };
 
+/**
+ * A new introduction: the young person and their municipality (the company's must be the same,
+ * which the command checks); the company's municipality when the young person is not found.
+ */
+const ofNewIntroduction: PartiesOf = async (_identity, context, input) => {
+  const youthId = idIn(input, 'youthId');
+  const companyId = idIn(input, 'companyId');
+  const [[youth], [company]] = await Promise.all([
+    youthId ? loadYouthFacts(context.loader, [youthId]) : [undefined],
+    companyId ? loadCompanyFacts(context.loader, [companyId]) : [undefined],
+  ]);
+  if (youth) return { youthId: youth.id, municipalityCode: youth.municipalityCode };
+  return company ? { municipalityCode: company.municipalityCode } : {};
+};
+
 /** A new invitation: the company it comes from and its municipality. */
 const ofNewInvitation: PartiesOf = async (_identity, context, input) => {
   const id = idIn(input, 'companyId');
@@ -130,6 +145,7 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   recordMatchingEventNote: ofMatchingEventNote,
   createWish: ofNewWish,
   withdrawWish: ofWish,
+  introduceYouthToCompany: ofNewIntroduction,
   inviteYouth: ofNewInvitation,
   answerInvitation: ofAnswer,
   withdrawInvitation: ofInvitationOfCompany,

@@ -12,6 +12,7 @@ import {
 } from '../repository/shared-items.ts';
 import { WishEntity } from '../repository/wish-entity.ts';
 import { loadWish, readAllWishesOfYouth } from '../repository/wish-repository.ts';
+import { tieReasonAdded, wishTie } from '../repository/youth-company-tie-entity.ts';
 import { youthOfRequest } from './parties-of-request.ts';
 import { recallWish, rememberWish } from './placement-results.ts';
 import { broken, RULE } from './rules.ts';
@@ -43,7 +44,8 @@ async function readWishFacts(
  * A young person wishes for a placement at a company (or one of its opportunities) in their
  * own municipality: a young person's token makes their own, the municipal team names the young
  * person. Staged with checks that the company is still active and the opportunity still open
- * and the company's.
+ * and the company's, and the tie that lets the company invite them (kept when the wish is
+ * withdrawn: an earlier wish still counts).
  */
 export const createWishCommand = defineCommand({
   name: 'createWish',
@@ -54,7 +56,7 @@ export const createWishCommand = defineCommand({
     const { youth, company } = requireWishRules(facts, input);
     work.add(companyStillActive(company.id));
     if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
-    return work.create(WishEntity, {
+    const wish = work.create(WishEntity, {
       id: newId(context.now().getTime()),
       municipalityCode: youth.municipalityCode,
       youthId: youth.id,
@@ -67,6 +69,15 @@ export const createWishCommand = defineCommand({
       createdAt: context.now().toISOString(),
       version: 1,
     });
+    work.add(
+      tieReasonAdded({
+        youthId: wish.youthId,
+        companyId: wish.companyId,
+        municipalityCode: wish.municipalityCode,
+        reason: wishTie(wish.id),
+      }),
+    );
+    return wish;
   },
   remember: rememberWish,
   recall: recallWish,

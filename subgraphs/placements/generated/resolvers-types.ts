@@ -6,6 +6,7 @@ import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/placemen
 import type { YouthRef as YouthRefModel, CompanyRef as CompanyRefModel, MunicipalityRef as MunicipalityRefModel, EntityRef as EntityRefModel } from '../domain/references.ts';
 import type { Wish as WishModel } from '../domain/wish.ts';
 import type { Invitation as InvitationModel } from '../domain/invitation.ts';
+import type { Introduction as IntroductionModel } from '../domain/introduction.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
 import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
@@ -327,6 +328,53 @@ export type InterruptPlacementInput = {
   reflection: LearningReflectionInput;
 };
 
+/** An introduction of a young person to a company. */
+export type IntroduceYouthToCompanyInput = {
+  /** The company to introduce them to; of the young person's municipality and taking part. */
+  companyId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why they fit, for the team (at most 2000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The young person to introduce; of the team's municipality. */
+  youthId: Scalars['ID']['input'];
+};
+
+/**
+ * The municipal team's introduction of a young person to a company: one of the ways the company
+ * comes to know the young person, so that it may invite them.
+ */
+export type Introduction = {
+  __typename?: 'Introduction';
+  /** The company they were introduced to. */
+  company: Company;
+  /** When the introduction was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The introduction's id. */
+  id: Scalars['ID']['output'];
+  /** The staff member who introduced them. */
+  introducedBy: StaffMember;
+  /** The team's note on why they fit; for the team and the young person, not for the company. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The introduction's version. */
+  version: Scalars['Int']['output'];
+  /** The young person introduced. */
+  youth: Youth;
+};
+
+/** The result of an introduction. */
+export type IntroductionPayload = {
+  __typename?: 'IntroductionPayload';
+  /** Rules the input broke; empty on success. */
+  errors: Array<UserError>;
+  /** The introduction as it is now; null when nothing was written. */
+  introduction: Maybe<Introduction>;
+};
+
 /** A company's invitation of a young person to a placement. */
 export type Invitation = {
   __typename?: 'Invitation';
@@ -410,7 +458,10 @@ export type InviteYouthInput = {
   message: Scalars['String']['input'];
   /** One of the company's opportunities, when the invitation is for one. */
   opportunityId?: InputMaybe<Scalars['ID']['input']>;
-  /** The young person to invite; must be in the company's municipality. */
+  /**
+   * The young person to invite; must be in the company's municipality, and the company must have
+   * met them (see `inviteYouth`).
+   */
   youthId: Scalars['ID']['input'];
 };
 
@@ -723,8 +774,18 @@ export type Mutation = {
    */
   interruptPlacement: PlacementPayload;
   /**
+   * The municipal team introduces a young person to a company of their municipality, so that the
+   * company may invite them. Municipal team only.
+   */
+  introduceYouthToCompany: IntroductionPayload;
+  /**
    * A company invites a young person to a placement: a contact of the company, or the municipal
-   * team on the company's behalf. The invitation must be answered before it expires.
+   * team on the company's behalf. The invitation must be answered before it expires. Meeting
+   * first, then the invitation: the company may invite only a young person it met at a matching
+   * event both attended, who wished for a placement there (open or earlier), who has had a
+   * placement there, or whom the team introduced (`introduceYouthToCompany`); otherwise the
+   * payload's error is `NO_MEETING_YET` (the same for a young person who does not exist), the
+   * attempt is audited and nothing is written.
    */
   inviteYouth: InvitationPayload;
   /**
@@ -807,6 +868,11 @@ export type MutationExtendPlacementArgs = {
 
 export type MutationInterruptPlacementArgs = {
   input: InterruptPlacementInput;
+};
+
+
+export type MutationIntroduceYouthToCompanyArgs = {
+  input: IntroduceYouthToCompanyInput;
 };
 
 
@@ -1751,6 +1817,9 @@ export type ResolversTypes = ResolversObject<{
   ExtendPlacementInput: ExtendPlacementInput;
   FollowUpOutcomeKind: FollowUpOutcomeKind;
   InterruptPlacementInput: InterruptPlacementInput;
+  IntroduceYouthToCompanyInput: IntroduceYouthToCompanyInput;
+  Introduction: ResolverTypeWrapper<IntroductionModel>;
+  IntroductionPayload: ResolverTypeWrapper<Omit<IntroductionPayload, 'introduction'> & { introduction?: Maybe<ResolversTypes['Introduction']> }>;
   Invitation: ResolverTypeWrapper<InvitationModel>;
   InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
   InvitationEdge: ResolverTypeWrapper<Omit<InvitationEdge, 'node'> & { node: ResolversTypes['Invitation'] }>;
@@ -1842,6 +1911,9 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   ExtendPlacementInput: ExtendPlacementInput;
   InterruptPlacementInput: InterruptPlacementInput;
+  IntroduceYouthToCompanyInput: IntroduceYouthToCompanyInput;
+  Introduction: IntroductionModel;
+  IntroductionPayload: Omit<IntroductionPayload, 'introduction'> & { introduction?: Maybe<ResolversParentTypes['Introduction']> };
   Invitation: InvitationModel;
   InvitationConnection: Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvitationEdge']> };
   InvitationEdge: Omit<InvitationEdge, 'node'> & { node: ResolversParentTypes['Invitation'] };
@@ -1931,6 +2003,21 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type IntroductionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Introduction'] = ResolversParentTypes['Introduction']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  introducedBy?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+}>;
+
+export type IntroductionPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IntroductionPayload'] = ResolversParentTypes['IntroductionPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  introduction?: Resolver<Maybe<ResolversTypes['Introduction']>, ParentType, ContextType>;
+}>;
 
 export type InvitationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = ResolversObject<{
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2060,6 +2147,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationCreateWishArgs, 'input'>>;
   extendPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationExtendPlacementArgs, 'input'>>;
   interruptPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationInterruptPlacementArgs, 'input'>>;
+  introduceYouthToCompany?: Resolver<ResolversTypes['IntroductionPayload'], ParentType, ContextType, RequireFields<MutationIntroduceYouthToCompanyArgs, 'input'>>;
   inviteYouth?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInviteYouthArgs, 'input'>>;
   recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
@@ -2279,6 +2367,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CompanyContact?: CompanyContactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Introduction?: IntroductionResolvers<ContextType>;
+  IntroductionPayload?: IntroductionPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationConnection?: InvitationConnectionResolvers<ContextType>;
   InvitationEdge?: InvitationEdgeResolvers<ContextType>;

@@ -2,7 +2,7 @@ import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
-import type { TransactAction } from '#kernel/table/table';
+import type { Table, TransactAction } from '#kernel/table/table';
 import type { MatchingEvent, MatchingEventParticipation } from '../domain/matching-event.ts';
 import {
   MatchingEventEntity,
@@ -94,4 +94,42 @@ export function participationNoteChange(
     },
     stored,
   };
+}
+
+/**
+ * How many of a young person's latest held events the invitation's check looks at: one page of
+ * their participations and one batched read of the events, however many events they attended.
+ */
+export const EVENTS_CHECKED_FOR_A_MEETING = 100;
+
+/**
+ * Whether a young person and a company both attended a matching event held on or before
+ * `today`, among the young person's latest {@link EVENTS_CHECKED_FOR_A_MEETING} held events: one
+ * query of their participations (gsi1, by date), then one batched read of those events.
+ *
+ * @param table - the table
+ * @param loader - the loader the events are read through
+ * @param pair - the young person and the company
+ * @param today - the day (an event still to come is no meeting yet)
+ */
+export async function attendedTheSameEvent(
+  table: Table,
+  loader: ItemLoader,
+  pair: { youthId: string; companyId: string },
+  today: string,
+): Promise<boolean> {
+  const { items } = await table.query({
+    index: 'gsi1',
+    partition: participationsOfYouthPartition(pair.youthId),
+    // The sort key is `<date>#<event id>`; '~' sorts after every id character.
+    between: ['0', `${today}#~`],
+    forward: false,
+    limit: EVENTS_CHECKED_FOR_A_MEETING,
+  });
+  if (items.length === 0) return false;
+  const events = await loadMatchingEvents(
+    loader,
+    items.map((item) => MatchingEventParticipationEntity.fromItem(item).eventId),
+  );
+  return events.some((event) => event?.companyIds.includes(pair.companyId));
 }

@@ -6,4 +6,5 @@ export const PLACEMENTS_PREFIX = {
   wish: 'WISH',
   invitation: 'INVITATION',
   matchingEvent: 'MATCHING_EVENT',
+  introduction: 'INTRODUCTION',
 } as const;

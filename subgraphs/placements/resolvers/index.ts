@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar } from '#kernel/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Company } from './company.ts';
+import { Introduction } from './introduction.ts';
 import { Invitation } from './invitation.ts';
 import { LifecycleTask, PlacementFollowUp, PlacementLifecycle } from './lifecycle-task.ts';
 import { MatchingEvent, MatchingEventParticipation } from './matching-event.ts';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Company,
+  Introduction,
   Invitation,
   LifecycleTask,
   MatchingEvent,

@@ -1,5 +1,6 @@
 import { mutation } from '#kernel/command';
 import { createPlacementCommand } from '../domain/create-placement.ts';
+import { introduceYouthToCompanyCommand } from '../domain/introduction-commands.ts';
 import {
   answerInvitationCommand,
   inviteYouthCommand,
@@ -33,6 +34,7 @@ export const Mutation: MutationResolvers = {
   recordMatchingEventNote: mutation(recordMatchingEventNoteCommand, 'participation'),
   createWish: mutation(createWishCommand, 'wish'),
   withdrawWish: mutation(withdrawWishCommand, 'wish'),
+  introduceYouthToCompany: mutation(introduceYouthToCompanyCommand, 'introduction'),
   inviteYouth: mutation(inviteYouthCommand, 'invitation'),
   answerInvitation: mutation(answerInvitationCommand, 'invitation'),
   withdrawInvitation: mutation(withdrawInvitationCommand, 'invitation'),

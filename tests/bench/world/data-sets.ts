@@ -9,6 +9,8 @@ import { seedDemoWorld } from '#infra/local/seed/seed-all';
 import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { type Item, Table } from '#kernel/table/table';
+import { INVITED_PAIRS } from '../operations.ts';
+import { seedBenchIntroductions } from './bench-introductions.ts';
 import { DATA_SETS, type DataSetName } from './scaled-world.ts';
 
 /** The benchmark's folder: keys, bundles, data sets and results (git-ignored under .data/). */
@@ -72,6 +74,7 @@ class ParallelSeedingTable extends Table {
 /**
  * Seeds a world into a table (created when missing) through the subgraphs' own seeders
  * (`seedDemoWorld`), so the items are exactly those the subgraphs write; several batches at once.
+ * With the team's introductions the `invite-youth` operation needs (`bench-introductions.ts`).
  *
  * @param client - a client of the DynamoDB to fill
  * @param tableName - the table
@@ -87,6 +90,7 @@ export async function seedWorld(
   await ensureTable(client, tableName);
   const table = new ParallelSeedingTable(client, tableName, onWritten);
   await seedDemoWorld(table, world);
+  await seedBenchIntroductions(table, world, INVITED_PAIRS);
   return table.written;
 }
 

@@ -1,0 +1,98 @@
+import { answeredById, defineCommand } from '#kernel/command';
+import type { SubgraphContext } from '#kernel/context';
+import { createItemLoader } from '#kernel/entity-loader';
+import { newId } from '#kernel/keys';
+import { IntroductionEntity } from '../repository/introduction-entity.ts';
+import { loadIntroduction } from '../repository/introduction-repository.ts';
+import {
+  type CompanyFacts,
+  companyStillActive,
+  loadCompanyFacts,
+  loadYouthFacts,
+  type YouthFacts,
+} from '../repository/shared-items.ts';
+import { introductionTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
+import { callerStaffId } from './command-inputs.ts';
+import {
+  type IntroduceYouthToCompanyInput,
+  IntroduceYouthToCompanyInputSchema,
+  type Introduction,
+} from './introduction.ts';
+import { broken, RULE } from './rules.ts';
+
+/**
+ * The rules of an introduction, in the order they are reported: the young person exists (the
+ * team's municipality is the mutation's rule), the company is of their municipality and takes
+ * part. Pure.
+ *
+ * @param youth - the young person as read
+ * @param company - the company as read
+ */
+export function requireIntroductionRules(
+  youth: YouthFacts | undefined,
+  company: CompanyFacts | undefined,
+): { youth: YouthFacts; company: CompanyFacts } {
+  if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
+  if (!company || company.municipalityCode !== youth.municipalityCode) {
+    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
+      'companyId',
+    ]);
+  }
+  if (company.status !== 'ACTIVE') {
+    throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
+      'companyId',
+    ]);
+  }
+  return { youth, company };
+}
+
+async function readIntroductionFacts(
+  context: SubgraphContext,
+  input: IntroduceYouthToCompanyInput,
+): Promise<{ youth: YouthFacts | undefined; company: CompanyFacts | undefined }> {
+  const loader = createItemLoader(context.table);
+  const [[youth], [company]] = await Promise.all([
+    loadYouthFacts(loader, [input.youthId]),
+    loadCompanyFacts(loader, [input.companyId]),
+  ]);
+  return { youth, company };
+}
+
+/**
+ * The municipal team introduces a young person to a company of their municipality, so that the
+ * company may invite them (`invitation-rules.ts`). Staged with the tie it adds and a check that
+ * the company is still active. Introducing the same pair again records another introduction:
+ * each is the team's act, and the tie holds either way.
+ */
+export const introduceYouthToCompanyCommand = defineCommand({
+  name: 'introduceYouthToCompany',
+  input: IntroduceYouthToCompanyInputSchema,
+  async execute(context, input, work): Promise<Introduction> {
+    const facts = await readIntroductionFacts(context, input);
+    const { youth, company } = requireIntroductionRules(facts.youth, facts.company);
+    work.add(companyStillActive(company.id));
+    const now = context.now();
+    const introduction = work.create(IntroductionEntity, {
+      id: newId(now.getTime()),
+      municipalityCode: youth.municipalityCode,
+      youthId: youth.id,
+      companyId: company.id,
+      note: input.note ?? null,
+      introducedBy: callerStaffId(context),
+      createdAt: now.toISOString(),
+      version: 1,
+    });
+    work.add(
+      tieReasonAdded({
+        youthId: youth.id,
+        companyId: company.id,
+        municipalityCode: youth.municipalityCode,
+        reason: introductionTie(introduction.id),
+      }),
+    );
+    return introduction;
+  },
+  ...answeredById<Introduction>('The introduction', (context, id) =>
+    loadIntroduction(context.loader, id),
+  ),
+});

@@ -10,7 +10,10 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import { loadSharedStaff } from '../repository/shared-items-repository.ts';
+import {
+  loadSharedStaff,
+  municipalityRunsProgramme,
+} from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
 import { TeamTrainerSchema } from './team-training.ts';
@@ -101,11 +104,23 @@ async function assertStaffExist(
   });
 }
 
-/** Plans a gathering (the programme office or a team leader). */
+/** Checks that a gathering's host runs NEXTWORK, or a rule error on the input's field. */
+async function assertHostRunsProgramme(loader: ItemLoader, code: string): Promise<void> {
+  if (!(await municipalityRunsProgramme(loader, code))) {
+    throw new DomainRuleError(
+      'MUNICIPALITY_NOT_FOUND',
+      'No municipality running NEXTWORK has this code',
+      ['hostMunicipalityCode'],
+    );
+  }
+}
+
+/** Plans a gathering (the programme office or a team leader) hosted by a NEXTWORK municipality. */
 export const planUnitedGatheringCommand = defineCommand({
   name: 'planUnitedGathering',
   input: PlanUnitedGatheringInputSchema,
   async execute(context, input, work) {
+    await assertHostRunsProgramme(context.loader, input.hostMunicipalityCode);
     await assertStaffExist(context.loader, input.participants, 'participants');
     const now = context.now();
     return work.create(UnitedGatheringEntity, {

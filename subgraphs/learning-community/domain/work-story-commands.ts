@@ -97,7 +97,11 @@ export const writeWorkStoryCommand = defineCommand({
   name: 'writeWorkStory',
   input: WriteWorkStoryInputSchema,
   async execute(context, input, work) {
-    const author = await authorOf(context, requireIdentity(context), input.youthId);
+    // The young person and the placement named are read in one batch.
+    const [author, placement] = await Promise.all([
+      authorOf(context, requireIdentity(context), input.youthId),
+      input.placementId ? loadSharedPlacement(context.loader, input.placementId) : undefined,
+    ]);
     if (input.shareWithGroupId) {
       if (author.writtenWithStaffId) {
         throw new DomainRuleError(
@@ -109,10 +113,7 @@ export const writeWorkStoryCommand = defineCommand({
       const group = await loadGroup(context.loader, input.shareWithGroupId);
       assertCanShareWith(input.youthId, group, ['shareWithGroupId']);
     }
-    if (input.placementId) {
-      const placement = await loadSharedPlacement(context.loader, input.placementId);
-      assertOwnPlacement(input.youthId, placement, ['placementId']);
-    }
+    if (input.placementId) assertOwnPlacement(input.youthId, placement, ['placementId']);
     const now = context.now().toISOString();
     return work.create(WorkStoryEntity, {
       id: newId(context.now().getTime()),

@@ -9,9 +9,10 @@ import {
   signedIn,
 } from '#kernel/common-rules';
 import { type AnyFieldRule, fieldRule, REFERENCE, type SubgraphRules } from '#kernel/field-rules';
+import { callerInRecordedScope } from '#kernel/recorded-scope';
 import type { Company } from './domain/company.ts';
 import { COMPANY_ADDRESS_FIELD_ACCESS, COMPANY_FIELD_ACCESS } from './domain/company-access.ts';
-import { companyAudience, EVERY_AUDIENCE } from './domain/company-audience.ts';
+import { companyAudienceInScope, EVERY_AUDIENCE } from './domain/company-audience.ts';
 import { COMPANY_CONTACT_FIELD_ACCESS } from './domain/company-contact-access.ts';
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { PLACEMENT_OPPORTUNITY_FIELD_ACCESS } from './domain/placement-opportunity-access.ts';
@@ -32,7 +33,10 @@ function municipalityRules(): Record<string, AnyFieldRule> {
   for (const [field, allows] of Object.entries(MUNICIPALITY_FIELD_ACCESS)) {
     rules[field] = fieldRule(
       `MUNICIPALITY_FIELD_ACCESS.${field}`,
-      (identity, parent: { code: string }) => allows(identity, parent.code),
+      (identity, parent: { code: string }, context) =>
+        identity.role === 'YOUTH'
+          ? callerInRecordedScope(context, identity).then((caller) => allows(caller, parent.code))
+          : allows(identity, parent.code),
     );
   }
   // A reference carries nothing but the code; the fields decide.
@@ -76,7 +80,8 @@ export const companiesRules: SubgraphRules = {
     CompanyAddress: audienceRules(
       'COMPANY_ADDRESS_FIELD_ACCESS',
       COMPANY_ADDRESS_FIELD_ACCESS,
-      (identity, address: { company: Company }) => companyAudience(identity, address.company),
+      (identity, address: { company: Company }, context) =>
+        companyAudienceInScope(identity, address.company, context),
     ),
     CompanyPause: allGuardedByParent('Company.pause', ['from', 'until', 'reason']),
     CompanyContact: {

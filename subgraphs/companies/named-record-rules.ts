@@ -3,6 +3,7 @@ import { isStaffOf } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { type FieldRule, fieldRule, type RuleArgs } from '#kernel/field-rules';
 import type { Identity } from '#kernel/identity';
+import { callerInRecordedScope } from '#kernel/recorded-scope';
 import type { Company } from './domain/company.ts';
 import {
   COMPANY_MUTATION_ACCESS,
@@ -39,7 +40,8 @@ import { opportunityAudienceOf } from './rule-audiences.ts';
  * @param name - the rule's name, e.g. `COMPANY_MUTATION_ACCESS.pauseCompany`
  * @param mostAllowed - the audiences allowed for some record (the roles let through by the id)
  * @param recordOf - the record the arguments name, undefined when there is none
- * @param decide - the caller's audience for the record, and the audiences allowed for it
+ * @param decide - the caller's audience for the record (a young person's municipality as their
+ *   record says, `callerInRecordedScope`), and the audiences allowed for it
  */
 function onNamedRecord<R>(
   name: string,
@@ -55,9 +57,13 @@ function onNamedRecord<R>(
     `audience(${name}: ${mostAllowed.join(', ')})`,
     async (identity, _parent, context, args) => {
       if (!mayHoldAudience(identity.role, mostAllowed)) return false;
-      const record = await recordOf(args, context);
+      // A young person's record is read in the record's batch, not in a round trip after it.
+      const [record, caller] = await Promise.all([
+        recordOf(args, context),
+        callerInRecordedScope(context, identity),
+      ]);
       if (record === undefined) return true;
-      const { audience, allowed } = await decide(identity, record, context);
+      const { audience, allowed } = await decide(caller, record, context);
       return audienceAllowed(audience, allowed);
     },
   );

@@ -1,7 +1,12 @@
 import type { SubgraphContext } from '#kernel/context';
 import type { Identity } from '#kernel/identity';
+import { callerInRecordedScope } from '#kernel/recorded-scope';
 import type { Company } from './domain/company.ts';
-import { type CompanyAudience, companyAudience } from './domain/company-audience.ts';
+import {
+  type CompanyAudience,
+  companyAudience,
+  companyAudienceInScope,
+} from './domain/company-audience.ts';
 import type { CompanyContact } from './domain/company-contact.ts';
 import type { PlacementOpportunity } from './domain/placement-opportunity.ts';
 import { canSeeOpportunity } from './domain/placement-opportunity-access.ts';
@@ -18,9 +23,10 @@ import { loadCompany } from './repository/company-repository.ts';
  *
  * @param identity - the caller
  * @param company - the company
+ * @param context - the request
  */
-export const companyAudienceOf = (identity: Identity, company: Company) =>
-  companyAudience(identity, company);
+export const companyAudienceOf = (identity: Identity, company: Company, context: SubgraphContext) =>
+  companyAudienceInScope(identity, company, context);
 
 /** The caller's audience for the company a record belongs to (null when it no longer exists). */
 async function audienceOfOwner(
@@ -28,8 +34,12 @@ async function audienceOfOwner(
   companyId: string,
   context: SubgraphContext,
 ): Promise<CompanyAudience | null> {
-  const company = await loadCompany(context.loader, companyId);
-  return company ? companyAudience(identity, company) : null;
+  // A young person's own record is read in the company's batch.
+  const [company, caller] = await Promise.all([
+    loadCompany(context.loader, companyId),
+    callerInRecordedScope(context, identity),
+  ]);
+  return company ? companyAudience(caller, company) : null;
 }
 
 /**

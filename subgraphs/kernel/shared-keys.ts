@@ -15,6 +15,14 @@ export const sharedKeys = {
     pk: key(PREFIX.youth, youthId),
     sk: key(PREFIX.youth, youthId),
   }),
+  /**
+   * A municipality running NEXTWORK (owner: people). Readers may rely on its existence and
+   * `code`: the learning community checks that a gathering's host runs the programme.
+   */
+  municipality: (code: string): ItemKey => ({
+    pk: key(PREFIX.municipality, code),
+    sk: key(PREFIX.municipality, code),
+  }),
   /** A staff member (owner: people). Readers may rely on `municipalityCode` and `role`. */
   staff: (staffId: string): ItemKey => ({
     pk: key(PREFIX.staff, staffId),
@@ -40,6 +48,14 @@ export const sharedKeys = {
   opportunity: (opportunityId: string): ItemKey => ({
     pk: key(PREFIX.opportunity, opportunityId),
     sk: key(PREFIX.opportunity, opportunityId),
+  }),
+  /**
+   * A placement (owner: placements). Readers may rely on `youthId` and `municipalityCode`: the
+   * learning community checks that a work story names one of the young person's own placements.
+   */
+  placement: (placementId: string): ItemKey => ({
+    pk: key(PREFIX.placement, placementId),
+    sk: key(PREFIX.placement, placementId),
   }),
   /**
    * That a company and a young person are tied by an invitation or a placement (owner:

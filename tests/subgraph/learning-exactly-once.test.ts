@@ -69,6 +69,7 @@ describe('learning community subgraph: every change exactly once', () => {
         { id: 'y-265-1', municipalityCode: '265' },
         { id: 'y-265-2', municipalityCode: '265' },
       ],
+      municipalities: ['630'],
     });
   });
 

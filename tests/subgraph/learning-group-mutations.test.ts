@@ -252,10 +252,10 @@ describe('learning community subgraph: network group mutations', () => {
     });
 
     it.each([
-      ['YOUTH', ['y-630-3', 'y-615-1'], 'MEMBER_OF_ANOTHER_MUNICIPALITY', ['memberIds', '1']],
+      ['YOUTH', ['y-630-3', 'y-615-1'], 'MEMBER_NOT_FOUND', ['memberIds', '1']],
       ['YOUTH', ['y-630-3', 'y-404'], 'MEMBER_NOT_FOUND', ['memberIds', '1']],
       ['YOUTH', ['ct-630-1'], 'MEMBER_NOT_FOUND', ['memberIds', '0']],
-      ['COMPANY', ['ct-615-1'], 'MEMBER_OF_ANOTHER_MUNICIPALITY', ['memberIds', '0']],
+      ['COMPANY', ['ct-615-1'], 'MEMBER_NOT_FOUND', ['memberIds', '0']],
     ] as const)(
       'refuses to add to a %s group %j with %s, writing nothing',
       async (kind, memberIds, code, path) => {

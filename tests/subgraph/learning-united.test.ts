@@ -85,6 +85,7 @@ describe('learning community subgraph: NEXTWORK United', () => {
         { id: 'staff-630-6', municipalityCode: '630', role: 'PSYCHOLOGIST' },
         { id: 'staff-101-1', municipalityCode: '101', role: 'TEAM_LEADER' },
       ],
+      municipalities: ['101', '615', '630'],
     });
     morningId = await share(
       horsens,

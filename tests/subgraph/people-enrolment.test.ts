@@ -148,9 +148,9 @@ describe('people subgraph: enrolment and profile changes', () => {
 
     it.each([
       [
-        'a consultant of another municipality',
+        'a consultant of another municipality, as an unknown one',
         { consultantId: `staff-${KOBENHAVN}-1` },
-        'CONSULTANT_IN_OTHER_MUNICIPALITY',
+        'CONSULTANT_NOT_FOUND',
       ],
       [
         'a psychologist as consultant',

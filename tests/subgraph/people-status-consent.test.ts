@@ -230,9 +230,9 @@ describe('people subgraph: status, consultant, consent and support notes', () =>
     it.each([
       ['a psychologist', `staff-${ROSKILDE}-psychologist`, 'NOT_A_NETWORK_CONSULTANT'],
       [
-        "another municipality's consultant",
+        "another municipality's consultant, as an unknown one",
         `staff-${KOBENHAVN}-1`,
-        'CONSULTANT_IN_OTHER_MUNICIPALITY',
+        'CONSULTANT_NOT_FOUND',
       ],
       ['an unknown staff member', 'staff-nobody', 'CONSULTANT_NOT_FOUND'],
       ['the consultant already assigned', `staff-${ROSKILDE}-1`, 'CONSULTANT_ALREADY_ASSIGNED'],

@@ -162,9 +162,9 @@ describe('placements subgraph: createPlacement', () => {
     ['at a paused company', input('y-5', 'c-paused'), 'COMPANY_NOT_ACTIVE', ['opportunityId']],
     ['at a company that has left', input('y-5', 'c-left'), 'COMPANY_NOT_ACTIVE', ['opportunityId']],
     [
-      'at a company of another municipality',
+      'at a company of another municipality, as at no opportunity',
       input('y-5', 'c-cph'),
-      'OTHER_MUNICIPALITY',
+      'OPPORTUNITY_NOT_FOUND',
       ['opportunityId'],
     ],
     [

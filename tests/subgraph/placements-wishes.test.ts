@@ -95,7 +95,11 @@ describe('placements subgraph: wishes', () => {
   });
 
   it.each([
-    ['for a company in another municipality', { companyId: 'c-cph' }, 'OTHER_MUNICIPALITY'],
+    [
+      'for a company in another municipality, as for none',
+      { companyId: 'c-cph' },
+      'COMPANY_NOT_FOUND',
+    ],
     ['for a paused company', { companyId: 'c-paused' }, 'COMPANY_NOT_ACTIVE'],
     [
       'for a closed opportunity',

@@ -32,9 +32,15 @@ export interface SharedWorld {
   staff?: Array<{ id: string; municipalityCode: string; role?: string }>;
   companies?: Array<{ id: string; municipalityCode: string }>;
   contacts?: Array<{ id: string; companyId: string }>;
+  placements?: Array<{ id: string; youthId: string; municipalityCode: string }>;
+  /** Codes of the municipalities running NEXTWORK. */
+  municipalities?: string[];
 }
 
-/** Writes young people, staff, companies and contacts as their owners would (minimal items). */
+/**
+ * Writes young people, staff, companies, contacts, placements and municipalities as their
+ * owners would (minimal items).
+ */
 export async function putSharedWorld(table: Table, world: SharedWorld): Promise<void> {
   await table.putMany([
     ...(world.youth ?? []).map((y) => ({
@@ -60,6 +66,17 @@ export async function putSharedWorld(table: Table, world: SharedWorld): Promise<
       ...sharedKeys.contact(c.id),
       entity: 'CompanyContact',
       companyId: c.companyId,
+    })),
+    ...(world.placements ?? []).map((p) => ({
+      ...sharedKeys.placement(p.id),
+      entity: 'Placement',
+      youthId: p.youthId,
+      municipalityCode: p.municipalityCode,
+    })),
+    ...(world.municipalities ?? []).map((code) => ({
+      ...sharedKeys.municipality(code),
+      entity: 'Municipality',
+      code,
     })),
   ]);
 }

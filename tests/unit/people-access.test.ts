@@ -80,7 +80,13 @@ describe('people access rules', () => {
 
   it.each([
     ['the team', staffIdentity('265'), undefined, 'TEAM'],
-    ['a young person of the municipality', youthIdentity('265', 'y-1'), undefined, 'PARTICIPANT'],
+    ['a young person of the municipality', youthIdentity('265', 'y-1'), '265', 'PARTICIPANT'],
+    [
+      'a young person whose token, not record, names the municipality',
+      youthIdentity('265', 'y-1'),
+      '101',
+      null,
+    ],
     [
       "a contact of the municipality's company",
       companyContactIdentity('c-1'),
@@ -91,9 +97,9 @@ describe('people access rules', () => {
     ['the programme office', programmeIdentity(), undefined, null],
   ] as const)(
     'gives %s the right audience for a staff member of Roskilde',
-    (_who, identity, companyMunicipality, audience) => {
+    (_who, identity, participantMunicipality, audience) => {
       // Act
-      const result = staffAudience(identity, { municipalityCode: '265' }, companyMunicipality);
+      const result = staffAudience(identity, { municipalityCode: '265' }, participantMunicipality);
       // Assess
       expect(result).toBe(audience);
     },

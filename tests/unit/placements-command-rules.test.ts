@@ -128,12 +128,12 @@ describe('placements domain: the rules of a new placement, on the facts read', (
     ['ending before it starts', facts(), { endDate: '2026-11-30' }, 'END_BEFORE_START'],
     ['for nobody', facts({ youth: undefined }), {}, 'YOUTH_NOT_FOUND'],
     ['at no opportunity', facts({ opportunity: undefined }), {}, 'OPPORTUNITY_NOT_FOUND'],
-    ['at no company', facts({ company: undefined }), {}, 'COMPANY_NOT_FOUND'],
+    ['at no company', facts({ company: undefined }), {}, 'OPPORTUNITY_NOT_FOUND'],
     [
-      'at a company of another municipality',
+      'at a company of another municipality, as if there were none',
       facts({ company: { id: 'c-1', municipalityCode: '101', status: 'ACTIVE' } }),
       {},
-      'OTHER_MUNICIPALITY',
+      'OPPORTUNITY_NOT_FOUND',
     ],
     [
       'at a paused company',
@@ -170,6 +170,12 @@ describe('placements domain: the rules of a new placement, on the facts read', (
     ['when every place is taken', facts({ occupancy: { 'p-0': HELD } }), {}, 'OPPORTUNITY_FULL'],
     ['from a wish that is not there', facts(), { wishId: 'w-1' }, 'WISH_NOT_FOUND'],
     [
+      'from a wish of another municipality, as if there were none',
+      facts({ wish: { ...OPEN_WISH, municipalityCode: '101' } }),
+      { wishId: 'w-1' },
+      'WISH_NOT_FOUND',
+    ],
+    [
       "from another young person's wish",
       facts({ wish: { ...OPEN_WISH, youthId: 'y-2' } }),
       { wishId: 'w-1' },
@@ -184,6 +190,12 @@ describe('placements domain: the rules of a new placement, on the facts read', (
     [
       'from an invitation that is not there',
       facts(),
+      { invitationId: 'i-1' },
+      'INVITATION_NOT_FOUND',
+    ],
+    [
+      'from an invitation of another municipality, as if there were none',
+      facts({ invitation: { ...ACCEPTED, municipalityCode: '101' } }),
       { invitationId: 'i-1' },
       'INVITATION_NOT_FOUND',
     ],

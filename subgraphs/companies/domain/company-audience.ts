@@ -1,6 +1,8 @@
 import type { AudienceRules as KernelAudienceRules } from '#kernel/audience';
 import { isStaffOf } from '#kernel/authorisation';
+import type { SubgraphContext } from '#kernel/context';
 import { type Identity, type Role, STAFF_ROLES } from '#kernel/identity';
+import { callerInRecordedScope } from '#kernel/recorded-scope';
 import { type Company, isContactOf } from './company.ts';
 
 /**
@@ -9,7 +11,8 @@ import { type Company, isContactOf } from './company.ts';
  * - `TEAM`: a member of the municipal team of the company's municipality (any staff role);
  * - `OWN_CONTACT`: one of the company's current contact persons (a removed contact whose token
  *   still lives is no longer one);
- * - `YOUTH`: a young person of the company's municipality, browsing.
+ * - `YOUTH`: a young person of the company's municipality (as their own record says, not their
+ *   token: {@link companyAudienceInScope}), browsing.
  *
  * Everyone else (another municipality's team or young people, another company's contacts, the
  * programme office, the data protection officer) has no audience and sees nothing.
@@ -52,6 +55,25 @@ export function companyAudience(identity: Identity, company: Company): CompanyAu
     return 'YOUTH';
   }
   return null;
+}
+
+/**
+ * The caller's audience for a company, a young person's decided by the municipality their own
+ * record names rather than their token's claim (read once a request, for young people only).
+ *
+ * @param identity - the verified caller
+ * @param company - the company
+ * @param context - the request
+ */
+export function companyAudienceInScope(
+  identity: Identity,
+  company: Company,
+  context: Pick<SubgraphContext, 'loader'>,
+): CompanyAudience | null | Promise<CompanyAudience | null> {
+  if (identity.role !== 'YOUTH') return companyAudience(identity, company);
+  return callerInRecordedScope(context, identity).then((caller) =>
+    companyAudience(caller, company),
+  );
 }
 
 /** The roles whose callers hold an audience for some company. */

@@ -1,5 +1,5 @@
 import { requireIdentity } from '#kernel/authorisation';
-import { companyAudience } from '../domain/company-audience.ts';
+import { companyAudienceInScope } from '../domain/company-audience.ts';
 import type { CompanyContact } from '../domain/company-contact.ts';
 import type { PlacementOpportunity } from '../domain/placement-opportunity.ts';
 import { canSeeOpportunity } from '../domain/placement-opportunity-access.ts';
@@ -29,7 +29,7 @@ export const Company: CompanyResolvers = {
   },
   /** Young people see open opportunities only; the others every one the company has. */
   async opportunities(company, args, context) {
-    const audience = companyAudience(requireIdentity(context), company);
+    const audience = await companyAudienceInScope(requireIdentity(context), company, context);
     const opportunities = await loadOpportunities(context.loader, company.opportunityIds);
     return opportunities.filter(
       (opportunity): opportunity is PlacementOpportunity =>

@@ -31,10 +31,9 @@ export const GROUP_TEAM_ONLY = ['TEAM'] as const satisfies readonly GroupAudienc
 export function groupAudience(identity: Identity, group: NetworkGroup): GroupAudience | null {
   if (isStaffOf(identity, group.municipalityCode)) return 'TEAM';
   if (identity.role === 'YOUTH') {
-    const member =
-      group.kind === 'YOUTH' &&
-      identity.municipalityCode === group.municipalityCode &&
-      isMember(group, identity.youthId);
+    // The group's record says who belongs (members joined from its municipality); the token's
+    // municipality is no scope of the young person's.
+    const member = group.kind === 'YOUTH' && isMember(group, identity.youthId);
     return member ? 'MEMBER' : null;
   }
   if (identity.role === 'COMPANY_CONTACT') {

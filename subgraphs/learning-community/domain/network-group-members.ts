@@ -38,8 +38,9 @@ export async function loadCandidates(
 }
 
 /**
- * The new members as they will be stored, or a rule error on the first that does not exist or
- * belongs to another municipality (a contact person through their company).
+ * The new members as they will be stored, or one rule error (`MEMBER_NOT_FOUND`) on the first
+ * that does not exist or belongs to another municipality (a contact person through their
+ * company).
  *
  * @param group - the group
  * @param memberIds - the ids named
@@ -54,16 +55,14 @@ export function joiningMembers(
 ): GroupMember[] {
   return memberIds.map((memberId, index) => {
     const candidate = candidates[index];
-    const path = ['memberIds', String(index)];
-    if (!candidate) {
+    // One answer for no one and for someone of another municipality: whether a person the
+    // team may not see exists is not the team's to learn.
+    if (!candidate || candidate.municipalityCode !== group.municipalityCode) {
       const what = group.kind === 'YOUTH' ? 'young person' : 'company contact person';
-      throw new DomainRuleError('MEMBER_NOT_FOUND', `There is no ${what} ${memberId}`, path);
-    }
-    if (candidate.municipalityCode !== group.municipalityCode) {
       throw new DomainRuleError(
-        'MEMBER_OF_ANOTHER_MUNICIPALITY',
-        `${memberId} belongs to another municipality than the group`,
-        path,
+        'MEMBER_NOT_FOUND',
+        `There is no ${what} with this id in the group's municipality`,
+        ['memberIds', String(index)],
       );
     }
     return candidate.companyId

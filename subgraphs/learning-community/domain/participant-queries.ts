@@ -16,8 +16,8 @@ import type { CompanyRef, YouthRef } from './references.ts';
  */
 
 /**
- * A young person's municipality: the reference's, the caller's own when they ask about
- * themself (their verified token names it), else their shared item's.
+ * A young person's municipality: the reference's, else their own record's — also when they ask
+ * about themself, as their token says who asks, not where they belong.
  *
  * @param context - the request
  * @param youth - the young person
@@ -27,10 +27,6 @@ export async function municipalityOfYouth(
   youth: YouthRef,
 ): Promise<string | undefined> {
   if (youth.municipalityCode) return youth.municipalityCode;
-  const identity = context.identity;
-  if (identity?.role === 'YOUTH' && identity.youthId === youth.id) {
-    return identity.municipalityCode;
-  }
   return (await loadSharedYouth(context.loader, [youth.id]))[0]?.municipalityCode;
 }
 

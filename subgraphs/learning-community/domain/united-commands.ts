@@ -12,7 +12,10 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import { loadSharedStaff } from '../repository/shared-items-repository.ts';
+import {
+  loadSharedStaff,
+  municipalityRunsProgramme,
+} from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
 import { TeamTrainerSchema } from './team-training.ts';
@@ -117,13 +120,25 @@ function requireProgrammeDays(period: { startDate: string; endDate: string }, no
   requireDateInRange(period.endDate, range, ['endDate']);
 }
 
-/** Plans a gathering (the programme office or a team leader). */
+/** Checks that a gathering's host runs NEXTWORK, or a rule error on the input's field. */
+async function assertHostRunsProgramme(loader: ItemLoader, code: string): Promise<void> {
+  if (!(await municipalityRunsProgramme(loader, code))) {
+    throw new DomainRuleError(
+      'MUNICIPALITY_NOT_FOUND',
+      'No municipality running NEXTWORK has this code',
+      ['hostMunicipalityCode'],
+    );
+  }
+}
+
+/** Plans a gathering (the programme office or a team leader) hosted by a NEXTWORK municipality. */
 export const planUnitedGatheringCommand = defineCommand({
   name: 'planUnitedGathering',
   input: PlanUnitedGatheringInputSchema,
   async execute(context, input, work) {
     const now = context.now();
     requireProgrammeDays(input, now);
+    await assertHostRunsProgramme(context.loader, input.hostMunicipalityCode);
     await assertStaffExist(context.loader, input.participants, 'participants');
     return work.create(UnitedGatheringEntity, {
       id: newId(now.getTime()),

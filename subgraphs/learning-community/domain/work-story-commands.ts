@@ -7,10 +7,15 @@ import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema, ExpectedVersionSchema } from '#kernel/validation';
 import { loadGroup } from '../repository/network-group-repository.ts';
-import { loadSharedYouth } from '../repository/shared-items-repository.ts';
+import { loadSharedPlacement, loadSharedYouth } from '../repository/shared-items-repository.ts';
 import { WorkStoryEntity } from '../repository/work-story-entity.ts';
 import { loadStory } from '../repository/work-story-repository.ts';
-import { assertCanShareWith, type WorkStory, WorkStoryTextSchema } from './work-story.ts';
+import {
+  assertCanShareWith,
+  assertOwnPlacement,
+  type WorkStory,
+  WorkStoryTextSchema,
+} from './work-story.ts';
 
 /** Input of `writeWorkStory`. */
 export const WriteWorkStoryInputSchema = WorkStoryTextSchema.extend({
@@ -47,16 +52,16 @@ interface Author {
 }
 
 /**
- * The author of a new story. The rule admits a young person for their own story and a team
- * member for a young person of their municipality; a young person the team names who does not
- * exist is a rule error.
+ * The author of a new story, with the municipality the story belongs to: the young person's,
+ * as their own record says (a token names who asks, not where they belong). The rule admits a
+ * young person for their own story and a team member for a young person of their municipality;
+ * a young person with no record is a rule error.
  */
 async function authorOf(
   context: SubgraphContext,
   identity: Identity,
   youthId: string,
 ): Promise<Author> {
-  if (identity.role === 'YOUTH') return { municipalityCode: identity.municipalityCode };
   const [youth] = await loadSharedYouth(context.loader, [youthId]);
   if (!youth) {
     throw new DomainRuleError('YOUTH_NOT_FOUND', `There is no young person ${youthId}`, [
@@ -92,7 +97,11 @@ export const writeWorkStoryCommand = defineCommand({
   name: 'writeWorkStory',
   input: WriteWorkStoryInputSchema,
   async execute(context, input, work) {
-    const author = await authorOf(context, requireIdentity(context), input.youthId);
+    // The young person and the placement named are read in one batch.
+    const [author, placement] = await Promise.all([
+      authorOf(context, requireIdentity(context), input.youthId),
+      input.placementId ? loadSharedPlacement(context.loader, input.placementId) : undefined,
+    ]);
     if (input.shareWithGroupId) {
       if (author.writtenWithStaffId) {
         throw new DomainRuleError(
@@ -104,6 +113,7 @@ export const writeWorkStoryCommand = defineCommand({
       const group = await loadGroup(context.loader, input.shareWithGroupId);
       assertCanShareWith(input.youthId, group, ['shareWithGroupId']);
     }
+    if (input.placementId) assertOwnPlacement(input.youthId, placement, ['placementId']);
     const now = context.now().toISOString();
     return work.create(WorkStoryEntity, {
       id: newId(context.now().getTime()),

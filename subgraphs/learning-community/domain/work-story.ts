@@ -62,3 +62,26 @@ export function assertCanShareWith(
   }
   return group;
 }
+
+/**
+ * Checks that a story names one of the young person's own placements. A placement of someone
+ * else, of another municipality or of no one gets one answer, so that the answer tells nobody
+ * whether a placement they may not see exists.
+ *
+ * @param youthId - the young person whose story it is
+ * @param placement - the placement named, as its owner's item says; undefined when none exists
+ * @param path - the input field the placement came from
+ */
+export function assertOwnPlacement(
+  youthId: string,
+  placement: { youthId: string } | undefined,
+  path: string[],
+): void {
+  if (placement?.youthId !== youthId) {
+    throw new DomainRuleError(
+      'PLACEMENT_NOT_FOUND',
+      'The young person has no placement with this id',
+      path,
+    );
+  }
+}

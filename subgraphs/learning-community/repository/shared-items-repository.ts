@@ -9,7 +9,8 @@ import { EntityIdSchema, MunicipalityCodeSchema } from '#kernel/validation';
 /**
  * Reads of items other subgraphs own, through `sharedKeys` and only the attributes its TSDoc
  * names as the contract: a young person's, a company's and a staff member's
- * `municipalityCode`, a staff member's `role`, a contact person's `companyId`. Each is a
+ * `municipalityCode`, a staff member's `role`, a contact person's `companyId`, a placement's
+ * `youthId` and `municipalityCode`, a municipality's existence. Each is a
  * read-only view declared as an entity (this subgraph never writes them), so a view is
  * zod-checked like any item of ours. All reads go through the request's loader, so checking a
  * list costs one batch.
@@ -57,6 +58,16 @@ export interface SharedContact {
   municipalityCode?: string;
 }
 
+/** What this subgraph may know about a placement: whose it is and where it belongs. */
+export const SharedPlacementSchema = z.object({
+  id: EntityIdSchema,
+  youthId: EntityIdSchema,
+  municipalityCode: MunicipalityCodeSchema,
+});
+
+/** What this subgraph may know about a placement. */
+export type SharedPlacement = z.infer<typeof SharedPlacementSchema>;
+
 /** A young person's item (owner: people), read only. */
 const SharedYouthView = defineEntity<SharedYouth>({
   name: 'Youth',
@@ -91,6 +102,26 @@ const SharedContactView = defineEntity<z.infer<typeof SharedContactSchema>>({
   schema: SharedContactSchema,
   key: (contact) => sharedKeys.contact(contact.id),
   decode: (item) => ({ id: idOfKey(item), companyId: item.companyId }),
+});
+
+/** A placement's item (owner: placements), read only. */
+const SharedPlacementView = defineEntity<SharedPlacement>({
+  name: 'Placement',
+  schema: SharedPlacementSchema,
+  key: (placement) => sharedKeys.placement(placement.id),
+  decode: (item) => ({
+    id: idOfKey(item),
+    youthId: item.youthId,
+    municipalityCode: item.municipalityCode,
+  }),
+});
+
+/** A municipality running NEXTWORK (owner: people), read only: its existence is the fact. */
+const SharedMunicipalityView = defineEntity<{ code: string }>({
+  name: 'Municipality',
+  schema: z.object({ code: MunicipalityCodeSchema }),
+  key: (municipality) => sharedKeys.municipality(municipality.code),
+  decode: (item) => ({ code: idOfKey(item) }),
 });
 
 const keysOf = (ids: readonly string[], keyOf: (id: string) => ItemKey) => ids.map(keyOf);
@@ -138,4 +169,22 @@ export async function loadSharedContacts(
       ? { companyId: contact.companyId, municipalityCode }
       : { companyId: contact.companyId };
   });
+}
+
+/** A placement's young person and municipality by id; undefined where no placement exists. */
+export async function loadSharedPlacement(
+  loader: ItemLoader,
+  placementId: string,
+): Promise<SharedPlacement | undefined> {
+  const [placement] = await SharedPlacementView.load(loader, [sharedKeys.placement(placementId)]);
+  return placement;
+}
+
+/** Whether a municipality runs NEXTWORK (the people subgraph keeps an item for each). */
+export async function municipalityRunsProgramme(
+  loader: ItemLoader,
+  code: string,
+): Promise<boolean> {
+  const [municipality] = await SharedMunicipalityView.load(loader, [sharedKeys.municipality(code)]);
+  return municipality !== undefined;
 }

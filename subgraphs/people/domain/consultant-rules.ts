@@ -4,7 +4,6 @@ import type { StaffMember } from './staff.ts';
 /** Stable codes of the rules about a young person's consultant. */
 export const CONSULTANT_RULE = {
   NOT_FOUND: 'CONSULTANT_NOT_FOUND',
-  OTHER_MUNICIPALITY: 'CONSULTANT_IN_OTHER_MUNICIPALITY',
   NOT_A_CONSULTANT: 'NOT_A_NETWORK_CONSULTANT',
   ALREADY_ASSIGNED: 'CONSULTANT_ALREADY_ASSIGNED',
 } as const;
@@ -21,11 +20,12 @@ export function requireNetworkConsultantOf(
   municipalityCode: string,
 ): StaffMember {
   const path = ['consultantId'];
-  if (!staff) throw new DomainRuleError(CONSULTANT_RULE.NOT_FOUND, 'No such staff member', path);
-  if (staff.municipalityCode !== municipalityCode) {
+  // Another municipality's staff member is answered as no one: who is on another team is not
+  // this team's to learn.
+  if (staff?.municipalityCode !== municipalityCode) {
     throw new DomainRuleError(
-      CONSULTANT_RULE.OTHER_MUNICIPALITY,
-      "The consultant belongs to another municipality's team",
+      CONSULTANT_RULE.NOT_FOUND,
+      "No such staff member on the municipality's team",
       path,
     );
   }

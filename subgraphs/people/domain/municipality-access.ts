@@ -35,20 +35,18 @@ export const MUNICIPALITY_FIELD_ACCESS = {
  *
  * @param identity - the verified caller
  * @param municipalityCode - the municipality
- * @param companyMunicipalityCode - for a company contact, their company's municipality
+ * @param participantMunicipalityCode - for a young person or a company contact, the
+ *   municipality their records put them in (`participantMunicipalityOf`), never their token's
+ *   claim
  */
 export function municipalityAudience(
   identity: Identity,
   municipalityCode: string,
-  companyMunicipalityCode?: string,
+  participantMunicipalityCode?: string,
 ): MunicipalityAudience {
   if (isStaffOf(identity, municipalityCode)) return 'TEAM';
-  if (identity.role === 'YOUTH' && identity.municipalityCode === municipalityCode) {
-    return 'PARTICIPANT';
-  }
-  if (identity.role === 'COMPANY_CONTACT' && companyMunicipalityCode === municipalityCode) {
-    return 'PARTICIPANT';
-  }
+  const participates = identity.role === 'YOUTH' || identity.role === 'COMPANY_CONTACT';
+  if (participates && participantMunicipalityCode === municipalityCode) return 'PARTICIPANT';
   if (identity.role === 'PROGRAMME') return 'PROGRAMME';
   return 'SIGNED_IN';
 }

@@ -4,20 +4,20 @@ import type { SubgraphContext } from '#kernel/context';
 import { parseInput } from '#kernel/validation';
 import { listTeam } from '../repository/staff-repository.ts';
 import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
-import { companyMunicipalityOf } from './caller.ts';
+import { participantMunicipalityOf } from './caller.ts';
 import { type MunicipalityAudience, municipalityAudience } from './municipality-access.ts';
 import { type StaffView, staffViewFor } from './staff-access.ts';
 import type { YouthView } from './youth-access.ts';
 import { YouthListArgsSchema } from './youth-inputs.ts';
 import { youthViewsOfPage } from './youth-queries.ts';
 
-/** The caller's audience for a municipality (a company contact's company is read, batched). */
+/** The caller's audience for a municipality (a participant's record is read, batched). */
 export async function municipalityAudienceOf(
   context: SubgraphContext,
   municipalityCode: string,
 ): Promise<MunicipalityAudience> {
   const identity = requireIdentity(context);
-  return municipalityAudience(identity, municipalityCode, await companyMunicipalityOf(context));
+  return municipalityAudience(identity, municipalityCode, await participantMunicipalityOf(context));
 }
 
 /**
@@ -32,11 +32,11 @@ export async function teamOf(
   municipalityCode: string,
 ): Promise<StaffView[]> {
   const identity = requireIdentity(context);
-  const [companyMunicipality, staff] = await Promise.all([
-    companyMunicipalityOf(context),
+  const [participantMunicipality, staff] = await Promise.all([
+    participantMunicipalityOf(context),
     listTeam(context.table, municipalityCode),
   ]);
-  return staff.map((member) => staffViewFor(identity, member, companyMunicipality));
+  return staff.map((member) => staffViewFor(identity, member, participantMunicipality));
 }
 
 /**

@@ -40,14 +40,19 @@ export interface StaffView {
  *
  * @param identity - the verified caller
  * @param staff - the staff member's municipality
- * @param companyMunicipalityCode - for a company contact, their company's municipality
+ * @param participantMunicipalityCode - for a young person or a company contact, the
+ *   municipality their records put them in
  */
 export function staffAudience(
   identity: Identity,
   staff: Pick<StaffMember, 'municipalityCode'>,
-  companyMunicipalityCode?: string,
+  participantMunicipalityCode?: string,
 ): StaffAudience | null {
-  const audience = municipalityAudience(identity, staff.municipalityCode, companyMunicipalityCode);
+  const audience = municipalityAudience(
+    identity,
+    staff.municipalityCode,
+    participantMunicipalityCode,
+  );
   return audience === 'TEAM' || audience === 'PARTICIPANT' ? audience : null;
 }
 
@@ -56,12 +61,13 @@ export function staffAudience(
  *
  * @param identity - the verified caller
  * @param staff - the staff member
- * @param companyMunicipalityCode - for a company contact, their company's municipality
+ * @param participantMunicipalityCode - for a young person or a company contact, the
+ *   municipality their records put them in
  */
 export function staffViewFor(
   identity: Identity,
   staff: StaffMember,
-  companyMunicipalityCode?: string,
+  participantMunicipalityCode?: string,
 ): StaffView {
-  return { staff, audience: staffAudience(identity, staff, companyMunicipalityCode) };
+  return { staff, audience: staffAudience(identity, staff, participantMunicipalityCode) };
 }

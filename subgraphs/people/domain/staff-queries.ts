@@ -1,7 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { loadStaff } from '../repository/staff-repository.ts';
-import { companyMunicipalityOf } from './caller.ts';
+import { participantMunicipalityOf } from './caller.ts';
 import { type StaffView, staffViewFor } from './staff-access.ts';
 
 /**
@@ -17,12 +17,12 @@ export async function staffViewsByIds(
   staffIds: readonly string[],
 ): Promise<Array<StaffView | null>> {
   const identity = requireIdentity(context);
-  const [staff, companyMunicipality] = await Promise.all([
+  const [staff, participantMunicipality] = await Promise.all([
     loadStaff(context.loader, staffIds),
-    companyMunicipalityOf(context),
+    participantMunicipalityOf(context),
   ]);
   return staff.map((member) =>
-    member ? staffViewFor(identity, member, companyMunicipality) : null,
+    member ? staffViewFor(identity, member, participantMunicipality) : null,
   );
 }
 

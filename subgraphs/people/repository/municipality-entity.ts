@@ -1,13 +1,14 @@
 import { defineEntity } from '#kernel/entity';
-import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import type { ItemKey } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
 import { type Municipality, MunicipalitySchema } from '../domain/municipality.ts';
 
 /** Partition of the index that lists every municipality, in code order. */
 const ALL_MUNICIPALITIES = 'MUNICIPALITIES';
 
-/** Primary key of a municipality's item. */
+/** Primary key of a municipality's item: the shared key, since other subgraphs read it. */
 export function municipalityKey(code: string): ItemKey {
-  return { pk: key(PREFIX.municipality, code), sk: key(PREFIX.municipality, code) };
+  return sharedKeys.municipality(code);
 }
 
 /** A municipality running NEXTWORK, listed on gsi1 in code order. */

@@ -60,19 +60,19 @@ export function requirePeriod(period: DateRange): void {
 
 /**
  * The young person, the opportunity and its company exist, are of one municipality, the company
- * takes part, the opportunity is open and the mentor is one of the company's contacts.
+ * takes part, the opportunity is open and the mentor is one of the company's contacts. An
+ * opportunity of another municipality is answered as one that does not exist: whether it does
+ * is not the team's to learn.
  */
 export function requireParties(facts: NewPlacementFacts): NewPlacementParties {
   const { youth, opportunity, company, mentor } = facts;
   if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
-  if (!opportunity) {
-    throw broken(RULE.OPPORTUNITY_NOT_FOUND, 'No such opportunity', ['opportunityId']);
-  }
-  if (!company) throw broken(RULE.COMPANY_NOT_FOUND, 'No such company', ['opportunityId']);
-  if (company.municipalityCode !== youth.municipalityCode) {
-    throw broken(RULE.OTHER_MUNICIPALITY, "The company is not in the young person's municipality", [
-      'opportunityId',
-    ]);
+  if (!opportunity || !company || company.municipalityCode !== youth.municipalityCode) {
+    throw broken(
+      RULE.OPPORTUNITY_NOT_FOUND,
+      "No such opportunity in the young person's municipality",
+      ['opportunityId'],
+    );
   }
   if (company.status !== 'ACTIVE') {
     throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
@@ -117,9 +117,16 @@ export function requireFreePeriod(
   }
 }
 
-/** The wish named is the young person's own, for this company, and still open. */
+/**
+ * The wish named is the young person's own, for this company, and still open. A wish of another
+ * municipality is answered as one that does not exist.
+ */
 export function requireOpenWish(wish: Wish | undefined, parties: NewPlacementParties): Wish {
-  if (!wish) throw broken(RULE.WISH_NOT_FOUND, 'No such wish', ['wishId']);
+  if (!wish || wish.municipalityCode !== parties.youth.municipalityCode) {
+    throw broken(RULE.WISH_NOT_FOUND, "No such wish in the young person's municipality", [
+      'wishId',
+    ]);
+  }
   if (wish.youthId !== parties.youth.id || wish.companyId !== parties.company.id) {
     throw broken(RULE.WISH_DOES_NOT_MATCH, 'The wish is for another young person or company', [
       'wishId',
@@ -129,14 +136,21 @@ export function requireOpenWish(wish: Wish | undefined, parties: NewPlacementPar
   return wish;
 }
 
-/** The invitation named is this young person's from this company, accepted and not yet placed. */
+/**
+ * The invitation named is this young person's from this company, accepted and not yet placed.
+ * An invitation of another municipality is answered as one that does not exist.
+ */
 export function requireAcceptedInvitation(
   invitation: Invitation | undefined,
   parties: NewPlacementParties,
   now: Date,
 ): Invitation {
-  if (!invitation) {
-    throw broken(RULE.INVITATION_NOT_FOUND, 'No such invitation', ['invitationId']);
+  if (!invitation || invitation.municipalityCode !== parties.youth.municipalityCode) {
+    throw broken(
+      RULE.INVITATION_NOT_FOUND,
+      "No such invitation in the young person's municipality",
+      ['invitationId'],
+    );
   }
   if (invitation.youthId !== parties.youth.id || invitation.companyId !== parties.company.id) {
     throw broken(

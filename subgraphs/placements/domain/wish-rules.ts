@@ -13,9 +13,9 @@ export interface WishFacts {
 }
 
 /**
- * The rules of a new wish, in the order they are reported: the young person and the company
- * exist and are of one municipality, the company takes part, the opportunity named is the
- * company's and open, and the young person does not wish for it already. Pure.
+ * The rules of a new wish, in the order they are reported: the young person exists, the company
+ * exists in their municipality, the company takes part, the opportunity named is the company's
+ * and open, and the young person does not wish for it already. Pure.
  *
  * @param facts - what was read
  * @param input - the wish asked for
@@ -27,13 +27,12 @@ export function requireWishRules(
 ): { youth: YouthFacts; company: CompanyFacts } {
   const { youth, company, opportunity } = facts;
   if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
-  if (!company) throw broken(RULE.COMPANY_NOT_FOUND, 'No such company', ['companyId']);
-  if (company.municipalityCode !== youth.municipalityCode) {
-    throw broken(
-      RULE.OTHER_MUNICIPALITY,
-      "Wishes are for companies in the young person's own municipality",
-      ['companyId'],
-    );
+  // Wishes are for companies of the young person's own municipality; one of another is
+  // answered as one that does not exist, as whether it does is not theirs to learn.
+  if (!company || company.municipalityCode !== youth.municipalityCode) {
+    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
+      'companyId',
+    ]);
   }
   if (company.status !== 'ACTIVE') {
     throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
@@ -41,10 +40,9 @@ export function requireWishRules(
     ]);
   }
   if (input.opportunityId) {
-    if (!opportunity) {
-      throw broken(RULE.OPPORTUNITY_NOT_FOUND, 'No such opportunity', ['opportunityId']);
-    }
-    if (opportunity.companyId !== company.id) {
+    // One answer for an opportunity of no one, of another company and of another
+    // municipality, as for an invitation: the company named has none with this id.
+    if (!opportunity || opportunity.companyId !== company.id) {
       throw broken(RULE.OPPORTUNITY_NOT_AT_COMPANY, "The opportunity is not the company's", [
         'opportunityId',
       ]);

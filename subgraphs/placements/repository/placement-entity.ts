@@ -1,10 +1,11 @@
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
 import { type Placement, PlacementSchema } from '../domain/placement.ts';
 
-/** Primary key of a placement's item. */
+/** Primary key of a placement's item: the shared key, since the learning community reads it. */
 export function placementKey(placementId: string): ItemKey {
-  return { pk: key(PREFIX.placement, placementId), sk: key(PREFIX.placement, placementId) };
+  return sharedKeys.placement(placementId);
 }
 
 /** Partition (gsi1) of a young person's placements, sorted by start date. */

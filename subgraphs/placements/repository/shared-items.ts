@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { key, PREFIX } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Condition } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
@@ -110,7 +109,7 @@ export const ContactFactsEntity = defineEntity<ContactFacts>({
 const MunicipalityFactsEntity = defineEntity<z.infer<typeof MunicipalityFactsSchema>>({
   name: 'Municipality',
   schema: MunicipalityFactsSchema,
-  key: ({ code }) => ({ pk: key(PREFIX.municipality, code), sk: key(PREFIX.municipality, code) }),
+  key: ({ code }) => sharedKeys.municipality(code),
 });
 
 /** Young people's facts by id through the request's loader; undefined where none exists. */

@@ -73,8 +73,18 @@ export async function startDynamoDbLocal(
       resolve();
     }),
   );
+  // A JVM outlives the process that started it: one left behind by a failed start or an
+  // ended test worker keeps its memory and CPU, and slows every later start on the machine.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exit.then(() => process.off('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(endpoint, () => exited);
+  try {
+    await waitUntilAnswering(endpoint, () => exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     endpoint,
     async stop() {
@@ -90,15 +100,18 @@ export async function startDynamoDbLocal(
 async function waitUntilAnswering(endpoint: string, hasExited: () => boolean): Promise<void> {
   const client = createDynamoClient(endpoint);
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (hasExited()) throw new Error('DynamoDB Local exited while starting');
-    try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      client.destroy();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
+  try {
+    while (Date.now() < deadline) {
+      if (hasExited()) throw new Error('DynamoDB Local exited while starting');
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
     }
+    throw new Error(`DynamoDB Local did not answer at ${endpoint} within 30 seconds`);
+  } finally {
+    client.destroy();
   }
-  throw new Error(`DynamoDB Local did not answer at ${endpoint} within 30 seconds`);
 }

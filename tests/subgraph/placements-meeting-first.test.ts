@@ -1,3 +1,5 @@
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
@@ -53,6 +55,7 @@ describe('placements subgraph: meeting first, then the invitation', () => {
       'y-intro',
       'y-none',
       'y-staff',
+      'y-old',
     ]);
     await givenYoungPeople(table, '101', ['y-cph']);
     await givenHosts(table, aHost('c-1', '265'), aHost('c-2', '265'));
@@ -95,6 +98,32 @@ describe('placements subgraph: meeting first, then the invitation', () => {
       const result = await invite(contact, { youthId: 'y-placed' });
       // Assess
       expect(result.data?.inviteYouth.errors).toEqual([]);
+    });
+
+    it('who wished for it or had a placement with it before ties were kept (no tie item)', async () => {
+      // Prepare: a wish and a placement as a table written before this release holds them
+      const wished = await run(
+        youthIdentity('265', 'y-old'),
+        `mutation ($input: CreateWishInput!) { createWish(input: $input) { wish { id } errors { code } } }`,
+        { companyId: 'c-1', rank: 1, motivation: 'Jeg vil gerne arbejde på lager' },
+      );
+      expect(wished.data?.createWish?.errors).toEqual([]);
+      const placed = await run(
+        team,
+        `mutation ($input: CreatePlacementInput!) { createPlacement(input: $input) { placement { id } errors { code } } }`,
+        createPlacementInput('y-old', 'c-2'),
+      );
+      expect(placed.data?.createPlacement?.errors).toEqual([]);
+      for (const company of ['c-1', 'c-2']) {
+        const Key = marshall(youthCompanyTieKey('y-old', company));
+        await table.client.send(new DeleteItemCommand({ TableName: table.name, Key }));
+      }
+      // Act
+      const byWish = await invite(contact, { youthId: 'y-old' });
+      const byPlacement = await invite(companyContactIdentity('c-2'), { youthId: 'y-old' });
+      // Assess
+      expect(byWish.data?.inviteYouth.errors).toEqual([]);
+      expect(byPlacement.data?.inviteYouth.errors).toEqual([]);
     });
 
     it('whom it met at a matching event both attended, once the event was held', async () => {

@@ -3,11 +3,13 @@ import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import type { Table } from '#kernel/table/table';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
 import { loadInvitation, readAllInvitationsOfYouth } from '../repository/invitation-repository.ts';
 import { attendedTheSameEvent } from '../repository/matching-event-repository.ts';
+import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import {
   type CompanyFacts,
   companyStillActive,
@@ -17,6 +19,7 @@ import {
   opportunityStillOpenAt,
   type YouthFacts,
 } from '../repository/shared-items.ts';
+import { readAllWishesOfYouth } from '../repository/wish-repository.ts';
 import {
   invitationReason,
   linkAction,
@@ -53,7 +56,24 @@ async function readInvitationFacts(
   const pair = { youthId: input.youthId, companyId };
   const metAtEvent =
     !tie && (await attendedTheSameEvent(context.table, loader, pair, danishToday(context.now())));
-  return { company, youth, opportunity, received, tie, metAtEvent };
+  const wishedOrPlaced = !tie && !metAtEvent && (await wishedForOrPlacedWith(context.table, pair));
+  return { company, youth, opportunity, received, tie, metAtEvent, wishedOrPlaced };
+}
+
+/**
+ * Whether the young person wished for the company or had a placement with it, from their own
+ * wishes and placements (a young person has a handful of each): the answer for records stored
+ * before ties were kept.
+ */
+async function wishedForOrPlacedWith(
+  table: Table,
+  pair: { youthId: string; companyId: string },
+): Promise<boolean> {
+  const [wishes, placements] = await Promise.all([
+    readAllWishesOfYouth(table, pair.youthId),
+    readPlacementsOfYouth(table, pair.youthId),
+  ]);
+  return [...wishes, ...placements].some((record) => record.companyId === pair.companyId);
 }
 
 /**

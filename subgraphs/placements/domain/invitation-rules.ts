@@ -18,6 +18,12 @@ export interface InvitationFacts {
    * only when there is no tie: an event records who came, not who met whom).
    */
   metAtEvent: boolean;
+  /**
+   * Whether the young person wished for the company or had a placement with it, read from those
+   * records only when there is no tie and no event: wishes and placements stored before ties
+   * were kept have none, and need no data migration to count.
+   */
+  wishedOrPlaced: boolean;
 }
 
 /**
@@ -27,8 +33,10 @@ export interface InvitationFacts {
  *
  * @param facts - what was read
  */
-export function hasMet(facts: Pick<InvitationFacts, 'tie' | 'metAtEvent'>): boolean {
-  return (facts.tie?.reasons.length ?? 0) > 0 || facts.metAtEvent;
+export function hasMet(
+  facts: Pick<InvitationFacts, 'tie' | 'metAtEvent' | 'wishedOrPlaced'>,
+): boolean {
+  return (facts.tie?.reasons.length ?? 0) > 0 || facts.metAtEvent || facts.wishedOrPlaced;
 }
 
 /**

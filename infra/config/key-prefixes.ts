@@ -69,9 +69,10 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PLACEMENTS_PREFIX.wish,
       PLACEMENTS_PREFIX.invitation,
       PLACEMENTS_PREFIX.matchingEvent,
+      PLACEMENTS_PREFIX.introduction,
       PREFIX.stats,
-      // Status changes, youth–company links and the placement guard live in the young person's
-      // collection, written in the placement's transaction.
+      // Status changes, youth–company links and ties and the placement guard live in the young
+      // person's collection, written in the placement's transaction.
       PREFIX.youth,
       // The occupancy counter of an opportunity, `OPPORTUNITY#<id>` / `OCCUPANCY`.
       PREFIX.opportunity,
@@ -90,7 +91,16 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       LC_PREFIX.gathering,
       LC_PREFIX.training,
     ],
-    read: [PREFIX.youth, PREFIX.staff, PREFIX.company, PREFIX.contact],
+    // A work story's placement is checked to be the young person's own; a gathering's host to
+    // be a municipality running NEXTWORK (`MUNI#<code>`).
+    read: [
+      PREFIX.youth,
+      PREFIX.staff,
+      PREFIX.company,
+      PREFIX.contact,
+      PREFIX.placement,
+      PREFIX.municipality,
+    ],
     append: [PREFIX.audit],
   },
 };
@@ -106,7 +116,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
  *   notes, and the links and placement guard placements keeps there) and the stub
  *   `YOUTH#<stub>` / `ERASED`; no index.
  * - placements: placements (`PLACEMENT#`, with their lifecycle tasks and stubs), wishes,
- *   invitations and matching events (participation items and member lists), found through gsi1.
+ *   invitations, introductions and matching events (participation items and member lists),
+ *   found through gsi1, and the young person's ties to companies in their collection `YOUTH#<id>`.
  * - learning-community: the participant collection `NETWORK#YOUTH#<id>`, work stories (gsi1),
  *   and the group and session items whose member and attendance lists name the young person.
  * - companies: nothing. No item of its prefixes names a young person; its handler answers
@@ -124,6 +135,9 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
       PLACEMENTS_PREFIX.wish,
       PLACEMENTS_PREFIX.invitation,
       PLACEMENTS_PREFIX.matchingEvent,
+      PLACEMENTS_PREFIX.introduction,
+      // The young person's ties to companies, `YOUTH#<id>` / `TIE#COMPANY#<id>`.
+      PREFIX.youth,
     ],
     read: [],
     indexes: ['gsi1'],

@@ -99,6 +99,8 @@ describe('learning community subgraph: dates within their plausible range', () =
     table = await createTestTable();
     await putSharedWorld(table, {
       staff: [{ id: TRAINER.staffId, municipalityCode: '630', role: 'TEAM_LEADER' }],
+      // The gatherings' host runs NEXTWORK, so that only their dates are what is refused.
+      municipalities: ['630'],
     });
   });
 

@@ -18,33 +18,7 @@ import {
   IntroduceYouthToCompanyInputSchema,
   type Introduction,
 } from './introduction.ts';
-import { broken, RULE } from './rules.ts';
-
-/**
- * The rules of an introduction, in the order they are reported: the young person exists (the
- * team's municipality is the mutation's rule), the company is of their municipality and takes
- * part. Pure.
- *
- * @param youth - the young person as read
- * @param company - the company as read
- */
-export function requireIntroductionRules(
-  youth: YouthFacts | undefined,
-  company: CompanyFacts | undefined,
-): { youth: YouthFacts; company: CompanyFacts } {
-  if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
-  if (!company || company.municipalityCode !== youth.municipalityCode) {
-    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
-      'companyId',
-    ]);
-  }
-  if (company.status !== 'ACTIVE') {
-    throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
-      'companyId',
-    ]);
-  }
-  return { youth, company };
-}
+import { requireYouthAndTheirActiveCompany } from './wish-rules.ts';
 
 async function readIntroductionFacts(
   context: SubgraphContext,
@@ -69,7 +43,7 @@ export const introduceYouthToCompanyCommand = defineCommand({
   input: IntroduceYouthToCompanyInputSchema,
   async execute(context, input, work): Promise<Introduction> {
     const facts = await readIntroductionFacts(context, input);
-    const { youth, company } = requireIntroductionRules(facts.youth, facts.company);
+    const { youth, company } = requireYouthAndTheirActiveCompany(facts.youth, facts.company);
     work.add(companyStillActive(company.id));
     const now = context.now();
     const introduction = work.create(IntroductionEntity, {

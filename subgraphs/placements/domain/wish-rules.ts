@@ -13,6 +13,33 @@ export interface WishFacts {
 }
 
 /**
+ * The young person exists, and the company is of their municipality and takes part: what a
+ * wish and the team's introduction both require, in that order. A company of another
+ * municipality is answered as one that does not exist, as whether it does is not the caller's
+ * to learn. Pure.
+ *
+ * @param youth - the young person as read
+ * @param company - the company as read
+ */
+export function requireYouthAndTheirActiveCompany(
+  youth: YouthFacts | undefined,
+  company: CompanyFacts | undefined,
+): { youth: YouthFacts; company: CompanyFacts } {
+  if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
+  if (!company || company.municipalityCode !== youth.municipalityCode) {
+    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
+      'companyId',
+    ]);
+  }
+  if (company.status !== 'ACTIVE') {
+    throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
+      'companyId',
+    ]);
+  }
+  return { youth, company };
+}
+
+/**
  * The rules of a new wish, in the order they are reported: the young person exists, the company
  * exists in their municipality, the company takes part, the opportunity named is the company's
  * and open, and the young person does not wish for it already. Pure.
@@ -25,20 +52,8 @@ export function requireWishRules(
   facts: WishFacts,
   input: Pick<CreateWishInput, 'opportunityId'>,
 ): { youth: YouthFacts; company: CompanyFacts } {
-  const { youth, company, opportunity } = facts;
-  if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
-  // Wishes are for companies of the young person's own municipality; one of another is
-  // answered as one that does not exist, as whether it does is not theirs to learn.
-  if (!company || company.municipalityCode !== youth.municipalityCode) {
-    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
-      'companyId',
-    ]);
-  }
-  if (company.status !== 'ACTIVE') {
-    throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [
-      'companyId',
-    ]);
-  }
+  const { opportunity } = facts;
+  const { youth, company } = requireYouthAndTheirActiveCompany(facts.youth, facts.company);
   if (input.opportunityId) {
     // One answer for an opportunity of no one, of another company and of another
     // municipality, as for an invitation: the company named has none with this id.

@@ -6,7 +6,7 @@ import { createInProcessGateway } from '../bench/federation/in-process-gateway.t
 import type { BenchOperation } from '../bench/operations.ts';
 import { seedWorld } from '../bench/world/data-sets.ts';
 import { scaleWorld } from '../bench/world/scaled-world.ts';
-import { createTestTable } from '../support/table.ts';
+import { createTableOnItsOwnDynamoDb } from '../support/table.ts';
 
 const PERIOD = `(from: "2025-01-01", to: "2026-11-23")`;
 
@@ -65,15 +65,22 @@ interface Served {
   roundTrips: RoundTripCounter;
   items: ReturnType<typeof countItemsRead>;
   gateway: Awaited<ReturnType<typeof createInProcessGateway>>;
+  stop(): Promise<void>;
 }
 
 async function serve(world: DemoWorld): Promise<Served> {
-  const table = await createTestTable();
+  const own = await createTableOnItsOwnDynamoDb();
+  const { table } = own;
   await seedWorld(table.client, table.name, world);
+  const gateway = await createInProcessGateway(table, () => new Date('2026-11-23T10:00:00Z'));
   return {
     roundTrips: countRoundTrips(table.client),
     items: countItemsRead(table.client),
-    gateway: await createInProcessGateway(table, () => new Date('2026-11-23T10:00:00Z')),
+    gateway,
+    async stop() {
+      await gateway.stop();
+      await own.stop();
+    },
   };
 }
 
@@ -85,25 +92,33 @@ async function costOf(served: Served) {
   return { byCommand: served.roundTrips.byCommand(), items: served.items.total(), result };
 }
 
-describe('the programme figures of all four subgraphs read as many items for ten times the young people', () => {
+/**
+ * How much larger the second world is. Four times is as telling as ten (a read that grows with
+ * the data grows by the same factor) and seeds in a fraction of the time.
+ */
+const SCALE = 4;
+
+describe('the programme figures of all four subgraphs read as many items for several times the young people', () => {
   let demo: Served;
-  let tenfold: Served;
+  let scaled: Served;
 
   beforeAll(async () => {
     const base = buildDemoWorld();
     const municipalities = base.municipalities.map(({ code, name }) => [code, name] as const);
-    demo = await serve(base);
-    tenfold = await serve(scaleWorld(base, { municipalities, factor: 10 }));
+    [demo, scaled] = await Promise.all([
+      serve(base),
+      serve(scaleWorld(base, { municipalities, factor: SCALE })),
+    ]);
   }, 600_000);
 
   afterAll(async () => {
-    await Promise.all([demo, tenfold].map((served) => served?.gateway.stop()));
+    await Promise.all([demo, scaled].map((served) => served?.stop()));
   });
 
-  it('reads the same items in the same round trips on the demo and on ten times its size', async () => {
+  it('reads the same items in the same round trips on the demo and on several times its size', async () => {
     // Act
     const small = await costOf(demo);
-    const large = await costOf(tenfold);
+    const large = await costOf(scaled);
     // Assess
     expect(large.byCommand).toEqual(small.byCommand);
     expect(large.items).toBe(small.items);
@@ -112,7 +127,7 @@ describe('the programme figures of all four subgraphs read as many items for ten
       .programmeStats.youthStats.total;
     const largeTotal = (large.result.data as { programmeStats: { youthStats: { total: number } } })
       .programmeStats.youthStats.total;
-    expect(largeTotal).toBe(10 * smallTotal);
+    expect(largeTotal).toBe(SCALE * smallTotal);
     type Placements = { programmeStats: { placementStats: { startedInPeriod: number } } };
     const smallStarted = (small.result.data as Placements).programmeStats.placementStats
       .startedInPeriod;

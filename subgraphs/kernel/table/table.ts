@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { CursorKey } from '../cursor.ts';
 import { type Deadline, NO_DEADLINE } from '../deadline.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, OutcomeUnknownError, TemporarilyUnavailableError } from '../errors.ts';
 import type { ItemKey } from '../keys.ts';
 import { runtimeSdk } from '../runtime-sdk.ts';
 import type { IndexName } from './definition.ts';
@@ -284,6 +284,9 @@ export class Table {
   /**
    * Writes items without conditions, 25 a call, retrying unprocessed ones. For loading
    * (seeding, maintenance), never for request paths that must keep invariants.
+   *
+   * A put without a condition writes the same item however often it is sent, so a batch whose
+   * answer was lost or that met a busy table is sent again rather than failing the load.
    */
   async putMany(items: readonly Item[]): Promise<void> {
     for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
@@ -294,11 +297,15 @@ export class Table {
         if (attempt > MAX_RETRIES)
           throw new Error('BatchWriteItem kept returning unprocessed items');
         if (attempt > 0) await backoff(attempt);
-        const result = await this.send<BatchWriteItemCommandOutput>(
-          new BatchWriteItemCommand({ RequestItems: { [this.name]: pending } }),
-          'write',
-        );
-        pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
+        try {
+          const result = await this.send<BatchWriteItemCommandOutput>(
+            new BatchWriteItemCommand({ RequestItems: { [this.name]: pending } }),
+            'write',
+          );
+          pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
+        } catch (error) {
+          if (!isRetryableFailure(error) || attempt >= MAX_RETRIES) throw error;
+        }
       }
     }
   }
@@ -357,6 +364,11 @@ export class Table {
       throw failureOf(error, effect);
     }
   }
+}
+
+/** Whether a failure left nothing changed or changed what a repeat would change again. */
+function isRetryableFailure(error: unknown): boolean {
+  return error instanceof OutcomeUnknownError || error instanceof TemporarilyUnavailableError;
 }
 
 /** Exponential backoff with full jitter, capped at about a second. */

@@ -13,9 +13,16 @@ import type { SubgraphName } from '#schema/subgraphs';
  * append-only audit trail. No update, no delete, and no read unless `read` names it too.
  */
 export interface KeyPrefixGrant {
+  /** Read and written (put, update, delete). */
   write: readonly string[];
+  /** Read only. */
   read: readonly string[];
+  /** Only new items added (the audit trail). */
   append?: readonly string[];
+  /** Counters updated in place and never read otherwise: `UpdateItem` only. */
+  counters?: readonly string[];
+  /** The indexes it may query, read-only. @default all three */
+  indexes?: readonly IndexName[];
 }
 
 /**
@@ -161,14 +168,18 @@ export const LIFECYCLE_RECONCILER_KEY_PREFIXES: KeyPrefixGrant = {
 };
 
 /**
- * The gateway's table access: its per-identity rate-limit counters (`RATE#…`) and its own
- * refusals (depth, aliases, cost, rate limit, size, batching, introspection, invalid tokens)
- * appended to the audit trail. It reads no data of the subgraphs.
+ * The gateway's table access, exactly what it uses: its per-identity rate-limit counters
+ * (`RATE#…`, one `UpdateItem` that adds and returns the count) and its own refusals (depth,
+ * aliases, cost, rate limit, size, batching, introspection, invalid tokens) appended to the
+ * audit trail. No item read, no index: it reads no data of the subgraphs. DynamoDB still uses
+ * the table key for those two writes, so the key grant (through DynamoDB only) stays.
  */
 export const GATEWAY_KEY_PREFIXES: KeyPrefixGrant = {
-  write: [PREFIX.rateLimit],
+  write: [],
   read: [],
+  counters: [PREFIX.rateLimit],
   append: [PREFIX.audit],
+  indexes: [],
 };
 
 /**

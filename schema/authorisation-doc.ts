@@ -47,7 +47,11 @@ Cite it from code as \`docs/authorisation.md\`.
   refused (and a test names it).
 - A refused field is \`FORBIDDEN\` and recorded as a \`REFUSED\` audit event; a read of a young
   person's personal data (a rule marked *personal* below) by anyone but the young person records
-  one \`READ\` event per young person and request; no audit record, no data.
+  one \`READ\` event per young person and request; no audit record, no data. A value type's
+  personal fields (\`personalWithin(…)\`) are audited as the read of their personal parent.
+- The same marking decides the rest (\`subgraphs/kernel/personal-data.ts\`): every type with a
+  personal field is in the young person's art. 15 export, and the logger redacts every personal
+  field holding text by its name; a test fails on a text field marked neither way.
 - A mutation's rule decides on the record it names (loaded by the rule) before the command runs;
   its change commits with its \`CHANGE\` audit event in one transaction.
 - \`guardedByParent(…)\` marks a value type that only its parent hands out: the parent's rule has

@@ -101,8 +101,8 @@ describe('attacks on the production-configured stack, over HTTP', () => {
     const today = new Date();
     const yesterday = new Date(today.getTime() - 86_400_000);
     const partitions = [
-      AUDIT_KEYS.dayPartition(today.toISOString().slice(0, 10)),
-      AUDIT_KEYS.dayPartition(yesterday.toISOString().slice(0, 10)),
+      ...AUDIT_KEYS.dayPartitions(today.toISOString().slice(0, 10)),
+      ...AUDIT_KEYS.dayPartitions(yesterday.toISOString().slice(0, 10)),
       ...youthIds.map((id) => AUDIT_KEYS.youthPartition(id)),
     ];
     const items = (

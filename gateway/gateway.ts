@@ -15,6 +15,7 @@ import { maskError } from './error-masking.ts';
 import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
+import { cachedHealthCheck, DEFAULT_HEALTH_CACHE_MS } from './health-cache.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
 import { operationResolutionPlugin } from './operation-resolution.ts';
 import { queryLimitRules } from './query-limits.ts';
@@ -116,11 +117,15 @@ export function createGateway(
       if (!admitted?.identity) throw new UnauthenticatedError('A bearer token is required');
       return admitted;
     },
-    health: createHealthCheck({
-      ...transportOptions,
-      urls: config.subgraphUrls,
-      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
-    }),
+    /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+    health: cachedHealthCheck(
+      createHealthCheck({
+        ...transportOptions,
+        urls: config.subgraphUrls,
+        timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+      }),
+      { ttlMs: DEFAULT_HEALTH_CACHE_MS },
+    ),
   };
 }
 

@@ -20,6 +20,7 @@ import { operationLimitsPlugin } from './operation-limits.ts';
 import { operationResolutionPlugin } from './operation-resolution.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { createInMemoryRateLimiter, createRateLimiter } from './rate-limit.ts';
+import { createRateLimitedCounter, logRateLimited } from './rate-limited-count.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { createSigV4Signer } from './request-signer.ts';
 import { SubgraphTransport } from './subgraph-transport.ts';
@@ -100,6 +101,9 @@ export function createGateway(
     rateLimit: table
       ? createRateLimiter({ table, limitPerMinute: config.rateLimitPerMinute })
       : createInMemoryRateLimiter(config.rateLimitPerMinute),
+    countRateLimited: table
+      ? createRateLimitedCounter({ table, retentionDays: config.auditRetentionDays })
+      : logRateLimited,
     auditTrail: createGatewayAuditTrails({ table, retentionDays: config.auditRetentionDays }),
     maxRequestBytes: config.maxRequestBytes,
     requestDeadlineMs: config.requestDeadlineMs,

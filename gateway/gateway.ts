@@ -59,6 +59,16 @@ export function createGateway(
     ...(signRequest ? { signRequest } : {}),
   };
 
+  /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+  const health = cachedHealthCheck(
+    createHealthCheck({
+      ...transportOptions,
+      urls: config.subgraphUrls,
+      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+    }),
+    { ttlMs: DEFAULT_HEALTH_CACHE_MS },
+  );
+
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Composition already validated it, and the composition test fails when the committed
@@ -70,6 +80,7 @@ export function createGateway(
         name: name as SubgraphName,
         url: config.subgraphUrls[name as SubgraphName],
         ...transportOptions,
+        onUnavailable: () => health.invalidate(),
       }),
   });
 
@@ -121,15 +132,7 @@ export function createGateway(
       if (!admitted?.identity) throw new UnauthenticatedError('A bearer token is required');
       return admitted;
     },
-    /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
-    health: cachedHealthCheck(
-      createHealthCheck({
-        ...transportOptions,
-        urls: config.subgraphUrls,
-        timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
-      }),
-      { ttlMs: DEFAULT_HEALTH_CACHE_MS },
-    ),
+    health,
   };
 }
 

@@ -3,6 +3,16 @@ import type { HealthReport } from './health.ts';
 /** How long one health report answers `/health` unless `HEALTH_CACHE_SECONDS` says otherwise. */
 export const DEFAULT_HEALTH_CACHE_MS = 5_000;
 
+/** A health check answered from its last report, which the gateway's own traffic can void. */
+export interface CachedHealthCheck {
+  (): Promise<HealthReport>;
+  /**
+   * Forgets the last report: a subgraph call of real traffic failed, so the next `/health`
+   * asks again rather than answer "up" for a subgraph that just did not answer.
+   */
+  invalidate(): void;
+}
+
 /**
  * Answers health from the last report for `ttlMs`, and lets concurrent callers share the one
  * check in flight: `/health` is open to anyone, and each check asks every subgraph, so a flood
@@ -16,11 +26,11 @@ export const DEFAULT_HEALTH_CACHE_MS = 5_000;
 export function cachedHealthCheck(
   check: () => Promise<HealthReport>,
   options: { ttlMs: number; now?: () => number },
-): () => Promise<HealthReport> {
+): CachedHealthCheck {
   const now = options.now ?? Date.now;
   let last: { report: HealthReport; at: number } | undefined;
   let inFlight: Promise<HealthReport> | undefined;
-  return () => {
+  const health = () => {
     if (last && now() - last.at < options.ttlMs) return Promise.resolve(last.report);
     inFlight ??= check()
       .then((report) => {
@@ -32,4 +42,9 @@ export function cachedHealthCheck(
       });
     return inFlight;
   };
+  return Object.assign(health, {
+    invalidate: () => {
+      last = undefined;
+    },
+  });
 }

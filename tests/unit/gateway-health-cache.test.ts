@@ -49,4 +49,17 @@ describe('the cached health check (issue 18, class 8)', () => {
     // Assess
     expect(counted.checks).toBe(2);
   });
+
+  it('asks again within the interval once real traffic found a subgraph not answering', async () => {
+    // Prepare
+    const { counted, check } = countingCheck();
+    const health = cachedHealthCheck(check, { ttlMs: 5_000, now: () => 0 });
+    await health();
+    // Act
+    health.invalidate();
+    await health();
+    await health();
+    // Assess
+    expect(counted.checks).toBe(2);
+  });
 });

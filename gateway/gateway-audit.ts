@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type AuditTrail, createAuditTrail } from '#kernel/audit';
+import { type AuditTrail, createAuditTrail, TooManyAuditEventsError } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
@@ -53,14 +53,20 @@ export function recordRefusal(
   code: GatewayRefusalCode,
   detail: string,
 ): void {
-  audit?.record({
-    action: 'REFUSED',
-    target: GATEWAY_REFUSALS[code],
-    reason: `${code}: ${detail}`.slice(0, 200),
-    ...(identity && 'municipalityCode' in identity
-      ? { municipalityCode: identity.municipalityCode }
-      : {}),
-  });
+  try {
+    audit?.record({
+      action: 'REFUSED',
+      target: GATEWAY_REFUSALS[code],
+      reason: `${code}: ${detail}`.slice(0, 200),
+      ...(identity && 'municipalityCode' in identity
+        ? { municipalityCode: identity.municipalityCode }
+        : {}),
+    });
+  } catch (error) {
+    // Past the request's cap the trail counts the overflow and writes it as one record when
+    // flushed; the request is a refusal already, and answers as one.
+    if (!(error instanceof TooManyAuditEventsError)) throw error;
+  }
 }
 
 /**

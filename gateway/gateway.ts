@@ -15,10 +15,12 @@ import { maskError } from './error-masking.ts';
 import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
+import { cachedHealthCheck, DEFAULT_HEALTH_CACHE_MS } from './health-cache.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
 import { operationResolutionPlugin } from './operation-resolution.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { createInMemoryRateLimiter, createRateLimiter } from './rate-limit.ts';
+import { createRateLimitedCounter, logRateLimited } from './rate-limited-count.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { createSigV4Signer } from './request-signer.ts';
 import { SubgraphTransport } from './subgraph-transport.ts';
@@ -57,6 +59,16 @@ export function createGateway(
     ...(signRequest ? { signRequest } : {}),
   };
 
+  /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+  const health = cachedHealthCheck(
+    createHealthCheck({
+      ...transportOptions,
+      urls: config.subgraphUrls,
+      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+    }),
+    { ttlMs: DEFAULT_HEALTH_CACHE_MS },
+  );
+
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Composition already validated it, and the composition test fails when the committed
@@ -68,6 +80,7 @@ export function createGateway(
         name: name as SubgraphName,
         url: config.subgraphUrls[name as SubgraphName],
         ...transportOptions,
+        onUnavailable: () => health.invalidate(),
       }),
   });
 
@@ -99,6 +112,9 @@ export function createGateway(
     rateLimit: table
       ? createRateLimiter({ table, limitPerMinute: config.rateLimitPerMinute })
       : createInMemoryRateLimiter(config.rateLimitPerMinute),
+    countRateLimited: table
+      ? createRateLimitedCounter({ table, retentionDays: config.auditRetentionDays })
+      : logRateLimited,
     auditTrail: createGatewayAuditTrails({ table, retentionDays: config.auditRetentionDays }),
     maxRequestBytes: config.maxRequestBytes,
     requestDeadlineMs: config.requestDeadlineMs,
@@ -116,11 +132,7 @@ export function createGateway(
       if (!admitted?.identity) throw new UnauthenticatedError('A bearer token is required');
       return admitted;
     },
-    health: createHealthCheck({
-      ...transportOptions,
-      urls: config.subgraphUrls,
-      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
-    }),
+    health,
   };
 }
 

@@ -4,7 +4,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { type DocumentNode, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
-import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
+import {
+  AuditWriteError,
+  auditRetentionDays,
+  createAuditTrail,
+  TooManyAuditEventsError,
+} from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
 import { createCursorCodec } from './cursor.ts';
@@ -62,7 +67,9 @@ function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): Graph
  * The table throttled or did not answer: a passing failure, so the code says to send the
  * request again. A query is `TEMPORARILY_UNAVAILABLE`. A mutation may have committed its change
  * before the trail failed, so it is `OUTCOME_UNKNOWN`: sent again with the same idempotency key,
- * it is answered from the key's record. Anything else is unexpected: `INTERNAL_SERVER_ERROR`.
+ * it is answered from the key's record. A request that needed more audit records than one
+ * request may write is `TOO_MANY_AUDIT_EVENTS`: asked again, it fails again, so it says to ask
+ * for less. Anything else is unexpected: `INTERNAL_SERVER_ERROR`.
  *
  * @param error - what the trail's flush threw
  * @param operation - the kind of operation whose response is withheld
@@ -71,6 +78,9 @@ export function withheldResponseError(
   error: unknown,
   operation: OperationTypeNode | undefined,
 ): GraphQLFormattedError {
+  if (error instanceof TooManyAuditEventsError) {
+    return { message: error.message, extensions: { code: error.extensions.code } };
+  }
   const cause = error instanceof AuditWriteError ? error.cause : undefined;
   if (cause instanceof TemporarilyUnavailableError || cause instanceof OutcomeUnknownError) {
     const replacement =

@@ -281,6 +281,7 @@ export const peopleRules: SubgraphRules = {
       'actorSubject',
       'actorRole',
       'correlationId',
+      'count',
     ]),
     AuditRecordConnection: connectionRules(AUDIT_QUERIES),
     AuditRecordEdge: edgeRules(AUDIT_QUERIES),

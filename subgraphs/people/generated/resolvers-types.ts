@@ -92,8 +92,16 @@ export type AuditRecord = {
   actorSubject: Scalars['ID']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
-  /** The request it belongs to, to find it in the logs. */
+  /**
+   * The request it belongs to, to find it in the logs (for a count of rate-limited calls, the
+   * latest of them).
+   */
   correlationId: Scalars['String']['output'];
+  /**
+   * How many times it happened: refusals of the same target, young person and reason in one
+   * request are one record, and the rate-limited calls of one caller in one minute are one record.
+   */
+  count: Scalars['Int']['output'];
   /** The municipality concerned: the data's, or the caller's when the data's is not known. */
   municipalityCode: Maybe<Scalars['ID']['output']>;
   /** Why it was refused: an error code and the rule (REFUSED only). */
@@ -561,7 +569,8 @@ export type Query = {
   programmeStats: Maybe<ProgrammeStats>;
   /**
    * The refused attempts of a period that concern the officer's municipality (its data, or made by
-   * its people), newest first. For the data protection officer only (`FORBIDDEN` for everyone else).
+   * its people), or, with `scope: PROGRAMME_WIDE`, those no municipality is known for, newest
+   * first. For the data protection officer only (`FORBIDDEN` for everyone else).
    */
   refusedAttempts: AuditRecordConnection;
   /**
@@ -599,6 +608,7 @@ export type QueryRefusedAttemptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  scope?: InputMaybe<RefusalScope>;
   to: Scalars['Date']['input'];
 };
 
@@ -633,6 +643,16 @@ export type RecordResearchConsentInput = {
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
+
+/** Which refused attempts `refusedAttempts` lists. */
+export type RefusalScope =
+  /** Those concerning the officer's own municipality: its data, or made by its people. */
+  | 'MUNICIPALITY'
+  /**
+   * Those no municipality is known for: made by the programme office, by unauthenticated callers
+   * or by company contacts (whose token names no municipality). Read by every officer.
+   */
+  | 'PROGRAMME_WIDE';
 
 /** The young person's consent to the use of their data in the research-based effect evaluation. */
 export type ResearchConsent = {
@@ -1230,6 +1250,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordResearchConsentInput: RecordResearchConsentInput;
+  RefusalScope: RefusalScope;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffRole: StaffRole;
@@ -1324,6 +1345,7 @@ export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType exten
   actorSubject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   correlationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   municipalityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1434,7 +1456,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
   programmeStats?: Resolver<Maybe<ResolversTypes['ProgrammeStats']>, ParentType, ContextType, Partial<QueryProgrammeStatsArgs>>;
-  refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'to'>>;
+  refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'scope' | 'to'>>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   youth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType, RequireFields<QueryYouthArgs, 'id'>>;
 }>;

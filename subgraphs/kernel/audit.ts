@@ -66,7 +66,36 @@ export const AUDIT_KEYS = {
   dayPartition: (day: string) => key(PREFIX.audit, 'DAY', day),
   /** The gsi1 partition of a municipality's refused attempts. */
   refusedPartition: (municipalityCode: string) => key(PREFIX.audit, 'REFUSED', municipalityCode),
+  /**
+   * The gsi2 partition of what a young person did outside their own partition (a refused look
+   * at another's data, an event about no young person): their erasure finds it with one query.
+   */
+  actorPartition: (youthId: string) => key(PREFIX.audit, 'ACTOR', youthId),
 } as const;
+
+/** The subject an erasure leaves on the records the erased person made (art. 17(3)(b)). */
+export const ERASED_SUBJECT = 'erased';
+
+/** Who writes a request's audit records: the caller's subject and role, and a young person's own id. */
+export interface AuditWho {
+  subject: string;
+  role: string;
+  /** The caller's own young-person id (role `YOUTH`), so their erasure can find their records. */
+  youthId?: string;
+}
+
+/**
+ * Who the audit records of a verified caller name.
+ *
+ * @param identity - the caller, null when anonymous
+ */
+export function auditWhoOf(
+  identity: { subject: string; role: string; youthId?: string } | null,
+): AuditWho | null {
+  if (!identity) return null;
+  const { subject, role, youthId } = identity;
+  return youthId ? { subject, role, youthId } : { subject, role };
+}
 
 /** The stored shape of one audit event: the event, who, when, and the request it belongs to. */
 export interface AuditRecord extends AuditEvent {
@@ -141,7 +170,7 @@ const MAX_EVENTS_PER_REQUEST = 1000;
  */
 export function createAuditTrail(options: {
   table: Table;
-  who: { subject: string; role: string } | null;
+  who: AuditWho | null;
   correlationId: string;
   now: () => Date;
   retentionDays: number;
@@ -240,7 +269,7 @@ async function appended(table: Table, first: Item, append: () => Promise<void>):
 function toItem(
   event: AuditEvent,
   context: {
-    who: { subject: string; role: string } | null;
+    who: AuditWho | null;
     correlationId: string;
     at: Date;
     retentionDays: number;
@@ -270,6 +299,14 @@ function toItem(
   if (event.action === 'REFUSED' && event.municipalityCode) {
     item.gsi1pk = AUDIT_KEYS.refusedPartition(event.municipalityCode);
     item.gsi1sk = sk;
+  }
+  const actor = context.who?.youthId;
+  if (actor) {
+    item.actorYouthId = actor;
+    if (event.youthId !== actor) {
+      item.gsi2pk = AUDIT_KEYS.actorPartition(actor);
+      item.gsi2sk = sk;
+    }
   }
   return item;
 }

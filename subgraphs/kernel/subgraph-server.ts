@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { type DocumentNode, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
-import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
+import { AuditWriteError, auditRetentionDays, auditWhoOf, createAuditTrail } from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
 import { createCursorCodec } from './cursor.ts';
@@ -240,7 +240,7 @@ export function createSubgraphRuntime(
         now,
         audit: createAuditTrail({
           table: requestTable,
-          who: identity ? { subject: identity.subject, role: identity.role } : null,
+          who: auditWhoOf(identity),
           correlationId,
           now,
           retentionDays,

@@ -56,6 +56,21 @@ describe('companies subgraph: a removed contact’s sign-in', () => {
     expect(await pendingIds()).not.toContain(removed.id);
   });
 
+  it('has the next removal finish an earlier one whose disable failed', async () => {
+    // Prepare
+    const unavailable = new RecordingSignInDirectory();
+    unavailable.failNext = 1;
+    const first = await removeOneOfTwo(unavailable);
+    const signIn = new RecordingSignInDirectory();
+    // Act
+    const second = await removeOneOfTwo(signIn);
+    // Assess
+    expect(signIn.disabled.map((user) => user.nextworkId).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
+    expect(await pendingIds()).toEqual([]);
+  });
+
   it('keeps a disable that failed after the commit, and does it on the next repair', async () => {
     // Prepare
     const unavailable = new RecordingSignInDirectory();

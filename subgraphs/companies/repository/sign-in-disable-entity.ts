@@ -8,7 +8,8 @@ import type { UnitOfWork } from '#kernel/unit-of-work';
  * transaction, so a removal never commits without it, and deleted only once the sign-in
  * directory has disabled the user. A follow-up that fails leaves it in place, to be done again
  * (disabling is idempotent) by {@link disablePendingSignIns}, which finds every one left on its
- * gsi1 partition — a query, never a scan.
+ * gsi1 partition — a query, never a scan — and runs after every removal and at each start of
+ * the local stack.
  */
 
 /** The sort key of the pending item, in the removed contact's own partition. */

@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type AuditTrail, createAuditTrail, TooManyAuditEventsError } from '#kernel/audit';
+import {
+  type AuditTrail,
+  auditWhoOf,
+  createAuditTrail,
+  TooManyAuditEventsError,
+} from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
@@ -23,7 +28,7 @@ export function createGatewayAuditTrails(options: {
 }): AuditTrailFactory {
   const { table, retentionDays } = options;
   return (identity, correlationId) => {
-    const who = identity ? { subject: identity.subject, role: identity.role } : null;
+    const who = auditWhoOf(identity);
     if (table) {
       return createAuditTrail({ table, who, correlationId, now: () => new Date(), retentionDays });
     }

@@ -37,6 +37,7 @@ import { createTokenVerifier } from './token-verifier.ts';
  * @param signingKey - the Ed25519 private key that signs identities for the subgraphs, or how to
  *   load it (tried again by the next request when a load fails)
  * @param table - the table of the rate limit and the refusals' audit trail
+ * @param local - the local stack's own: the development issuer's refused subjects
  * @default table - the table named by the configuration, through its own client
  */
 export function createGateway(
@@ -45,6 +46,7 @@ export function createGateway(
   table: Table | undefined = config.tableName
     ? new Table(createDynamoClient(), config.tableName)
     : undefined,
+  local: { refusesSubject?: (subject: string) => boolean } = {},
 ) {
   const production = config.stage === 'prod';
   const limits = config.queryLimits;
@@ -108,7 +110,7 @@ export function createGateway(
   }
 
   const admit = createAdmission({
-    verifyToken: createTokenVerifier(config.auth),
+    verifyToken: createTokenVerifier(config.auth, local.refusesSubject),
     rateLimit: table
       ? createRateLimiter({ table, limitPerMinute: config.rateLimitPerMinute })
       : createInMemoryRateLimiter(config.rateLimitPerMinute),

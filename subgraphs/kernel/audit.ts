@@ -101,7 +101,36 @@ export const AUDIT_KEYS = {
    * ({@link PROGRAMME_WIDE_REFUSALS}).
    */
   refusedPartition: (municipalityCode: string) => key(PREFIX.audit, 'REFUSED', municipalityCode),
+  /**
+   * The gsi2 partition of what a young person did outside their own partition (a refused look
+   * at another's data, an event about no young person): their erasure finds it with one query.
+   */
+  actorPartition: (youthId: string) => key(PREFIX.audit, 'ACTOR', youthId),
 } as const;
+
+/** The subject an erasure leaves on the records the erased person made (art. 17(3)(b)). */
+export const ERASED_SUBJECT = 'erased';
+
+/** Who writes a request's audit records: the caller's subject and role, and a young person's own id. */
+export interface AuditWho {
+  subject: string;
+  role: string;
+  /** The caller's own young-person id (role `YOUTH`), so their erasure can find their records. */
+  youthId?: string;
+}
+
+/**
+ * Who the audit records of a verified caller name.
+ *
+ * @param identity - the caller, null when anonymous
+ */
+export function auditWhoOf(
+  identity: { subject: string; role: string; youthId?: string } | null,
+): AuditWho | null {
+  if (!identity) return null;
+  const { subject, role, youthId } = identity;
+  return youthId ? { subject, role, youthId } : { subject, role };
+}
 
 /** The stored shape of one audit event: the event, who, when, and the request it belongs to. */
 export interface AuditRecord extends AuditEvent {
@@ -200,7 +229,7 @@ export const MAX_EVENTS_PER_REQUEST = 1000;
  */
 export function createAuditTrail(options: {
   table: Table;
-  who: { subject: string; role: string } | null;
+  who: AuditWho | null;
   correlationId: string;
   now: () => Date;
   retentionDays: number;
@@ -336,7 +365,7 @@ async function appended(table: Table, first: Item, append: () => Promise<void>):
 function toItem(
   event: AuditEvent,
   context: {
-    who: { subject: string; role: string } | null;
+    who: AuditWho | null;
     correlationId: string;
     at: Date;
     retentionDays: number;
@@ -367,6 +396,14 @@ function toItem(
   if (event.action === 'REFUSED') {
     item.gsi1pk = AUDIT_KEYS.refusedPartition(event.municipalityCode ?? PROGRAMME_WIDE_REFUSALS);
     item.gsi1sk = sk;
+  }
+  const actor = context.who?.youthId;
+  if (actor) {
+    item.actorYouthId = actor;
+    if (event.youthId !== actor) {
+      item.gsi2pk = AUDIT_KEYS.actorPartition(actor);
+      item.gsi2sk = sk;
+    }
   }
   return item;
 }

@@ -7,6 +7,7 @@ import { type DocumentNode, type GraphQLFormattedError, OperationTypeNode } from
 import {
   AuditWriteError,
   auditRetentionDays,
+  auditWhoOf,
   createAuditTrail,
   TooManyAuditEventsError,
 } from './audit.ts';
@@ -250,7 +251,7 @@ export function createSubgraphRuntime(
         now,
         audit: createAuditTrail({
           table: requestTable,
-          who: identity ? { subject: identity.subject, role: identity.role } : null,
+          who: auditWhoOf(identity),
           correlationId,
           now,
           retentionDays,

@@ -11,6 +11,7 @@ import {
   YouthEntity,
   youthKey,
 } from '../repository/youth-entity.ts';
+import { redactActorSubject } from './audit-actor-redaction.ts';
 import { ErasedYouthEntity } from './erased-youth-entity.ts';
 
 /**
@@ -118,6 +119,8 @@ export async function erasePeopleData(
 ): Promise<EraseResult> {
   const items = await collectionOf(table, youthId);
   const profile = items.find((item) => isProfile(item, youthId));
+  // Before the profile goes, so that an erasure that stops here is finished by running it again.
+  await redactActorSubject(table, youthId);
   const others = items.filter((item) => !isProfile(item, youthId));
   for (let start = 0; start < others.length; start += TRANSACTION_LIMIT) {
     const chunk = others.slice(start, start + TRANSACTION_LIMIT);

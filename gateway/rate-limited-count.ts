@@ -61,6 +61,15 @@ export function createRateLimitedCounter(options: {
       gsi1sk: `${start}#${key.pk}`,
       expiresAt: window * 60 + options.retentionDays * 86_400,
       ...(municipalityCode ? { municipalityCode } : {}),
+      // A young person's count is theirs, like any record they made: listed where their erasure
+      // finds it and replaces their subject (`audit-actor-redaction.ts`).
+      ...(identity.role === 'YOUTH'
+        ? {
+            actorYouthId: identity.youthId,
+            gsi2pk: AUDIT_KEYS.actorPartition(identity.youthId),
+            gsi2sk: `${start}#${key.pk}`,
+          }
+        : {}),
     };
     try {
       await options.table.update(key, { add: { count: 1 }, set });

@@ -121,8 +121,9 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
  *
  * - people: the young person's collection `YOUTH#<id>` (profile, status history, support
  *   notes, and the links and placement guard placements keeps there) and the stub
- *   `YOUTH#<stub>` / `ERASED`; the audit records the young person made (`AUDIT#…`, their
- *   subject replaced), listed on gsi2.
+ *   `YOUTH#<stub>` / `ERASED`; the audit records the young person made (`AUDIT#…`, and the
+ *   counts of their rate-limited calls beside their rate counters, `RATE#…`: their subject
+ *   replaced), listed on gsi2.
  * - placements: placements (`PLACEMENT#`, with their lifecycle tasks and stubs), wishes,
  *   invitations, introductions and matching events (participation items and member lists),
  *   found through gsi1, and the young person's ties to companies in their collection `YOUTH#<id>`.
@@ -137,7 +138,7 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
 > = {
   // The audit trail too: an erasure replaces the erased person's subject in the records they
   // made (`people/data-subject/audit-actor-redaction.ts`), found in their partition and on gsi2.
-  people: { write: [PREFIX.youth, PREFIX.audit], read: [], indexes: ['gsi2'] },
+  people: { write: [PREFIX.youth, PREFIX.audit, PREFIX.rateLimit], read: [], indexes: ['gsi2'] },
   companies: { write: [], read: [], indexes: [] },
   placements: {
     write: [

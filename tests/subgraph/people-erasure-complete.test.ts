@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimitedCounter, rateLimitedCountKey } from '#gateway/rate-limited-count';
 import {
   AUDIT_KEYS,
   auditWhoOf,
@@ -10,6 +11,7 @@ import type { Identity } from '#kernel/identity';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Item, Table } from '#kernel/table/table';
 import { server } from '#people/server';
+import { auditItemsOfDay } from '../support/audit-days.ts';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { staffIdentity, youthIdentity } from '../support/identities.ts';
@@ -123,21 +125,34 @@ describe('people subgraph: an erasure that leaves no sign-in and no subject behi
       },
     ]);
     await audited(consultant, [{ action: 'READ', target: 'Youth.barriers', youthId: person.id }]);
+    const countRateLimited = createRateLimitedCounter({
+      table,
+      retentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+      now: () => Date.parse('2026-11-20T10:00:00Z'),
+    });
+    await countRateLimited(themself, 'erasure-test');
+    await countRateLimited(themself, 'erasure-test');
+    const rateLimitedKey = rateLimitedCountKey(
+      themself.subject,
+      Math.floor(Date.parse('2026-11-20T10:00:00Z') / 60_000),
+    );
     // Act
     const result = await erase(person.id, new RecordingSignInDirectory());
     // Assess
     expect(result.data?.eraseYouth).toMatchObject({ errors: [] });
     const ownPartition = await auditItems(AUDIT_KEYS.youthPartition(person.id));
     const otherPartition = await auditItems(AUDIT_KEYS.youthPartition(other.id));
-    const dayPartition = await auditItems(AUDIT_KEYS.dayPartition('2026-11-20'));
-    const everywhere = [...ownPartition, ...otherPartition, ...dayPartition];
+    const dayPartition = await auditItemsOfDay(table, '2026-11-20');
+    const rateLimited = await table.get(rateLimitedKey);
+    const everywhere = [...ownPartition, ...otherPartition, ...dayPartition, rateLimited ?? {}];
     expect(everywhere.filter((item) => item.subject === themself.subject)).toEqual([]);
     expect(
       everywhere
         .filter((item) => item.subject === ERASED_SUBJECT)
         .map((item) => item.target)
         .sort(),
-    ).toEqual(['Mutation.createWish', 'Query.youth', 'gateway:depth']);
+    ).toEqual(['Mutation.createWish', 'Query.youth', 'gateway:depth', 'gateway:rate-limit']);
+    expect(rateLimited?.count).toBe(2);
     expect(ownPartition.map((item) => item.subject)).toEqual(
       expect.arrayContaining([someoneElse.subject, consultant.subject]),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressProgramme } from '#kernel/small-cells';
+import { publishProgramme, ROUNDING_BASE } from '#kernel/small-cells';
 import type { Placement } from '#placements/domain/placement';
 import {
   allCounterChanges,
@@ -11,6 +11,7 @@ import {
 import { extendPlacementStep } from '#placements/domain/placement-lifecycle';
 import {
   medianDaysFromHistogram,
+  PLACEMENT_PUBLISH_RULES,
   PLACEMENT_RELATIONS,
   type PlacementCell,
 } from '#placements/domain/placement-stats';
@@ -154,8 +155,8 @@ describe('placements domain: monthly figures', () => {
   });
 });
 
-describe('placements domain: suppression of the programme figures', () => {
-  it('never leaves exactly one hidden cell in a relation, within a municipality or across them', () => {
+describe('placements domain: publishing the programme figures', () => {
+  it('publishes multiples of 5, totals that add up as published, and bases within 2 of the count', () => {
     // Prepare
     const cellsOf = (overrides: Partial<Record<PlacementCell, number>>) => {
       const zero = Object.fromEntries(
@@ -220,21 +221,30 @@ describe('placements domain: suppression of the programme figures', () => {
         }),
       ],
     ]);
+    const zero = cellsOf({});
     // Act
-    const shown = suppressProgramme(byMunicipality, PLACEMENT_RELATIONS);
+    const shown = publishProgramme(
+      new Map([...byMunicipality].map(([code, cells]) => [code, { through: cells, before: zero }])),
+      PLACEMENT_PUBLISH_RULES,
+    );
     // Assess
-    for (const figures of [...shown.municipalities.values(), shown.total]) {
-      for (const { total, parts } of PLACEMENT_RELATIONS) {
-        const hidden = [total, ...parts].filter((cell) => figures.cells[cell] === null);
-        expect(hidden.length).not.toBe(1);
+    const derived = new Set(PLACEMENT_PUBLISH_RULES.derived.map(({ total }) => total));
+    for (const [code, figures] of shown.municipalities) {
+      const counted = byMunicipality.get(code) as Record<PlacementCell, number>;
+      for (const { total, parts } of PLACEMENT_PUBLISH_RULES.derived) {
+        const sum = parts.reduce((n, part) => n + (figures.cells[part] as number), 0);
+        expect(figures.cells[total]).toBe(sum);
       }
-      for (const value of Object.values(figures.cells)) {
-        if (value !== null) expect(value === 0 || value > 4).toBe(true);
+      for (const [cell, value] of Object.entries(figures.cells) as [PlacementCell, number][]) {
+        expect(value % ROUNDING_BASE).toBe(0);
+        if (!derived.has(cell)) expect(Math.abs(value - counted[cell])).toBeLessThanOrEqual(2);
       }
     }
     for (const cell of Object.keys(shown.total.cells) as PlacementCell[]) {
-      const column = [...shown.municipalities.values(), shown.total].map((f) => f.cells[cell]);
-      expect(column.filter((value) => value === null).length).not.toBe(1);
+      const column = [...shown.municipalities.values()].map((f) => f.cells[cell] as number);
+      expect(shown.total.cells[cell]).toBe(column.reduce((a, b) => a + b, 0));
     }
+    // The outcomes by kind are a second partition of the ended placements, published apart.
+    expect(PLACEMENT_RELATIONS.length).toBe(PLACEMENT_PUBLISH_RULES.derived.length + 1);
   });
 });

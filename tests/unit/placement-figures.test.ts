@@ -10,10 +10,12 @@ import {
 } from '#placements/domain/placement-figures';
 import { extendPlacementStep } from '#placements/domain/placement-lifecycle';
 import {
+  emptyStatusCounts,
   medianDaysFromHistogram,
   PLACEMENT_PUBLISH_RULES,
   PLACEMENT_RELATIONS,
   type PlacementCell,
+  placementPeriodCells,
 } from '#placements/domain/placement-stats';
 import { aPlacement } from '../support/placements-factories.ts';
 
@@ -246,5 +248,24 @@ describe('placements domain: publishing the programme figures', () => {
     }
     // The outcomes by kind are a second partition of the ended placements, published apart.
     expect(PLACEMENT_RELATIONS.length).toBe(PLACEMENT_PUBLISH_RULES.derived.length + 1);
+  });
+});
+
+describe('placements domain: counts now and flows published apart', () => {
+  it('publishes a count by status as its own rounded value and a flow as a difference', () => {
+    // Prepare: 12 active now (the same before the period and through it); 9 started through the
+    // period, 7 of them before it
+    const zero = Object.fromEntries(
+      Object.keys(placementPeriodCells(emptyStatusCounts(), []).cells).map((name) => [name, 0]),
+    ) as Record<PlacementCell, number>;
+    const before = { ...zero, active: 12, startedInPeriod: 7 };
+    const through = { ...zero, active: 12, startedInPeriod: 9 };
+    // Act
+    const shown = publishProgramme(
+      new Map([['265', { through, before }]]),
+      PLACEMENT_PUBLISH_RULES,
+    );
+    // Assess: active 10 (not 10 − 10); started 10 − 5, never the 2 counted
+    expect(shown.total.cells).toMatchObject({ active: 10, startedInPeriod: 5 });
   });
 });

@@ -24,7 +24,8 @@
  *   figures themselves and tell nothing about the counts.
  * - Shares are computed from the published counts ({@link shareOf}); a median or an average
  *   is shown only when its population as published is at least {@link MIN_POPULATION_FOR_MEDIAN}
- *   (the callers' job: {@link showsAverage}).
+ *   (the callers' job: {@link showsAverage}), and an average in whole units, so that the exact
+ *   quotient does not give its exact denominator away.
  *
  * The guarantee. The programme office learns at most each base value, which places the count
  * it rounds within a window of five consecutive values (0–2 for a 0). Any sum or difference of

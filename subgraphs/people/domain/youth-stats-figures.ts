@@ -200,6 +200,17 @@ function target(value: number, actual: number | null, atLeast: boolean): TargetV
 }
 
 /**
+ * The average weeks in education or a job in the first year: over a population large enough
+ * (`showsAverage`), and for the programme office in whole weeks, since an exact quotient would
+ * give its denominator (the exact count followed up) away.
+ */
+function averageWeeks(shown: Suppressed<YouthCell>, exact: YouthPeriodCells): number | null {
+  if (!showsAverage(shown.cells.followedUp12, shown)) return null;
+  const average = shareOf(exact.weeksInEducationOrJobFirstYear, exact.cells.followedUp12);
+  return average !== null && shown.suppressed ? Math.round(average) : average;
+}
+
+/**
  * The figures as shown, from cells as shown (shares from the counts as shown; the average only
  * over a population large enough, `showsAverage`).
  *
@@ -248,9 +259,7 @@ export function youthStatsFigures(
     leftForEducationOrJob: c.leftForEducationOrJob,
     leftForEducationOrJobShare: shareOf(c.leftForEducationOrJob, c.enrolledInPeriod),
     followUps,
-    averageWeeksInEducationOrJobFirstYear: showsAverage(c.followedUp12, shown)
-      ? shareOf(exact.weeksInEducationOrJobFirstYear, exact.cells.followedUp12)
-      : null,
+    averageWeeksInEducationOrJobFirstYear: averageWeeks(shown, exact),
     fellBack: c.fellBack,
     fellBackShare,
     targets: {

@@ -985,7 +985,8 @@ export type YouthPayload = {
 /**
  * The figures of the young people of a municipality (or, on `ProgrammeStats`, of every
  * municipality added up). For the programme office every count is rounded to a multiple of 5
- * and a share is made of the counts as shown; an average needs 10 or more as shown. Outcomes come from
+ * and a share is made of the counts as shown; an average needs 10 or more as shown and is given
+ * in whole weeks. Outcomes come from
  * each young person's weekly status ("in placement", "in education", "in job", "paused", "exited"
  * or "unknown" = enrolled without activity), derived from the dated status history.
  */

@@ -36,7 +36,7 @@ Cite it from code as \`docs/authorisation.md\`.
 | \`COMPANY_CONTACT\` | their company | read their own company, its opportunities, placements and network groups; see a young person's name and work profile while an invitation or placement ties them; invite | see barriers, support notes, benefits, health or social data |
 | \`NETWORK_CONSULTANT\`, \`TEAM_LEADER\`, \`ENTREPRENEUR\` | their municipality | read and write the municipality's young people, companies, placements and groups | touch another municipality's data; read the psychologist's notes |
 | \`PSYCHOLOGIST\` | their municipality | as a consultant, and support notes | another municipality |
-| \`PROGRAMME\` | every municipality | figures (small cells suppressed) and the pseudonymised evaluation data | read personal data |
+| \`PROGRAMME\` | every municipality | figures (every count of people rounded to a multiple of 5) and the pseudonymised evaluation data | read personal data |
 | \`DATA_PROTECTION_OFFICER\` | their municipality | read the audit trail; carry out access and erasure requests | read case data beyond what a request needs |
 
 ## How it is enforced

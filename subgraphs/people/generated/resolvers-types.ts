@@ -370,8 +370,9 @@ export type Municipality = {
    * The figures of the municipality's young people: how many are in each status now, and over a
    * period (counted in whole calendar months: every month `from` to `to` touches) enrolments,
    * status changes and outcomes from the weekly status. For the municipality's team (as they are)
-   * and the programme office, for whom counts from 1 to 4 are suppressed, with further cells where
-   * a suppressed one could be worked out from the others or from the programme total.
+   * and the programme office, for whom every count is rounded to a multiple of 5 so that no
+   * combination of its answers gives a count of 1 to 4 away (periods as differences of counts
+   * from the programme's first month, totals as sums of what is shown).
    */
   youthStats: Maybe<YouthStats>;
 };
@@ -519,8 +520,8 @@ export type PageInfo = {
 
 /**
  * The programme office's figures across every municipality running NEXTWORK, for a period: each
- * subgraph adds its totals (people: `youthStats`). Cells are suppressed together with the
- * municipalities' own figures, so no suppressed municipality cell follows from the total.
+ * subgraph adds its totals (people: `youthStats`). Each total is the sum of the municipalities'
+ * counts as shown, so it tells nothing they do not.
  */
 export type ProgrammeStats = {
   __typename?: 'ProgrammeStats';
@@ -739,7 +740,7 @@ export type SupportNotePayload = {
 /** A figure against a target. */
 export type TargetResult = {
   __typename?: 'TargetResult';
-  /** The share achieved, 0 to 1; null when there is nothing to measure yet or it is suppressed. */
+  /** The share achieved, 0 to 1; null when there is nothing to measure yet. */
   actual: Maybe<Scalars['Float']['output']>;
   /** Whether the target is met; null when `actual` is. */
   met: Maybe<Scalars['Boolean']['output']>;
@@ -1003,8 +1004,9 @@ export type YouthPayload = {
 
 /**
  * The figures of the young people of a municipality (or, on `ProgrammeStats`, of every
- * municipality added up). A null count is suppressed for the programme office (a small cell, or a
- * cell that would give one away); a share is null when a count it is made of is. Outcomes come from
+ * municipality added up). For the programme office every count is rounded to a multiple of 5
+ * and a share is made of the counts as shown; an average needs 10 or more as shown and is given
+ * in whole weeks. Outcomes come from
  * each young person's weekly status ("in placement", "in education", "in job", "paused", "exited"
  * or "unknown" = enrolled without activity), derived from the dated status history.
  */
@@ -1052,7 +1054,7 @@ export type YouthStats = {
   period: FiguresPeriod;
   /** Status changes dated in the period, by the new status. */
   statusChangesInPeriod: YouthStatusChanges;
-  /** Whether any count of these figures is suppressed (null) to protect small cells. */
+  /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
   /** The figures against the programme's targets. */
   targets: ProgrammeTargets;
@@ -1091,8 +1093,8 @@ export type YouthStatusChange = {
 };
 
 /**
- * Status changes of young people in a period, by the status they changed to. Null where
- * suppressed for the programme office.
+ * Status changes of young people in a period, by the status they changed to. Rounded to a
+ * multiple of 5 for the programme office.
  */
 export type YouthStatusChanges = {
   __typename?: 'YouthStatusChanges';

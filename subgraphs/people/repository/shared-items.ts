@@ -4,8 +4,8 @@ import type { Item } from '#kernel/table/table';
 
 /**
  * Items other subgraphs own, read through `sharedKeys` and only for what its TSDoc promises:
- * a company's `municipalityCode`, a contact person's `companyId`, and whether a youth–company
- * link exists.
+ * a company's `municipalityCode` and whether a youth–company link exists (a contact's company
+ * is the kernel's to read: `#kernel/current-contact`).
  */
 
 /**
@@ -36,21 +36,6 @@ export async function loadCompanyMunicipality(
 ): Promise<string | undefined> {
   const item = await loader.load(sharedKeys.company(companyId));
   return typeof item?.municipalityCode === 'string' ? item.municipalityCode : undefined;
-}
-
-/**
- * The company a contact person belongs to now, or undefined when the contact is unknown (a
- * removed contact whose token still lives belongs to no company).
- *
- * @param loader - the request's loader
- * @param contactId - the contact person
- */
-export async function loadContactCompany(
-  loader: ItemLoader,
-  contactId: string,
-): Promise<string | undefined> {
-  const item = await loader.load(sharedKeys.contact(contactId));
-  return typeof item?.companyId === 'string' ? item.companyId : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
-import { isCompanyLinked } from '../repository/shared-items.ts';
+import { isTiedNow } from '#kernel/youth-company-link';
 import {
   listCaseload,
   listStatusHistory,
@@ -19,10 +19,10 @@ import { PageArgsSchema } from './youth-inputs.ts';
 /**
  * One young person as the caller sees them: null when none exists; a view without an audience
  * when the caller may see nothing of them, which every field's rule refuses. For a company
- * contact the youth–company link is read (batched with the young person; a removed contact is
- * a contact of no company already: `#kernel/current-contact`), so `_entities` and `Query.youth`
- * apply the same rule; the request's loader keeps what it read, so the rule and the resolver
- * read once.
+ * contact the youth–company link is read (batched with the young person) and must tie them now
+ * (`#kernel/youth-company-link`; a removed contact is a contact of no company already), so
+ * `_entities` and `Query.youth` apply the same rule; the request's loader keeps what it read,
+ * so the rule and the resolver read once.
  *
  * @param context - the request
  * @param youthId - the young person
@@ -35,7 +35,7 @@ export async function youthViewById(
   const [[youth], linked] = await Promise.all([
     loadYouth(context.loader, [youthId]),
     identity.role === 'COMPANY_CONTACT'
-      ? isCompanyLinked(context.loader, youthId, identity.companyId)
+      ? isTiedNow(context, youthId, identity.companyId)
       : Promise.resolve(false),
   ]);
   return youth ? youthViewFor(identity, youth, linked) : null;

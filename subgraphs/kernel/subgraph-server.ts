@@ -13,6 +13,7 @@ import {
 } from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
+import { callerStandingNow } from './current-contact.ts';
 import { createCursorCodec } from './cursor.ts';
 import { DEADLINE_HEADER, requestDeadline, requestDeadlineMs } from './deadline.ts';
 import { createItemLoader } from './entity-loader.ts';
@@ -135,8 +136,9 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
 /**
  * Builds a subgraph's Apollo Server: schema from SDL and resolvers, every field and entity
  * reference wrapped in its authorisation rule, every string argument checked and normalised
- * after the rule and before the resolver (`text-inputs.ts`), the audit trail written at the end
- * of each request, hardened defaults.
+ * after the rule and before the resolver (`text-inputs.ts`), the caller taken as their
+ * relationship stands now (`current-contact.ts`), the audit trail written at the end of each
+ * request, hardened defaults.
  */
 export function createSubgraphServer(
   definition: SubgraphDefinition,
@@ -158,7 +160,7 @@ export function createSubgraphServer(
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected,
     // No Apollo Studio here: inline traces would only cost time on every subgraph call.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), flushAuditTrail],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), callerStandingNow, flushAuditTrail],
   });
 }
 

@@ -26,6 +26,7 @@ import {
 } from '#kernel/field-rules';
 import type { Identity } from '#kernel/identity';
 import { EntityIdSchema } from '#kernel/validation';
+import { isTiedNow } from '#kernel/youth-company-link';
 import {
   audienceOf,
   canSeeRecord,
@@ -46,7 +47,6 @@ import {
   LIFECYCLE_TYPE_RULES,
   subjectOfTask,
 } from './lifecycle-authorisation-rules.ts';
-import { linkExists } from './repository/youth-company-link-repository.ts';
 
 /** A party to a placement, wish or invitation (the young person, the company) or its team. */
 const partyToRecord: FieldRule<RecordParties> = fieldRule('partyToRecordOrItsTeam', canSeeRecord);
@@ -97,11 +97,14 @@ const MUTATION_RULES = Object.fromEntries(
   (Object.keys(MUTATION_ACCESS) as PlacementsMutation[]).map((name) => [name, mutationRule(name)]),
 );
 
-/** A company contact whose company an invitation or a placement ties to the young person. */
+/**
+ * A company contact whose company an open invitation, an open wish or a planned or running
+ * placement ties to the young person now (`#kernel/youth-company-link`).
+ */
 const aCompanyTiedToThem = fieldRule<YouthRef>(
   'contactOfACompanyTiedToThem',
   (identity, youth, context) =>
-    identity.role === 'COMPANY_CONTACT' && linkExists(context.loader, youth.id, identity.companyId),
+    identity.role === 'COMPANY_CONTACT' && isTiedNow(context, youth.id, identity.companyId),
 );
 
 /** The young person or their municipality's team (not the company). */

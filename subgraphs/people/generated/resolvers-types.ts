@@ -866,9 +866,9 @@ export type WithdrawResearchConsentInput = {
 /**
  * A young person in NEXTWORK, aged roughly 18–29, neither in work nor in education when enrolled.
  * Readable by their own municipality's team, by themself (everything but support notes), and by
- * the contacts of a company while an invitation or placement ties them to it — then only id,
- * name, interests and work wishes; every other field is refused with a `FORBIDDEN` error for them
- * (null where nullable).
+ * the contacts of a company while an open invitation from it, an open wish to it or a planned or
+ * running placement with it ties them — then only id, name, interests and work wishes; every
+ * other field is refused with a `FORBIDDEN` error for them (null where nullable).
  */
 export type Youth = {
   __typename?: 'Youth';

@@ -90,4 +90,3 @@ describe("the gateway's table access", () => {
     expect(JSON.stringify(onSecrets[0]?.Resource)).toContain('GatewayKeyPair');
   });
 });
-});

@@ -2,6 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import {
   buildSchema,
   type FragmentDefinitionNode,
+  type GraphQLEnumType,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
@@ -175,7 +176,7 @@ describe('gateway cost analysis', () => {
       retention { monthsAfterOutcome followedUp kept lost keptShare fellBackShare } }`;
     const query = `{ municipalities { code ${youth} ${placements} }
       programmeStats { ${youth} ${placements} } }`;
-    const kinds = (api.getType('PlacementOutcomeKind') as { getValues(): unknown[] }).getValues();
+    const kinds = (api.getType('PlacementOutcomeKind') as GraphQLEnumType).getValues();
     // Act
     const { cost } = analyseOperation({
       schema: api,

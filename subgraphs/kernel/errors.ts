@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  DATE_OUT_OF_RANGE: 'DATE_OUT_OF_RANGE',
   CONFLICT: 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   TEMPORARILY_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
@@ -127,6 +128,23 @@ export class OutcomeUnknownError extends GraphQLError {
       'The change may or may not have been saved; send it again with the same idempotencyKey to find out',
       { extensions: { code: ERROR_CODES.OUTCOME_UNKNOWN, retryable: true } },
     );
+  }
+}
+
+/**
+ * A date of a query's arguments outside its range (a figures period from before the programme
+ * began): the code a mutation's payload gives such a date, `DATE_OUT_OF_RANGE`, here as the
+ * error's, with `issues` naming the argument as `BAD_USER_INPUT` does.
+ */
+export class DateOutOfRangeError extends GraphQLError {
+  /**
+   * @param path - the argument, e.g. `from`
+   * @param message - the bound it breaks, e.g. `must not be before 2024-01-01, when the programme began`
+   */
+  constructor(path: string, message: string) {
+    super(`Invalid period: ${path} ${message}`, {
+      extensions: { code: ERROR_CODES.DATE_OUT_OF_RANGE, issues: [{ path, message }] },
+    });
   }
 }
 

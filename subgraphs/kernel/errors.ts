@@ -182,3 +182,25 @@ export class DomainRuleError extends Error {
     this.userError = path ? { code, message, path } : { code, message };
   }
 }
+
+/**
+ * A broken rule about a record the caller may not see (another municipality's, another
+ * person's), answered with the very user error the same rule gives an id of nothing — so the
+ * caller cannot tell which it was — and audited by the kernel's mutation resolvers
+ * (`command.ts`) as `REFUSED`, so the data protection officer still sees the attempt.
+ */
+export class StrangerRuleError extends DomainRuleError {
+  /** The municipality of the record refused (whose officer is to see the attempt), when known. */
+  readonly municipalityCode: string | undefined;
+
+  /**
+   * @param answer - the error an id of nothing gets, given as it is
+   * @param municipalityCode - the refused record's municipality, when it was read
+   */
+  constructor(answer: DomainRuleError, municipalityCode?: string) {
+    const { code, message, path } = answer.userError;
+    super(code, message, path);
+    this.name = 'StrangerRuleError';
+    this.municipalityCode = municipalityCode;
+  }
+}

@@ -18,8 +18,14 @@ import { newId } from './keys.ts';
 /** Where an `ID` sits in a field's arguments: `[argument]` or `[argument, inputField]`. */
 export type IdSite = readonly [string] | readonly [string, string];
 
-/** Input fields that hold an id but name no record. */
-const NOT_RECORD_IDS = new Set(['idempotencyKey']);
+/**
+ * Whether an `ID` argument or input field names a record whose existence is kept from strangers:
+ * not an idempotency key, and not a municipality's code (`municipalityCode`, `code`: public,
+ * and an id of nothing in its place would be malformed, answered `BAD_USER_INPUT`).
+ */
+function namesHiddenRecord(name: string): boolean {
+  return name !== 'idempotencyKey' && !/(^c|C)ode$/.test(name);
+}
 
 /** The named type of a (possibly wrapped) input type, and whether a list wrapped it. */
 function unwrap(type: unknown): { named: unknown; list: boolean } {
@@ -48,7 +54,7 @@ export function idSitesOf(args: readonly GraphQLArgument[]): IdSite[] {
     const { named, list } = unwrap(arg.type);
     if (list) continue;
     if (isIdScalar(named)) {
-      if (!NOT_RECORD_IDS.has(arg.name)) sites.push([arg.name]);
+      if (namesHiddenRecord(arg.name)) sites.push([arg.name]);
       continue;
     }
     const fields = (named as { getFields?: () => Record<string, { type: unknown }> }).getFields;
@@ -57,7 +63,7 @@ export function idSitesOf(args: readonly GraphQLArgument[]): IdSite[] {
     }
     for (const [name, field] of Object.entries(fields.call(named))) {
       const inner = unwrap(field.type);
-      if (!inner.list && isIdScalar(inner.named) && !NOT_RECORD_IDS.has(name)) {
+      if (!inner.list && isIdScalar(inner.named) && namesHiddenRecord(name)) {
         sites.push([arg.name, name]);
       }
     }

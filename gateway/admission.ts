@@ -7,6 +7,7 @@ import { errorResponse } from './error-response.ts';
 import { type AuditTrailFactory, recordRefusal } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { RateLimitedCounter } from './rate-limited-count.ts';
 import type { GatewayRefusalCode } from './refusals.ts';
 
 /** A request let in, with its context, or refused with the response to send. */
@@ -20,11 +21,13 @@ export type Admission =
  * body is refused without being read as JSON), batching (an array body, 400
  * `BATCHING_DISABLED`), the caller's token (401 `UNAUTHENTICATED`) and the caller's rate (429
  * `RATE_LIMITED` with `Retry-After`). Each refusal is recorded in the audit trail, with the
- * caller when the token could be verified. A request that passes gets its verified identity,
- * correlation id and audit trail.
+ * caller when the token could be verified; rate-limited calls are counted instead, one count per
+ * caller and window (`rate-limited-count.ts`), so a flood of them writes no flood of records. A
+ * request that passes gets its verified identity, correlation id and audit trail.
  *
  * @param options.verifyToken - verifies the `authorization` header
  * @param options.rateLimit - counts the request against the caller's rate
+ * @param options.countRateLimited - counts a rate-limited call for the data protection officer
  * @param options.auditTrail - opens a request's audit trail
  * @param options.maxRequestBytes - the largest body accepted
  * @param options.requestDeadlineMs - how long an admitted request may take, from its arrival
@@ -32,6 +35,7 @@ export type Admission =
 export function createAdmission(options: {
   verifyToken: (authorization: string | undefined) => Promise<Identity>;
   rateLimit: RateLimiter;
+  countRateLimited: RateLimitedCounter;
   auditTrail: AuditTrailFactory;
   maxRequestBytes: number;
   requestDeadlineMs?: number;
@@ -44,13 +48,7 @@ export function createAdmission(options: {
     headers: Record<string, string> = {},
   ): Promise<Admission> => {
     recordRefusal(context.audit, context.identity, code, message);
-    // The same line the request log writes for requests Apollo serves.
-    logger.info('request', {
-      correlationId: context.correlationId,
-      role: context.identity?.role ?? null,
-      status,
-      errorCodes: [code],
-    });
+    logRequest(context, status, code);
     await flushQuietly(context);
     return { admitted: false, response: errorResponse(status, code, message, headers) };
   };
@@ -101,16 +99,30 @@ export function createAdmission(options: {
     }
     const rate = await options.rateLimit(verified.identity.subject);
     if (!rate.allowed) {
-      return refuse(
-        context,
-        429,
-        'RATE_LIMITED',
-        `Too many requests; try again in ${rate.retryAfterSeconds} seconds`,
-        { 'retry-after': String(rate.retryAfterSeconds) },
-      );
+      await options.countRateLimited(verified.identity, correlationId);
+      logRequest(context, 429, 'RATE_LIMITED');
+      return {
+        admitted: false,
+        response: errorResponse(
+          429,
+          'RATE_LIMITED',
+          `Too many requests; try again in ${rate.retryAfterSeconds} seconds`,
+          { 'retry-after': String(rate.retryAfterSeconds) },
+        ),
+      };
     }
     return { admitted: true, context };
   };
+}
+
+/** The same line the request log writes for requests Apollo serves. */
+function logRequest(context: GatewayContext, status: number, code: GatewayRefusalCode): void {
+  logger.info('request', {
+    correlationId: context.correlationId,
+    role: context.identity?.role ?? null,
+    status,
+    errorCodes: [code],
+  });
 }
 
 /**

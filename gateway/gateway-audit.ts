@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type AuditTrail, createAuditTrail } from '#kernel/audit';
+import {
+  type AuditTrail,
+  auditWhoOf,
+  createAuditTrail,
+  TooManyAuditEventsError,
+} from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { logger } from '#kernel/logger';
 import type { Table } from '#kernel/table/table';
@@ -23,7 +28,7 @@ export function createGatewayAuditTrails(options: {
 }): AuditTrailFactory {
   const { table, retentionDays } = options;
   return (identity, correlationId) => {
-    const who = identity ? { subject: identity.subject, role: identity.role } : null;
+    const who = auditWhoOf(identity);
     if (table) {
       return createAuditTrail({ table, who, correlationId, now: () => new Date(), retentionDays });
     }
@@ -53,14 +58,20 @@ export function recordRefusal(
   code: GatewayRefusalCode,
   detail: string,
 ): void {
-  audit?.record({
-    action: 'REFUSED',
-    target: GATEWAY_REFUSALS[code],
-    reason: `${code}: ${detail}`.slice(0, 200),
-    ...(identity && 'municipalityCode' in identity
-      ? { municipalityCode: identity.municipalityCode }
-      : {}),
-  });
+  try {
+    audit?.record({
+      action: 'REFUSED',
+      target: GATEWAY_REFUSALS[code],
+      reason: `${code}: ${detail}`.slice(0, 200),
+      ...(identity && 'municipalityCode' in identity
+        ? { municipalityCode: identity.municipalityCode }
+        : {}),
+    });
+  } catch (error) {
+    // Past the request's cap the trail counts the overflow and writes it as one record when
+    // flushed; the request is a refusal already, and answers as one.
+    if (!(error instanceof TooManyAuditEventsError)) throw error;
+  }
 }
 
 /**

@@ -15,10 +15,12 @@ import { maskError } from './error-masking.ts';
 import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createHealthCheck } from './health.ts';
+import { cachedHealthCheck, DEFAULT_HEALTH_CACHE_MS } from './health-cache.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
 import { operationResolutionPlugin } from './operation-resolution.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { createInMemoryRateLimiter, createRateLimiter } from './rate-limit.ts';
+import { createRateLimitedCounter, logRateLimited } from './rate-limited-count.ts';
 import { requestLogPlugin } from './request-log.ts';
 import { createSigV4Signer } from './request-signer.ts';
 import { SubgraphTransport } from './subgraph-transport.ts';
@@ -35,6 +37,7 @@ import { createTokenVerifier } from './token-verifier.ts';
  * @param signingKey - the Ed25519 private key that signs identities for the subgraphs, or how to
  *   load it (tried again by the next request when a load fails)
  * @param table - the table of the rate limit and the refusals' audit trail
+ * @param local - the local stack's own: the development issuer's refused subjects
  * @default table - the table named by the configuration, through its own client
  */
 export function createGateway(
@@ -43,6 +46,7 @@ export function createGateway(
   table: Table | undefined = config.tableName
     ? new Table(createDynamoClient(), config.tableName)
     : undefined,
+  local: { refusesSubject?: (subject: string) => boolean } = {},
 ) {
   const production = config.stage === 'prod';
   const limits = config.queryLimits;
@@ -57,6 +61,16 @@ export function createGateway(
     ...(signRequest ? { signRequest } : {}),
   };
 
+  /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+  const health = cachedHealthCheck(
+    createHealthCheck({
+      ...transportOptions,
+      urls: config.subgraphUrls,
+      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+    }),
+    { ttlMs: DEFAULT_HEALTH_CACHE_MS },
+  );
+
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Composition already validated it, and the composition test fails when the committed
@@ -68,6 +82,7 @@ export function createGateway(
         name: name as SubgraphName,
         url: config.subgraphUrls[name as SubgraphName],
         ...transportOptions,
+        onUnavailable: () => health.invalidate(),
       }),
   });
 
@@ -95,10 +110,13 @@ export function createGateway(
   }
 
   const admit = createAdmission({
-    verifyToken: createTokenVerifier(config.auth),
+    verifyToken: createTokenVerifier(config.auth, local.refusesSubject),
     rateLimit: table
       ? createRateLimiter({ table, limitPerMinute: config.rateLimitPerMinute })
       : createInMemoryRateLimiter(config.rateLimitPerMinute),
+    countRateLimited: table
+      ? createRateLimitedCounter({ table, retentionDays: config.auditRetentionDays })
+      : logRateLimited,
     auditTrail: createGatewayAuditTrails({ table, retentionDays: config.auditRetentionDays }),
     maxRequestBytes: config.maxRequestBytes,
     requestDeadlineMs: config.requestDeadlineMs,
@@ -116,11 +134,7 @@ export function createGateway(
       if (!admitted?.identity) throw new UnauthenticatedError('A bearer token is required');
       return admitted;
     },
-    health: createHealthCheck({
-      ...transportOptions,
-      urls: config.subgraphUrls,
-      timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
-    }),
+    health,
   };
 }
 

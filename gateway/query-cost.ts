@@ -18,6 +18,17 @@ import type { QueryLimits } from './query-limits.ts';
 /** Arguments that set the length of a list (Relay's `first`, and `last` should one appear). */
 export const PAGE_SIZE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last']);
 
+/** Municipalities in Denmark: what a list of every municipality holds. */
+export const MUNICIPALITIES_IN_DENMARK = 98;
+
+/**
+ * Types a field answers for every municipality at once: a list of `Municipality` holds 98 of
+ * them, and one `ProgrammeStats` adds up 98 municipalities' figures in every subgraph. Their
+ * selections are priced at that national scale, so each alias of a period costs what computing
+ * it costs.
+ */
+export const NATIONAL_TYPES: ReadonlySet<string> = new Set(['Municipality', 'ProgrammeStats']);
+
 /** A list argument asking for more than the largest page. */
 export interface OversizedPage {
   /** `Type.field`, e.g. `Municipality.youth`. */
@@ -36,10 +47,12 @@ export interface OperationAnalysis {
  *
  * The model: every field costs 1, and everything selected below a list is counted once per
  * element the list may hold — a field with a page size argument (`first`) by its value (the
- * argument's default, or `defaultPageSize`, when absent); any other list field by
- * `assumedListSize`; the `edges` list inside a connection by 1, as its connection already
- * counted the page. `__typename` is free. So `municipalities { youth(first: 100) { edges {
- * node { id name } } } }` costs 1 + 20 × (1 + 100 × (1 + 1 × (1 + 2))) = 8,041.
+ * argument's default, or `defaultPageSize`, when absent); a list of municipalities, and a
+ * national aggregate (`programmeStats`, every alias of it), by the 98 municipalities it covers
+ * ({@link NATIONAL_TYPES}); any other list field by `assumedListSize`; the `edges` list inside
+ * a connection by 1, as its connection already counted the page. `__typename` is free. So
+ * `municipalities { youth(first: 100) { edges { node { id name } } } }` costs
+ * 1 + 98 × (1 + 100 × (1 + 1 × (1 + 2))) = 39,299.
  *
  * The same walk finds page size arguments above `maxPageSize`, on every field of the operation,
  * fragments included. Fragments are costed once each (cost is linear in the multiplier), so
@@ -135,8 +148,18 @@ export function analyseOperation(options: {
     if (!definition) return 1;
     const pageSize = pageSizeOf(field, definition, parent.name);
     const listed = String(definition.type).replace(/!$/, '').startsWith('[');
-    const multiplier = pageSize ?? (listed ? (inConnection ? 1 : limits.assumedListSize) : 1);
-    const inner = field.selectionSet ? costOf(field.selectionSet, namedTypeOf(definition.type)) : 0;
+    const named = namedTypeOf(definition.type);
+    const national = NATIONAL_TYPES.has(named.name) && (listed || named.name !== 'Municipality');
+    const multiplier =
+      pageSize ??
+      (national
+        ? MUNICIPALITIES_IN_DENMARK
+        : listed
+          ? inConnection
+            ? 1
+            : limits.assumedListSize
+          : 1);
+    const inner = field.selectionSet ? costOf(field.selectionSet, named) : 0;
     return 1 + multiplier * inner;
   };
 

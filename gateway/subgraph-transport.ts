@@ -24,6 +24,8 @@ export interface SubgraphTransportOptions {
   signAssertion: AssertionSigner;
   /** Signs the HTTP request for IAM-authorised function URLs (AWS); absent locally. */
   signRequest?: RequestSigner;
+  /** Told when the subgraph did not answer (the cached health report is then stale). */
+  onUnavailable?: (name: SubgraphName) => void;
 }
 
 /**
@@ -38,11 +40,13 @@ export interface SubgraphTransportOptions {
 export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: SubgraphName;
   private readonly signAssertion: AssertionSigner;
+  private readonly onUnavailable: ((name: SubgraphName) => void) | undefined;
 
   constructor(options: SubgraphTransportOptions) {
     super({ url: options.url, fetcher: boundedFetcher(options.timeoutMs, options.signRequest) });
     this.subgraph = options.name;
     this.signAssertion = options.signAssertion;
+    this.onUnavailable = options.onUnavailable;
   }
 
   override async willSendRequest({
@@ -73,6 +77,7 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): never {
     const answer = clientMistakeAnswerOf(error);
     if (answer) throw new RefusedByTheSubgraph(answer);
+    this.onUnavailable?.(this.subgraph);
     throw new GraphQLError(`The ${this.subgraph} subgraph did not answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
     });

@@ -13,11 +13,14 @@ import { checkTokenTimes, DEFAULT_TOKEN_TIME_POLICY } from './token-claims.ts';
  * locally go through this same path; locally the JWKS is handed over instead of fetched.
  *
  * @param auth - issuer, audience, JWKS location and the bounds of a token's times
+ * @param refusesSubject - locally, the development issuer's refusals: a disabled or deleted
+ *   person's token is refused as Cognito's sign-out would end their session (none in AWS)
  * @default auth.tokenTimes - {@link DEFAULT_TOKEN_TIME_POLICY}
  */
 export function createTokenVerifier(
   auth: Omit<GatewayConfig['auth'], 'tokenTimes'> &
     Partial<Pick<GatewayConfig['auth'], 'tokenTimes'>>,
+  refusesSubject: (subject: string) => boolean = () => false,
 ) {
   const tokenTimes = auth.tokenTimes ?? DEFAULT_TOKEN_TIME_POLICY;
   const verifier = JwtVerifier.create({
@@ -46,6 +49,8 @@ export function createTokenVerifier(
         error instanceof JwtExpiredError ? 'The token has expired' : 'The token is not valid',
       );
     }
-    return claimsToIdentity(claims);
+    const identity = claimsToIdentity(claims);
+    if (refusesSubject(identity.subject)) throw new UnauthenticatedError('The token is not valid');
+    return identity;
   };
 }

@@ -33,10 +33,10 @@ Cite it from code as \`docs/authorisation.md\`.
 | role (token group) | scope | may | may not |
 | --- | --- | --- | --- |
 | \`YOUTH\` | themself | read their own profile, placements, wishes, groups and stories; see the companies and opportunities of their municipality; create wishes; write work stories | see other young people's data |
-| \`COMPANY_CONTACT\` | their company | read their own company, its opportunities, placements and network groups; see a young person's name and work profile while an invitation or placement ties them; invite | see barriers, support notes, benefits, health or social data |
+| \`COMPANY_CONTACT\` | their company | read their own company, its opportunities, placements and network groups; see a young person's name and work profile while an open invitation, an open wish or a planned or running placement ties them; invite | see barriers, support notes, benefits, health or social data |
 | \`NETWORK_CONSULTANT\`, \`TEAM_LEADER\`, \`ENTREPRENEUR\` | their municipality | read and write the municipality's young people, companies, placements and groups | touch another municipality's data; read the psychologist's notes |
 | \`PSYCHOLOGIST\` | their municipality | as a consultant, and support notes | another municipality |
-| \`PROGRAMME\` | every municipality | figures (small cells suppressed) and the pseudonymised evaluation data | read personal data |
+| \`PROGRAMME\` | every municipality | figures (every count of people rounded to a multiple of 5) and the pseudonymised evaluation data | read personal data |
 | \`DATA_PROTECTION_OFFICER\` | their municipality | read the audit trail; carry out access and erasure requests | read case data beyond what a request needs |
 
 ## How it is enforced
@@ -47,9 +47,19 @@ Cite it from code as \`docs/authorisation.md\`.
   refused (and a test names it).
 - A refused field is \`FORBIDDEN\` and recorded as a \`REFUSED\` audit event; a read of a young
   person's personal data (a rule marked *personal* below) by anyone but the young person records
-  one \`READ\` event per young person and request; no audit record, no data.
+  one \`READ\` event per young person and request; no audit record, no data. A value type's
+  personal fields (\`personalWithin(…)\`) are audited as the read of their personal parent.
+- The same marking decides the rest (\`subgraphs/kernel/personal-data.ts\`): every type with a
+  personal field is in the young person's art. 15 export, and the logger redacts every personal
+  field holding text by its name; a test fails on a text field marked neither way.
 - A mutation's rule decides on the record it names (loaded by the rule) before the command runs;
   its change commits with its \`CHANGE\` audit event in one transaction.
+- Every rule that lets someone see or act because of a relationship asks whether it holds now.
+  A company contact is taken, before any rule runs, as their contact record stands: one removed
+  from their company is a contact of no company, answered as a stranger, in every subgraph
+  (\`subgraphs/kernel/current-contact.ts\`). A company and a young person are tied only while an
+  open invitation (until its answer-by time), an open wish or a planned or running placement
+  joins them (\`subgraphs/kernel/youth-company-link.ts\`).
 - \`guardedByParent(…)\` marks a value type that only its parent hands out: the parent's rule has
   already held for the caller.
 

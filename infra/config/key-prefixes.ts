@@ -13,9 +13,16 @@ import type { SubgraphName } from '#schema/subgraphs';
  * append-only audit trail. No update, no delete, and no read unless `read` names it too.
  */
 export interface KeyPrefixGrant {
+  /** Read and written (put, update, delete). */
   write: readonly string[];
+  /** Read only. */
   read: readonly string[];
+  /** Only new items added (the audit trail). */
   append?: readonly string[];
+  /** Counters updated in place and never read otherwise: `UpdateItem` only. */
+  counters?: readonly string[];
+  /** The indexes it may query, read-only. @default all three */
+  indexes?: readonly IndexName[];
 }
 
 /**
@@ -114,7 +121,9 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
  *
  * - people: the young person's collection `YOUTH#<id>` (profile, status history, support
  *   notes, and the links and placement guard placements keeps there) and the stub
- *   `YOUTH#<stub>` / `ERASED`; no index.
+ *   `YOUTH#<stub>` / `ERASED`; the audit records the young person made (`AUDIT#…`, and the
+ *   counts of their rate-limited calls beside their rate counters, `RATE#…`: their subject
+ *   replaced), listed on gsi2.
  * - placements: placements (`PLACEMENT#`, with their lifecycle tasks and stubs), wishes,
  *   invitations, introductions and matching events (participation items and member lists),
  *   found through gsi1, and the young person's ties to companies in their collection `YOUTH#<id>`.
@@ -127,7 +136,9 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
   SubgraphName,
   KeyPrefixGrant & { indexes: readonly IndexName[] }
 > = {
-  people: { write: [PREFIX.youth], read: [], indexes: [] },
+  // The audit trail too: an erasure replaces the erased person's subject in the records they
+  // made (`people/data-subject/audit-actor-redaction.ts`), found in their partition and on gsi2.
+  people: { write: [PREFIX.youth, PREFIX.audit, PREFIX.rateLimit], read: [], indexes: ['gsi2'] },
   companies: { write: [], read: [], indexes: [] },
   placements: {
     write: [
@@ -161,14 +172,18 @@ export const LIFECYCLE_RECONCILER_KEY_PREFIXES: KeyPrefixGrant = {
 };
 
 /**
- * The gateway's table access: its per-identity rate-limit counters (`RATE#…`) and its own
- * refusals (depth, aliases, cost, rate limit, size, batching, introspection, invalid tokens)
- * appended to the audit trail. It reads no data of the subgraphs.
+ * The gateway's table access, exactly what it uses: its per-identity rate-limit counters
+ * (`RATE#…`, one `UpdateItem` that adds and returns the count) and its own refusals (depth,
+ * aliases, cost, rate limit, size, batching, introspection, invalid tokens) appended to the
+ * audit trail. No item read, no index: it reads no data of the subgraphs. DynamoDB still uses
+ * the table key for those two writes, so the key grant (through DynamoDB only) stays.
  */
 export const GATEWAY_KEY_PREFIXES: KeyPrefixGrant = {
-  write: [PREFIX.rateLimit],
+  write: [],
   read: [],
+  counters: [PREFIX.rateLimit],
   append: [PREFIX.audit],
+  indexes: [],
 };
 
 /**

@@ -33,6 +33,9 @@ export const ITEM_WRITE_ACTIONS = [
 /** The only write on append-only prefixes (the audit trail): adding an item. */
 export const APPEND_ACTIONS = ['dynamodb:PutItem'];
 
+/** The only action on counter prefixes: an update that adds and returns the new count. */
+export const COUNTER_ACTIONS = ['dynamodb:UpdateItem'];
+
 /**
  * What a caller of a table encrypted with a customer-managed key needs of the key, spelled out
  * instead of `kms:GenerateDataKey*` / `kms:ReEncrypt*`, and only through DynamoDB.
@@ -50,7 +53,7 @@ export const TABLE_KEY_ACTIONS = [
 /**
  * Grants a function the table access of one subgraph: item reads and writes limited by
  * `dynamodb:LeadingKeys` to its key prefixes (see `infra/config/key-prefixes.ts`), read-only
- * queries on the indexes (all three unless `options.indexes` names fewer; LeadingKeys cannot
+ * queries on the indexes (all three unless the grant or `options.indexes` names fewer; LeadingKeys cannot
  * scope them), `PutItem` only on its append-only prefixes (the audit trail), and the table key
  * through DynamoDB only. No scan, no table management, no stream. A grant without prefixes
  * (a data-subject function that touches no item) adds nothing.
@@ -69,10 +72,11 @@ export function grantTableAccess(
   options: TableAccessOptions = {},
 ): void {
   const principal = grantee.grantPrincipal;
-  const indexes = options.indexes ?? INDEX_NAMES;
+  const indexes = options.indexes ?? prefixes.indexes ?? INDEX_NAMES;
   // An empty LeadingKeys list would hold for a request without leading keys (a scan): a role
   // with no prefixes gets no table statement at all.
-  if (prefixes.write.length + prefixes.read.length + (prefixes.append?.length ?? 0) === 0) return;
+  const granted = [prefixes.write, prefixes.read, prefixes.append ?? [], prefixes.counters ?? []];
+  if (granted.every((list) => list.length === 0)) return;
   const readable = [...prefixes.write, ...prefixes.read];
   if (readable.length > 0) {
     principal.addToPrincipalPolicy(
@@ -112,6 +116,20 @@ export function grantTableAccess(
         conditions: {
           'ForAllValues:StringLike': {
             'dynamodb:LeadingKeys': leadingKeyPatterns(prefixes.append),
+          },
+        },
+      }),
+    );
+  }
+  if (prefixes.counters?.length) {
+    principal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'UpdateOwnCounters',
+        actions: COUNTER_ACTIONS,
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': leadingKeyPatterns(prefixes.counters),
           },
         },
       }),

@@ -18,6 +18,34 @@ export interface DevTokenSubject {
   staffId?: string;
 }
 
+/** The development issuer refuses to sign in someone disabled or deleted (a removed contact, an erased young person). */
+export class SignInRefusedError extends Error {
+  constructor() {
+    super('The development issuer refuses this user: their sign-in is disabled or deleted');
+    this.name = 'SignInRefusedError';
+  }
+}
+
+/** Who the development issuer refuses: a token subject it no longer signs for. */
+export interface DevSignInRefusals {
+  refuses(subject: string): boolean;
+}
+
+/**
+ * The subject (`sub`) of a development token: the person's NEXTWORK id, as the local sign-in
+ * directory refuses it (a role's placeholder for roles without one).
+ *
+ * @param subject - the role and scope
+ */
+export function devTokenSubjectOf(subject: DevTokenSubject): string {
+  return (
+    subject.youthId ??
+    subject.staffId ??
+    subject.contactId ??
+    `${subject.role.toLowerCase()}-${subject.municipalityCode ?? 'all'}`
+  );
+}
+
 /**
  * Signs a development ID token with the same claim names Cognito uses (`cognito:groups`,
  * `custom:*`) and the same times (`iat` now, `exp` within a day), so the gateway verifies it
@@ -27,13 +55,18 @@ export interface DevTokenSubject {
  * @param subject - the role and scope
  * @param lifetime - how long the token is valid, e.g. `12h`, or its expiry in epoch seconds
  *   (in the past for an expired token)
+ * @param refusals - the people the issuer no longer signs in (the local stack's sign-in directory)
  * @throws TokenTimesError when the lifetime is longer than the gateway accepts
+ * @throws SignInRefusedError when the person's sign-in is disabled or deleted
  */
 export async function mintDevToken(
   keys: LocalKeys,
   subject: DevTokenSubject,
   lifetime: string | number = '12h',
+  refusals?: DevSignInRefusals,
 ): Promise<string> {
+  const sub = devTokenSubjectOf(subject);
+  if (refusals?.refuses(sub)) throw new SignInRefusedError();
   const key = await importJWK(keys.issuerPrivateKey, 'RS256');
   const claims: Record<string, unknown> = {
     'cognito:groups': [subject.role],
@@ -44,11 +77,6 @@ export async function mintDevToken(
     ...(subject.youthId ? { 'custom:youth': subject.youthId } : {}),
     ...(subject.staffId ? { 'custom:staff': subject.staffId } : {}),
   };
-  const sub =
-    subject.youthId ??
-    subject.staffId ??
-    subject.contactId ??
-    `${subject.role.toLowerCase()}-${subject.municipalityCode ?? 'all'}`;
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: keys.issuerPrivateKey.kid as string, typ: 'JWT' })
     .setIssuer(DEV_ISSUER)

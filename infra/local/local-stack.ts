@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { disablePendingSignIns } from '#companies/repository/sign-in-disable-entity';
 import { subgraphUrlVariable } from '#gateway/config';
 import { servicesFromEnvironment, withServices } from '#kernel/services';
 import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subgraph-server';
@@ -10,6 +11,7 @@ import type { WorkflowEngine } from '#kernel/workflow-engine';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
+import { DevSignInDirectory } from './dev-sign-in-directory.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
 import { type LocalLifecycle, startLocalLifecycle } from './lifecycle/local-lifecycle.ts';
@@ -61,6 +63,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   table: Table;
   keys: LocalKeys;
+  /** The development issuer's sign-in directory: whom it no longer signs in (hand it to `mintDevToken`). */
+  signIn: DevSignInDirectory;
   /** The placement lifecycles' local Step Functions engine and its clock. */
   lifecycle: LocalLifecycle;
   /** Stops one subgraph's server (to see how the gateway copes with a subgraph that is down). */
@@ -94,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     await mkdir(options.dataDir, { recursive: true });
     const keys = await loadOrCreateLocalKeys(options.dataDir);
+    const signIn = DevSignInDirectory.of(options.dataDir);
 
     let dynamo: RunningDynamoDb | undefined;
     let dynamoEndpoint = options.dynamoEndpoint;
@@ -152,8 +157,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // process (as Lambda invocations would reach them) and the local lifecycle engine.
     const services = withServices(servicesFromEnvironment(), {
       dataSubjects: createLocalDataSubjectDispatcher(table),
+      signIn,
       workflows: options.wrapLifecycleEngine?.(lifecycle.engine) ?? lifecycle.engine,
     });
+    // Removed contacts whose sign-in was left enabled by a failed follow-up (AWS: see README).
+    const disabled = await disablePendingSignIns(table, signIn);
+    if (disabled > 0) progress(`disabled the sign-in of ${disabled} removed contacts`);
     const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
     for (const [index, { name }] of SUBGRAPHS.entries()) {
       progress(`starting the ${name} subgraph`);
@@ -181,7 +190,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         import('#gateway/lambda-handler'),
       ]);
     const gatewayHandler = createGatewayLambdaHandler(
-      createGateway(readGatewayConfig(), keys.gatewayPrivateKey, table),
+      createGateway(readGatewayConfig(), keys.gatewayPrivateKey, table, {
+        refusesSubject: (subject) => signIn.refuses(subject),
+      }),
     );
     const gateway = await serveLambda('gateway', gatewayHandler as HttpLambdaHandler, options.port);
     started.push(() => gateway.close());
@@ -195,6 +206,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint,
       table,
       keys,
+      signIn,
       lifecycle,
       stopSubgraph: (name) => subgraphFunctions[name].close(),
       stop: async () => {

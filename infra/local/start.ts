@@ -1,6 +1,6 @@
 import { ROLES } from '#kernel/identity';
 import { demoSubjectsByRole } from './demo-identities.ts';
-import { mintDevToken } from './dev-issuer.ts';
+import { mintDevToken, SignInRefusedError } from './dev-issuer.ts';
 import { startLocalStack } from './local-stack.ts';
 
 // `npm start`: the whole system on this machine with demo data, until Ctrl-C.
@@ -55,7 +55,16 @@ log(
 
 const tokens = await Promise.all(
   demoSubjectsByRole().map(
-    async ([role, subject]) => [role, subject, await mintDevToken(stack.keys, subject)] as const,
+    async ([role, subject]) =>
+      [
+        role,
+        subject,
+        // A demo person removed or erased on an earlier run is refused, as in AWS.
+        await mintDevToken(stack.keys, subject, '12h', stack.signIn).catch((error: unknown) => {
+          if (error instanceof SignInRefusedError) return '(none: sign-in disabled or deleted)';
+          throw error;
+        }),
+      ] as const,
   ),
 );
 console.log(`

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { TokenTimesError } from '#gateway/token-claims';
 import { ROLES, type Role } from '#kernel/identity';
 import { demoSubject } from './demo-identities.ts';
-import { mintDevToken } from './dev-issuer.ts';
+import { mintDevToken, SignInRefusedError } from './dev-issuer.ts';
+import { DevSignInDirectory } from './dev-sign-in-directory.ts';
 import { loadOrCreateLocalKeys } from './local-keys.ts';
 
 // `npm run token -- --role ROLE [--municipality CODE] [--company ID] [--youth ID] …`
@@ -27,7 +28,8 @@ if (!role || !(ROLES as readonly string[]).includes(role)) {
   process.exit(2);
 }
 
-const keys = await loadOrCreateLocalKeys(process.env.DATA_DIR ?? '.data');
+const dataDir = process.env.DATA_DIR ?? '.data';
+const keys = await loadOrCreateLocalKeys(dataDir);
 const subject = demoSubject(role, {
   ...(values.municipality ? { municipalityCode: values.municipality } : {}),
   ...(values.company ? { companyId: values.company } : {}),
@@ -36,8 +38,13 @@ const subject = demoSubject(role, {
   ...(values.staff ? { staffId: values.staff } : {}),
 });
 try {
-  process.stdout.write(`${await mintDevToken(keys, subject, values.lifetime)}\n`);
+  const refusals = DevSignInDirectory.of(dataDir);
+  process.stdout.write(`${await mintDevToken(keys, subject, values.lifetime, refusals)}\n`);
 } catch (error) {
+  if (error instanceof SignInRefusedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   // The gateway would refuse such a token; say why instead of printing one that cannot work.
   if (!(error instanceof TokenTimesError)) throw error;
   console.error(`${error.message}: ask for a shorter --lifetime`);

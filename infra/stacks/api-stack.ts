@@ -34,6 +34,18 @@ import { NextworkFunction } from '../constructs/nextwork-function.ts';
 import { grantTableAccess } from '../constructs/table-access.ts';
 import { DataStack } from './data-stack.ts';
 
+/**
+ * The Cognito actions each subgraph's function may call on the user pool, and nothing else
+ * (`subgraphs/kernel/sign-in-directory.ts`): companies disables a removed contact's sign-in and
+ * signs them out; people deletes an erased young person's user.
+ */
+export const SIGN_IN_ACTIONS: Record<SubgraphName, readonly string[]> = {
+  people: ['cognito-idp:AdminDeleteUser'],
+  companies: ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  placements: [],
+  'learning-community': [],
+};
+
 /** Settings of the API stack: the data and identity it serves. */
 export interface ApiStackProps extends StackProps {
   config: StageConfig;
@@ -167,6 +179,11 @@ export class ApiStack extends Stack {
         });
         grantTableAccess(subgraph.role, props.table, props.key, KEY_PREFIXES[name]);
         cursorKey.grantRead(subgraph.role);
+        const signIn = SIGN_IN_ACTIONS[name];
+        if (signIn.length > 0) {
+          subgraph.function.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+          props.userPool.grant(subgraph.role, ...signIn);
+        }
         return [name, subgraph];
       }),
     ) as Record<SubgraphName, NextworkFunction>;

@@ -1,4 +1,6 @@
-import { OutcomeUnknownError } from './errors.ts';
+import { randomInt } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES, OutcomeUnknownError } from './errors.ts';
 import { key, newId, PREFIX } from './keys.ts';
 import { itemMustNotExist } from './table/expressions.ts';
 import type { Item, Table } from './table/table.ts';
@@ -19,6 +21,11 @@ export interface AuditEvent {
   municipalityCode?: string;
   /** Why it was refused (an error code and a short reason without personal data). */
   reason?: string;
+  /**
+   * How many times it happened in the request (refusals of the same target, young person and
+   * reason are one record), or in the rate-limit window of a counted refusal; 1 when absent.
+   */
+  count?: number;
 }
 
 /** Collects a request's audit events and writes them (append-only) when the request ends. */
@@ -54,19 +61,76 @@ export function auditRetentionDays(env: NodeJS.ProcessEnv = process.env): number
 }
 
 /**
+ * How many partitions the events of one day that concern no young person are spread over. Each
+ * event goes to one chosen at random (not by anything the caller sends, such as the
+ * correlation id), so no caller can make one partition hot; a reader of a day reads them all
+ * ({@link AUDIT_KEYS}`.dayPartitions`).
+ */
+export const DAY_SHARDS = 16;
+
+/**
+ * The gsi1 list of refusals that no municipality's officer would otherwise see: those of the
+ * programme office, of unauthenticated callers and of company contacts (whose token names no
+ * municipality). Every data protection officer reads it (`refusedAttempts(scope: PROGRAMME_WIDE)`).
+ */
+export const PROGRAMME_WIDE_REFUSALS = 'PROGRAMME';
+
+/**
  * Where audit items live. Events about a young person go to that young person's partition (the
- * DPO reads a trail with one query, newest first); the others to a partition per day (UTC).
- * Refusals are also indexed per municipality on gsi1, so that a DPO can list the refused
- * attempts of a period in their municipality.
+ * DPO reads a trail with one query, newest first); the others to one of {@link DAY_SHARDS}
+ * partitions per day (UTC). Refusals are also indexed on gsi1: per municipality, or on the
+ * programme-wide list when no municipality is known, so that every refusal reaches a DPO.
  */
 export const AUDIT_KEYS = {
   /** The partition of a young person's trail. */
   youthPartition: (youthId: string) => key(PREFIX.audit, 'YOUTH', youthId),
-  /** The partition of a day's events that concern no young person. */
+  /**
+   * The unsharded partition of a day, where events about no young person went before the days
+   * were spread over shards: still read with the shards, never written.
+   */
   dayPartition: (day: string) => key(PREFIX.audit, 'DAY', day),
-  /** The gsi1 partition of a municipality's refused attempts. */
+  /** One shard of a day's events that concern no young person. */
+  dayShardPartition: (day: string, shard: number) => key(PREFIX.audit, 'DAY', day, shard),
+  /** Every partition of a day's events that concern no young person: the shards and the old one. */
+  dayPartitions: (day: string): string[] => [
+    ...Array.from({ length: DAY_SHARDS }, (_, shard) => AUDIT_KEYS.dayShardPartition(day, shard)),
+    AUDIT_KEYS.dayPartition(day),
+  ],
+  /**
+   * The gsi1 partition of a municipality's refused attempts, or of the programme-wide list
+   * ({@link PROGRAMME_WIDE_REFUSALS}).
+   */
   refusedPartition: (municipalityCode: string) => key(PREFIX.audit, 'REFUSED', municipalityCode),
+  /**
+   * The gsi2 partition of what a young person did outside their own partition (a refused look
+   * at another's data, an event about no young person): their erasure finds it with one query.
+   */
+  actorPartition: (youthId: string) => key(PREFIX.audit, 'ACTOR', youthId),
 } as const;
+
+/** The subject an erasure leaves on the records the erased person made (art. 17(3)(b)). */
+export const ERASED_SUBJECT = 'erased';
+
+/** Who writes a request's audit records: the caller's subject and role, and a young person's own id. */
+export interface AuditWho {
+  subject: string;
+  role: string;
+  /** The caller's own young-person id (role `YOUTH`), so their erasure can find their records. */
+  youthId?: string;
+}
+
+/**
+ * Who the audit records of a verified caller name.
+ *
+ * @param identity - the caller, null when anonymous
+ */
+export function auditWhoOf(
+  identity: { subject: string; role: string; youthId?: string } | null,
+): AuditWho | null {
+  if (!identity) return null;
+  const { subject, role, youthId } = identity;
+  return youthId ? { subject, role, youthId } : { subject, role };
+}
 
 /** The stored shape of one audit event: the event, who, when, and the request it belongs to. */
 export interface AuditRecord extends AuditEvent {
@@ -96,6 +160,7 @@ export function auditRecordFromItem(item: Item): AuditRecord {
   if (typeof item.youthId === 'string') record.youthId = item.youthId;
   if (typeof item.municipalityCode === 'string') record.municipalityCode = item.municipalityCode;
   if (typeof item.reason === 'string') record.reason = item.reason;
+  if (typeof item.count === 'number' && item.count > 1) record.count = item.count;
   return record;
 }
 
@@ -117,10 +182,27 @@ export class AuditWriteError extends Error {
   }
 }
 
+/**
+ * A request would have needed more audit records than one request may write
+ * ({@link MAX_EVENTS_PER_REQUEST}). Nothing is answered unaudited: the field that would have
+ * needed the record fails, and the whole response is withheld (`subgraph-server.ts`).
+ */
+export class TooManyAuditEventsError extends GraphQLError {
+  constructor() {
+    super(
+      `The request would need more than ${MAX_EVENTS_PER_REQUEST} audit records; ask for less in one request`,
+      { extensions: { code: ERROR_CODES.TOO_MANY_AUDIT_EVENTS } },
+    );
+  }
+}
+
 /** TransactWriteItems takes at most 100 actions. */
 const WRITE_CHUNK = 100;
-/** A request that reads the same young person many times is one READ; a runaway loop is capped. */
-const MAX_EVENTS_PER_REQUEST = 1000;
+/**
+ * The distinct records one request may write (READs are one per young person, refusals one per
+ * target, young person and reason). Past it the request is refused, never left unaudited.
+ */
+export const MAX_EVENTS_PER_REQUEST = 1000;
 
 /**
  * The audit trail of one request: who (the identity's subject and role), when (now), correlation id.
@@ -129,8 +211,12 @@ const MAX_EVENTS_PER_REQUEST = 1000;
  * round trips as DynamoDB allows: one `PutItem` for a single event, otherwise transactions of
  * up to 100 conditional puts. Every item is written with `attribute_not_exists(pk)` and a fresh
  * id, so a record can never overwrite another (append-only; IAM grants only `PutItem` on
- * `AUDIT#…`). READ events are collapsed to one per young person and request. `flush` throws
- * when the write fails: the caller decides what the request may still return (see
+ * `AUDIT#…`). READ events are collapsed to one per young person and request, refusals to one
+ * per target, young person and reason, with their `count`. No event is dropped: one that would
+ * need a record past {@link MAX_EVENTS_PER_REQUEST} throws {@link TooManyAuditEventsError} (the
+ * field fails instead of answering), and the request's flush then writes what it holds plus one
+ * `REFUSED` record of the overflow and throws it too, so the response is withheld. `flush`
+ * throws when the write fails: the caller decides what the request may still return (see
  * `subgraph-server.ts`: data withheld when personal data was read).
  *
  * @param options.table - the single table
@@ -138,17 +224,27 @@ const MAX_EVENTS_PER_REQUEST = 1000;
  * @param options.correlationId - the request's correlation id
  * @param options.now - the clock (tests control it)
  * @param options.retentionDays - days after which DynamoDB's TTL removes the records
+ * @param options.maxEvents - the distinct records one request may write
+ * @default options.maxEvents - {@link MAX_EVENTS_PER_REQUEST}
  */
 export function createAuditTrail(options: {
   table: Table;
-  who: { subject: string; role: string } | null;
+  who: AuditWho | null;
   correlationId: string;
   now: () => Date;
   retentionDays: number;
+  maxEvents?: number;
 }): RequestAuditTrail {
   const { table, who, correlationId, now, retentionDays } = options;
+  const maxEvents = options.maxEvents ?? MAX_EVENTS_PER_REQUEST;
   let pending: AuditEvent[] = [];
+  let kept = 0;
+  let overflow = 0;
+  // The overflow's record goes to the DPO of the municipality the refused events concerned.
+  let overflowMunicipality: string | undefined;
   const readYouth = new Set<string>();
+  // Refusals waiting to be written, by what makes two the same: a repeat only counts.
+  let pendingRefusals = new Map<string, AuditEvent>();
   // Every write of the trail so far. A batched HTTP request runs several operations on one
   // trail, and one operation's flush may write another's events: each flush waits for all of
   // them, so no operation answers before its events are stored, or answers when they failed.
@@ -159,17 +255,40 @@ export function createAuditTrail(options: {
       return toItem(event, { who, correlationId, at: now(), retentionDays });
     },
     record(event) {
-      if (pending.length >= MAX_EVENTS_PER_REQUEST) return;
-      if (event.action === 'READ' && event.youthId) {
-        if (readYouth.has(event.youthId)) return;
-        readYouth.add(event.youthId);
+      if (event.action === 'READ' && event.youthId && readYouth.has(event.youthId)) return;
+      const refusal = event.action === 'REFUSED' ? refusalKey(event) : undefined;
+      const same = refusal === undefined ? undefined : pendingRefusals.get(refusal);
+      if (same) {
+        same.count = (same.count ?? 1) + (event.count ?? 1);
+        return;
       }
-      pending.push({ ...event });
+      if (kept >= maxEvents) {
+        overflow += event.count ?? 1;
+        overflowMunicipality ??= event.municipalityCode;
+        throw new TooManyAuditEventsError();
+      }
+      kept += 1;
+      if (event.action === 'READ' && event.youthId) readYouth.add(event.youthId);
+      const copy = { ...event };
+      if (refusal !== undefined) pendingRefusals.set(refusal, copy);
+      pending.push(copy);
     },
     async flush() {
+      const refusedForOverflow = overflow > 0;
+      if (refusedForOverflow) {
+        pending.push({
+          action: 'REFUSED',
+          target: 'audit:events-per-request',
+          reason: `${ERROR_CODES.TOO_MANY_AUDIT_EVENTS}: more than ${maxEvents} records`,
+          count: overflow,
+          ...(overflowMunicipality ? { municipalityCode: overflowMunicipality } : {}),
+        });
+        overflow = 0;
+      }
       if (pending.length > 0) {
         const events = pending;
         pending = [];
+        pendingRefusals = new Map();
         const at = now();
         const items = events.map((event) =>
           toItem(event, { who, correlationId, at, retentionDays }),
@@ -186,8 +305,14 @@ export function createAuditTrail(options: {
         );
       }
       await Promise.all(writes);
+      if (refusedForOverflow) throw new TooManyAuditEventsError();
     },
   };
+}
+
+/** What makes two refusals of one request the same record. */
+function refusalKey(event: AuditEvent): string {
+  return JSON.stringify([event.target, event.youthId ?? '', event.reason ?? '']);
 }
 
 /**
@@ -240,7 +365,7 @@ async function appended(table: Table, first: Item, append: () => Promise<void>):
 function toItem(
   event: AuditEvent,
   context: {
-    who: { subject: string; role: string } | null;
+    who: AuditWho | null;
     correlationId: string;
     at: Date;
     retentionDays: number;
@@ -251,7 +376,7 @@ function toItem(
   const sk = key(at, id);
   const pk = event.youthId
     ? AUDIT_KEYS.youthPartition(event.youthId)
-    : AUDIT_KEYS.dayPartition(at.slice(0, 10));
+    : AUDIT_KEYS.dayShardPartition(at.slice(0, 10), randomInt(DAY_SHARDS));
   const item: Item = {
     pk,
     sk,
@@ -267,9 +392,18 @@ function toItem(
   if (event.youthId) item.youthId = event.youthId;
   if (event.municipalityCode) item.municipalityCode = event.municipalityCode;
   if (event.reason) item.reason = event.reason;
-  if (event.action === 'REFUSED' && event.municipalityCode) {
-    item.gsi1pk = AUDIT_KEYS.refusedPartition(event.municipalityCode);
+  if (event.count && event.count > 1) item.count = event.count;
+  if (event.action === 'REFUSED') {
+    item.gsi1pk = AUDIT_KEYS.refusedPartition(event.municipalityCode ?? PROGRAMME_WIDE_REFUSALS);
     item.gsi1sk = sk;
+  }
+  const actor = context.who?.youthId;
+  if (actor) {
+    item.actorYouthId = actor;
+    if (event.youthId !== actor) {
+      item.gsi2pk = AUDIT_KEYS.actorPartition(actor);
+      item.gsi2sk = sk;
+    }
   }
   return item;
 }

@@ -1,7 +1,13 @@
 import { type AudienceRules, audienceAllowed } from './audience.ts';
 import { canSeeMunicipalityFigures, isStaffOf } from './authorisation.ts';
 import type { SubgraphContext } from './context.ts';
-import { type AnyFieldRule, type FieldRule, fieldRule, type RuleArgs } from './field-rules.ts';
+import {
+  type AnyFieldRule,
+  type FieldRule,
+  fieldRule,
+  personalWithin,
+  type RuleArgs,
+} from './field-rules.ts';
 import { type Identity, type Role, STAFF_ROLES } from './identity.ts';
 
 /**
@@ -149,6 +155,22 @@ export function allGuardedByParent(
   fields: readonly string[],
 ): Record<string, AnyFieldRule> {
   const rule = guardedByParent(parent);
+  return Object.fromEntries(fields.map((field) => [field, rule]));
+}
+
+/**
+ * {@link allGuardedByParent} for a value type that holds a young person's personal data (a
+ * placement's plan, a note's text): every field is marked personal, audited by its parents'
+ * read (`personalWithin`).
+ *
+ * @param parents - the personal fields (`Type.field`) that hand the value out
+ * @param fields - the value type's fields
+ */
+export function allPersonalWithin(
+  parents: readonly string[],
+  fields: readonly string[],
+): Record<string, AnyFieldRule> {
+  const rule = personalWithin(parents, guardedByParent(parents.join(', ')));
   return Object.fromEntries(fields.map((field) => [field, rule]));
 }
 

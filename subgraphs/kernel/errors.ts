@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   TEMPORARILY_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
   OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
+  /** A request that would need more audit records than one request may write: ask for less. */
+  TOO_MANY_AUDIT_EVENTS: 'TOO_MANY_AUDIT_EVENTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
 

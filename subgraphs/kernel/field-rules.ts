@@ -27,8 +27,17 @@ export type RuleArgs = Readonly<Record<string, unknown>>;
 export interface FieldRule<Parent = never> {
   /** The rule's name, for refusals in the audit trail and for reading the rule map. */
   readonly name: string;
-  /** The field holds a young person's personal data: a read by anyone but them is audited. */
+  /**
+   * The field holds a young person's personal data: a read by anyone but them is audited, the
+   * art. 15 export carries it and the logger redacts an attribute of its name
+   * (`subgraphs/kernel/personal-data.ts` derives each list from this one marking).
+   */
   readonly personal: boolean;
+  /**
+   * For a personal field of a value type that only its parents hand out (`PlacementPlan.goals`):
+   * those parent fields (`Placement.plan`), personal themselves, whose read is the one audited.
+   */
+  readonly auditedBy?: readonly string[];
   /** The field may be resolved without a person's identity (the gateway's own probes only). */
   readonly anonymous: boolean;
   /**
@@ -72,6 +81,21 @@ export function personal<Parent>(rule: FieldRule<Parent>): FieldRule<Parent> {
   return { ...rule, personal: true };
 }
 
+/**
+ * Marks a rule's field as a young person's personal data held in a value type that only its
+ * parent fields hand out: the parents' read is audited (once per young person and request), so
+ * the field records no event of its own; it is exported and redacted from logs all the same.
+ *
+ * @param parents - the parent fields (`Type.field`), each marked {@link personal}
+ * @param rule - the field's rule
+ */
+export function personalWithin<Parent>(
+  parents: readonly string[],
+  rule: FieldRule<Parent>,
+): FieldRule<Parent> {
+  return { ...rule, personal: true, auditedBy: parents };
+}
+
 /** The key in a type's rules of the rule that guards its entity references (`_entities`). */
 export const REFERENCE = '__resolveReference';
 
@@ -82,7 +106,9 @@ export type { AuditSubject } from './audit-subject.ts';
 
 /**
  * Tells which young person a field's parent (or a root field's arguments, or a mutation's
- * result) is about.
+ * result) is about. A record that does not name them itself (a lifecycle task names its
+ * placement) may answer through the request's loader: the field's value is then handed out
+ * only once its `READ` is recorded.
  */
 export type SubjectOf = (
   // biome-ignore lint/suspicious/noExplicitAny: parents differ per type
@@ -90,7 +116,8 @@ export type SubjectOf = (
   args: RuleArgs,
   // biome-ignore lint/suspicious/noExplicitAny: results differ per field
   result?: any,
-) => AuditSubject | undefined;
+  context?: SubgraphContext,
+) => AuditSubject | undefined | Promise<AuditSubject | undefined>;
 
 /** The authorisation rules of one subgraph. */
 export interface SubgraphRules {
@@ -254,10 +281,10 @@ function guardField(guard: FieldGuard): GraphQLFieldResolver<unknown, SubgraphCo
     const run = (callArgs: RuleArgs, sent?: ReadonlyMap<string, string>) => {
       const answer = <T>(value: T): T => (sent ? restoreSentIds(value, sent) : value);
       const done = (value: unknown) => {
-        afterResolve(context, target, rule, isMutation, value, () =>
-          subjectFor(subjectOf, parent, callArgs, isMutation, value),
+        const recorded = afterResolve(context, target, rule, isMutation, value, () =>
+          readSubjectFor(subjectOf, parent, callArgs, context, value),
         );
-        return answer(value);
+        return recorded ? recorded.then(() => answer(value)) : answer(value);
       };
       const failed = (error: unknown): never => {
         throw answer(noteRefusal(context, target, subject(), error));
@@ -351,6 +378,7 @@ export type ReferenceResolver = (
   info: unknown,
 ) => unknown;
 
+/** The subject of a refusal: told at once (one that needs a read is recorded without it). */
 function subjectFor(
   subjectOf: SubjectOf | undefined,
   parent: unknown,
@@ -360,29 +388,54 @@ function subjectFor(
 ): AuditSubject | undefined {
   try {
     const subject = subjectOf?.(parent, args, result);
-    if (subject) return subject;
+    if (subject && !isPromiseLike(subject)) return subject;
   } catch {
     // A subject that cannot be told is recorded without one rather than failing the request.
   }
   return isMutation ? subjectOfChange(args.input, result) : undefined;
 }
 
+/** The subject of a read of personal data: told at once, or through the request's loader. */
+function readSubjectFor(
+  subjectOf: SubjectOf | undefined,
+  parent: unknown,
+  args: RuleArgs,
+  context: SubgraphContext,
+  value: unknown,
+): AuditSubject | undefined | Promise<AuditSubject | undefined> {
+  try {
+    return subjectOf?.(parent, args, value, context);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records the `READ` of a personal field; a promise when the subject needs a read first (the
+ * value waits for it, so that no personal data leaves without its record).
+ */
 function afterResolve(
   context: SubgraphContext,
   target: string,
   rule: AnyFieldRule,
   isMutation: boolean,
   value: unknown,
-  subject: () => AuditSubject | undefined,
-): void {
+  subject: () => AuditSubject | undefined | Promise<AuditSubject | undefined>,
+): Promise<void> | undefined {
   // A mutation's change is audited in its own transaction (`command.ts`), not here.
-  if (isMutation) return;
-  if (!rule.personal || value === null || value === undefined) return;
+  if (isMutation) return undefined;
+  // A value type's fields are audited as their parent's read.
+  if (!rule.personal || rule.auditedBy || value === null || value === undefined) return undefined;
+  const recordRead = (about: AuditSubject | undefined) => {
+    if (!about?.youthId) return;
+    const identity = context.identity;
+    if (identity?.role === 'YOUTH' && identity.youthId === about.youthId) return;
+    record(context, { action: 'READ', target, ...definedSubject(about) });
+  };
   const about = subject();
-  if (!about?.youthId) return;
-  const identity = context.identity;
-  if (identity?.role === 'YOUTH' && identity.youthId === about.youthId) return;
-  record(context, { action: 'READ', target, ...definedSubject(about) });
+  if (isPromiseLike(about)) return Promise.resolve(about).then(recordRead);
+  recordRead(about);
+  return undefined;
 }
 
 /** Records a refusal and returns the error to throw. */

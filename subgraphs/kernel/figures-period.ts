@@ -135,3 +135,29 @@ export function lastMonthFollowedUp(months: number, today: string): string {
 // Today's answers, by follow-up: the programme asks the same three for each of 98 municipalities.
 let followedUpToday = '';
 const lastFollowedUp = new Map<number, string>();
+
+/** The months a period's cumulative counts add up (see `small-cells.ts`). */
+export interface CumulativeMonths {
+  /** From the programme's first month through the period's last (`YYYY-MM`, oldest first). */
+  through: string[];
+  /** From the programme's first month through the month before the period's first. */
+  before: string[];
+}
+
+/**
+ * The months of the two cumulative counts a period's flows are published from: both start at
+ * the programme's first month, a fixed origin, so every period of every request is a difference
+ * of counts through whole months on one grid, whichever `from` and `to` are asked.
+ *
+ * @param period - the period
+ */
+export function cumulativeMonths(period: FiguresPeriod): CumulativeMonths {
+  const origin = monthOf(PROGRAMME_START);
+  const first = period.months[0] ?? monthOf(period.from);
+  const last = period.months.at(-1) ?? monthOf(period.to);
+  const beforeFirst = monthOf(addMonths(`${first}-01`, -1));
+  return {
+    through: last < origin ? [] : monthsBetween(origin, last),
+    before: beforeFirst < origin ? [] : monthsBetween(origin, beforeFirst),
+  };
+}

@@ -1,15 +1,19 @@
 import { LogFormatter, Logger, LogItem } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import { PERSONAL_FIELD_NAMES } from './personal-field-names.ts';
 
 /** What replaces a redacted value. */
 export const REDACTED = '[REDACTED]';
 
 /**
  * Attribute names whose values are personal data or secrets, compared without case, `_` or
- * `-`: they are replaced wherever they appear in a log line, at any depth.
+ * `-`: they are replaced wherever they appear in a log line, at any depth. The names of every
+ * field the subgraphs' rules mark as personal data (`PERSONAL_FIELD_NAMES`, derived from that
+ * marking), and the names personal data and secrets go by outside the schema.
  */
 export const PERSONAL_KEYS: ReadonlySet<string> = new Set(
   [
+    ...PERSONAL_FIELD_NAMES,
     'name',
     'firstName',
     'lastName',
@@ -21,6 +25,7 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set(
     'email',
     'cpr',
     'cprNumber',
+    'dateOfBirth',
     'address',
     'street',
     'notes',
@@ -98,8 +103,15 @@ export function redact(
     if (current instanceof Set) return [...current].map((item) => walk(item, depth + 1));
     if (current instanceof Map) return walkObject(Object.fromEntries(current), depth);
     if (current instanceof Error) {
-      const { name, ...rest } = formatError(current);
-      return { name, ...walkObject(rest, depth) };
+      // The error's own message and stack are the code's words (scrubbed), though `message` is
+      // also the name of a personal field (an invitation's message) redacted everywhere else.
+      const { name, message, stack, ...rest } = formatError(current);
+      return {
+        name,
+        ...(message === undefined ? {} : { message: walk(message, depth + 1) }),
+        ...(stack === undefined ? {} : { stack: walk(stack, depth + 1) }),
+        ...walkObject(rest, depth),
+      };
     }
     return walkObject(current as Record<string, unknown>, depth);
   };

@@ -9,6 +9,7 @@ interface RuntimeSdk {
   '@aws-sdk/client-kms': typeof import('@aws-sdk/client-kms');
   '@aws-sdk/client-lambda': typeof import('@aws-sdk/client-lambda');
   '@aws-sdk/client-s3': typeof import('@aws-sdk/client-s3');
+  '@aws-sdk/client-cognito-identity-provider': typeof import('@aws-sdk/client-cognito-identity-provider');
   '@aws-sdk/credential-provider-env': typeof import('@aws-sdk/credential-provider-env');
   '@smithy/signature-v4': typeof import('@smithy/signature-v4');
 }

@@ -5,6 +5,7 @@ import {
 import { type ExportSink, exportSinkFromEnvironment } from './export-sink.ts';
 import { type FieldCipher, fieldCipherFromEnvironment } from './field-cipher.ts';
 import { onFirstUse } from './runtime-sdk.ts';
+import { type SignInDirectory, signInDirectoryFromEnvironment } from './sign-in-directory.ts';
 import type { WorkflowEngine } from './workflow-engine.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface SubgraphServices {
   dataSubjects(): DataSubjectDispatcher;
   /** Where evaluation datasets are written: S3 in AWS, a folder locally. */
   exports(): ExportSink;
+  /** Where people sign in: Cognito in AWS, the development issuer locally. */
+  signIn(): SignInDirectory;
   /** The engine of the placement lifecycles; null where none runs. */
   workflows(): WorkflowEngine | null;
 }
@@ -40,6 +43,7 @@ export function servicesFromEnvironment(
     cipher: onFirstUse(() => fieldCipherFromEnvironment(env)),
     dataSubjects: onFirstUse(() => dataSubjectDispatcherFromEnvironment(env)),
     exports: onFirstUse(() => exportSinkFromEnvironment(env)),
+    signIn: onFirstUse(() => signInDirectoryFromEnvironment(env)),
     workflows: onFirstUse(workflows),
   };
 }
@@ -56,6 +60,7 @@ export function withServices(
     cipher: FieldCipher;
     dataSubjects: DataSubjectDispatcher;
     exports: ExportSink;
+    signIn: SignInDirectory;
     workflows: WorkflowEngine | null;
   }>,
 ): SubgraphServices {
@@ -65,6 +70,7 @@ export function withServices(
       ? () => replaced.dataSubjects as DataSubjectDispatcher
       : base.dataSubjects,
     exports: replaced.exports ? () => replaced.exports as ExportSink : base.exports,
+    signIn: replaced.signIn ? () => replaced.signIn as SignInDirectory : base.signIn,
     workflows: 'workflows' in replaced ? () => replaced.workflows ?? null : base.workflows,
   };
 }

@@ -58,11 +58,13 @@ export const sharedKeys = {
     sk: key(PREFIX.placement, placementId),
   }),
   /**
-   * That a company and a young person are tied by an invitation or a placement (owner:
-   * placements, written in the same transaction as the invitation or placement; attribute
-   * `reasons`, a string set such as `PLACEMENT#p-1`). The people subgraph reads it to let the
-   * company's contacts see the young person's work profile, and nothing else, while it exists.
-   * It lives in the young person's item collection, so erasure removes it with them.
+   * That a company and a young person are tied by an open invitation, an open wish or a
+   * planned or running placement (owner: placements, written in the same transaction as the
+   * change that opens or ends one; attribute `reasons`, a string set such as `PLACEMENT#p-1`).
+   * Readers ask `youth-company-link.ts` whether it ties them now (an invitation's reason ends
+   * at its answer-by time): the people subgraph lets the company's contacts see the young
+   * person's work profile, and nothing else, while it does. It lives in the young person's item
+   * collection, so erasure removes it with them.
    */
   youthCompanyLink: (youthId: string, companyId: string): ItemKey => ({
     pk: key(PREFIX.youth, youthId),

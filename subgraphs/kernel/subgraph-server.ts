@@ -4,9 +4,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { type DocumentNode, type GraphQLFormattedError, OperationTypeNode } from 'graphql';
-import { AuditWriteError, auditRetentionDays, createAuditTrail } from './audit.ts';
+import {
+  AuditWriteError,
+  auditRetentionDays,
+  auditWhoOf,
+  createAuditTrail,
+  TooManyAuditEventsError,
+} from './audit.ts';
 import { refuseLongBatches } from './call-batches.ts';
 import type { SubgraphContext } from './context.ts';
+import { callerStandingNow } from './current-contact.ts';
 import { createCursorCodec } from './cursor.ts';
 import { DEADLINE_HEADER, requestDeadline, requestDeadlineMs } from './deadline.ts';
 import { createItemLoader } from './entity-loader.ts';
@@ -62,7 +69,9 @@ function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): Graph
  * The table throttled or did not answer: a passing failure, so the code says to send the
  * request again. A query is `TEMPORARILY_UNAVAILABLE`. A mutation may have committed its change
  * before the trail failed, so it is `OUTCOME_UNKNOWN`: sent again with the same idempotency key,
- * it is answered from the key's record. Anything else is unexpected: `INTERNAL_SERVER_ERROR`.
+ * it is answered from the key's record. A request that needed more audit records than one
+ * request may write is `TOO_MANY_AUDIT_EVENTS`: asked again, it fails again, so it says to ask
+ * for less. Anything else is unexpected: `INTERNAL_SERVER_ERROR`.
  *
  * @param error - what the trail's flush threw
  * @param operation - the kind of operation whose response is withheld
@@ -71,6 +80,9 @@ export function withheldResponseError(
   error: unknown,
   operation: OperationTypeNode | undefined,
 ): GraphQLFormattedError {
+  if (error instanceof TooManyAuditEventsError) {
+    return { message: error.message, extensions: { code: error.extensions.code } };
+  }
   const cause = error instanceof AuditWriteError ? error.cause : undefined;
   if (cause instanceof TemporarilyUnavailableError || cause instanceof OutcomeUnknownError) {
     const replacement =
@@ -124,8 +136,9 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
 /**
  * Builds a subgraph's Apollo Server: schema from SDL and resolvers, every field and entity
  * reference wrapped in its authorisation rule, every string argument checked and normalised
- * after the rule and before the resolver (`text-inputs.ts`), the audit trail written at the end
- * of each request, hardened defaults.
+ * after the rule and before the resolver (`text-inputs.ts`), the caller taken as their
+ * relationship stands now (`current-contact.ts`), the audit trail written at the end of each
+ * request, hardened defaults.
  */
 export function createSubgraphServer(
   definition: SubgraphDefinition,
@@ -147,7 +160,7 @@ export function createSubgraphServer(
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected,
     // No Apollo Studio here: inline traces would only cost time on every subgraph call.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), flushAuditTrail],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), callerStandingNow, flushAuditTrail],
   });
 }
 
@@ -240,7 +253,7 @@ export function createSubgraphRuntime(
         now,
         audit: createAuditTrail({
           table: requestTable,
-          who: identity ? { subject: identity.subject, role: identity.role } : null,
+          who: auditWhoOf(identity),
           correlationId,
           now,
           retentionDays,

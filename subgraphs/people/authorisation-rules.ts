@@ -1,11 +1,13 @@
 import { audienceAllowed } from '#kernel/audience';
 import {
   allGuardedByParent,
+  allPersonalWithin,
   anyRole,
   audienceRule,
   audienceRules,
   connectionRules,
   edgeRules,
+  guardedByParent,
   programmeOffice,
   SHARED_TYPE_RULES,
   signedIn,
@@ -15,6 +17,7 @@ import {
   type AnyFieldRule,
   fieldRule,
   personal,
+  personalWithin,
   REFERENCE,
   type RuleArgs,
   type SubgraphRules,
@@ -227,20 +230,23 @@ export const peopleRules: SubgraphRules = {
       [REFERENCE]: programmeOffice,
     },
     StaffMember: staffRules,
-    ContactDetails: allGuardedByParent('Youth.contact, StaffMember.contact', ['phone', 'email']),
+    // A staff member's contact details too; a young person's are read (and audited) as theirs.
+    ContactDetails: Object.fromEntries(
+      ['phone', 'email'].map((field) => [
+        field,
+        personalWithin(['Youth.contact'], guardedByParent('Youth.contact, StaffMember.contact')),
+      ]),
+    ),
     Youth: youthRules(),
-    YouthStatusChange: allGuardedByParent('Youth.statusHistory', ['status', 'date', 'reason']),
-    SupportNote: allGuardedByParent('Youth.supportNotes, Mutation.addSupportNote', [
-      'id',
-      'date',
-      'text',
-      'author',
-    ]),
-    ResearchConsent: allGuardedByParent('Youth.researchConsent', [
-      'given',
-      'givenAt',
-      'withdrawnAt',
-    ]),
+    YouthStatusChange: allPersonalWithin(['Youth.statusHistory'], ['status', 'date', 'reason']),
+    SupportNote: allPersonalWithin(
+      ['Youth.supportNotes', 'Mutation.addSupportNote'],
+      ['id', 'date', 'text', 'author'],
+    ),
+    ResearchConsent: allPersonalWithin(
+      ['Youth.researchConsent'],
+      ['given', 'givenAt', 'withdrawnAt'],
+    ),
     YouthConnection: connectionRules('Municipality.youth, StaffMember.caseload'),
     YouthEdge: edgeRules('Municipality.youth, StaffMember.caseload'),
     // Owned by the companies subgraph; here only the id of the caller's own contact record.
@@ -275,6 +281,7 @@ export const peopleRules: SubgraphRules = {
       'actorSubject',
       'actorRole',
       'correlationId',
+      'count',
     ]),
     AuditRecordConnection: connectionRules(AUDIT_QUERIES),
     AuditRecordEdge: edgeRules(AUDIT_QUERIES),

@@ -1,5 +1,6 @@
 import {
   allGuardedByParent,
+  allPersonalWithin,
   anyOf,
   audienceRule,
   connectionRules,
@@ -19,11 +20,13 @@ import {
   type FieldRule,
   fieldRule,
   personal,
+  personalWithin,
   REFERENCE,
   type SubgraphRules,
 } from '#kernel/field-rules';
 import type { Identity } from '#kernel/identity';
 import { EntityIdSchema } from '#kernel/validation';
+import { isTiedNow } from '#kernel/youth-company-link';
 import {
   audienceOf,
   canSeeRecord,
@@ -42,8 +45,8 @@ import {
   LIFECYCLE_PLACEMENT_RULES,
   LIFECYCLE_QUERY_RULES,
   LIFECYCLE_TYPE_RULES,
+  subjectOfTask,
 } from './lifecycle-authorisation-rules.ts';
-import { linkExists } from './repository/youth-company-link-repository.ts';
 
 /** A party to a placement, wish or invitation (the young person, the company) or its team. */
 const partyToRecord: FieldRule<RecordParties> = fieldRule('partyToRecordOrItsTeam', canSeeRecord);
@@ -94,11 +97,14 @@ const MUTATION_RULES = Object.fromEntries(
   (Object.keys(MUTATION_ACCESS) as PlacementsMutation[]).map((name) => [name, mutationRule(name)]),
 );
 
-/** A company contact whose company an invitation or a placement ties to the young person. */
+/**
+ * A company contact whose company an open invitation, an open wish or a planned or running
+ * placement ties to the young person now (`#kernel/youth-company-link`).
+ */
 const aCompanyTiedToThem = fieldRule<YouthRef>(
   'contactOfACompanyTiedToThem',
   (identity, youth, context) =>
-    identity.role === 'COMPANY_CONTACT' && linkExists(context.loader, youth.id, identity.companyId),
+    identity.role === 'COMPANY_CONTACT' && isTiedNow(context, youth.id, identity.companyId),
 );
 
 /** The young person or their municipality's team (not the company). */
@@ -230,18 +236,17 @@ export const placementsRules: SubgraphRules = {
       ...LIFECYCLE_PLACEMENT_RULES,
       [REFERENCE]: partyToRecord,
     },
-    PlacementPlan: allGuardedByParent('Placement.plan', ['goals', 'tasks', 'support']),
+    PlacementPlan: allPersonalWithin(['Placement.plan'], ['goals', 'tasks', 'support']),
     PlacementCheckpoint: {
-      ...allGuardedByParent('Placement.checkpoints', ['id', 'title', 'dueDate', 'completedOn']),
-      notes: notForCompanyContacts,
+      ...allPersonalWithin(['Placement.checkpoints'], ['id', 'title', 'dueDate', 'completedOn']),
+      notes: personalWithin(['Placement.checkpoints'], notForCompanyContacts),
     },
-    PlacementOutcome: allGuardedByParent('Placement.outcome', ['kind', 'date', 'details']),
-    OutcomeDetails: allGuardedByParent('PlacementOutcome.details', ['what', 'where', 'startDate']),
-    LearningReflection: allGuardedByParent('Placement.learningReflection', [
-      'whatHappened',
-      'whatWasLearned',
-      'whatNext',
-    ]),
+    PlacementOutcome: allPersonalWithin(['Placement.outcome'], ['kind', 'date', 'details']),
+    OutcomeDetails: allPersonalWithin(['PlacementOutcome.details'], ['what', 'where', 'startDate']),
+    LearningReflection: allPersonalWithin(
+      ['Placement.learningReflection'],
+      ['whatHappened', 'whatWasLearned', 'whatNext'],
+    ),
     PlacementOrigin: {
       kind: guardedByParent('Placement.origin'),
       // The wish or invitation has the placement's parties; the resolvers answer null to anyone
@@ -265,19 +270,24 @@ export const placementsRules: SubgraphRules = {
       ],
       ['motivation'],
     ),
-    Invitation: recordRules(partyToRecord, [
-      'id',
-      'youth',
-      'company',
-      'opportunity',
-      'message',
-      'status',
-      'expiresAt',
-      'answeredAt',
-      'placement',
-      'createdAt',
-      'version',
-    ]),
+    Invitation: recordRules(
+      partyToRecord,
+      [
+        'id',
+        'youth',
+        'company',
+        'opportunity',
+        'message',
+        'status',
+        'expiresAt',
+        'answeredAt',
+        'placement',
+        'createdAt',
+        'version',
+      ],
+      // The company's words to the young person: about them, and shown to them and their team.
+      ['message'],
+    ),
     // The team's act, for the team and the young person it is about; never the company's to read.
     Introduction: recordRules(
       youngPersonOrTeam(),
@@ -361,6 +371,7 @@ export const placementsRules: SubgraphRules = {
     Invitation: subjectOfRecord,
     Introduction: subjectOfRecord,
     MatchingEventParticipation: subjectOfRecord,
+    LifecycleTask: subjectOfTask,
     Youth: (youth: { id?: string; municipalityCode?: string }) => ({
       youthId: youth.id,
       municipalityCode: youth.municipalityCode,

@@ -1,11 +1,16 @@
+import type { AuditSubject } from '#kernel/audit-subject';
 import {
   allGuardedByParent,
+  allPersonalWithin,
   connectionRules,
   edgeRules,
   staffOfMunicipality,
 } from '#kernel/common-rules';
-import { fieldRule } from '#kernel/field-rules';
+import type { SubgraphContext } from '#kernel/context';
+import { fieldRule, personal } from '#kernel/field-rules';
 import { isStaffRole } from '#kernel/identity';
+import type { LifecycleTask } from './domain/lifecycle.ts';
+import { findPlacement } from './domain/placement-queries.ts';
 
 /**
  * The authorisation rules of the placement lifecycle's fields and types (`docs/authorisation.md`): everything
@@ -34,8 +39,31 @@ export const LIFECYCLE_QUERY_RULES = {
 export const LIFECYCLE_PLACEMENT_RULES = {
   lifecycle: teamOf,
   lifecycleTasks: teamOf,
-  followUps: teamOf,
+  // Whether the young person kept their education or job, in the team's words: theirs.
+  followUps: personal(teamOf),
 };
+
+/**
+ * Who a lifecycle task is about, for the audit trail: the young person of its placement (the
+ * task names only the placement), read through the request's loader.
+ *
+ * @param task - the task
+ * @param _args - the field's arguments
+ * @param _result - the field's value
+ * @param context - the request's context
+ */
+export async function subjectOfTask(
+  task: Pick<LifecycleTask, 'placementId' | 'municipalityCode'>,
+  _args: unknown,
+  _result: unknown,
+  context?: SubgraphContext,
+): Promise<AuditSubject | undefined> {
+  if (!context) return undefined;
+  const placement = await findPlacement(context, task.placementId);
+  return placement
+    ? { youthId: placement.youthId, municipalityCode: placement.municipalityCode }
+    : undefined;
+}
 
 const TASK_FIELDS = [
   'id',
@@ -70,15 +98,14 @@ export const LIFECYCLE_TYPE_RULES = {
     'endedAt',
     'endReason',
   ]),
-  LifecycleTask: Object.fromEntries(TASK_FIELDS.map((field) => [field, teamOf])),
+  // The team's notes from the talk are free text about the young person.
+  LifecycleTask: Object.fromEntries(
+    TASK_FIELDS.map((field) => [field, field === 'notes' ? personal(teamOf) : teamOf]),
+  ),
   LifecycleTaskConnection: connectionRules('Query.myLifecycleTasks'),
   LifecycleTaskEdge: edgeRules('Query.myLifecycleTasks'),
-  PlacementFollowUp: allGuardedByParent('Placement.followUps', [
-    'step',
-    'outcomeKind',
-    'dueDate',
-    'recordedOn',
-    'stillThere',
-    'notes',
-  ]),
+  PlacementFollowUp: allPersonalWithin(
+    ['Placement.followUps'],
+    ['step', 'outcomeKind', 'dueDate', 'recordedOn', 'stillThere', 'notes'],
+  ),
 };

@@ -113,7 +113,7 @@ describe('key prefixes of the IAM LeadingKeys conditions', () => {
     // Assess
     expect(readers).toEqual(['people']);
     expect(GATEWAY_KEY_PREFIXES.read).toEqual([]);
-    expect(GATEWAY_KEY_PREFIXES.write).toEqual([PREFIX.rateLimit]);
+    expect(GATEWAY_KEY_PREFIXES.write).toEqual([]);
   });
 });
 

@@ -179,8 +179,9 @@ describe('the data-subject functions', () => {
       expect(writes?.Condition).toEqual({
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeyPatterns(grant.write) },
       });
-      // No audit trail: people's GraphQL function records the erasure.
-      expect(JSON.stringify(own)).not.toContain('AUDIT#');
+      // No audit trail: people's GraphQL function records the erasure. People's own replaces the
+      // erased person's subject in the records they made (`audit-actor-redaction.ts`).
+      if (name !== 'people') expect(JSON.stringify(own)).not.toContain('AUDIT#');
       const queries = own.find((statement) => statement.Sid === 'QueryIndexes');
       expect(queries ? [queries.Resource].flat().length : 0).toBe(grant.indexes.length);
     }

@@ -111,10 +111,11 @@ describe('seedPlacements', () => {
     const placement = world.placements.find(
       (p) => p.status === 'COMPLETED',
     ) as DemoWorld['placements'][number];
+    const contact = world.companies.find((c) => c.id === placement.companyId)?.contacts[0];
     // Act
     const result = await execute(
       server,
-      testContext(table, companyContactIdentity(placement.companyId)),
+      testContext(table, companyContactIdentity(placement.companyId, contact?.id)),
       entitiesQuery('Company', 'placements { edges { node { id outcome { kind } } } }'),
       { representations: [representation('Company', placement.companyId)] },
     );

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompanySnapshot } from '#companies/repository/company-snapshot';
 import { server } from '#companies/server';
-import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
+import { auditItemsOfDay } from '../support/audit-days.ts';
 import { firstContact, givenCompany } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -119,7 +119,7 @@ describe('companies subgraph: rules per field on every path', () => {
       { id: company.company.id },
     );
     // Assess
-    const day = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
+    const day = await auditItemsOfDay(table, '2026-11-26');
     const refusal = day.find(
       (item) =>
         item.action === 'REFUSED' &&

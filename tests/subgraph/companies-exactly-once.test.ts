@@ -1,9 +1,9 @@
 import { type ObjectTypeDefinitionNode, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { server } from '#companies/server';
-import { AUDIT_KEYS } from '#kernel/audit';
 import type { Table } from '#kernel/table/table';
 import { readSubgraphSdl } from '#schema/composition';
+import { auditItemsOfDay } from '../support/audit-days.ts';
 import {
   addCompanyContactInput,
   addOpportunityInput,
@@ -228,7 +228,7 @@ describe('companies subgraph: every change exactly once', () => {
 
   /** The CHANGE records of one mutation in today's audit partition, oldest first. */
   async function changeRecords(mutation: MutationName) {
-    const day = await table.queryAll({ partition: AUDIT_KEYS.dayPartition(TODAY) });
+    const day = await auditItemsOfDay(table, TODAY);
     return day
       .filter((item) => item.action === 'CHANGE' && item.target === `Mutation.${mutation}`)
       .sort((a, b) => String(a.sk).localeCompare(String(b.sk)));

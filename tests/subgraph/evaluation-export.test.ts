@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalDataSubjectDispatcher } from '#infra/local/data-subject/in-process-dispatcher';
-import { AUDIT_KEYS } from '#kernel/audit';
 import type { DataSubjectDispatcher, DataSubjectSubgraph } from '#kernel/data-subject';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
@@ -13,6 +12,7 @@ import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { YouthEntity } from '#people/repository/youth-entity';
 import { server } from '#people/server';
+import { auditItemsOfDay } from '../support/audit-days.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import {
@@ -440,7 +440,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       // Act
       await exportAll({ municipalityCodes: [KOBENHAVN] });
       // Assess
-      const items = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
+      const items = await auditItemsOfDay(table, '2026-11-26');
       const exports = items.filter(
         (item) => item.target === 'Mutation.exportEvaluationDataset' && item.action === 'EXPORT',
       );

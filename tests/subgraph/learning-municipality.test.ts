@@ -199,20 +199,30 @@ describe('learning community subgraph: municipality groups and figures', () => {
       });
     });
 
-    it('hides small attendance counts from the programme office', async () => {
+    it('shows the programme office attendance rounded to multiples of 5, a month as a difference of cumulative counts', async () => {
       // Act
-      const result = await execute<{ _entities: Array<{ networkStats: unknown }> }>(
+      const october = await execute<{ _entities: Array<{ networkStats: unknown }> }>(
         server,
         testContext(table, programmeIdentity()),
         STATS,
         { code: '615', from: '2026-10-01', to: '2026-10-31' },
       );
-      // Assess
-      expect(result.data?._entities[0]?.networkStats).toEqual({
+      const november = await execute<{ _entities: Array<{ networkStats: unknown }> }>(
+        server,
+        testContext(table, programmeIdentity()),
+        STATS,
+        { code: '615', from: '2026-11-01', to: '2026-11-30' },
+      );
+      // Assess: October's 4, 1, 1 publish 5, 0, 0; November is through November (10, 1, 1)
+      // minus through October, 10 − 5, 0 − 0, 0 − 0: never the 6 present counted
+      expect(october.data?._entities[0]?.networkStats).toEqual({
         youthGroups: 2,
         companyGroups: 1,
         sessionsHeld: 1,
-        attendance: { present: null, absent: null, excused: null, rate: null },
+        attendance: { present: 5, absent: 0, excused: 0, rate: 1 },
+      });
+      expect(november.data?._entities[0]?.networkStats).toMatchObject({
+        attendance: { present: 5, absent: 0, excused: 0, rate: 1 },
       });
     });
 

@@ -49,6 +49,8 @@ describe('learning community subgraph: network groups', () => {
       ],
       contacts: [
         { id: 'ct-265-1', companyId: 'c-265-1' },
+        // A colleague of the member: a contact of the same company, in no group themself.
+        { id: 'ct-265-9', companyId: 'c-265-1' },
         { id: 'ct-265-2', companyId: 'c-265-2' },
         { id: 'ct-101-1', companyId: 'c-101-1' },
       ],

@@ -143,7 +143,7 @@ describe('people subgraph: the programme figures of young people', () => {
     });
   });
 
-  it('hides small cells from the programme office so that none follows from the others', async () => {
+  it('publishes every count to the programme office as a multiple of 5, totals as sums of what is published', async () => {
     // Act
     const result = await execute<{
       municipalities: Array<{ code: string; youthStats: Figures }>;
@@ -153,23 +153,68 @@ describe('people subgraph: the programme figures of young people', () => {
     expect(result.errors).toBeUndefined();
     const byCode = new Map(result.data?.municipalities.map((m) => [m.code, m.youthStats]));
     const total = result.data?.programmeStats.youthStats as Figures;
-    expect(byCode.get(KOBENHAVN)).toMatchObject({ total: null, enrolled: null, suppressed: true });
-    expect(byCode.get(ROSKILDE)).toMatchObject({
-      enrolled: null,
-      fellBack: null,
+    // København's 3 enrolled round to 5 (so does its total, the sum of the statuses).
+    expect(byCode.get(KOBENHAVN)).toMatchObject({
+      total: 5,
+      enrolled: 5,
+      enrolledInPeriod: 5,
       suppressed: true,
     });
-    expect(total).toMatchObject({ enrolledInPeriod: 12, fellBack: null, fellBackShare: null });
-    const columns = [...byCode.values(), total].map(countsOf);
-    for (const name of Object.keys(columns[0] ?? {})) {
-      const hidden = columns.filter((counts) => counts[name] === null).length;
-      expect(hidden, name).not.toBe(1);
-      for (const counts of columns) {
-        const value = counts[name];
-        if (value !== null && value !== undefined)
-          expect(value === 0 || value > 4, name).toBe(true);
+    // Roskilde: 3 enrolled and 6 in education round to 5 each, the total is their sum (10, not
+    // the 9 counted); 1 into a job and 1 fallen back round to 0; 7 left for education or a job
+    // round to 5, so the share is of the counts as shown.
+    expect(byCode.get(ROSKILDE)).toMatchObject({
+      total: 10,
+      enrolled: 5,
+      inEducation: 5,
+      inJob: 0,
+      enrolledInPeriod: 10,
+      statusChangesInPeriod: { total: 5, toEnrolled: 0, toInEducation: 5, toInJob: 0 },
+      leftForEducationOrJob: 5,
+      leftForEducationOrJobShare: 5 / 10,
+      followUps: [3, 6, 12].map(() => ({ youthFollowedUp: 10, inEducationOrJob: 5, share: 0.5 })),
+      // Over 10 as published, the average is shown, of the people counted, in whole weeks (the
+      // exact 307 / 9 would give the 9 followed up away).
+      averageWeeksInEducationOrJobFirstYear: 34,
+      fellBack: 0,
+      fellBackShare: 0,
+      suppressed: true,
+    });
+    // The total is the sum of the municipalities as published: 15, not the 12 counted.
+    expect(total).toMatchObject({ total: 15, enrolled: 10, enrolledInPeriod: 15, fellBack: 0 });
+    const columns = [...byCode.values()].map(countsOf);
+    for (const [name, value] of Object.entries(countsOf(total))) {
+      expect(value, name).toBe(columns.reduce((sum, counts) => sum + (counts[name] ?? 0), 0));
+      for (const counts of [...columns, countsOf(total)]) {
+        expect((counts[name] ?? 0) % 5, name).toBe(0);
       }
     }
+  });
+
+  it('publishes a period to the programme office as a difference of cumulative counts', async () => {
+    // Act: June alone (9 enrolled in Roskilde), and the months after it (none)
+    const june = await execute<{ municipality: { youthStats: Figures } }>(
+      server,
+      testContext(table, programmeIdentity()),
+      MUNICIPALITY,
+      { code: ROSKILDE, from: '2025-06-01', to: '2025-06-30' },
+    );
+    const later = await execute<{ municipality: { youthStats: Figures } }>(
+      server,
+      testContext(table, programmeIdentity()),
+      MUNICIPALITY,
+      { code: ROSKILDE, from: '2025-07-01', to: '2025-12-31' },
+    );
+    // Assess: 10 − 0 and 10 − 10, whichever day of a month a period starts or ends on
+    expect(june.data?.municipality.youthStats).toMatchObject({
+      enrolledInPeriod: 10,
+      averageWeeksInEducationOrJobFirstYear: 34,
+    });
+    expect(later.data?.municipality.youthStats).toMatchObject({
+      enrolledInPeriod: 0,
+      followUps: [{ youthFollowedUp: 0, share: null }, {}, {}],
+      averageWeeksInEducationOrJobFirstYear: null,
+    });
   });
 
   it.each([

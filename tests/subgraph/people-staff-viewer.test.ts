@@ -35,7 +35,7 @@ describe('people subgraph: staff, teams and the caller', () => {
     await givenTeam(table, ROSKILDE);
     await givenTeam(table, KOBENHAVN);
     await givenYouth(table, { id: 'y-me', consultantId: CONSULTANT });
-    await givenSharedCompany(table, 'c-roskilde', ROSKILDE, ['contact-c-roskilde', 'ct-1']);
+    await givenSharedCompany(table, 'c-roskilde', ROSKILDE, ['c-roskilde-contact', 'ct-1']);
   });
 
   it('lists the team of a municipality, leader first, to the team', async () => {

@@ -97,7 +97,9 @@ describe('placements subgraph: invitations', () => {
       errors: [],
     });
     expect(invitation?.expiresAt).toBe('2026-11-09T09:00:00.000Z');
-    expect(await reasons('y-1', 'c-1')).toEqual(new Set([`INVITATION#${invitation?.id}`]));
+    expect(await reasons('y-1', 'c-1')).toEqual(
+      new Set([`INVITATION#${invitation?.id}#UNTIL#2026-11-09T09:00:00.000Z`]),
+    );
   });
 
   it('lets the team invite on the company’s behalf', async () => {
@@ -148,7 +150,7 @@ describe('placements subgraph: invitations', () => {
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
   });
 
-  it('lets the young person accept; the decision is theirs alone', async () => {
+  it('lets the young person accept, which ends the invitation’s tie; the decision is theirs alone', async () => {
     // Prepare
     const sent = await invite(companyContactIdentity('c-1'), { youthId: 'y-4' });
     const invitationId = sent.data?.inviteYouth.invitation?.id;
@@ -182,7 +184,8 @@ describe('placements subgraph: invitations', () => {
     expect(again.data?.answerInvitation).toMatchObject({
       errors: [{ code: 'INVITATION_ALREADY_ANSWERED' }],
     });
-    expect(await reasons('y-4', 'c-1')).toEqual(new Set([`INVITATION#${invitationId}`]));
+    // Answered, it is no longer open: only the placement it leads to ties them again.
+    expect(await reasons('y-4', 'c-1')).toBeUndefined();
   });
 
   it('unties the young person from the company when they decline', async () => {

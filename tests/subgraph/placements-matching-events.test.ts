@@ -3,6 +3,7 @@ import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
+import { auditItemsOfDay } from '../support/audit-days.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import {
@@ -314,7 +315,7 @@ describe('placements subgraph: matching events', () => {
 
     it("records a new event in the day's audit trail under its municipality, a note in the young person's", async () => {
       // Act
-      const day = await table.queryAll({ partition: AUDIT_KEYS.dayPartition('2026-11-26') });
+      const day = await auditItemsOfDay(table, '2026-11-26');
       const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition('y-2') });
       // Assess
       const changes = day.filter((item) => item.action === 'CHANGE');

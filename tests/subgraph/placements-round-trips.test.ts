@@ -61,7 +61,8 @@ describe('placements subgraph: round trips do not grow with list length', () => 
     const hundred = await roundTripsOf(list('c-100'));
     // Assess
     expect(hundred).toBe(ten);
-    expect(ten).toBeLessThanOrEqual(2);
+    // The contact's own item first (whether they are still the company's: `current-contact.ts`).
+    expect(ten).toBeLessThanOrEqual(3);
   });
 
   it('resolves 100 placement references with their young people in as many round trips as 10', async () => {

@@ -189,7 +189,7 @@ describe('placements subgraph: Municipality.placementStats', () => {
     expect(result.data?._entities).toMatchObject([{ placementStats: { startedInPeriod: 2 } }]);
   });
 
-  it('shows the programme office small cells suppressed, with a flag, and no share made of them', async () => {
+  it('shows the programme office every count rounded to a multiple of 5, with a flag, and shares of what is shown', async () => {
     // Act
     const result = await execute(
       server,
@@ -197,27 +197,52 @@ describe('placements subgraph: Municipality.placementStats', () => {
       query(),
       roskilde,
     );
-    // Assess
+    // Assess: 5 started stay 5; every count of 1 or 2 publishes 0, so ended (the sum of
+    // completed and interrupted as published) is 0 and its share has nothing to be a share of
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toMatchObject([
       {
         placementStats: {
-          planned: null,
-          active: null,
-          completed: null,
+          planned: 0,
+          active: 0,
+          completed: 0,
           suppressed: true,
-          endedInPeriod: null,
+          startedInPeriod: 5,
+          endedInPeriod: 0,
           leftForEducationOrJobShare: null,
           outcomesInPeriod: expect.arrayContaining([
             { kind: 'NEW_PLACEMENT', count: 0 },
-            { kind: 'JOB', count: null },
+            { kind: 'JOB', count: 0 },
           ]),
+          retention: [
+            expect.objectContaining({ followedUp: 0, keptShare: null }),
+            expect.objectContaining({ followedUp: 0 }),
+          ],
         },
       },
     ]);
   });
 
-  it('gives the programme office the total of every municipality, suppressed together with them', async () => {
+  it('publishes a period to the programme office as a difference of cumulative counts', async () => {
+    // Act: November to December 2025 (2 started), and the months after (3 more)
+    const before = await execute(
+      server,
+      testContext(table, programmeIdentity()),
+      query('(from: "2025-11-01", to: "2025-12-20")'),
+      roskilde,
+    );
+    const after = await execute(
+      server,
+      testContext(table, programmeIdentity()),
+      query('(from: "2026-01-01", to: "2026-11-26")'),
+      roskilde,
+    );
+    // Assess: 0 − 0 and 5 − 0 (the cumulative counts 2 and 5 round to 0 and 5): never 2 or 3
+    expect(before.data?._entities).toMatchObject([{ placementStats: { startedInPeriod: 0 } }]);
+    expect(after.data?._entities).toMatchObject([{ placementStats: { startedInPeriod: 5 } }]);
+  });
+
+  it('gives the programme office the total as the sum of the municipalities as published', async () => {
     // Act
     const result = await execute(
       server,
@@ -226,12 +251,12 @@ describe('placements subgraph: Municipality.placementStats', () => {
         ... on ProgrammeStats { from placementStats { active startedInPeriod suppressed } }
       } }`,
     );
-    // Assess
+    // Assess: 3 active (2 + 1) publish 0 + 0; 6 started publish 5 + 0
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
       {
         from: '2024-01-01',
-        placementStats: { active: null, startedInPeriod: 6, suppressed: true },
+        placementStats: { active: 0, startedInPeriod: 5, suppressed: true },
       },
     ]);
   });

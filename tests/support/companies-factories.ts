@@ -146,6 +146,9 @@ export async function givenCompany(
   const shell = aCompany(fields);
   const contacts = Array.from({ length: contactCount }, (_, i) =>
     aCompanyContact(shell, {
+      // The first is the contact `companyContactIdentity(companyId)` names by default: a
+      // token is honoured only while its contact belongs to the company (`current-contact.ts`).
+      ...(i === 0 ? { id: `${shell.id}-contact` } : {}),
       name: `Kontakt ${i + 1}`,
       role: i === 0 ? 'Indehaver' : 'Mester',
       phone: `+452000000${i}`,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLocalDataSubjectDispatcher } from '#infra/local/data-subject/in-process-dispatcher';
-import { createAuditTrail, DEFAULT_AUDIT_RETENTION_DAYS } from '#kernel/audit';
+import { auditWhoOf, createAuditTrail, DEFAULT_AUDIT_RETENTION_DAYS } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import type { DataSubjectDispatcher } from '#kernel/data-subject';
@@ -10,6 +10,7 @@ import type { Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
 import { type SubgraphServices, servicesFromEnvironment, withServices } from '#kernel/services';
 import type { Table } from '#kernel/table/table';
+import { RecordingSignInDirectory } from './sign-in.ts';
 
 const cursors = createCursorCodec(randomBytes(32).toString('hex'));
 const cipher = createLocalFieldCipher(randomBytes(32).toString('hex'));
@@ -20,7 +21,8 @@ export type TestServices = Parameters<typeof withServices>[1];
 /**
  * The services of a subgraph test: a field cipher with a random key, every subgraph's
  * data-subject handler in process over the test's table, the export sink the environment names
- * (`EVALUATION_EXPORT_DIR`), no lifecycle engine — each replaceable.
+ * (`EVALUATION_EXPORT_DIR`), a sign-in directory that only records, no lifecycle engine — each
+ * replaceable.
  *
  * @param table - the test file's table
  * @param replaced - services to use instead
@@ -30,6 +32,7 @@ export function testServices(table: Table, replaced: TestServices = {}): Subgrap
   return withServices(servicesFromEnvironment(), {
     cipher,
     dataSubjects,
+    signIn: new RecordingSignInDirectory(),
     workflows: null,
     ...replaced,
   });
@@ -60,7 +63,7 @@ export function testContext(
     now: () => now,
     audit: createAuditTrail({
       table,
-      who: identity ? { subject: identity.subject, role: identity.role } : null,
+      who: auditWhoOf(identity),
       correlationId: 'test',
       now: () => now,
       retentionDays: DEFAULT_AUDIT_RETENTION_DAYS,

@@ -17,7 +17,7 @@ export function youthIdentity(municipalityCode: string, youthId: string): Identi
 /** A verified contact person of a company. */
 export function companyContactIdentity(
   companyId: string,
-  contactId = `contact-${companyId}`,
+  contactId = `${companyId}-contact`,
 ): Identity {
   return { role: 'COMPANY_CONTACT', subject: `sub-${contactId}`, companyId, contactId };
 }

@@ -62,7 +62,8 @@ export async function startTestStack(stage: 'dev' | 'prod' = 'dev'): Promise<Tes
 export function testStackOf(stack: LocalStack): TestStack {
   return {
     stack,
-    token: (role, scope = {}) => mintDevToken(stack.keys, demoSubject(role, scope)),
+    token: (role, scope = {}) =>
+      mintDevToken(stack.keys, demoSubject(role, scope), '12h', stack.signIn),
     async query(query, options = {}) {
       const response = await fetch(stack.gatewayUrl, {
         method: 'POST',

@@ -182,7 +182,7 @@ export async function givenSharedCompany(
   table: Table,
   companyId: string,
   municipalityCode: string,
-  contactIds: string[] = [`contact-${companyId}`],
+  contactIds: string[] = [`${companyId}-contact`],
 ): Promise<void> {
   await table.putMany([
     {

@@ -265,7 +265,8 @@ export function createPlacementInput(
  * @param table - the test table
  * @param youthId - the young person
  * @param companyId - the company
- * @param reasons - what ties them (`PLACEMENT#<id>`, `INVITATION#<id>`)
+ * @param reasons - what ties them (`#kernel/youth-company-link`: `PLACEMENT#<id>`, `WISH#<id>`,
+ *   `INVITATION#<id>#UNTIL#<answer-by>`)
  */
 export async function givenYouthCompanyLink(
   table: Table,

@@ -18,6 +18,7 @@ import {
   canSeeOpportunity,
   PLACEMENT_OPPORTUNITY_FIELD_ACCESS,
 } from '#companies/domain/placement-opportunity-access';
+import { NO_COMPANY } from '#kernel/current-contact';
 import { readSubgraphSdl } from '#schema/composition';
 import { aCompany, anOpportunity } from '../support/companies-factories.ts';
 import {
@@ -61,7 +62,11 @@ describe('companies access rules', () => {
       roskildePsychologist: staffIdentity('265', 'PSYCHOLOGIST'),
       kobenhavnConsultant: staffIdentity('101'),
       ownContact: companyContactIdentity(company.id, ownContactId),
-      removedContact: companyContactIdentity(company.id, 'ct-removed'),
+      // As the kernel hands over a contact removed from the company (`current-contact.ts`).
+      removedContact: {
+        ...companyContactIdentity(company.id, 'ct-removed'),
+        companyId: NO_COMPANY,
+      },
       otherCompanyContact: companyContactIdentity('c-other', ownContactId),
       roskildeYouth: youthIdentity('265', 'y-1'),
       kobenhavnYouth: youthIdentity('101', 'y-2'),

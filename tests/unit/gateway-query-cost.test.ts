@@ -114,7 +114,55 @@ describe('gateway cost analysis', () => {
     );
     // Assess
     expect(costs[0]).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost / 2);
-    expect(costs[1]).toBeLessThan(1000);
+    expect(costs[1]).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost / 10);
     expect(costs[2]).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost * 10);
+  });
+
+  it('prices a list of municipalities at the 98 of Denmark, not 20', () => {
+    // Prepare
+    const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+    const query =
+      '{ municipalities { code name youth(first: 100) { edges { node { id name } } } } }';
+    // Act
+    const { cost } = analyseOperation({
+      schema: api,
+      operation: parse(query).definitions[0] as OperationDefinitionNode,
+      fragments: new Map(),
+      variables: {},
+      limits: DEFAULT_QUERY_LIMITS,
+    });
+    // Assess: 1 + 98 × (code 1 + name 1 + youth (1 + 100 × (edges 1 + node (1 + 2))))
+    expect(cost).toBe(1 + 98 * (2 + (1 + 100 * (1 + (1 + 2)))));
+    expect(cost).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+  });
+
+  it('prices every alias of the programme figures at national cost, so many periods exceed the limit', () => {
+    // Prepare: the programme's figures of one January, then of fifteen, each its own alias
+    const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+    const figures = `youthStats { total enrolled inPlacement inEducation inJob paused exited }
+      placementStats { planned active extended completed interrupted }
+      companyStats { active paused left }`;
+    const periods = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `p${i}: programmeStats(from: "${2010 + i}-01-01", to: "${2010 + i}-01-31") { ${figures} }`,
+      ).join('\n');
+    const costOf = (query: string) =>
+      analyseOperation({
+        schema: api,
+        operation: parse(query).definitions[0] as OperationDefinitionNode,
+        fragments: new Map(),
+        variables: {},
+        limits: DEFAULT_QUERY_LIMITS,
+      }).cost;
+    // Act
+    const one = costOf(`{ ${periods(1)} }`);
+    const fifteen = costOf(`{ ${periods(15)} }`);
+    // Assess: one period is 1 + 98 × its 18 fields; fifteen are fifteen times that, over the limit
+    expect(one).toBe(1 + 98 * (3 + 7 + 5 + 3));
+    expect(one).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
+    expect(fifteen).toBe(15 * one);
+    expect(fifteen).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 });

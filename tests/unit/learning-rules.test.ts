@@ -226,7 +226,7 @@ describe('network figures', () => {
     expect(() => monthRange('2026-11-02', '2026-10-15')).toThrow('from must not be after to');
   });
 
-  it('hides counts of 1 to 4 from the programme office only', () => {
+  it('rounds attendance to multiples of 5 for the programme office only, the rate of what is shown', () => {
     // Prepare
     const groups = { youthGroups: 2, companyGroups: 1 };
     const month = { sessionsHeld: 3, present: 12, absent: 3, excused: 0 };
@@ -234,7 +234,7 @@ describe('network figures', () => {
     const programme = networkStatsFor(programmeIdentity(), groups, month);
     const team = networkStatsFor(staffIdentity('265'), groups, month);
     // Assess
-    expect(programme.attendance).toEqual({ present: 12, absent: null, excused: 0, rate: null });
+    expect(programme.attendance).toEqual({ present: 10, absent: 5, excused: 0, rate: 10 / 15 });
     expect(team.attendance).toEqual({ present: 12, absent: 3, excused: 0, rate: 0.8 });
   });
 });

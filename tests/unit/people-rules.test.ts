@@ -191,25 +191,29 @@ describe('people rules: figures', () => {
     });
   });
 
-  it('hides a lone small cell from the programme office together with the next smallest', () => {
+  it('rounds every status to a multiple of 5 for the programme office, the total their sum', () => {
     // Act
     const view = youthStatsView(counts, true);
-    // Assess
+    // Assess: 20, 12, 3, 7, 0, 9 publish 20, 10, 5, 5, 0, 10; the total 50 is their sum, so
+    // the total minus the other statuses gives each status only as published
     expect(view).toEqual({
-      total: 51,
+      total: 50,
       enrolled: 20,
-      inPlacement: 12,
-      inEducation: null,
-      inJob: null,
+      inPlacement: 10,
+      inEducation: 5,
+      inJob: 5,
       paused: 0,
-      exited: 9,
+      exited: 10,
     });
   });
 
-  it('hides several small cells without hiding more', () => {
-    // Act
-    const view = youthStatsView({ ...counts, IN_JOB: 2, PAUSED: 1 }, true);
-    // Assess
-    expect(view).toMatchObject({ inEducation: null, inJob: null, paused: null, exited: 9 });
+  it('publishes no count of 1 to 4, alone or as the total minus the other statuses', () => {
+    // Act: three statuses of 3 (9 in all, which alone would round to 10)
+    const view = youthStatsView(
+      { ENROLLED: 3, IN_PLACEMENT: 3, IN_EDUCATION: 3, IN_JOB: 0, PAUSED: 0, EXITED: 0 },
+      true,
+    );
+    // Assess: 15 − 5 − 5 = 5, never the 3 counted
+    expect(view).toMatchObject({ enrolled: 5, inPlacement: 5, inEducation: 5, total: 15 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressProgramme } from '#kernel/small-cells';
+import { publishProgramme, ROUNDING_BASE } from '#kernel/small-cells';
 import type { Placement } from '#placements/domain/placement';
 import {
   allCounterChanges,
@@ -10,9 +10,12 @@ import {
 } from '#placements/domain/placement-figures';
 import { extendPlacementStep } from '#placements/domain/placement-lifecycle';
 import {
+  emptyStatusCounts,
   medianDaysFromHistogram,
+  PLACEMENT_PUBLISH_RULES,
   PLACEMENT_RELATIONS,
   type PlacementCell,
+  placementPeriodCells,
 } from '#placements/domain/placement-stats';
 import { aPlacement } from '../support/placements-factories.ts';
 
@@ -154,8 +157,8 @@ describe('placements domain: monthly figures', () => {
   });
 });
 
-describe('placements domain: suppression of the programme figures', () => {
-  it('never leaves exactly one hidden cell in a relation, within a municipality or across them', () => {
+describe('placements domain: publishing the programme figures', () => {
+  it('publishes multiples of 5, totals that add up as published, and bases within 2 of the count', () => {
     // Prepare
     const cellsOf = (overrides: Partial<Record<PlacementCell, number>>) => {
       const zero = Object.fromEntries(
@@ -220,21 +223,49 @@ describe('placements domain: suppression of the programme figures', () => {
         }),
       ],
     ]);
+    const zero = cellsOf({});
     // Act
-    const shown = suppressProgramme(byMunicipality, PLACEMENT_RELATIONS);
+    const shown = publishProgramme(
+      new Map([...byMunicipality].map(([code, cells]) => [code, { through: cells, before: zero }])),
+      PLACEMENT_PUBLISH_RULES,
+    );
     // Assess
-    for (const figures of [...shown.municipalities.values(), shown.total]) {
-      for (const { total, parts } of PLACEMENT_RELATIONS) {
-        const hidden = [total, ...parts].filter((cell) => figures.cells[cell] === null);
-        expect(hidden.length).not.toBe(1);
+    const derived = new Set(PLACEMENT_PUBLISH_RULES.derived.map(({ total }) => total));
+    for (const [code, figures] of shown.municipalities) {
+      const counted = byMunicipality.get(code) as Record<PlacementCell, number>;
+      for (const { total, parts } of PLACEMENT_PUBLISH_RULES.derived) {
+        const sum = parts.reduce((n, part) => n + (figures.cells[part] as number), 0);
+        expect(figures.cells[total]).toBe(sum);
       }
-      for (const value of Object.values(figures.cells)) {
-        if (value !== null) expect(value === 0 || value > 4).toBe(true);
+      for (const [cell, value] of Object.entries(figures.cells) as [PlacementCell, number][]) {
+        expect(value % ROUNDING_BASE).toBe(0);
+        if (!derived.has(cell)) expect(Math.abs(value - counted[cell])).toBeLessThanOrEqual(2);
       }
     }
     for (const cell of Object.keys(shown.total.cells) as PlacementCell[]) {
-      const column = [...shown.municipalities.values(), shown.total].map((f) => f.cells[cell]);
-      expect(column.filter((value) => value === null).length).not.toBe(1);
+      const column = [...shown.municipalities.values()].map((f) => f.cells[cell] as number);
+      expect(shown.total.cells[cell]).toBe(column.reduce((a, b) => a + b, 0));
     }
+    // The outcomes by kind are a second partition of the ended placements, published apart.
+    expect(PLACEMENT_RELATIONS.length).toBe(PLACEMENT_PUBLISH_RULES.derived.length + 1);
+  });
+});
+
+describe('placements domain: counts now and flows published apart', () => {
+  it('publishes a count by status as its own rounded value and a flow as a difference', () => {
+    // Prepare: 12 active now (the same before the period and through it); 9 started through the
+    // period, 7 of them before it
+    const zero = Object.fromEntries(
+      Object.keys(placementPeriodCells(emptyStatusCounts(), []).cells).map((name) => [name, 0]),
+    ) as Record<PlacementCell, number>;
+    const before = { ...zero, active: 12, startedInPeriod: 7 };
+    const through = { ...zero, active: 12, startedInPeriod: 9 };
+    // Act
+    const shown = publishProgramme(
+      new Map([['265', { through, before }]]),
+      PLACEMENT_PUBLISH_RULES,
+    );
+    // Assess: active 10 (not 10 − 10); started 10 − 5, never the 2 counted
+    expect(shown.total.cells).toMatchObject({ active: 10, startedInPeriod: 5 });
   });
 });

@@ -2,6 +2,13 @@ import type { DataSubjectRequest, DataSubjectResult } from '#kernel/data-subject
 import type { Table } from '#kernel/table/table';
 
 /**
+ * The GraphQL types whose records each section of this subgraph's art. 15 export holds: none,
+ * as it holds nothing about a young person (the coverage test fails when a field marked
+ * personal appears here without a section).
+ */
+export const COMPANIES_EXPORT_SECTIONS = {} as const satisfies Record<string, readonly string[]>;
+
+/**
  * The companies subgraph's part of a young person's rights. It holds companies, their contact
  * persons and placement opportunities, and nothing about any young person: no item of its
  * prefixes (`COMPANY`, `CONTACT`, `OPPORTUNITY`, `CVR`, its counter under `MUNI`) names one.

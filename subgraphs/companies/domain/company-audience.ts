@@ -3,14 +3,14 @@ import { isStaffOf } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { type Identity, type Role, STAFF_ROLES } from '#kernel/identity';
 import { callerInRecordedScope } from '#kernel/recorded-scope';
-import { type Company, isContactOf } from './company.ts';
+import type { Company } from './company.ts';
 
 /**
  * In what capacity a caller looks at a company (and at its contacts and opportunities):
  *
  * - `TEAM`: a member of the municipal team of the company's municipality (any staff role);
  * - `OWN_CONTACT`: one of the company's current contact persons (a removed contact whose token
- *   still lives is no longer one);
+ *   still lives is a contact of no company: `#kernel/current-contact`);
  * - `YOUTH`: a young person of the company's municipality (as their own record says, not their
  *   token: {@link companyAudienceInScope}), browsing.
  *
@@ -47,9 +47,7 @@ export type AudienceRules<Name extends string> = KernelAudienceRules<CompanyAudi
 export function companyAudience(identity: Identity, company: Company): CompanyAudience | null {
   if (isStaffOf(identity, company.municipalityCode)) return 'TEAM';
   if (identity.role === 'COMPANY_CONTACT') {
-    return identity.companyId === company.id && isContactOf(company, identity.contactId)
-      ? 'OWN_CONTACT'
-      : null;
+    return identity.companyId === company.id ? 'OWN_CONTACT' : null;
   }
   if (identity.role === 'YOUTH' && identity.municipalityCode === company.municipalityCode) {
     return 'YOUTH';

@@ -10,6 +10,11 @@ import {
   stageContactAdded,
   stageContactRemoved,
 } from '../repository/company-contact-repository.ts';
+import {
+  disablePendingSignIn,
+  disablePendingSignIns,
+  stageSignInDisable,
+} from '../repository/sign-in-disable-entity.ts';
 import type { Company } from './company.ts';
 import { aboutCompany, companyAtVersion, companyToChange } from './company-changes.ts';
 import type { CompanyContact } from './company-contact.ts';
@@ -97,10 +102,19 @@ export const removeCompanyContactCommand = defineCommand({
     if (!company.contactIds.includes(contact.id)) throw noSuchContact();
     requireNotRemovingSelf(requireIdentity(context), contact.id);
     requireNotLastContact(company);
-    return {
+    const removed = {
       removedContactId: contact.id,
       company: stageContactRemoved(work, company, contact.id),
     };
+    // Their sign-in goes with them: staged in this transaction, done after it commits.
+    stageSignInDisable(work, { nextworkId: contact.id, username: contact.email }, context.now());
+    work.afterCommit(async () => {
+      const directory = context.services.signIn();
+      await disablePendingSignIn(context.table, directory, contact.id);
+      // And any earlier removal's whose follow-up failed: the next removal repairs it.
+      await disablePendingSignIns(context.table, directory);
+    });
+    return removed;
   },
   remember: ({ removedContactId, company }) => ({ removedContactId, companyId: company.id }),
   async recall(context, remembered): Promise<ContactRemoved> {

@@ -87,8 +87,3 @@ export type Company = z.infer<typeof CompanySchema>;
 export interface CompanyAddressView {
   company: Company;
 }
-
-/** Whether a person is one of the company's contact persons now. */
-export function isContactOf(company: Company, contactId: string): boolean {
-  return company.contactIds.includes(contactId);
-}

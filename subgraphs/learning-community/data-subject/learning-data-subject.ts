@@ -48,7 +48,20 @@ function collectionOf(table: Table, youthId: string): Promise<Item[]> {
 }
 
 /**
- * Everything the learning community holds about a young person (GDPR art. 15).
+ * The GraphQL types whose records each section of this subgraph's art. 15 export holds: every
+ * type with a field marked personal must be in one subgraph's sections (the coverage test,
+ * `tests/unit/personal-data-coverage.test.ts`); value types go with their parent.
+ */
+export const LEARNING_EXPORT_SECTIONS = {
+  groupMemberships: [],
+  attendance: ['AttendanceRecord'],
+  attendanceTotals: ['YouthAttendance'],
+  workStories: ['WorkStory'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Everything the learning community holds about a young person (GDPR art. 15), in the sections
+ * of {@link LEARNING_EXPORT_SECTIONS}.
  *
  * @param table - the table
  * @param youthId - the young person
@@ -62,7 +75,7 @@ export async function collectLearningData(
     readAllStoriesOfYouth(table, youthId),
   ]);
   const totals = items.find((item) => item.sk === attendanceTotalsKey(YOUTH, youthId).sk);
-  return {
+  const sections: Record<keyof typeof LEARNING_EXPORT_SECTIONS, unknown> = {
     groupMemberships: items
       .filter((item) => item.sk.startsWith(MEMBERSHIP_PREFIX))
       .map((item) => MembershipEntities.YOUTH.fromItem(item))
@@ -73,6 +86,7 @@ export async function collectLearningData(
     attendanceTotals: totalsOf(totals && AttendanceTotalsEntities.YOUTH.fromItem(totals)),
     workStories: stories.map(({ version: _v, ...story }) => story),
   };
+  return sections;
 }
 
 /** How many times a versioned change is staged again on fresh reads when another beat it. */

@@ -1,11 +1,12 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
-import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
+import { cumulativeMonths, type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import {
+  type Cumulative,
+  publishFigures,
+  publishProgramme,
   type Suppressed,
-  suppressFigures,
-  suppressProgramme,
   unsuppressed,
 } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
@@ -15,6 +16,7 @@ import {
   type NetworkFiguresOfPeriod,
 } from '../repository/network-stats-repository.ts';
 import {
+  ATTENDANCE_RULES,
   type AttendanceCell,
   attendanceCells,
   type NetworkStats,
@@ -24,10 +26,39 @@ import {
 
 /**
  * The learning community's figures for a period: a municipality's for its own team (as they
- * are) and the programme office (small attendance counts hidden together with every other
- * municipality's and the programme total's, once per request and period), and the programme
- * total for the programme office.
+ * are) and the programme office (attendance counts published by `#kernel/small-cells`: rounded to
+ * multiples of 5 as differences of cumulative counts from the programme's first month), and the
+ * programme total for the programme office, the sum of the municipalities as published.
  */
+
+/** A municipality's attendance counted cumulatively, from figures loaded for `through`. */
+function cumulativeAttendance(
+  figures: NetworkFiguresOfPeriod | undefined,
+  through: readonly string[],
+  period: FiguresPeriod,
+): Cumulative<AttendanceCell> {
+  const first = period.months[0] as string;
+  const months = figures?.months ?? [];
+  return {
+    through: attendanceCells(sumMonths(months)),
+    before: attendanceCells(
+      sumMonths(months.filter((_, index) => (through[index] as string) < first)),
+    ),
+  };
+}
+
+/** The figures of the period's own months, out of those loaded for `through`. */
+function withinPeriod(
+  figures: NetworkFiguresOfPeriod,
+  through: readonly string[],
+  period: FiguresPeriod,
+): NetworkFiguresOfPeriod {
+  const first = period.months[0] as string;
+  return {
+    ...figures,
+    months: figures.months.filter((_, index) => (through[index] as string) >= first),
+  };
+}
 
 interface ProgrammeNetworkFigures {
   loaded: Map<string, NetworkFiguresOfPeriod>;
@@ -40,13 +71,18 @@ async function computeProgrammeFigures(
   period: FiguresPeriod,
 ): Promise<ProgrammeNetworkFigures> {
   const codes = await listMunicipalityCodes(context.table);
-  const loaded = await loadNetworkFigures(context.loader, codes, period.months);
-  const suppressed = suppressProgramme(
+  const { through } = cumulativeMonths(period);
+  const cumulative = await loadNetworkFigures(context.loader, codes, through);
+  const published = publishProgramme(
     new Map(
-      codes.map((code) => [code, attendanceCells(sumMonths(loaded.get(code)?.months ?? []))]),
+      codes.map((code) => [code, cumulativeAttendance(cumulative.get(code), through, period)]),
     ),
+    ATTENDANCE_RULES,
   );
-  return { loaded, shown: suppressed.municipalities, total: suppressed.total };
+  const loaded = new Map(
+    [...cumulative].map(([code, figures]) => [code, withinPeriod(figures, through, period)]),
+  );
+  return { loaded, shown: published.municipalities, total: published.total };
 }
 
 const programmeFiguresOnce = createRequestMemo<Promise<ProgrammeNetworkFigures>>();
@@ -63,7 +99,7 @@ function programmeFigures(
 /**
  * A municipality's network figures over a period (its one counter item, read in one batch
  * with every other municipality's). Its rule (`programmeCountsOnly`) admits its own team, who
- * see them as they are, and the programme office, who sees small attendance counts hidden.
+ * see them as they are, and the programme office, who sees attendance counts as published.
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -82,14 +118,19 @@ export async function networkStatsOfMunicipality(
     const shown = figures.shown.get(municipalityCode);
     if (own && shown) return networkStatsView(period, own.groups, sumMonths(own.months), shown);
   }
-  // The team; or the programme office asking for a code outside the programme's list, which
-  // is in no total, so its own small cells are all there is to hide.
+  if (identity.role === 'PROGRAMME') {
+    // A code outside the programme's list is in no total: published by the same rule alone.
+    const { through } = cumulativeMonths(period);
+    const loaded = await loadNetworkFigures(context.loader, [municipalityCode], through);
+    const all = loaded.get(municipalityCode) as NetworkFiguresOfPeriod;
+    const own = withinPeriod(all, through, period);
+    const shown = publishFigures(cumulativeAttendance(all, through, period), ATTENDANCE_RULES);
+    return networkStatsView(period, own.groups, sumMonths(own.months), shown);
+  }
   const loaded = await loadNetworkFigures(context.loader, [municipalityCode], period.months);
   const own = loaded.get(municipalityCode) as NetworkFiguresOfPeriod;
   const months = sumMonths(own.months);
-  const cells = attendanceCells(months);
-  const shown = identity.role === 'PROGRAMME' ? suppressFigures(cells) : unsuppressed(cells);
-  return networkStatsView(period, own.groups, months, shown);
+  return networkStatsView(period, own.groups, months, unsuppressed(attendanceCells(months)));
 }
 
 /**

@@ -1,7 +1,12 @@
 import { BadUserInputError } from '#kernel/errors';
 import { monthOf } from '#kernel/figures-period';
 import type { Identity } from '#kernel/identity';
-import { type Suppressed, suppressFigures, unsuppressed } from '#kernel/small-cells';
+import {
+  type PublishRules,
+  publishFigures,
+  type Suppressed,
+  unsuppressed,
+} from '#kernel/small-cells';
 
 export { monthOf };
 
@@ -95,15 +100,24 @@ export function attendanceRate(counts: {
 /** The attendance counts that may be suppressed (they count people's attendances). */
 export type AttendanceCell = 'present' | 'absent' | 'excused';
 
+/** How attendance is published (`#kernel/small-cells`): every count a flow of its own. */
+export const ATTENDANCE_RULES: PublishRules<AttendanceCell> = { stocks: [], derived: [] };
+
 /** The attendance counts of summed months, as cells for the suppression of small cells. */
 export function attendanceCells(period: MonthCounts): Record<AttendanceCell, number> {
   return { present: period.present, absent: period.absent, excused: period.excused };
 }
 
+function rateOf(cells: Record<AttendanceCell, number | null>): number | null {
+  const { present, absent, excused } = cells;
+  if (present === null || absent === null || excused === null) return null;
+  return attendanceRate({ present, absent, excused });
+}
+
 /**
- * The figures as shown. Attendance counts come suppressed or not (`#kernel/small-cells`: the
- * programme office's small cells hidden); the rate is hidden when any count is, since it would
- * give the hidden ones away.
+ * The figures as shown. Attendance counts come published for the programme office or exact
+ * (`#kernel/small-cells`); the rate is computed from the counts as shown, so it tells no more
+ * than they do.
  *
  * @param period - the period
  * @param groups - the group counters
@@ -121,15 +135,15 @@ export function networkStatsView(
     youthGroups: groups.youthGroups,
     companyGroups: groups.companyGroups,
     sessionsHeld: months.sessionsHeld,
-    attendance: { ...shown.cells, rate: shown.suppressed ? null : attendanceRate(months) },
+    attendance: { ...shown.cells, rate: rateOf(shown.cells) },
     suppressed: shown.suppressed,
   };
 }
 
 /**
  * The figures of one municipality for a caller without the cross-municipality rule: the
- * programme office's small cells hidden, the team's shown (unit rules; requests go through
- * `network-figures-queries.ts`).
+ * programme office's published (the summed months taken as one period from the programme's
+ * start), the team's exact (unit rules; requests go through `network-figures-queries.ts`).
  *
  * @param identity - the caller, already allowed to see the municipality's figures
  * @param groups - the group counters
@@ -141,7 +155,11 @@ export function networkStatsFor(
   months: MonthCounts,
 ): Omit<NetworkStats, 'period'> {
   const cells = attendanceCells(months);
-  const shown = identity.role === 'PROGRAMME' ? suppressFigures(cells) : unsuppressed(cells);
+  const none = { present: 0, absent: 0, excused: 0 };
+  const shown =
+    identity.role === 'PROGRAMME'
+      ? publishFigures({ through: cells, before: none }, ATTENDANCE_RULES)
+      : unsuppressed(cells);
   const { period: _period, ...figures } = networkStatsView(
     { from: '', to: '' },
     groups,

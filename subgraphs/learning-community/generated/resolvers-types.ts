@@ -29,8 +29,8 @@ export type Scalars = {
 };
 
 /**
- * How many times members were present, absent or excused. For the programme office, counts from 1
- * to 4 are suppressed (null) so that no one can be singled out.
+ * How many times members were present, absent or excused. For the programme office, each count is
+ * rounded to a multiple of 5 and the rate is of the counts as shown.
  */
 export type AttendanceCounts = {
   __typename?: 'AttendanceCounts';
@@ -191,8 +191,8 @@ export type Municipality = {
    * Counts of the municipality's network groups, and of sessions and attendance over a period.
    * The period is counted in whole calendar months: every month that `from` to `to` touches.
    * Readable by the municipality's own team (as they are) and the programme office (attendance
-   * counts from 1 to 4 suppressed, with further cells where a suppressed one could be worked out
-   * from another municipality's or the programme total).
+   * counts rounded to a multiple of 5, so that no combination of its answers gives a count of 1 to
+   * 4 away).
    */
   networkStats: Maybe<NetworkStats>;
 };
@@ -534,7 +534,7 @@ export type NetworkStats = {
   period: NetworkFiguresPeriod;
   /** Network sessions held in the period: sessions whose attendance has been recorded. */
   sessionsHeld: Scalars['Int']['output'];
-  /** Whether any attendance count is suppressed (null) to protect small cells. */
+  /** Whether the attendance counts are protected (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
   /** Network groups of young people (meeting weekly alongside placements), now. */
   youthGroups: Scalars['Int']['output'];
@@ -633,8 +633,8 @@ export type ProgrammeStats = {
   /** First day of the period. */
   from: Scalars['Date']['output'];
   /**
-   * The network figures of every municipality, added up; attendance suppressed together with the
-   * municipalities' own.
+   * The network figures of every municipality, added up: attendance as the sum of the
+   * municipalities' counts as shown.
    */
   networkStats: Maybe<NetworkStats>;
   /** Last day of the period. */

@@ -11,6 +11,7 @@ import {
   YouthEntity,
   youthKey,
 } from '../repository/youth-entity.ts';
+import { redactActorSubject } from './audit-actor-redaction.ts';
 import { ErasedYouthEntity } from './erased-youth-entity.ts';
 
 /**
@@ -43,6 +44,18 @@ function reasonsOf(item: Item): string[] {
 }
 
 /**
+ * The GraphQL types whose records each section of this subgraph's art. 15 export holds: every
+ * type with a field marked personal must be in one subgraph's sections (the coverage test,
+ * `tests/unit/personal-data-coverage.test.ts`); value types go with their parent.
+ */
+export const PEOPLE_EXPORT_SECTIONS = {
+  profile: ['Youth'],
+  statusHistory: ['YouthStatusChange'],
+  supportNotes: ['SupportNote'],
+  companyLinks: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
  * Everything the people subgraph holds about a young person (GDPR art. 15): the profile (the CPR
  * number only masked), the status history, the support notes and which companies are tied to
  * them. Empty sections when the young person is unknown.
@@ -59,7 +72,7 @@ export async function collectPeopleData(
   const { version: _version, ...profile } = profileItem
     ? YouthEntity.fromItem(profileItem)
     : { version: 0 };
-  return {
+  const sections: Record<keyof typeof PEOPLE_EXPORT_SECTIONS, unknown> = {
     profile: profileItem ? profile : null,
     statusHistory: items
       .filter((item) => item.sk.startsWith(STATUS_HISTORY_PREFIX))
@@ -74,6 +87,7 @@ export async function collectPeopleData(
       .filter((item) => item.sk.startsWith(LINK_PREFIX))
       .map((item) => ({ companyId: String(item.companyId), reasons: reasonsOf(item) })),
   };
+  return sections;
 }
 
 /** The dated status timeline of a profile: its own copy, else the history items. */
@@ -105,6 +119,8 @@ export async function erasePeopleData(
 ): Promise<EraseResult> {
   const items = await collectionOf(table, youthId);
   const profile = items.find((item) => isProfile(item, youthId));
+  // Before the profile goes, so that an erasure that stops here is finished by running it again.
+  await redactActorSubject(table, youthId);
   const others = items.filter((item) => !isProfile(item, youthId));
   for (let start = 0; start < others.length; start += TRANSACTION_LIMIT) {
     const chunk = others.slice(start, start + TRANSACTION_LIMIT);

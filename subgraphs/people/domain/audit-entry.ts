@@ -12,6 +12,8 @@ export interface AuditEntry {
   actorSubject: string;
   actorRole: string;
   correlationId: string;
+  /** How many times it happened (a de-duplicated refusal, a count of rate-limited calls). */
+  count: number;
 }
 
 /** The longest period `refusedAttempts` covers in one listing. */
@@ -29,6 +31,7 @@ export const RefusedAttemptsArgsSchema = z
   .object({
     from: IsoDateSchema,
     to: IsoDateSchema,
+    scope: z.enum(['MUNICIPALITY', 'PROGRAMME_WIDE']).nullish(),
     first: PageSizeSchema,
     after: z.string().nullish(),
   })

@@ -1,3 +1,4 @@
+import { PROGRAMME_WIDE_REFUSALS } from '#kernel/audit';
 import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
@@ -43,11 +44,12 @@ export async function auditTrailOf(
 }
 
 /**
- * A page of the refused attempts of a period concerning the officer's own municipality,
+ * A page of the refused attempts of a period concerning the officer's own municipality, or of
+ * the programme-wide list that every officer reads (refusals no municipality is known for),
  * newest first.
  *
  * @param context - the request
- * @param rawArgs - `from`, `to`, `first`, `after`
+ * @param rawArgs - `from`, `to`, `scope`, `first`, `after`
  */
 export function refusedAttemptsOf(
   context: SubgraphContext,
@@ -55,5 +57,6 @@ export function refusedAttemptsOf(
 ): Promise<Connection<AuditEntry>> {
   const officer = officerOf(context);
   const args = parseInput(RefusedAttemptsArgsSchema, rawArgs);
-  return listRefusedAttempts(context, officer.municipalityCode, args, args);
+  const list = args.scope === 'PROGRAMME_WIDE' ? PROGRAMME_WIDE_REFUSALS : officer.municipalityCode;
+  return listRefusedAttempts(context, list, args, args);
 }

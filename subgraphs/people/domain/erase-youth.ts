@@ -149,6 +149,11 @@ export const eraseYouthCommand = defineCommand({
     if (!profile) return earlierErasure(context, input.youthId);
     const dispatcher = context.services.dataSubjects();
     await requireNothingBlocks(dispatcher, input.youthId);
+    // Their sign-in first: a failure stops the erasure before anything is gone, and a repeat
+    // (which still finds the profile, so the e-mail address) deletes a deleted user again.
+    await context.services
+      .signIn()
+      .deleteUser({ nextworkId: profile.youth.id, username: profile.youth.email });
     const erasure = await eraseEverywhere(context, dispatcher, profile);
     const { youthId, itemsDeleted, itemsAnonymised } = erasure;
     work.afterCommit(async () => {

@@ -5,7 +5,10 @@ import type { SubgraphContext } from '#kernel/context';
 import { DATA_SUBJECT_SUBGRAPHS } from '#kernel/data-subject';
 import { EntityIdSchema } from '#kernel/validation';
 import { loadOneYouth } from '../repository/youth-repository.ts';
+import { audienceAllowed } from './audience.ts';
+import { type DataSubjectAudience, dataSubjectAudience } from './data-subject-access.ts';
 import type { Youth } from './youth.ts';
+import { YOUTH_FIELD_ACCESS } from './youth-access.ts';
 import { requireYouthFound } from './youth-rules.ts';
 
 /**
@@ -17,7 +20,9 @@ import { requireYouthFound } from './youth-rules.ts';
  * out access requests, `docs/authorisation.md`). The CPR number appears only masked. Support
  * notes are the psychologist's working notes: their text is in the document only when the data
  * protection officer produces it — they decide on the exemptions of databeskyttelsesloven §22
- * before handing it over — and the others see that notes exist and how many.
+ * before handing it over. That notes exist, and how many, is itself what only the psychologist
+ * may know (`YOUTH_FIELD_ACCESS.supportNotes`): the psychologist's document counts them, and
+ * everyone else's says nothing of them.
  */
 
 /** The input of `exportYouthData`. */
@@ -33,13 +38,24 @@ export interface YouthDataExport {
   document: string;
 }
 
-/** The people section with support notes' text withheld, for everyone but the DPO. */
-function withNotesWithheld(section: Record<string, unknown>): Record<string, unknown> {
-  const notes = Array.isArray(section.supportNotes) ? section.supportNotes : [];
+/**
+ * The people section as the caller may be handed it: the support notes' text for the data
+ * protection officer, their count for those who may read support notes (the psychologist),
+ * nothing of them for anyone else.
+ */
+function peopleSectionFor(
+  audience: DataSubjectAudience | null,
+  section: Record<string, unknown>,
+): Record<string, unknown> {
+  if (audience === 'DATA_PROTECTION_OFFICER') return section;
+  const { supportNotes, ...rest } = section;
+  if (audience === null || !audienceAllowed(audience, YOUTH_FIELD_ACCESS.supportNotes)) {
+    return rest;
+  }
   return {
-    ...section,
+    ...rest,
     supportNotes: {
-      count: notes.length,
+      count: Array.isArray(supportNotes) ? supportNotes.length : 0,
       note: 'Support notes are handed over by the data protection officer on request.',
     },
   };
@@ -48,9 +64,10 @@ function withNotesWithheld(section: Record<string, unknown>): Record<string, unk
 /** Every subgraph's section of the document, as the caller may be handed it. */
 async function sectionsFor(
   context: SubgraphContext,
-  youthId: string,
+  youth: Youth,
 ): Promise<Record<string, unknown>> {
-  const byOfficer = requireIdentity(context).role === 'DATA_PROTECTION_OFFICER';
+  const youthId = youth.id;
+  const audience = dataSubjectAudience(requireIdentity(context), youth);
   const dispatcher = context.services.dataSubjects();
   const answers = await Promise.all(
     DATA_SUBJECT_SUBGRAPHS.map((subgraph) =>
@@ -60,7 +77,7 @@ async function sectionsFor(
   const sections: Record<string, unknown> = {};
   DATA_SUBJECT_SUBGRAPHS.forEach((subgraph, index) => {
     const section = (answers[index]?.sections ?? {}) as Record<string, unknown>;
-    sections[subgraph] = subgraph === 'people' && !byOfficer ? withNotesWithheld(section) : section;
+    sections[subgraph] = subgraph === 'people' ? peopleSectionFor(audience, section) : section;
   });
   return sections;
 }
@@ -80,7 +97,7 @@ async function exportOf(
       'Running the NEXTWORK programme for the young person (placements, networks, follow-up)',
       'Programme figures (counts only) and, with consent, the pseudonymised effect evaluation',
     ],
-    sections: await sectionsFor(context, youth.id),
+    sections: await sectionsFor(context, youth),
   };
   const { id: youthId, municipalityCode } = youth;
   return { youthId, municipalityCode, generatedAt, document: JSON.stringify(document) };

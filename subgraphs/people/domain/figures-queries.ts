@@ -1,10 +1,11 @@
 import type { SubgraphContext } from '#kernel/context';
-import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
+import { cumulativeMonths, type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
 import {
+  type Cumulative,
+  publishFigures,
+  publishProgramme,
   type Suppressed,
-  suppressFigures,
-  suppressProgramme,
   unsuppressed,
 } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
@@ -16,7 +17,7 @@ import {
 import { municipalityAudienceOf } from './municipality-queries.ts';
 import {
   addPeriodCells,
-  YOUTH_RELATIONS,
+  YOUTH_PUBLISH_RULES,
   type YouthCell,
   type YouthPeriodCells,
   type YouthStatsFigures,
@@ -26,11 +27,9 @@ import {
 
 /**
  * The people subgraph's figures for a period: a municipality's for its own team (as they are)
- * and the programme office (small cells hidden), and the programme total for the programme
- * office. The programme office's figures of every municipality and of the total are suppressed
- * together (`suppressProgramme`), once per request and period, so the pattern of hidden cells
- * is the same whichever figures a request asks for, and no hidden cell follows from the total
- * minus the other municipalities.
+ * and the programme office (published by `#kernel/small-cells`: rounded to multiples of 5, flows
+ * as differences of cumulative counts from the programme's first month), and the programme total
+ * for the programme office, the sum of the municipalities as published.
  */
 
 /** The programme office's figures of one period: every municipality's and the total's. */
@@ -39,19 +38,36 @@ interface ProgrammeFigures {
   total: { shown: Suppressed<YouthCell>; cells: YouthPeriodCells };
 }
 
-function cellsOf(
+/** A municipality's counts of a period: cumulative (to publish) and of the period (exact). */
+interface CountsOfPeriod {
+  cumulative: Cumulative<YouthCell>;
+  exact: YouthPeriodCells;
+}
+
+/**
+ * The counts of a period from figures loaded for the cumulative months
+ * (`cumulativeMonths(period).through`, or the period's own months for the team).
+ */
+function countsOf(
   figures: YouthFiguresOfPeriod,
+  loadedMonths: readonly string[],
   period: FiguresPeriod,
   today: string,
-): YouthPeriodCells {
-  return youthPeriodCells(
-    figures.counts,
-    period.months.map((month, index) => ({
-      month,
-      figures: figures.months[index] as YouthFiguresOfPeriod['months'][number],
-    })),
-    today,
-  );
+): CountsOfPeriod {
+  const months = loadedMonths.map((month, index) => ({
+    month,
+    figures: figures.months[index] as YouthFiguresOfPeriod['months'][number],
+  }));
+  const first = period.months[0] as string;
+  const before = months.filter(({ month }) => month < first);
+  const within = months.filter(({ month }) => month >= first);
+  return {
+    cumulative: {
+      through: youthPeriodCells(figures.counts, months, today).cells,
+      before: youthPeriodCells(figures.counts, before, today).cells,
+    },
+    exact: youthPeriodCells(figures.counts, within, today),
+  };
 }
 
 async function computeProgrammeFigures(
@@ -60,26 +76,32 @@ async function computeProgrammeFigures(
   today: string,
 ): Promise<ProgrammeFigures> {
   const codes = (await listMunicipalities(context.table)).map(({ code }) => code);
-  const loaded = await loadYouthFigures(context.loader, codes, period.months);
-  const cellsByCode = new Map(
-    codes.map((code) => [code, cellsOf(loaded.get(code) as YouthFiguresOfPeriod, period, today)]),
+  const { through } = cumulativeMonths(period);
+  const loaded = await loadYouthFigures(context.loader, codes, through);
+  const countsByCode = new Map(
+    codes.map((code) => [
+      code,
+      countsOf(loaded.get(code) as YouthFiguresOfPeriod, through, period, today),
+    ]),
   );
-  const totalCells = addPeriodCells([...cellsByCode.values()]);
-  const suppressed = suppressProgramme(
-    new Map([...cellsByCode].map(([code, { cells }]) => [code, cells])),
-    YOUTH_RELATIONS,
+  const published = publishProgramme(
+    new Map([...countsByCode].map(([code, { cumulative }]) => [code, cumulative])),
+    YOUTH_PUBLISH_RULES,
   );
   return {
     municipalities: new Map(
       codes.map((code) => [
         code,
         {
-          shown: suppressed.municipalities.get(code) as Suppressed<YouthCell>,
-          cells: cellsByCode.get(code) as YouthPeriodCells,
+          shown: published.municipalities.get(code) as Suppressed<YouthCell>,
+          cells: (countsByCode.get(code) as CountsOfPeriod).exact,
         },
       ]),
     ),
-    total: { shown: suppressed.total, cells: totalCells },
+    total: {
+      shown: published.total,
+      cells: addPeriodCells([...countsByCode.values()].map(({ exact }) => exact)),
+    },
   };
 }
 
@@ -97,7 +119,7 @@ function programmeFigures(
 
 /**
  * A municipality's figures of young people for a period: its own team sees them as they are,
- * the programme office with small cells hidden (the field's rule admits no one else).
+ * the programme office as published (the field's rule admits no one else).
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -115,17 +137,30 @@ export async function youthStatsOf(
   if (audience === 'PROGRAMME') {
     const figures = await programmeFigures(context, period, today);
     const own = figures.municipalities.get(municipalityCode);
-    if (own) return youthStatsFigures(period, own.shown, own.cells.weeksInEducationOrJobFirstYear);
+    if (own) return youthStatsFigures(period, own.shown, own.cells);
+    // A code outside the programme's list is in no total: published by the same rule alone.
+    const { through } = cumulativeMonths(period);
+    const loaded = await loadYouthFigures(context.loader, [municipalityCode], through);
+    const counts = countsOf(
+      loaded.get(municipalityCode) as YouthFiguresOfPeriod,
+      through,
+      period,
+      today,
+    );
+    return youthStatsFigures(
+      period,
+      publishFigures(counts.cumulative, YOUTH_PUBLISH_RULES),
+      counts.exact,
+    );
   }
-  // The team; or the programme office asking for a code outside the programme's list, which
-  // is in no total, so its own small cells are all there is to hide.
   const loaded = await loadYouthFigures(context.loader, [municipalityCode], period.months);
-  const cells = cellsOf(loaded.get(municipalityCode) as YouthFiguresOfPeriod, period, today);
-  const shown =
-    audience === 'PROGRAMME'
-      ? suppressFigures(cells.cells, YOUTH_RELATIONS)
-      : unsuppressed(cells.cells);
-  return youthStatsFigures(period, shown, cells.weeksInEducationOrJobFirstYear);
+  const { exact } = countsOf(
+    loaded.get(municipalityCode) as YouthFiguresOfPeriod,
+    period.months,
+    period,
+    today,
+  );
+  return youthStatsFigures(period, unsuppressed(exact.cells), exact);
 }
 
 /**
@@ -144,8 +179,8 @@ export function programmePeriodOf(
 }
 
 /**
- * The programme total of the figures of young people, small cells hidden together with every
- * municipality's (programme office only).
+ * The programme total of the figures of young people: the sum of every municipality's as
+ * published (programme office only).
  *
  * @param context - the request
  * @param period - `from` and `to` of the `ProgrammeStats` reference
@@ -157,5 +192,5 @@ export async function programmeYouthStats(
   const today = danishToday(context.now());
   const parsed = parsePeriod(period, today);
   const { total } = await programmeFigures(context, parsed, today);
-  return youthStatsFigures(parsed, total.shown, total.cells.weeksInEducationOrJobFirstYear);
+  return youthStatsFigures(parsed, total.shown, total.cells);
 }

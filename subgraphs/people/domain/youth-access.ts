@@ -9,8 +9,9 @@ import type { Youth } from './youth.ts';
  * - `TEAM`: a member of the team of the young person's municipality (not the psychologist);
  * - `PSYCHOLOGIST`: the psychologist of that team — as the team, plus support notes;
  * - `SELF`: the young person themself;
- * - `LINKED_COMPANY`: a contact of a company tied to the young person by an invitation or a
- *   placement (the `youthCompanyLink` item exists) — their work profile only.
+ * - `LINKED_COMPANY`: a contact of a company that an open invitation, an open wish or a planned
+ *   or running placement ties to the young person now (`#kernel/youth-company-link`) — their
+ *   work profile only.
  *
  * Everyone else (another municipality's team, other young people, other companies, the
  * programme office, the data protection officer) has no audience and sees nothing of them.

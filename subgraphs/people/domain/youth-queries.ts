@@ -3,14 +3,13 @@ import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
-import { isCompanyLinked } from '../repository/shared-items.ts';
+import { isTiedNow } from '#kernel/youth-company-link';
 import {
   listCaseload,
   listStatusHistory,
   listSupportNotes,
   loadYouth,
 } from '../repository/youth-repository.ts';
-import { isCurrentContact } from './caller.ts';
 import type { StaffView } from './staff-access.ts';
 import type { SupportNote } from './support-note.ts';
 import type { StatusChange, Youth } from './youth.ts';
@@ -20,9 +19,10 @@ import { PageArgsSchema } from './youth-inputs.ts';
 /**
  * One young person as the caller sees them: null when none exists; a view without an audience
  * when the caller may see nothing of them, which every field's rule refuses. For a company
- * contact the youth–company link and their own contact record are read (batched with the young
- * person), so `_entities` and `Query.youth` apply the same rule; the request's loader keeps
- * what it read, so the rule and the resolver read once.
+ * contact the youth–company link is read (batched with the young person) and must tie them now
+ * (`#kernel/youth-company-link`; a removed contact is a contact of no company already), so
+ * `_entities` and `Query.youth` apply the same rule; the request's loader keeps what it read,
+ * so the rule and the resolver read once.
  *
  * @param context - the request
  * @param youthId - the young person
@@ -35,10 +35,7 @@ export async function youthViewById(
   const [[youth], linked] = await Promise.all([
     loadYouth(context.loader, [youthId]),
     identity.role === 'COMPANY_CONTACT'
-      ? Promise.all([
-          isCompanyLinked(context.loader, youthId, identity.companyId),
-          isCurrentContact(context, identity),
-        ]).then(([link, current]) => link && current)
+      ? isTiedNow(context, youthId, identity.companyId)
       : Promise.resolve(false),
   ]);
   return youth ? youthViewFor(identity, youth, linked) : null;

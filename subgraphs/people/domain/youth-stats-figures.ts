@@ -1,8 +1,15 @@
 import { type FiguresPeriod, lastMonthFollowedUp } from '#kernel/figures-period';
-import { type Additive, type Suppressed, shareOf } from '#kernel/small-cells';
+import {
+  type Additive,
+  type PublishRules,
+  type Suppressed,
+  shareOf,
+  showsAverage,
+} from '#kernel/small-cells';
 import { FOLLOW_UP_MONTHS, type FollowUpMonths } from './weekly-status.ts';
 import { FOLLOW_UP_COUNTER, sumMonthFigures, type YouthMonthFigures } from './youth-figures.ts';
 import {
+  STATUS_CELLS,
   STATUS_RELATION,
   type StatusCell,
   statusCells,
@@ -56,6 +63,15 @@ export const YOUTH_RELATIONS: readonly Additive<YouthCell>[] = [
     ],
   },
 ];
+
+/**
+ * How the programme office's figures of young people are published (`#kernel/small-cells`): the
+ * counts by status are counts now; both totals are the sums of their parts as published.
+ */
+export const YOUTH_PUBLISH_RULES: PublishRules<YouthCell> = {
+  stocks: STATUS_CELLS,
+  derived: YOUTH_RELATIONS,
+};
 
 /** A municipality's (or the programme's) figures for a period, before anything is hidden. */
 export interface YouthPeriodCells {
@@ -184,17 +200,28 @@ function target(value: number, actual: number | null, atLeast: boolean): TargetV
 }
 
 /**
- * The figures as shown, from cells as shown (hidden cells null; a share of a hidden count is
- * hidden too).
+ * The average weeks in education or a job in the first year: over a population large enough
+ * (`showsAverage`), and for the programme office in whole weeks, since an exact quotient would
+ * give its denominator (the exact count followed up) away.
+ */
+function averageWeeks(shown: Suppressed<YouthCell>, exact: YouthPeriodCells): number | null {
+  if (!showsAverage(shown.cells.followedUp12, shown)) return null;
+  const average = shareOf(exact.weeksInEducationOrJobFirstYear, exact.cells.followedUp12);
+  return average !== null && shown.suppressed ? Math.round(average) : average;
+}
+
+/**
+ * The figures as shown, from cells as shown (shares from the counts as shown; the average only
+ * over a population large enough, `showsAverage`).
  *
  * @param period - the period
- * @param shown - the cells, suppressed or not
- * @param weeksInEducationOrJobFirstYear - see {@link YouthPeriodCells}
+ * @param shown - the cells, published for the programme office or exact
+ * @param exact - the period's cells as counted (the average's weeks and people)
  */
 export function youthStatsFigures(
   period: FiguresPeriod,
   shown: Suppressed<YouthCell>,
-  weeksInEducationOrJobFirstYear: number,
+  exact: YouthPeriodCells,
 ): YouthStatsFigures {
   const c = shown.cells;
   const followUps = FOLLOW_UP_MONTHS.map((months) => {
@@ -232,10 +259,7 @@ export function youthStatsFigures(
     leftForEducationOrJob: c.leftForEducationOrJob,
     leftForEducationOrJobShare: shareOf(c.leftForEducationOrJob, c.enrolledInPeriod),
     followUps,
-    averageWeeksInEducationOrJobFirstYear: shareOf(
-      c.followedUp12 === null ? null : weeksInEducationOrJobFirstYear,
-      c.followedUp12,
-    ),
+    averageWeeksInEducationOrJobFirstYear: averageWeeks(shown, exact),
     fellBack: c.fellBack,
     fellBackShare,
     targets: {

@@ -1,4 +1,4 @@
-import { type Additive, suppressFigures } from '#kernel/small-cells';
+import { type Additive, publishFigures } from '#kernel/small-cells';
 import { YOUTH_STATUSES, type YouthStatus } from './youth.ts';
 
 /** How many of a municipality's young people are in each status (one counter item). */
@@ -65,16 +65,25 @@ export function statusCells(counts: YouthCounts): Record<StatusCell, number> {
   return cells;
 }
 
+/** The counts by status are stocks (counts now), published as their own rounded values. */
+export const STATUS_CELLS: readonly StatusCell[] = [
+  STATUS_RELATION.total,
+  ...STATUS_RELATION.parts,
+];
+
 /**
- * The counts by status as shown to a caller. For the programme office (`suppressSmallCells`),
- * small cells are hidden by the kernel's rule (`#kernel/small-cells`): counts of 1 to 4, and
- * where that hides exactly one status, the smallest other non-zero status as well, so the
- * hidden one cannot be worked out from the total.
+ * The counts by status as shown to a caller. For the programme office (`suppressSmallCells`)
+ * they are published by the kernel's rule (`#kernel/small-cells`): each status rounded to a
+ * multiple of 5, the total the sum of the statuses as published.
  *
  * @param counts - the counter item's counts
- * @param suppressSmallCells - whether small cells are hidden (programme office)
+ * @param suppressSmallCells - whether counts are protected (programme office)
  */
 export function youthStatsView(counts: YouthCounts, suppressSmallCells: boolean): YouthStatsView {
   const cells = statusCells(counts);
-  return suppressSmallCells ? suppressFigures(cells, [STATUS_RELATION]).cells : { ...cells };
+  if (!suppressSmallCells) return { ...cells };
+  return publishFigures(
+    { through: cells, before: cells },
+    { stocks: STATUS_CELLS, derived: [STATUS_RELATION] },
+  ).cells as YouthStatsView;
 }

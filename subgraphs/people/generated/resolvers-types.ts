@@ -92,8 +92,16 @@ export type AuditRecord = {
   actorSubject: Scalars['ID']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
-  /** The request it belongs to, to find it in the logs. */
+  /**
+   * The request it belongs to, to find it in the logs (for a count of rate-limited calls, the
+   * latest of them).
+   */
   correlationId: Scalars['String']['output'];
+  /**
+   * How many times it happened: refusals of the same target, young person and reason in one
+   * request are one record, and the rate-limited calls of one caller in one minute are one record.
+   */
+  count: Scalars['Int']['output'];
   /** The municipality concerned: the data's, or the caller's when the data's is not known. */
   municipalityCode: Maybe<Scalars['ID']['output']>;
   /** Why it was refused: an error code and the rule (REFUSED only). */
@@ -362,8 +370,9 @@ export type Municipality = {
    * The figures of the municipality's young people: how many are in each status now, and over a
    * period (counted in whole calendar months: every month `from` to `to` touches) enrolments,
    * status changes and outcomes from the weekly status. For the municipality's team (as they are)
-   * and the programme office, for whom counts from 1 to 4 are suppressed, with further cells where
-   * a suppressed one could be worked out from the others or from the programme total.
+   * and the programme office, for whom every count is rounded to a multiple of 5 so that no
+   * combination of its answers gives a count of 1 to 4 away (periods as differences of counts
+   * from the programme's first month, totals as sums of what is shown).
    */
   youthStats: Maybe<YouthStats>;
 };
@@ -511,8 +520,8 @@ export type PageInfo = {
 
 /**
  * The programme office's figures across every municipality running NEXTWORK, for a period: each
- * subgraph adds its totals (people: `youthStats`). Cells are suppressed together with the
- * municipalities' own figures, so no suppressed municipality cell follows from the total.
+ * subgraph adds its totals (people: `youthStats`). Each total is the sum of the municipalities'
+ * counts as shown, so it tells nothing they do not.
  */
 export type ProgrammeStats = {
   __typename?: 'ProgrammeStats';
@@ -561,7 +570,8 @@ export type Query = {
   programmeStats: Maybe<ProgrammeStats>;
   /**
    * The refused attempts of a period that concern the officer's municipality (its data, or made by
-   * its people), newest first. For the data protection officer only (`FORBIDDEN` for everyone else).
+   * its people), or, with `scope: PROGRAMME_WIDE`, those no municipality is known for, newest
+   * first. For the data protection officer only (`FORBIDDEN` for everyone else).
    */
   refusedAttempts: AuditRecordConnection;
   /**
@@ -599,6 +609,7 @@ export type QueryRefusedAttemptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  scope?: InputMaybe<RefusalScope>;
   to: Scalars['Date']['input'];
 };
 
@@ -633,6 +644,16 @@ export type RecordResearchConsentInput = {
   /** The young person. */
   youthId: Scalars['ID']['input'];
 };
+
+/** Which refused attempts `refusedAttempts` lists. */
+export type RefusalScope =
+  /** Those concerning the officer's own municipality: its data, or made by its people. */
+  | 'MUNICIPALITY'
+  /**
+   * Those no municipality is known for: made by the programme office, by unauthenticated callers
+   * or by company contacts (whose token names no municipality). Read by every officer.
+   */
+  | 'PROGRAMME_WIDE';
 
 /** The young person's consent to the use of their data in the research-based effect evaluation. */
 export type ResearchConsent = {
@@ -719,7 +740,7 @@ export type SupportNotePayload = {
 /** A figure against a target. */
 export type TargetResult = {
   __typename?: 'TargetResult';
-  /** The share achieved, 0 to 1; null when there is nothing to measure yet or it is suppressed. */
+  /** The share achieved, 0 to 1; null when there is nothing to measure yet. */
   actual: Maybe<Scalars['Float']['output']>;
   /** Whether the target is met; null when `actual` is. */
   met: Maybe<Scalars['Boolean']['output']>;
@@ -845,9 +866,9 @@ export type WithdrawResearchConsentInput = {
 /**
  * A young person in NEXTWORK, aged roughly 18–29, neither in work nor in education when enrolled.
  * Readable by their own municipality's team, by themself (everything but support notes), and by
- * the contacts of a company while an invitation or placement ties them to it — then only id,
- * name, interests and work wishes; every other field is refused with a `FORBIDDEN` error for them
- * (null where nullable).
+ * the contacts of a company while an open invitation from it, an open wish to it or a planned or
+ * running placement with it ties them — then only id, name, interests and work wishes; every
+ * other field is refused with a `FORBIDDEN` error for them (null where nullable).
  */
 export type Youth = {
   __typename?: 'Youth';
@@ -983,8 +1004,9 @@ export type YouthPayload = {
 
 /**
  * The figures of the young people of a municipality (or, on `ProgrammeStats`, of every
- * municipality added up). A null count is suppressed for the programme office (a small cell, or a
- * cell that would give one away); a share is null when a count it is made of is. Outcomes come from
+ * municipality added up). For the programme office every count is rounded to a multiple of 5
+ * and a share is made of the counts as shown; an average needs 10 or more as shown and is given
+ * in whole weeks. Outcomes come from
  * each young person's weekly status ("in placement", "in education", "in job", "paused", "exited"
  * or "unknown" = enrolled without activity), derived from the dated status history.
  */
@@ -1032,7 +1054,7 @@ export type YouthStats = {
   period: FiguresPeriod;
   /** Status changes dated in the period, by the new status. */
   statusChangesInPeriod: YouthStatusChanges;
-  /** Whether any count of these figures is suppressed (null) to protect small cells. */
+  /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
   /** The figures against the programme's targets. */
   targets: ProgrammeTargets;
@@ -1071,8 +1093,8 @@ export type YouthStatusChange = {
 };
 
 /**
- * Status changes of young people in a period, by the status they changed to. Null where
- * suppressed for the programme office.
+ * Status changes of young people in a period, by the status they changed to. Rounded to a
+ * multiple of 5 for the programme office.
  */
 export type YouthStatusChanges = {
   __typename?: 'YouthStatusChanges';
@@ -1230,6 +1252,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordResearchConsentInput: RecordResearchConsentInput;
+  RefusalScope: RefusalScope;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffRole: StaffRole;
@@ -1324,6 +1347,7 @@ export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType exten
   actorSubject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   correlationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   municipalityCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1434,7 +1458,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
   programmeStats?: Resolver<Maybe<ResolversTypes['ProgrammeStats']>, ParentType, ContextType, Partial<QueryProgrammeStatsArgs>>;
-  refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'to'>>;
+  refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'scope' | 'to'>>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   youth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType, RequireFields<QueryYouthArgs, 'id'>>;
 }>;

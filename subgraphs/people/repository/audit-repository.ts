@@ -17,6 +17,7 @@ function entryFromItem(item: Item): AuditEntry {
     actorSubject: record.subject,
     actorRole: record.role,
     correlationId: record.correlationId,
+    count: record.count ?? 1,
   };
 }
 
@@ -43,10 +44,11 @@ export function listAuditTrailOfYouth(
 
 /**
  * A page of the refused attempts concerning a municipality in a period (UTC days, inclusive),
- * newest first: one query of the municipality's refusals on gsi1.
+ * newest first: one query of the municipality's refusals on gsi1 (or of the programme-wide
+ * list, `PROGRAMME_WIDE_REFUSALS`).
  *
  * @param reader - the request's table and cursor codec
- * @param municipalityCode - the municipality
+ * @param municipalityCode - the municipality, or `PROGRAMME_WIDE_REFUSALS`
  * @param period - first and last day
  * @param page - page size and cursor
  */

@@ -4,25 +4,9 @@ import type { Item } from '#kernel/table/table';
 
 /**
  * Items other subgraphs own, read through `sharedKeys` and only for what its TSDoc promises:
- * a company's `municipalityCode`, a contact person's `companyId`, and whether a youth–company
- * link exists.
+ * a company's `municipalityCode` (a contact's company and a youth–company link are the
+ * kernel's to read: `#kernel/current-contact`, `#kernel/youth-company-link`).
  */
-
-/**
- * Whether an invitation or a placement ties a company to a young person now: the link the
- * placements subgraph keeps in the young person's item collection. Batched with other reads.
- *
- * @param loader - the request's loader
- * @param youthId - the young person
- * @param companyId - the company
- */
-export async function isCompanyLinked(
-  loader: ItemLoader,
-  youthId: string,
-  companyId: string,
-): Promise<boolean> {
-  return (await loader.load(sharedKeys.youthCompanyLink(youthId, companyId))) !== undefined;
-}
 
 /**
  * The municipality of a company's network, or undefined when the company is unknown.
@@ -39,27 +23,12 @@ export async function loadCompanyMunicipality(
 }
 
 /**
- * The company a contact person belongs to now, or undefined when the contact is unknown (a
- * removed contact whose token still lives belongs to no company).
- *
- * @param loader - the request's loader
- * @param contactId - the contact person
- */
-export async function loadContactCompany(
-  loader: ItemLoader,
-  contactId: string,
-): Promise<string | undefined> {
-  const item = await loader.load(sharedKeys.contact(contactId));
-  return typeof item?.companyId === 'string' ? item.companyId : undefined;
-}
-
-/**
  * The item of a youth–company link as the placements subgraph writes it, for the demo seeder
  * (the placements subgraph owns these links; the seeder writes the demo's so the demo works).
  *
  * @param youthId - the young person
  * @param companyId - the company
- * @param reasons - what ties them, e.g. `PLACEMENT#p-265-001`
+ * @param reasons - what ties them, e.g. `PLACEMENT#p-265-001` (`#kernel/youth-company-link`)
  */
 export function youthCompanyLinkItem(
   youthId: string,

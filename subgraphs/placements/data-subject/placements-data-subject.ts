@@ -7,12 +7,14 @@ import {
 import { key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
+import type { LifecycleTask } from '../domain/lifecycle.ts';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
 import {
   IntroductionEntity,
   introductionsOfYouthPartition,
 } from '../repository/introduction-entity.ts';
 import { InvitationEntity, invitationsOfYouthPartition } from '../repository/invitation-entity.ts';
+import { listTasksOfPlacement } from '../repository/lifecycle-task-repository.ts';
 import {
   MatchingEventParticipationEntity,
   matchingEventKey,
@@ -67,7 +69,40 @@ function placementForSubject(placement: Placement): Record<string, unknown> {
 }
 
 /**
- * Everything the placements subgraph holds about a young person (GDPR art. 15).
+ * The GraphQL types whose records each section of this subgraph's art. 15 export holds: every
+ * type with a field marked personal must be in one subgraph's sections (the coverage test,
+ * `tests/unit/personal-data-coverage.test.ts`); value types go with their parent.
+ */
+export const PLACEMENTS_EXPORT_SECTIONS = {
+  placements: ['Placement'],
+  lifecycleTasks: ['LifecycleTask'],
+  wishes: ['Wish'],
+  invitations: ['Invitation'],
+  introductions: ['Introduction'],
+  companyTies: [],
+  matchingEvents: ['MatchingEventParticipation'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A lifecycle task as the young person may read it back: without the workflow's token. */
+function taskForSubject(task: LifecycleTask): Record<string, unknown> {
+  const { taskToken: _token, version: _version, ...rest } = task;
+  return rest;
+}
+
+/** The lifecycle tasks of the young person's placements (one query of each placement). */
+async function tasksOf(table: Table, placements: readonly Placement[]): Promise<LifecycleTask[]> {
+  const tasks: LifecycleTask[] = [];
+  await forEachLimited(placements, async (placement) => {
+    tasks.push(...(await listTasksOfPlacement(table, placement.id)));
+  });
+  return tasks.sort(
+    (a, b) => a.placementId.localeCompare(b.placementId) || a.openedAt.localeCompare(b.openedAt),
+  );
+}
+
+/**
+ * Everything the placements subgraph holds about a young person (GDPR art. 15), in the sections
+ * of {@link PLACEMENTS_EXPORT_SECTIONS}.
  *
  * @param table - the table
  * @param youthId - the young person
@@ -84,8 +119,10 @@ export async function collectPlacementsData(
     readTiesOfYouth(table, youthId),
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
-  return {
+  const tasks = await tasksOf(table, placements);
+  const sections: Record<keyof typeof PLACEMENTS_EXPORT_SECTIONS, unknown> = {
     placements: placements.map(placementForSubject),
+    lifecycleTasks: tasks.map(taskForSubject),
     wishes: wishes.map(WishEntity.fromItem).map(({ version: _v, ...wish }) => wish),
     invitations: invitations.map(InvitationEntity.fromItem).map(({ version: _v, ...inv }) => inv),
     introductions: introductions
@@ -96,6 +133,7 @@ export async function collectPlacementsData(
       .map(MatchingEventParticipationEntity.fromItem)
       .map(({ version: _v, ...participation }) => participation),
   };
+  return sections;
 }
 
 /**

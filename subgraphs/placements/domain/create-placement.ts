@@ -5,6 +5,7 @@ import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
+import { linkReason } from '#kernel/youth-company-link';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
 import { loadInvitation } from '../repository/invitation-repository.ts';
@@ -27,11 +28,10 @@ import {
 import { WishEntity } from '../repository/wish-entity.ts';
 import { loadWish } from '../repository/wish-repository.ts';
 import {
-  invitationReason,
+  invitationReasons,
   type LinkState,
   linkAction,
   loadLink,
-  placementReason,
 } from '../repository/youth-company-link-repository.ts';
 import { placementTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
 import { callerStaffId } from './command-inputs.ts';
@@ -208,8 +208,11 @@ async function stageNewPlacement(
   const linkChange =
     reads.link &&
     linkAction(reads.link, {
-      add: [placementReason(placement.id)],
-      remove: checked.invitation ? [invitationReason(checked.invitation.id)] : [],
+      add: [linkReason.placement(placement.id)],
+      remove: [
+        ...(checked.invitation ? invitationReasons(checked.invitation) : []),
+        ...(checked.wish ? [linkReason.wish(checked.wish.id)] : []),
+      ],
     });
   if (linkChange) work.add(linkChange);
   work.add(

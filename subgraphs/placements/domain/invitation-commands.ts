@@ -6,6 +6,7 @@ import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
+import { linkReason } from '#kernel/youth-company-link';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
 import { loadInvitation, readAllInvitationsOfYouth } from '../repository/invitation-repository.ts';
 import { attendedTheSameEvent } from '../repository/matching-event-repository.ts';
@@ -21,7 +22,7 @@ import {
 } from '../repository/shared-items.ts';
 import { readAllWishesOfYouth } from '../repository/wish-repository.ts';
 import {
-  invitationReason,
+  invitationReasons,
   linkAction,
   loadLink,
 } from '../repository/youth-company-link-repository.ts';
@@ -106,7 +107,12 @@ async function stageLinkChange(
   change: 'add' | 'remove',
 ): Promise<void> {
   const link = await loadLink(context.loader, invitation.youthId, invitation.companyId);
-  const action = linkAction(link, { [change]: [invitationReason(invitation.id)] });
+  const action = linkAction(
+    link,
+    change === 'add'
+      ? { add: [linkReason.invitation(invitation.id, invitation.answerBy)] }
+      : { remove: invitationReasons(invitation) },
+  );
   if (action) work.add(action);
 }
 
@@ -157,8 +163,9 @@ export const inviteYouthCommand = defineCommand({
 
 /**
  * The invited young person accepts or declines, at the version they read; the decision is
- * theirs alone (the rule admits young people only, and this one must be the invited). A
- * declined invitation no longer ties the young person to the company.
+ * theirs alone (the rule admits young people only, and this one must be the invited). An
+ * answered invitation is no longer open, so it no longer ties the young person to the company
+ * (an accepted one leads to a placement, which ties them again once the team plans it).
  */
 export const answerInvitationCommand = defineCommand({
   name: 'answerInvitation',
@@ -189,7 +196,7 @@ export const answerInvitationCommand = defineCommand({
       answeredAt: context.now().toISOString(),
     };
     const answered = work.replace(InvitationEntity, invitation, answer);
-    if (!input.accept) await stageLinkChange(context, work, invitation, 'remove');
+    await stageLinkChange(context, work, invitation, 'remove');
     return answered;
   },
   remember: rememberInvitation,

@@ -122,7 +122,8 @@ export async function relaunchLifecycle(
       await deps.engine.startExecution(name, resumeInput(stored.id, stored.lifecycle));
       deps.logger.info('Lifecycle execution took over', {
         placementId: stored.id,
-        reason,
+        // Not `reason`: the logger redacts that name (a status change's reason is free text).
+        cause: reason,
         from: replaced,
         to: name,
         step: stored.lifecycle.step,

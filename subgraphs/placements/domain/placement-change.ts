@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '#kernel/context';
 import { requireVersion } from '#kernel/errors';
 import type { UnitOfWork } from '#kernel/unit-of-work';
+import { linkReason } from '#kernel/youth-company-link';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import type { GuardedPlacement } from '../repository/placement-guard-entity.ts';
 import {
@@ -15,11 +16,7 @@ import {
   loadOpportunityFacts,
   opportunityPlacesUnchanged,
 } from '../repository/shared-items.ts';
-import {
-  linkAction,
-  loadLink,
-  placementReason,
-} from '../repository/youth-company-link-repository.ts';
+import { linkAction, loadLink } from '../repository/youth-company-link-repository.ts';
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
 import type { Placement } from './placement.ts';
 import { startChanges, transitionCounterChanges } from './placement-figures.ts';
@@ -151,7 +148,7 @@ export async function stagePlacementChange(
   });
   change.stage?.(work);
   if (after.status === 'COMPLETED' || after.status === 'INTERRUPTED') {
-    const linkChange = linkAction(link, { remove: [placementReason(before.id)] });
+    const linkChange = linkAction(link, { remove: [linkReason.placement(before.id)] });
     if (linkChange) work.add(linkChange);
   }
   if (youthStatus && youth && youth.status !== youthStatus.status) {

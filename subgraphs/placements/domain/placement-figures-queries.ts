@@ -1,9 +1,14 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { SubgraphContext } from '#kernel/context';
 import { BadUserInputError, NotFoundError } from '#kernel/errors';
-import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
+import { cumulativeMonths, type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { createRequestMemo } from '#kernel/request-memo';
-import { type Suppressed, suppressProgramme, unsuppressed } from '#kernel/small-cells';
+import {
+  type Cumulative,
+  publishProgramme,
+  type Suppressed,
+  unsuppressed,
+} from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import {
   loadPlacementFigures,
@@ -12,7 +17,7 @@ import {
 import { listMunicipalityCodes } from '../repository/shared-items.ts';
 import {
   addPlacementCells,
-  PLACEMENT_RELATIONS,
+  PLACEMENT_PUBLISH_RULES,
   type PlacementCell,
   type PlacementFigures,
   type PlacementPeriodCells,
@@ -22,12 +27,11 @@ import {
 
 /**
  * The placements subgraph's figures for a period, designed like the people subgraph's: a
- * municipality's for its own team (as they are) and the programme office (small cells hidden),
- * and the programme total for the programme office. The programme office's figures of every
- * municipality and of the total are suppressed together (`suppressProgramme`), once per request
- * and period, so the pattern of hidden cells is the same whichever figures a request asks for
- * and no hidden cell follows from the total minus the other municipalities. Every read is one
- * batch of one counter item per municipality, whatever the period.
+ * municipality's for its own team (as they are) and the programme office (published by
+ * `#kernel/small-cells`: rounded to multiples of 5, flows as differences of cumulative counts
+ * from the programme's first month), and the programme total for the programme office, the sum
+ * of the municipalities as published. Every read is one batch of one counter item per
+ * municipality, whatever the period.
  */
 
 /** The period arguments of `placementStats`: `from`/`to`, or the older `period` input. */
@@ -63,30 +67,61 @@ function cellsOf(figures: PlacementFiguresOfPeriod): PlacementPeriodCells {
   return placementPeriodCells(figures.counts, figures.months);
 }
 
+/** A municipality's counts of a period: cumulative (to publish) and of the period (exact). */
+interface CountsOfPeriod {
+  cumulative: Cumulative<PlacementCell>;
+  exact: PlacementPeriodCells;
+}
+
+/** The counts of a period from figures loaded for `cumulativeMonths(period).through`. */
+function countsOf(
+  figures: PlacementFiguresOfPeriod,
+  through: readonly string[],
+  period: FiguresPeriod,
+): CountsOfPeriod {
+  const first = period.months[0] as string;
+  const before = figures.months.filter((_, index) => (through[index] as string) < first);
+  const within = figures.months.filter((_, index) => (through[index] as string) >= first);
+  return {
+    cumulative: {
+      through: cellsOf(figures).cells,
+      before: placementPeriodCells(figures.counts, before).cells,
+    },
+    exact: placementPeriodCells(figures.counts, within),
+  };
+}
+
 async function computeProgrammeFigures(
   context: SubgraphContext,
   period: FiguresPeriod,
 ): Promise<ProgrammeFigures> {
   const codes = await municipalityCodes(context);
-  const loaded = await loadPlacementFigures(context.loader, codes, period.months);
-  const cellsByCode = new Map(
-    codes.map((code) => [code, cellsOf(loaded.get(code) as PlacementFiguresOfPeriod)]),
+  const { through } = cumulativeMonths(period);
+  const loaded = await loadPlacementFigures(context.loader, codes, through);
+  const countsByCode = new Map(
+    codes.map((code) => [
+      code,
+      countsOf(loaded.get(code) as PlacementFiguresOfPeriod, through, period),
+    ]),
   );
-  const suppressed = suppressProgramme(
-    new Map([...cellsByCode].map(([code, { cells }]) => [code, cells])),
-    PLACEMENT_RELATIONS,
+  const published = publishProgramme(
+    new Map([...countsByCode].map(([code, { cumulative }]) => [code, cumulative])),
+    PLACEMENT_PUBLISH_RULES,
   );
   return {
     municipalities: new Map(
       codes.map((code) => [
         code,
         {
-          shown: suppressed.municipalities.get(code) as Suppressed<PlacementCell>,
-          cells: cellsByCode.get(code) as PlacementPeriodCells,
+          shown: published.municipalities.get(code) as Suppressed<PlacementCell>,
+          cells: (countsByCode.get(code) as CountsOfPeriod).exact,
         },
       ]),
     ),
-    total: { shown: suppressed.total, cells: addPlacementCells([...cellsByCode.values()]) },
+    total: {
+      shown: published.total,
+      cells: addPlacementCells([...countsByCode.values()].map(({ exact }) => exact)),
+    },
   };
 }
 
@@ -101,8 +136,7 @@ function programmeFigures(
 
 /**
  * A municipality's placement figures for a period: its own team sees them as they are, the
- * programme office with small cells hidden (together with every other municipality's and the
- * total's); who else is refused is the field's rule (`programmeCountsOnly`). A code that runs
+ * programme office as published (`#kernel/small-cells`); who else is refused is the field's rule (`programmeCountsOnly`). A code that runs
  * no NEXTWORK is `NOT_FOUND`, a bad period `BAD_USER_INPUT`.
  *
  * @param context - the request
@@ -128,8 +162,8 @@ export async function placementStatsOf(
 }
 
 /**
- * The programme total of the placement figures, small cells hidden together with every
- * municipality's (the programme office's alone: the field's rule).
+ * The programme total of the placement figures, the sum of every municipality's as published
+ * (the programme office's alone: the field's rule).
  *
  * @param context - the request
  * @param period - `from` and `to` of the `ProgrammeStats` reference

@@ -1,5 +1,5 @@
-import type { Additive, Suppressed } from '#kernel/small-cells';
-import { shareOf } from '#kernel/small-cells';
+import type { Additive, PublishRules, Suppressed } from '#kernel/small-cells';
+import { shareOf, showsAverage } from '#kernel/small-cells';
 import {
   OUTCOME_KINDS,
   type OutcomeKind,
@@ -48,19 +48,48 @@ export type PlacementCell =
 const FINAL_OUTCOMES = OUTCOME_KINDS.filter((kind) => kind !== 'EXTENDED');
 
 /**
- * The cells that add up, so that no hidden cell follows from the others: the ended placements
- * are the completed and the interrupted, and also the final outcomes by kind; education and job
- * make up those who left for education or a job; a follow-up is kept or lost.
+ * The totals made of one partition, published as the sum of their parts as published: the ended
+ * placements are the completed and the interrupted; education and job make up those who left
+ * for education or a job; a follow-up is kept or lost.
  */
-export const PLACEMENT_RELATIONS: readonly Additive<PlacementCell>[] = [
+const PUBLISHED_AS_SUMS: readonly Additive<PlacementCell>[] = [
   { total: 'endedInPeriod', parts: ['completedInPeriod', 'interruptedInPeriod'] },
-  { total: 'endedInPeriod', parts: FINAL_OUTCOMES.map((kind) => `outcome${kind}` as const) },
   { total: 'leftForEducationOrJob', parts: ['outcomeEDUCATION', 'outcomeJOB'] },
   ...RETENTION_FOLLOW_UPS.map((months) => ({
     total: `followedUp${months}` as const,
     parts: [`kept${months}` as const, `lost${months}` as const],
   })),
 ];
+
+/**
+ * The cells that add up: those of {@link PUBLISHED_AS_SUMS}, and the ended placements are also
+ * the final outcomes by kind (a second partition, which no sum of published parts can follow).
+ */
+export const PLACEMENT_RELATIONS: readonly Additive<PlacementCell>[] = [
+  ...PUBLISHED_AS_SUMS,
+  { total: 'endedInPeriod', parts: FINAL_OUTCOMES.map((kind) => `outcome${kind}` as const) },
+];
+
+/** The placement counts now (stocks); every other cell is a flow of a period. */
+export const PLACEMENT_STOCKS: readonly PlacementCell[] = [
+  'planned',
+  'active',
+  'extended',
+  'completed',
+  'interrupted',
+];
+
+/**
+ * How the programme office's placement figures are published (`#kernel/small-cells`): the
+ * counts by status are counts now; the totals that are a sum of one partition (ended = completed
+ * + interrupted, education or job, a follow-up kept or lost) are the sums of their parts as
+ * published. The outcomes by kind are a second partition of the ended placements: each is
+ * published as a base value of its own.
+ */
+export const PLACEMENT_PUBLISH_RULES: PublishRules<PlacementCell> = {
+  stocks: PLACEMENT_STOCKS,
+  derived: PUBLISHED_AS_SUMS,
+};
 
 /** The cells of a period, and the histogram the median is read from. */
 export interface PlacementPeriodCells {
@@ -197,8 +226,8 @@ export interface PlacementFigures {
 }
 
 /**
- * The figures as shown, from cells as shown (hidden cells null; a share or median made from a
- * hidden count is hidden too).
+ * The figures as shown, from cells as shown (shares from the counts as shown; the median only
+ * over a population large enough, `showsAverage`).
  *
  * @param period - the period
  * @param shown - the cells, suppressed or not
@@ -235,7 +264,8 @@ export function placementFigures(
       fellBackShare: shareOf(c[`lost${months}`], c[`followedUp${months}`]),
     })),
     firstPlacements: c.firstPlacements,
-    medianDaysFromEnrolmentToFirstPlacement:
-      c.firstPlacements === null ? null : medianDaysFromHistogram(firstPlacementWeeks),
+    medianDaysFromEnrolmentToFirstPlacement: showsAverage(c.firstPlacements, shown)
+      ? medianDaysFromHistogram(firstPlacementWeeks)
+      : null,
   };
 }

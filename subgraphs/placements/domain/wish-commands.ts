@@ -3,6 +3,7 @@ import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { linkReason } from '#kernel/youth-company-link';
 import {
   companyStillActive,
   loadCompanyFacts,
@@ -12,6 +13,11 @@ import {
 } from '../repository/shared-items.ts';
 import { WishEntity } from '../repository/wish-entity.ts';
 import { loadWish, readAllWishesOfYouth } from '../repository/wish-repository.ts';
+import {
+  type LinkState,
+  linkAction,
+  loadLink,
+} from '../repository/youth-company-link-repository.ts';
 import { tieReasonAdded, wishTie } from '../repository/youth-company-tie-entity.ts';
 import { youthOfRequest } from './parties-of-request.ts';
 import { recallWish, rememberWish } from './placement-results.ts';
@@ -24,35 +30,40 @@ import {
 } from './wish.ts';
 import { requireWishRules, type WishFacts } from './wish-rules.ts';
 
-/** Reads what a new wish is decided on (other subgraphs' items through this run's own loader). */
+/**
+ * Reads what a new wish is decided on (other subgraphs' items through this run's own loader),
+ * and the youth–company link it will add its reason to, in the same batch.
+ */
 async function readWishFacts(
   context: SubgraphContext,
   youthId: string,
   input: CreateWishInput,
-): Promise<WishFacts> {
+): Promise<{ facts: WishFacts; link: LinkState }> {
   const loader = createItemLoader(context.table);
-  const [[youth], [company], opportunity, wishes] = await Promise.all([
+  const [[youth], [company], opportunity, wishes, link] = await Promise.all([
     loadYouthFacts(loader, [youthId]),
     loadCompanyFacts(loader, [input.companyId]),
     input.opportunityId ? loadOpportunityFacts(loader, input.opportunityId) : undefined,
     readAllWishesOfYouth(context.table, youthId),
+    loadLink(loader, youthId, input.companyId),
   ]);
-  return { youth, company, opportunity, wishes };
+  return { facts: { youth, company, opportunity, wishes }, link };
 }
 
 /**
  * A young person wishes for a placement at a company (or one of its opportunities) in their
  * own municipality: a young person's token makes their own, the municipal team names the young
  * person. Staged with checks that the company is still active and the opportunity still open
- * and the company's, and the tie that lets the company invite them (kept when the wish is
- * withdrawn: an earlier wish still counts).
+ * and the company's, the tie that lets the company invite them (kept when the wish is
+ * withdrawn: an earlier wish still counts), and the youth–company link that lets the company
+ * see them while the wish is open.
  */
 export const createWishCommand = defineCommand({
   name: 'createWish',
   input: CreateWishInputSchema,
   async execute(context, input, work) {
     const youthId = youthOfRequest(context, input.youthId);
-    const facts = await readWishFacts(context, youthId, input);
+    const { facts, link } = await readWishFacts(context, youthId, input);
     const { youth, company } = requireWishRules(facts, input);
     work.add(companyStillActive(company.id));
     if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
@@ -77,13 +88,18 @@ export const createWishCommand = defineCommand({
         reason: wishTie(wish.id),
       }),
     );
+    const linkChange = linkAction(link, { add: [linkReason.wish(wish.id)] });
+    if (linkChange) work.add(linkChange);
     return wish;
   },
   remember: rememberWish,
   recall: recallWish,
 });
 
-/** Withdraws an open wish at the version the client read: the young person or their team. */
+/**
+ * Withdraws an open wish at the version the client read: the young person or their team. The
+ * wish no longer ties the young person to the company.
+ */
 export const withdrawWishCommand = defineCommand({
   name: 'withdrawWish',
   input: WithdrawWishInputSchema,
@@ -95,7 +111,11 @@ export const withdrawWishCommand = defineCommand({
       throw broken(RULE.WISH_NOT_OPEN, 'The wish is not open', ['wishId']);
     }
     const withdrawn: Wish = { ...wish, status: 'WITHDRAWN' };
-    return work.replace(WishEntity, wish, withdrawn);
+    const stored = work.replace(WishEntity, wish, withdrawn);
+    const link = await loadLink(context.loader, wish.youthId, wish.companyId);
+    const linkChange = linkAction(link, { remove: [linkReason.wish(wish.id)] });
+    if (linkChange) work.add(linkChange);
+    return stored;
   },
   remember: rememberWish,
   recall: recallWish,

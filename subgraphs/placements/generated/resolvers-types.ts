@@ -697,9 +697,9 @@ export type Municipality = {
   /**
    * Figures about the municipality's placements: how many are in each status now, and what
    * happened within a period (kept per calendar month, so a period counts the whole months it
-   * touches). For the municipal team, as they are, and the programme office, for whom counts from
-   * 1 to 4 are suppressed (null), with further cells where a suppressed one could be worked out
-   * from the others or from the programme total. Anyone else is refused (`FORBIDDEN`); a code
+   * touches). For the municipal team, as they are, and the programme office, for whom every count
+   * is rounded to a multiple of 5 so that no combination of its answers gives a count of 1 to 4
+   * away. Anyone else is refused (`FORBIDDEN`); a code
    * that runs no NEXTWORK is `NOT_FOUND` for the programme office.
    */
   placementStats: Maybe<PlacementStats>;
@@ -918,7 +918,7 @@ export type MutationWithdrawWishArgs = {
 /** How many outcomes of one kind. */
 export type OutcomeCount = {
   __typename?: 'OutcomeCount';
-  /** How many; null when suppressed for the programme office. */
+  /** How many; rounded to a multiple of 5 for the programme office. */
   count: Maybe<Scalars['Int']['output']>;
   /** The kind of outcome. */
   kind: PlacementOutcomeKind;
@@ -1227,9 +1227,9 @@ export type PlacementPlanInput = {
 
 /**
  * Figures about a municipality's placements (or, on `ProgrammeStats`, of every municipality added
- * up): counts by status now, and the flow within a period. A null count is suppressed for the
- * programme office (a small cell, or one that would give a small cell away); a share or median is
- * null when a count it is made of is.
+ * up): counts by status now, and the flow within a period. For the programme office every count
+ * is rounded to a multiple of 5, a share is made of the counts as shown and a median needs 10 or
+ * more as shown.
  */
 export type PlacementStats = {
   __typename?: 'PlacementStats';
@@ -1278,7 +1278,7 @@ export type PlacementStats = {
   retention: Array<RetentionFollowUp>;
   /** Placements that started within the period (an interruption before the start date is no start). */
   startedInPeriod: Maybe<Scalars['Int']['output']>;
-  /** Whether any count of these figures is suppressed (null) to protect small cells. */
+  /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
 };
 
@@ -1297,8 +1297,8 @@ export type PlacementStatus =
 
 /**
  * The programme office's figures across every municipality running NEXTWORK, for a period: each
- * subgraph adds its totals (placements: `placementStats`). Cells are suppressed together with the
- * municipalities' own figures, so no suppressed municipality cell follows from the total.
+ * subgraph adds its totals (placements: `placementStats`). Each total is the sum of the
+ * municipalities' counts as shown, so it tells nothing they do not.
  */
 export type ProgrammeStats = {
   __typename?: 'ProgrammeStats';

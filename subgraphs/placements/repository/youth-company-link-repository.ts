@@ -4,22 +4,23 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
 import { type Condition, itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { TransactAction } from '#kernel/table/table';
+import { linkReason } from '#kernel/youth-company-link';
 
 /**
- * The youth–company link (`sharedKeys.youthCompanyLink`): owned by placements, read by people
- * to let a company's contacts see a young person's work profile while an invitation or a
- * placement ties them. Its `reasons` set names each tie (`PLACEMENT#<id>`, `INVITATION#<id>`);
- * the item goes when the last reason does.
+ * The youth–company link (`sharedKeys.youthCompanyLink`): owned by placements, read by every
+ * subgraph that shows a company a young person, through `#kernel/youth-company-link` (which
+ * also names the reasons: `PLACEMENT#<id>`, `WISH#<id>`, `INVITATION#<id>#UNTIL#<answer-by>`).
+ * The item goes when the last reason does.
  */
 
-/** The reason an invitation gives for a link. */
-export function invitationReason(invitationId: string): string {
-  return `INVITATION#${invitationId}`;
-}
-
-/** The reason a placement gives for a link. */
-export function placementReason(placementId: string): string {
-  return `PLACEMENT#${placementId}`;
+/**
+ * The reasons an invitation may have left on a link: today's, and the one written before the
+ * answer-by time was kept on it, so that ending the invitation removes either.
+ *
+ * @param invitation - the invitation's id and answer-by time
+ */
+export function invitationReasons(invitation: { id: string; answerBy: string }): string[] {
+  return [linkReason.invitation(invitation.id, invitation.answerBy), `INVITATION#${invitation.id}`];
 }
 
 /** A youth–company link as stored. */
@@ -72,19 +73,6 @@ export async function loadLink(
     sharedKeys.youthCompanyLink(youthId, companyId),
   );
   return { youthId, companyId, link };
-}
-
-/** Whether a link exists, through the request's loader (batched with other reads). */
-export async function linkExists(
-  loader: ItemLoader,
-  youthId: string,
-  companyId: string,
-): Promise<boolean> {
-  const link = await YouthCompanyLinkEntity.loadOne(
-    loader,
-    sharedKeys.youthCompanyLink(youthId, companyId),
-  );
-  return link !== undefined;
 }
 
 /** The link is as it was read: absent, unversioned, or at the version read. */

@@ -38,7 +38,7 @@ export async function changeRecords(
   const partitions =
     'youthId' in place
       ? [AUDIT_KEYS.youthPartition(place.youthId)]
-      : place.days.map((day) => AUDIT_KEYS.dayPartition(day));
+      : place.days.flatMap((day) => AUDIT_KEYS.dayPartitions(day));
   const items = (
     await Promise.all(partitions.map((partition) => table.queryAll({ partition })))
   ).flat();

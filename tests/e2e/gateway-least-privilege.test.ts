@@ -1,0 +1,154 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGatewayConfig } from '#gateway/config';
+import { createGateway } from '#gateway/gateway';
+import { createGatewayLambdaHandler } from '#gateway/lambda-handler';
+import { GATEWAY_KEY_PREFIXES } from '#infra/config/key-prefixes';
+import { APPEND_ACTIONS, COUNTER_ACTIONS } from '#infra/constructs/table-access';
+import { createDynamoClient } from '#kernel/table/client';
+import { Table } from '#kernel/table/table';
+import { startTestStack, type TestStack } from '../support/local-stack.ts';
+
+/**
+ * Issue 18, §5: the gateway's role may only add to its rate counters and append its refusals
+ * (`infra/config/key-prefixes.ts`, pinned in the template by `tests/infra/stacks.test.ts`).
+ * IAM does not run locally, so this test is its stand-in: a gateway on a client of its own
+ * records every DynamoDB call it makes while it answers, refuses and audits, and each call must
+ * be one the role allows — the action, and the partition key's prefix (`dynamodb:LeadingKeys`).
+ */
+
+/** One DynamoDB call as IAM authorises it: an action on one item's partition (or an index). */
+interface Call {
+  action: string;
+  pk?: string;
+  index?: string;
+}
+
+type Input = {
+  Key?: { pk?: { S?: string } };
+  Item?: { pk?: { S?: string } };
+  IndexName?: string;
+  TransactItems?: Array<Record<string, { Item?: Input['Item']; Key?: Input['Key'] }>>;
+  RequestItems?: Record<string, unknown>;
+};
+
+/** The calls IAM would authorise for one command (a transaction is authorised per action). */
+function callsOf(command: string, input: Input): Call[] {
+  const action = command.replace(/Command$/, '');
+  if (action === 'TransactWriteItems') {
+    return (input.TransactItems ?? []).flatMap((entry) =>
+      Object.entries(entry).map(([kind, part]) => ({
+        action: kind === 'ConditionCheck' ? 'ConditionCheckItem' : `${kind}Item`,
+        pk: part.Item?.pk?.S ?? part.Key?.pk?.S,
+      })),
+    );
+  }
+  return [
+    {
+      action,
+      pk: input.Item?.pk?.S ?? input.Key?.pk?.S,
+      ...(input.IndexName ? { index: input.IndexName } : {}),
+    },
+  ];
+}
+
+/** Whether the gateway's grant allows a call. */
+function allowed(call: Call): boolean {
+  if (call.index || !call.pk) return false;
+  const under = (prefixes: readonly string[] = []) =>
+    prefixes.some((prefix) => call.pk?.startsWith(`${prefix}#`));
+  const action = `dynamodb:${call.action}`;
+  return (
+    (COUNTER_ACTIONS.includes(action) && under(GATEWAY_KEY_PREFIXES.counters)) ||
+    (APPEND_ACTIONS.includes(action) && under(GATEWAY_KEY_PREFIXES.append))
+  );
+}
+
+function postEvent(body: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/graphql',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', ...headers },
+    requestContext: {
+      accountId: 'test',
+      apiId: 'test',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: 'POST',
+        path: '/graphql',
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'least-privilege-test',
+      },
+      requestId: `request-${now.getTime()}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+describe('the gateway within its IAM grant', () => {
+  let test: TestStack;
+  let client: DynamoDBClient;
+  const calls: Call[] = [];
+  let send: (body: object, token?: string) => Promise<APIGatewayProxyStructuredResultV2>;
+
+  beforeAll(async () => {
+    test = await startTestStack('prod');
+    client = createDynamoClient(test.stack.dynamoEndpoint);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push(...callsOf(String(context.commandName), args.input as Input));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCallsAsIam' },
+    );
+    const handler = createGatewayLambdaHandler(
+      createGateway(
+        readGatewayConfig(),
+        test.stack.keys.gatewayPrivateKey,
+        new Table(client, test.stack.table.name),
+      ),
+    );
+    send = async (body, token) =>
+      (await handler(
+        postEvent(JSON.stringify(body), token ? { authorization: `Bearer ${token}` } : {}),
+        {} as Context,
+      )) as APIGatewayProxyStructuredResultV2;
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await test?.stack.stop();
+  });
+
+  it('answers, refuses and audits with only counter updates and appends', async () => {
+    // Prepare
+    const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
+    // Act: a query answered, one refused for introspection (audited), one without a token.
+    const answered = await send({ query: '{ municipalities { code } }' }, token);
+    const refused = await send({ query: '{ __schema { types { name } } }' }, token);
+    const anonymous = await send({ query: '{ municipalities { code } }' });
+    // Assess
+    expect(answered.statusCode).toBe(200);
+    expect(String(refused.body)).toContain('errors');
+    expect(anonymous.statusCode).toBeGreaterThanOrEqual(400);
+    expect(calls.map((call) => call.action)).toEqual(
+      expect.arrayContaining(['UpdateItem', 'PutItem']),
+    );
+    expect(calls.filter((call) => !allowed(call))).toEqual([]);
+  }, 60_000);
+});

@@ -29,6 +29,20 @@ export const MUNICIPALITIES_IN_DENMARK = 98;
  */
 export const NATIONAL_TYPES: ReadonlySet<string> = new Set(['Municipality', 'ProgrammeStats']);
 
+/**
+ * Lists whose length the schema fixes rather than the data: the figures' entries per follow-up
+ * month or per kind. Priced at `assumedListSize` they would make the programme office's own
+ * dashboard (every figure of 98 municipalities and the total) cost twice the limit.
+ */
+export const FIXED_LIST_SIZES: Readonly<Record<string, number | { valuesOf: string }>> = {
+  /** 3, 6 and 12 months after enrolment. */
+  'YouthStats.followUps': 3,
+  /** 3 and 6 months after an education or job outcome. */
+  'PlacementStats.retention': 2,
+  /** One entry for every kind of outcome, zero included. */
+  'PlacementStats.outcomesInPeriod': { valuesOf: 'PlacementOutcomeKind' },
+};
+
 /** A list argument asking for more than the largest page. */
 export interface OversizedPage {
   /** `Type.field`, e.g. `Municipality.youth`. */
@@ -150,8 +164,10 @@ export function analyseOperation(options: {
     const listed = String(definition.type).replace(/!$/, '').startsWith('[');
     const named = namedTypeOf(definition.type);
     const national = NATIONAL_TYPES.has(named.name) && (listed || named.name !== 'Municipality');
+    const fixed = fixedListSize(`${parent.name}.${name}`);
     const multiplier =
       pageSize ??
+      fixed ??
       (national
         ? MUNICIPALITIES_IN_DENMARK
         : listed
@@ -161,6 +177,13 @@ export function analyseOperation(options: {
           : 1);
     const inner = field.selectionSet ? costOf(field.selectionSet, named) : 0;
     return 1 + multiplier * inner;
+  };
+
+  const fixedListSize = (coordinate: string): number | undefined => {
+    const size = FIXED_LIST_SIZES[coordinate];
+    if (size === undefined || typeof size === 'number') return size;
+    const values = schema.getType(size.valuesOf);
+    return values && 'getValues' in values ? values.getValues().length : undefined;
   };
 
   const fragmentCost = (name: string): number => {

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readGatewayConfig } from '#gateway/config';
 import { createGateway } from '#gateway/gateway';
 import { createGatewayLambdaHandler } from '#gateway/lambda-handler';
 import { DEV_AUDIENCE, DEV_ISSUER } from '#infra/local/dev-issuer';
+import { graphqlPostEvent } from '../support/api-gateway-event.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -47,38 +44,6 @@ function answerOf(status: number, contentType: string, text: string): Answer {
   return { status, contentType, text, body };
 }
 
-/** An API Gateway v2 event of a POST to /graphql, as AWS delivers it. */
-function postEvent(body: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers,
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method: 'POST',
-        path: '/graphql',
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'client-mistakes-test',
-      },
-      requestId: `request-${now.getTime()}`,
-      routeKey: '$default',
-      stage: '$default',
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
-
 describe('client mistakes are answered as client mistakes', () => {
   let test: TestStack;
   let token: string;
@@ -103,7 +68,7 @@ describe('client mistakes are answered as client mistakes', () => {
     );
     inProcess = async (body, headers = {}) => {
       const result: APIGatewayProxyStructuredResultV2 = await handler(
-        postEvent(body, headers),
+        graphqlPostEvent(body, headers, 'client-mistakes-test'),
         {} as Context,
       );
       const header = Object.entries(result.headers ?? {}).find(

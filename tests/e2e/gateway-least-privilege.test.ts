@@ -1,9 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGatewayConfig } from '#gateway/config';
 import { createGateway } from '#gateway/gateway';
@@ -12,6 +8,7 @@ import { GATEWAY_KEY_PREFIXES } from '#infra/config/key-prefixes';
 import { APPEND_ACTIONS, COUNTER_ACTIONS } from '#infra/constructs/table-access';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
+import { graphqlPostEvent } from '../support/api-gateway-event.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
@@ -69,37 +66,6 @@ function allowed(call: Call): boolean {
   );
 }
 
-function postEvent(body: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...headers },
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method: 'POST',
-        path: '/graphql',
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'least-privilege-test',
-      },
-      requestId: `request-${now.getTime()}`,
-      routeKey: '$default',
-      stage: '$default',
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
-
 describe('the gateway within its IAM grant', () => {
   let test: TestStack;
   let client: DynamoDBClient;
@@ -125,7 +91,14 @@ describe('the gateway within its IAM grant', () => {
     );
     send = async (body, token) =>
       (await handler(
-        postEvent(JSON.stringify(body), token ? { authorization: `Bearer ${token}` } : {}),
+        graphqlPostEvent(
+          JSON.stringify(body),
+          {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          'least-privilege-test',
+        ),
         {} as Context,
       )) as APIGatewayProxyStructuredResultV2;
   });

@@ -24,6 +24,9 @@ function gatewayStatements(): Array<Record<string, unknown>> {
     });
 }
 
+/** A statement's actions as a list. */
+const actionsOf = (statement: Record<string, unknown>) => [statement.Action].flat().map(String);
+
 /** The `dynamodb:LeadingKeys` patterns of a statement, if it has them. */
 function leadingKeys(statement: Record<string, unknown>): unknown {
   return (statement.Condition as Record<string, Record<string, unknown>> | undefined)?.[
@@ -52,21 +55,38 @@ describe("the gateway's table access", () => {
     expect(Object.keys(variables)).toContain('TABLE_NAME');
   });
 
-  it('may update only its rate-limit counters and only append to the audit trail', () => {
+  it('may only add to its rate counters and append its refusals: no item read, no index', () => {
     // Act
-    const statements = gatewayStatements().filter((s) =>
-      [s.Action].flat().some((action) => String(action).startsWith('dynamodb:')),
+    const onTable = gatewayStatements().filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
     );
     // Assess
-    const writes = statements.find((s) => s.Sid === 'WriteOwnPartitions');
-    const appends = statements.find((s) => s.Sid === 'AppendOnlyPartitions');
-    expect(leadingKeys(writes ?? {})).toEqual(leadingKeyPatterns([PREFIX.rateLimit]));
-    expect(appends?.Action).toEqual('dynamodb:PutItem');
-    expect(leadingKeys(appends ?? {})).toEqual(leadingKeyPatterns([PREFIX.audit]));
-    const itemStatements = statements.filter((s) => s.Sid !== 'QueryIndexes');
-    for (const statement of itemStatements) {
-      const patterns = [leadingKeys(statement)].flat();
-      expect(patterns.every((p) => p === 'RATE#*' || p === 'AUDIT#*')).toBe(true);
+    expect(
+      onTable.map((statement) => ({
+        actions: actionsOf(statement),
+        leadingKeys: leadingKeys(statement),
+      })),
+    ).toEqual([
+      { actions: ['dynamodb:PutItem'], leadingKeys: leadingKeyPatterns([PREFIX.audit]) },
+      { actions: ['dynamodb:UpdateItem'], leadingKeys: leadingKeyPatterns([PREFIX.rateLimit]) },
+    ]);
+  });
+
+  it('uses the table key through DynamoDB only, and reads no secret but its signing key', () => {
+    // Act
+    const statements = gatewayStatements();
+    const onKeys = statements.filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('kms:')),
+    );
+    const onSecrets = statements.filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
+    );
+    // Assess
+    expect(onKeys.length).toBeGreaterThan(0);
+    for (const statement of onKeys) {
+      expect(JSON.stringify(statement.Condition)).toContain('kms:ViaService');
     }
+    expect(onSecrets).toHaveLength(1);
+    expect(JSON.stringify(onSecrets[0]?.Resource)).toContain('GatewayKeyPair');
   });
 });

@@ -270,69 +270,6 @@ describe('subgraphs are not public', () => {
   });
 });
 
-describe('the gateway role', () => {
-  /** The statements of the policies attached to the gateway function's role. */
-  function gatewayStatements(): Array<Record<string, unknown>> {
-    const template = prod.templates.api;
-    const gateway = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find(
-      (fn) => fn.Properties?.Description === 'NEXTWORK federation gateway',
-    );
-    if (!gateway?.Properties) throw new Error('no gateway function in the template');
-    const roleId = (gateway.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
-      .filter((policy) =>
-        ((policy.Properties?.Roles ?? []) as Array<{ Ref: string }>).some(
-          (role) => role.Ref === roleId,
-        ),
-      )
-      .flatMap(
-        (policy) =>
-          (
-            (policy.Properties?.PolicyDocument ?? {}) as {
-              Statement: Array<Record<string, unknown>>;
-            }
-          ).Statement,
-      );
-  }
-  const actionsOf = (statement: Record<string, unknown>) => [statement.Action].flat().map(String);
-
-  it('may only add to its rate counters and append its refusals: no item read, no index', () => {
-    // Act
-    const onTable = gatewayStatements().filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
-    );
-    // Assess
-    expect(
-      onTable.map((statement) => ({
-        actions: actionsOf(statement),
-        leadingKeys: (statement.Condition as Record<string, Record<string, unknown>>)?.[
-          'ForAllValues:StringLike'
-        ]?.['dynamodb:LeadingKeys'],
-      })),
-    ).toEqual([
-      { actions: ['dynamodb:PutItem'], leadingKeys: ['AUDIT#*'] },
-      { actions: ['dynamodb:UpdateItem'], leadingKeys: ['RATE#*'] },
-    ]);
-  });
-
-  it('uses the table key through DynamoDB only, and reads no secret but its signing key', () => {
-    // Act
-    const statements = gatewayStatements();
-    const onKeys = statements.filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('kms:')),
-    );
-    const onSecrets = statements.filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
-    );
-    // Assess
-    for (const statement of onKeys) {
-      expect(JSON.stringify(statement.Condition)).toContain('kms:ViaService');
-    }
-    expect(onSecrets).toHaveLength(1);
-    expect(JSON.stringify(onSecrets[0]?.Resource)).toContain('GatewayKeyPair');
-  });
-});
-
 describe('the HTTP API', () => {
   it('routes GraphQL through the Cognito JWT authorizer and leaves only /health open', () => {
     // Prepare

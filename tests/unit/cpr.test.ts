@@ -62,7 +62,9 @@ describe('the local field cipher (AES-256-GCM)', () => {
   it('refuses a ciphertext moved to another young person or tampered with', async () => {
     // Prepare
     const stored = await cipher.encrypt('0102031234', { youthId: 'y-1', field: 'cpr' });
-    const tampered = `${stored.slice(0, -2)}${stored.endsWith('A') ? 'B' : 'A'}${stored.slice(-1)}`;
+    // The second-to-last character, always changed (comparing it, not the last, with 'A').
+    const replaced = stored.at(-2) === 'A' ? 'B' : 'A';
+    const tampered = `${stored.slice(0, -2)}${replaced}${stored.slice(-1)}`;
     // Act + Assess
     await expect(cipher.decrypt(stored, { youthId: 'y-2', field: 'cpr' })).rejects.toThrow();
     await expect(cipher.decrypt(tampered, { youthId: 'y-1', field: 'cpr' })).rejects.toThrow();

@@ -2,13 +2,14 @@ import { Supergraph } from '@apollo/federation-internals';
 import {
   buildSchema,
   type FragmentDefinitionNode,
+  type GraphQLEnumType,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
   parse,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { analyseOperation } from '#gateway/query-cost';
+import { analyseOperation, FIXED_LIST_SIZES } from '#gateway/query-cost';
 import { DEFAULT_QUERY_LIMITS } from '#gateway/query-limits';
 import { supergraphSdl } from '#schema/generated/supergraph';
 
@@ -164,5 +165,37 @@ describe('gateway cost analysis', () => {
     expect(one).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
     expect(fifteen).toBe(15 * one);
     expect(fifteen).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+  });
+
+  it("prices the figures' fixed lists at their length, so the programme office's whole dashboard fits", () => {
+    // Prepare: every figure of every municipality and the total, as the dashboard asks
+    const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+    const youth = `youthStats { total enrolled inPlacement enrolledInPeriod
+      followUps { monthsAfterEnrolment youthFollowedUp inEducationOrJob share } }`;
+    const placements = `placementStats { active completed outcomesInPeriod { kind count }
+      retention { monthsAfterOutcome followedUp kept lost keptShare fellBackShare } }`;
+    const query = `{ municipalities { code ${youth} ${placements} }
+      programmeStats { ${youth} ${placements} } }`;
+    const kinds = (api.getType('PlacementOutcomeKind') as GraphQLEnumType).getValues();
+    // Act
+    const { cost } = analyseOperation({
+      schema: api,
+      operation: parse(query).definitions[0] as OperationDefinitionNode,
+      fragments: new Map(),
+      variables: {},
+      limits: DEFAULT_QUERY_LIMITS,
+    });
+    // Assess: per municipality its code, 4 + 3 × 4 youth figures, 2 + kinds × 2 + 2 × 6 placement figures
+    const perMunicipality =
+      1 + (1 + 4 + (1 + 3 * 4)) + (1 + 2 + (1 + kinds.length * 2) + (1 + 2 * 6));
+    expect(cost).toBe(1 + 98 * perMunicipality + 1 + 98 * (perMunicipality - 1));
+    expect(cost).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
+    for (const coordinate of Object.keys(FIXED_LIST_SIZES)) {
+      const [type, field] = coordinate.split('.') as [string, string];
+      const fields = (
+        api.getType(type) as { getFields(): Record<string, { type: unknown }> }
+      ).getFields();
+      expect(String(fields[field]?.type)).toMatch(/^\[/);
+    }
   });
 });

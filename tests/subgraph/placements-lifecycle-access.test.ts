@@ -190,12 +190,12 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
     // Another municipality's team may drive its own placements' lifecycles, so it is a stranger
     // to this one and hears what an unknown placement gets (#18, class 7); the young person and
     // the company may drive none, whatever the id.
-    ['another municipality', staffIdentity('101'), 'as an unknown placement'],
-    ['the young person', youthIdentity('265', 'y-life'), 'FORBIDDEN'],
-    ['the host company contact', companyContactIdentity('c-1'), 'FORBIDDEN'],
+    ['another municipality', 'as an unknown placement', staffIdentity('101')],
+    ['the young person', 'FORBIDDEN', youthIdentity('265', 'y-life')],
+    ['the host company contact', 'FORBIDDEN', companyContactIdentity('c-1')],
   ])(
     'refuses %s the lifecycle mutations (%s) and changes nothing',
-    async (_who, identity, answer) => {
+    async (_who, answer, identity) => {
       // Prepare
       const nobody = newId();
       const mutations = [

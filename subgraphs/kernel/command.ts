@@ -10,6 +10,7 @@ import {
   IdempotencyKeyReusedError,
   NotFoundError,
   OutcomeUnknownError,
+  StrangerRuleError,
   TemporarilyUnavailableError,
 } from './errors.ts';
 import {
@@ -456,6 +457,7 @@ export function mutation<Input, Result, K extends string>(
       return { [field]: result, errors: [] } as unknown as Payload<K, Result>;
     } catch (error) {
       if (!(error instanceof DomainRuleError)) throw error;
+      auditStranger(context, command.name, args.input, error);
       return { [field]: null, errors: [userErrorOf(error)] } as unknown as Payload<K, Result>;
     }
   };
@@ -482,12 +484,38 @@ export function mutationOfMany<Input, Result extends object, K extends keyof Res
       return { ...result, errors: [] };
     } catch (error) {
       if (!(error instanceof DomainRuleError)) throw error;
+      auditStranger(context, command.name, args.input, error);
       const nulls = Object.fromEntries(fields.map((field) => [field, null]));
       return { ...nulls, errors: [userErrorOf(error)] } as { [P in K]: null } & {
         errors: PayloadUserError[];
       };
     }
   };
+}
+
+/**
+ * Keeps a `REFUSED` audit event of a change refused because it named a record the caller may not
+ * see ({@link StrangerRuleError}), whose payload answers it as an id of nothing.
+ */
+function auditStranger(
+  context: SubgraphContext,
+  name: string,
+  input: unknown,
+  error: DomainRuleError,
+): void {
+  if (!(error instanceof StrangerRuleError)) return;
+  const about = subjectOfChange(input, undefined);
+  const identity = context.identity;
+  const municipalityCode =
+    error.municipalityCode ??
+    (identity && 'municipalityCode' in identity ? identity.municipalityCode : undefined);
+  context.audit.record({
+    action: 'REFUSED',
+    target: `Mutation.${name}`,
+    ...(about?.youthId ? { youthId: about.youthId } : {}),
+    ...(municipalityCode ? { municipalityCode } : {}),
+    reason: `${error.userError.code}: a record the caller may not see, answered as an id of nothing`,
+  });
 }
 
 function userErrorOf(error: DomainRuleError): PayloadUserError {

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  DATE_OUT_OF_RANGE: 'DATE_OUT_OF_RANGE',
   CONFLICT: 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   TEMPORARILY_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
@@ -132,6 +133,23 @@ export class OutcomeUnknownError extends GraphQLError {
   }
 }
 
+/**
+ * A date of a query's arguments outside its range (a figures period from before the programme
+ * began): the code a mutation's payload gives such a date, `DATE_OUT_OF_RANGE`, here as the
+ * error's, with `issues` naming the argument as `BAD_USER_INPUT` does.
+ */
+export class DateOutOfRangeError extends GraphQLError {
+  /**
+   * @param path - the argument, e.g. `from`
+   * @param message - the bound it breaks, e.g. `must not be before 2024-01-01, when the programme began`
+   */
+  constructor(path: string, message: string) {
+    super(`Invalid period: ${path} ${message}`, {
+      extensions: { code: ERROR_CODES.DATE_OUT_OF_RANGE, issues: [{ path, message }] },
+    });
+  }
+}
+
 /** The record does not exist (or the caller may not know that it exists). */
 export class NotFoundError extends GraphQLError {
   constructor(message = 'Not found') {
@@ -164,5 +182,27 @@ export class DomainRuleError extends Error {
     super(message);
     this.name = 'DomainRuleError';
     this.userError = path ? { code, message, path } : { code, message };
+  }
+}
+
+/**
+ * A broken rule about a record the caller may not see (another municipality's, another
+ * person's), answered with the very user error the same rule gives an id of nothing — so the
+ * caller cannot tell which it was — and audited by the kernel's mutation resolvers
+ * (`command.ts`) as `REFUSED`, so the data protection officer still sees the attempt.
+ */
+export class StrangerRuleError extends DomainRuleError {
+  /** The municipality of the record refused (whose officer is to see the attempt), when known. */
+  readonly municipalityCode: string | undefined;
+
+  /**
+   * @param answer - the error an id of nothing gets, given as it is
+   * @param municipalityCode - the refused record's municipality, when it was read
+   */
+  constructor(answer: DomainRuleError, municipalityCode?: string) {
+    const { code, message, path } = answer.userError;
+    super(code, message, path);
+    this.name = 'StrangerRuleError';
+    this.municipalityCode = municipalityCode;
   }
 }

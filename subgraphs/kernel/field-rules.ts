@@ -12,6 +12,7 @@ import type { SubgraphContext } from './context.ts';
 import { ERROR_CODES, ForbiddenError, UnauthenticatedError } from './errors.ts';
 import type { Identity } from './identity.ts';
 import { logger } from './logger.ts';
+import { type IdSite, idSitesOf, restoreSentIds, standInFor } from './stranger-answer.ts';
 
 /** The arguments of a field, as GraphQL passes them. */
 export type RuleArgs = Readonly<Record<string, unknown>>;
@@ -200,7 +201,10 @@ export function fieldsWithoutRule(schema: GraphQLSchema, rules: SubgraphRules): 
  *
  * - no identity: `UNAUTHENTICATED` (unless the rule is for the gateway's anonymous probes);
  * - no rule for the field: `FORBIDDEN` (fail closed; the schema-wide test names the field);
- * - the rule refuses: `FORBIDDEN` (a nullable field becomes null) and a `REFUSED` audit event;
+ * - the rule refuses: `FORBIDDEN` (a nullable field becomes null) and a `REFUSED` audit event —
+ *   but a root field whose rule would let the same call through with an id of nothing in place
+ *   of the caller's answers as that call does, and is audited as `REFUSED` all the same, so that
+ *   no one learns whether a record they may not see exists (`stranger-answer.ts`);
  * - a resolver's own `FORBIDDEN`/`UNAUTHENTICATED` (tenancy filters stay in the resolvers) is
  *   audited as `REFUSED` too;
  * - a field marked personal, read by anyone but the young person themself: a `READ` event;
@@ -216,6 +220,7 @@ export function enforceFieldRules(schema: GraphQLSchema, rules: SubgraphRules): 
   const all = withFederationRules(rules);
   for (const type of dataObjectTypes(schema)) {
     const typeRules = all.types[type.name] ?? {};
+    const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
     for (const field of Object.values(type.getFields())) {
       field.resolve = guardField({
         typeName: type.name,
@@ -224,6 +229,7 @@ export function enforceFieldRules(schema: GraphQLSchema, rules: SubgraphRules): 
         resolve: field.resolve ?? defaultFieldResolver,
         subjectOf: all.subjects?.[`${type.name}.${field.name}`] ?? all.subjects?.[type.name],
         isMutation: type === schema.getMutationType(),
+        idSites: isRoot ? idSitesOf(field.args) : [],
       });
     }
   }
@@ -247,10 +253,12 @@ interface FieldGuard {
   resolve: GraphQLFieldResolver<any, SubgraphContext>;
   subjectOf: SubjectOf | undefined;
   isMutation: boolean;
+  /** Where a root field's arguments name records by id (none for other fields). */
+  idSites: readonly IdSite[];
 }
 
 function guardField(guard: FieldGuard): GraphQLFieldResolver<unknown, SubgraphContext> {
-  const { typeName, fieldName, rule, resolve, subjectOf, isMutation } = guard;
+  const { typeName, fieldName, rule, resolve, subjectOf, isMutation, idSites } = guard;
   const target = `${typeName}.${fieldName}`;
   return (parent, args, context, info) => {
     const subject = () => subjectFor(subjectOf, parent, args, isMutation);
@@ -262,32 +270,42 @@ function guardField(guard: FieldGuard): GraphQLFieldResolver<unknown, SubgraphCo
     if (!identity && !rule.anonymous) {
       throw refuse(context, target, subject(), new UnauthenticatedError(), rule.name);
     }
-    const proceed = (allowed: boolean) => {
-      if (!allowed) {
-        throw refuse(
-          context,
-          target,
-          subject(),
-          new ForbiddenError(`${target} is not open to you`),
-          rule.name,
-        );
-      }
+    const forbidden = () =>
+      refuse(
+        context,
+        target,
+        subject(),
+        new ForbiddenError(`${target} is not open to you`),
+        rule.name,
+      );
+    const run = (callArgs: RuleArgs, sent?: ReadonlyMap<string, string>) => {
+      const answer = <T>(value: T): T => (sent ? restoreSentIds(value, sent) : value);
       const done = (value: unknown) => {
         const recorded = afterResolve(context, target, rule, isMutation, value, () =>
-          readSubjectFor(subjectOf, parent, args, context, value),
+          readSubjectFor(subjectOf, parent, callArgs, context, value),
         );
-        return recorded ? recorded.then(() => value) : value;
+        return recorded ? recorded.then(() => answer(value)) : answer(value);
       };
       const failed = (error: unknown): never => {
-        throw noteRefusal(context, target, subject(), error);
+        throw answer(noteRefusal(context, target, subject(), error));
       };
       let value: unknown;
       try {
-        value = resolve(parent, args, context, info);
+        value = resolve(parent, callArgs, context, info);
       } catch (error) {
         return failed(error);
       }
       return isPromiseLike(value) ? Promise.resolve(value).then(done, failed) : done(value);
+    };
+    const proceed = (allowed: boolean) => {
+      if (allowed) return run(args);
+      if (!identity || idSites.length === 0) throw forbidden();
+      // A stranger to the record hears what an id of nothing hears; the attempt is still audited.
+      return standInFor(rule, { identity, parent, context, args }, idSites).then((standIn) => {
+        if (!standIn) throw forbidden();
+        noteStranger(context, target, subject(), rule.name);
+        return run(standIn.args, standIn.sent);
+      });
     };
     const verdict = identity ? rule.allows(identity, parent as never, context, args) : true;
     return isPromiseLike(verdict) ? Promise.resolve(verdict).then(proceed) : proceed(verdict);
@@ -436,6 +454,24 @@ function refuse(
     reason: `${code}: rule ${ruleName}`,
   });
   return error;
+}
+
+/**
+ * Audits the refusal of a record to a stranger, whom the field answers as it answers an id of
+ * nothing: the data protection officer sees the attempt the caller cannot tell from a miss.
+ */
+function noteStranger(
+  context: SubgraphContext,
+  target: string,
+  subject: AuditSubject | undefined,
+  ruleName: string,
+): void {
+  record(context, {
+    action: 'REFUSED',
+    target,
+    ...definedSubject(subject, context.identity),
+    reason: `${ERROR_CODES.NOT_FOUND}: rule ${ruleName} (answered as an id of nothing)`,
+  });
 }
 
 /** Audits a resolver's own refusal (its tenancy check) and passes every error on. */

@@ -1,6 +1,6 @@
 import { addDays, addMonths } from './calendar.ts';
-import { PROGRAMME_START } from './date-bounds.ts';
-import { BadUserInputError } from './errors.ts';
+import { PROGRAMME_START, programmeStart } from './date-bounds.ts';
+import { BadUserInputError, DateOutOfRangeError } from './errors.ts';
 import { IsoDateSchema } from './validation.ts';
 
 /**
@@ -69,7 +69,10 @@ function parseDay(value: string | null | undefined, path: string): string | unde
  * The period of a figures request. Without `to`, today; without `from`, the programme's start
  * (`PROGRAMME_START`, `date-bounds.ts`: the first month NEXTWORK keeps figures for)
  * or, when that is longer ago, the longest period allowed before `to`. A period that ends before
- * it starts or is longer than {@link MAX_PERIOD_YEARS} years is refused with `BAD_USER_INPUT`.
+ * it starts or is longer than {@link MAX_PERIOD_YEARS} years is refused with `BAD_USER_INPUT`; a
+ * `from` before the programme's start with `DATE_OUT_OF_RANGE`, the code every other date out
+ * of its range gets (no figures are kept for months before it: a period reaching back would
+ * silently count fewer months than it names).
  *
  * @param args - `from` and `to` as the request gives them
  * @param today - today's date, ISO
@@ -84,6 +87,12 @@ export function parsePeriod(
   const from = parseDay(args.from, 'from') ?? ([PROGRAMME_START, earliest].sort()[1] as string);
   if (to < from) throw invalid('to', 'must not be before from');
   if (from < earliest) throw invalid('from', `must be at most ${MAX_PERIOD_YEARS} years before to`);
+  if (from < PROGRAMME_START) {
+    throw new DateOutOfRangeError(
+      'from',
+      `must not be before ${programmeStart.date}, when ${programmeStart.what}`,
+    );
+  }
   return { from, to, months: monthsBetween(monthOf(from), monthOf(to)) };
 }
 

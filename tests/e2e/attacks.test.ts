@@ -11,6 +11,7 @@ import {
   createAssertionSigner,
   IDENTITY_HEADER,
 } from '#kernel/identity-assertion';
+import { newId } from '#kernel/keys';
 import { identityOfSubject } from '../bench/federation/in-process-gateway.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
@@ -52,6 +53,13 @@ interface Answer {
 
 /** The error codes of an answer. */
 const codesOf = (answer: Answer) => (answer.body.errors ?? []).map((e) => e.extensions?.code);
+
+/** Whether two answers have the same status and body but for the id each was sent. */
+const alike = (a: Answer, aId: string, b: Answer, bId: string) =>
+  a.status === b.status && a.text.replaceAll(aId, 'ID') === b.text.replaceAll(bId, 'ID');
+
+/** The reason of a refusal answered as an id of nothing (#18, class 7). */
+const STRANGER = /\(answered as an id of nothing\)$/;
 
 describe('attacks on the production-configured stack, over HTTP', () => {
   let test: TestStack;
@@ -127,60 +135,75 @@ describe('attacks on the production-configured stack, over HTTP', () => {
   });
 
   describe('tokens and tenancy', () => {
-    it('refuses a Roskilde consultant a København young person, and audits it', async () => {
+    // A stranger to a record hears what an id of nothing gets, and the attempt is audited
+    // REFUSED with the reason that says so (#18, class 7).
+    it('refuses a Roskilde consultant a København young person as an unknown one, and audits it', async () => {
       // Prepare
       const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: ROSKILDE });
       const id = correlation('municipality');
+      const query = (youthId: string) =>
+        `{ youth(id: "${youthId}") { id name barriers contact { phone email } } }`;
+      const nobody = newId();
       // Act
-      const answer = await attack(
-        id,
-        `{ youth(id: "${copenhagenYouth.id}") { id name barriers contact { phone email } } }`,
-        { token },
-      );
+      const answer = await attack(id, query(copenhagenYouth.id), { token });
+      const unknown = await attack(correlation('municipality-unknown'), query(nobody), { token });
       // Assess
       expect(answer.body.data).toEqual({ youth: null });
-      expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+      expect(codesOf(answer)).toEqual([]);
+      expect(alike(answer, copenhagenYouth.id, unknown, nobody)).toBe(true);
       expect(answer.text).not.toContain(copenhagenYouth.lastName);
       const records = await auditOf(id, [copenhagenYouth.id]);
       expect(records).toEqual(
-        expect.arrayContaining([expect.objectContaining({ action: 'REFUSED' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'REFUSED', reason: expect.stringMatching(STRANGER) }),
+        ]),
       );
     });
 
-    it("refuses a company contact another company's records, and audits it", async () => {
+    it("refuses a company contact another company's records as an unknown company, and audits it", async () => {
       // Prepare
       const token = await test.token('COMPANY_CONTACT');
       const id = correlation('company');
+      const query = (companyId: string) =>
+        `{ company(id: "${companyId}") { id name contacts { name phone email } } }`;
+      const nobody = newId();
       // Act
-      const answer = await attack(
-        id,
-        `{ company(id: "${otherCompany.id}") { id name contacts { name phone email } } }`,
-        { token },
-      );
+      const answer = await attack(id, query(otherCompany.id), { token });
+      const unknown = await attack(correlation('company-unknown'), query(nobody), { token });
       // Assess
       expect(answer.body.data).toEqual({ company: null });
-      expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+      expect(codesOf(answer)).toEqual(['NOT_FOUND']);
+      expect(alike(answer, otherCompany.id, unknown, nobody)).toBe(true);
       expect(answer.text).not.toContain(otherCompany.name);
       const records = await auditOf(id);
-      expect(records.map((r) => r.action)).toContain('REFUSED');
+      expect(records).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'REFUSED', reason: expect.stringMatching(STRANGER) }),
+        ]),
+      );
     });
 
-    it('refuses a young person another young person, and audits it', async () => {
+    it('refuses a young person another young person as an unknown one, and audits it', async () => {
       // Prepare
       const token = await test.token('YOUTH');
       const id = correlation('youth');
+      const query = (youthId: string) =>
+        `{ youth(id: "${youthId}") { id name contact { phone } } }`;
+      const nobody = newId();
       // Act
-      const answer = await attack(
-        id,
-        `{ youth(id: "${otherRoskildeYouth.id}") { id name contact { phone } } }`,
-        { token },
-      );
+      const answer = await attack(id, query(otherRoskildeYouth.id), { token });
+      const unknown = await attack(correlation('youth-unknown'), query(nobody), { token });
       // Assess
       expect(answer.body.data).toEqual({ youth: null });
-      expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+      expect(codesOf(answer)).toEqual([]);
+      expect(alike(answer, otherRoskildeYouth.id, unknown, nobody)).toBe(true);
       expect(answer.text).not.toContain(otherRoskildeYouth.lastName);
       const records = await auditOf(id, [otherRoskildeYouth.id]);
-      expect(records.map((r) => r.action)).toContain('REFUSED');
+      expect(records).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'REFUSED', reason: expect.stringMatching(STRANGER) }),
+        ]),
+      );
     });
 
     it('refuses an expired token with 401, and audits it', async () => {

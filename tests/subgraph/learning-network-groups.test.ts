@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS, PROGRAMME_WIDE_REFUSALS } from '#kernel/audit';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import type { NetworkGroup } from '#learning-community/domain/network-group';
 import { server } from '#learning-community/server';
@@ -121,30 +123,46 @@ describe('learning community subgraph: network groups', () => {
     });
 
     it.each([
+      // Every role may ask for a group by id and hears null for an unknown one, so those the
+      // group is not open to are strangers to it: they hear that null too, and the attempt is
+      // audited (#18, class 7).
       ['staff of another municipality', staffIdentity('101')],
       ['a young person who is not a member', youthIdentity('265', 'y-265-3')],
       ['a company contact', companyContactIdentity('c-265-1')],
       ['the programme office', programmeIdentity()],
-    ])('refuses the youth group to %s', async (_who, identity) => {
-      // Act
-      const result = await execute(server, testContext(table, identity), GROUP_QUERY, {
-        id: youthGroup.id,
-      });
-      // Assess
-      expect(result.data?.networkGroup).toBeNull();
-      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    });
+    ])(
+      'refuses the youth group to %s, as an unknown one, and audits it',
+      async (_who, identity) => {
+        // Prepare
+        const nobody = newId();
+        const refusedBefore = (await strangerRefusals()).length;
+        // Act
+        const result = await execute(server, testContext(table, identity), GROUP_QUERY, {
+          id: youthGroup.id,
+        });
+        const unknown = await execute(server, testContext(table, identity), GROUP_QUERY, {
+          id: nobody,
+        });
+        // Assess
+        expect(result.data?.networkGroup).toBeNull();
+        expect(errorCodes(result)).toEqual([]);
+        expect(alike(result, youthGroup.id, unknown, nobody)).toBe(true);
+        expect(JSON.stringify(result)).not.toContain('Ungenetværk');
+        expect((await strangerRefusals()).length).toBe(refusedBefore + 1);
+      },
+    );
 
-    it('refuses a company group to a contact of a company that does not take part', async () => {
+    it('refuses a company group to a contact of a company that does not take part, as an unknown one', async () => {
+      // Prepare
+      const nobody = newId();
+      const asOther = testContext(table, companyContactIdentity('c-265-2'));
       // Act
-      const result = await execute(
-        server,
-        testContext(table, companyContactIdentity('c-265-2')),
-        GROUP_QUERY,
-        { id: companyGroup.id },
-      );
-      // Assess
-      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      const result = await execute(server, asOther, GROUP_QUERY, { id: companyGroup.id });
+      const unknown = await execute(server, asOther, GROUP_QUERY, { id: nobody });
+      // Assess: a stranger to the group (#18, class 7)
+      expect(result.data?.networkGroup).toBeNull();
+      expect(errorCodes(result)).toEqual([]);
+      expect(alike(result, companyGroup.id, unknown, nobody)).toBe(true);
     });
 
     it('answers null for an unknown group and refuses the anonymous probe', async () => {
@@ -161,6 +179,25 @@ describe('learning community subgraph: network groups', () => {
       expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     });
   });
+
+  /** Whether two answers are the same but for the id each was sent. */
+  function alike(a: unknown, aId: string, b: unknown, bId: string): boolean {
+    return JSON.stringify(a).replaceAll(aId, 'ID') === JSON.stringify(b).replaceAll(bId, 'ID');
+  }
+
+  /** The refusals of `Query.networkGroup` answered as an id of nothing (#18, class 7). */
+  async function strangerRefusals() {
+    const partitions = ['265', '101', PROGRAMME_WIDE_REFUSALS].map(AUDIT_KEYS.refusedPartition);
+    const items = (
+      await Promise.all(partitions.map((partition) => table.queryAll({ index: 'gsi1', partition })))
+    ).flat();
+    return items.filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === 'Query.networkGroup' &&
+        String(item.reason).endsWith('(answered as an id of nothing)'),
+    );
+  }
 
   describe('NetworkGroup entity references', () => {
     it('resolves references in one call for the team, unknown ids as null', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#people/server';
@@ -16,6 +17,7 @@ import {
   dataProtectionOfficerIdentity,
   givenLink,
   givenMunicipalities,
+  givenSharedCompany,
   givenTeam,
   givenYouth,
   KOBENHAVN,
@@ -57,6 +59,17 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     return items.map((item) => String(item.action));
   }
 
+  /** The refusals of a field about a young person answered as an id of nothing (#18, class 7). */
+  async function strangerRefusals(youthId: string, target: string) {
+    const items = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+    return items.filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === target &&
+        String(item.reason).endsWith('(answered as an id of nothing)'),
+    );
+  }
+
   beforeAll(async () => {
     table = await createTestTable();
     await givenMunicipalities(table);
@@ -94,17 +107,21 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
       await run(consultant, UPDATE, {
         input: { youthId: person.id, expectedVersion: person.version, cpr: CPR },
       });
+      // A company tied to the young person by a placement, through a current contact of it.
+      await givenSharedCompany(table, 'c-cpr', ROSKILDE);
       await givenLink(table, person.id, 'c-cpr');
-      const callers: Identity[] = [
+      const nobody = newId();
+      const mayReadThem: Identity[] = [
         youthIdentity(ROSKILDE, person.id),
         companyContactIdentity('c-cpr'),
-        programmeIdentity(),
-        staffIdentity(KOBENHAVN),
       ];
+      const strangers: Identity[] = [programmeIdentity(), staffIdentity(KOBENHAVN)];
       // Act
-      const results = await Promise.all(
-        callers.map((caller) => run(caller, CPR_OF, { id: person.id })),
-      );
+      const [readers, others, unknown] = await Promise.all([
+        Promise.all(mayReadThem.map((caller) => run(caller, CPR_OF, { id: person.id }))),
+        Promise.all(strangers.map((caller) => run(caller, CPR_OF, { id: person.id }))),
+        Promise.all(strangers.map((caller) => run(caller, CPR_OF, { id: nobody }))),
+      ]);
       const team = await run(
         staffIdentity(ROSKILDE, 'TEAM_LEADER', `staff-${ROSKILDE}-leader`),
         CPR_OF,
@@ -113,9 +130,18 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
         },
       );
       // Assess
-      for (const result of results) {
+      for (const result of [...readers, ...others]) {
         expect(JSON.stringify(result.data ?? null)).not.toContain('140304');
-        expect(errorCodes(result)).toContain('FORBIDDEN');
+      }
+      // Those who may read the young person are refused the field itself.
+      for (const result of readers) {
+        expect(result.data?.youth).toEqual({ id: person.id, cprMasked: null });
+        expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      }
+      // Strangers to the young person hear what an unknown id gets: null (#18, class 7).
+      for (const [i, result] of others.entries()) {
+        expect(result).toEqual({ data: { youth: null } });
+        expect(result).toEqual(unknown[i]);
       }
       expect(team.data?.youth).toEqual({ id: person.id, cprMasked: '140304-****' });
     });
@@ -180,22 +206,42 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it('is refused to another young person, the programme, a company and another municipality', async () => {
       // Prepare
       const person = await givenYouth(table);
-      const callers: Identity[] = [
+      const nobody = newId();
+      // Roles that may export no one else, whatever the id.
+      const refused: Identity[] = [
         youthIdentity(ROSKILDE, 'y-someone-else'),
         programmeIdentity(),
         companyContactIdentity('c-1'),
+      ];
+      // Another municipality's team and officer, who may export their own young people: strangers.
+      const strangers: Identity[] = [
         staffIdentity(KOBENHAVN),
         dataProtectionOfficerIdentity(KOBENHAVN),
       ];
       // Act
-      const results = await Promise.all(
-        callers.map((caller) => run(caller, EXPORT, { input: { youthId: person.id } })),
-      );
+      const [byRefused, byStrangers, unknown] = await Promise.all([
+        Promise.all(
+          refused.map((caller) => run(caller, EXPORT, { input: { youthId: person.id } })),
+        ),
+        Promise.all(
+          strangers.map((caller) => run(caller, EXPORT, { input: { youthId: person.id } })),
+        ),
+        Promise.all(strangers.map((caller) => run(caller, EXPORT, { input: { youthId: nobody } }))),
+      ]);
       // Assess
-      for (const result of results) {
+      for (const result of byRefused) {
         expect(errorCodes(result)).toEqual(['FORBIDDEN']);
         expect(result.data?.exportYouthData ?? null).toBeNull();
       }
+      // A stranger hears the payload's YOUTH_NOT_FOUND an unknown id gets (#18, class 7).
+      for (const [i, result] of byStrangers.entries()) {
+        expect(result).toEqual({
+          data: { exportYouthData: { export: null, errors: [{ code: 'YOUTH_NOT_FOUND' }] } },
+        });
+        expect(result).toEqual(unknown[i]);
+      }
+      expect(await auditActions(person.id)).not.toContain('EXPORT');
+      expect(await strangerRefusals(person.id, 'Mutation.exportYouthData')).toHaveLength(2);
     });
   });
 
@@ -203,22 +249,34 @@ describe('people subgraph: CPR numbers, subject access and erasure', () => {
     it("is refused to staff and to another municipality's DPO, and nothing changes", async () => {
       // Prepare
       const person = await givenYouth(table, { name: 'Bo Bliver' });
+      const nobody = newId();
       const callers: Identity[] = [
         consultant,
         staffIdentity(ROSKILDE, 'TEAM_LEADER', `staff-${ROSKILDE}-leader`),
         youthIdentity(ROSKILDE, person.id),
         programmeIdentity(),
-        dataProtectionOfficerIdentity(KOBENHAVN),
       ];
+      const otherOfficer = dataProtectionOfficerIdentity(KOBENHAVN);
+      const erase = (caller: Identity, youthId: string) =>
+        run(caller, ERASE, { input: { youthId, reason: 'CONSENT_WITHDRAWN' } });
       // Act
-      const results = await Promise.all(
-        callers.map((caller) =>
-          run(caller, ERASE, { input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' } }),
-        ),
-      );
-      // Assess
+      const results = await Promise.all(callers.map((caller) => erase(caller, person.id)));
+      const byOtherOfficer = await erase(otherOfficer, person.id);
+      const unknown = await erase(otherOfficer, nobody);
+      // Assess: only an officer erases, whatever the id
       for (const result of results) expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      // Another municipality's officer is a stranger to the young person and hears what an
+      // unknown id gets, the payload's YOUTH_NOT_FOUND (#18, class 7).
+      expect(byOtherOfficer.data?.eraseYouth).toMatchObject({
+        erasure: null,
+        errors: [{ code: 'YOUTH_NOT_FOUND' }],
+      });
+      expect(JSON.stringify(byOtherOfficer).replaceAll(person.id, 'ID')).toBe(
+        JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+      );
       expect((await table.get(sharedKeys.youth(person.id)))?.name).toBe('Bo Bliver');
+      expect(await auditActions(person.id)).not.toContain('ERASURE');
+      expect(await strangerRefusals(person.id, 'Mutation.eraseYouth')).toHaveLength(1);
     });
 
     it('refuses bad input, an unknown young person and one with a placement under way', async () => {

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEYS, PROGRAMME_WIDE_REFUSALS } from '#kernel/audit';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
@@ -136,25 +138,55 @@ describe('people subgraph: staff, teams and the caller', () => {
     ["another municipality's young person", youthIdentity(KOBENHAVN, 'y-elsewhere')],
     ['a contact no longer with the company', companyContactIdentity('c-roskilde', 'ct-gone')],
     ['the programme office', programmeIdentity()],
-  ])('refuses %s a staff member, through staffMember(id) and _entities', async (_who, identity) => {
-    // Act
-    const root = await execute(server, testContext(table, identity), STAFF_QUERY, {
-      id: CONSULTANT,
-    });
-    const entities = await execute(
-      server,
-      testContext(table, identity),
-      `query ($representations: [_Any!]!) {
+  ])(
+    'refuses %s a staff member: staffMember(id) as an unknown id, _entities FORBIDDEN',
+    async (_who, identity) => {
+      // Prepare
+      const nobody = newId();
+      const refusedBefore = (await strangerRefusals()).length;
+      // Act
+      const root = await execute(server, testContext(table, identity), STAFF_QUERY, {
+        id: CONSULTANT,
+      });
+      const unknown = await execute(server, testContext(table, identity), STAFF_QUERY, {
+        id: nobody,
+      });
+      const entities = await execute(
+        server,
+        testContext(table, identity),
+        `query ($representations: [_Any!]!) {
         _entities(representations: $representations) { ... on StaffMember { name } }
       }`,
-      { representations: [{ __typename: 'StaffMember', id: CONSULTANT }] },
+        { representations: [{ __typename: 'StaffMember', id: CONSULTANT }] },
+      );
+      // Assess: every role hears null for an unknown staffMember(id), so the root field answers
+      // these strangers that null too, and audits it (#18, class 7); a reference stays refused.
+      expect(root.data?.staffMember).toBeNull();
+      expect(errorCodes(root)).toEqual([]);
+      expect(JSON.stringify(root).replaceAll(CONSULTANT, 'ID')).toBe(
+        JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+      );
+      expect((await strangerRefusals()).length).toBe(refusedBefore + 1);
+      expect(entities.data?._entities).toEqual([null]);
+      expect(errorCodes(entities)).toEqual(['FORBIDDEN']);
+    },
+  );
+
+  /** The refusals of `Query.staffMember` answered as an id of nothing (#18, class 7). */
+  async function strangerRefusals() {
+    const partitions = [ROSKILDE, KOBENHAVN, PROGRAMME_WIDE_REFUSALS].map(
+      AUDIT_KEYS.refusedPartition,
     );
-    // Assess
-    expect(root.data?.staffMember).toBeNull();
-    expect(errorCodes(root)).toEqual(['FORBIDDEN']);
-    expect(entities.data?._entities).toEqual([null]);
-    expect(errorCodes(entities)).toEqual(['FORBIDDEN']);
-  });
+    const items = (
+      await Promise.all(partitions.map((partition) => table.queryAll({ index: 'gsi1', partition })))
+    ).flat();
+    return items.filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === 'Query.staffMember' &&
+        String(item.reason).endsWith('(answered as an id of nothing)'),
+    );
+  }
 
   it('tells a young person who they are', async () => {
     // Act

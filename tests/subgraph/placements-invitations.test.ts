@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
@@ -24,13 +25,13 @@ import {
 import { createTestTable } from '../support/table.ts';
 
 const INVITE = `mutation ($input: InviteYouthInput!) { inviteYouth(input: $input) {
-  invitation { id status message expiresAt version youth { id } company { id } opportunity { id } } errors { code path }
+  invitation { id status message expiresAt version youth { id } company { id } opportunity { id } } errors { code message path }
 } }`;
 const ANSWER = `mutation ($input: AnswerInvitationInput!) { answerInvitation(input: $input) {
   invitation { id status answeredAt version } errors { code }
 } }`;
 const WITHDRAW = `mutation ($input: WithdrawInvitationInput!) { withdrawInvitation(input: $input) {
-  invitation { id status } errors { code }
+  invitation { id status } errors { code message }
 } }`;
 
 type Invited = {
@@ -141,13 +142,29 @@ describe('placements subgraph: invitations', () => {
       { companyId: 'c-1' },
     ],
     ['a young person', youthIdentity('265', 'y-3'), { companyId: 'c-1' }],
-    ['the team of another municipality', staffIdentity('101'), { companyId: 'c-1' }],
     ['the programme office', programmeIdentity(), { companyId: 'c-1' }],
   ])('refuses %s to invite', async (_who, identity, input) => {
     // Act
     const result = await invite(identity, { youthId: 'y-3', ...input });
     // Assess
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers the team of another municipality inviting on behalf of a company as an unknown company, and writes nothing', async () => {
+    // Prepare
+    const nobody = newId();
+    const before = await changedItems(table);
+    // Act
+    const result = await invite(staffIdentity('101'), { youthId: 'y-3', companyId: 'c-1' });
+    const unknown = await invite(staffIdentity('101'), { youthId: 'y-3', companyId: nobody });
+    // Assess: a stranger to the company hears what an unknown id gets (#18, class 7)
+    expect(errorCodes(result)).toEqual([]);
+    expect(result.data?.inviteYouth).toMatchObject({ invitation: null, errors: [{}] });
+    expect(JSON.stringify(result).replaceAll('c-1', 'ID')).toBe(
+      JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+    );
+    expect(await changedItems(table)).toEqual(before);
+    expect(await reasons('y-3', 'c-1')).toBeUndefined();
   });
 
   it('lets the young person accept, which ends the invitation’s tie; the decision is theirs alone', async () => {
@@ -232,14 +249,25 @@ describe('placements subgraph: invitations', () => {
     // Prepare
     const node = await firstInvitationOf('y-2');
     // Act
+    const nobody = newId();
     const byOther = await execute(server, as(companyContactIdentity('c-paused')), WITHDRAW, {
       input: { invitationId: node.id, expectedVersion: node.version },
     });
+    const unknownToOther = await execute(server, as(companyContactIdentity('c-paused')), WITHDRAW, {
+      input: { invitationId: nobody, expectedVersion: node.version },
+    });
+    const stillUnanswered = await reasons('y-2', 'c-1');
     const result = await execute(server, as(companyContactIdentity('c-1')), WITHDRAW, {
       input: { invitationId: node.id, expectedVersion: node.version },
     });
-    // Assess
-    expect(errorCodes(byOther)).toEqual(['FORBIDDEN']);
+    // Assess: another company is a stranger to the invitation and hears what an unknown id
+    // gets, the payload's not-found error, withdrawing nothing (#18, class 7)
+    expect(errorCodes(byOther)).toEqual([]);
+    expect(byOther.data?.withdrawInvitation).toMatchObject({ invitation: null, errors: [{}] });
+    expect(JSON.stringify(byOther).replaceAll(node.id, 'ID')).toBe(
+      JSON.stringify(unknownToOther).replaceAll(nobody, 'ID'),
+    );
+    expect(stillUnanswered).not.toBeUndefined();
     expect(result.data?.withdrawInvitation).toMatchObject({
       invitation: { status: 'WITHDRAWN' },
       errors: [],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -186,61 +187,88 @@ describe('placements subgraph: who may see and drive a placement lifecycle', () 
   });
 
   it.each([
-    ['another municipality', staffIdentity('101')],
-    ['the young person', youthIdentity('265', 'y-life')],
-    ['the host company contact', companyContactIdentity('c-1')],
-  ])('refuses %s the lifecycle mutations and changes nothing', async (_who, identity) => {
-    // Prepare
-    const mutations = [
-      [
-        'completePlacementCheckpoint',
-        'CompletePlacementCheckpointInput',
-        { placementId: 'p-life', step: 'CHECK_IN', completedOn: '2026-10-14', expectedVersion: 1 },
-      ],
-      [
-        'recordPlacementOutcome',
-        'RecordPlacementOutcomeInput',
-        {
-          placementId: 'p-life',
-          outcome: { kind: 'PAUSE', date: '2026-10-14' },
-          expectedVersion: 1,
-        },
-      ],
-      [
-        'recordFollowUp',
-        'RecordFollowUpInput',
-        {
-          placementId: 'p-life',
-          step: 'FOLLOW_UP_3_MONTHS',
-          stillThere: true,
-          recordedOn: '2026-10-14',
-          expectedVersion: 1,
-        },
-      ],
-      [
-        'startPlacementLifecycle',
-        'StartPlacementLifecycleInput',
-        { placementId: 'p-life', expectedVersion: 1 },
-      ],
-    ] as const;
-    // Act
-    const results = await Promise.all(
-      mutations.map(([name, type, input]) =>
-        run(
-          identity,
-          `mutation ($input: ${type}!) { ${name}(input: $input) { placement { id } errors { code } } }`,
-          { input },
-        ),
-      ),
-    );
-    // Assess
-    for (const result of results) expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    const after = await run(
-      staffIdentity('265'),
-      '{ placement(id: "p-life") { lifecycleTasks { status } } }',
-    );
-    expect(after.data?.placement).toEqual({ lifecycleTasks: [{ status: 'OPEN' }] });
-  });
+    // Another municipality's team may drive its own placements' lifecycles, so it is a stranger
+    // to this one and hears what an unknown placement gets (#18, class 7); the young person and
+    // the company may drive none, whatever the id.
+    ['another municipality', 'as an unknown placement', staffIdentity('101')],
+    ['the young person', 'FORBIDDEN', youthIdentity('265', 'y-life')],
+    ['the host company contact', 'FORBIDDEN', companyContactIdentity('c-1')],
+  ])(
+    'refuses %s the lifecycle mutations (%s) and changes nothing',
+    async (_who, answer, identity) => {
+      // Prepare
+      const nobody = newId();
+      const mutations = [
+        [
+          'completePlacementCheckpoint',
+          'CompletePlacementCheckpointInput',
+          {
+            placementId: 'p-life',
+            step: 'CHECK_IN',
+            completedOn: '2026-10-14',
+            expectedVersion: 1,
+          },
+        ],
+        [
+          'recordPlacementOutcome',
+          'RecordPlacementOutcomeInput',
+          {
+            placementId: 'p-life',
+            outcome: { kind: 'PAUSE', date: '2026-10-14' },
+            expectedVersion: 1,
+          },
+        ],
+        [
+          'recordFollowUp',
+          'RecordFollowUpInput',
+          {
+            placementId: 'p-life',
+            step: 'FOLLOW_UP_3_MONTHS',
+            stillThere: true,
+            recordedOn: '2026-10-14',
+            expectedVersion: 1,
+          },
+        ],
+        [
+          'startPlacementLifecycle',
+          'StartPlacementLifecycleInput',
+          { placementId: 'p-life', expectedVersion: 1 },
+        ],
+      ] as const;
+      const send = (placementId: string) =>
+        Promise.all(
+          mutations.map(([name, type, input]) =>
+            run(
+              identity,
+              `mutation ($input: ${type}!) { ${name}(input: $input) { placement { id } errors { code message } } }`,
+              { input: { ...input, placementId } },
+            ),
+          ),
+        );
+      // Act
+      const results = await send('p-life');
+      const unknown = await send(nobody);
+      // Assess
+      if (answer === 'FORBIDDEN') {
+        for (const result of results) expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      } else {
+        for (const [i, result] of results.entries()) {
+          expect(errorCodes(result)).toEqual([]);
+          expect(Object.values(result.data ?? {})).toMatchObject([
+            { placement: null, errors: [{}] },
+          ]);
+          expect(JSON.stringify(result).replaceAll('p-life', 'ID')).toBe(
+            JSON.stringify(unknown[i]).replaceAll(nobody, 'ID'),
+          );
+        }
+      }
+      const after = await run(
+        staffIdentity('265'),
+        '{ placement(id: "p-life") { lifecycleTasks { status } } }',
+      );
+      expect(after.data?.placement).toEqual({ lifecycleTasks: [{ status: 'OPEN' }] });
+    },
+  );
 
   it('refuses an outcome kind that does not exist before anything runs', async () => {
     // Prepare

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_KEYS } from '#kernel/audit';
+import { AUDIT_KEYS, PROGRAMME_WIDE_REFUSALS } from '#kernel/audit';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
@@ -22,10 +23,10 @@ import {
 import { createTestTable } from '../support/table.ts';
 
 const CREATE = `mutation ($input: CreateWishInput!) { createWish(input: $input) {
-  wish { id status rank motivation version youth { id } company { id } opportunity { id } } errors { code path }
+  wish { id status rank motivation version youth { id } company { id } opportunity { id } } errors { code message path }
 } }`;
 const WITHDRAW = `mutation ($input: WithdrawWishInput!) { withdrawWish(input: $input) {
-  wish { id status version } errors { code }
+  wish { id status version } errors { code message }
 } }`;
 
 type WishResult = {
@@ -131,17 +132,28 @@ describe('placements subgraph: wishes', () => {
       companyContactIdentity('c-1'),
       { youthId: 'y-ida', companyId: 'c-1' },
     ],
-    [
-      'a wish by the team of another municipality',
-      staffIdentity('101'),
-      { youthId: 'y-ida', companyId: 'c-2' },
-    ],
     ['a wish by the programme office', programmeIdentity(), { youthId: 'y-ida', companyId: 'c-2' }],
   ])('refuses %s', async (_what, identity, input) => {
     // Act
     const result = await wish(identity, input);
     // Assess
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers a wish by the team of another municipality as one for an unknown young person, writes nothing and audits it', async () => {
+    // Prepare
+    const nobody = newId();
+    const before = await changedItems(table);
+    // Act
+    const real = await wish(staffIdentity('101'), { youthId: 'y-ida', companyId: 'c-2' });
+    const unknown = await wish(staffIdentity('101'), { youthId: nobody, companyId: 'c-2' });
+    // Assess: a stranger to the young person hears what an unknown id gets (#18, class 7)
+    expect(errorCodes(real)).toEqual([]);
+    expect(real.data?.createWish.wish).toBeNull();
+    expect(real.data?.createWish.errors).toHaveLength(1);
+    expect(alike(real, 'y-ida', unknown, nobody)).toBe(true);
+    expect(await changedItems(table)).toEqual(before);
+    expect(await strangerRefusals('Mutation.createWish')).not.toHaveLength(0);
   });
 
   it('rejects a rank out of range and a team wish without the young person', async () => {
@@ -192,21 +204,24 @@ describe('placements subgraph: wishes', () => {
   });
 
   it.each([
+    // None of them is a party to the wish, and the rule lets each through for an id of nothing:
+    // each hears what an unknown wish gets, null without an error (#18, class 7).
     ['another young person', youthIdentity('265', 'y-bo')],
     ['a company it is not addressed to', companyContactIdentity('c-2')],
     ['the team of another municipality', staffIdentity('101')],
     ['the programme office', programmeIdentity()],
-  ])('refuses %s the wish', async (_who, identity) => {
+  ])('refuses %s the wish, as an unknown one', async (_who, identity) => {
+    // Prepare
+    const query = 'query ($id: ID!) { wish(id: $id) { id motivation } }';
+    const nobody = newId();
     // Act
-    const result = await execute(
-      server,
-      as(identity),
-      'query ($id: ID!) { wish(id: $id) { id } }',
-      { id: idaWish },
-    );
+    const result = await execute(server, as(identity), query, { id: idaWish });
+    const unknown = await execute(server, as(identity), query, { id: nobody });
     // Assess
     expect(result.data?.wish).toBeNull();
-    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(result)).toEqual([]);
+    expect(alike(result, idaWish, unknown, nobody)).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('dyr');
   });
 
   it.each([
@@ -246,18 +261,42 @@ describe('placements subgraph: wishes', () => {
     });
   });
 
-  it.each([
-    ['another young person', youthIdentity('265', 'y-bo')],
-    ['a company contact', companyContactIdentity('c-1')],
-    ['the team of another municipality', staffIdentity('101')],
-  ])('refuses %s to withdraw the wish', async (_who, identity) => {
+  it('refuses a company contact to withdraw the wish', async () => {
     // Act
-    const result = await execute(server, as(identity), WITHDRAW, {
+    const result = await execute(server, as(companyContactIdentity('c-1')), WITHDRAW, {
       input: { wishId: idaWish, expectedVersion: 2 },
     });
-    // Assess
+    // Assess: a company withdraws no wish, whatever the id
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
   });
+
+  it.each([
+    // Strangers to the wish, whom the rule lets withdraw their own or their municipality's: they
+    // hear what an unknown wish gets, the payload's not-found error (#18, class 7).
+    ['another young person', youthIdentity('265', 'y-bo')],
+    ['the team of another municipality', staffIdentity('101')],
+  ])(
+    'refuses %s to withdraw the wish, as an unknown one, and audits it',
+    async (_who, identity) => {
+      // Prepare
+      const nobody = newId();
+      const before = await changedItems(table);
+      const refusedBefore = (await strangerRefusals('Mutation.withdrawWish')).length;
+      // Act
+      const result = await execute(server, as(identity), WITHDRAW, {
+        input: { wishId: idaWish, expectedVersion: 2 },
+      });
+      const unknown = await execute(server, as(identity), WITHDRAW, {
+        input: { wishId: nobody, expectedVersion: 2 },
+      });
+      // Assess
+      expect(errorCodes(result)).toEqual([]);
+      expect(result.data?.withdrawWish).toMatchObject({ wish: null, errors: [{}] });
+      expect(alike(result, idaWish, unknown, nobody)).toBe(true);
+      expect(await changedItems(table)).toEqual(before);
+      expect((await strangerRefusals('Mutation.withdrawWish')).length).toBe(refusedBefore + 1);
+    },
+  );
   describe('sent again, or on a stale version', () => {
     it('answers a repeat of a wish with the same idempotency key with the first wish and writes nothing', async () => {
       // Prepare
@@ -324,6 +363,25 @@ describe('placements subgraph: wishes', () => {
       );
     });
   });
+
+  /** Whether two answers are the same but for the id each was sent. */
+  function alike(a: unknown, aId: string, b: unknown, bId: string): boolean {
+    return JSON.stringify(a).replaceAll(aId, 'ID') === JSON.stringify(b).replaceAll(bId, 'ID');
+  }
+
+  /** The refusals of a field answered to a stranger as an id of nothing (#18, class 7). */
+  async function strangerRefusals(target: string) {
+    const partitions = ['265', '101', PROGRAMME_WIDE_REFUSALS].map(AUDIT_KEYS.refusedPartition);
+    const items = (
+      await Promise.all(partitions.map((partition) => table.queryAll({ index: 'gsi1', partition })))
+    ).flat();
+    return items.filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === target &&
+        String(item.reason).endsWith('answered as an id of nothing)'),
+    );
+  }
 
   async function changesOf(youthId: string): Promise<string[]> {
     const trail = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { server as companiesServer } from '#companies/server';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server as learningServer } from '#learning-community/server';
 import { server as peopleServer } from '#people/server';
@@ -61,19 +62,24 @@ describe("scope from the record: a young person's token naming another municipal
       { input: writeWorkStoryInput(YOUTH, { placementId: PLACEMENT }) },
     );
     const storyId = written.data?.writeWorkStory.story.id;
-    const read = (caller: Identity) =>
+    const nobody = newId();
+    const read = (caller: Identity, id = storyId) =>
       execute(
         learningServer,
         testContext(table, caller),
         'query ($id: ID!) { workStory(id: $id) { id placement { id } } }',
-        { id: storyId },
+        { id },
       );
     // Act
     const byOwnTeam = await read(staffIdentity(ROSKILDE));
     const byTokensTeam = await read(staffIdentity(KOBENHAVN));
+    const unknownToTokensTeam = await read(staffIdentity(KOBENHAVN), nobody);
     // Assess
     expect(byOwnTeam.data).toEqual({ workStory: { id: storyId, placement: { id: PLACEMENT } } });
-    expect(errorCodes(byTokensTeam)).toEqual(['FORBIDDEN']);
+    // The token's team is a stranger to the story: it hears the null an unknown id gets
+    // (#18, class 7), so the story is not filed under København.
+    expect(byTokensTeam).toEqual({ data: { workStory: null } });
+    expect(byTokensTeam).toEqual(unknownToTokensTeam);
   });
 
   it('lets the young person see the group whose record names them as a member', async () => {
@@ -112,15 +118,22 @@ describe("scope from the record: a young person's token naming another municipal
         { code },
       );
     // Act
-    const [own, foreign, ownList, foreignList] = [
+    const nobody = newId();
+    const [own, foreign, unknown, ownList, foreignList] = [
       await company(HOST),
       await company(FOREIGN_HOST),
+      await company(nobody),
       await companiesOf(ROSKILDE),
       await companiesOf(KOBENHAVN),
     ];
     // Assess
     expect(own.data).toEqual({ company: { id: HOST } });
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    // The token's municipality's company is a stranger's to them: NOT_FOUND, as for an unknown
+    // id, naming the id sent (#18, class 7).
+    expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(foreign).replaceAll(FOREIGN_HOST, 'ID')).toBe(
+      JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+    );
     expect(ownList.data).toEqual({
       _entities: [{ companies: { edges: [{ node: { id: HOST } }] } }],
     });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#kernel/calendar';
-import { isFollowUpDue, lastMonthFollowedUp, monthsBetween } from '#kernel/figures-period';
+import {
+  isFollowUpDue,
+  lastMonthFollowedUp,
+  monthsBetween,
+  parsePeriod,
+} from '#kernel/figures-period';
 
 describe('the months of a figures period', () => {
   it('lists every month from one to another across years, both included', () => {
@@ -27,5 +32,33 @@ describe('the months of a figures period', () => {
     );
     // Assess
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('the first day of a figures period', () => {
+  it.each([
+    ['the day before the programme began', '2023-12-31'],
+    ['a year before it', '2023-01-01'],
+  ])('refuses a from of %s with DATE_OUT_OF_RANGE on from', (_what, from) => {
+    // Act
+    const refuse = () => parsePeriod({ from, to: '2024-06-30' }, '2026-12-07');
+    // Assess
+    expect(refuse).toThrow(
+      expect.objectContaining({
+        extensions: {
+          code: 'DATE_OUT_OF_RANGE',
+          issues: [{ path: 'from', message: expect.stringContaining('2024-01-01') }],
+        },
+      }),
+    );
+  });
+
+  it('accepts the programme’s first day, and begins there when from is left out', () => {
+    // Act
+    const first = parsePeriod({ from: '2024-01-01', to: '2024-02-10' }, '2026-12-07');
+    const left = parsePeriod({ to: '2024-02-10' }, '2026-12-07');
+    // Assess
+    expect(first.months).toEqual(['2024-01', '2024-02']);
+    expect(left.from).toBe('2024-01-01');
   });
 });

@@ -118,4 +118,20 @@ describe('what clients are told about errors', () => {
     });
     expect(logged).not.toHaveBeenCalled();
   });
+
+  it('keeps the code and issues of a date out of its range for production clients', () => {
+    // Prepare
+    const formatted = {
+      message: 'Invalid period: from must not be before 2024-01-01, when the programme began',
+      path: ['municipality', 'youthStats'],
+      extensions: {
+        code: 'DATE_OUT_OF_RANGE',
+        issues: [{ path: 'from', message: 'must not be before 2024-01-01' }],
+      },
+    };
+    // Act
+    const masked = maskError(formatted, undefined, true);
+    // Assess
+    expect(masked).toEqual(formatted);
+  });
 });

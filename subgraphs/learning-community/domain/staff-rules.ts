@@ -1,5 +1,5 @@
 import type { ItemLoader } from '#kernel/entity-loader';
-import { DomainRuleError } from '#kernel/errors';
+import { DomainRuleError, StrangerRuleError } from '#kernel/errors';
 import { loadSharedStaff } from '../repository/shared-items-repository.ts';
 
 /**
@@ -19,6 +19,12 @@ export async function assertOnTeam(
 ): Promise<void> {
   const [staff] = await loadSharedStaff(loader, [staffId]);
   if (!staff || staff.municipalityCode !== municipalityCode) {
-    throw new DomainRuleError('NOT_ON_TEAM', `${staffId} is not on the municipality's team`, path);
+    const answer = new DomainRuleError(
+      'NOT_ON_TEAM',
+      `${staffId} is not on the municipality's team`,
+      path,
+    );
+    // Another team's member is answered as no one, and the attempt audited.
+    throw staff ? new StrangerRuleError(answer, staff.municipalityCode) : answer;
   }
 }

@@ -1,7 +1,7 @@
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
-import { DomainRuleError, requireVersion } from '#kernel/errors';
+import { DomainRuleError, requireVersion, StrangerRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { danishToday } from '#kernel/today';
@@ -175,9 +175,10 @@ export const answerInvitationCommand = defineCommand({
     const identity = context.identity;
     // Whether someone else's invitation exists is not theirs to learn: one answer for both.
     if (!invitation || identity?.role !== 'YOUTH' || invitation.youthId !== identity.youthId) {
-      throw broken(RULE.NOT_YOUR_INVITATION, 'This invitation is not yours to answer', [
+      const answer = broken(RULE.NOT_YOUR_INVITATION, 'This invitation is not yours to answer', [
         'invitationId',
       ]);
+      throw invitation ? new StrangerRuleError(answer, invitation.municipalityCode) : answer;
     }
     requireVersion('The invitation', input.expectedVersion, invitation.version);
     const status = invitationStatus(invitation, context.now());

@@ -1,7 +1,7 @@
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
-import { requireVersion } from '#kernel/errors';
+import { requireVersion, StrangerRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
@@ -157,9 +157,13 @@ export const recordMatchingEventNoteCommand = defineCommand({
     const youthId = youthOfRequest(context, input.youthId);
     const participation = await loadParticipation(context.loader, input.eventId, youthId);
     if (!participation) {
-      throw broken(RULE.NOT_A_PARTICIPANT, 'The young person does not take part in this event', [
-        'eventId',
-      ]);
+      // The event itself is not read, so whether it exists costs nothing to hide: every such
+      // attempt is audited alike (another municipality's event among them).
+      throw new StrangerRuleError(
+        broken(RULE.NOT_A_PARTICIPANT, 'The young person does not take part in this event', [
+          'eventId',
+        ]),
+      );
     }
     requireVersion('The participation', input.expectedVersion, participation.version);
     const { action, stored } = participationNoteChange(participation, input.note);

@@ -1,3 +1,4 @@
+import { StrangerRuleError } from '#kernel/errors';
 import type { CompanyFacts, OpportunityFacts, YouthFacts } from '../repository/shared-items.ts';
 import { broken, RULE } from './rules.ts';
 import type { CreateWishInput, Wish } from './wish.ts';
@@ -27,9 +28,12 @@ export function requireYouthAndTheirActiveCompany(
 ): { youth: YouthFacts; company: CompanyFacts } {
   if (!youth) throw broken(RULE.YOUTH_NOT_FOUND, 'No such young person', ['youthId']);
   if (!company || company.municipalityCode !== youth.municipalityCode) {
-    throw broken(RULE.COMPANY_NOT_FOUND, "No such company in the young person's municipality", [
-      'companyId',
-    ]);
+    const answer = broken(
+      RULE.COMPANY_NOT_FOUND,
+      "No such company in the young person's municipality",
+      ['companyId'],
+    );
+    throw company ? new StrangerRuleError(answer, company.municipalityCode) : answer;
   }
   if (company.status !== 'ACTIVE') {
     throw broken(RULE.COMPANY_NOT_ACTIVE, 'The company has paused or left the network', [

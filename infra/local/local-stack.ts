@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { disablePendingSignIns } from '#companies/repository/sign-in-disable-entity';
 import { subgraphUrlVariable } from '#gateway/config';
+import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
+import { recordAllApplied } from '#kernel/migrations/runner';
 import { servicesFromEnvironment, withServices } from '#kernel/services';
 import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
@@ -9,6 +11,7 @@ import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
 import type { WorkflowEngine } from '#kernel/workflow-engine';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
+import { applyPendingMigrations } from './apply-migrations.ts';
 import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
 import { DevSignInDirectory } from './dev-sign-in-directory.ts';
@@ -118,7 +121,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.seed && (await isEmpty(table))) {
       progress('seeding the demo world');
       await seedDemoWorld(table);
+      // Seeded in the newest shape: there is nothing for the migrations to bring forward.
+      await recordAllApplied(table, ALL_MIGRATIONS);
     }
+    await applyPendingMigrations(table, progress);
 
     Object.assign(process.env, {
       STAGE: options.stage,

@@ -90,6 +90,25 @@ describe('the migration runner', () => {
     expect((await table.get({ pk: 'TEST#MIGRATED', sk: '0001' }))?.pages).toBe(5);
   });
 
+  it('pauses after a checkpoint when told to stop, and the next run finishes from there', async () => {
+    // Prepare
+    const pagesRun: number[] = [];
+    const migrations = [pagedMigration('0001', { pagesRun }), pagedMigration('0002')];
+    // Act
+    const paused = await runMigrations(table, migrations, { keepGoing: () => pagesRun.length < 2 });
+    const resumed = await runMigrations(table, migrations);
+    // Assess
+    expect(paused).toEqual({ status: 'paused', applied: [], pausedIn: '0001' });
+    expect(pagesRun).toEqual([0, 1, 2, 3, 4]);
+    expect(resumed).toMatchObject({
+      status: 'applied',
+      applied: [
+        { id: '0001', itemsTouched: 5 },
+        { id: '0002', itemsTouched: 5 },
+      ],
+    });
+  });
+
   it('lets only one of two runners at once apply a migration', async () => {
     // Prepare
     let entered!: () => void;

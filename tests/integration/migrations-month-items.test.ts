@@ -5,6 +5,7 @@ import {
   companyFiguresOf,
   companyStatsKey,
 } from '#companies/repository/company-stats-entity';
+import { MIGRATIONS_KEY_PREFIXES } from '#infra/config/key-prefixes';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
 import type { Checkpoint } from '#kernel/migrations/migration';
 import { runMigrations } from '#kernel/migrations/runner';
@@ -131,6 +132,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
   });
 
   it('brings a table in the old shape forward, and a second run changes nothing', async () => {
+    const before = await everyItem(table);
     // Act
     const outcome = await runMigrations(table, ALL_MIGRATIONS);
     const afterFirst = await everyItem(table);
@@ -157,6 +159,18 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0005', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });
+    // Only within the partitions the deployed function is granted (MIGRATIONS_KEY_PREFIXES).
+    const changed = [...before, ...afterFirst]
+      .filter((item) => {
+        const same = (other: Record<string, unknown>) =>
+          JSON.stringify(other) === JSON.stringify(item);
+        return !before.some(same) || !afterFirst.some(same);
+      })
+      .map(({ pk }) => String(pk).split('#')[0]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(
+      changed.filter((prefix) => !MIGRATIONS_KEY_PREFIXES.write.includes(prefix ?? '')),
+    ).toEqual([]);
     expect(await everyItem(table)).toEqual(afterFirst);
     expect(afterFirst.filter(({ sk }) => String(sk).includes('MONTH#'))).toEqual([]);
 

@@ -20,10 +20,24 @@ export interface RunnerOptions {
   leaseTtlMs?: number;
   /** @default Date.now */
   now?: () => number;
+  /**
+   * Asked after every checkpoint saved: false pauses the run there (a Lambda near its end), to be
+   * resumed by the next run. @default always true
+   */
+  keepGoing?: () => boolean;
 }
 
-/** What a run did: applied the pending migrations, or found another runner at work. */
-export type RunOutcome = { status: 'applied'; applied: AppliedMigration[] } | { status: 'busy' };
+/**
+ * What a run did: applied the pending migrations; paused in one of them (`keepGoing`), its
+ * checkpoint kept for the next run; or found another runner at work.
+ */
+export type RunOutcome =
+  | { status: 'applied'; applied: AppliedMigration[] }
+  | { status: 'paused'; applied: AppliedMigration[]; pausedIn: string }
+  | { status: 'busy' };
+
+/** Thrown out of a migration's checkpoint to pause the run once the checkpoint is saved. */
+class Paused extends Error {}
 
 /** Which migrations a table has had, and which it has not. */
 export interface MigrationStatus {
@@ -61,7 +75,13 @@ export async function runMigrations(
     const applied: AppliedMigration[] = [];
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
-      const record = await apply(table, migration, lease, now);
+      let record: AppliedMigration;
+      try {
+        record = await apply(table, migration, lease, now, options.keepGoing ?? (() => true));
+      } catch (error) {
+        if (error instanceof Paused) return { status: 'paused', applied, pausedIn: migration.id };
+        throw error;
+      }
       // metric: MigrationsApplied
       logger.info('Migration applied', {
         migrationId: record.id,
@@ -80,6 +100,7 @@ async function apply(
   migration: Migration,
   lease: Lease,
   now: () => number,
+  keepGoing: () => boolean,
 ): Promise<AppliedMigration> {
   const kept = await table.get(checkpointKey(migration.id));
   let itemsTouched = Number(kept?.itemsTouched ?? 0);
@@ -94,6 +115,7 @@ async function apply(
         },
       ]);
       itemsTouched += touched;
+      if (!keepGoing()) throw new Paused();
     },
   };
   await migration.run(table, checkpoint);

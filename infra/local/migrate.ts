@@ -6,7 +6,8 @@ import { maintenanceTarget, withMaintenanceTable } from './maintenance-table.ts'
 // pending ones, against the table `withMaintenanceTable` names (the local `.data` with the stack
 // stopped; DYNAMODB_ENDPOINT + TABLE_NAME; or TABLE_NAME + AWS_REGION for a stage in AWS).
 // Safe while traffic flows; a run stopped part way resumes where it got to.
-const target = maintenanceTarget();
+const reach = { aws: true };
+const target = maintenanceTarget(process.env, reach);
 console.log(
   `[migrate] table ${target.tableName} (${target.kind === 'aws' ? `AWS ${target.region}` : target.kind === 'endpoint' ? target.endpoint : target.path})`,
 );
@@ -34,4 +35,4 @@ await withMaintenanceTable(async (table) => {
       ? `[migrate] ${outcome.applied.length} applied`
       : '[migrate] nothing pending',
   );
-});
+}, reach);

@@ -64,13 +64,22 @@ describe('npm run migrate', () => {
     // Four processes, each starting tsx: a minute or more on a busy two-core machine.
   }, 120_000);
 
-  it('names the deployed table in AWS only when given its name and region, without an endpoint', () => {
-    expect(maintenanceTarget({ TABLE_NAME: 'nextwork-dev', AWS_REGION: 'eu-north-1' })).toEqual({
+  it('names the deployed table in AWS only for migrate, given its name and region and no endpoint', () => {
+    const aws = { aws: true };
+    expect(
+      maintenanceTarget({ TABLE_NAME: 'nextwork-dev', AWS_REGION: 'eu-north-1' }, aws),
+    ).toEqual({
       kind: 'aws',
       region: 'eu-north-1',
       tableName: 'nextwork-dev',
     });
-    expect(maintenanceTarget({ AWS_REGION: 'eu-north-1' })).toMatchObject({ kind: 'local-data' });
+    expect(maintenanceTarget({ AWS_REGION: 'eu-north-1' }, aws)).toMatchObject({
+      kind: 'local-data',
+    });
+    // A command not allowed on a stage (the recount) stays local.
+    expect(
+      maintenanceTarget({ TABLE_NAME: 'nextwork-dev', AWS_REGION: 'eu-north-1' }),
+    ).toMatchObject({ kind: 'local-data', tableName: 'nextwork-dev' });
     expect(
       maintenanceTarget({
         TABLE_NAME: 't',

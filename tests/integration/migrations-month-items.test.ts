@@ -201,4 +201,29 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       excused: 0,
     });
   });
+
+  it('keeps a change made to a month item between its read and its fold', async () => {
+    // Prepare: an old month item, and a write to it (an old function still running during the
+    // deployment) just before the fold's transaction.
+    const fresh = await createTestTable();
+    await givenMunicipalities(fresh);
+    const monthKey = { pk: `MUNI#${ROSKILDE}`, sk: 'STATS#YOUTH#MONTH#2026-09' };
+    await fresh.put({ ...monthKey, month: '2026-09', enrolled: 3 });
+    const racing = Object.create(fresh) as Table;
+    let raced = false;
+    racing.transact = async (actions, token) => {
+      if (!raced) {
+        raced = true;
+        await fresh.update(monthKey, { add: { enrolled: 1 } });
+      }
+      return fresh.transact(actions, token);
+    };
+    // Act
+    await foldYouthMonthItems.run(racing, fromTheStart);
+    // Assess
+    expect(raced).toBe(true);
+    expect(await fresh.get(monthKey)).toBeUndefined();
+    const months = youthMonthsFromItem(await fresh.get(youthStatsKey(ROSKILDE)));
+    expect(months.get('2026-09')?.enrolled).toBe(4);
+  });
 });

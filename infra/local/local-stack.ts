@@ -2,8 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { disablePendingSignIns } from '#companies/repository/sign-in-disable-entity';
 import { subgraphUrlVariable } from '#gateway/config';
-import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import { recordAllApplied } from '#kernel/migrations/runner';
 import { servicesFromEnvironment, withServices } from '#kernel/services';
 import { createSubgraphLambdaHandler, createSubgraphRuntime } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
@@ -11,7 +9,6 @@ import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
 import type { WorkflowEngine } from '#kernel/workflow-engine';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
-import { applyPendingMigrations } from './apply-migrations.ts';
 import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
 import { DevSignInDirectory } from './dev-sign-in-directory.ts';
@@ -19,7 +16,7 @@ import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
 import { type LocalLifecycle, startLocalLifecycle } from './lifecycle/local-lifecycle.ts';
 import { type LocalKeys, loadOrCreateLocalKeys } from './local-keys.ts';
-import { isEmpty, seedDemoWorld } from './seed/seed-all.ts';
+import { prepareLocalTable } from './prepare-table.ts';
 
 /** How to run the local stack. */
 export interface LocalStackOptions {
@@ -118,13 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const table = new Table(client, options.tableName);
     if (await ensureTable(client, options.tableName))
       progress(`created table ${options.tableName}`);
-    if (options.seed && (await isEmpty(table))) {
-      progress('seeding the demo world');
-      await seedDemoWorld(table);
-      // Seeded in the newest shape: there is nothing for the migrations to bring forward.
-      await recordAllApplied(table, ALL_MIGRATIONS);
-    }
-    await applyPendingMigrations(table, progress);
+    await prepareLocalTable(table, { seed: options.seed, progress });
 
     Object.assign(process.env, {
       STAGE: options.stage,

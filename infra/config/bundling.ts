@@ -51,6 +51,9 @@ export const LIFECYCLE_TASK_ENTRY = 'subgraphs/placements/workflow/handler.ts';
 /** The function that restarts lifecycles whose execution stopped, on a schedule. */
 export const LIFECYCLE_RECONCILER_ENTRY = 'subgraphs/placements/reconciler/handler.ts';
 
+/** The function that applies the data migrations on deploy (`infra/constructs/data-migrations.ts`). */
+export const DATA_MIGRATIONS_ENTRY = 'infra/migrations/handler.ts';
+
 /** A function that answers no client: a name for reports, and its handler module. */
 export interface InternalBundle {
   name: string;
@@ -59,8 +62,8 @@ export interface InternalBundle {
 
 /**
  * The functions that serve no API request, so have no cold-start target of their own: each
- * subgraph's data-subject function, the lifecycle's task function and its reconciler. Their
- * bundles are held to `BUNDLE_BUDGETS.internal` by `tests/unit/bundle-size-budgets.test.ts`.
+ * subgraph's data-subject function, the lifecycle's task function and its reconciler, the data
+ * migrations. Their bundles are held to `BUNDLE_BUDGETS.internal` by `tests/unit/bundle-size-budgets.test.ts`.
  */
 export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
   ...SUBGRAPHS.map(({ name }) => ({
@@ -69,6 +72,7 @@ export const INTERNAL_BUNDLES: readonly InternalBundle[] = [
   })),
   { name: 'placement lifecycle tasks', entry: LIFECYCLE_TASK_ENTRY },
   { name: 'placement lifecycle reconciler', entry: LIFECYCLE_RECONCILER_ENTRY },
+  { name: 'data migrations', entry: DATA_MIGRATIONS_ENTRY },
 ];
 
 /**

@@ -194,3 +194,19 @@ export const GATEWAY_KEY_PREFIXES: KeyPrefixGrant = {
 export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
   return [...new Set(prefixes)].sort().map((prefix) => `${prefix}#*`);
 }
+
+/**
+ * The data migrations' function (`infra/constructs/data-migrations.ts`): its ledger
+ * (`MIGRATION#…`) and exactly what the migrations of `infra/migrations/all-migrations.ts` touch —
+ * the month items folded into the counter items of people and companies (`MUNI#…`) and of
+ * placements and the learning community (`STATS#…`); the contact persons and opportunities
+ * placed under their company on gsi3 (`CONTACT#…`, `OPPORTUNITY#…`), each move checked against
+ * the company (`COMPANY#…`, read only). The municipalities and a municipality's companies are
+ * listed on gsi1, the only index it queries. A new migration that touches another prefix adds
+ * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
+ */
+export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
+  write: [PREFIX.migration, PREFIX.municipality, PREFIX.stats, PREFIX.contact, PREFIX.opportunity],
+  read: [PREFIX.company],
+  indexes: ['gsi1'],
+};

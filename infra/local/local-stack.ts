@@ -16,7 +16,7 @@ import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type HttpLambdaHandler, type LocalFunction, serveLambda } from './lambda-http-adapter.ts';
 import { type LocalLifecycle, startLocalLifecycle } from './lifecycle/local-lifecycle.ts';
 import { type LocalKeys, loadOrCreateLocalKeys } from './local-keys.ts';
-import { isEmpty, seedDemoWorld } from './seed/seed-all.ts';
+import { prepareLocalTable } from './prepare-table.ts';
 
 /** How to run the local stack. */
 export interface LocalStackOptions {
@@ -115,10 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const table = new Table(client, options.tableName);
     if (await ensureTable(client, options.tableName))
       progress(`created table ${options.tableName}`);
-    if (options.seed && (await isEmpty(table))) {
-      progress('seeding the demo world');
-      await seedDemoWorld(table);
-    }
+    await prepareLocalTable(table, { seed: options.seed, progress });
 
     Object.assign(process.env, {
       STAGE: options.stage,

@@ -29,6 +29,7 @@ import {
 } from '../config/key-prefixes.ts';
 import type { StageConfig } from '../config/stage.ts';
 import { DYNAMODB_CLIENT_ENVIRONMENT, TIMEOUTS } from '../config/timeouts.ts';
+import { DataMigrations } from '../constructs/data-migrations.ts';
 import { GatewayKeyPair } from '../constructs/gateway-key-pair/gateway-key-pair.ts';
 import { NextworkFunction } from '../constructs/nextwork-function.ts';
 import { grantTableAccess } from '../constructs/table-access.ts';
@@ -101,6 +102,8 @@ export class ApiStack extends Stack {
   readonly pseudonymKey: Secret;
   /** The gateway function. */
   readonly gateway: NextworkFunction;
+  /** The data migrations applied on deploy. */
+  readonly dataMigrations: DataMigrations;
   /** The public HTTP API. */
   readonly api: HttpApi;
   /** Its stage (throttling, access logs). */
@@ -250,6 +253,14 @@ export class ApiStack extends Stack {
       this.subgraphs[name].function.grantInvokeUrl(this.gateway.role);
     // The gateway reads its key at start: the pair must exist (not the placeholder) by then.
     this.gateway.function.node.addDependency(keyPair.resource);
+
+    // Every deploy that adds a data migration applies it, and waits for it.
+    this.dataMigrations = new DataMigrations(this, 'DataMigrations', {
+      ...common,
+      table: props.table,
+      tableKey: props.key,
+      removalPolicy: config.dataRemovalPolicy,
+    });
 
     const live = new Alias(this, 'GatewayLive', {
       aliasName: 'live',

@@ -21,6 +21,8 @@ export const PREFIX = {
   rateLimit: 'RATE',
   /** Records of changes made with an idempotency key (see `idempotency.ts`). */
   idempotency: 'IDEMPOTENCY',
+  /** The data migrations' ledger: applied, checkpoints, the runners' lease (`migrations/`). */
+  migration: 'MIGRATION',
 } as const;
 
 /** Joins key parts with `#`, the table's separator. */

@@ -150,9 +150,9 @@ describe('the functions', () => {
     const projectFunctions = functions.filter(
       (fn) => fn.Properties?.Runtime === 'nodejs22.x' || fn.Properties?.Handler === 'index.handler',
     );
-    // Assess: four subgraphs, their four data-subject functions, the gateway and the key-pair
-    // generator
-    expect(projectFunctions).toHaveLength(2 * SUBGRAPHS.length + 2);
+    // Assess: four subgraphs, their four data-subject functions, the gateway, the key-pair
+    // generator and the data migrations
+    expect(projectFunctions).toHaveLength(2 * SUBGRAPHS.length + 3);
     for (const fn of projectFunctions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',

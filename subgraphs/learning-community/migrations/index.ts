@@ -1,0 +1,5 @@
+import type { Migration } from '#kernel/migrations/migration';
+import { foldNetworkMonthItems } from './0004-fold-month-items.ts';
+
+/** The learning community subgraph's data migrations, in order. */
+export const LEARNING_COMMUNITY_MIGRATIONS: readonly Migration[] = [foldNetworkMonthItems];

@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config.ts';
 import { maskError } from './error-masking.ts';
 import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { requestMetricsPlugin } from './gateway-metrics.ts';
 import { createHealthCheck } from './health.ts';
 import { cachedHealthCheck, DEFAULT_HEALTH_CACHE_MS } from './health-cache.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
@@ -97,6 +98,7 @@ export function createGateway(
     validationRules: queryLimitRules(limits),
     plugins: [
       requestLogPlugin(),
+      requestMetricsPlugin(),
       operationResolutionPlugin(),
       operationLimitsPlugin(limits),
       refusalAuditPlugin(),

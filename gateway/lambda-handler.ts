@@ -45,6 +45,7 @@ export function createGatewayLambdaHandler(gateway: ReturnType<typeof createGate
       return response;
     } finally {
       await flushQuietly(admission.context);
+      admission.context.metrics?.publish();
     }
   };
 }

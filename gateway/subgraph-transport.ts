@@ -3,9 +3,11 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { DEADLINE_HEADER } from '#kernel/deadline';
 import { CORRELATION_HEADER, IDENTITY_HEADER } from '#kernel/identity-assertion';
+import { label } from '#kernel/metrics';
 import type { SubgraphName } from '#schema/subgraphs';
 import { batchingSender } from './call-batching.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { subgraphLabel } from './gateway-metrics.ts';
 import type { RequestSigner } from './request-signer.ts';
 import { clientMistakeAnswerOf, type SubgraphResponse } from './subgraph-client-errors.ts';
 import { createSubgraphHttp } from './subgraph-http.ts';
@@ -74,14 +76,28 @@ export class SubgraphTransport extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override didEncounterError(error: Error): never {
+  override didEncounterError(
+    error: Error,
+    _request?: unknown,
+    _response?: unknown,
+    context?: GatewayContext,
+  ): never {
     const answer = clientMistakeAnswerOf(error);
     if (answer) throw new RefusedByTheSubgraph(answer);
     this.onUnavailable?.(this.subgraph);
+    context?.metrics?.count('SubgraphCallsFailed', {
+      subgraph: subgraphLabel(this.subgraph),
+      reason: isTimeout(error) ? label('TIMEOUT') : label('UNAVAILABLE'),
+    });
     throw new GraphQLError(`The ${this.subgraph} subgraph did not answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
     });
   }
+}
+
+/** Whether the call was cut off by its timeout or the request's deadline (`subgraph-http.ts`). */
+function isTimeout(error: Error): boolean {
+  return error.name === 'TimeoutError' || error.name === 'AbortError';
 }
 
 /** Carries a subgraph's answer to a client mistake out of the data source's error path. */

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { logger } from '#kernel/logger';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
@@ -12,7 +13,11 @@ const engine = lifecycleEngineFromEnvironment();
  * pass that could not check or restart some lifecycle fails once it has been through them all,
  * so the function's error alarm fires; the next pass tries them again.
  */
-export async function handler(): Promise<{ checked: number; restarted: number }> {
+export async function handler(
+  _event: unknown,
+  context: Context,
+): Promise<{ checked: number; restarted: number }> {
+  logger.addContext(context);
   if (!engine) throw new Error('The lifecycle reconciler needs LIFECYCLE_STATE_MACHINE_ARN');
   const report = await reconcileLifecycles({ table, engine, logger });
   if (report.failed.length > 0) {

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { logger } from '#kernel/logger';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
@@ -6,11 +7,16 @@ import { LIFECYCLE_CONFIG } from '../domain/lifecycle-config.ts';
 import { lifecycleEngineFromEnvironment } from './engine-registry.ts';
 import { createLifecycleTaskHandler } from './lifecycle-task-handler.ts';
 
-/** Lambda entry of the lifecycle task function: every task state of the state machine. */
-export const handler = createLifecycleTaskHandler({
+const handle = createLifecycleTaskHandler({
   table: new Table(createDynamoClient(), process.env.TABLE_NAME ?? ''),
   clock: new ScaledLifecycleClock(1),
   config: LIFECYCLE_CONFIG,
   engine: lifecycleEngineFromEnvironment(),
   logger,
 });
+
+/** Lambda entry of the lifecycle task function: every task state of the state machine. */
+export async function handler(event: unknown, context: Context): Promise<Record<string, unknown>> {
+  logger.addContext(context);
+  return handle(event);
+}

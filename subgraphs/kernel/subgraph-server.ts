@@ -27,7 +27,7 @@ import {
   type VerifiedAssertion,
 } from './identity-assertion.ts';
 import { loadedOnce } from './loaded-once.ts';
-import { logger, requestLogger } from './logger.ts';
+import { logger, requestLogger, withLambdaContext } from './logger.ts';
 import { createMetricsRecorder, label } from './metrics.ts';
 import { readSubgraphEnvironment, type SubgraphEnvironment } from './runtime-config.ts';
 import { resolveSecret } from './secrets.ts';
@@ -282,18 +282,20 @@ export type SubgraphRuntime = ReturnType<typeof createSubgraphRuntime>;
 
 /**
  * The Lambda entry of a subgraph: API Gateway v2 (HTTP API, function URL) events in, the
- * verified context built for every request.
+ * verified context built for every request, the invocation in every log line.
  */
 export function createSubgraphLambdaHandler(
   server: ApolloServer<SubgraphContext>,
   runtime: SubgraphRuntime,
 ) {
-  return startServerAndCreateLambdaHandler(
-    server,
-    handlers.createAPIGatewayProxyEventV2RequestHandler(),
-    {
-      context: ({ event }) => runtime.contextFromHeaders(event.headers),
-      middleware: [refuseLongBatches],
-    },
+  return withLambdaContext(
+    startServerAndCreateLambdaHandler(
+      server,
+      handlers.createAPIGatewayProxyEventV2RequestHandler(),
+      {
+        context: ({ event }) => runtime.contextFromHeaders(event.headers),
+        middleware: [refuseLongBatches],
+      },
+    ),
   );
 }

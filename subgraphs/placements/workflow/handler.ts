@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { logger } from '#kernel/logger';
+import { logger, withLambdaContext } from '#kernel/logger';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { ScaledLifecycleClock } from '../domain/lifecycle-clock.ts';
@@ -16,7 +16,4 @@ const handle = createLifecycleTaskHandler({
 });
 
 /** Lambda entry of the lifecycle task function: every task state of the state machine. */
-export async function handler(event: unknown, context: Context): Promise<Record<string, unknown>> {
-  logger.addContext(context);
-  return handle(event);
-}
+export const handler = withLambdaContext((event: unknown, _context: Context) => handle(event));

@@ -62,12 +62,13 @@ export function createGateway(
     ...(signRequest ? { signRequest } : {}),
   };
 
-  /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+  /** Every subgraph's and the table's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
   const health = cachedHealthCheck(
     createHealthCheck({
       ...transportOptions,
       urls: config.subgraphUrls,
       timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+      ...(table ? { table } : {}),
     }),
     { ttlMs: DEFAULT_HEALTH_CACHE_MS },
   );

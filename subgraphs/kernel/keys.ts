@@ -21,6 +21,8 @@ export const PREFIX = {
   rateLimit: 'RATE',
   /** Records of changes made with an idempotency key (see `idempotency.ts`). */
   idempotency: 'IDEMPOTENCY',
+  /** The one key the gateway's `/health` reads to see that DynamoDB answers (never written). */
+  health: 'HEALTH',
 } as const;
 
 /** Joins key parts with `#`, the table's separator. */

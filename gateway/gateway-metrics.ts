@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { knownLabel, type Label, label, type MetricsRecorder } from '#kernel/metrics';
 import { SUBGRAPHS } from '#schema/subgraphs';
 import { CLIENT_FACING_CODES } from './error-masking.ts';
@@ -49,10 +49,26 @@ export function operationLabel(
   if (!operation) return NO_OPERATION;
   const fields = operation.selectionSet.selections.filter((s) => s.kind === 'Field');
   if (fields.length !== 1 || operation.selectionSet.selections.length !== 1) return SEVERAL_FIELDS;
-  const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   const name = fields[0]?.kind === 'Field' ? fields[0].name.value : undefined;
-  return knownLabel(name, new Set(Object.keys(root?.getFields() ?? {})));
+  return knownLabel(name, rootFieldsOf(schema, operation.operation));
+}
+
+/** Each schema's root fields by operation type, listed once per schema (it never changes). */
+const ROOT_FIELDS = new WeakMap<GraphQLSchema, Map<string, ReadonlySet<string>>>();
+
+function rootFieldsOf(schema: GraphQLSchema, type: string): ReadonlySet<string> {
+  let byType = ROOT_FIELDS.get(schema);
+  if (!byType) {
+    byType = new Map();
+    ROOT_FIELDS.set(schema, byType);
+  }
+  let fields = byType.get(type);
+  if (!fields) {
+    const root = type === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+    fields = new Set(Object.keys(root?.getFields() ?? {}));
+    byType.set(type, fields);
+  }
+  return fields;
 }
 
 /** A subgraph's name as a metric's dimension. */

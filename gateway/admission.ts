@@ -3,9 +3,11 @@ import { deadlineIn } from '#kernel/deadline';
 import type { Identity } from '#kernel/identity';
 import { CORRELATION_HEADER, correlationIdFrom } from '#kernel/identity-assertion';
 import { logger } from '#kernel/logger';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { errorResponse } from './error-response.ts';
-import { type AuditTrailFactory, recordRefusal } from './gateway-audit.ts';
+import { type AuditTrailFactory, recordRefusal, refusalLabel } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { NO_OPERATION } from './gateway-metrics.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RateLimitedCounter } from './rate-limited-count.ts';
 import type { GatewayRefusalCode } from './refusals.ts';
@@ -47,9 +49,11 @@ export function createAdmission(options: {
     message: string,
     headers: Record<string, string> = {},
   ): Promise<Admission> => {
-    recordRefusal(context.audit, context.identity, code, message);
+    recordRefusal(context.audit, context.identity, code, message, context.metrics);
+    context.metrics?.count('Requests', { operation: NO_OPERATION, outcome: refusalLabel(code) });
     logRequest(context, status, code);
     await flushQuietly(context);
+    context.metrics?.publish();
     return { admitted: false, response: errorResponse(status, code, message, headers) };
   };
 
@@ -69,6 +73,7 @@ export function createAdmission(options: {
       identity: verified.identity,
       correlationId,
       audit: options.auditTrail(verified.identity, correlationId),
+      metrics: createMetricsRecorder(),
       ...(deadline ? { deadline } : {}),
     };
 
@@ -100,7 +105,11 @@ export function createAdmission(options: {
     const rate = await options.rateLimit(verified.identity.subject);
     if (!rate.allowed) {
       await options.countRateLimited(verified.identity, correlationId);
+      const code = refusalLabel('RATE_LIMITED');
+      context.metrics?.count('Refusals', { code });
+      context.metrics?.count('Requests', { operation: NO_OPERATION, outcome: code });
       logRequest(context, 429, 'RATE_LIMITED');
+      context.metrics?.publish();
       return {
         admitted: false,
         response: errorResponse(

@@ -4,7 +4,7 @@ import { logger } from '#kernel/logger';
 import { GATEWAY_REFUSALS, refusalCodeOf } from './refusals.ts';
 
 /** Codes whose messages are meant for clients; anything else is masked in production. */
-const CLIENT_FACING_CODES = new Set([
+export const CLIENT_FACING_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',

@@ -7,6 +7,7 @@ import {
 } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { logger } from '#kernel/logger';
+import { knownLabel, type Label, type MetricsRecorder } from '#kernel/metrics';
 import type { Table } from '#kernel/table/table';
 import type { GatewayContext } from './gateway-context.ts';
 import { GATEWAY_REFUSALS, type GatewayRefusalCode, refusalCodeOf } from './refusals.ts';
@@ -51,13 +52,16 @@ export function createGatewayAuditTrails(options: {
  * @param identity - the caller, if verified
  * @param code - the refusal's code
  * @param detail - the gateway's message
+ * @param metrics - where the refusal is counted by its code (`Refusals`)
  */
 export function recordRefusal(
   audit: AuditTrail | undefined,
   identity: Identity | null,
   code: GatewayRefusalCode,
   detail: string,
+  metrics?: MetricsRecorder,
 ): void {
+  metrics?.count('Refusals', { code: refusalLabel(code) });
   try {
     audit?.record({
       action: 'REFUSED',
@@ -92,6 +96,7 @@ export function refusalAuditPlugin(): ApolloServerPlugin<GatewayContext> {
               contextValue.identity,
               code,
               shortReason(code, error.message),
+              contextValue.metrics,
             );
           }
         },
@@ -105,4 +110,11 @@ function shortReason(code: GatewayRefusalCode, message: string): string {
   if (code === 'INTROSPECTION_DISABLED') return 'introspection is disabled in production';
   if (code === 'TOO_MANY_TOKENS') return message.replace(/^Syntax Error: /, '');
   return message;
+}
+
+const REFUSAL_CODES: ReadonlySet<string> = new Set(Object.keys(GATEWAY_REFUSALS));
+
+/** A refusal's code as a metric's dimension. */
+export function refusalLabel(code: GatewayRefusalCode): Label {
+  return knownLabel(code, REFUSAL_CODES);
 }

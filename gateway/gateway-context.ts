@@ -1,6 +1,7 @@
 import type { AuditTrail } from '#kernel/audit';
 import type { Deadline } from '#kernel/deadline';
 import type { Identity } from '#kernel/identity';
+import type { MetricsRecorder } from '#kernel/metrics';
 
 /** What the gateway knows about one request: the verified caller and its correlation id. */
 export interface GatewayContext {
@@ -18,4 +19,9 @@ export interface GatewayContext {
    * Absent where no limit applies (benchmarks).
    */
   deadline?: Deadline;
+  /**
+   * The request's metrics (its outcome, refusals, failed subgraph calls), published when the
+   * request ends. Absent where none are kept (benchmarks).
+   */
+  metrics?: MetricsRecorder;
 }

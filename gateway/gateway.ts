@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config.ts';
 import { maskError } from './error-masking.ts';
 import { createGatewayAuditTrails, refusalAuditPlugin } from './gateway-audit.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { requestMetricsPlugin } from './gateway-metrics.ts';
 import { createHealthCheck } from './health.ts';
 import { cachedHealthCheck, DEFAULT_HEALTH_CACHE_MS } from './health-cache.ts';
 import { operationLimitsPlugin } from './operation-limits.ts';
@@ -61,12 +62,13 @@ export function createGateway(
     ...(signRequest ? { signRequest } : {}),
   };
 
-  /** Every subgraph's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
+  /** Every subgraph's and the table's state, asked at most once per {@link DEFAULT_HEALTH_CACHE_MS}. */
   const health = cachedHealthCheck(
     createHealthCheck({
       ...transportOptions,
       urls: config.subgraphUrls,
       timeoutMs: Math.min(config.subgraphTimeoutMs, 3000),
+      ...(table ? { table } : {}),
     }),
     { ttlMs: DEFAULT_HEALTH_CACHE_MS },
   );
@@ -97,6 +99,7 @@ export function createGateway(
     validationRules: queryLimitRules(limits),
     plugins: [
       requestLogPlugin(),
+      requestMetricsPlugin(),
       operationResolutionPlugin(),
       operationLimitsPlugin(limits),
       refusalAuditPlugin(),

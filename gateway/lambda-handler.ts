@@ -4,6 +4,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { withLambdaContext } from '#kernel/logger';
 import { flushQuietly } from './admission.ts';
 import type { createGateway } from './gateway.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -24,27 +25,30 @@ export function createGatewayLambdaHandler(gateway: ReturnType<typeof createGate
   const graphql = startServerAndCreateLambdaHandler(gateway.server, gatewayRequestHandler(), {
     context: async ({ event }) => gateway.contextOf(admitted.get(event)),
   });
-  return async (
-    event: APIGatewayProxyEventV2,
-    context: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
-    if (event.rawPath === '/health') {
-      const report = await gateway.health();
-      return {
-        statusCode: report.healthy ? 200 : 503,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(report),
-      };
-    }
-    const admission = await gateway.admit(event);
-    if (!admission.admitted) return admission.response;
-    admitted.set(event, admission.context);
-    try {
-      const response = await graphql(event, context, () => {});
-      if (!response) throw new Error('The GraphQL handler returned no response');
-      return response;
-    } finally {
-      await flushQuietly(admission.context);
-    }
-  };
+  return withLambdaContext(
+    async (
+      event: APIGatewayProxyEventV2,
+      context: Context,
+    ): Promise<APIGatewayProxyStructuredResultV2> => {
+      if (event.rawPath === '/health') {
+        const report = await gateway.health();
+        return {
+          statusCode: report.healthy ? 200 : 503,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(report),
+        };
+      }
+      const admission = await gateway.admit(event);
+      if (!admission.admitted) return admission.response;
+      admitted.set(event, admission.context);
+      try {
+        const response = await graphql(event, context, () => {});
+        if (!response) throw new Error('The GraphQL handler returned no response');
+        return response;
+      } finally {
+        await flushQuietly(admission.context);
+        admission.context.metrics?.publish();
+      }
+    },
+  );
 }

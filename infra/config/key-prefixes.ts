@@ -175,12 +175,14 @@ export const LIFECYCLE_RECONCILER_KEY_PREFIXES: KeyPrefixGrant = {
  * The gateway's table access, exactly what it uses: its per-identity rate-limit counters
  * (`RATE#…`, one `UpdateItem` that adds and returns the count) and its own refusals (depth,
  * aliases, cost, rate limit, size, batching, introspection, invalid tokens) appended to the
- * audit trail. No item read, no index: it reads no data of the subgraphs. DynamoDB still uses
- * the table key for those two writes, so the key grant (through DynamoDB only) stays.
+ * audit trail; and one read, of the fixed `HEALTH#…` key `/health` asks for. No item of the
+ * subgraphs read, no index: it reads no data of theirs. DynamoDB still uses the table key for
+ * those calls, so the key grant (through DynamoDB only) stays.
  */
 export const GATEWAY_KEY_PREFIXES: KeyPrefixGrant = {
   write: [],
-  read: [],
+  // `/health` reads one fixed key there (`gateway/health.ts`), to see that DynamoDB answers.
+  read: [PREFIX.health],
   counters: [PREFIX.rateLimit],
   append: [PREFIX.audit],
   indexes: [],

@@ -68,9 +68,9 @@ export const RECONCILE_EVERY = Duration.minutes(15);
  * definition (`infra/lifecycle/placement-lifecycle.asl.ts`) the local stack runs too, with
  * logging (all events, no execution data: inputs carry ids only, and stay out of logs anyway)
  * and X-Ray tracing; the one lifecycle task function its task states call (the placements
- * subgraph's key prefixes, a dead-letter queue for asynchronous failures); the lifecycle
- * reconciler, run by EventBridge Scheduler every 15 minutes, which restarts the lifecycles whose
- * execution stopped; least privilege throughout: the state machine may invoke only that
+ * subgraph's key prefixes); the lifecycle reconciler, run by EventBridge Scheduler every 15
+ * minutes, which restarts the lifecycles whose execution stopped (a dead-letter queue for its
+ * passes that were not delivered or failed); least privilege throughout: the state machine may invoke only that
  * function; the task function may start this state machine's executions (a hand-over) and
  * describe them (when did this one start); the reconciler may read and write placements,
  * query the index of running lifecycles, and describe, stop and start this state machine's
@@ -81,7 +81,10 @@ export class LifecycleStack extends Stack {
   readonly stateMachine: StateMachine;
   /** The lifecycle task function. */
   readonly taskFunction: NextworkFunction;
-  /** Where asynchronous invocations of the task function that failed end up. */
+  /**
+   * Where the reconciler's passes end up that EventBridge Scheduler could not deliver or that
+   * failed (invoked asynchronously, not retried: the next pass comes in 15 minutes).
+   */
   readonly deadLetterQueue: Queue;
   /** The lifecycle reconciler's function. */
   readonly reconcilerFunction: NextworkFunction;
@@ -109,18 +112,19 @@ export class LifecycleStack extends Stack {
     // The task items and lifecycle records live in the placements subgraph's partitions.
     grantTableAccess(this.taskFunction.role, props.table, props.key, KEY_PREFIXES.placements);
 
-    this.deadLetterQueue = new Queue(this, 'LifecycleTaskDeadLetters', {
+    // The state machine invokes the task function synchronously (RequestResponse, with or
+    // without a task token): its failures are the execution's (retried, then alarmed as failed
+    // executions and repaired by the reconciler), never an asynchronous invocation's. What is
+    // invoked asynchronously is the reconciler, by EventBridge Scheduler: its dead letters are
+    // the passes that could not be delivered or failed.
+    this.deadLetterQueue = new Queue(this, 'ReconcilerDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the lifecycle task function.',
-    });
-    this.taskFunction.function.configureAsyncInvoke({
-      onFailure: new SqsDestination(this.deadLetterQueue),
-      retryAttempts: 2,
+      reason: 'This queue is itself the dead-letter destination of the lifecycle reconciler.',
     });
 
     const logs = new LogGroup(this, 'LifecycleLogs', {
@@ -246,7 +250,14 @@ export class LifecycleStack extends Stack {
     new Schedule(this, 'ReconcileLifecycles', {
       description: 'Restarts the placement lifecycles whose execution stopped',
       schedule: ScheduleExpression.rate(RECONCILE_EVERY),
-      target: new LambdaInvoke(reconciler.function, { retryAttempts: 0 }),
+      target: new LambdaInvoke(reconciler.function, {
+        retryAttempts: 0,
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
+    reconciler.function.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.deadLetterQueue),
+      retryAttempts: 0,
     });
     // The target's role (made by CDK, with the source account and schedule group as conditions
     // of its trust) may invoke the function and its versions and aliases, which it has none of.

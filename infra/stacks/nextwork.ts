@@ -113,6 +113,7 @@ export function addNextworkStage(app: App, options: NextworkOptions): NextworkSt
     },
   });
   observability.watchStateMachine('Lifecycle', lifecycle.stateMachine);
+  observability.watchDeadLetters('LifecycleReconciler', lifecycle.deadLetterQueue);
 
   for (const stack of [data, identity, api, lifecycle, observability]) {
     Tags.of(stack).add('project', 'nextwork');

@@ -17,9 +17,11 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage.ts';
+import { programmeAlarms, programmeWidgets } from '../constructs/programme-metrics.ts';
 
 /** A function to watch, with the p99 duration above which users notice. */
 export interface WatchedFunction {
@@ -40,7 +42,9 @@ const PERIOD = Duration.minutes(5);
 /**
  * Alarms and a dashboard for everything that serves users: per function errors, throttles and
  * p99 duration; the API's 5xx and p99 latency; the table's throttling and system errors. Alarms
- * go to one encrypted SNS topic (an e-mail subscriber from context `alarmEmail`).
+ * go to one encrypted SNS topic (an e-mail subscriber from context `alarmEmail`). Alarms too on
+ * what the system counts itself (withheld responses, lifecycle repairs and escalations, subgraph
+ * failures, failed migrations), and the programme's picture on the dashboard.
  * The lifecycle stack's state machine is added with `watchStateMachine` (failed and timed-out
  * executions) when it exists.
  */
@@ -93,6 +97,35 @@ export class ObservabilityStack extends Stack {
     }
     this.watchApi(props.api);
     this.watchTable(props.table);
+    this.watchProgramme(config.stage);
+  }
+
+  /**
+   * Alarms on what the system itself counts (`infra/constructs/programme-metrics.ts`) and the
+   * programme's picture on the dashboard.
+   */
+  private watchProgramme(stage: string): void {
+    for (const { id, metric, threshold } of programmeAlarms(stage)) {
+      this.alarm(id, metric, threshold);
+    }
+    this.dashboard.addWidgets(...programmeWidgets(stage));
+  }
+
+  /**
+   * An alarm when a dead-letter queue holds a message: something failed that nothing retries.
+   *
+   * @param name - a short name for the alarm's id and title
+   * @param queue - the queue
+   */
+  watchDeadLetters(name: string, queue: IQueue): void {
+    const visible = queue.metricApproximateNumberOfMessagesVisible({
+      period: PERIOD,
+      statistic: 'Maximum',
+    });
+    this.alarm(`${name}-DeadLetters`, visible, 1);
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: `${name}: dead letters`, left: [visible], width: 12 }),
+    );
   }
 
   /**

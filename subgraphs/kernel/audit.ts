@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES, OutcomeUnknownError } from './errors.ts';
 import { key, newId, PREFIX } from './keys.ts';
+import { knownLabel, type Label, type MetricsRecorder } from './metrics.ts';
 import { itemMustNotExist } from './table/expressions.ts';
 import type { Item, Table } from './table/table.ts';
 
@@ -225,7 +226,9 @@ export const MAX_EVENTS_PER_REQUEST = 1000;
  * @param options.now - the clock (tests control it)
  * @param options.retentionDays - days after which DynamoDB's TTL removes the records
  * @param options.maxEvents - the distinct records one request may write
+ * @param options.metrics - where each refusal is counted by its code (`Refusals`)
  * @default options.maxEvents - {@link MAX_EVENTS_PER_REQUEST}
+ * @default options.metrics - none: refusals are only recorded
  */
 export function createAuditTrail(options: {
   table: Table;
@@ -234,8 +237,9 @@ export function createAuditTrail(options: {
   now: () => Date;
   retentionDays: number;
   maxEvents?: number;
+  metrics?: MetricsRecorder;
 }): RequestAuditTrail {
-  const { table, who, correlationId, now, retentionDays } = options;
+  const { table, who, correlationId, now, retentionDays, metrics } = options;
   const maxEvents = options.maxEvents ?? MAX_EVENTS_PER_REQUEST;
   let pending: AuditEvent[] = [];
   let kept = 0;
@@ -255,6 +259,9 @@ export function createAuditTrail(options: {
       return toItem(event, { who, correlationId, at: now(), retentionDays });
     },
     record(event) {
+      if (event.action === 'REFUSED' && metrics) {
+        metrics.count('Refusals', { code: refusalCodeOf(event) }, event.count ?? 1);
+      }
       if (event.action === 'READ' && event.youthId && readYouth.has(event.youthId)) return;
       const refusal = event.action === 'REFUSED' ? refusalKey(event) : undefined;
       const same = refusal === undefined ? undefined : pendingRefusals.get(refusal);
@@ -406,4 +413,11 @@ function toItem(
     }
   }
   return item;
+}
+
+const REFUSAL_CODES: ReadonlySet<string> = new Set(Object.values(ERROR_CODES));
+
+/** A refusal's code, from its reason (`FORBIDDEN: rule …`): the metric's dimension. */
+function refusalCodeOf(event: AuditEvent): Label {
+  return knownLabel(event.reason?.split(':', 1)[0], REFUSAL_CODES);
 }

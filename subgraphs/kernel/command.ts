@@ -22,6 +22,7 @@ import {
   readIdempotencyRecord,
 } from './idempotency.ts';
 import type { ItemKey } from './keys.ts';
+import { knownLabel, type Label } from './metrics.ts';
 import {
   ConditionFailedError,
   type Table,
@@ -86,7 +87,16 @@ export interface Command<Input, Result> {
 export function defineCommand<Input, Result>(
   command: Command<Input, Result>,
 ): Command<Input, Result> {
+  DEFINED_COMMANDS.add(command.name);
   return command;
+}
+
+/** The names of the commands defined: the only values a metric's `command` dimension takes. */
+const DEFINED_COMMANDS = new Set<string>();
+
+/** A command's name as a metric's dimension (`OTHER` for one not made by {@link defineCommand}). */
+function commandLabel(command: Command<unknown, unknown>): Label {
+  return knownLabel(command.name, DEFINED_COMMANDS);
 }
 
 const RememberedIdSchema = z.object({ id: z.string().min(1) });
@@ -161,6 +171,25 @@ interface Idempotency {
  * @param rawInput - the mutation's `input` argument
  */
 export async function runCommand<Input, Result>(
+  context: SubgraphContext,
+  command: Command<Input, Result>,
+  rawInput: unknown,
+): Promise<Result> {
+  try {
+    return await runOnce(context, command, rawInput);
+  } catch (error) {
+    // Whether another version was expected or the race was lost four times: one count.
+    if (error instanceof ConflictError) {
+      context.metrics.count('Conflicts', {
+        command: commandLabel(command as Command<unknown, unknown>),
+      });
+    }
+    throw error;
+  }
+}
+
+/** {@link runCommand} without its count of conflicts. */
+async function runOnce<Input, Result>(
   context: SubgraphContext,
   command: Command<Input, Result>,
   rawInput: unknown,
@@ -378,6 +407,9 @@ async function answerAgain<Input, Result>(
     throw new IdempotencyKeyReusedError();
   }
   context.logger.info('Idempotent repeat answered from its record', { command: command.name });
+  context.metrics.count('IdempotentReplays', {
+    command: commandLabel(command as Command<unknown, unknown>),
+  });
   return command.recall(context, earlier.result);
 }
 

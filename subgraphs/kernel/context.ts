@@ -3,6 +3,7 @@ import type { RequestAuditTrail } from './audit.ts';
 import type { CursorCodec } from './cursor.ts';
 import type { ItemLoader } from './entity-loader.ts';
 import type { Identity } from './identity.ts';
+import type { MetricsRecorder } from './metrics.ts';
 import type { SubgraphServices } from './services.ts';
 import type { Table } from './table/table.ts';
 
@@ -29,4 +30,6 @@ export interface SubgraphContext {
   audit: RequestAuditTrail;
   /** The services besides the table: the field cipher, data-subject functions, exports, workflows. */
   services: SubgraphServices;
+  /** The request's metrics (refusals, conflicts, replays, withheld responses), published at its end. */
+  metrics: MetricsRecorder;
 }

@@ -1,4 +1,6 @@
+import type { Context } from 'aws-lambda';
 import * as z from 'zod';
+import { withLambdaContext } from './logger.ts';
 import { onFirstUse, runtimeSdk } from './runtime-sdk.ts';
 import { createDynamoClient } from './table/client.ts';
 import { Table } from './table/table.ts';
@@ -186,12 +188,14 @@ export function dataSubjectDispatcherFromEnvironment(
  */
 export function createDataSubjectLambdaHandler(handle: DataSubjectHandler) {
   let table: Table | undefined;
-  return async (event: unknown): Promise<DataSubjectResult> => {
-    const tableName = process.env.TABLE_NAME;
-    if (!tableName) throw new Error('TABLE_NAME is not set');
-    table ??= new Table(createDynamoClient(), tableName);
-    return handle(table, DataSubjectRequestSchema.parse(event));
-  };
+  return withLambdaContext(
+    async (event: unknown, _context: Context): Promise<DataSubjectResult> => {
+      const tableName = process.env.TABLE_NAME;
+      if (!tableName) throw new Error('TABLE_NAME is not set');
+      table ??= new Table(createDynamoClient(), tableName);
+      return handle(table, DataSubjectRequestSchema.parse(event));
+    },
+  );
 }
 
 /**

@@ -23,6 +23,8 @@ export const PREFIX = {
   idempotency: 'IDEMPOTENCY',
   /** The data migrations' ledger: applied, checkpoints, the runners' lease (`migrations/`). */
   migration: 'MIGRATION',
+  /** The one key the gateway's `/health` reads to see that DynamoDB answers (never written). */
+  health: 'HEALTH',
 } as const;
 
 /** Joins key parts with `#`, the table's separator. */

@@ -1,5 +1,6 @@
 import { LogFormatter, Logger, LogItem } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import type { Context } from 'aws-lambda';
 import { PERSONAL_FIELD_NAMES } from './personal-field-names.ts';
 
 /** What replaces a redacted value. */
@@ -176,4 +177,21 @@ export const logger = new Logger({
  */
 export function requestLogger(correlationId: string): Logger {
   return logger.createChild({ persistentKeys: { correlationId } });
+}
+
+/**
+ * A Lambda handler whose log lines carry the invocation: `cold_start`, `function_request_id`,
+ * the function's name, ARN and memory (the logger's, and every request logger made from it
+ * during the invocation). A call without a context (the local stack's in-process lifecycle,
+ * some tests) logs without them.
+ *
+ * @param handler - the handler
+ */
+export function withLambdaContext<Event, Rest extends unknown[], Result>(
+  handler: (event: Event, context: Context, ...rest: Rest) => Result,
+): (event: Event, context: Context, ...rest: Rest) => Result {
+  return (event, context, ...rest) => {
+    if (context?.awsRequestId) logger.addContext(context);
+    return handler(event, context, ...rest);
+  };
 }

@@ -27,7 +27,8 @@ import {
   type VerifiedAssertion,
 } from './identity-assertion.ts';
 import { loadedOnce } from './loaded-once.ts';
-import { logger, requestLogger } from './logger.ts';
+import { logger, requestLogger, withLambdaContext } from './logger.ts';
+import { createMetricsRecorder, label } from './metrics.ts';
 import { readSubgraphEnvironment, type SubgraphEnvironment } from './runtime-config.ts';
 import { resolveSecret } from './secrets.ts';
 import { type SubgraphServices, servicesFromEnvironment } from './services.ts';
@@ -107,7 +108,8 @@ export function withheldResponseError(
  * mutation that already committed, the change stands (the table has no transaction spanning the
  * request) but the caller is not given its answer, and the failure is logged with the
  * correlation id and the audit events' actions and targets (ids only, never personal data) so
- * that the trail can be repaired.
+ * that the trail can be repaired, and counted (`ResponsesWithheld`, which raises an alarm). The
+ * request's metrics are published here, at its end.
  */
 export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
   async requestDidStart() {
@@ -120,6 +122,9 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
             error: (error as Error).name,
             events: error instanceof AuditWriteError ? error.events : [],
           });
+          contextValue.metrics.count('ResponsesWithheld', {
+            operation: operation?.operation === 'mutation' ? label('mutation') : label('query'),
+          });
           response.body = {
             kind: 'single',
             singleResult: {
@@ -127,6 +132,8 @@ export const flushAuditTrail: ApolloServerPlugin<SubgraphContext> = {
               errors: [withheldResponseError(error, operation?.operation)],
             },
           };
+        } finally {
+          contextValue.metrics.publish();
         }
       },
     };
@@ -175,12 +182,14 @@ async function recordUnverifiedCall(
   headers: Record<string, string | undefined>,
 ): Promise<void> {
   const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
+  const metrics = createMetricsRecorder();
   const audit = createAuditTrail({
     table: where.table,
     who: null,
     correlationId,
     now: () => new Date(),
     retentionDays: where.retentionDays,
+    metrics,
   });
   audit.record({
     action: 'REFUSED',
@@ -193,6 +202,7 @@ async function recordUnverifiedCall(
       error: (error as Error).name,
     });
   });
+  metrics.publish();
 }
 
 /**
@@ -243,6 +253,7 @@ export function createSubgraphRuntime(
       const requestTable = table.withDeadline(
         requestDeadline(headers[DEADLINE_HEADER], deadlineMs),
       );
+      const metrics = createMetricsRecorder();
       return {
         identity,
         correlationId,
@@ -257,8 +268,10 @@ export function createSubgraphRuntime(
           correlationId,
           now,
           retentionDays,
+          metrics,
         }),
         services,
+        metrics,
       };
     },
   };
@@ -269,18 +282,20 @@ export type SubgraphRuntime = ReturnType<typeof createSubgraphRuntime>;
 
 /**
  * The Lambda entry of a subgraph: API Gateway v2 (HTTP API, function URL) events in, the
- * verified context built for every request.
+ * verified context built for every request, the invocation in every log line.
  */
 export function createSubgraphLambdaHandler(
   server: ApolloServer<SubgraphContext>,
   runtime: SubgraphRuntime,
 ) {
-  return startServerAndCreateLambdaHandler(
-    server,
-    handlers.createAPIGatewayProxyEventV2RequestHandler(),
-    {
-      context: ({ event }) => runtime.contextFromHeaders(event.headers),
-      middleware: [refuseLongBatches],
-    },
+  return withLambdaContext(
+    startServerAndCreateLambdaHandler(
+      server,
+      handlers.createAPIGatewayProxyEventV2RequestHandler(),
+      {
+        context: ({ event }) => runtime.contextFromHeaders(event.headers),
+        middleware: [refuseLongBatches],
+      },
+    ),
   );
 }

@@ -29,7 +29,7 @@ describe('the federated stack over HTTP', () => {
     await test?.stack.stop();
   });
 
-  it('answers health once every subgraph answers', async () => {
+  it('answers health once every subgraph and DynamoDB answer', async () => {
     // Act
     const response = await fetch(test.stack.healthUrl);
     // Assess
@@ -37,6 +37,7 @@ describe('the federated stack over HTTP', () => {
     expect(await response.json()).toEqual({
       healthy: true,
       subgraphs: { people: 'up', companies: 'up', placements: 'up', 'learning-community': 'up' },
+      dynamodb: 'up',
     });
   });
 

@@ -5,14 +5,15 @@ import { readGatewayConfig } from '#gateway/config';
 import { createGateway } from '#gateway/gateway';
 import { createGatewayLambdaHandler } from '#gateway/lambda-handler';
 import { GATEWAY_KEY_PREFIXES } from '#infra/config/key-prefixes';
-import { APPEND_ACTIONS, COUNTER_ACTIONS } from '#infra/constructs/table-access';
+import { APPEND_ACTIONS, COUNTER_ACTIONS, ITEM_READ_ACTIONS } from '#infra/constructs/table-access';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { graphqlPostEvent } from '../support/api-gateway-event.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /**
- * Issue 18, §5: the gateway's role may only add to its rate counters and append its refusals
+ * Issue 18, §5: the gateway's role may only add to its rate counters, append its refusals and
+ * read the one key of its health report
  * (`infra/config/key-prefixes.ts`, pinned in the template by `tests/infra/stacks.test.ts`).
  * IAM does not run locally, so this test is its stand-in: a gateway on a client of its own
  * records every DynamoDB call it makes while it answers, refuses and audits, and each call must
@@ -61,6 +62,7 @@ function allowed(call: Call): boolean {
     prefixes.some((prefix) => call.pk?.startsWith(`${prefix}#`));
   const action = `dynamodb:${call.action}`;
   return (
+    (ITEM_READ_ACTIONS.includes(action) && under(GATEWAY_KEY_PREFIXES.read)) ||
     (COUNTER_ACTIONS.includes(action) && under(GATEWAY_KEY_PREFIXES.counters)) ||
     (APPEND_ACTIONS.includes(action) && under(GATEWAY_KEY_PREFIXES.append))
   );
@@ -71,6 +73,7 @@ describe('the gateway within its IAM grant', () => {
   let client: DynamoDBClient;
   const calls: Call[] = [];
   let send: (body: object, token?: string) => Promise<APIGatewayProxyStructuredResultV2>;
+  let handler: ReturnType<typeof createGatewayLambdaHandler>;
 
   beforeAll(async () => {
     test = await startTestStack('prod');
@@ -82,7 +85,7 @@ describe('the gateway within its IAM grant', () => {
       },
       { step: 'initialize', name: 'recordCallsAsIam' },
     );
-    const handler = createGatewayLambdaHandler(
+    handler = createGatewayLambdaHandler(
       createGateway(
         readGatewayConfig(),
         test.stack.keys.gatewayPrivateKey,
@@ -108,19 +111,25 @@ describe('the gateway within its IAM grant', () => {
     await test?.stack.stop();
   });
 
-  it('answers, refuses and audits with only counter updates and appends', async () => {
+  it('answers, refuses, audits and reports its health with only counter updates, appends and the health key read', async () => {
     // Prepare
     const token = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
-    // Act: a query answered, one refused for introspection (audited), one without a token.
+    // Act: a query answered, one refused for introspection (audited), one without a token,
+    // and the health report (which asks DynamoDB).
     const answered = await send({ query: '{ municipalities { code } }' }, token);
     const refused = await send({ query: '{ __schema { types { name } } }' }, token);
     const anonymous = await send({ query: '{ municipalities { code } }' });
+    const health = await handler(
+      { ...graphqlPostEvent('', {}, 'health'), rawPath: '/health' },
+      {} as Context,
+    );
     // Assess
     expect(answered.statusCode).toBe(200);
     expect(String(refused.body)).toContain('errors');
     expect(anonymous.statusCode).toBeGreaterThanOrEqual(400);
+    expect(JSON.parse(String(health.body))).toMatchObject({ dynamodb: 'up' });
     expect(calls.map((call) => call.action)).toEqual(
-      expect.arrayContaining(['UpdateItem', 'PutItem']),
+      expect.arrayContaining(['UpdateItem', 'PutItem', 'GetItem']),
     );
     expect(calls.filter((call) => !allowed(call))).toEqual([]);
   }, 60_000);

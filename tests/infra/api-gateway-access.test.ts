@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leadingKeyPatterns } from '#infra/config/key-prefixes';
+import { ITEM_READ_ACTIONS } from '#infra/constructs/table-access';
 import { PREFIX } from '#kernel/keys';
 import { resourcesOf, type SynthesisedStage, synthesiseStage } from './synth.ts';
 
@@ -55,7 +56,7 @@ describe("the gateway's table access", () => {
     expect(Object.keys(variables)).toContain('TABLE_NAME');
   });
 
-  it('may only add to its rate counters and append its refusals: no item read, no index', () => {
+  it('may only add to its rate counters, append its refusals and read the one health key: no data read, no index', () => {
     // Act
     const onTable = gatewayStatements().filter((statement) =>
       actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
@@ -67,6 +68,7 @@ describe("the gateway's table access", () => {
         leadingKeys: leadingKeys(statement),
       })),
     ).toEqual([
+      { actions: ITEM_READ_ACTIONS, leadingKeys: leadingKeyPatterns([PREFIX.health]) },
       { actions: ['dynamodb:PutItem'], leadingKeys: leadingKeyPatterns([PREFIX.audit]) },
       { actions: ['dynamodb:UpdateItem'], leadingKeys: leadingKeyPatterns([PREFIX.rateLimit]) },
     ]);

@@ -197,16 +197,31 @@ describe('the lifecycle stack', () => {
     expect(grants.QueryIndexes?.resource).not.toMatch(/gsi1|gsi2/);
   });
 
-  it('sends failed asynchronous invocations of the task function to an encrypted dead-letter queue', () => {
+  it('sends the reconciler passes that failed or were not delivered to an encrypted dead-letter queue, alarmed when it holds one', () => {
     // Prepare: synthesised in beforeAll
     // Act
     const invokeConfig = only(resourcesOf(lifecycle, 'AWS::Lambda::EventInvokeConfig'));
     const queue = only(resourcesOf(lifecycle, 'AWS::SQS::Queue'));
+    const schedule = only(resourcesOf(lifecycle, 'AWS::Scheduler::Schedule'));
+    const alarms = Object.values(
+      resourcesOf(prod.templates.observability, 'AWS::CloudWatch::Alarm'),
+    ).map((alarm) => alarm.Properties);
     // Assess
+    expect(JSON.stringify(invokeConfig.Properties?.FunctionName)).toContain('LifecycleReconciler');
     expect(JSON.stringify(invokeConfig.Properties?.DestinationConfig)).toContain(
-      'LifecycleTaskDeadLetters',
+      'ReconcilerDeadLetters',
     );
+    expect(JSON.stringify(schedule.Properties?.Target)).toContain('ReconcilerDeadLetters');
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        AlarmName: 'nextwork-prod-LifecycleReconciler-DeadLetters',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [expect.anything()],
+      }),
+    );
   });
 
   it('is watched: alarms on failed and timed-out executions', () => {

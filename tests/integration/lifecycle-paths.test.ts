@@ -26,6 +26,7 @@ import {
   listTasksOfPlacement,
 } from '#placements/repository/lifecycle-task-repository';
 import { loadPlacement } from '#placements/repository/placement-repository';
+import { captureEmf } from '../support/emf.ts';
 import {
   eventually,
   type LifecycleHarness,
@@ -368,6 +369,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
   it('reminds the consultant of an overdue task, then escalates it to the team leader', async () => {
     // Prepare: the check-in is due on 15 August
     const id = 'overdue';
+    const emf = captureEmf();
     await h.advanceTo('2027-08-12');
     await h.waitingOn(id, 'CHECK_IN');
     const chased = async () => (await listTasksOfPlacement(table, id))[0];
@@ -389,6 +391,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       'escalated again',
     );
     await h.waitingOn(id, 'CHECK_IN');
+    emf.restore();
     // Assess
     expect(opened).toMatchObject({ status: 'OPEN', reminders: 0, escalations: 0 });
     expect(reminded).toMatchObject({ status: 'OPEN', reminders: 1, escalations: 0 });
@@ -400,6 +403,20 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     expect(teamLeaders.edges.map((e) => e.node.id)).toContain(task?.id);
     const own = await listOpenTasksOfStaff(h.staff(), 'staff-265-1', { first: 100 });
     expect(own.edges.map((e) => e.node.id)).toContain(task?.id);
+    // What operators see (#17): the task opened, overdue, escalated and escalated again.
+    expect(emf.metric('LifecycleTasksOpened')).toContainEqual(
+      expect.objectContaining({ step: 'CHECK_IN', value: 1 }),
+    );
+    expect(emf.metric('LifecycleTasksOverdue')).toContainEqual(
+      expect.objectContaining({ step: 'CHECK_IN', value: 1 }),
+    );
+    // (The file's other placements may be overdue too, by the time this test's clock reaches.)
+    expect(emf.metric('LifecycleTasksEscalated')).toContainEqual(
+      expect.objectContaining({ escalation: 'FIRST', value: 1 }),
+    );
+    expect(emf.metric('LifecycleTasksEscalated')).toContainEqual(
+      expect.objectContaining({ escalation: 'AGAIN', value: 1 }),
+    );
   });
 
   it('starts one execution for a placement however often its lifecycle is started', async () => {

@@ -16,6 +16,7 @@ import { reconcileLifecycles } from '#placements/reconciler/reconcile-lifecycles
 import { listTasksOfPlacement } from '#placements/repository/lifecycle-task-repository';
 import { loadPlacement } from '#placements/repository/placement-repository';
 import { testContext } from '../support/context.ts';
+import { captureEmf } from '../support/emf.ts';
 import { staffIdentity } from '../support/identities.ts';
 import { eventually, ManualLifecycleClock } from '../support/lifecycle-harness.ts';
 import { givenPlacements } from '../support/placements-factories.ts';
@@ -103,9 +104,14 @@ describe('the lifecycle reconciler', () => {
       'one execution succeeded and one failed',
     );
     await givenPlacements(table, [succeeded]);
+    const emf = captureEmf();
     // Act
     const report = await pass();
+    emf.restore();
     // Assess
+    expect(emf.metric('LifecyclesRepaired')).toEqual([
+      expect.objectContaining({ namespace: 'NEXTWORK', value: 4 }),
+    ]);
     const byPlacement = (p: { placementId: string }) => p.placementId;
     expect(
       [...report.restarted].sort((a, b) => byPlacement(a).localeCompare(byPlacement(b))),
@@ -158,10 +164,13 @@ describe('the lifecycle reconciler', () => {
     await pass();
     await waitingOn(placement.id, 'CHECK_IN');
     const before = await stored(placement.id);
+    const emf = captureEmf();
     // Act
     const report = await pass();
+    emf.restore();
     // Assess
     expect(report.restarted).toEqual([]);
+    expect(emf.metric('LifecyclesRepaired')).toEqual([]);
     expect(report.checked).toBeGreaterThan(0);
     expect(await stored(placement.id)).toEqual(before);
   });

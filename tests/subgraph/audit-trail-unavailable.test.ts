@@ -8,6 +8,7 @@ import { createSubgraphServer } from '#kernel/subgraph-server';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
 import { testContext } from '../support/context.ts';
+import { captureEmf } from '../support/emf.ts';
 import { errorCodes, execute } from '../support/execute.ts';
 import { type FaultProxy, type FaultRule, startFaultProxy } from '../support/fault-proxy.ts';
 import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
@@ -106,6 +107,24 @@ describe('a response whose audit trail DynamoDB did not take', () => {
     expect(result.errors?.[0]?.extensions?.retryable).toBe(true);
     expect(JSON.stringify(result)).not.toContain('Name of');
     expect(proxy.counts('PutItem')).toMatchObject({ requests: 1, throttled: 1 });
+  });
+
+  it('counts a response withheld for want of its audit record, by operation type', async () => {
+    // Prepare
+    faults([{ kind: 'throttled', rate: 1, operations: ['PutItem'] }]);
+    const emf = captureEmf();
+    // Act
+    const result = await execute(
+      server,
+      contextWithTrailThroughProxy(),
+      '{ person(id: "p-withheld") { id name } }',
+    );
+    emf.restore();
+    // Assess
+    expect(result.data).toBeNull();
+    expect(emf.metric('ResponsesWithheld')).toEqual([
+      expect.objectContaining({ namespace: 'NEXTWORK', operation: 'query', value: 1 }),
+    ]);
   });
 
   it('answers a query TEMPORARILY_UNAVAILABLE when the write of its READ record lost its connection and the record is not there', async () => {

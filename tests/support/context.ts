@@ -8,6 +8,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { createLocalFieldCipher } from '#kernel/field-cipher';
 import type { Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { type SubgraphServices, servicesFromEnvironment, withServices } from '#kernel/services';
 import type { Table } from '#kernel/table/table';
 import { RecordingSignInDirectory } from './sign-in.ts';
@@ -53,6 +54,7 @@ export function testContext(
   now: Date = new Date('2026-11-26T10:00:00Z'),
   services: TestServices = {},
 ): SubgraphContext {
+  const metrics = createMetricsRecorder();
   return {
     identity,
     correlationId: 'test',
@@ -67,7 +69,9 @@ export function testContext(
       correlationId: 'test',
       now: () => now,
       retentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+      metrics,
     }),
     services: testServices(table, services),
+    metrics,
   };
 }

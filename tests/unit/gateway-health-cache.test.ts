@@ -16,6 +16,7 @@ function countingCheck() {
         placements: 'up',
         'learning-community': 'up',
       },
+      dynamodb: 'up',
     };
   };
   return { counted, check };

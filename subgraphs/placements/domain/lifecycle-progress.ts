@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { commitSystemWork } from '#kernel/command';
 import { createItemLoader } from '#kernel/entity-loader';
+import { knownLabel, label, type MetricsRecorder } from '#kernel/metrics';
 import type { Table } from '#kernel/table/table';
 import { UnitOfWork } from '#kernel/unit-of-work';
 import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
@@ -9,6 +10,7 @@ import { loadPlacement } from '../repository/placement-repository.ts';
 import { stagePlacementRecord } from '../repository/placement-writes.ts';
 import {
   chaseAt,
+  LIFECYCLE_STEPS,
   type LifecycleStep,
   type LifecycleTask,
   lifecycleTaskId,
@@ -49,7 +51,11 @@ export interface LifecycleDeps {
   /** Sends the callback itself when a task turns out to be done already. */
   engine: LifecycleEngine | null;
   logger: Logger;
+  /** Where tasks opened, overdue and escalated are counted; none where nobody reads them. */
+  metrics?: MetricsRecorder;
 }
+
+const STEP_NAMES: ReadonlySet<string> = new Set(LIFECYCLE_STEPS);
 
 /** Where a step stands for the workflow: ended, done, or when to open and when to chase. */
 export interface StepTimer {
@@ -293,7 +299,10 @@ async function awaitTask(deps: LifecycleDeps, call: StepCall, taskToken: string)
     });
   }
   await commit(deps, work);
-  if (!task) deps.logger.info('Lifecycle task opened', { placementId, step, round });
+  if (!task) {
+    deps.logger.info('Lifecycle task opened', { placementId, step, round });
+    deps.metrics?.count('LifecycleTasksOpened', { step: knownLabel(step, STEP_NAMES) });
+  }
   return true;
 }
 
@@ -331,6 +340,14 @@ export async function chaseStepTask(deps: LifecycleDeps, call: StepCall): Promis
       round,
       escalations: after.escalations,
     });
+    if (chase === 'REMIND') {
+      deps.metrics?.count('LifecycleTasksOverdue', { step: knownLabel(step, STEP_NAMES) });
+    } else {
+      // Escalated again: the team leader was told and the task is still open (the alarm).
+      deps.metrics?.count('LifecycleTasksEscalated', {
+        escalation: after.escalations > 1 ? label('AGAIN') : label('FIRST'),
+      });
+    }
   }
   const next = nextChaseAt(after, deps.config);
   const wake = await nextWake(deps, call, next);

@@ -1,5 +1,6 @@
 import { createItemLoader } from '#kernel/entity-loader';
 import { ConflictError } from '#kernel/errors';
+import { createMetricsRecorder } from '#kernel/metrics';
 import type { ExecutionStatus } from '#kernel/workflow-engine';
 import {
   type PlacementWithLifecycle,
@@ -57,6 +58,9 @@ export function executionStopped(status: ExecutionStatus | undefined): boolean {
  * lifecycles, never a scan), asks the engine for the execution each record names, and restarts
  * each whose execution has stopped at the step its record holds, under the next execution name.
  *
+ * The lifecycles it restarted are counted (`LifecyclesRepaired`, published at the end of the
+ * pass), which raises an alarm: something stopped them.
+ *
  * @param deps - the table, the lifecycle engine and a logger
  */
 export async function reconcileLifecycles(deps: RelaunchDeps): Promise<ReconcileReport> {
@@ -74,6 +78,11 @@ export async function reconcileLifecycles(deps: RelaunchDeps): Promise<Reconcile
         error: error as Error,
       });
     }
+  }
+  if (report.restarted.length > 0) {
+    const metrics = createMetricsRecorder();
+    metrics.count('LifecyclesRepaired', {}, report.restarted.length);
+    metrics.publish();
   }
   deps.logger.info('Lifecycles reconciled', {
     checked: report.checked,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { LIFECYCLE_STEPS, lifecycleExecutionName } from '../domain/lifecycle.ts';
 import {
   chaseStepTask,
@@ -70,30 +71,42 @@ export type LifecycleTaskEvent = z.infer<typeof LifecycleTaskEventSchema>;
  * of that name. Each step is idempotent, so Step Functions' retries change nothing twice.
  *
  * @param deps - the table, the lifecycle clock, the configuration, the engine and a logger
+ *   (the tasks opened, overdue and escalated are counted per call and published at its end)
  */
-export function createLifecycleTaskHandler(deps: LifecycleDeps) {
+export function createLifecycleTaskHandler(deps: Omit<LifecycleDeps, 'metrics'>) {
   return async (rawEvent: unknown): Promise<Record<string, unknown>> => {
-    const event = LifecycleTaskEventSchema.parse(rawEvent);
-    const call = {
-      placementId: event.placementId,
-      round: event.round,
-      // The definition before this one sent no name: its executions were all named after the
-      // placement (the first run's name), as no execution took a lifecycle over then.
-      execution: event.execution ?? lifecycleExecutionName(event.placementId),
-    };
-    switch (event.action) {
-      case 'schedule':
-        return { ...(await scheduleStep(deps, { ...call, step: event.step })) };
-      case 'openTask':
-        return openStepTask(deps, { ...call, step: event.step }, event.taskToken);
-      case 'chase':
-        return { ...(await chaseStepTask(deps, { ...call, step: event.step })) };
-      case 'route':
-        return routeAfterStep(deps, { ...call, step: event.step });
-      case 'finish':
-        return finishLifecycle(deps, call);
+    // Each call its own count, published when it ends: the local stack runs many at once.
+    const metrics = createMetricsRecorder();
+    try {
+      return await runAction({ ...deps, metrics }, rawEvent);
+    } finally {
+      metrics.publish();
     }
   };
+}
+
+/** Calls the domain's lifecycle step the event names. */
+async function runAction(deps: LifecycleDeps, rawEvent: unknown): Promise<Record<string, unknown>> {
+  const event = LifecycleTaskEventSchema.parse(rawEvent);
+  const call = {
+    placementId: event.placementId,
+    round: event.round,
+    // The definition before this one sent no name: its executions were all named after the
+    // placement (the first run's name), as no execution took a lifecycle over then.
+    execution: event.execution ?? lifecycleExecutionName(event.placementId),
+  };
+  switch (event.action) {
+    case 'schedule':
+      return { ...(await scheduleStep(deps, { ...call, step: event.step })) };
+    case 'openTask':
+      return openStepTask(deps, { ...call, step: event.step }, event.taskToken);
+    case 'chase':
+      return { ...(await chaseStepTask(deps, { ...call, step: event.step })) };
+    case 'route':
+      return routeAfterStep(deps, { ...call, step: event.step });
+    case 'finish':
+      return finishLifecycle(deps, call);
+  }
 }
 
 /** The lifecycle task handler's type. */

@@ -18,6 +18,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { enforceFieldRules, type SubgraphRules } from '#kernel/field-rules';
 import { claimsToIdentity, type Identity } from '#kernel/identity';
 import { requestLogger } from '#kernel/logger';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { servicesFromEnvironment } from '#kernel/services';
 import type { Table } from '#kernel/table/table';
 import { supergraphSdl } from '#schema/generated/supergraph';
@@ -114,6 +115,7 @@ export async function createInProcessGateway(table: Table, now: () => Date = () 
       retentionDays: auditRetentionDays(),
     }),
     services: servicesFromEnvironment(),
+    metrics: createMetricsRecorder(),
   });
   const schemas = new Map(
     SUBGRAPH_MODULES.map((module) => [

@@ -12,6 +12,7 @@ import type { SubgraphContext } from '#kernel/context';
 import { createCursorCodec } from '#kernel/cursor';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requestLogger } from '#kernel/logger';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { servicesFromEnvironment } from '#kernel/services';
 import { flushAuditTrail } from '#kernel/subgraph-server';
 import type { Table } from '#kernel/table/table';
@@ -83,6 +84,7 @@ export function createMonolithHandler(table: Table, env: NodeJS.ProcessEnv = pro
             retentionDays,
           }),
           services,
+          metrics: createMetricsRecorder(),
         };
       },
     },

@@ -1,4 +1,6 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import { withLambdaContext } from '#kernel/logger';
+import { createMetricsRecorder } from '#kernel/metrics';
 import { runMigrations } from '#kernel/migrations/runner';
 import { createDynamoClient } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
@@ -31,14 +33,16 @@ export interface MigrationsResponse {
  * @param event - the CloudFormation custom resource event
  * @param context - the invocation, for the time left
  */
-export async function handler(
+export const handler = withLambdaContext(async function migrate(
   event: CloudFormationCustomResourceEvent,
   context: Pick<Context, 'getRemainingTimeInMillis'>,
 ): Promise<MigrationsResponse> {
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
+  const metrics = createMetricsRecorder();
   const outcome = await runMigrations(table, ALL_MIGRATIONS, {
     keepGoing: () => context.getRemainingTimeInMillis() > MARGIN_MS,
-  });
+    metrics,
+  }).finally(() => metrics.publish());
   if (outcome.status === 'busy') {
     throw new Error('Another run is applying the data migrations; deploy again once it is done');
   }
@@ -51,4 +55,4 @@ export async function handler(
     PhysicalResourceId: `data-migrations-${table.name}`,
     Data: { Applied: outcome.applied.map(({ id }) => id).join(',') },
   };
-}
+});

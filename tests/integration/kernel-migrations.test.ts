@@ -1,10 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createMetricsRecorder, type MetricsRecorder } from '#kernel/metrics';
 import { LEASE_KEY } from '#kernel/migrations/ledger';
 import type { Migration } from '#kernel/migrations/migration';
 import { orderMigrations } from '#kernel/migrations/order';
 import { migrationStatus, recordAllApplied, runMigrations } from '#kernel/migrations/runner';
 import type { Table } from '#kernel/table/table';
+import { captureEmf } from '../support/emf.ts';
 import { createTestTable } from '../support/table.ts';
+
+/** A recorder that publishes each count at once, so a run that throws leaves its counts on stdout. */
+function publishingAtOnce(): MetricsRecorder {
+  const inner = createMetricsRecorder({ stage: 'test' });
+  return {
+    count(name, dimensions, value) {
+      inner.count(name, dimensions, value);
+      inner.publish();
+    },
+    publish: () => inner.publish(),
+  };
+}
 
 /** A migration that adds 1 to a counter item per page, five pages, saving after each. */
 function pagedMigration(
@@ -88,6 +102,29 @@ describe('the migration runner', () => {
     expect(pagesRun).toEqual([0, 1, 2, 3, 4]);
     expect(outcome).toMatchObject({ applied: [{ id: '0001', itemsTouched: 5 }] });
     expect((await table.get({ pk: 'TEST#MIGRATED', sk: '0001' }))?.pages).toBe(5);
+  });
+
+  it('counts a failed migration for its alarm, and each applied one once', async () => {
+    // Prepare
+    const emf = captureEmf();
+    const failing = [pagedMigration('0001', { failAtPage: 2 }), pagedMigration('0002')];
+    // Act
+    await expect(runMigrations(table, failing, { metrics: publishingAtOnce() })).rejects.toThrow(
+      'stopped part way',
+    );
+    const failed = emf.metric('MigrationsFailed').length;
+    const appliedWhileFailing = emf.metric('MigrationsApplied').length;
+    await runMigrations(table, [pagedMigration('0001'), pagedMigration('0002')], {
+      metrics: publishingAtOnce(),
+    });
+    emf.restore();
+    // Assess
+    expect(failed).toBe(1);
+    expect(appliedWhileFailing).toBe(0);
+    expect(emf.metric('MigrationsApplied').map(({ migration }) => migration)).toEqual([
+      '0001',
+      '0002',
+    ]);
   });
 
   it('pauses after a checkpoint when told to stop, and the next run finishes from there', async () => {

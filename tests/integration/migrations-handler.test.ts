@@ -1,7 +1,8 @@
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrationStatus } from '#kernel/migrations/runner';
 import type { Table } from '#kernel/table/table';
+import { captureEmf } from '../support/emf.ts';
 import { dynamoEndpointOfThisFile } from '../support/file-dynamodb.ts';
 import { givenMunicipalities, ROSKILDE } from '../support/people-factories.ts';
 import { createTestTable } from '../support/table.ts';
@@ -23,8 +24,13 @@ function cfnEvent(requestType: 'Create' | 'Update' | 'Delete'): CloudFormationCu
   } as CloudFormationCustomResourceEvent;
 }
 
-const plentyOfTime = { getRemainingTimeInMillis: () => 900_000 };
-const outOfTime = { getRemainingTimeInMillis: () => 30_000 };
+/** An invocation with time left (the function reads nothing else of it outside Lambda). */
+function invocationWith(remainingMs: number): Context {
+  return { getRemainingTimeInMillis: () => remainingMs } as Context;
+}
+
+const plentyOfTime = invocationWith(900_000);
+const outOfTime = invocationWith(30_000);
 
 describe('the data migrations function (custom resource on deploy)', () => {
   let table: Table;
@@ -47,17 +53,26 @@ describe('the data migrations function (custom resource on deploy)', () => {
       month: '2026-11',
       enrolled: 2,
     });
+    const emf = captureEmf();
     // Act
     const paused = handler(cfnEvent('Create'), outOfTime);
     await expect(paused).rejects.toThrow('Migration 0001 paused at its checkpoint');
+    const afterPause = emf.metric('MigrationsApplied');
     const applied = await handler(cfnEvent('Update'), plentyOfTime);
     const deleted = await handler(cfnEvent('Delete'), plentyOfTime);
+    emf.restore();
     // Assess
     expect(applied).toEqual({
       PhysicalResourceId: `data-migrations-${table.name}`,
       Data: { Applied: '0001,0002,0003,0004,0005' },
     });
     expect(deleted).toEqual({ PhysicalResourceId: 'data-migrations-x' });
+    // Counted once each, when applied: the paused run applied none.
+    expect(afterPause).toEqual([]);
+    expect(
+      emf.metric('MigrationsApplied').map(({ migration, value }) => [migration, value]),
+    ).toEqual(['0001', '0002', '0003', '0004', '0005'].map((id) => [id, 1]));
+    expect(emf.metric('MigrationsFailed')).toEqual([]);
     expect((await migrationStatus(table, [])).applied.map(({ id }) => id)).toEqual([
       '0001',
       '0002',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { logger } from '../logger.ts';
+import { countMigrationApplied, countMigrationFailed, type MetricsRecorder } from '../metrics.ts';
 import { itemMustNotExist } from '../table/expressions.ts';
 import { ConditionFailedError, type Item, type Table } from '../table/table.ts';
 import { Lease } from './lease.ts';
@@ -25,6 +26,8 @@ export interface RunnerOptions {
    * resumed by the next run. @default always true
    */
   keepGoing?: () => boolean;
+  /** Where migrations applied and failed are counted (the function on deploy, for its alarm). */
+  metrics?: MetricsRecorder;
 }
 
 /**
@@ -72,6 +75,7 @@ export async function runMigrations(
   if (!(await lease.take())) return { status: 'busy' };
   try {
     const done = new Set((await appliedMigrations(table)).map(({ id }) => id));
+    const known = new Set(migrations.map(({ id }) => id));
     const applied: AppliedMigration[] = [];
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
@@ -80,9 +84,10 @@ export async function runMigrations(
         record = await apply(table, migration, lease, now, options.keepGoing ?? (() => true));
       } catch (error) {
         if (error instanceof Paused) return { status: 'paused', applied, pausedIn: migration.id };
+        if (options.metrics) countMigrationFailed(options.metrics);
         throw error;
       }
-      // metric: MigrationsApplied
+      if (options.metrics) countMigrationApplied(options.metrics, migration.id, known);
       logger.info('Migration applied', {
         migrationId: record.id,
         itemsTouched: record.itemsTouched,

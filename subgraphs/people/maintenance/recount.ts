@@ -19,8 +19,8 @@ import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { municipalityYouthPartition, YouthEntity } from '../repository/youth-entity.ts';
 import { listStatusHistory } from '../repository/youth-repository.ts';
 import {
+  YOUTH_STATS_ENTITY,
   youthCountsFromItem,
-  youthFiguresToItem,
   youthMonthsFromItem,
   youthStatsKey,
 } from '../repository/youth-stats-entity.ts';
@@ -45,7 +45,7 @@ function monthAttributes(month: string, figures = emptyMonthFigures()): Record<s
  * Recounts the people subgraph's figures of every municipality.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted figures over the kept ones where they differ
+ * @param options - `fix`: add to the kept figures what they lack (`addCorrection`)
  */
 export async function recountPeopleFigures(
   table: Table,
@@ -57,6 +57,9 @@ export async function recountPeopleFigures(
 
 /** One municipality's counts and months recounted from its young people and their histories. */
 async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const statsKey = youthStatsKey(code);
+  // The kept figures first: see `MunicipalityRecount`.
+  const kept = await table.get(statsKey);
   const counts: YouthCounts = emptyCounts();
   const months = new Map<string, YouthMonthFigures>();
   const youth = await YouthEntity.readAll(table, {
@@ -71,8 +74,6 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
     }));
     addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
   }
-  const statsKey = youthStatsKey(code);
-  const kept = await table.get(statsKey);
   const differences = differingCounters(
     statsKey,
     youthCountsFromItem(kept),
@@ -93,7 +94,6 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
   }
   const itemsCompared = 1 + allMonths.size;
   if (differences.length === 0) return { differences, itemsCompared };
-  // The counter item is rewritten whole: its counts and every month are recounted together.
-  const correction = youthFiguresToItem(code, counts, months);
-  return { differences, itemsCompared, correct: (t) => t.put(correction) };
+  const names = { entity: YOUTH_STATS_ENTITY, municipalityCode: code };
+  return { differences, itemsCompared, correction: { key: statsKey, names, differences } };
 }

@@ -38,7 +38,8 @@ describe('lifecycles after a restore', () => {
   beforeAll(async () => {
     live = await createTestTable();
     clock = new ManualLifecycleClock('2026-11-10');
-    lifecycle = await startLocalLifecycle({ table: live, clock });
+    // A step that lost a race with the consultant is retried in milliseconds, not the definition's seconds.
+    lifecycle = await startLocalLifecycle({ table: live, clock, retryIntervalDivisor: 1000 });
   });
 
   afterAll(async () => {

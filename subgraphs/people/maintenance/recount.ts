@@ -6,6 +6,7 @@ import {
   recountMunicipalities,
 } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
+import { ErasedYouthEntity, erasedYouthPartition } from '../data-subject/erased-youth-entity.ts';
 import { YOUTH_STATUSES } from '../domain/youth.ts';
 import {
   addToMonths,
@@ -28,7 +29,7 @@ import {
 /**
  * The people subgraph's recount: every kept figure (the counts by status and the monthly
  * figures) computed again from the raw items — each municipality's young people (its gsi1
- * listing) and each one's status history — by the same domain functions the writes use, and
+ * listing) and each one's status history, and the anonymous stubs of those erased — by the same domain functions the writes use, and
  * compared with what is kept. Maintenance only: it reads whole partitions.
  */
 
@@ -73,6 +74,15 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
       date,
     }));
     addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
+  }
+  // Erased young people are still counted: their anonymous stubs keep what the figures need.
+  const stubs = await ErasedYouthEntity.readAll(table, {
+    index: 'gsi1',
+    partition: erasedYouthPartition(code),
+  });
+  for (const stub of stubs) {
+    counts[stub.status] += 1;
+    addToMonths(months, lifetimeFigureChanges(stub.enrolledAt, stub.statusTimeline));
   }
   const differences = differingCounters(
     statsKey,

@@ -2,6 +2,7 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 import {
   AttributeType,
   Billing,
+  type ITableV2,
   StreamViewType,
   TableEncryptionV2,
   TableV2,
@@ -54,5 +55,30 @@ export function createSingleTable(scope: Construct, id: string, props: SingleTab
     },
     deletionProtection: props.deletionProtection,
     removalPolicy: props.removalPolicy,
+  });
+}
+
+/**
+ * A table made outside the stack — a point-in-time restore of the single table, which DynamoDB
+ * always writes to a new table — referred to by name, so that the same functions and grants
+ * can be put in front of it. The restore copies the keys and indexes of the source table (the
+ * indexes are named here so that index grants follow) and, unless overridden, its encryption:
+ * restore it with the data key (`docs/runbook.md`), which is then the key passed here.
+ *
+ * @param scope - the data stack
+ * @param id - the construct id
+ * @param tableName - the restored table's name
+ * @param encryptionKey - the customer-managed key the restored table is encrypted with
+ */
+export function importSingleTable(
+  scope: Construct,
+  id: string,
+  tableName: string,
+  encryptionKey: IKey,
+): ITableV2 {
+  return TableV2.fromTableAttributes(scope, id, {
+    tableName,
+    encryptionKey,
+    globalIndexes: [...INDEX_NAMES],
   });
 }

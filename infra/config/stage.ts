@@ -42,6 +42,12 @@ export interface StageConfig {
   idTokenValidity: Duration;
   /** Where alarm notifications go; none means the topic has no subscriber yet. */
   alarmEmail?: string;
+  /**
+   * The table the functions use instead of the one the data stack creates: a table restored
+   * from a point in time (a restore always makes a new table, with a new name). See
+   * `docs/runbook.md`.
+   */
+  restoredTableName?: string;
 }
 
 /** The default region, overridable with `-c region=…` or `CDK_DEFAULT_REGION`. */
@@ -77,10 +83,13 @@ const PROD: StageConfig = {
   idTokenValidity: Duration.minutes(30),
 };
 
+/** What DynamoDB accepts as a table name. */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
 /**
  * The configuration of a stage, with optional overrides from CDK context (`region`,
- * `alarmEmail`, `corsAllowedOrigins` as a comma-separated list), so that addresses and domains
- * stay out of the code.
+ * `alarmEmail`, `corsAllowedOrigins` as a comma-separated list, `restoredTableName`), so that
+ * addresses, domains and the table after a restore stay out of the code.
  *
  * @param stage - the stage's name
  * @param context - CDK context values, e.g. `app.node.tryGetContext`
@@ -93,6 +102,10 @@ export function stageConfig(
   const region = context('region');
   const alarmEmail = context('alarmEmail');
   const origins = context('corsAllowedOrigins');
+  const restoredTableName = context('restoredTableName');
+  if (restoredTableName !== undefined && !TABLE_NAME.test(String(restoredTableName))) {
+    throw new Error(`restoredTableName ${JSON.stringify(restoredTableName)} is not a table name`);
+  }
   return {
     ...base,
     ...(typeof region === 'string' && region ? { region } : {}),
@@ -100,6 +113,7 @@ export function stageConfig(
     ...(typeof origins === 'string' && origins
       ? { corsAllowedOrigins: origins.split(',').map((origin) => origin.trim()) }
       : {}),
+    ...(restoredTableName ? { restoredTableName: String(restoredTableName) } : {}),
   };
 }
 

@@ -1,10 +1,10 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage.ts';
-import { createSingleTable } from '../table.ts';
+import { createSingleTable, importSingleTable } from '../table.ts';
 
 /** Settings of the data stack. */
 export interface DataStackProps extends StackProps {
@@ -19,8 +19,8 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   /** Encrypts the table (with its indexes, stream and backups) and the evaluation exports. */
   readonly key: Key;
-  /** The single table. */
-  readonly table: TableV2;
+  /** The single table: the one this stack creates, or a restored one (`restoredTableName`). */
+  readonly table: ITableV2;
   /** Pseudonymised evaluation exports. */
   readonly exportsBucket: Bucket;
   /**
@@ -50,12 +50,14 @@ export class DataStack extends Stack {
       pendingWindow: Duration.days(30),
     });
 
-    this.table = createSingleTable(this, 'Table', {
-      encryptionKey: this.key,
-      deletionProtection: config.deletionProtection,
-      pointInTimeRecoveryDays: config.pointInTimeRecoveryDays,
-      removalPolicy: config.dataRemovalPolicy,
-    });
+    this.table = config.restoredTableName
+      ? importSingleTable(this, 'RestoredTable', config.restoredTableName, this.key)
+      : createSingleTable(this, 'Table', {
+          encryptionKey: this.key,
+          deletionProtection: config.deletionProtection,
+          pointInTimeRecoveryDays: config.pointInTimeRecoveryDays,
+          removalPolicy: config.dataRemovalPolicy,
+        });
 
     const accessLogs = new Bucket(this, 'ExportsAccessLogs', {
       // S3 server access logs can only be delivered to a bucket with S3-managed encryption.

@@ -76,7 +76,7 @@ describe('npm run migrate', () => {
     expect(maintenanceTarget({ AWS_REGION: 'eu-north-1' }, aws)).toMatchObject({
       kind: 'local-data',
     });
-    // A command not allowed on a stage (the recount) stays local.
+    // A command that does not say it may reach a stage stays local.
     expect(
       maintenanceTarget({ TABLE_NAME: 'nextwork-dev', AWS_REGION: 'eu-north-1' }),
     ).toMatchObject({ kind: 'local-data', tableName: 'nextwork-dev' });

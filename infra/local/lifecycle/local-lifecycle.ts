@@ -5,6 +5,7 @@ import { LIFECYCLE_CONFIG } from '#placements/domain/lifecycle-config';
 import type { LifecycleExecutionInput } from '#placements/domain/lifecycle-engine';
 import type { Placement } from '#placements/domain/placement';
 import {
+  type ReconcileOptions,
   type ReconcileReport,
   reconcileLifecycles,
 } from '#placements/reconciler/reconcile-lifecycles';
@@ -57,8 +58,18 @@ export interface LocalLifecycle {
   /**
    * One pass of the lifecycle reconciler now, on this engine: the code EventBridge Scheduler
    * runs in AWS. The timer (`reconcileEverySeconds`) runs the same.
+   *
+   * @param options - after a restore, which running executions to replace too
    */
-  reconcile(): Promise<ReconcileReport>;
+  reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
+  /**
+   * Puts another table (a restored one) behind the lifecycle, as deploying the functions with
+   * its `TABLE_NAME` does in AWS: the executions keep running where they are, and their next
+   * steps, like the reconciler, read and write that table.
+   *
+   * @param table - the table from now on
+   */
+  useTable(table: Table): void;
   /**
    * Suspends every execution and continues each at the step its placement records (a clock
    * set by hand takes effect this way: every wait is computed afresh).
@@ -149,10 +160,15 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
       options.scale ?? 1,
       options.dataDir ? await readClockOffset(options.dataDir) : 0,
     );
+  // The table the task handler and the reconciler use, replaced by `useTable`: the handler
+  // reads it from here at every step.
+  const deps = { table: options.table };
   const engine = new LocalLifecycleEngine(
     (self) =>
       createLifecycleTaskHandler({
-        table: options.table,
+        get table() {
+          return deps.table;
+        },
         clock,
         config: LIFECYCLE_CONFIG,
         engine: self,
@@ -170,7 +186,8 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     options.dataDir && clock instanceof ScaledLifecycleClock
       ? keepClockOffset(options.dataDir, clock)
       : async () => {};
-  const reconcile = () => reconcileLifecycles({ table: options.table, engine, logger });
+  const reconcile = (reconcileOptions: ReconcileOptions = {}) =>
+    reconcileLifecycles({ table: deps.table, engine, logger }, reconcileOptions);
   const everySeconds = options.reconcileEverySeconds ?? 0;
   const stopReconciling =
     everySeconds > 0 ? keepReconciling(reconcile, everySeconds) : async () => {};
@@ -180,9 +197,12 @@ export async function startLocalLifecycle(options: LocalLifecycleOptions): Promi
     resumed,
     unattended,
     reconcile,
+    useTable(table) {
+      deps.table = table;
+    },
     async retime() {
       await engine.stop();
-      return (await resumeLifecycles(options.table, engine)).resumed;
+      return (await resumeLifecycles(deps.table, engine)).resumed;
     },
     async stop() {
       await stopReconciling();

@@ -9,7 +9,6 @@ import {
 import type { Table } from '#kernel/table/table';
 import {
   type CompanyMonthFigures,
-  emptyCompanyMonth,
   figuresOfCompanies,
   sumCompanyMonths,
 } from '../domain/company-figures.ts';
@@ -18,7 +17,6 @@ import { CompanyEntity, companiesOfMunicipality } from '../repository/company-en
 import { listMunicipalityCodes } from '../repository/company-figures-repository.ts';
 import {
   CompanyFiguresEntity,
-  companyFiguresItem,
   companyFiguresOf,
   companyStatsKey,
 } from '../repository/company-stats-entity.ts';
@@ -34,7 +32,7 @@ import {
  * date), and that the net changes of all months add up to the counts now.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted figures over the kept ones where they differ
+ * @param options - `fix`: add to the kept figures what they lack (`addCorrection`)
  */
 export async function recountCompanyFigures(
   table: Table,
@@ -48,14 +46,15 @@ const STATUS_COUNTERS = ['active', 'paused', 'left'] as const;
 
 /** One municipality's comparison, and its counter item rewritten when a difference is one the recount can correct. */
 async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const statsKey = companyStatsKey(code);
+  // The kept figures first: see `MunicipalityRecount`.
+  const kept = companyFiguresOf(await CompanyFiguresEntity.read(table, statsKey));
   const companies = await CompanyEntity.readAll(
     table,
     companiesOfMunicipality(code, undefined).query,
   );
   const recount = figuresOfCompanies(companies).get(code);
   const counts = recount?.counts ?? { ...NO_COMPANIES };
-  const statsKey = companyStatsKey(code);
-  const kept = companyFiguresOf(await CompanyFiguresEntity.read(table, statsKey));
   const countDifferences = STATUS_COUNTERS.filter((c) => kept.counts[c] !== counts[c]).map(
     (counter): FigureDifference => ({
       key: statsKey,
@@ -75,14 +74,16 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
     ...joinings.differences,
   ];
   const itemsCompared = 1 + joinings.monthsCompared;
-  // Counts and joinings are what the recount can correct. The counter item is rewritten whole:
-  // the recounted counts and joinings, the other month counters as kept (a net change that does
-  // not add up is reported, not guessed at).
-  if (countDifferences.length === 0 && joinings.differences.length === 0) {
-    return { differences, itemsCompared };
-  }
-  const correction = companyFiguresItem(code, { counts, months: joinings.corrected });
-  return { differences, itemsCompared, correct: (t) => t.put(correction) };
+  // Counts and joinings are what the recount can correct; a net change that does not add up is
+  // reported, not guessed at.
+  const correctable = [...countDifferences, ...joinings.differences];
+  if (correctable.length === 0) return { differences, itemsCompared };
+  const names = { entity: CompanyFiguresEntity.name, municipalityCode: code };
+  return {
+    differences,
+    itemsCompared,
+    correction: { key: statsKey, names, differences: correctable },
+  };
 }
 
 /** The net changes of all months must add up to the counts now. */
@@ -113,24 +114,19 @@ function recountJoinings(
   statsKey: ItemKey,
   keptMonths: ReadonlyMap<string, CompanyMonthFigures>,
   months: ReadonlyMap<string, CompanyMonthFigures>,
-): {
-  differences: FigureDifference[];
-  monthsCompared: number;
-  corrected: Map<string, CompanyMonthFigures>;
-} {
+): { differences: FigureDifference[]; monthsCompared: number } {
   const differences: FigureDifference[] = [];
-  const corrected = new Map<string, CompanyMonthFigures>();
-  for (const month of new Set([...months.keys(), ...keptMonths.keys()])) {
-    const recounted = months.get(month) ?? emptyCompanyMonth();
-    const keptMonth = keptMonths.get(month) ?? emptyCompanyMonth();
-    corrected.set(month, { ...keptMonth, joined: recounted.joined });
-    if (keptMonth.joined === recounted.joined) continue;
+  const compared = new Set([...months.keys(), ...keptMonths.keys()]);
+  for (const month of compared) {
+    const recounted = months.get(month)?.joined ?? 0;
+    const kept = keptMonths.get(month)?.joined ?? 0;
+    if (kept === recounted) continue;
     differences.push({
       key: statsKey,
       counter: monthCounterAttribute(month, 'joined'),
-      kept: keptMonth.joined,
-      recounted: recounted.joined,
+      kept,
+      recounted,
     });
   }
-  return { differences, monthsCompared: corrected.size, corrected };
+  return { differences, monthsCompared: compared.size };
 }

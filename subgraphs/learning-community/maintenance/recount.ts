@@ -22,7 +22,7 @@ import {
   groupCountsKey,
   groupCountsOf,
   monthCountsOf,
-  networkCountsToItem,
+  networkCounterNames,
 } from '../repository/network-stats-entity.ts';
 import {
   listMunicipalityCodes,
@@ -39,8 +39,8 @@ const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 
  * what its counter item keeps. Maintenance only: it reads whole partitions.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted counter item over the kept one where any of its
- *   figures differs (the whole item, so a month nothing counts any more is dropped)
+ * @param options - `fix`: add to the kept figures what they lack (`addCorrection`); a month
+ *   nothing counts any more is left at zero
  */
 export async function recountNetworkFigures(
   table: Table,
@@ -52,6 +52,9 @@ export async function recountNetworkFigures(
 
 /** One municipality's group counts and month counters compared with its counter item. */
 async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const itemKey = groupCountsKey(code);
+  // The kept figures first: see `MunicipalityRecount`.
+  const kept = await readNetworkCounters(table, code);
   const groupsByKind = await Promise.all(
     NetworkGroupKindSchema.options.map((kind) => readAllGroupsOfMunicipality(table, code, kind)),
   );
@@ -61,16 +64,13 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
     companyGroups: groups.filter((group) => group.kind === 'COMPANY').length,
   };
   const recountedMonths = await recountMonths(table, groups);
-  const itemKey = groupCountsKey(code);
-  const kept = await readNetworkCounters(table, code);
   const differences = [
     ...differingCounters(itemKey, groupCountsOf(kept), recountedGroups, GROUP_COUNTERS),
     ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths),
   ];
   if (differences.length === 0) return { differences, itemsCompared: 1 };
-  const months = [...recountedMonths].map(([month, counts]) => ({ month, add: { ...counts } }));
-  const correction = networkCountsToItem(code, recountedGroups, months);
-  return { differences, itemsCompared: 1, correct: (t) => t.put(correction) };
+  const names = networkCounterNames(code);
+  return { differences, itemsCompared: 1, correction: { key: itemKey, names, differences } };
 }
 
 /** The month counters of the groups' sessions with recorded attendance, by `YYYY-MM`. */

@@ -51,8 +51,12 @@ export const NetworkCountersEntity = defineEntity<NetworkCounters>({
   decode: ({ pk: _pk, sk: _sk, entity: _entity, ...attributes }) => attributes,
 });
 
-/** The attributes that name the counter item, set by every update of it. */
-function counterItemNames(municipalityCode: string) {
+/**
+ * The attributes that name the counter item, set by every update of it.
+ *
+ * @param municipalityCode - the municipality
+ */
+export function networkCounterNames(municipalityCode: string) {
   return { entity: NetworkCountersEntity.name, municipalityCode };
 }
 
@@ -72,7 +76,7 @@ export function countGroup(
 ): void {
   work.count(
     groupCountsKey(municipalityCode),
-    counterItemNames(municipalityCode),
+    networkCounterNames(municipalityCode),
     kind === 'YOUTH' ? { youthGroups: delta } : { companyGroups: delta },
   );
 }
@@ -92,7 +96,7 @@ export function countMonth(
   month: string,
   delta: MonthCounts,
 ): void {
-  work.count(groupCountsKey(municipalityCode), counterItemNames(municipalityCode), {}, [
+  work.count(groupCountsKey(municipalityCode), networkCounterNames(municipalityCode), {}, [
     { month, add: { ...delta } },
   ]);
 }

@@ -11,6 +11,7 @@ import {
   readProfileToErase,
   reserveStubId,
 } from '../repository/erasure-repository.ts';
+import { recordErasure } from './erasure-ledger.ts';
 import { valuesOf } from './sdl-enum.ts';
 import { requireYouthFound } from './youth-rules.ts';
 
@@ -158,6 +159,18 @@ export const eraseYouthCommand = defineCommand({
     const { youthId, itemsDeleted, itemsAnonymised } = erasure;
     work.afterCommit(async () => {
       context.logger.info('Young person erased', { youthId, itemsDeleted, itemsAnonymised });
+      // Outside the table, so that an erasure after a restore point is found and done again.
+      // After the commit: the ledger names only erasures that happened.
+      const municipalityCode = profile.youth.municipalityCode;
+      const entry = { youthId, municipalityCode, ground: input.reason, erasedAt: erasure.erasedAt };
+      try {
+        await recordErasure(context.services.exports(), entry);
+      } catch (error) {
+        context.logger.error('Erasure not recorded in the erasure ledger', {
+          youthId,
+          error: error as Error,
+        });
+      }
     });
     return erasure;
   },

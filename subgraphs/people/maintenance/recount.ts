@@ -6,6 +6,7 @@ import {
   recountMunicipalities,
 } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
+import { ErasedYouthEntity, erasedYouthPartition } from '../data-subject/erased-youth-entity.ts';
 import { YOUTH_STATUSES } from '../domain/youth.ts';
 import {
   addToMonths,
@@ -19,8 +20,8 @@ import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { municipalityYouthPartition, YouthEntity } from '../repository/youth-entity.ts';
 import { listStatusHistory } from '../repository/youth-repository.ts';
 import {
+  YOUTH_STATS_ENTITY,
   youthCountsFromItem,
-  youthFiguresToItem,
   youthMonthsFromItem,
   youthStatsKey,
 } from '../repository/youth-stats-entity.ts';
@@ -28,7 +29,7 @@ import {
 /**
  * The people subgraph's recount: every kept figure (the counts by status and the monthly
  * figures) computed again from the raw items — each municipality's young people (its gsi1
- * listing) and each one's status history — by the same domain functions the writes use, and
+ * listing) and each one's status history, and the anonymous stubs of those erased — by the same domain functions the writes use, and
  * compared with what is kept. Maintenance only: it reads whole partitions.
  */
 
@@ -45,7 +46,7 @@ function monthAttributes(month: string, figures = emptyMonthFigures()): Record<s
  * Recounts the people subgraph's figures of every municipality.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted figures over the kept ones where they differ
+ * @param options - `fix`: add to the kept figures what they lack (`addCorrection`)
  */
 export async function recountPeopleFigures(
   table: Table,
@@ -57,6 +58,9 @@ export async function recountPeopleFigures(
 
 /** One municipality's counts and months recounted from its young people and their histories. */
 async function recountMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
+  const statsKey = youthStatsKey(code);
+  // The kept figures first: see `MunicipalityRecount`.
+  const kept = await table.get(statsKey);
   const counts: YouthCounts = emptyCounts();
   const months = new Map<string, YouthMonthFigures>();
   const youth = await YouthEntity.readAll(table, {
@@ -71,8 +75,15 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
     }));
     addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
   }
-  const statsKey = youthStatsKey(code);
-  const kept = await table.get(statsKey);
+  // Erased young people are still counted: their anonymous stubs keep what the figures need.
+  const stubs = await ErasedYouthEntity.readAll(table, {
+    index: 'gsi1',
+    partition: erasedYouthPartition(code),
+  });
+  for (const stub of stubs) {
+    counts[stub.status] += 1;
+    addToMonths(months, lifetimeFigureChanges(stub.enrolledAt, stub.statusTimeline));
+  }
   const differences = differingCounters(
     statsKey,
     youthCountsFromItem(kept),
@@ -93,7 +104,6 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
   }
   const itemsCompared = 1 + allMonths.size;
   if (differences.length === 0) return { differences, itemsCompared };
-  // The counter item is rewritten whole: its counts and every month are recounted together.
-  const correction = youthFiguresToItem(code, counts, months);
-  return { differences, itemsCompared, correct: (t) => t.put(correction) };
+  const names = { entity: YOUTH_STATS_ENTITY, municipalityCode: code };
+  return { differences, itemsCompared, correction: { key: statsKey, names, differences } };
 }

@@ -13,7 +13,6 @@ import type { Placement } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import {
-  counterCorrection,
   counterItems,
   noCounters,
   type PlacementCounters,
@@ -85,7 +84,7 @@ function differencesOf(
  * Recounts the placement figures of every municipality.
  *
  * @param table - the table
- * @param options - `fix`: write the recounted figures over the kept ones where they differ
+ * @param options - `fix`: add to the kept figures what they lack (`addCorrection`)
  */
 export async function recountPlacementFigures(
   table: Table,
@@ -98,17 +97,19 @@ export async function recountPlacementFigures(
 /** One municipality's kept counters compared with the recounted ones. */
 async function compareMunicipality(table: Table, code: string): Promise<MunicipalityRecount> {
   const itemKey = statusCountersKey(code);
-  const recounted = await recountMunicipality(table, code);
+  // The kept figures first: see `MunicipalityRecount`.
   const kept = (await PlacementCountersEntity.read(table, itemKey)) ?? noCounters(code);
+  const recounted = await recountMunicipality(table, code);
   const { found, compared } = differencesOf(itemKey, kept, recounted);
   if (found.length === 0) return { differences: found, itemsCompared: compared };
-  // Counters the recount no longer finds are written as zero, not left as they were.
-  const values = Object.fromEntries(found.map((d) => [d.counter, d.recounted]));
+  // Counters the recount no longer finds are brought to zero, not left as they were.
   return {
     differences: found,
     itemsCompared: compared,
-    correct: async (t) => {
-      await t.update(itemKey, counterCorrection(values));
+    correction: {
+      key: itemKey,
+      names: { entity: PlacementCountersEntity.name },
+      differences: found,
     },
   };
 }

@@ -6,7 +6,6 @@ import {
   monthCounterAttribute,
   monthCountersOf,
 } from '#kernel/month-counters';
-import type { UpdateSpec } from '#kernel/table/expressions';
 import type { Item } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../domain/placement.ts';
@@ -144,14 +143,4 @@ export function counterItems(changes: readonly CounterChange[]): Item[] {
       return { ...statusCountersKey(code), entity: STATUS_ENTITY, ...nonZero };
     })
     .filter((item) => Object.keys(item).length > 3);
-}
-
-/**
- * The update that sets some counters of a counter item to the values a recount found. Only those
- * attributes are written, so a fix never undoes what writes add to the others meanwhile.
- *
- * @param values - the recounted value of each counter that differs, by attribute
- */
-export function counterCorrection(values: Readonly<Record<string, number>>): UpdateSpec {
-  return { set: { entity: STATUS_ENTITY, ...values } };
 }

@@ -69,7 +69,8 @@ export interface ProgrammeAlarm {
  * The alarms on what the system itself counts, for one stage: any response withheld because its
  * audit record could not be written; any lifecycle the reconciler had to restart; any lifecycle
  * task escalated again (overdue beyond its escalation); subgraph calls failing (five in five
- * minutes: one lost call is retried by its client); any data migration failed.
+ * minutes: one lost call is retried by its client); any data migration failed; any erasure
+ * the erasure ledger missed (a restore would not do it again).
  *
  * @param stage - the stage
  */
@@ -108,6 +109,11 @@ export function programmeAlarms(stage: string): ProgrammeAlarm[] {
     {
       id: 'MigrationsFailed',
       metric: programmeMetric(stage, 'MigrationsFailed', {}),
+      threshold: 1,
+    },
+    {
+      id: 'ErasuresNotInLedger',
+      metric: programmeMetric(stage, 'ErasuresNotInLedger', {}),
       threshold: 1,
     },
   ];

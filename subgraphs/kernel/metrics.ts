@@ -46,6 +46,11 @@ export const METRICS = {
   MigrationsApplied: ['migration'],
   /** Data migrations that failed. */
   MigrationsFailed: [],
+  /**
+   * Erasures committed whose entry in the erasure ledger could not be written: after a restore
+   * they would not be done again, so an operator records them by hand (docs/runbook.md).
+   */
+  ErasuresNotInLedger: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of one metric. */

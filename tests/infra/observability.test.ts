@@ -114,6 +114,7 @@ describe('the observability stack', () => {
       ['LifecyclesRepaired', 'LifecyclesRepaired', 1, [{}]],
       ['LifecycleTasksEscalatedAgain', 'LifecycleTasksEscalated', 1, [{ escalation: 'AGAIN' }]],
       ['MigrationsFailed', 'MigrationsFailed', 1, [{}]],
+      ['ErasuresNotInLedger', 'ErasuresNotInLedger', 1, [{}]],
     ];
     for (const [name, metricName, threshold, dimensionSets] of expected) {
       expect(alarm(name), name).toMatchObject({

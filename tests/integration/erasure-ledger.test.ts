@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyTableAsOfNow } from '#infra/local/point-in-time-copy';
-import { FileExportSink } from '#kernel/export-sink';
+import { type ExportSink, FileExportSink } from '#kernel/export-sink';
 import type { Table } from '#kernel/table/table';
 import {
   ERASURE_LEDGER,
@@ -14,6 +14,7 @@ import { reapplyErasures } from '#people/maintenance/reapply-erasures';
 import { youthKey } from '#people/repository/youth-entity';
 import { server } from '#people/server';
 import { testContext, testServices } from '../support/context.ts';
+import { captureEmf } from '../support/emf.ts';
 import { execute } from '../support/execute.ts';
 import {
   dataProtectionOfficerIdentity,
@@ -109,5 +110,31 @@ describe('the erasure ledger', () => {
     expect(first).toMatchObject({ considered: 1, erased: [erasedAfter.id], failed: [] });
     expect(second).toMatchObject({ considered: 1, erased: [], alreadyErased: 1, failed: [] });
     expect(await ledger()).toHaveLength(2);
+  });
+
+  it('counts an erasure the ledger missed for its alarm, and the erasure still stands', async () => {
+    // Prepare: a ledger that cannot be written
+    const person = await givenYouth(table, { municipalityCode: ROSKILDE });
+    const unwritable: ExportSink = {
+      locationOf: (name) => name,
+      write: async () => {
+        throw new Error('the bucket refused the write');
+      },
+    };
+    const emf = captureEmf();
+    // Act
+    const erased = await execute(
+      server,
+      testContext(table, dataProtectionOfficerIdentity(ROSKILDE), NOW, { exports: unwritable }),
+      ERASE,
+      { input: { youthId: person.id, reason: 'CONSENT_WITHDRAWN' } },
+    );
+    emf.restore();
+    // Assess
+    expect(erased.errors).toBeUndefined();
+    expect(await table.get(youthKey(person.id))).toBeUndefined();
+    expect(emf.metric('ErasuresNotInLedger')).toEqual([
+      { namespace: 'NEXTWORK', service: 'nextwork', stage: 'local', value: 1 },
+    ]);
   });
 });

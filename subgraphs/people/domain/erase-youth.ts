@@ -166,6 +166,7 @@ export const eraseYouthCommand = defineCommand({
       try {
         await recordErasure(context.services.exports(), entry);
       } catch (error) {
+        context.metrics.count('ErasuresNotInLedger', {});
         context.logger.error('Erasure not recorded in the erasure ledger', {
           youthId,
           error: error as Error,

@@ -120,6 +120,9 @@ const COMMON_STAND_INS: Record<string, string> = {
   '@apollo/utils.usagereporting': join(STUBS, 'usage-reporting.ts'),
   '@apollo/usage-reporting-protobuf': join(STUBS, 'usage-reporting-protobuf.ts'),
   'async-retry': join(STUBS, 'async-retry.ts'),
+  // Apollo's document, query-plan and cache-control caches (lru-cache 7 and 11, required and
+  // imported): the same LRU in ~2 KB instead of ~19 KB.
+  'lru-cache': join(STUBS, 'lru-cache.ts'),
   // The gateway's HTTP client for Uplink and its default data source; ours passes a fetcher.
   'make-fetch-happen': join(STUBS, 'make-fetch-happen.ts'),
   'node-fetch': join(STUBS, 'node-fetch.ts'),
@@ -141,10 +144,9 @@ const COMMON_STAND_INS: Record<string, string> = {
   // One copy of Apollo Server: `@as-integrations/aws-lambda` requires its CommonJS build while
   // our code imports the ES module build; both would be bundled.
   '@apollo/server': join(NODE_MODULES, '@apollo', 'server', 'dist', 'esm'),
-  // One LRU cache: Apollo Server 5 imports lru-cache 11 as an ES module and requires it as
-  // CommonJS (through its keyvaluecache 4), and the gateway's query planner brings keyvaluecache
-  // 2 with lru-cache 7 — three copies (~55 KB). All use keyvaluecache 4 (same API: `get`, `set`
-  // with `ttl`, `delete`; only its types are stricter) on the ES build of lru-cache 11.
+  // One key-value cache: Apollo Server 5 uses keyvaluecache 4 and the gateway's query planner
+  // keyvaluecache 2 (with lru-cache 7). All use keyvaluecache 4 (same API: `get`, `set` with
+  // `ttl`, `delete`; only its types are stricter), on the lru-cache stand-in above.
   '@apollo/utils.keyvaluecache': join(
     NODE_MODULES,
     '@apollo',
@@ -153,7 +155,6 @@ const COMMON_STAND_INS: Record<string, string> = {
     '@apollo',
     'utils.keyvaluecache',
   ),
-  'lru-cache': join(NODE_MODULES, 'lru-cache', 'dist', 'esm', 'node', 'index.min.js'),
 };
 
 /**

@@ -107,7 +107,8 @@ function invokeScript(): string {
       'const { handler } = await import(process.env.SMOKE_MODULE);',
       'const context = { awsRequestId: "smoke", getRemainingTimeInMillis: () => 10000 };',
       'const result = await handler(JSON.parse(process.env.SMOKE_EVENT), context, () => {});',
-      'process.stdout.write(JSON.stringify({ result, loaded }));',
+      // On a line of its own: the function's metrics (EMF) go to stdout before it.
+      'process.stdout.write("\\n" + JSON.stringify({ result, loaded }) + "\\n");',
       'process.exit(0);',
     ].join('\n'),
   );
@@ -128,7 +129,7 @@ async function invokeBundle(
   const { stdout } = await run(process.execPath, [...LAMBDA_NODE_FLAGS, invokeScript()], {
     env: { ...env, ...RUNTIME_ENVIRONMENT, SMOKE_MODULE: module, SMOKE_TRACE: '1' },
   });
-  return JSON.parse(stdout) as Invocation;
+  return invocationOf(stdout);
 }
 
 /** Runs a handler's TypeScript source under tsx, as the local stack runs it. */
@@ -141,7 +142,13 @@ async function invokeSource(
     env: { ...env, SMOKE_MODULE: module },
     cwd: PROJECT_ROOT,
   });
-  return JSON.parse(stdout) as Invocation;
+  return invocationOf(stdout);
+}
+
+/** The invocation script's answer: its last line (the function's metrics come before it). */
+function invocationOf(stdout: string): Invocation {
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1] ?? '') as Invocation;
 }
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
@@ -183,18 +184,30 @@ describe('learning community subgraph: network group mutations', () => {
       expect(errorCodes(stale)).toEqual(['CONFLICT']);
     });
 
-    it('refuses staff of another municipality and reports an unknown group', async () => {
+    it('answers staff of another municipality as for an unknown group, and reports an unknown group', async () => {
       // Prepare
       const group = await givenGroup(table, { municipalityCode: '630' });
+      const nobody = newId();
+      const asForeign = testContext(table, staffIdentity('615'));
       // Act
-      const foreign = await execute(server, testContext(table, staffIdentity('615')), UPDATE, {
+      const foreign = await execute(server, asForeign, UPDATE, {
         input: { id: group.id, expectedVersion: 1, name: 'Overtaget' },
+      });
+      const foreignUnknown = await execute(server, asForeign, UPDATE, {
+        input: { id: nobody, expectedVersion: 1, name: 'Overtaget' },
       });
       const unknown = await execute(server, testContext(table, staffIdentity('630')), UPDATE, {
         input: { id: 'no-such-group', expectedVersion: 1, name: 'X' },
       });
-      // Assess
-      expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+      const after = await execute(server, testContext(table, staffIdentity('630')), MEMBER_COUNT, {
+        id: group.id,
+      });
+      // Assess: staff may update their own municipality's groups, so the rule lets them through
+      // for an id of nothing; to another municipality's group they are strangers and hear what an
+      // unknown group gets, NOT_FOUND naming the id they sent (#18, class 7). Nothing changed.
+      expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+      expect(alike(foreign, group.id, foreignUnknown, nobody)).toBe(true);
+      expect(after.data?.networkGroup).toMatchObject({ version: 1 });
       expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
     });
   });
@@ -319,8 +332,33 @@ describe('learning community subgraph: network group mutations', () => {
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     });
 
+    it('answers staff of another municipality as for an unknown group, and changes nothing', async () => {
+      // Prepare
+      const group = await givenGroup(table, { municipalityCode: '630' });
+      const nobody = newId();
+      const asForeign = testContext(table, staffIdentity('615'));
+      const input = (groupId: string) => ({
+        input: { groupId, expectedVersion: 1, memberIds: ['y-630-1'] },
+      });
+      // Act
+      const add = await execute(server, asForeign, ADD, input(group.id));
+      const addUnknown = await execute(server, asForeign, ADD, input(nobody));
+      const remove = await execute(server, asForeign, REMOVE, input(group.id));
+      const removeUnknown = await execute(server, asForeign, REMOVE, input(nobody));
+      const after = await execute(server, testContext(table, staffIdentity('630')), MEMBER_COUNT, {
+        id: group.id,
+      });
+      // Assess: staff manage their own municipality's groups, so to another's they are strangers
+      // and hear what an unknown group gets (#18, class 7); the group is as it was.
+      expect(errorCodes(add)).toEqual(['NOT_FOUND']);
+      expect(alike(add, group.id, addUnknown, nobody)).toBe(true);
+      expect(errorCodes(remove)).toEqual(['NOT_FOUND']);
+      expect(alike(remove, group.id, removeUnknown, nobody)).toBe(true);
+      expect(after.data?.networkGroup).toEqual({ memberCount: 0, version: 1 });
+    });
+
     it.each([
-      ['staff of another municipality', staffIdentity('615')],
+      // Their role may change no group's members, whatever the id.
       ['a young person of the municipality', youthIdentity('630', 'y-630-1')],
       ['a company contact', companyContactIdentity('c-630-1')],
     ])('refuses %s', async (_who, identity) => {
@@ -338,4 +376,9 @@ describe('learning community subgraph: network group mutations', () => {
       expect(errorCodes(remove)).toEqual(['FORBIDDEN']);
     });
   });
+
+  /** Whether two answers are the same but for the id each was sent. */
+  function alike(a: unknown, aId: string, b: unknown, bId: string): boolean {
+    return JSON.stringify(a).replaceAll(aId, 'ID') === JSON.stringify(b).replaceAll(bId, 'ID');
+  }
 });

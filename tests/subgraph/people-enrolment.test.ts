@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { youthStatsKey } from '#people/repository/youth-stats-entity';
@@ -266,8 +267,35 @@ describe('people subgraph: enrolment and profile changes', () => {
       expect(await stored(person.id)).toEqual(before);
     });
 
+    it("answers another municipality's team as for an unknown young person, and writes nothing", async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const before = await stored(person.id);
+      const nobody = newId();
+      const asForeign = testContext(table, staffIdentity(KOBENHAVN));
+      const input = (youthId: string) => ({
+        input: { youthId, expectedVersion: person.version, interests: ['Dyr'] },
+      });
+      // Act
+      const result = await execute(server, asForeign, UPDATE, input(person.id));
+      const unknown = await execute(server, asForeign, UPDATE, input(nobody));
+      // Assess: the team may change its own municipality's young people, so the rule lets it
+      // through for an id of nothing; to another municipality's young person it is a stranger
+      // and hears what an unknown id gets, the payload's YOUTH_NOT_FOUND (#18, class 7).
+      expect(errorCodes(result)).toEqual([]);
+      expect(result.data?.updateYouthProfile).toEqual({
+        youth: null,
+        errors: [{ code: 'YOUTH_NOT_FOUND', path: ['youthId'] }],
+      });
+      expect(JSON.stringify(result).replaceAll(person.id, 'ID')).toBe(
+        JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+      );
+      expect(await stored(person.id)).toEqual(before);
+    });
+
     it.each([
-      ["another municipality's team", staffIdentity(KOBENHAVN)],
+      // Refused whatever the id: a young person changes only their own profile, a company and
+      // the programme office none.
       ['another young person', youthIdentity(ROSKILDE, 'y-someone-else')],
       ['a linked company contact', companyContactIdentity('c-linked')],
       ['the programme office', programmeIdentity()],

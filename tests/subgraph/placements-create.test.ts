@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import { createItemLoader } from '#kernel/entity-loader';
+import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { loadYouthGuard } from '#placements/repository/placement-repository';
@@ -217,8 +218,28 @@ describe('placements subgraph: createPlacement', () => {
     expect(result.data?.createPlacement.placement?.status).toBe('PLANNED');
   });
 
+  it('answers the team of another municipality as for an unknown young person, and writes nothing', async () => {
+    // Prepare
+    const nobody = newId();
+    const asForeign = testContext(table, staffIdentity('101'));
+    const countersBefore = await table.get(statusCountersKey('265'));
+    // Act
+    const result = await create(input('y-7', 'c-1'), asForeign);
+    const unknown = await create(input(nobody, 'c-1'), asForeign);
+    // Assess: the team places its own municipality's young people, so the rule lets it through
+    // for an id of nothing; to another municipality's young person it is a stranger and hears
+    // what an unknown id gets, the payload's not-found error (#18, class 7).
+    expect(errorCodes(result)).toEqual([]);
+    expect(result.data?.createPlacement).toMatchObject({ placement: null, errors: [{}] });
+    expect(JSON.stringify(result).replaceAll('y-7', 'ID')).toBe(
+      JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+    );
+    expect(await table.get(statusCountersKey('265'))).toEqual(countersBefore);
+    expect((await loadYouthGuard(createItemLoader(table), 'y-7')).placements).toEqual({});
+  });
+
   it.each([
-    ['the team of another municipality', staffIdentity('101')],
+    // Refused whatever the id: only the team creates placements.
     ['a young person', youthIdentity('265', 'y-7')],
     ['a company contact', companyContactIdentity('c-1')],
     ['the programme office', programmeIdentity()],

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
 import { server } from '#placements/server';
@@ -98,10 +99,40 @@ describe('placements subgraph: the team introduces a young person to a company',
     expect(await changedItems(table)).toEqual(before);
   });
 
+  it("answers another municipality's team as for an unknown young person and company, writing nothing but the refusal", async () => {
+    // Prepare
+    const identity = staffIdentity('101');
+    const [nobody, nothing] = [newId(), newId()];
+    const before = await changedItems(table);
+    // Act
+    const result = await introduce(identity, { youthId: 'y-2', companyId: 'c-1' });
+    const unknown = await introduce(identity, { youthId: nobody, companyId: nothing });
+    // Assess: the team introduces its own municipality's young people to its companies, so the
+    // rule lets it through for ids of nothing; to another municipality's pair it is a stranger
+    // and hears what unknown ids get, the payload's not-found error (#18, class 7).
+    expect(errorCodes(result)).toEqual([]);
+    expect(result.data?.introduceYouthToCompany).toMatchObject({
+      introduction: null,
+      errors: [{}],
+    });
+    expect(JSON.stringify(result).replaceAll('y-2', 'Y').replaceAll('c-1', 'C')).toBe(
+      JSON.stringify(unknown).replaceAll(nobody, 'Y').replaceAll(nothing, 'C'),
+    );
+    expect(await changedItems(table)).toEqual(before);
+    const refusals = (await everyItem(table)).filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === 'Mutation.introduceYouthToCompany' &&
+        item.subject === identity.subject,
+    );
+    expect(refusals).toHaveLength(1);
+    expect(String(refusals[0]?.reason)).toMatch(/\(answered as an id of nothing\)$/);
+  });
+
   it.each([
+    // Refused whatever the id: only the team introduces.
     ['a company contact', companyContactIdentity('c-1')],
     ['a young person', youthIdentity('265', 'y-2')],
-    ["another municipality's team", staffIdentity('101')],
   ])('refuses %s to introduce, writing nothing but the refusal', async (_who, identity) => {
     // Prepare
     const before = await changedItems(table);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import { createItemLoader } from '#kernel/entity-loader';
+import type { Identity } from '#kernel/identity';
+import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import {
@@ -301,44 +303,78 @@ describe('placements subgraph: the course of a placement', () => {
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it.each([
-    ['the team of another municipality', staffIdentity('101')],
-    ['the young person', youthIdentity('265', 'y-ext')],
-    ['the host company contact', companyContactIdentity('c-one')],
-    ['the programme office', programmeIdentity()],
-  ])('refuses %s every step of the course', async (_who, identity) => {
-    // Act
-    const results = await Promise.all([
-      run('startPlacement', 'StartPlacementInput', await current('p-later'), identity),
+  /**
+   * Every step of the course, each on a placement it could take (`p-later` starts, `p-ext` runs),
+   * or, where `instead` is given, on that id in the placement's place.
+   */
+  const everyStep = async (identity: Identity, instead?: string) => {
+    const at = async (placementId: string) => ({
+      ...(await current(placementId)),
+      ...(instead === undefined ? {} : { placementId: instead }),
+    });
+    return Promise.all([
+      run('startPlacement', 'StartPlacementInput', await at('p-later'), identity),
       run(
         'extendPlacement',
         'ExtendPlacementInput',
-        { ...(await current('p-ext')), newEndDate: '2027-01-01', date: '2026-11-25' },
+        { ...(await at('p-ext')), newEndDate: '2027-01-01', date: '2026-11-25' },
         identity,
       ),
       run(
         'completePlacement',
         'CompletePlacementInput',
-        { ...(await current('p-ext')), outcome: { kind: 'PAUSE', date: '2026-11-25' } },
+        { ...(await at('p-ext')), outcome: { kind: 'PAUSE', date: '2026-11-25' } },
         identity,
       ),
       run(
         'completeCheckpoint',
         'CompleteCheckpointInput',
-        { ...(await current('p-ext')), checkpointId: 'cp-1', completedOn: '2026-11-25' },
+        { ...(await at('p-ext')), checkpointId: 'cp-1', completedOn: '2026-11-25' },
         identity,
       ),
       run(
         'interruptPlacement',
         'InterruptPlacementInput',
         {
-          ...(await current('p-ext')),
+          ...(await at('p-ext')),
           outcome: { kind: 'PAUSE', date: '2026-11-25' },
           reflection: { whatHappened: 'x', whatWasLearned: 'y', whatNext: 'z' },
         },
         identity,
       ),
     ]);
+  };
+
+  it('answers the team of another municipality every step of the course as for an unknown placement, writing nothing', async () => {
+    // Prepare
+    const identity = staffIdentity('101');
+    const nobody = newId();
+    const items = await changedItems(table);
+    // Act
+    const results = await everyStep(identity);
+    const unknown = await everyStep(identity, nobody);
+    // Assess: the team runs its own municipality's placements, so the rule lets it through for
+    // an id of nothing; to another municipality's placement it is a stranger and hears what an
+    // unknown placement gets, the payload's not-found error (#18, class 7).
+    expect(results.map(errorCodes)).toEqual(Array(5).fill([]));
+    for (const [index, result] of results.entries()) {
+      expect(Object.values(result.data ?? {})).toMatchObject([{ placement: null, errors: [{}] }]);
+      const sent = index === 0 ? 'p-later' : 'p-ext';
+      expect(JSON.stringify(result).replaceAll(sent, 'ID')).toBe(
+        JSON.stringify(unknown[index]).replaceAll(nobody, 'ID'),
+      );
+    }
+    expect(await changedItems(table)).toEqual(items);
+  });
+
+  it.each([
+    // Refused whatever the id: only the team runs the course of a placement.
+    ['the young person', youthIdentity('265', 'y-ext')],
+    ['the host company contact', companyContactIdentity('c-one')],
+    ['the programme office', programmeIdentity()],
+  ])('refuses %s every step of the course', async (_who, identity) => {
+    // Act
+    const results = await everyStep(identity);
     // Assess
     expect(results.map(errorCodes)).toEqual(Array(5).fill(['FORBIDDEN']));
   });

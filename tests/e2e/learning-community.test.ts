@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld } from '#infra/local/seed/demo-world';
+import { newId } from '#kernel/keys';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 const world = buildDemoWorld();
@@ -89,9 +90,13 @@ describe('the learning community through the gateway (issue 5)', () => {
       },
     );
     const storyId = written.body.data?.writeWorkStory.story?.id;
-    const direct = await test.query(`{ workStory(id: "${storyId}") { id } }`, {
+    const storyQuery = 'query ($id: ID!) { workStory(id: $id) { id whatIDid } }';
+    const direct = await test.query(storyQuery, {
       token: readerToken,
+      variables: { id: storyId },
     });
+    const nobody = newId();
+    const unknown = await test.query(storyQuery, { token: readerToken, variables: { id: nobody } });
     const shared = await test.query<{
       networkGroup: { sharedStories: { edges: Array<{ node: { id: string } }> } };
     }>(
@@ -100,7 +105,14 @@ describe('the learning community through the gateway (issue 5)', () => {
     );
     // Assess
     expect(storyId).toBeDefined();
-    expect(direct.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    // The other group members are strangers to a private story: they hear what a story of
+    // nothing gets, null without an error, and nothing of what it says (#18, class 7).
+    expect(direct.body.data).toEqual({ workStory: null });
+    expect(direct.body.errors).toBeUndefined();
+    expect(JSON.stringify(direct.body).replaceAll(String(storyId), 'ID')).toBe(
+      JSON.stringify(unknown.body).replaceAll(nobody, 'ID'),
+    );
+    expect(JSON.stringify(direct.body)).not.toContain('lageret');
     expect(shared.body.errors).toBeUndefined();
     expect(shared.body.data?.networkGroup.sharedStories.edges.map((e) => e.node.id)).not.toContain(
       storyId,

@@ -5,14 +5,16 @@ import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateLocalKeys } from '#infra/local/local-keys';
 import { seedDemoWorld } from '#infra/local/seed/seed-all';
+import { AUDIT_KEYS } from '#kernel/audit';
 import type { SubgraphContext } from '#kernel/context';
+import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { buildMonolithSchema } from '../bench/monolith/monolith-schema.ts';
 import { LOAD_READS, youthProfile } from '../bench/operations.ts';
 import { type Callers, createCallers } from '../bench/stack/callers.ts';
 import { BENCH_MUNICIPALITY } from '../bench/world/scaled-world.ts';
 import { testContext } from '../support/context.ts';
-import { errorCodes, execute } from '../support/execute.ts';
+import { execute } from '../support/execute.ts';
 import { staffIdentity } from '../support/identities.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -51,15 +53,35 @@ describe('the bench’s monolith', () => {
     // Prepare
     const elsewhere = staffIdentity('101');
     expect(elsewhere).not.toMatchObject({ municipalityCode: BENCH_MUNICIPALITY });
+    const youthId = String(youthProfile.variables?.id);
+    const nobody = newId();
+    const refusedBefore = (await strangerRefusals(youthId)).length;
+    const context = testContext(table, elsewhere);
     // Act
-    const result = await execute(
-      server,
-      testContext(table, elsewhere),
-      youthProfile.document,
-      youthProfile.variables,
-    );
-    // Assess
-    expect(errorCodes(result)).toContain('FORBIDDEN');
+    const result = await execute(server, context, youthProfile.document, youthProfile.variables);
+    // The monolith has no subgraph server's plugin to write the request's audit events.
+    await context.audit.flush();
+    const unknown = await execute(server, testContext(table, elsewhere), youthProfile.document, {
+      ...youthProfile.variables,
+      id: nobody,
+    });
+    // Assess: a stranger to the young person hears what an id of nothing gets, null without an
+    // error (#18, class 7); the refusal audited is what shows the people rule was checked.
     expect(result.data?.youth ?? null).toBeNull();
+    expect(JSON.stringify(result).replaceAll(youthId, 'ID')).toBe(
+      JSON.stringify(unknown).replaceAll(nobody, 'ID'),
+    );
+    expect((await strangerRefusals(youthId)).length).toBe(refusedBefore + 1);
   });
+
+  /** The refusals of `Query.youth` answered as an id of nothing (#18, class 7). */
+  async function strangerRefusals(youthId: string) {
+    const items = await table.queryAll({ partition: AUDIT_KEYS.youthPartition(youthId) });
+    return items.filter(
+      (item) =>
+        item.action === 'REFUSED' &&
+        item.target === 'Query.youth' &&
+        String(item.reason).endsWith('(answered as an id of nothing)'),
+    );
+  }
 });

@@ -5,7 +5,7 @@ import type { SubgraphContext } from '#kernel/context';
 import type { CursorKey } from '#kernel/cursor';
 import { type DataSubjectDispatcher, forEachLimited } from '#kernel/data-subject';
 import { programmeStart, requireDateInRange, todayBound } from '#kernel/date-bounds';
-import { BadUserInputError } from '#kernel/errors';
+import { BadUserInputError, DateOutOfRangeError } from '#kernel/errors';
 import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
@@ -182,6 +182,21 @@ async function writeDataset(context: SubgraphContext, rows: EvaluationRows, gene
 }
 
 /**
+ * The period to export, as the figures read it (`parsePeriod`), but with a from before the
+ * programme began answered as this mutation's payload error `DATE_OUT_OF_RANGE` on `from`:
+ * `parsePeriod` throws it as a GraphQL error, the figures queries' contract.
+ */
+function periodOf(input: { from?: string | null; to?: string | null }, today: string) {
+  try {
+    return parsePeriod(input, today);
+  } catch (error) {
+    if (!(error instanceof DateOutOfRangeError) || !input.from) throw error;
+    requireDateInRange(input.from, { notBefore: [programmeStart] }, ['from']);
+    throw error;
+  }
+}
+
+/**
  * `exportEvaluationDataset`: produces the evaluation dataset and writes it to the export sink
  * (the programme office only: the `programmeOffice` rule). It writes nothing to the table but
  * its `EXPORT` audit record (and, with a key, the idempotency record), in one transaction.
@@ -195,9 +210,8 @@ export const exportEvaluationDatasetCommand = defineCommand({
   auditAction: 'EXPORT',
   async execute(context, input, work) {
     const today = danishToday(context.now());
-    const period = parsePeriod(input, today);
     // Checked before the files are written: a refused export leaves nothing behind.
-    requireDateInRange(period.from, { notBefore: [programmeStart] }, ['from']);
+    const period = periodOf(input, today);
     requireDateInRange(period.to, { notAfter: [todayBound(today)] }, ['to']);
     const until = period.to;
     const municipalityCodes = await municipalitiesToExport(context, input.municipalityCodes);

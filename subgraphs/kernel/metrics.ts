@@ -114,6 +114,22 @@ export interface MetricsRecorder {
   publish(): void;
 }
 
+/** One Powertools emitter per stage, made once: a request only adds to it and flushes. */
+const EMITTERS = new Map<string, Metrics>();
+
+function emitterOf(stage: string): Metrics {
+  let emitter = EMITTERS.get(stage);
+  if (!emitter) {
+    emitter = new Metrics({
+      namespace: METRIC_NAMESPACE,
+      serviceName: METRIC_SERVICE,
+      defaultDimensions: { stage },
+    });
+    EMITTERS.set(stage, emitter);
+  }
+  return emitter;
+}
+
 /**
  * A recorder of one invocation.
  *
@@ -140,12 +156,11 @@ export function createMetricsRecorder(options: { stage?: string } = {}): Metrics
     publish() {
       const sets = counted;
       counted = new Map();
+      const metrics = emitterOf(stage);
+      // Each set is added and flushed without an await between, so requests served at once in
+      // one process (the local stack) cannot mix their dimensions in the shared emitter; the
+      // flush clears what it added and keeps the stage.
       for (const { dimensions, counts } of sets.values()) {
-        const metrics = new Metrics({
-          namespace: METRIC_NAMESPACE,
-          serviceName: METRIC_SERVICE,
-          defaultDimensions: { stage },
-        });
         for (const [name, value] of Object.entries(dimensions)) metrics.addDimension(name, value);
         for (const [name, value] of counts) metrics.addMetric(name, MetricUnit.Count, value);
         metrics.publishStoredMetrics();

@@ -1,5 +1,5 @@
 import type { ItemKey } from './keys.ts';
-import type { Condition } from './table/expressions.ts';
+import { countersHold } from './table/expressions.ts';
 import { ConditionFailedError, type Table } from './table/table.ts';
 
 /**
@@ -83,22 +83,6 @@ export interface MunicipalityRecount {
 export const MAX_FIX_ATTEMPTS = 4;
 
 /**
- * The condition that every corrected counter still holds what the recount compared (a kept
- * zero: absent or zero).
- */
-function stillAsCompared(differences: readonly FigureDifference[]): Condition {
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
-  const clauses = differences.map(({ counter, kept }, n) => {
-    names[`#c${n}`] = counter;
-    values[`:k${n}`] = kept;
-    const equal = `#c${n} = :k${n}`;
-    return kept === 0 ? `(attribute_not_exists(#c${n}) OR ${equal})` : equal;
-  });
-  return { expression: clauses.join(' AND '), names, values };
-}
-
-/**
  * Adds to each differing counter what it lacks (removes one that should be zero), if every one
  * of them still holds what the recount compared.
  *
@@ -116,7 +100,11 @@ export async function addCorrection(table: Table, correction: CounterCorrection)
   );
   const remove = differences.filter((d) => d.recounted === 0).map((d) => d.counter);
   try {
-    await table.update(key, { set: { ...names }, add, remove }, stillAsCompared(differences));
+    await table.update(
+      key,
+      { set: { ...names }, add, remove },
+      countersHold(Object.fromEntries(differences.map((d) => [d.counter, d.kept]))),
+    );
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError) return false;

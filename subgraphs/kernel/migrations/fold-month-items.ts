@@ -1,6 +1,6 @@
 import type { ItemKey } from '../keys.ts';
 import { monthCounterAttribute } from '../month-counters.ts';
-import type { Condition } from '../table/expressions.ts';
+import { allOf, countersHold, itemMustExist } from '../table/expressions.ts';
 import {
   ConditionFailedError,
   type Item,
@@ -110,7 +110,10 @@ async function foldOne(
         ...(Object.keys(add).length > 0
           ? [{ update: counterItem.key, spec: { set: { ...counterItem.names }, add } }]
           : []),
-        { delete: { pk: item.pk, sk: item.sk }, condition: unchanged(counters) },
+        {
+          delete: { pk: item.pk, sk: item.sk },
+          condition: allOf(itemMustExist, countersHold(counters)),
+        },
       ]);
       return true;
     } catch (error) {
@@ -130,20 +133,4 @@ function countersOf(item: Item): Record<string, number> {
         !NOT_COUNTERS.has(entry[0]) && typeof entry[1] === 'number',
     ),
   );
-}
-
-/** The month item still exists and holds the counters read. */
-function unchanged(counters: Readonly<Record<string, number>>): Condition {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const clauses = ['attribute_exists(pk)'];
-  Object.entries(counters).forEach(([counter, n], i) => {
-    names[`#c${i}`] = counter;
-    values[`:c${i}`] = n;
-    clauses.push(`#c${i} = :c${i}`);
-  });
-  return {
-    expression: clauses.join(' AND '),
-    ...(clauses.length > 1 ? { names, values } : {}),
-  };
 }

@@ -40,6 +40,28 @@ export function versionIs(expected: number): Condition {
   };
 }
 
+/**
+ * Each named number attribute must still hold the value the caller read, so that a change that
+ * adds a delta is made only on the values it was computed from (a maintenance fix, a
+ * migration's fold) and a live write in between fails it instead of being undone. A read zero
+ * is matched by an absent attribute too: counters start absent.
+ *
+ * @param read - each attribute's name and the value read
+ */
+export function countersHold(read: Readonly<Record<string, number>>): Condition {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const clauses = Object.entries(read).map(([counter, value], n) => {
+    names[`#held${n}`] = counter;
+    values[`:held${n}`] = value;
+    const equal = `#held${n} = :held${n}`;
+    return value === 0 ? `(attribute_not_exists(#held${n}) OR ${equal})` : equal;
+  });
+  if (clauses.length === 0)
+    return { expression: 'attribute_exists(pk) OR attribute_not_exists(pk)' };
+  return { expression: clauses.join(' AND '), names, values };
+}
+
 /** Both conditions must hold. */
 export function allOf(...conditions: Condition[]): Condition {
   return conditions.reduce((a, b) => ({

@@ -70,4 +70,27 @@ export const sharedKeys = {
     pk: key(PREFIX.youth, youthId),
     sk: key('LINK', PREFIX.company, companyId),
   }),
+  /**
+   * A task the placement lifecycle opens for a participant rather than for the team — the young
+   * person (a self-assessment at a checkpoint or follow-up, feedback on the placement) or the
+   * company (feedback) (owner: placements). It lives in the young person's item collection, so
+   * erasure removes it with them. Readers may rely on `kind` (`SELF_ASSESSMENT`,
+   * `PLACEMENT_FEEDBACK`), `occasion` (`CHECKPOINT`, `FOLLOW_UP`, `MIDWAY`, `END`),
+   * `placementId`, `assignee` (`YOUTH`, `COMPANY`) and `openedAt`: people checks that a
+   * self-assessment answers one of the young person's own open `SELF_ASSESSMENT` tasks.
+   */
+  participantTask: (youthId: string, taskId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key('PTASK', taskId),
+  }),
+  /**
+   * A young person's answered self-assessment (owner: people), one per occasion: `ENROLMENT`, or
+   * the id of the participant task (`participantTask`) it answers. Readers may rely on its
+   * existence and `recordedAt`: the placements subgraph shows a `SELF_ASSESSMENT` task as done
+   * once the assessment answering it exists.
+   */
+  selfAssessment: (youthId: string, occasion: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key('SELFASSESS', occasion),
+  }),
 } as const;

@@ -3,6 +3,10 @@ import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
+import {
+  SELF_ASSESSMENT_PREFIX,
+  SelfAssessmentEntity,
+} from '../repository/self-assessment-entity.ts';
 import { SUPPORT_NOTE_PREFIX, SupportNoteEntity } from '../repository/support-note-entity.ts';
 import {
   STATUS_HISTORY_PREFIX,
@@ -16,9 +20,9 @@ import { ErasedYouthEntity } from './erased-youth-entity.ts';
 
 /**
  * The people subgraph's part of a young person's rights: everything it holds about them is in
- * their item collection `YOUTH#<id>` (profile, status history, support notes, and the company
- * links and placement guard the placements subgraph keeps there), so both "everything about X"
- * and erasure are one query of that partition — never a scan.
+ * their item collection `YOUTH#<id>` (profile, status history, support notes, self-assessments,
+ * and the company links and placement guard the placements subgraph keeps there), so both
+ * "everything about X" and erasure are one query of that partition — never a scan.
  */
 
 /** Sort key prefix of the youth–company links in the collection (`sharedKeys.youthCompanyLink`). */
@@ -53,6 +57,7 @@ export const PEOPLE_EXPORT_SECTIONS = {
   statusHistory: ['YouthStatusChange'],
   supportNotes: ['SupportNote'],
   companyLinks: [],
+  selfAssessments: ['SelfAssessment', 'SelfAssessmentAnswer'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -86,6 +91,9 @@ export async function collectPeopleData(
     companyLinks: items
       .filter((item) => item.sk.startsWith(LINK_PREFIX))
       .map((item) => ({ companyId: String(item.companyId), reasons: reasonsOf(item) })),
+    selfAssessments: items
+      .filter((item) => item.sk.startsWith(SELF_ASSESSMENT_PREFIX))
+      .map(SelfAssessmentEntity.fromItem),
   };
   return sections;
 }

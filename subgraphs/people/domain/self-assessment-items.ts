@@ -2,10 +2,11 @@
  * The self-assessment's items, in configuration and versioned ("Direction", issue #20): a
  * handful of statements the young person scores themself from 1 ("not at all") to 5 ("fully"),
  * asked at enrolment, at each lifecycle checkpoint and at the follow-ups. A new version may
- * reword an item or add one, never change what a key means: answers keep the version they were
- * given under, and change is measured per key, so a reworded item still compares with its
- * earlier answers. To change the wording, add a version at the end of {@link VERSIONS}; the
- * last one is what the app shows and what `recordSelfAssessment` asks for.
+ * reword an item or add one; it keeps every key and never changes what a key means (a test holds
+ * it to that, and the gateway prices `DirectionStats.items` at their number): answers keep the
+ * version they were given under, and change is measured per key, so a reworded item still
+ * compares with its earlier answers. To change the wording, add a version at the end of
+ * {@link VERSIONS}; the last one is what the app shows and what `recordSelfAssessment` asks for.
  */
 
 /** The lowest score of the scale. */

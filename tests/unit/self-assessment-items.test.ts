@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXED_LIST_SIZES } from '#gateway/query-cost';
 import { median } from '#people/domain/direction-figures';
+import { byWhenAnswered } from '#people/domain/self-assessment';
 import {
   allSelfAssessmentItemKeys,
   currentSelfAssessmentVersion,
@@ -44,5 +45,25 @@ describe('the median of changes', () => {
     expect(median([])).toBeNull();
     expect(median([3, -1, 2])).toBe(2);
     expect(median([0.1 + 0.2, 1, -1, 2])).toBe(0.65);
+  });
+});
+
+describe('the order of answers', () => {
+  it('is by instant, and answers of the same instant by occasion, enrolment first', () => {
+    // Prepare
+    const at = '2026-11-26T10:00:00.000Z';
+    const answers = [
+      { recordedAt: at, occasion: 'FOLLOW_UP' as const },
+      { recordedAt: '2026-11-25T10:00:00.000Z', occasion: 'CHECKPOINT' as const },
+      { recordedAt: at, occasion: 'ENROLMENT' as const },
+    ];
+    // Act
+    const ordered = [...answers].sort(byWhenAnswered);
+    // Assess
+    expect(ordered.map(({ occasion }) => occasion)).toEqual([
+      'CHECKPOINT',
+      'ENROLMENT',
+      'FOLLOW_UP',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import {
   showsAverage,
   unsuppressed,
 } from '#kernel/small-cells';
-import { overallScore, type SelfAssessment } from './self-assessment.ts';
+import { byWhenAnswered, overallScore, type SelfAssessment } from './self-assessment.ts';
 import { allSelfAssessmentItemKeys } from './self-assessment-items.ts';
 
 /**
@@ -88,7 +88,7 @@ export function changesOf(assessments: readonly SelfAssessment[]): DirectionChan
   const result: DirectionChange[] = [];
   for (const own of byYouth.values()) {
     if (own.length < 2) continue;
-    own.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    own.sort(byWhenAnswered);
     const first = own[0] as SelfAssessment;
     const latest = own[own.length - 1] as SelfAssessment;
     const changes: Record<string, number> = {

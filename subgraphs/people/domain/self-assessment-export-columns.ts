@@ -1,4 +1,4 @@
-import { overallScore, type SelfAssessment } from './self-assessment.ts';
+import { byWhenAnswered, overallScore, type SelfAssessment } from './self-assessment.ts';
 import { allSelfAssessmentItemKeys } from './self-assessment-items.ts';
 
 /**
@@ -47,7 +47,7 @@ export function selfAssessmentColumnsOf(
 ): SelfAssessmentColumns {
   const observed = assessments
     .filter((assessment) => assessment.date <= until)
-    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    .sort(byWhenAnswered);
   const first = observed[0];
   const latest = observed[observed.length - 1];
   const items: SelfAssessmentColumns['items'] = {};

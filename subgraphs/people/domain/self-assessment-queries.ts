@@ -3,7 +3,7 @@ import {
   listSelfAssessments,
   loadSelfAssessments,
 } from '../repository/self-assessment-repository.ts';
-import { ENROLMENT_OCCASION, type SelfAssessment } from './self-assessment.ts';
+import { byWhenAnswered, ENROLMENT_OCCASION, type SelfAssessment } from './self-assessment.ts';
 import type { YouthView } from './youth-access.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function selfAssessmentsOf(
   view: YouthView,
 ): Promise<SelfAssessment[]> {
   const assessments = await listSelfAssessments(context.table, view.youth.id);
-  return assessments.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  return assessments.sort(byWhenAnswered);
 }
 
 /**

@@ -53,3 +53,27 @@ export function overallScore(scores: Readonly<Record<string, number>>): number {
   if (values.length === 0) return 0;
   return values.reduce((sum, score) => sum + score, 0) / values.length;
 }
+
+const OCCASION_ORDER: Readonly<Record<SelfAssessmentOccasion, number>> = {
+  ENROLMENT: 0,
+  CHECKPOINT: 1,
+  FOLLOW_UP: 2,
+};
+
+/**
+ * The order assessments were answered in: by instant, and answers of the same instant (records
+ * carried over, an anonymised copy) by occasion, enrolment first — so first and latest never
+ * depend on how the table happened to list them.
+ *
+ * @param a - one assessment
+ * @param b - another
+ */
+export function byWhenAnswered(
+  a: Pick<SelfAssessment, 'recordedAt' | 'occasion'>,
+  b: Pick<SelfAssessment, 'recordedAt' | 'occasion'>,
+): number {
+  return (
+    a.recordedAt.localeCompare(b.recordedAt) ||
+    OCCASION_ORDER[a.occasion] - OCCASION_ORDER[b.occasion]
+  );
+}

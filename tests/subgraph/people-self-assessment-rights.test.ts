@@ -4,7 +4,7 @@ import type { Table } from '#kernel/table/table';
 import { server } from '#people/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
-import { youthIdentity } from '../support/identities.ts';
+import { staffIdentity, youthIdentity } from '../support/identities.ts';
 import {
   dataProtectionOfficerIdentity,
   givenMunicipalities,
@@ -26,7 +26,7 @@ const EXPORT = `mutation ($input: ExportYouthDataInput!) {
   exportYouthData(input: $input) { export { document } errors { code } }
 }`;
 const ERASE = `mutation ($input: EraseYouthInput!) {
-  eraseYouth(input: $input) { erasure { itemsDeleted } errors { code } }
+  eraseYouth(input: $input) { erasure { itemsDeleted itemsAnonymised } errors { code } }
 }`;
 
 describe("people subgraph: a young person's self-assessments and their rights", () => {
@@ -80,10 +80,19 @@ describe("people subgraph: a young person's self-assessments and their rights", 
     expect(Object.values(exported[1]?.scores as Record<string, number>)).toEqual([4, 4, 4, 4, 4]);
   });
 
-  it('are gone with the erasure, the index entry of the figures too', async () => {
+  it('are gone with the erasure, leaving anonymous copies that keep the direction figures as they were', async () => {
     // Prepare
     const id = 'y-rights-erase';
     const taskId = await givenAssessedYouth(id);
+    const figures = () =>
+      execute(
+        server,
+        testContext(table, staffIdentity(ROSKILDE)),
+        `{ municipality(code: "${ROSKILDE}") {
+          directionStats(from: "2026-11-01", to: "2026-11-26") { overall { youthAssessedTwice improved medianChange } }
+        } }`,
+      );
+    const before = await figures();
     // Act
     const result = await execute(
       server,
@@ -94,7 +103,14 @@ describe("people subgraph: a young person's self-assessments and their rights", 
       },
     );
     // Assess
-    expect(result.data?.eraseYouth).toMatchObject({ errors: [] });
+    expect(result.data?.eraseYouth).toMatchObject({
+      erasure: { itemsAnonymised: 3 },
+      errors: [],
+    });
+    expect(before.data).toMatchObject({
+      municipality: { directionStats: { overall: { youthAssessedTwice: 2 } } },
+    });
+    expect((await figures()).data).toEqual(before.data);
     expect(await table.get(sharedKeys.selfAssessment(id, 'ENROLMENT'))).toBeUndefined();
     expect(await table.get(sharedKeys.selfAssessment(id, taskId))).toBeUndefined();
     const left = itemsHolding(

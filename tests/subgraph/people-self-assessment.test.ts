@@ -128,6 +128,27 @@ describe('people subgraph: the young person records their own self-assessment', 
     expect(changes[0]?.role).toBe('YOUTH');
   });
 
+  it('takes one of two answers sent at once to the same occasion, and refuses the other', async () => {
+    // Prepare
+    const id = (await givenYouth(table, { id: 'y-sa-race' })).id;
+    const who = youthIdentity(ROSKILDE, id);
+    // Act
+    const answers = await Promise.all([
+      record(who, recordSelfAssessmentInput(id, {}, 1)),
+      record(who, recordSelfAssessmentInput(id, {}, 5)),
+    ]);
+    // Assess
+    const codes = answers.map(
+      (answer) => answer.data?.recordSelfAssessment.errors.map(({ code }) => code) ?? [],
+    );
+    expect(codes.sort()).toEqual([[], ['ALREADY_ANSWERED']]);
+    const kept = answers.find((answer) => answer.data?.recordSelfAssessment.selfAssessment);
+    const stored = await assessmentItemOf(id, 'ENROLMENT');
+    expect(kept?.data?.recordSelfAssessment.selfAssessment).toMatchObject({
+      overall: Object.values(stored?.scores as Record<string, number>)[0],
+    });
+  });
+
   it('replays a retry with the same idempotency key instead of refusing it', async () => {
     // Prepare
     const id = (await givenYouth(table, { id: 'y-sa-retry' })).id;
@@ -252,7 +273,22 @@ describe("people subgraph: who may read a young person's self-assessments", () =
     await givenYouth(table, { id: 'y-sa-read-other' });
     await givenSelfAssessment(table, id);
     await givenSharedCompany(table, 'c-sa-read', ROSKILDE);
+    await givenSharedCompany(table, 'c-sa-unlinked', ROSKILDE);
     await givenLink(table, id, 'c-sa-read');
+  });
+
+  it("records the team's read of the trajectory in the young person's audit trail", async () => {
+    // Act
+    const result = await execute(server, testContext(table, staffIdentity(ROSKILDE)), TRAJECTORY, {
+      id,
+    });
+    // Assess
+    expect(result.errors).toBeUndefined();
+    const reads = (await table.queryAll({ partition: AUDIT_KEYS.youthPartition(id) })).filter(
+      (item) => item.action === 'READ',
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reads)).not.toContain('scores');
   });
 
   it('shows the trajectory to the young person, their team and their psychologist', async () => {
@@ -276,6 +312,7 @@ describe("people subgraph: who may read a young person's self-assessments", () =
   it('keeps it from a linked company, another young person, another municipality and the programme office', async () => {
     for (const caller of [
       companyContactIdentity('c-sa-read'),
+      companyContactIdentity('c-sa-unlinked'),
       youthIdentity(ROSKILDE, 'y-sa-read-other'),
       staffIdentity(KOBENHAVN),
       programmeIdentity(),

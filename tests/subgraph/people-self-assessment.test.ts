@@ -128,6 +128,28 @@ describe('people subgraph: the young person records their own self-assessment', 
     expect(changes[0]?.role).toBe('YOUTH');
   });
 
+  it('refuses the answer when its task is gone by the time it commits (closed meanwhile)', async () => {
+    // Prepare: a table on which the task is deleted just before each transaction commits.
+    const id = (await givenYouth(table, { id: 'y-sa-closed' })).id;
+    const taskId = await givenParticipantTask(table, id);
+    const racing: Table = Object.create(table);
+    racing.transact = async (actions, token) => {
+      await table.transact([{ delete: sharedKeys.participantTask(id, taskId) }]);
+      return table.transact(actions, token);
+    };
+    // Act
+    const result = await execute<{
+      recordSelfAssessment: { errors: Array<{ code: string; path: string[] | null }> };
+    }>(server, testContext(racing, youthIdentity(ROSKILDE, id)), RECORD, {
+      input: recordSelfAssessmentInput(id, { taskId }),
+    });
+    // Assess
+    expect(result.data?.recordSelfAssessment.errors).toEqual([
+      { code: 'TASK_NOT_FOUND', path: ['taskId'] },
+    ]);
+    expect(await assessmentItemOf(id, taskId)).toBeUndefined();
+  });
+
   it('takes one of two answers sent at once to the same occasion, and refuses the other', async () => {
     // Prepare
     const id = (await givenYouth(table, { id: 'y-sa-race' })).id;

@@ -50,6 +50,8 @@ function mappersOf(name: string): Record<string, string> {
       YouthStats: '../domain/youth-stats-figures.ts#YouthStatsFigures',
       ProgrammeStats: '../../kernel/figures-period.ts#ProgrammePeriod',
       Viewer: '../../kernel/identity.ts#Identity',
+      SelfAssessment: '../domain/self-assessment.ts#SelfAssessment',
+      DirectionStats: '../domain/direction-figures.ts#DirectionStatsFigures',
     },
     companies: {
       Municipality: '../domain/municipality-ref.ts#MunicipalityRef',

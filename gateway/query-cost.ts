@@ -41,6 +41,8 @@ export const FIXED_LIST_SIZES: Readonly<Record<string, number | { valuesOf: stri
   'PlacementStats.retention': 2,
   /** One entry for every kind of outcome, zero included. */
   'PlacementStats.outcomesInPeriod': { valuesOf: 'PlacementOutcomeKind' },
+  /** One entry per self-assessment item (`subgraphs/people/domain/self-assessment-items.ts`). */
+  'DirectionStats.items': 5,
 };
 
 /** A list argument asking for more than the largest page. */

@@ -46,6 +46,12 @@ import { youthViewById } from './domain/youth-queries.ts';
 /** The fields whose rule guards the figures' value types (counts only, never a person). */
 const FIGURES = 'Municipality.youthStats, ProgrammeStats.youthStats';
 
+/** The fields whose rule guards the direction figures' value types (counts only). */
+const DIRECTION_FIGURES = 'Municipality.directionStats, ProgrammeStats.directionStats';
+
+/** Where a young person's self-assessments are reached, whose rules guard them. */
+const SELF_ASSESSMENTS = ['Youth.selfAssessments', 'Mutation.recordSelfAssessment'];
+
 /** The data protection officer's queries, whose rules guard the audit records. */
 const AUDIT_QUERIES = 'Query.auditTrail, Query.refusedAttempts';
 
@@ -205,7 +211,7 @@ export const peopleRules: SubgraphRules = {
       'fellBackShare',
       'targets',
     ]),
-    FiguresPeriod: allGuardedByParent(FIGURES, ['from', 'to']),
+    FiguresPeriod: allGuardedByParent(`${FIGURES}, ${DIRECTION_FIGURES}`, ['from', 'to']),
     YouthStatusChanges: allGuardedByParent(FIGURES, [
       'total',
       'toEnrolled',
@@ -227,6 +233,7 @@ export const peopleRules: SubgraphRules = {
       from: programmeOffice,
       to: programmeOffice,
       youthStats: programmeOffice,
+      directionStats: programmeOffice,
       [REFERENCE]: programmeOffice,
     },
     StaffMember: staffRules,
@@ -270,6 +277,8 @@ export const peopleRules: SubgraphRules = {
       // Reading a young person's trail is itself a read about them: audited like one.
       auditTrail: personal(dataSubjectRule('auditTrail', (args) => args.youthId)),
       refusedAttempts: anyRole('DATA_PROTECTION_OFFICER'),
+      // The items' wording is the app's text, the same for everyone.
+      selfAssessmentItems: signedIn,
     },
     AuditRecord: allGuardedByParent(AUDIT_QUERIES, [
       'at',
@@ -303,6 +312,7 @@ export const peopleRules: SubgraphRules = {
       exportYouthData: dataSubjectRule('exportYouthData', (args) => inputOf(args).youthId),
       eraseYouth: dataSubjectRule('eraseYouth', (args) => inputOf(args).youthId),
       exportEvaluationDataset: programmeOffice,
+      recordSelfAssessment: youthMutationRule('recordSelfAssessment'),
     },
     ExportEvaluationDatasetPayload: allGuardedByParent('Mutation.exportEvaluationDataset', [
       'dataset',
@@ -333,6 +343,41 @@ export const peopleRules: SubgraphRules = {
       'itemsDeleted',
       'itemsAnonymised',
     ]),
+    SelfAssessmentItems: allGuardedByParent('Query.selfAssessmentItems', [
+      'version',
+      'scaleMin',
+      'scaleMax',
+      'items',
+    ]),
+    SelfAssessmentItem: allGuardedByParent('Query.selfAssessmentItems', ['key', 'da', 'en']),
+    SelfAssessment: allPersonalWithin(SELF_ASSESSMENTS, [
+      'occasion',
+      'taskId',
+      'placementId',
+      'itemsVersion',
+      'answers',
+      'overall',
+      'date',
+      'recordedAt',
+    ]),
+    SelfAssessmentAnswer: allPersonalWithin(SELF_ASSESSMENTS, ['itemKey', 'score']),
+    SelfAssessmentPayload: allGuardedByParent('Mutation.recordSelfAssessment', [
+      'selfAssessment',
+      'errors',
+    ]),
+    DirectionStats: allGuardedByParent(DIRECTION_FIGURES, [
+      'period',
+      'suppressed',
+      'overall',
+      'items',
+    ]),
+    DirectionChange: allGuardedByParent(DIRECTION_FIGURES, [
+      'youthAssessedTwice',
+      'improved',
+      'improvedShare',
+      'medianChange',
+    ]),
+    DirectionItemChange: allGuardedByParent(DIRECTION_FIGURES, ['itemKey', 'change']),
   },
   subjects: {
     Youth: subjectOfYouthView,

@@ -32,6 +32,7 @@ import {
 } from '../support/people-factories.ts';
 import { aPlacement, givenPlacements } from '../support/placements-factories.ts';
 import { scanWholeTable } from '../support/privacy-scan.ts';
+import { allScored, givenSelfAssessment } from '../support/self-assessment-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const EXPORT = `mutation ($input: ExportEvaluationDatasetInput!) {
@@ -65,6 +66,7 @@ const YOUTH_COLUMNS = [
   'municipalityCode',
   'placementCount',
   'pseudonym',
+  'selfAssessment',
   'statusAtEnd',
   'weeklyStatus',
   'weeksInEducationOrJob',
@@ -206,6 +208,19 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     await table.putMany([
       attendanceTotalsToItem('YOUTH', consenting.id, { present: 7, absent: 2, excused: 1 }),
     ]);
+    await givenSelfAssessment(table, consenting.id, {
+      date: '2026-01-05',
+      recordedAt: '2026-01-05T09:00:00.000Z',
+    });
+    await givenSelfAssessment(table, consenting.id, {
+      occasionKey: 'task-evaluation-1',
+      occasion: 'CHECKPOINT',
+      taskId: 'task-evaluation-1',
+      placementId: placementIds[0] ?? null,
+      scores: { ...allScored(4), WELL_BEING: 3 },
+      date: '2026-02-23',
+      recordedAt: '2026-02-23T09:00:00.000Z',
+    });
   });
 
   afterAll(async () => {
@@ -334,6 +349,15 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         },
         fallBacks: 0,
         attendance: { present: 7, absent: 2, excused: 1 },
+        selfAssessment: {
+          count: 2,
+          first: { date: '2026-01-05', occasion: 'ENROLMENT', itemsVersion: 1, overall: 2 },
+          latest: { date: '2026-02-23', occasion: 'CHECKPOINT', itemsVersion: 1, overall: 3.8 },
+          items: expect.objectContaining({
+            CAN_HOLD_JOB: { first: 2, latest: 4 },
+            WELL_BEING: { first: 2, latest: 3 },
+          }),
+        },
       });
       const weeks = row?.weeklyStatus as Array<{ week: string; status: string }>;
       expect(weeks[0]).toEqual({ week: '2026-W02', status: 'UNKNOWN' });

@@ -64,6 +64,8 @@ const NOT_A_YOUNG_PERSONS_TEXT: Record<string, string> = {
   'PlacementOpportunity.description': 'a company’s offer',
   'PlacementOpportunity.trade': 'a company’s offer',
   'PlacementLifecycle.executionId': 'a workflow execution name, without personal data',
+  'SelfAssessmentItem.da': 'the self-assessment’s configured wording',
+  'SelfAssessmentItem.en': 'the self-assessment’s configured wording',
   'LifecycleTask.title': 'the step’s fixed title',
   'MatchingEvent.title': 'an event',
   'MatchingEvent.place': 'an event',

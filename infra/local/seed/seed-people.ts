@@ -20,6 +20,7 @@ import {
 } from '#people/repository/youth-entity';
 import { youthFiguresToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
+import { selfAssessmentItems } from './seed-self-assessments.ts';
 
 /** Placement statuses during which a company's contacts may see the young person's work profile. */
 const LINKING_PLACEMENT_STATUSES = new Set(['PLANNED', 'ACTIVE', 'EXTENDED']);
@@ -80,6 +81,7 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
     items.push(youthFiguresToItem(code, municipalityCounts, months.get(code) ?? new Map()));
   }
   items.push(...youthCompanyLinks(world));
+  items.push(...selfAssessmentItems(world));
   await table.putMany(items);
 }
 

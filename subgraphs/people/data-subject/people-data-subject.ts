@@ -3,6 +3,10 @@ import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
+import {
+  SELF_ASSESSMENT_PREFIX,
+  SelfAssessmentEntity,
+} from '../repository/self-assessment-entity.ts';
 import { SUPPORT_NOTE_PREFIX, SupportNoteEntity } from '../repository/support-note-entity.ts';
 import {
   STATUS_HISTORY_PREFIX,
@@ -12,13 +16,14 @@ import {
   youthKey,
 } from '../repository/youth-entity.ts';
 import { redactActorSubject } from './audit-actor-redaction.ts';
+import { anonymiseSelfAssessments, isSelfAssessmentItem } from './erased-self-assessments.ts';
 import { ErasedYouthEntity } from './erased-youth-entity.ts';
 
 /**
  * The people subgraph's part of a young person's rights: everything it holds about them is in
- * their item collection `YOUTH#<id>` (profile, status history, support notes, and the company
- * links and placement guard the placements subgraph keeps there), so both "everything about X"
- * and erasure are one query of that partition — never a scan.
+ * their item collection `YOUTH#<id>` (profile, status history, support notes, self-assessments,
+ * and the company links and placement guard the placements subgraph keeps there), so both
+ * "everything about X" and erasure are one query of that partition — never a scan.
  */
 
 /** Sort key prefix of the youth–company links in the collection (`sharedKeys.youthCompanyLink`). */
@@ -53,6 +58,7 @@ export const PEOPLE_EXPORT_SECTIONS = {
   statusHistory: ['YouthStatusChange'],
   supportNotes: ['SupportNote'],
   companyLinks: [],
+  selfAssessments: ['SelfAssessment', 'SelfAssessmentAnswer'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -86,6 +92,9 @@ export async function collectPeopleData(
     companyLinks: items
       .filter((item) => item.sk.startsWith(LINK_PREFIX))
       .map((item) => ({ companyId: String(item.companyId), reasons: reasonsOf(item) })),
+    selfAssessments: items
+      .filter((item) => item.sk.startsWith(SELF_ASSESSMENT_PREFIX))
+      .map(SelfAssessmentEntity.fromItem),
   };
   return sections;
 }
@@ -101,9 +110,11 @@ function timelineOf(profile: Item, items: readonly Item[]): DatedStatus[] {
 }
 
 /**
- * Erases a young person's collection: every item but the profile is deleted; then, in one
- * transaction, the profile is deleted and its anonymous stub written under `stubYouthId`
- * (see `erased-youth-entity.ts`). The profile goes last, so an erasure that stopped half-way is
+ * Erases a young person's collection: every item but the profile and the self-assessments is
+ * deleted; each self-assessment is replaced by an anonymous copy under `stubYouthId`, which
+ * the direction figures count (`erased-self-assessments.ts`); then, in one transaction, the
+ * profile is deleted and its anonymous stub written under `stubYouthId` (see
+ * `erased-youth-entity.ts`). The profile goes last, so an erasure that stopped half-way is
  * finished by running it again; once the profile is gone, running it again deletes whatever
  * is left and changes nothing else.
  *
@@ -121,12 +132,18 @@ export async function erasePeopleData(
   const profile = items.find((item) => isProfile(item, youthId));
   // Before the profile goes, so that an erasure that stops here is finished by running it again.
   await redactActorSubject(table, youthId);
-  const others = items.filter((item) => !isProfile(item, youthId));
+  const others = items.filter((item) => !isProfile(item, youthId) && !isSelfAssessmentItem(item));
   for (let start = 0; start < others.length; start += TRANSACTION_LIMIT) {
     const chunk = others.slice(start, start + TRANSACTION_LIMIT);
     await table.transact(chunk.map((item) => ({ delete: { pk: item.pk, sk: item.sk } })));
   }
-  if (!profile) return { operation: 'erase', deleted: others.length, anonymised: 0 };
+  const assessments = items.filter(isSelfAssessmentItem);
+  for (const transaction of anonymiseSelfAssessments(assessments, stubYouthId)) {
+    await table.transact(transaction);
+  }
+  if (!profile) {
+    return { operation: 'erase', deleted: others.length, anonymised: assessments.length };
+  }
   const youth = YouthEntity.fromItem(profile);
   const stub = ErasedYouthEntity.toItem({
     stubId: stubYouthId,
@@ -146,7 +163,7 @@ export async function erasePeopleData(
     },
   ];
   await table.transact(last);
-  return { operation: 'erase', deleted: others.length + 1, anonymised: 1 };
+  return { operation: 'erase', deleted: others.length + 1, anonymised: 1 + assessments.length };
 }
 
 /**

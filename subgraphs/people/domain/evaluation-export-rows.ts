@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
+import type { SelfAssessment } from './self-assessment.ts';
+import {
+  type SelfAssessmentColumns,
+  selfAssessmentColumnsOf,
+} from './self-assessment-export-columns.ts';
 import {
   type DatedStatus,
   FOLLOW_UP_MONTHS,
@@ -107,6 +112,8 @@ export interface EvaluationYouthRow {
   fallBacks: number;
   attendance: Attendance;
   weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
+  /** The young person's own self-assessments: first and latest, per item (#20). */
+  selfAssessment: SelfAssessmentColumns;
 }
 
 /** One placement's row. */
@@ -154,6 +161,8 @@ export interface EvaluationSubject {
   timeline: readonly DatedStatus[];
   placements: readonly PlacementFacts[];
   attendance: Attendance;
+  /** Their self-assessments (none when left out). */
+  selfAssessments?: readonly SelfAssessment[];
 }
 
 /**
@@ -191,6 +200,7 @@ export function evaluationRowsOf(
       fallBacks: fallBacks(series),
       attendance: subject.attendance,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
+      selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
     },
     placements: placements.map((placement, index) => {
       const ended =

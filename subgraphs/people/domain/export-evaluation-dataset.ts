@@ -4,7 +4,12 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import type { CursorKey } from '#kernel/cursor';
 import { type DataSubjectDispatcher, forEachLimited } from '#kernel/data-subject';
-import { programmeStart, requireDateInRange, todayBound } from '#kernel/date-bounds';
+import {
+  PROGRAMME_START,
+  programmeStart,
+  requireDateInRange,
+  todayBound,
+} from '#kernel/date-bounds';
 import { BadUserInputError, DateOutOfRangeError } from '#kernel/errors';
 import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
@@ -14,6 +19,7 @@ import {
   readEvaluationYouthPage,
 } from '../repository/evaluation-repository.ts';
 import { listMunicipalities } from '../repository/municipality-repository.ts';
+import { listMunicipalitySelfAssessments } from '../repository/self-assessment-repository.ts';
 import {
   type EvaluationPlacementRow,
   type EvaluationYouthRow,
@@ -22,6 +28,8 @@ import {
   PlacementsColumnsSchema,
 } from './evaluation-export-rows.ts';
 import { type Pseudonymiser, pseudonymiserFromEnvironment } from './pseudonym.ts';
+import type { SelfAssessment } from './self-assessment.ts';
+import { byYouth } from './self-assessment-export-columns.ts';
 
 /**
  * The researchers' evaluation export: a pseudonymised dataset of the young people who consent
@@ -97,6 +105,7 @@ async function rowsOfPage(
   until: string,
   dispatcher: DataSubjectDispatcher,
   pseudonymise: Pseudonymiser,
+  selfAssessments: ReadonlyMap<string, SelfAssessment[]>,
 ): Promise<EvaluationRows> {
   const youthIds = subjects.map((subject) => subject.youth.id);
   const request = { operation: 'evaluationRows', youthIds, until } as const;
@@ -116,6 +125,7 @@ async function rowsOfPage(
         timeline: subject.timeline,
         placements,
         attendance,
+        selfAssessments: selfAssessments.get(id) ?? [],
       },
       until,
     );
@@ -151,11 +161,26 @@ async function rowsOf(
     municipalityCodes,
     async (municipalityCode) => {
       let next: CursorKey | undefined;
+      // One query of the municipality's index for every page, not one per young person.
+      const selfAssessments = byYouth(
+        await listMunicipalitySelfAssessments(
+          context.table,
+          municipalityCode,
+          PROGRAMME_START,
+          period.until,
+        ),
+      );
       do {
         const page = await readEvaluationYouthPage(context.table, municipalityCode, next);
         const included = page.youth.filter((s) => isIncluded(s, period.from, period.until));
         if (included.length > 0) {
-          const ofPage = await rowsOfPage(included, period.until, dispatcher, pseudonymise);
+          const ofPage = await rowsOfPage(
+            included,
+            period.until,
+            dispatcher,
+            pseudonymise,
+            selfAssessments,
+          );
           rows.youth.push(...ofPage.youth);
           rows.placements.push(...ofPage.placements);
         }

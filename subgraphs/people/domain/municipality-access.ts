@@ -28,6 +28,7 @@ export const MUNICIPALITY_FIELD_ACCESS = {
   team: ['TEAM', 'PARTICIPANT'],
   youth: ['TEAM'],
   youthStats: ['TEAM', 'PROGRAMME'],
+  directionStats: ['TEAM', 'PROGRAMME'],
 } as const satisfies AudienceRules<MunicipalityAudience>;
 
 /**

@@ -25,6 +25,7 @@ const WORK_PROFILE = [
   'LINKED_COMPANY',
 ] as const satisfies readonly YouthAudience[];
 const PSYCHOLOGIST_ONLY = ['PSYCHOLOGIST'] as const satisfies readonly YouthAudience[];
+const SELF_ONLY = ['SELF'] as const satisfies readonly YouthAudience[];
 
 /**
  * Who may read each field of `Youth`: the one place these rules live. A company tied to the
@@ -54,6 +55,10 @@ export const YOUTH_FIELD_ACCESS = {
   supportNotes: PSYCHOLOGIST_ONLY,
   // Masked even so (`DDMMYY-****`), and only to the team: the number itself is never shown.
   cprMasked: TEAM,
+  // The young person's own view of their direction: theirs and their team's (the psychologist
+  // too — well-being is theirs to support), never a company's.
+  selfAssessments: TEAM_AND_SELF,
+  selfAssessmentDue: TEAM_AND_SELF,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /**
@@ -68,6 +73,10 @@ export const YOUTH_MUTATION_ACCESS = {
   recordResearchConsent: TEAM_AND_SELF,
   withdrawResearchConsent: TEAM_AND_SELF,
   addSupportNote: PSYCHOLOGIST_ONLY,
+  // The young person's own voice (issue #20: "fills it in themself"): staff do not record it on
+  // a paper form's behalf, so every assessment is first-hand and its audit's actor is the
+  // young person; a team that collects one on paper asks the young person to enter it.
+  recordSelfAssessment: SELF_ONLY,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /**

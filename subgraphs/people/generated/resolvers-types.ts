@@ -7,6 +7,8 @@ import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts'
 import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
 import type { ProgrammePeriod as ProgrammePeriodModel } from '../../kernel/figures-period.ts';
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
+import type { SelfAssessment as SelfAssessmentModel } from '../domain/self-assessment.ts';
+import type { DirectionStatsFigures as DirectionStatsFiguresModel } from '../domain/direction-figures.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -177,6 +179,49 @@ export type ContactDetails = {
   email: Maybe<Scalars['String']['output']>;
   /** Danish phone number, normalised to +45 and eight digits, e.g. "+4512345678". */
   phone: Scalars['String']['output'];
+};
+
+/**
+ * How one measure of the self-assessment (an item, or overall) changed, from each young person's
+ * first to their latest answer in the period. Counts rounded to a multiple of 5 for the programme
+ * office; a share is made of the counts as shown; a median is shown to the programme office only
+ * over 10 or more young people as shown.
+ */
+export type DirectionChange = {
+  __typename?: 'DirectionChange';
+  /** Of those, the ones whose latest score is higher than their first. */
+  improved: Maybe<Scalars['Int']['output']>;
+  /** `improved` as a share of `youthAssessedTwice`, 0 to 1. */
+  improvedShare: Maybe<Scalars['Float']['output']>;
+  /** The median change, latest minus first, in points of the 1–5 scale. */
+  medianChange: Maybe<Scalars['Float']['output']>;
+  /** Young people who answered it two or more times in the period. */
+  youthAssessedTwice: Maybe<Scalars['Int']['output']>;
+};
+
+/** How one item's answers changed. */
+export type DirectionItemChange = {
+  __typename?: 'DirectionItemChange';
+  /** The change of its answers. */
+  change: DirectionChange;
+  /** The item's key. */
+  itemKey: Scalars['ID']['output'];
+};
+
+/**
+ * The direction figures of a municipality (or the programme) for a period of whole months: how
+ * the young people's own self-assessments changed from first to latest.
+ */
+export type DirectionStats = {
+  __typename?: 'DirectionStats';
+  /** Per item, every item any version has asked. */
+  items: Array<DirectionItemChange>;
+  /** Overall: the mean of each assessment's scores. */
+  overall: DirectionChange;
+  /** The period counted: from the first day of its first month to the last of its last. */
+  period: FiguresPeriod;
+  /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** A young person to enrol. */
@@ -353,6 +398,13 @@ export type Municipality = {
   __typename?: 'Municipality';
   /** The municipality code ("kommunekode"), three digits, e.g. "101" for København. */
   code: Scalars['ID']['output'];
+  /**
+   * How the young people's own sense of direction changed over a period (whole calendar months):
+   * of those who answered the self-assessment two or more times in it, the change from their
+   * first to their latest answer, per item and overall. For the municipality's team (exact) and
+   * the programme office (counts rounded to a multiple of 5, medians over 10 or more only).
+   */
+  directionStats: Maybe<DirectionStats>;
   /** The municipality's name, e.g. "København". */
   name: Scalars['String']['output'];
   /**
@@ -375,6 +427,16 @@ export type Municipality = {
    * from the programme's first month, totals as sums of what is shown).
    */
   youthStats: Maybe<YouthStats>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK with its own municipal team. Owned by the
+ * people subgraph; every other subgraph adds the figures it holds about the municipality.
+ */
+export type MunicipalityDirectionStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -448,6 +510,13 @@ export type Mutation = {
    */
   recordResearchConsent: YouthPayload;
   /**
+   * Records the young person's own self-assessment: every item of the current version scored 1
+   * to 5, at enrolment (no `taskId`) or for one of their own open self-assessment tasks. One per
+   * occasion (`ALREADY_ANSWERED`). The young person themself only: staff do not fill it in on
+   * their behalf. Audit-logged as a change.
+   */
+  recordSelfAssessment: SelfAssessmentPayload;
+  /**
    * Changes a young person's profile. The team; the young person themself for their contact
    * details, interests and work wishes.
    */
@@ -500,6 +569,11 @@ export type MutationRecordResearchConsentArgs = {
 };
 
 
+export type MutationRecordSelfAssessmentArgs = {
+  input: RecordSelfAssessmentInput;
+};
+
+
 export type MutationUpdateYouthProfileArgs = {
   input: UpdateYouthProfileInput;
 };
@@ -525,6 +599,11 @@ export type PageInfo = {
  */
 export type ProgrammeStats = {
   __typename?: 'ProgrammeStats';
+  /**
+   * The direction figures of every municipality: counts the sum of the municipalities' as
+   * published, medians over every young person counted (shown over 10 or more).
+   */
+  directionStats: Maybe<DirectionStats>;
   /** First day of the period. */
   from: Scalars['Date']['output'];
   /** Last day of the period. */
@@ -574,6 +653,11 @@ export type Query = {
    * first. For the data protection officer only (`FORBIDDEN` for everyone else).
    */
   refusedAttempts: AuditRecordConnection;
+  /**
+   * The self-assessment's items as the app shows them now (the current version), in Danish and
+   * English. Every signed-in user.
+   */
+  selfAssessmentItems: SelfAssessmentItems;
   /**
    * One staff member, or null when there is none with this id; null with a `FORBIDDEN` error when
    * the caller may not see them.
@@ -645,6 +729,29 @@ export type RecordResearchConsentInput = {
   youthId: Scalars['ID']['input'];
 };
 
+/** A young person's self-assessment. */
+export type RecordSelfAssessmentInput = {
+  /**
+   * A score for every item of the current version, each once: `UNKNOWN_ITEM`, `ITEM_REPEATED`,
+   * `ITEM_MISSING` otherwise. A score outside 1 to 5 is malformed input.
+   */
+  answers: Array<SelfAssessmentAnswerInput>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The self-assessment task it answers (a checkpoint or follow-up of one of the young person's
+   * placements); left out, it is the enrolment assessment. A task that is not the young
+   * person's own open self-assessment task: `TASK_NOT_FOUND`.
+   */
+  taskId?: InputMaybe<Scalars['ID']['input']>;
+  /** The young person: the caller themself. */
+  youthId: Scalars['ID']['input'];
+};
+
 /** Which refused attempts `refusedAttempts` lists. */
 export type RefusalScope =
   /** Those concerning the officer's own municipality: its data, or made by its people. */
@@ -664,6 +771,89 @@ export type ResearchConsent = {
   givenAt: Maybe<Scalars['Date']['output']>;
   /** The day consent was withdrawn; null unless it is withdrawn now. */
   withdrawnAt: Maybe<Scalars['Date']['output']>;
+};
+
+/** A young person's answered self-assessment. */
+export type SelfAssessment = {
+  __typename?: 'SelfAssessment';
+  /** The scores, in the order of the version's items. */
+  answers: Array<SelfAssessmentAnswer>;
+  /** The day it was answered. */
+  date: Scalars['Date']['output'];
+  /** The version of the items it was answered under. */
+  itemsVersion: Scalars['Int']['output'];
+  /** When it was asked. */
+  occasion: SelfAssessmentOccasion;
+  /** The mean of the scores, 1 to 5. */
+  overall: Scalars['Float']['output'];
+  /** The placement whose checkpoint or follow-up asked it; null at enrolment. */
+  placementId: Maybe<Scalars['ID']['output']>;
+  /** When it was answered. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The participant task it answers; null at enrolment. */
+  taskId: Maybe<Scalars['ID']['output']>;
+};
+
+/** The score given to one item. */
+export type SelfAssessmentAnswer = {
+  __typename?: 'SelfAssessmentAnswer';
+  /** The item's key. */
+  itemKey: Scalars['ID']['output'];
+  /** The score, 1 to 5. */
+  score: Scalars['Int']['output'];
+};
+
+/** One score of a self-assessment. */
+export type SelfAssessmentAnswerInput = {
+  /** The item's key, as `selfAssessmentItems` gives it. */
+  itemKey: Scalars['String']['input'];
+  /** The score, 1 to 5. */
+  score: Scalars['Int']['input'];
+};
+
+/** One statement of the self-assessment, scored from 1 ("not at all") to 5 ("fully"). */
+export type SelfAssessmentItem = {
+  __typename?: 'SelfAssessmentItem';
+  /** The statement in Danish. */
+  da: Scalars['String']['output'];
+  /** The statement in English. */
+  en: Scalars['String']['output'];
+  /** The item's stable key: the same meaning in every version, e.g. `KNOWS_WORK_WANTED`. */
+  key: Scalars['ID']['output'];
+};
+
+/** The self-assessment as asked now: its version and items, in the order to ask them. */
+export type SelfAssessmentItems = {
+  __typename?: 'SelfAssessmentItems';
+  /** The items, in the order to ask them. */
+  items: Array<SelfAssessmentItem>;
+  /** The highest score, 5. */
+  scaleMax: Scalars['Int']['output'];
+  /** The lowest score, 1. */
+  scaleMin: Scalars['Int']['output'];
+  /** The version of the items; an answer keeps the version it was given under. */
+  version: Scalars['Int']['output'];
+};
+
+/** When a self-assessment was asked. */
+export type SelfAssessmentOccasion =
+  /** At a checkpoint of a placement's lifecycle. */
+  | 'CHECKPOINT'
+  /** At enrolment: the young person's first. */
+  | 'ENROLMENT'
+  /** At a follow-up after a placement. */
+  | 'FOLLOW_UP';
+
+/** The result of `recordSelfAssessment`. */
+export type SelfAssessmentPayload = {
+  __typename?: 'SelfAssessmentPayload';
+  /**
+   * Rules the input broke (`YOUTH_NOT_FOUND`, `TASK_NOT_FOUND`, `ALREADY_ANSWERED`,
+   * `UNKNOWN_ITEM`, `ITEM_REPEATED`, `ITEM_MISSING`); when not empty, nothing was written.
+   */
+  errors: Array<UserError>;
+  /** The assessment recorded; null when refused. */
+  selfAssessment: Maybe<SelfAssessment>;
 };
 
 /**
@@ -908,6 +1098,16 @@ export type Youth = {
    * themself.
    */
   researchConsent: Maybe<ResearchConsent>;
+  /**
+   * Whether the enrolment self-assessment is still to be answered (the app asks for it; the
+   * young person's tasks show it). Team and the young person themself.
+   */
+  selfAssessmentDue: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The young person's self-assessments, oldest first: their own sense of direction over time.
+   * Team (the psychologist too) and the young person themself; never a company.
+   */
+  selfAssessments: Maybe<Array<SelfAssessment>>;
   /** Where the young person stands in the programme now. Team and the young person themself. */
   status: Maybe<YouthStatus>;
   /**
@@ -1235,6 +1435,10 @@ export type ResolversTypes = ResolversObject<{
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DirectionChange: ResolverTypeWrapper<DirectionChange>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DirectionItemChange: ResolverTypeWrapper<DirectionItemChange>;
+  DirectionStats: ResolverTypeWrapper<DirectionStatsFiguresModel>;
   EnrolYouthInput: EnrolYouthInput;
   EraseYouthInput: EraseYouthInput;
   EraseYouthPayload: ResolverTypeWrapper<EraseYouthPayload>;
@@ -1252,14 +1456,21 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordResearchConsentInput: RecordResearchConsentInput;
+  RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
+  SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
+  SelfAssessmentAnswer: ResolverTypeWrapper<SelfAssessmentAnswer>;
+  SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
+  SelfAssessmentItem: ResolverTypeWrapper<SelfAssessmentItem>;
+  SelfAssessmentItems: ResolverTypeWrapper<SelfAssessmentItems>;
+  SelfAssessmentOccasion: SelfAssessmentOccasion;
+  SelfAssessmentPayload: ResolverTypeWrapper<Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversTypes['SelfAssessment']> }>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffRole: StaffRole;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
   TargetResult: ResolverTypeWrapper<TargetResult>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: ResolverTypeWrapper<UserError>;
   Viewer: ResolverTypeWrapper<IdentityModel>;
@@ -1294,6 +1505,10 @@ export type ResolversParentTypes = ResolversObject<{
   ContactDetails: ContactDetails;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DirectionChange: DirectionChange;
+  Float: Scalars['Float']['output'];
+  DirectionItemChange: DirectionItemChange;
+  DirectionStats: DirectionStatsFiguresModel;
   EnrolYouthInput: EnrolYouthInput;
   EraseYouthInput: EraseYouthInput;
   EraseYouthPayload: EraseYouthPayload;
@@ -1310,12 +1525,18 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
   RecordResearchConsentInput: RecordResearchConsentInput;
+  RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   ResearchConsent: ResearchConsent;
+  SelfAssessment: SelfAssessmentModel;
+  SelfAssessmentAnswer: SelfAssessmentAnswer;
+  SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
+  SelfAssessmentItem: SelfAssessmentItem;
+  SelfAssessmentItems: SelfAssessmentItems;
+  SelfAssessmentPayload: Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversParentTypes['SelfAssessment']> };
   StaffMember: StaffViewModel;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
-  Float: Scalars['Float']['output'];
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: UserError;
   Viewer: IdentityModel;
@@ -1381,6 +1602,25 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DirectionChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DirectionChange'] = ResolversParentTypes['DirectionChange']> = ResolversObject<{
+  improved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  improvedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  youthAssessedTwice?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type DirectionItemChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DirectionItemChange'] = ResolversParentTypes['DirectionItemChange']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['DirectionChange'], ParentType, ContextType>;
+  itemKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type DirectionStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DirectionStats'] = ResolversParentTypes['DirectionStats']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['DirectionItemChange']>, ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['DirectionChange'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['FiguresPeriod'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type EraseYouthPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EraseYouthPayload'] = ResolversParentTypes['EraseYouthPayload']> = ResolversObject<{
   erasure?: Resolver<Maybe<ResolversTypes['YouthErasure']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1416,6 +1656,7 @@ export type FiguresPeriodResolvers<ContextType = SubgraphContext, ParentType ext
 export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType, Partial<MunicipalityDirectionStatsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<MunicipalityYouthArgs>>;
@@ -1431,6 +1672,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   exportEvaluationDataset?: Resolver<ResolversTypes['ExportEvaluationDatasetPayload'], ParentType, ContextType, RequireFields<MutationExportEvaluationDatasetArgs, 'input'>>;
   exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
+  recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
   withdrawResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationWithdrawResearchConsentArgs, 'input'>>;
 }>;
@@ -1442,6 +1684,7 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 
 export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
@@ -1459,6 +1702,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
   programmeStats?: Resolver<Maybe<ResolversTypes['ProgrammeStats']>, ParentType, ContextType, Partial<QueryProgrammeStatsArgs>>;
   refusedAttempts?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryRefusedAttemptsArgs, 'first' | 'from' | 'scope' | 'to'>>;
+  selfAssessmentItems?: Resolver<ResolversTypes['SelfAssessmentItems'], ParentType, ContextType>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   youth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType, RequireFields<QueryYouthArgs, 'id'>>;
 }>;
@@ -1467,6 +1711,40 @@ export type ResearchConsentResolvers<ContextType = SubgraphContext, ParentType e
   given?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   givenAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = ResolversObject<{
+  answers?: Resolver<Array<ResolversTypes['SelfAssessmentAnswer']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  itemsVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occasion?: Resolver<ResolversTypes['SelfAssessmentOccasion'], ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  placementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentAnswerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessmentAnswer'] = ResolversParentTypes['SelfAssessmentAnswer']> = ResolversObject<{
+  itemKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentItemResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessmentItem'] = ResolversParentTypes['SelfAssessmentItem']> = ResolversObject<{
+  da?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentItemsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessmentItems'] = ResolversParentTypes['SelfAssessmentItems']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['SelfAssessmentItem']>, ParentType, ContextType>;
+  scaleMax?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scaleMin?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SelfAssessmentPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessmentPayload'] = ResolversParentTypes['SelfAssessmentPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  selfAssessment?: Resolver<Maybe<ResolversTypes['SelfAssessment']>, ParentType, ContextType>;
 }>;
 
 export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember'], FederationReferenceType extends FederationReferenceTypes['StaffMember'] = FederationReferenceTypes['StaffMember']> = ResolversObject<{
@@ -1526,6 +1804,8 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   researchConsent?: Resolver<Maybe<ResolversTypes['ResearchConsent']>, ParentType, ContextType>;
+  selfAssessmentDue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  selfAssessments?: Resolver<Maybe<Array<ResolversTypes['SelfAssessment']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
@@ -1614,6 +1894,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DirectionChange?: DirectionChangeResolvers<ContextType>;
+  DirectionItemChange?: DirectionItemChangeResolvers<ContextType>;
+  DirectionStats?: DirectionStatsResolvers<ContextType>;
   EraseYouthPayload?: EraseYouthPayloadResolvers<ContextType>;
   EvaluationDataset?: EvaluationDatasetResolvers<ContextType>;
   ExportEvaluationDatasetPayload?: ExportEvaluationDatasetPayloadResolvers<ContextType>;
@@ -1626,6 +1909,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
+  SelfAssessment?: SelfAssessmentResolvers<ContextType>;
+  SelfAssessmentAnswer?: SelfAssessmentAnswerResolvers<ContextType>;
+  SelfAssessmentItem?: SelfAssessmentItemResolvers<ContextType>;
+  SelfAssessmentItems?: SelfAssessmentItemsResolvers<ContextType>;
+  SelfAssessmentPayload?: SelfAssessmentPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
+import { SelfAssessment } from './self-assessment.ts';
 import { StaffMember } from './staff-member.ts';
 import { SupportNote } from './support-note.ts';
 import { Viewer } from './viewer.ts';
@@ -17,6 +18,7 @@ export const resolvers: Resolvers = {
   Mutation,
   ProgrammeStats,
   Query,
+  SelfAssessment,
   StaffMember,
   SupportNote,
   Viewer,

@@ -1,4 +1,5 @@
 import { requireIdentity } from '#kernel/authorisation';
+import { directionStatsOf } from '../domain/direction-stats-queries.ts';
 import { youthStatsOf } from '../domain/figures-queries.ts';
 import { teamOf, youthOfMunicipality } from '../domain/municipality-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
@@ -17,4 +18,6 @@ export const Municipality: MunicipalityResolvers = {
   team: (municipality, _args, context) => teamOf(context, municipality.code),
   youth: (municipality, args, context) => youthOfMunicipality(context, municipality.code, args),
   youthStats: (municipality, args, context) => youthStatsOf(context, municipality.code, args),
+  directionStats: (municipality, args, context) =>
+    directionStatsOf(context, municipality.code, args),
 };

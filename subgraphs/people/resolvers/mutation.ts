@@ -6,6 +6,7 @@ import { enrolYouthCommand } from '../domain/enrol-youth.ts';
 import { eraseYouthCommand } from '../domain/erase-youth.ts';
 import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-dataset.ts';
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
+import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
 import {
   recordResearchConsentCommand,
   withdrawResearchConsentCommand,
@@ -25,4 +26,5 @@ export const Mutation: MutationResolvers = {
   exportYouthData: mutation(exportYouthDataCommand, 'export'),
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),
+  recordSelfAssessment: mutation(recordSelfAssessmentCommand, 'selfAssessment'),
 };

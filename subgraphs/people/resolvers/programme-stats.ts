@@ -1,3 +1,4 @@
+import { programmeDirectionStats } from '../domain/direction-stats-queries.ts';
 import { programmeYouthStats } from '../domain/figures-queries.ts';
 import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
 
@@ -9,4 +10,5 @@ import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
 export const ProgrammeStats: ProgrammeStatsResolvers = {
   __resolveReference: (reference) => ({ from: reference.from, to: reference.to }),
   youthStats: (programme, _args, context) => programmeYouthStats(context, programme),
+  directionStats: (programme, _args, context) => programmeDirectionStats(context, programme),
 };

@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import { EntityIdSchema, MunicipalityCodeSchema, parseInput } from '#kernel/validation';
 import { programmePeriodOf } from '../domain/figures-queries.ts';
+import { currentSelfAssessmentItems } from '../domain/self-assessment-items.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { youthViewById } from '../domain/youth-queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
@@ -30,4 +31,8 @@ export const Query: QueryResolvers = {
     return staffViewById(context, parseInput(EntityIdSchema, args.id));
   },
   me: (_parent, _args, context) => requireIdentity(context),
+  selfAssessmentItems(_parent, _args, context) {
+    requireIdentity(context);
+    return currentSelfAssessmentItems();
+  },
 };

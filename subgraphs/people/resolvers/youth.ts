@@ -1,6 +1,7 @@
 import { NotFoundError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
+import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { ageOn } from '../domain/youth.ts';
 import { statusHistoryOf, supportNotesOf, youthViewById } from '../domain/youth-queries.ts';
@@ -41,4 +42,6 @@ export const Youth: YouthResolvers = {
   cprMasked: ({ youth }) => youth.cprMasked ?? null,
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
+  selfAssessments: (view, _args, context) => selfAssessmentsOf(context, view),
+  selfAssessmentDue: (view, _args, context) => selfAssessmentDueOf(context, view),
 };

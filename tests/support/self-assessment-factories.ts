@@ -1,0 +1,91 @@
+import { sharedKeys } from '#kernel/shared-keys';
+import type { Table } from '#kernel/table/table';
+import type { SelfAssessment } from '#people/domain/self-assessment';
+import { currentSelfAssessmentVersion } from '#people/domain/self-assessment-items';
+import { SelfAssessmentEntity } from '#people/repository/self-assessment-entity';
+import { fixtureId } from './fixture-id.ts';
+import { ROSKILDE } from './people-factories.ts';
+
+/** Every current item scored the same. */
+export function allScored(score: number): Record<string, number> {
+  return Object.fromEntries(currentSelfAssessmentVersion().items.map(({ key }) => [key, score]));
+}
+
+/** A young person's enrolment self-assessment, every item scored 2. */
+export function aSelfAssessment(
+  youthId: string,
+  overrides: Partial<SelfAssessment> = {},
+): SelfAssessment {
+  return {
+    youthId,
+    municipalityCode: ROSKILDE,
+    occasionKey: 'ENROLMENT',
+    occasion: 'ENROLMENT',
+    taskId: null,
+    placementId: null,
+    itemsVersion: currentSelfAssessmentVersion().version,
+    scores: allScored(2),
+    date: '2026-09-01',
+    recordedAt: '2026-09-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Stores a self-assessment in the young person's item collection. */
+export async function givenSelfAssessment(
+  table: Table,
+  youthId: string,
+  overrides: Partial<SelfAssessment> = {},
+): Promise<SelfAssessment> {
+  const assessment = aSelfAssessment(youthId, overrides);
+  await table.put(SelfAssessmentEntity.toItem(assessment));
+  return assessment;
+}
+
+/** What a participant task holds that people may rely on (`sharedKeys.participantTask`). */
+export interface ParticipantTaskFixture {
+  kind: string;
+  occasion: string;
+  placementId: string;
+  assignee: string;
+  openedAt: string;
+}
+
+/**
+ * A participant task as the placements subgraph keeps it, with only the attributes the shared
+ * key promises: by default a young person's self-assessment at a checkpoint.
+ */
+export async function givenParticipantTask(
+  table: Table,
+  youthId: string,
+  overrides: Partial<ParticipantTaskFixture> & { taskId?: string } = {},
+): Promise<string> {
+  const { taskId = fixtureId('task'), ...task } = overrides;
+  await table.put({
+    ...sharedKeys.participantTask(youthId, taskId),
+    entity: 'ParticipantTask',
+    kind: 'SELF_ASSESSMENT',
+    occasion: 'CHECKPOINT',
+    placementId: `p-${youthId}`,
+    assignee: 'YOUTH',
+    openedAt: '2026-11-20T08:00:00.000Z',
+    ...task,
+  });
+  return taskId;
+}
+
+/** A valid `RecordSelfAssessmentInput`: every current item scored `score` (3 by default). */
+export function recordSelfAssessmentInput(
+  youthId: string,
+  overrides: Record<string, unknown> = {},
+  score = 3,
+) {
+  return {
+    youthId,
+    answers: Object.entries(allScored(score)).map(([itemKey, value]) => ({
+      itemKey,
+      score: value,
+    })),
+    ...overrides,
+  };
+}

@@ -3,6 +3,7 @@
 
 /** The names of the fields that hold a young person's personal data as text or structures. */
 export const PERSONAL_FIELD_NAMES: readonly string[] = [
+  'answer',
   'author',
   'barriers',
   'checkpoints',
@@ -14,6 +15,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'followUps',
   'goals',
   'interests',
+  'invitation',
   'learningReflection',
   'message',
   'motivation',

@@ -267,9 +267,12 @@ export const placementsRules: SubgraphRules = {
         'placement',
         'createdAt',
         'version',
+        'answer',
       ],
-      ['motivation'],
+      ['motivation', 'answer'],
     ),
+    // The company's answer: about the young person's wish, shown to the wish's parties.
+    WishAnswer: allPersonalWithin(['Wish.answer'], ['kind', 'message', 'answeredAt', 'invitation']),
     Invitation: recordRules(
       partyToRecord,
       [
@@ -328,6 +331,15 @@ export const placementsRules: SubgraphRules = {
       'retention',
       'firstPlacements',
       'medianDaysFromEnrolmentToFirstPlacement',
+      'wishAnswers',
+    ]),
+    WishAnswerStats: allGuardedByParent('PlacementStats.wishAnswers', [
+      'made',
+      'answered',
+      'invited',
+      'declined',
+      'answeredShare',
+      'invitedShare',
     ]),
     OutcomeCount: allGuardedByParent('PlacementStats.outcomesInPeriod', ['kind', 'count']),
     RetentionFollowUp: allGuardedByParent('PlacementStats.retention', [

@@ -72,6 +72,7 @@ const YOUTH_COLUMNS = [
 const PLACEMENT_COLUMNS = [
   'endDate',
   'followUps',
+  'fromWishAnsweredByCompany',
   'inEducationOrJobAfterEnd',
   'municipalityCode',
   'outcomeDate',

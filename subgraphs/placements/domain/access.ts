@@ -81,4 +81,6 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   completePlacementCheckpoint: ['TEAM'],
   recordPlacementOutcome: ['TEAM'],
   recordFollowUp: ['TEAM'],
+  // The wished-for company answers, or its team on its behalf; never the young person.
+  respondToWish: ['COMPANY', 'TEAM'],
 };

@@ -4,7 +4,7 @@ import type { Placement as PlacementModel, PlacementOrigin as PlacementOriginMod
 import type { PlacementFigures as PlacementFiguresModel } from '../domain/placement-stats.ts';
 import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/placement-figures-queries.ts';
 import type { YouthRef as YouthRefModel, CompanyRef as CompanyRefModel, MunicipalityRef as MunicipalityRefModel, EntityRef as EntityRefModel } from '../domain/references.ts';
-import type { Wish as WishModel } from '../domain/wish.ts';
+import type { Wish as WishModel, WishAnswer as WishAnswerModel } from '../domain/wish.ts';
 import type { Invitation as InvitationModel } from '../domain/invitation.ts';
 import type { Introduction as IntroductionModel } from '../domain/introduction.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
@@ -805,6 +805,14 @@ export type Mutation = {
    * months) or a pause. Municipal team only.
    */
   recordPlacementOutcome: PlacementPayload;
+  /**
+   * A company answers a young person's open wish addressed to it: a contact of the company, or the
+   * municipal team on its behalf. `INVITE` sends an invitation with the message, in the same change
+   * and under the same rules as `inviteYouth`; `DECLINE` says no, kindly, with the message. The
+   * young person sees the answer on the wish. Only an open wish can be answered: a second answer
+   * gets `WISH_ALREADY_ANSWERED`, a withdrawn or placed wish `WISH_NOT_OPEN`.
+   */
+  respondToWish: WishPayload;
   /** Starts a planned placement on or after its start date. Municipal team only. */
   startPlacement: PlacementPayload;
   /**
@@ -893,6 +901,11 @@ export type MutationRecordMatchingEventNoteArgs = {
 
 export type MutationRecordPlacementOutcomeArgs = {
   input: RecordPlacementOutcomeInput;
+};
+
+
+export type MutationRespondToWishArgs = {
+  input: RespondToWishInput;
 };
 
 
@@ -1280,6 +1293,8 @@ export type PlacementStats = {
   startedInPeriod: Maybe<Scalars['Int']['output']>;
   /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
+  /** Young people's wishes made within the period and the companies' answers given within it. */
+  wishAnswers: WishAnswerStats;
 };
 
 /** Where a placement is in its course. */
@@ -1434,6 +1449,32 @@ export type RecordPlacementOutcomeInput = {
   placementId: Scalars['ID']['input'];
 };
 
+/** A company's answer to a wish addressed to it. */
+export type RespondToWishInput = {
+  /** Invite or decline. */
+  answer: WishAnswerKind;
+  /** For `INVITE`: days the young person has to answer the invitation (1–60, default 14). */
+  answerWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * The version of the wish as last read; an answer made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The company's words to the young person: the invitation's message, or a kind reason for no
+   * (required either way; at most 2000 characters).
+   */
+  message: Scalars['String']['input'];
+  /** The open wish. */
+  wishId: Scalars['ID']['input'];
+};
+
 /**
  * A retention follow-up ("fastholdelse") some months after a placement ended in education or a
  * job: is the young person still there?
@@ -1532,6 +1573,8 @@ export type UserError = {
  */
 export type Wish = {
   __typename?: 'Wish';
+  /** The company's answer, once it answered; null while the wish waits. */
+  answer: Maybe<WishAnswer>;
   /** The company wished for. */
   company: Company;
   /** When the wish was made. */
@@ -1552,6 +1595,53 @@ export type Wish = {
   version: Scalars['Int']['output'];
   /** The young person who wishes. */
   youth: Youth;
+};
+
+/** A company's answer to a young person's wish. */
+export type WishAnswer = {
+  __typename?: 'WishAnswer';
+  /** When the company answered. */
+  answeredAt: Scalars['DateTime']['output'];
+  /** The invitation the answer sent, for `INVITE`. */
+  invitation: Maybe<Invitation>;
+  /** Invited or declined. */
+  kind: WishAnswerKind;
+  /** The company's words to the young person: the invitation's message, or why not. */
+  message: Scalars['String']['output'];
+};
+
+/** How a company answers a wish. */
+export type WishAnswerKind =
+  /** Declines, kindly. */
+  | 'DECLINE'
+  /** Invites the young person (creates an invitation). */
+  | 'INVITE';
+
+/**
+ * Young people's wishes and companies' answers to them in a period ("magtskifte": do companies
+ * answer the young people who chose them?). Counts are suppressed like the other placement figures.
+ */
+export type WishAnswerStats = {
+  __typename?: 'WishAnswerStats';
+  /** Wishes companies answered within the period (invited plus declined). */
+  answered: Maybe<Scalars['Int']['output']>;
+  /**
+   * Answers given within the period per wish made within it: near the share of wishes answered
+   * over a long period (a short one may count answers to wishes made before it); null when
+   * nothing was made or a count is suppressed.
+   */
+  answeredShare: Maybe<Scalars['Float']['output']>;
+  /** Answers that were a kind no. */
+  declined: Maybe<Scalars['Int']['output']>;
+  /** Answers that were invitations. */
+  invited: Maybe<Scalars['Int']['output']>;
+  /**
+   * Invitations as a share of answers (0–1); null when nothing was answered or a count is
+   * suppressed.
+   */
+  invitedShare: Maybe<Scalars['Float']['output']>;
+  /** Wishes made within the period. */
+  made: Maybe<Scalars['Int']['output']>;
 };
 
 /** A page of wishes. */
@@ -1583,6 +1673,10 @@ export type WishPayload = {
 
 /** Where a wish stands. */
 export type WishStatus =
+  /** The company answered with a kind no (see `Wish.answer`). */
+  | 'DECLINED'
+  /** The company answered with an invitation (see `Wish.answer`); the young person answers that. */
+  | 'INVITED'
   /** Open: waiting for the team and the company. */
   | 'OPEN'
   /** Became a placement. */
@@ -1874,6 +1968,7 @@ export type ResolversTypes = ResolversObject<{
   RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RespondToWishInput: RespondToWishInput;
   RetentionFollowUp: ResolverTypeWrapper<RetentionFollowUp>;
   StaffMember: ResolverTypeWrapper<EntityRefModel>;
   StartPlacementInput: StartPlacementInput;
@@ -1882,6 +1977,9 @@ export type ResolversTypes = ResolversObject<{
   StatsPeriodInput: StatsPeriodInput;
   UserError: ResolverTypeWrapper<UserError>;
   Wish: ResolverTypeWrapper<WishModel>;
+  WishAnswer: ResolverTypeWrapper<WishAnswerModel>;
+  WishAnswerKind: WishAnswerKind;
+  WishAnswerStats: ResolverTypeWrapper<WishAnswerStats>;
   WishConnection: ResolverTypeWrapper<Omit<WishConnection, 'edges'> & { edges: Array<ResolversTypes['WishEdge']> }>;
   WishEdge: ResolverTypeWrapper<Omit<WishEdge, 'node'> & { node: ResolversTypes['Wish'] }>;
   WishPayload: ResolverTypeWrapper<Omit<WishPayload, 'wish'> & { wish?: Maybe<ResolversTypes['Wish']> }>;
@@ -1959,6 +2057,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RespondToWishInput: RespondToWishInput;
   RetentionFollowUp: RetentionFollowUp;
   StaffMember: EntityRefModel;
   StartPlacementInput: StartPlacementInput;
@@ -1967,6 +2066,8 @@ export type ResolversParentTypes = ResolversObject<{
   StatsPeriodInput: StatsPeriodInput;
   UserError: UserError;
   Wish: WishModel;
+  WishAnswer: WishAnswerModel;
+  WishAnswerStats: WishAnswerStats;
   WishConnection: Omit<WishConnection, 'edges'> & { edges: Array<ResolversParentTypes['WishEdge']> };
   WishEdge: Omit<WishEdge, 'node'> & { node: ResolversParentTypes['Wish'] };
   WishPayload: Omit<WishPayload, 'wish'> & { wish?: Maybe<ResolversParentTypes['Wish']> };
@@ -2152,6 +2253,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
   recordPlacementOutcome?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordPlacementOutcomeArgs, 'input'>>;
+  respondToWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationRespondToWishArgs, 'input'>>;
   startPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementArgs, 'input'>>;
   startPlacementLifecycle?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementLifecycleArgs, 'input'>>;
   withdrawInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawInvitationArgs, 'input'>>;
@@ -2283,6 +2385,7 @@ export type PlacementStatsResolvers<ContextType = SubgraphContext, ParentType ex
   retention?: Resolver<Array<ResolversTypes['RetentionFollowUp']>, ParentType, ContextType>;
   startedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wishAnswers?: Resolver<ResolversTypes['WishAnswerStats'], ParentType, ContextType>;
 }>;
 
 export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
@@ -2325,6 +2428,7 @@ export type UserErrorResolvers<ContextType = SubgraphContext, ParentType extends
 }>;
 
 export type WishResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Wish'] = ResolversParentTypes['Wish']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['WishAnswer']>, ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2335,6 +2439,22 @@ export type WishResolvers<ContextType = SubgraphContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['WishStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+}>;
+
+export type WishAnswerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishAnswer'] = ResolversParentTypes['WishAnswer']> = ResolversObject<{
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WishAnswerKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WishAnswerStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishAnswerStats'] = ResolversParentTypes['WishAnswerStats']> = ResolversObject<{
+  answered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  answeredShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  declined?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invited?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invitedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  made?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type WishConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishConnection'] = ResolversParentTypes['WishConnection']> = ResolversObject<{
@@ -2409,6 +2529,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   StatsPeriod?: StatsPeriodResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Wish?: WishResolvers<ContextType>;
+  WishAnswer?: WishAnswerResolvers<ContextType>;
+  WishAnswerStats?: WishAnswerStatsResolvers<ContextType>;
   WishConnection?: WishConnectionResolvers<ContextType>;
   WishEdge?: WishEdgeResolvers<ContextType>;
   WishPayload?: WishPayloadResolvers<ContextType>;

@@ -43,4 +43,5 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'whatWasLearned',
   'where',
   'workWishes',
+  'youthReflection',
 ];

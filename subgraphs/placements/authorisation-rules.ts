@@ -233,6 +233,8 @@ export const placementsRules: SubgraphRules = {
         ['plan', 'checkpoints', 'outcome'],
       ),
       learningReflection: personal(youngPersonOrTeam<RecordParties>()),
+      // The young person's own words on an interruption: theirs and their team's, never the company's.
+      youthReflection: personal(youngPersonOrTeam<RecordParties>()),
       ...LIFECYCLE_PLACEMENT_RULES,
       [REFERENCE]: partyToRecord,
     },
@@ -247,6 +249,7 @@ export const placementsRules: SubgraphRules = {
       ['Placement.learningReflection'],
       ['whatHappened', 'whatWasLearned', 'whatNext'],
     ),
+    YouthReflection: allPersonalWithin(['Placement.youthReflection'], ['text', 'writtenAt']),
     PlacementOrigin: {
       kind: guardedByParent('Placement.origin'),
       // The wish or invitation has the placement's parties; the resolvers answer null to anyone

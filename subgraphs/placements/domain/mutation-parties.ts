@@ -160,4 +160,6 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   recordPlacementOutcome: ofPlacement,
   recordFollowUp: ofPlacement,
   respondToWish: ofWish,
+  writeMyReflection: ofPlacement,
+  updatePlacementPlan: ofPlacement,
 };

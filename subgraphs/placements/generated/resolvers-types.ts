@@ -822,10 +822,22 @@ export type Mutation = {
    * reconciler restarts it at its step (within 15 minutes). Municipal team only.
    */
   startPlacementLifecycle: PlacementPayload;
+  /**
+   * Changes the plan of a planned or running placement at the version read: the young person the
+   * goals (they co-write their plan; sending tasks or support is `PLAN_PART_NOT_YOURS` and
+   * changes nothing), the municipal team all of it. Parts not sent are kept.
+   */
+  updatePlacementPlan: PlacementPayload;
   /** The company (or the municipal team on its behalf) withdraws an invitation not yet answered. */
   withdrawInvitation: InvitationPayload;
   /** Withdraws an open wish: the young person themself, or the municipal team on their behalf. */
   withdrawWish: WishPayload;
+  /**
+   * The young person writes their own reflection on their interrupted placement, beside the
+   * team's learning reflection: the young person themself only. Editable at the version read
+   * (`CONFLICT` otherwise); `PLACEMENT_NOT_INTERRUPTED` on a placement that was not interrupted.
+   */
+  writeMyReflection: PlacementPayload;
 };
 
 
@@ -919,6 +931,11 @@ export type MutationStartPlacementLifecycleArgs = {
 };
 
 
+export type MutationUpdatePlacementPlanArgs = {
+  input: UpdatePlacementPlanInput;
+};
+
+
 export type MutationWithdrawInvitationArgs = {
   input: WithdrawInvitationInput;
 };
@@ -926,6 +943,11 @@ export type MutationWithdrawInvitationArgs = {
 
 export type MutationWithdrawWishArgs = {
   input: WithdrawWishInput;
+};
+
+
+export type MutationWriteMyReflectionArgs = {
+  input: WriteMyReflectionInput;
 };
 
 /** How many outcomes of one kind. */
@@ -1028,6 +1050,11 @@ export type Placement = {
   weeklyHours: Scalars['Int']['output'];
   /** The young person in placement. */
   youth: Youth;
+  /**
+   * The young person's own reflection on an interrupted placement, in their own words (beside the
+   * team's `learningReflection`); for the young person and their team, not for the company.
+   */
+  youthReflection: Maybe<YouthReflection>;
 };
 
 /** A follow-up meeting during a placement. */
@@ -1553,6 +1580,32 @@ export type StatsPeriodInput = {
   to: Scalars['Date']['input'];
 };
 
+/** A change of a placement's plan: the parts sent replace the plan's, the others are kept. */
+export type UpdatePlacementPlanInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /** The young person's goals, in their own words (1 to 10, each at most 500 characters). */
+  goals?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The placement, planned or running. */
+  placementId: Scalars['ID']['input'];
+  /**
+   * The support agreed at the workplace (at most 10, each at most 500 characters). Work-related
+   * only: it is visible to the company. The team only.
+   */
+  support?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The tasks at the company (at most 20, each at most 500 characters). The team only. */
+  tasks?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /**
  * A rule of the domain that a mutation's input breaks. Returned in the payload's `errors` list;
  * when it is not empty, nothing was written.
@@ -1718,6 +1771,25 @@ export type WithdrawWishInput = {
   wishId: Scalars['ID']['input'];
 };
 
+/** A young person's reflection on their interrupted placement. */
+export type WriteMyReflectionInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The interrupted placement. */
+  placementId: Scalars['ID']['input'];
+  /** The reflection, in their own words (at most 4000 characters). */
+  text: Scalars['String']['input'];
+};
+
 /**
  * A young person in NEXTWORK (owned by the people subgraph). The placements subgraph adds their
  * placements, wishes, invitations and matching events. Visible here to the young person themself
@@ -1781,6 +1853,15 @@ export type YouthPlacementsArgs = {
 export type YouthWishesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A young person's own reflection on their interrupted placement. */
+export type YouthReflection = {
+  __typename?: 'YouthReflection';
+  /** The reflection, in their own words. */
+  text: Scalars['String']['output'];
+  /** When it was last written. */
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1975,6 +2056,7 @@ export type ResolversTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
+  UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: ResolverTypeWrapper<UserError>;
   Wish: ResolverTypeWrapper<WishModel>;
   WishAnswer: ResolverTypeWrapper<WishAnswerModel>;
@@ -1986,7 +2068,9 @@ export type ResolversTypes = ResolversObject<{
   WishStatus: WishStatus;
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
+  WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
+  YouthReflection: ResolverTypeWrapper<YouthReflection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -2064,6 +2148,7 @@ export type ResolversParentTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: StatsPeriod;
   StatsPeriodInput: StatsPeriodInput;
+  UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: UserError;
   Wish: WishModel;
   WishAnswer: WishAnswerModel;
@@ -2073,7 +2158,9 @@ export type ResolversParentTypes = ResolversObject<{
   WishPayload: Omit<WishPayload, 'wish'> & { wish?: Maybe<ResolversParentTypes['Wish']> };
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
+  WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: YouthRefModel;
+  YouthReflection: YouthReflection;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -2256,8 +2343,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   respondToWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationRespondToWishArgs, 'input'>>;
   startPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementArgs, 'input'>>;
   startPlacementLifecycle?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementLifecycleArgs, 'input'>>;
+  updatePlacementPlan?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationUpdatePlacementPlanArgs, 'input'>>;
   withdrawInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawInvitationArgs, 'input'>>;
   withdrawWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationWithdrawWishArgs, 'input'>>;
+  writeMyReflection?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationWriteMyReflectionArgs, 'input'>>;
 }>;
 
 export type OutcomeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = ResolversObject<{
@@ -2298,6 +2387,7 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+  youthReflection?: Resolver<Maybe<ResolversTypes['YouthReflection']>, ParentType, ContextType>;
 }>;
 
 export type PlacementCheckpointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementCheckpoint'] = ResolversParentTypes['PlacementCheckpoint']> = ResolversObject<{
@@ -2482,6 +2572,11 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   wishes?: Resolver<ResolversTypes['WishConnection'], ParentType, ContextType, RequireFields<YouthWishesArgs, 'first'>>;
 }>;
 
+export type YouthReflectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReflection'] = ResolversParentTypes['YouthReflection']> = ResolversObject<{
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Company?: CompanyResolvers<ContextType>;
   CompanyContact?: CompanyContactResolvers<ContextType>;
@@ -2535,6 +2630,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   WishEdge?: WishEdgeResolvers<ContextType>;
   WishPayload?: WishPayloadResolvers<ContextType>;
   Youth?: YouthResolvers<ContextType>;
+  YouthReflection?: YouthReflectionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{

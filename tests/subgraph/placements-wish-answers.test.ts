@@ -345,6 +345,27 @@ describe('placements subgraph: a company answers a wish (respondToWish)', () => 
     });
   });
 
+  describe('for the programme office', () => {
+    it('publishes the wish figures as the other placement figures: rounded to fives, small cells hidden', async () => {
+      // Act
+      const result = await execute(server, as(programmeIdentity()), STATS, {
+        representations: [{ __typename: 'Municipality', code: '265' }],
+      });
+      // Assess: a handful of wishes is a small cell, never the exact count
+      const [figures] = (result.data?._entities ?? []) as Array<{
+        placementStats: { wishAnswers: Record<string, number | null> };
+      }>;
+      const exact = await countedFromRecords();
+      const shown = figures?.placementStats.wishAnswers ?? {};
+      expect(exact.made % 5).not.toBe(0); // so that showing it exactly would fail
+      expect(result.errors).toBeUndefined();
+      for (const cell of ['made', 'answered', 'invited', 'declined'] as const) {
+        const value = shown[cell];
+        expect(value === null || (value as number) % 5 === 0).toBe(true);
+      }
+    });
+  });
+
   /** The refusals of respondToWish answered to a stranger as an id of nothing (#18, class 7). */
   async function strangerRefusals() {
     const partitions = ['265', '101', PROGRAMME_WIDE_REFUSALS].map(AUDIT_KEYS.refusedPartition);

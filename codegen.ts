@@ -71,6 +71,7 @@ function mappersOf(name: string): Record<string, string> {
       Company: '../domain/references.ts#CompanyRef',
       Municipality: '../domain/references.ts#MunicipalityRef',
       Wish: '../domain/wish.ts#Wish',
+      WishAnswer: '../domain/wish.ts#WishAnswer',
       Invitation: '../domain/invitation.ts#Invitation',
       Introduction: '../domain/introduction.ts#Introduction',
       MatchingEvent: '../domain/matching-event.ts#MatchingEvent',

@@ -3,6 +3,7 @@
 
 /** The names of the fields that hold a young person's personal data as text or structures. */
 export const PERSONAL_FIELD_NAMES: readonly string[] = [
+  'answer',
   'answers',
   'author',
   'barriers',
@@ -15,6 +16,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'followUps',
   'goals',
   'interests',
+  'invitation',
   'learningReflection',
   'message',
   'motivation',
@@ -43,4 +45,5 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'whatWasLearned',
   'where',
   'workWishes',
+  'youthReflection',
 ];

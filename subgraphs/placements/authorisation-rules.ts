@@ -233,6 +233,8 @@ export const placementsRules: SubgraphRules = {
         ['plan', 'checkpoints', 'outcome'],
       ),
       learningReflection: personal(youngPersonOrTeam<RecordParties>()),
+      // The young person's own words on an interruption: theirs and their team's, never the company's.
+      youthReflection: personal(youngPersonOrTeam<RecordParties>()),
       ...LIFECYCLE_PLACEMENT_RULES,
       [REFERENCE]: partyToRecord,
     },
@@ -247,6 +249,7 @@ export const placementsRules: SubgraphRules = {
       ['Placement.learningReflection'],
       ['whatHappened', 'whatWasLearned', 'whatNext'],
     ),
+    YouthReflection: allPersonalWithin(['Placement.youthReflection'], ['text', 'writtenAt']),
     PlacementOrigin: {
       kind: guardedByParent('Placement.origin'),
       // The wish or invitation has the placement's parties; the resolvers answer null to anyone
@@ -267,9 +270,12 @@ export const placementsRules: SubgraphRules = {
         'placement',
         'createdAt',
         'version',
+        'answer',
       ],
-      ['motivation'],
+      ['motivation', 'answer'],
     ),
+    // The company's answer: about the young person's wish, shown to the wish's parties.
+    WishAnswer: allPersonalWithin(['Wish.answer'], ['kind', 'message', 'answeredAt', 'invitation']),
     Invitation: recordRules(
       partyToRecord,
       [
@@ -328,6 +334,15 @@ export const placementsRules: SubgraphRules = {
       'retention',
       'firstPlacements',
       'medianDaysFromEnrolmentToFirstPlacement',
+      'wishAnswers',
+    ]),
+    WishAnswerStats: allGuardedByParent('PlacementStats.wishAnswers', [
+      'made',
+      'answered',
+      'invited',
+      'declined',
+      'answeredShare',
+      'invitedShare',
     ]),
     OutcomeCount: allGuardedByParent('PlacementStats.outcomesInPeriod', ['kind', 'count']),
     RetentionFollowUp: allGuardedByParent('PlacementStats.retention', [

@@ -152,7 +152,7 @@ describe('seedPlacements', () => {
     expect(closedGuard.placements).toEqual({});
   });
 
-  it('derives open wishes, invitations at every stage and matching events with notes', async () => {
+  it('derives open wishes and one a company declined, invitations at every stage and matching events with notes', async () => {
     // Prepare
     const roskilde = world.youth.filter((y) => y.municipalityCode === '265');
     const wisher = roskilde[18]?.id as string;
@@ -179,7 +179,7 @@ describe('seedPlacements', () => {
     const [first, ...others] = result.data?._entities ?? [];
     expect(first?.wishes.edges.map((e) => e.node)).toEqual([
       { rank: 1, status: 'OPEN' },
-      { rank: 2, status: 'OPEN' },
+      { rank: 2, status: 'DECLINED' },
     ]);
     expect(first?.matchingEvents.edges.map((e) => e.node.event.id)).toEqual(['me-265-1']);
     expect(others.map((o) => o.invitations.edges[0]?.node.status)).toEqual([

@@ -74,6 +74,7 @@ const YOUTH_COLUMNS = [
 const PLACEMENT_COLUMNS = [
   'endDate',
   'followUps',
+  'fromWishAnsweredByCompany',
   'inEducationOrJobAfterEnd',
   'municipalityCode',
   'outcomeDate',

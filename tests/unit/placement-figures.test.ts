@@ -187,6 +187,10 @@ describe('placements domain: publishing the programme figures', () => {
           'kept6',
           'lost6',
           'firstPlacements',
+          'wishesMade',
+          'wishesAnswered',
+          'wishesInvited',
+          'wishesDeclined',
         ].map((name) => [name, 0]),
       ) as Record<PlacementCell, number>;
       return { ...zero, ...overrides };

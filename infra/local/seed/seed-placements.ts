@@ -14,6 +14,7 @@ import {
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
 import type { Wish } from '#placements/domain/wish';
+import { wishContribution } from '#placements/domain/wish-figures';
 import { IntroductionEntity } from '#placements/repository/introduction-entity';
 import { InvitationEntity } from '#placements/repository/invitation-entity';
 import {
@@ -83,7 +84,12 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
   items.push(...guardItems(placements));
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
-  items.push(...counterItems(allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null)));
+  items.push(
+    ...counterItems([
+      ...allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
+      ...wishes.flatMap(wishContribution),
+    ]),
+  );
   await table.putMany(items);
 }
 
@@ -204,13 +210,35 @@ function openWishes(youth: DemoYouth[], hosts: DemoCompany[], today: string): Wi
           w === 0
             ? 'Jeg har altid gerne villet prøve det, og de var søde til matchdagen'
             : 'Tæt på hvor jeg bor, og de har faste mødetider',
-        status: 'OPEN',
         placementId: null,
         createdAt: `${addDays(today, -10 + i)}T1${w}:00:00.000Z`,
-        version: 1,
+        ...answerOf(i, w, today),
       };
     }),
   );
+}
+
+/**
+ * The companies' answers in the demo: the first young person's second wish was declined kindly
+ * (an invitation answering a wish is made through `respondToWish`, and shown in the e2e test).
+ */
+function answerOf(
+  i: number,
+  w: number,
+  today: string,
+): Pick<Wish, 'status' | 'answer' | 'version'> {
+  if (i !== 0 || w !== 1) return { status: 'OPEN', version: 1 };
+  return {
+    status: 'DECLINED',
+    answer: {
+      kind: 'DECLINE',
+      message:
+        'Tak for dit ønske! Vi har ikke plads lige nu, men kom gerne til næste matchdag - vi vil gerne møde dig.',
+      answeredAt: `${addDays(today, -5)}T14:00:00.000Z`,
+      invitationId: null,
+    },
+    version: 2,
+  };
 }
 
 /**

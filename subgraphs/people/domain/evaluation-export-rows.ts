@@ -65,6 +65,8 @@ export const PlacementFactsSchema = z.object({
   outcomeKind: CodeSchema.nullish(),
   outcomeDate: IsoDateSchema.nullish(),
   followUps: z.array(FollowUpFactsSchema).default([]),
+  /** Whether it came from the young person's wish, answered by the company with an invitation. */
+  fromWishAnsweredByCompany: z.boolean().nullish(),
 });
 
 /** A placement's research facts. */
@@ -135,6 +137,8 @@ export interface EvaluationPlacementRow {
   }>;
   /** From the end of the placement (its outcome's day, else its end date), once it has ended. */
   inEducationOrJobAfterEnd: FollowUpColumns;
+  /** It came from the young person's wish, which the company answered with an invitation. */
+  fromWishAnsweredByCompany: boolean;
 }
 
 /** The follow-up columns counted from a day; all null when the day itself is unknown. */
@@ -221,6 +225,7 @@ export function evaluationRowsOf(
           stillThere: followUp.stillThere ?? null,
         })),
         inEducationOrJobAfterEnd: followUpsFrom(youth.enrolledAt, timeline, ended, until),
+        fromWishAnsweredByCompany: placement.fromWishAnsweredByCompany ?? false,
       };
     }),
   };

@@ -23,7 +23,7 @@ import {
 } from '../repository/matching-event-entity.ts';
 import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
-import { WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
+import { erasedWishToItem, WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
 import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company-tie-entity.ts';
 
 /**
@@ -32,7 +32,8 @@ import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company
  * introductions, matching event participations), their ties to companies in their own item
  * collection, and each placement's own partition (its lifecycle tasks) — never a scan.
  *
- * Erasure: wishes, invitations, introductions, ties and participations are deleted, and the young person is taken
+ * Erasure: invitations, introductions, ties and participations are deleted (wishes too, each
+ * leaving a stub of what the wish figures count: `erasedWishToItem`), and the young person is taken
  * off the matching events' lists. Placements are counted by the programme figures, so each one
  * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
  * what the figures count — municipality, dates, status, outcome kind and day, follow-up results
@@ -252,8 +253,19 @@ export async function erasePlacementsData(
   ]);
   const tieKeys = ties.map((tie) => youthCompanyTieKey(tie.youthId, tie.companyId));
   let deleted = 0;
-  await forEachLimited([...wishes, ...invitations, ...introductions, ...tieKeys], async (item) => {
+  await forEachLimited([...invitations, ...introductions, ...tieKeys], async (item) => {
     await table.transact([{ delete: { pk: item.pk, sk: item.sk } }]);
+    deleted += 1;
+  });
+  // A wish is counted by the wish figures, so it leaves a stub with only what they count; a
+  // stub already there (an erasure run again) is left as it is.
+  await forEachLimited(wishes, async (item) => {
+    if (item.entity !== WishEntity.name) return;
+    const wish = WishEntity.fromItem(item);
+    await table.transact([
+      { delete: { pk: item.pk, sk: item.sk } },
+      { put: erasedWishToItem(wish, stubYouthId, newId()), condition: itemMustNotExist },
+    ]);
     deleted += 1;
   });
   await forEachLimited(participations, async (item) => {
@@ -279,7 +291,18 @@ export async function placementEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
-    const placements = await placementsOf(table, youthId);
+    const [placements, invitationItems] = await Promise.all([
+      placementsOf(table, youthId),
+      listedBy(table, invitationsOfYouthPartition(youthId)),
+    ]);
+    // The invitations that answered a wish: a placement from one came from the young person's
+    // own choice, answered by the company (a column of its own for the power-shift question).
+    const answeringWish = new Set(
+      invitationItems
+        .map(InvitationEntity.fromItem)
+        .filter((invitation) => invitation.wishId)
+        .map((invitation) => invitation.id),
+    );
     rows[youthId] = {
       placements: placements
         .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
@@ -295,6 +318,7 @@ export async function placementEvaluationRows(
             dueDate: followUp.dueDate,
             stillThere: followUp.stillThere,
           })),
+          fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
         })),
     };
   });

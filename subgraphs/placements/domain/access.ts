@@ -81,4 +81,10 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   completePlacementCheckpoint: ['TEAM'],
   recordPlacementOutcome: ['TEAM'],
   recordFollowUp: ['TEAM'],
+  // The wished-for company answers, or its team on its behalf; never the young person.
+  respondToWish: ['COMPANY', 'TEAM'],
+  // The young person's own words: theirs alone to write.
+  writeMyReflection: ['SELF'],
+  // The young person co-writes the goals (the command holds them to those); the team all of it.
+  updatePlacementPlan: ['SELF', 'TEAM'],
 };

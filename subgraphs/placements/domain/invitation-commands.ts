@@ -30,6 +30,7 @@ import { loadTie } from '../repository/youth-company-tie-entity.ts';
 import {
   AnswerInvitationInputSchema,
   type Invitation,
+  type InviteYouthInput,
   InviteYouthInputSchema,
   invitationStatus,
   WithdrawInvitationInputSchema,
@@ -105,15 +106,82 @@ async function stageLinkChange(
   work: UnitOfWork,
   invitation: Invitation,
   change: 'add' | 'remove',
+  alsoRemove: readonly string[] = [],
 ): Promise<void> {
   const link = await loadLink(context.loader, invitation.youthId, invitation.companyId);
   const action = linkAction(
     link,
     change === 'add'
-      ? { add: [linkReason.invitation(invitation.id, invitation.answerBy)] }
+      ? {
+          add: [linkReason.invitation(invitation.id, invitation.answerBy)],
+          remove: [...alsoRemove],
+        }
       : { remove: invitationReasons(invitation) },
   );
   if (action) work.add(action);
+}
+
+/** What an invitation is made of besides the company: the input of `inviteYouth`. */
+type InvitationRequest = Omit<InviteYouthInput, 'companyId'>;
+
+/**
+ * Where an invitation comes from when it answers a young person's wish (`respondToWish`): the
+ * wish, and the link reasons the answer ends (the wish's own), changed in the same action as
+ * the invitation's reason because a transaction may touch the link only once.
+ */
+export interface InvitationAnswering {
+  wishId: string;
+  endsLinkReasons: readonly string[];
+}
+
+/**
+ * Decides and stages a company's invitation of a young person: the one path of every
+ * invitation, whether the company invites of its own accord (`inviteYouth`) or answers a wish
+ * (`respondToWish`), so both are held to the same rules (`invitation-rules.ts`), audit their
+ * refusals alike, tie the young person to the company the same way and count the same.
+ *
+ * @param context - the request
+ * @param work - the unit of work
+ * @param companyId - the inviting company
+ * @param input - the invitation asked for
+ * @param answering - the wish it answers, when it does
+ */
+export async function stageInvitation(
+  context: SubgraphContext,
+  work: UnitOfWork,
+  companyId: string,
+  input: InvitationRequest,
+  answering?: InvitationAnswering,
+): Promise<Invitation> {
+  const facts = await readInvitationFacts(context, companyId, input);
+  let checked: ReturnType<typeof requireInvitationRules>;
+  try {
+    checked = requireInvitationRules(facts, input, context.now());
+  } catch (error) {
+    auditRefusal(context, error, facts);
+    throw error;
+  }
+  const { company, youth } = checked;
+  work.add(companyStillActive(company.id));
+  if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
+  const now = context.now();
+  const invitation = work.create(InvitationEntity, {
+    id: newId(now.getTime()),
+    municipalityCode: company.municipalityCode,
+    youthId: youth.id,
+    companyId: company.id,
+    opportunityId: input.opportunityId ?? null,
+    message: input.message,
+    status: 'PENDING',
+    answerBy: new Date(now.getTime() + input.answerWithinDays * 86_400_000).toISOString(),
+    answeredAt: null,
+    placementId: null,
+    createdAt: now.toISOString(),
+    version: 1,
+    ...(answering ? { wishId: answering.wishId } : {}),
+  });
+  await stageLinkChange(context, work, invitation, 'add', answering?.endsLinkReasons);
+  return invitation;
 }
 
 /**
@@ -127,35 +195,8 @@ export const inviteYouthCommand = defineCommand({
   name: 'inviteYouth',
   input: InviteYouthInputSchema,
   async execute(context, input, work): Promise<Invitation> {
-    const companyId = companyOfRequest(context, input.companyId);
-    const facts = await readInvitationFacts(context, companyId, input);
-    let checked: ReturnType<typeof requireInvitationRules>;
-    try {
-      checked = requireInvitationRules(facts, input, context.now());
-    } catch (error) {
-      auditRefusal(context, error, facts);
-      throw error;
-    }
-    const { company, youth } = checked;
-    work.add(companyStillActive(company.id));
-    if (input.opportunityId) work.add(opportunityStillOpenAt(input.opportunityId, company.id));
-    const now = context.now();
-    const invitation = work.create(InvitationEntity, {
-      id: newId(now.getTime()),
-      municipalityCode: company.municipalityCode,
-      youthId: youth.id,
-      companyId: company.id,
-      opportunityId: input.opportunityId ?? null,
-      message: input.message,
-      status: 'PENDING',
-      answerBy: new Date(now.getTime() + input.answerWithinDays * 86_400_000).toISOString(),
-      answeredAt: null,
-      placementId: null,
-      createdAt: now.toISOString(),
-      version: 1,
-    });
-    await stageLinkChange(context, work, invitation, 'add');
-    return invitation;
+    const { companyId: named, ...request } = input;
+    return stageInvitation(context, work, companyOfRequest(context, named), request);
   },
   remember: rememberInvitation,
   recall: recallInvitation,

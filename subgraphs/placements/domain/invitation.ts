@@ -30,6 +30,11 @@ export const InvitationSchema = z.object({
   placementId: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int().nonnegative(),
+  /**
+   * The young person's wish this invitation answers (`respondToWish`); absent for an invitation
+   * the company sent of its own accord (and on invitations stored before wishes were answered).
+   */
+  wishId: z.string().nullish(),
 });
 
 /** A company's invitation of a young person. */

@@ -159,4 +159,7 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   completePlacementCheckpoint: ofPlacement,
   recordPlacementOutcome: ofPlacement,
   recordFollowUp: ofPlacement,
+  respondToWish: ofWish,
+  writeMyReflection: ofPlacement,
+  updatePlacementPlan: ofPlacement,
 };

@@ -36,7 +36,14 @@ export type PlacementMonthCounter =
   | `FOLLOW_UP_${RetentionMonths}_KEPT`
   | `FOLLOW_UP_${RetentionMonths}_LOST`
   | 'FIRST_PLACEMENTS'
-  | `FIRST_WEEK_${number}`;
+  | `FIRST_WEEK_${number}`
+  | WishMonthCounter;
+
+/**
+ * A counter of a month's wish figures, kept on the same item (`wish-figures.ts`): wishes made
+ * (month made) and the companies' answers by kind (month answered).
+ */
+export type WishMonthCounter = 'WISHES' | 'WISHES_INVITED' | 'WISHES_DECLINED';
 
 /** One change of one counter. */
 export type CounterChange =

@@ -43,7 +43,11 @@ export type PlacementCell =
   | `followedUp${RetentionMonths}`
   | `kept${RetentionMonths}`
   | `lost${RetentionMonths}`
-  | 'firstPlacements';
+  | 'firstPlacements'
+  | 'wishesMade'
+  | 'wishesAnswered'
+  | 'wishesInvited'
+  | 'wishesDeclined';
 
 const FINAL_OUTCOMES = OUTCOME_KINDS.filter((kind) => kind !== 'EXTENDED');
 
@@ -59,6 +63,7 @@ const PUBLISHED_AS_SUMS: readonly Additive<PlacementCell>[] = [
     total: `followedUp${months}` as const,
     parts: [`kept${months}` as const, `lost${months}` as const],
   })),
+  { total: 'wishesAnswered', parts: ['wishesInvited', 'wishesDeclined'] },
 ];
 
 /**
@@ -147,6 +152,10 @@ export function placementPeriodCells(
       leftForEducationOrJob: outcomes.outcomeEDUCATION + outcomes.outcomeJOB,
       ...retention,
       firstPlacements: sum('FIRST_PLACEMENTS'),
+      wishesMade: sum('WISHES'),
+      wishesAnswered: sum('WISHES_INVITED') + sum('WISHES_DECLINED'),
+      wishesInvited: sum('WISHES_INVITED'),
+      wishesDeclined: sum('WISHES_DECLINED'),
     },
     firstPlacementWeeks: Array.from({ length: FIRST_PLACEMENT_WEEK_CAP + 1 }, (_, week) =>
       sum(`FIRST_WEEK_${week}`),
@@ -223,6 +232,17 @@ export interface PlacementFigures {
   retention: RetentionView[];
   firstPlacements: number | null;
   medianDaysFromEnrolmentToFirstPlacement: number | null;
+  wishAnswers: WishAnswerFigures;
+}
+
+/** Wishes made and companies' answers to them in a period, as shown (`WishAnswerStats`). */
+export interface WishAnswerFigures {
+  made: number | null;
+  answered: number | null;
+  invited: number | null;
+  declined: number | null;
+  answeredShare: number | null;
+  invitedShare: number | null;
 }
 
 /**
@@ -267,5 +287,13 @@ export function placementFigures(
     medianDaysFromEnrolmentToFirstPlacement: showsAverage(c.firstPlacements, shown)
       ? medianDaysFromHistogram(firstPlacementWeeks)
       : null,
+    wishAnswers: {
+      made: c.wishesMade,
+      answered: c.wishesAnswered,
+      invited: c.wishesInvited,
+      declined: c.wishesDeclined,
+      answeredShare: shareOf(c.wishesAnswered, c.wishesMade),
+      invitedShare: shareOf(c.wishesInvited, c.wishesAnswered),
+    },
   };
 }

@@ -130,6 +130,11 @@ export const PlacementSchema = z.object({
    */
   extensions: z.array(z.object({ date: IsoDateSchema, newEndDate: IsoDateSchema })).optional(),
   version: z.number().int().nonnegative(),
+  /**
+   * The young person's own reflection on an interrupted placement, beside the team's learning
+   * reflection (`writeMyReflection`); absent until they write one.
+   */
+  youthReflection: z.object({ text: z.string(), writtenAt: z.string() }).nullish(),
 });
 
 /** A placement ("praktikforløb"). */

@@ -4,6 +4,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { linkReason } from '#kernel/youth-company-link';
+import { stageCounterChanges } from '../repository/placement-stats-entity.ts';
 import {
   companyStillActive,
   loadCompanyFacts,
@@ -28,6 +29,7 @@ import {
   type Wish,
   WithdrawWishInputSchema,
 } from './wish.ts';
+import { wishContribution } from './wish-figures.ts';
 import { requireWishRules, type WishFacts } from './wish-rules.ts';
 
 /**
@@ -90,6 +92,7 @@ export const createWishCommand = defineCommand({
     );
     const linkChange = linkAction(link, { add: [linkReason.wish(wish.id)] });
     if (linkChange) work.add(linkChange);
+    stageCounterChanges(work, wishContribution(wish));
     return wish;
   },
   remember: rememberWish,

@@ -4,7 +4,7 @@ import type { Placement as PlacementModel, PlacementOrigin as PlacementOriginMod
 import type { PlacementFigures as PlacementFiguresModel } from '../domain/placement-stats.ts';
 import type { ProgrammePeriod as ProgrammePeriodModel } from '../domain/placement-figures-queries.ts';
 import type { YouthRef as YouthRefModel, CompanyRef as CompanyRefModel, MunicipalityRef as MunicipalityRefModel, EntityRef as EntityRefModel } from '../domain/references.ts';
-import type { Wish as WishModel } from '../domain/wish.ts';
+import type { Wish as WishModel, WishAnswer as WishAnswerModel } from '../domain/wish.ts';
 import type { Invitation as InvitationModel } from '../domain/invitation.ts';
 import type { Introduction as IntroductionModel } from '../domain/introduction.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
@@ -805,6 +805,14 @@ export type Mutation = {
    * months) or a pause. Municipal team only.
    */
   recordPlacementOutcome: PlacementPayload;
+  /**
+   * A company answers a young person's open wish addressed to it: a contact of the company, or the
+   * municipal team on its behalf. `INVITE` sends an invitation with the message, in the same change
+   * and under the same rules as `inviteYouth`; `DECLINE` says no, kindly, with the message. The
+   * young person sees the answer on the wish. Only an open wish can be answered: a second answer
+   * gets `WISH_ALREADY_ANSWERED`, a withdrawn or placed wish `WISH_NOT_OPEN`.
+   */
+  respondToWish: WishPayload;
   /** Starts a planned placement on or after its start date. Municipal team only. */
   startPlacement: PlacementPayload;
   /**
@@ -814,10 +822,22 @@ export type Mutation = {
    * reconciler restarts it at its step (within 15 minutes). Municipal team only.
    */
   startPlacementLifecycle: PlacementPayload;
+  /**
+   * Changes the plan of a planned or running placement at the version read: the young person the
+   * goals (they co-write their plan; sending tasks or support is `PLAN_PART_NOT_YOURS` and
+   * changes nothing), the municipal team all of it. Parts not sent are kept.
+   */
+  updatePlacementPlan: PlacementPayload;
   /** The company (or the municipal team on its behalf) withdraws an invitation not yet answered. */
   withdrawInvitation: InvitationPayload;
   /** Withdraws an open wish: the young person themself, or the municipal team on their behalf. */
   withdrawWish: WishPayload;
+  /**
+   * The young person writes their own reflection on their interrupted placement, beside the
+   * team's learning reflection: the young person themself only. Editable at the version read
+   * (`CONFLICT` otherwise); `PLACEMENT_NOT_INTERRUPTED` on a placement that was not interrupted.
+   */
+  writeMyReflection: PlacementPayload;
 };
 
 
@@ -896,6 +916,11 @@ export type MutationRecordPlacementOutcomeArgs = {
 };
 
 
+export type MutationRespondToWishArgs = {
+  input: RespondToWishInput;
+};
+
+
 export type MutationStartPlacementArgs = {
   input: StartPlacementInput;
 };
@@ -906,6 +931,11 @@ export type MutationStartPlacementLifecycleArgs = {
 };
 
 
+export type MutationUpdatePlacementPlanArgs = {
+  input: UpdatePlacementPlanInput;
+};
+
+
 export type MutationWithdrawInvitationArgs = {
   input: WithdrawInvitationInput;
 };
@@ -913,6 +943,11 @@ export type MutationWithdrawInvitationArgs = {
 
 export type MutationWithdrawWishArgs = {
   input: WithdrawWishInput;
+};
+
+
+export type MutationWriteMyReflectionArgs = {
+  input: WriteMyReflectionInput;
 };
 
 /** How many outcomes of one kind. */
@@ -1015,6 +1050,11 @@ export type Placement = {
   weeklyHours: Scalars['Int']['output'];
   /** The young person in placement. */
   youth: Youth;
+  /**
+   * The young person's own reflection on an interrupted placement, in their own words (beside the
+   * team's `learningReflection`); for the young person and their team, not for the company.
+   */
+  youthReflection: Maybe<YouthReflection>;
 };
 
 /** A follow-up meeting during a placement. */
@@ -1280,6 +1320,8 @@ export type PlacementStats = {
   startedInPeriod: Maybe<Scalars['Int']['output']>;
   /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
+  /** Young people's wishes made within the period and the companies' answers given within it. */
+  wishAnswers: WishAnswerStats;
 };
 
 /** Where a placement is in its course. */
@@ -1434,6 +1476,32 @@ export type RecordPlacementOutcomeInput = {
   placementId: Scalars['ID']['input'];
 };
 
+/** A company's answer to a wish addressed to it. */
+export type RespondToWishInput = {
+  /** Invite or decline. */
+  answer: WishAnswerKind;
+  /** For `INVITE`: days the young person has to answer the invitation (1–60, default 14). */
+  answerWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * The version of the wish as last read; an answer made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The company's words to the young person: the invitation's message, or a kind reason for no
+   * (required either way; at most 2000 characters).
+   */
+  message: Scalars['String']['input'];
+  /** The open wish. */
+  wishId: Scalars['ID']['input'];
+};
+
 /**
  * A retention follow-up ("fastholdelse") some months after a placement ended in education or a
  * job: is the young person still there?
@@ -1512,6 +1580,32 @@ export type StatsPeriodInput = {
   to: Scalars['Date']['input'];
 };
 
+/** A change of a placement's plan: the parts sent replace the plan's, the others are kept. */
+export type UpdatePlacementPlanInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /** The young person's goals, in their own words (1 to 10, each at most 500 characters). */
+  goals?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The placement, planned or running. */
+  placementId: Scalars['ID']['input'];
+  /**
+   * The support agreed at the workplace (at most 10, each at most 500 characters). Work-related
+   * only: it is visible to the company. The team only.
+   */
+  support?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The tasks at the company (at most 20, each at most 500 characters). The team only. */
+  tasks?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /**
  * A rule of the domain that a mutation's input breaks. Returned in the payload's `errors` list;
  * when it is not empty, nothing was written.
@@ -1532,6 +1626,8 @@ export type UserError = {
  */
 export type Wish = {
   __typename?: 'Wish';
+  /** The company's answer, once it answered; null while the wish waits. */
+  answer: Maybe<WishAnswer>;
   /** The company wished for. */
   company: Company;
   /** When the wish was made. */
@@ -1552,6 +1648,53 @@ export type Wish = {
   version: Scalars['Int']['output'];
   /** The young person who wishes. */
   youth: Youth;
+};
+
+/** A company's answer to a young person's wish. */
+export type WishAnswer = {
+  __typename?: 'WishAnswer';
+  /** When the company answered. */
+  answeredAt: Scalars['DateTime']['output'];
+  /** The invitation the answer sent, for `INVITE`. */
+  invitation: Maybe<Invitation>;
+  /** Invited or declined. */
+  kind: WishAnswerKind;
+  /** The company's words to the young person: the invitation's message, or why not. */
+  message: Scalars['String']['output'];
+};
+
+/** How a company answers a wish. */
+export type WishAnswerKind =
+  /** Declines, kindly. */
+  | 'DECLINE'
+  /** Invites the young person (creates an invitation). */
+  | 'INVITE';
+
+/**
+ * Young people's wishes and companies' answers to them in a period ("magtskifte": do companies
+ * answer the young people who chose them?). Counts are suppressed like the other placement figures.
+ */
+export type WishAnswerStats = {
+  __typename?: 'WishAnswerStats';
+  /** Wishes companies answered within the period (invited plus declined). */
+  answered: Maybe<Scalars['Int']['output']>;
+  /**
+   * Answers given within the period per wish made within it: near the share of wishes answered
+   * over a long period (a short one may count answers to wishes made before it); null when
+   * nothing was made or a count is suppressed.
+   */
+  answeredShare: Maybe<Scalars['Float']['output']>;
+  /** Answers that were a kind no. */
+  declined: Maybe<Scalars['Int']['output']>;
+  /** Answers that were invitations. */
+  invited: Maybe<Scalars['Int']['output']>;
+  /**
+   * Invitations as a share of answers (0–1); null when nothing was answered or a count is
+   * suppressed.
+   */
+  invitedShare: Maybe<Scalars['Float']['output']>;
+  /** Wishes made within the period. */
+  made: Maybe<Scalars['Int']['output']>;
 };
 
 /** A page of wishes. */
@@ -1583,6 +1726,10 @@ export type WishPayload = {
 
 /** Where a wish stands. */
 export type WishStatus =
+  /** The company answered with a kind no (see `Wish.answer`). */
+  | 'DECLINED'
+  /** The company answered with an invitation (see `Wish.answer`); the young person answers that. */
+  | 'INVITED'
   /** Open: waiting for the team and the company. */
   | 'OPEN'
   /** Became a placement. */
@@ -1622,6 +1769,25 @@ export type WithdrawWishInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The wish. */
   wishId: Scalars['ID']['input'];
+};
+
+/** A young person's reflection on their interrupted placement. */
+export type WriteMyReflectionInput = {
+  /**
+   * The version of the placement as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The interrupted placement. */
+  placementId: Scalars['ID']['input'];
+  /** The reflection, in their own words (at most 4000 characters). */
+  text: Scalars['String']['input'];
 };
 
 /**
@@ -1687,6 +1853,15 @@ export type YouthPlacementsArgs = {
 export type YouthWishesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A young person's own reflection on their interrupted placement. */
+export type YouthReflection = {
+  __typename?: 'YouthReflection';
+  /** The reflection, in their own words. */
+  text: Scalars['String']['output'];
+  /** When it was last written. */
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1874,21 +2049,28 @@ export type ResolversTypes = ResolversObject<{
   RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RespondToWishInput: RespondToWishInput;
   RetentionFollowUp: ResolverTypeWrapper<RetentionFollowUp>;
   StaffMember: ResolverTypeWrapper<EntityRefModel>;
   StartPlacementInput: StartPlacementInput;
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
+  UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: ResolverTypeWrapper<UserError>;
   Wish: ResolverTypeWrapper<WishModel>;
+  WishAnswer: ResolverTypeWrapper<WishAnswerModel>;
+  WishAnswerKind: WishAnswerKind;
+  WishAnswerStats: ResolverTypeWrapper<WishAnswerStats>;
   WishConnection: ResolverTypeWrapper<Omit<WishConnection, 'edges'> & { edges: Array<ResolversTypes['WishEdge']> }>;
   WishEdge: ResolverTypeWrapper<Omit<WishEdge, 'node'> & { node: ResolversTypes['Wish'] }>;
   WishPayload: ResolverTypeWrapper<Omit<WishPayload, 'wish'> & { wish?: Maybe<ResolversTypes['Wish']> }>;
   WishStatus: WishStatus;
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
+  WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
+  YouthReflection: ResolverTypeWrapper<YouthReflection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -1959,20 +2141,26 @@ export type ResolversParentTypes = ResolversObject<{
   RecordFollowUpInput: RecordFollowUpInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
+  RespondToWishInput: RespondToWishInput;
   RetentionFollowUp: RetentionFollowUp;
   StaffMember: EntityRefModel;
   StartPlacementInput: StartPlacementInput;
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: StatsPeriod;
   StatsPeriodInput: StatsPeriodInput;
+  UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: UserError;
   Wish: WishModel;
+  WishAnswer: WishAnswerModel;
+  WishAnswerStats: WishAnswerStats;
   WishConnection: Omit<WishConnection, 'edges'> & { edges: Array<ResolversParentTypes['WishEdge']> };
   WishEdge: Omit<WishEdge, 'node'> & { node: ResolversParentTypes['Wish'] };
   WishPayload: Omit<WishPayload, 'wish'> & { wish?: Maybe<ResolversParentTypes['Wish']> };
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
+  WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: YouthRefModel;
+  YouthReflection: YouthReflection;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -2152,10 +2340,13 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
   recordPlacementOutcome?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordPlacementOutcomeArgs, 'input'>>;
+  respondToWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationRespondToWishArgs, 'input'>>;
   startPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementArgs, 'input'>>;
   startPlacementLifecycle?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementLifecycleArgs, 'input'>>;
+  updatePlacementPlan?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationUpdatePlacementPlanArgs, 'input'>>;
   withdrawInvitation?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationWithdrawInvitationArgs, 'input'>>;
   withdrawWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationWithdrawWishArgs, 'input'>>;
+  writeMyReflection?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationWriteMyReflectionArgs, 'input'>>;
 }>;
 
 export type OutcomeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = ResolversObject<{
@@ -2196,6 +2387,7 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+  youthReflection?: Resolver<Maybe<ResolversTypes['YouthReflection']>, ParentType, ContextType>;
 }>;
 
 export type PlacementCheckpointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementCheckpoint'] = ResolversParentTypes['PlacementCheckpoint']> = ResolversObject<{
@@ -2283,6 +2475,7 @@ export type PlacementStatsResolvers<ContextType = SubgraphContext, ParentType ex
   retention?: Resolver<Array<ResolversTypes['RetentionFollowUp']>, ParentType, ContextType>;
   startedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wishAnswers?: Resolver<ResolversTypes['WishAnswerStats'], ParentType, ContextType>;
 }>;
 
 export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
@@ -2325,6 +2518,7 @@ export type UserErrorResolvers<ContextType = SubgraphContext, ParentType extends
 }>;
 
 export type WishResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Wish'] = ResolversParentTypes['Wish']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['WishAnswer']>, ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2335,6 +2529,22 @@ export type WishResolvers<ContextType = SubgraphContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['WishStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+}>;
+
+export type WishAnswerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishAnswer'] = ResolversParentTypes['WishAnswer']> = ResolversObject<{
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WishAnswerKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WishAnswerStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishAnswerStats'] = ResolversParentTypes['WishAnswerStats']> = ResolversObject<{
+  answered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  answeredShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  declined?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invited?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invitedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  made?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type WishConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WishConnection'] = ResolversParentTypes['WishConnection']> = ResolversObject<{
@@ -2360,6 +2570,11 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   matchingEvents?: Resolver<ResolversTypes['MatchingEventParticipationConnection'], ParentType, ContextType, RequireFields<YouthMatchingEventsArgs, 'first'>>;
   placements?: Resolver<ResolversTypes['PlacementConnection'], ParentType, ContextType, RequireFields<YouthPlacementsArgs, 'first'>>;
   wishes?: Resolver<ResolversTypes['WishConnection'], ParentType, ContextType, RequireFields<YouthWishesArgs, 'first'>>;
+}>;
+
+export type YouthReflectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReflection'] = ResolversParentTypes['YouthReflection']> = ResolversObject<{
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
@@ -2409,10 +2624,13 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   StatsPeriod?: StatsPeriodResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Wish?: WishResolvers<ContextType>;
+  WishAnswer?: WishAnswerResolvers<ContextType>;
+  WishAnswerStats?: WishAnswerStatsResolvers<ContextType>;
   WishConnection?: WishConnectionResolvers<ContextType>;
   WishEdge?: WishEdgeResolvers<ContextType>;
   WishPayload?: WishPayloadResolvers<ContextType>;
   Youth?: YouthResolvers<ContextType>;
+  YouthReflection?: YouthReflectionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{

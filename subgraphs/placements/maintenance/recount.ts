@@ -11,6 +11,7 @@ import {
 import type { Table } from '#kernel/table/table';
 import type { Placement } from '../domain/placement.ts';
 import { allCounterChanges } from '../domain/placement-figures.ts';
+import { type WishFigureFacts, wishContribution } from '../domain/wish-figures.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import {
   counterItems,
@@ -20,12 +21,13 @@ import {
   statusCountersKey,
 } from '../repository/placement-stats-entity.ts';
 import { listMunicipalityCodes, YouthFactsEntity } from '../repository/shared-items.ts';
+import { readWishFiguresOfYouth } from '../repository/wish-repository.ts';
 
 /**
  * The placements subgraph's recount: every kept figure (the counts by status and the monthly
  * figures, first-placement histogram included) computed again from the raw items — each
  * municipality's young people (the people subgraph's gsi1 listing, for their enrolment dates)
- * and each one's placements — by the same domain functions the writes and the seeder use
+ * and each one's placements and wishes (erased ones' stubs too) — by the same domain functions the writes and the seeder use
  * (`allCounterChanges`), and compared with what is kept. Maintenance only: it reads whole
  * partitions, never on a request path.
  *
@@ -51,12 +53,20 @@ async function recountMunicipality(table: Table, code: string): Promise<Placemen
   });
   const enrolledAt = new Map(youth.map((person) => [person.id, person.enrolledAt]));
   const placements: Placement[] = [];
+  const wishes: WishFigureFacts[] = [];
   for (const person of youth) {
-    const own = await readPlacementsOfYouth(table, person.id);
+    const [own, ownWishes] = await Promise.all([
+      readPlacementsOfYouth(table, person.id),
+      readWishFiguresOfYouth(table, person.id),
+    ]);
     placements.push(...own.filter((placement) => placement.municipalityCode === code));
+    wishes.push(...ownWishes.filter((wish) => wish.municipalityCode === code));
   }
-  // Every placement counted is this municipality's, so they make at most its one item.
-  const [item] = counterItems(allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null));
+  // Every placement and wish counted is this municipality's, so they make at most its one item.
+  const [item] = counterItems([
+    ...allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
+    ...wishes.flatMap(wishContribution),
+  ]);
   return item ? PlacementCountersEntity.fromItem(item) : noCounters(code);
 }
 

@@ -1,6 +1,9 @@
+import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
-import { type Wish, WishSchema } from '../domain/wish.ts';
+import type { Item } from '#kernel/table/table';
+import { WISH_ANSWER_KINDS, type Wish, WishSchema } from '../domain/wish.ts';
+import type { WishFigureFacts } from '../domain/wish-figures.ts';
 import { PLACEMENTS_PREFIX } from './prefixes.ts';
 
 /** Primary key of a wish's item. */
@@ -34,3 +37,44 @@ export const WishEntity = defineEntity<Wish>({
     }),
   },
 });
+
+/** The entity name of an erased young person's wish stub. */
+export const ERASED_WISH_ENTITY = 'ErasedWish';
+
+/**
+ * The stub an erased young person's wish leaves (`WISH#<new>` / `ERASED`): only what the wish
+ * figures count (`wish-figures.ts`) — municipality, when made, the answer's kind and when — under
+ * the young person's stub, so the recount still finds it. No company, words or old ids.
+ *
+ * @param wish - the wish erased
+ * @param stubYouthId - the young person's stub
+ * @param id - the stub's new random id
+ */
+export function erasedWishToItem(wish: Wish, stubYouthId: string, id: string): Item {
+  return {
+    pk: key(PLACEMENTS_PREFIX.wish, id),
+    sk: 'ERASED',
+    entity: ERASED_WISH_ENTITY,
+    gsi1pk: wishesOfYouthPartition(stubYouthId),
+    gsi1sk: `${wish.createdAt}#${id}`,
+    municipalityCode: wish.municipalityCode,
+    createdAt: wish.createdAt,
+    answer: wish.answer ? { kind: wish.answer.kind, answeredAt: wish.answer.answeredAt } : null,
+  };
+}
+
+const ErasedWishSchema = z.object({
+  municipalityCode: z.string(),
+  createdAt: z.string(),
+  answer: z.object({ kind: z.enum(WISH_ANSWER_KINDS), answeredAt: z.string() }).nullish(),
+});
+
+/**
+ * What the wish figures count of a wish item, a wish or its erased stub alike.
+ *
+ * @param item - an item of a young person's wishes listing
+ */
+export function wishFigureFactsOf(item: Item): WishFigureFacts {
+  if (item.entity === ERASED_WISH_ENTITY) return ErasedWishSchema.parse(item);
+  return WishEntity.fromItem(item);
+}

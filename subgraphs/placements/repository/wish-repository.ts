@@ -3,10 +3,12 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Table } from '#kernel/table/table';
 import type { Wish } from '../domain/wish.ts';
+import type { WishFigureFacts } from '../domain/wish-figures.ts';
 import {
   WishEntity,
   wishesOfCompanyPartition,
   wishesOfYouthPartition,
+  wishFigureFactsOf,
   wishKey,
 } from './wish-entity.ts';
 
@@ -21,6 +23,18 @@ export function loadWishes(
 /** One wish, through the loader (strongly consistent) (for a write that follows). */
 export function loadWish(loader: ItemLoader, id: string): Promise<Wish | undefined> {
   return WishEntity.loadOne(loader, wishKey(id));
+}
+
+/**
+ * What the figures count of every wish listed under a young person, wishes and erased stubs
+ * alike (maintenance: the recount).
+ */
+export async function readWishFiguresOfYouth(
+  table: Table,
+  youthId: string,
+): Promise<WishFigureFacts[]> {
+  const items = await table.queryAll({ index: 'gsi1', partition: wishesOfYouthPartition(youthId) });
+  return items.map(wishFigureFactsOf);
 }
 
 /** Every wish of a young person (a handful by design), strongly consistent, for rule checks. */

@@ -11,7 +11,7 @@ import { Placement, PlacementCheckpoint } from './placement.ts';
 import { PlacementOrigin } from './placement-origin.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
-import { Wish } from './wish.ts';
+import { Wish, WishAnswer } from './wish.ts';
 import { Youth } from './youth.ts';
 
 /** Every resolver of the placements subgraph, one file per type. */
@@ -34,5 +34,6 @@ export const resolvers: Resolvers = {
   ProgrammeStats,
   Query,
   Wish,
+  WishAnswer,
   Youth,
 };

@@ -24,6 +24,11 @@ import {
   interruptPlacementCommand,
   startPlacementCommand,
 } from '../domain/placement-course-commands.ts';
+import {
+  updatePlacementPlanCommand,
+  writeMyReflectionCommand,
+} from '../domain/placement-voice-commands.ts';
+import { respondToWishCommand } from '../domain/wish-answer-commands.ts';
 import { createWishCommand, withdrawWishCommand } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -48,4 +53,7 @@ export const Mutation: MutationResolvers = {
   completePlacementCheckpoint: mutation(completePlacementCheckpointCommand, 'placement'),
   recordPlacementOutcome: mutation(recordPlacementOutcomeCommand, 'placement'),
   recordFollowUp: mutation(recordFollowUpCommand, 'placement'),
+  respondToWish: mutation(respondToWishCommand, 'wish'),
+  writeMyReflection: mutation(writeMyReflectionCommand, 'placement'),
+  updatePlacementPlan: mutation(updatePlacementPlanCommand, 'placement'),
 };

@@ -11,6 +11,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'cprMasked',
   'details',
   'email',
+  'feedback',
   'followUps',
   'goals',
   'interests',
@@ -38,7 +39,9 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'whatIWantNext',
   'whatIWasGoodAt',
   'whatNext',
+  'whatToChange',
   'whatWasLearned',
+  'whatWorked',
   'where',
   'workWishes',
 ];

@@ -65,6 +65,7 @@ const NOT_A_YOUNG_PERSONS_TEXT: Record<string, string> = {
   'PlacementOpportunity.trade': 'a company’s offer',
   'PlacementLifecycle.executionId': 'a workflow execution name, without personal data',
   'LifecycleTask.title': 'the step’s fixed title',
+  'ParticipantTask.title': 'the task’s fixed title',
   'MatchingEvent.title': 'an event',
   'MatchingEvent.place': 'an event',
   'NetworkGroup.name': 'a group',

@@ -81,4 +81,6 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   completePlacementCheckpoint: ['TEAM'],
   recordPlacementOutcome: ['TEAM'],
   recordFollowUp: ['TEAM'],
+  // The participants' own voice: nobody gives it on their behalf.
+  givePlacementFeedback: ['SELF', 'COMPANY'],
 };

@@ -24,6 +24,7 @@ import {
   interruptPlacementCommand,
   startPlacementCommand,
 } from '../domain/placement-course-commands.ts';
+import { givePlacementFeedbackCommand } from '../domain/placement-feedback-commands.ts';
 import { createWishCommand, withdrawWishCommand } from '../domain/wish-commands.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -48,4 +49,5 @@ export const Mutation: MutationResolvers = {
   completePlacementCheckpoint: mutation(completePlacementCheckpointCommand, 'placement'),
   recordPlacementOutcome: mutation(recordPlacementOutcomeCommand, 'placement'),
   recordFollowUp: mutation(recordFollowUpCommand, 'placement'),
+  givePlacementFeedback: mutation(givePlacementFeedbackCommand, 'feedback'),
 };

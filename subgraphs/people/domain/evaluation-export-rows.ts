@@ -52,6 +52,29 @@ const FollowUpFactsSchema = z.object({
   stillThere: z.boolean().nullish(),
 });
 
+const RatingSchema = z.number().int().min(1).max(5).nullable();
+
+/**
+ * A placement's feedback ratings (1–5) by side and occasion, as the placements subgraph reports
+ * them: numbers only, never the words; null where none was given.
+ */
+const FeedbackRatingsSchema = z.object({
+  youthMidway: RatingSchema,
+  youthEnd: RatingSchema,
+  companyMidway: RatingSchema,
+  companyEnd: RatingSchema,
+});
+
+/** A placement's feedback ratings. */
+export type FeedbackRatings = z.infer<typeof FeedbackRatingsSchema>;
+
+const NO_RATINGS: FeedbackRatings = {
+  youthMidway: null,
+  youthEnd: null,
+  companyMidway: null,
+  companyEnd: null,
+};
+
 /** A placement as the placements subgraph reports it for research (whitelisted). */
 export const PlacementFactsSchema = z.object({
   startDate: IsoDateSchema,
@@ -60,6 +83,8 @@ export const PlacementFactsSchema = z.object({
   outcomeKind: CodeSchema.nullish(),
   outcomeDate: IsoDateSchema.nullish(),
   followUps: z.array(FollowUpFactsSchema).default([]),
+  // Absent from a subgraph that reports none yet: no ratings.
+  feedbackRatings: FeedbackRatingsSchema.optional(),
 });
 
 /** A placement's research facts. */
@@ -128,6 +153,8 @@ export interface EvaluationPlacementRow {
   }>;
   /** From the end of the placement (its outcome's day, else its end date), once it has ended. */
   inEducationOrJobAfterEnd: FollowUpColumns;
+  /** The feedback ratings by side and occasion (#20's voice), null where none was given. */
+  feedbackRatings: FeedbackRatings;
 }
 
 /** The follow-up columns counted from a day; all null when the day itself is unknown. */
@@ -211,6 +238,7 @@ export function evaluationRowsOf(
           stillThere: followUp.stillThere ?? null,
         })),
         inEducationOrJobAfterEnd: followUpsFrom(youth.enrolledAt, timeline, ended, until),
+        feedbackRatings: placement.feedbackRatings ?? NO_RATINGS,
       };
     }),
   };

@@ -311,8 +311,8 @@ export async function erasePlacementsData(
 }
 
 /**
- * The research columns of placements for consenting young people: dates, status, outcome kind
- * and the follow-ups' results — no company, contact, plan or notes.
+ * The research columns of placements for consenting young people: dates, status, outcome kind,
+ * the follow-ups' results and the feedback ratings — no company, contact, plan or notes.
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -323,7 +323,10 @@ export async function placementEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
-    const placements = await placementsOf(table, youthId);
+    const [placements, feedback] = await Promise.all([
+      placementsOf(table, youthId),
+      listFeedbackOfYouth(table, youthId),
+    ]);
     rows[youthId] = {
       placements: placements
         .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
@@ -339,10 +342,25 @@ export async function placementEvaluationRows(
             dueDate: followUp.dueDate,
             stillThere: followUp.stillThere,
           })),
+          feedbackRatings: feedbackRatingsOf(
+            feedback.filter((given) => given.placementId === placement.id),
+          ),
         })),
     };
   });
   return rows;
+}
+
+/** A placement's feedback ratings by side and occasion, for research: numbers, never words. */
+function feedbackRatingsOf(feedback: readonly PlacementFeedback[]): Record<string, number | null> {
+  const rating = (side: string, occasion: string) =>
+    feedback.find((given) => given.side === side && given.occasion === occasion)?.rating ?? null;
+  return {
+    youthMidway: rating('YOUTH', 'MIDWAY'),
+    youthEnd: rating('YOUTH', 'END'),
+    companyMidway: rating('COMPANY', 'MIDWAY'),
+    companyEnd: rating('COMPANY', 'END'),
+  };
 }
 
 /**

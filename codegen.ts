@@ -78,6 +78,8 @@ function mappersOf(name: string): Record<string, string> {
       MatchingEventParticipation: '../domain/matching-event.ts#MatchingEventParticipation',
       PlacementLifecycle: '../domain/lifecycle.ts#PlacementLifecycle',
       LifecycleTask: '../domain/lifecycle.ts#LifecycleTask',
+      ParticipantTask: '../domain/participant-task.ts#ParticipantTaskView',
+      PlacementFeedback: '../domain/placement-feedback.ts#PlacementFeedback',
       PlacementFollowUp: '../domain/lifecycle.ts#PlacementFollowUp',
       StaffMember: '../domain/references.ts#EntityRef',
     },

@@ -47,6 +47,11 @@ import {
   LIFECYCLE_TYPE_RULES,
   subjectOfTask,
 } from './lifecycle-authorisation-rules.ts';
+import {
+  PARTICIPANT_PLACEMENT_RULES,
+  PARTICIPANT_QUERY_RULES,
+  PARTICIPANT_TYPE_RULES,
+} from './participant-authorisation-rules.ts';
 
 /** A party to a placement, wish or invitation (the young person, the company) or its team. */
 const partyToRecord: FieldRule<RecordParties> = fieldRule('partyToRecordOrItsTeam', canSeeRecord);
@@ -176,6 +181,7 @@ export const placementsRules: SubgraphRules = {
         canSeeMatchingEvent,
       ),
       ...LIFECYCLE_QUERY_RULES,
+      ...PARTICIPANT_QUERY_RULES,
     },
     Mutation: MUTATION_RULES,
     Municipality: {
@@ -236,6 +242,7 @@ export const placementsRules: SubgraphRules = {
       // The young person's own words on an interruption: theirs and their team's, never the company's.
       youthReflection: personal(youngPersonOrTeam<RecordParties>()),
       ...LIFECYCLE_PLACEMENT_RULES,
+      ...PARTICIPANT_PLACEMENT_RULES,
       [REFERENCE]: partyToRecord,
     },
     PlacementPlan: allPersonalWithin(['Placement.plan'], ['goals', 'tasks', 'support']),
@@ -377,6 +384,7 @@ export const placementsRules: SubgraphRules = {
     IntroductionPayload: allGuardedByParent('Mutation', ['introduction', 'errors']),
     PlacementPayload: allGuardedByParent('Mutation', ['placement', 'errors']),
     ...LIFECYCLE_TYPE_RULES,
+    ...PARTICIPANT_TYPE_RULES,
     // Resolved by the people subgraph, under its rules; here only the id is passed on.
     StaffMember: { id: signedIn, ...LIFECYCLE_TYPE_RULES.StaffMember, [REFERENCE]: signedIn },
   },
@@ -387,6 +395,8 @@ export const placementsRules: SubgraphRules = {
     Introduction: subjectOfRecord,
     MatchingEventParticipation: subjectOfRecord,
     LifecycleTask: subjectOfTask,
+    ParticipantTask: subjectOfRecord,
+    PlacementFeedback: subjectOfRecord,
     Youth: (youth: { id?: string; municipalityCode?: string }) => ({
       youthId: youth.id,
       municipalityCode: youth.municipalityCode,

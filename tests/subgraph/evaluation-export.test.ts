@@ -12,6 +12,8 @@ import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { YouthEntity } from '#people/repository/youth-entity';
 import { server } from '#people/server';
+import { feedbackId } from '#placements/domain/placement-feedback';
+import { PlacementFeedbackEntity } from '#placements/repository/placement-feedback-entity';
 import { auditItemsOfDay } from '../support/audit-days.ts';
 import { testContext } from '../support/context.ts';
 import { errorCodes, execute } from '../support/execute.ts';
@@ -73,6 +75,7 @@ const YOUTH_COLUMNS = [
 ];
 const PLACEMENT_COLUMNS = [
   'endDate',
+  'feedbackRatings',
   'followUps',
   'fromWishAnsweredByCompany',
   'inEducationOrJobAfterEnd',
@@ -206,6 +209,25 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     ];
     placementIds.push(...placements.map((placement) => placement.id));
     await givenPlacements(table, placements);
+    const rated = placements[0];
+    if (rated) {
+      await table.putMany([
+        PlacementFeedbackEntity.toItem({
+          id: feedbackId(rated.id, 'MIDWAY', 'COMPANY'),
+          placementId: rated.id,
+          youthId: rated.youthId,
+          companyId: rated.companyId,
+          municipalityCode: rated.municipalityCode,
+          side: 'COMPANY',
+          occasion: 'MIDWAY',
+          rating: 4,
+          whatWorkedSealed: 'v1.aesgcm.sealed',
+          whatToChangeSealed: null,
+          givenAt: '2026-02-20T10:00:00.000Z',
+          version: 1,
+        }),
+      ]);
+    }
     await table.putMany([
       attendanceTotalsToItem('YOUTH', consenting.id, { present: 7, absent: 2, excused: 1 }),
     ]);
@@ -372,6 +394,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         outcomeKind: 'JOB',
         outcomeDate: '2026-01-19',
         inEducationOrJobAfterEnd: { after3Months: true, after6Months: true, after12Months: null },
+        feedbackRatings: { youthMidway: null, youthEnd: null, companyMidway: 4, companyEnd: null },
       });
     });
 

@@ -67,6 +67,7 @@ const NOT_A_YOUNG_PERSONS_TEXT: Record<string, string> = {
   'SelfAssessmentItem.da': 'the self-assessment’s configured wording',
   'SelfAssessmentItem.en': 'the self-assessment’s configured wording',
   'LifecycleTask.title': 'the step’s fixed title',
+  'ParticipantTask.title': 'the task’s fixed title',
   'MatchingEvent.title': 'an event',
   'MatchingEvent.place': 'an event',
   'NetworkGroup.name': 'a group',

@@ -36,6 +36,7 @@ import {
   YouthCompanyTieEntity,
 } from '#placements/repository/youth-company-tie-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
+import { participantVoiceItems } from './seed-participant-voice.ts';
 
 /**
  * Writes the placements subgraph's part of the demo world: every placement (with a plan,
@@ -82,6 +83,7 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
   items.push(...introductions.map(IntroductionEntity.toItem));
   items.push(...tieItems(placements, wishes, introductions));
   items.push(...guardItems(placements));
+  items.push(...participantVoiceItems(placements, world.today));
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
   items.push(

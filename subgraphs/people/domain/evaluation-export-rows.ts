@@ -57,6 +57,29 @@ const FollowUpFactsSchema = z.object({
   stillThere: z.boolean().nullish(),
 });
 
+const RatingSchema = z.number().int().min(1).max(5).nullable();
+
+/**
+ * A placement's feedback ratings (1–5) by side and occasion, as the placements subgraph reports
+ * them: numbers only, never the words; null where none was given.
+ */
+const FeedbackRatingsSchema = z.object({
+  youthMidway: RatingSchema,
+  youthEnd: RatingSchema,
+  companyMidway: RatingSchema,
+  companyEnd: RatingSchema,
+});
+
+/** A placement's feedback ratings. */
+export type FeedbackRatings = z.infer<typeof FeedbackRatingsSchema>;
+
+const NO_RATINGS: FeedbackRatings = {
+  youthMidway: null,
+  youthEnd: null,
+  companyMidway: null,
+  companyEnd: null,
+};
+
 /** A placement as the placements subgraph reports it for research (whitelisted). */
 export const PlacementFactsSchema = z.object({
   startDate: IsoDateSchema,
@@ -67,6 +90,8 @@ export const PlacementFactsSchema = z.object({
   followUps: z.array(FollowUpFactsSchema).default([]),
   /** Whether it came from the young person's wish, answered by the company with an invitation. */
   fromWishAnsweredByCompany: z.boolean().nullish(),
+  // Absent from a subgraph that reports none yet: no ratings.
+  feedbackRatings: FeedbackRatingsSchema.optional(),
 });
 
 /** A placement's research facts. */
@@ -139,6 +164,8 @@ export interface EvaluationPlacementRow {
   inEducationOrJobAfterEnd: FollowUpColumns;
   /** It came from the young person's wish, which the company answered with an invitation. */
   fromWishAnsweredByCompany: boolean;
+  /** The feedback ratings by side and occasion (#20's voice), null where none was given. */
+  feedbackRatings: FeedbackRatings;
 }
 
 /** The follow-up columns counted from a day; all null when the day itself is unknown. */
@@ -226,6 +253,7 @@ export function evaluationRowsOf(
         })),
         inEducationOrJobAfterEnd: followUpsFrom(youth.enrolledAt, timeline, ended, until),
         fromWishAnsweredByCompany: placement.fromWishAnsweredByCompany ?? false,
+        feedbackRatings: placement.feedbackRatings ?? NO_RATINGS,
       };
     }),
   };

@@ -4,11 +4,12 @@ import {
   type EraseResult,
   forEachLimited,
 } from '#kernel/data-subject';
-import { key, newId, PREFIX } from '#kernel/keys';
+import { type ItemKey, key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import type { LifecycleTask } from '../domain/lifecycle.ts';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
+import type { PlacementFeedback } from '../domain/placement-feedback.ts';
 import {
   IntroductionEntity,
   introductionsOfYouthPartition,
@@ -21,7 +22,13 @@ import {
   participationKey,
   participationsOfYouthPartition,
 } from '../repository/matching-event-entity.ts';
+import { participantTaskKey } from '../repository/participant-task-entity.ts';
+import { listTasksOfYouth } from '../repository/participant-task-repository.ts';
 import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
+import {
+  listFeedbackOfYouth,
+  placementFeedbackKey,
+} from '../repository/placement-feedback-entity.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import { erasedWishToItem, WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
 import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company-tie-entity.ts';
@@ -32,8 +39,9 @@ import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company
  * introductions, matching event participations), their ties to companies in their own item
  * collection, and each placement's own partition (its lifecycle tasks) — never a scan.
  *
- * Erasure: invitations, introductions, ties and participations are deleted (wishes too, each
- * leaving a stub of what the wish figures count: `erasedWishToItem`), and the young person is taken
+ * Erasure: invitations, introductions, ties, participations, participant tasks and feedback are
+ * deleted (wishes too, each leaving a stub of what the wish figures count: `erasedWishToItem`),
+ * and the young person is taken
  * off the matching events' lists. Placements are counted by the programme figures, so each one
  * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
  * what the figures count — municipality, dates, status, outcome kind and day, follow-up results
@@ -82,6 +90,8 @@ export const PLACEMENTS_EXPORT_SECTIONS = {
   introductions: ['Introduction'],
   companyTies: [],
   matchingEvents: ['MatchingEventParticipation'],
+  participantTasks: ['ParticipantTask'],
+  placementFeedback: ['PlacementFeedback'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A lifecycle task as the young person may read it back: without the workflow's token. */
@@ -99,6 +109,32 @@ async function tasksOf(table: Table, placements: readonly Placement[]): Promise<
   return tasks.sort(
     (a, b) => a.placementId.localeCompare(b.placementId) || a.openedAt.localeCompare(b.openedAt),
   );
+}
+
+/**
+ * Feedback as the young person may read it back: the rating, occasion and side, and whether
+ * words were written. The words themselves are sealed by the field cipher, which this function
+ * is not given (see the README's open points); the team reads them on `Placement.feedback`.
+ */
+function feedbackForSubject(feedback: PlacementFeedback): Record<string, unknown> {
+  const { version: _v, whatWorkedSealed, whatToChangeSealed, ...rest } = feedback;
+  return {
+    ...rest,
+    wroteWhatWorked: whatWorkedSealed !== null,
+    wroteWhatToChange: whatToChangeSealed !== null,
+  };
+}
+
+/** The keys of the young person's participant tasks and feedback, in their own collection. */
+async function participantItemKeys(table: Table, youthId: string): Promise<ItemKey[]> {
+  const [tasks, feedback] = await Promise.all([
+    listTasksOfYouth(table, youthId),
+    listFeedbackOfYouth(table, youthId),
+  ]);
+  return [
+    ...tasks.map((task) => participantTaskKey(task.youthId, task.id)),
+    ...feedback.map((given) => placementFeedbackKey(given.youthId, given.id)),
+  ];
 }
 
 /**
@@ -120,7 +156,11 @@ export async function collectPlacementsData(
     readTiesOfYouth(table, youthId),
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
-  const tasks = await tasksOf(table, placements);
+  const [tasks, participantTasks, feedback] = await Promise.all([
+    tasksOf(table, placements),
+    listTasksOfYouth(table, youthId),
+    listFeedbackOfYouth(table, youthId),
+  ]);
   const sections: Record<keyof typeof PLACEMENTS_EXPORT_SECTIONS, unknown> = {
     placements: placements.map(placementForSubject),
     lifecycleTasks: tasks.map(taskForSubject),
@@ -133,6 +173,8 @@ export async function collectPlacementsData(
     matchingEvents: participations
       .map(MatchingEventParticipationEntity.fromItem)
       .map(({ version: _v, ...participation }) => participation),
+    participantTasks: participantTasks.map(({ version: _v, ...task }) => task),
+    placementFeedback: feedback.map(feedbackForSubject),
   };
   return sections;
 }
@@ -252,8 +294,11 @@ export async function erasePlacementsData(
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
   const tieKeys = ties.map((tie) => youthCompanyTieKey(tie.youthId, tie.companyId));
+  const voiceKeys = await participantItemKeys(table, youthId);
   let deleted = 0;
-  await forEachLimited([...invitations, ...introductions, ...tieKeys], async (item) => {
+  // Wishes are not among them: each leaves a stub for the wish figures (below).
+  const items = [...invitations, ...introductions, ...tieKeys, ...voiceKeys];
+  await forEachLimited(items, async (item) => {
     await table.transact([{ delete: { pk: item.pk, sk: item.sk } }]);
     deleted += 1;
   });
@@ -279,8 +324,8 @@ export async function erasePlacementsData(
 }
 
 /**
- * The research columns of placements for consenting young people: dates, status, outcome kind
- * and the follow-ups' results — no company, contact, plan or notes.
+ * The research columns of placements for consenting young people: dates, status, outcome kind,
+ * the follow-ups' results and the feedback ratings — no company, contact, plan or notes.
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -291,9 +336,10 @@ export async function placementEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
-    const [placements, invitationItems] = await Promise.all([
+    const [placements, invitationItems, feedback] = await Promise.all([
       placementsOf(table, youthId),
       listedBy(table, invitationsOfYouthPartition(youthId)),
+      listFeedbackOfYouth(table, youthId),
     ]);
     // The invitations that answered a wish: a placement from one came from the young person's
     // own choice, answered by the company (a column of its own for the power-shift question).
@@ -319,10 +365,25 @@ export async function placementEvaluationRows(
             stillThere: followUp.stillThere,
           })),
           fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
+          feedbackRatings: feedbackRatingsOf(
+            feedback.filter((given) => given.placementId === placement.id),
+          ),
         })),
     };
   });
   return rows;
+}
+
+/** A placement's feedback ratings by side and occasion, for research: numbers, never words. */
+function feedbackRatingsOf(feedback: readonly PlacementFeedback[]): Record<string, number | null> {
+  const rating = (side: string, occasion: string) =>
+    feedback.find((given) => given.side === side && given.occasion === occasion)?.rating ?? null;
+  return {
+    youthMidway: rating('YOUTH', 'MIDWAY'),
+    youthEnd: rating('YOUTH', 'END'),
+    companyMidway: rating('COMPANY', 'MIDWAY'),
+    companyEnd: rating('COMPANY', 'END'),
+  };
 }
 
 /**

@@ -87,4 +87,6 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   writeMyReflection: ['SELF'],
   // The young person co-writes the goals (the command holds them to those); the team all of it.
   updatePlacementPlan: ['SELF', 'TEAM'],
+  // The participants' own voice: nobody gives it on their behalf.
+  givePlacementFeedback: ['SELF', 'COMPANY'],
 };

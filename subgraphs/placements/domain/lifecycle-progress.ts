@@ -25,6 +25,7 @@ import type { LifecycleConfig } from './lifecycle-config.ts';
 import { type LifecycleEngine, StaleTaskTokenError } from './lifecycle-engine.ts';
 import { planWait } from './lifecycle-horizon.ts';
 import { type PlacementWithLifecycle, relaunchLifecycle } from './lifecycle-relaunch.ts';
+import { stageParticipantTasks } from './participant-task-opening.ts';
 import type { Placement } from './placement.ts';
 
 /**
@@ -286,6 +287,7 @@ async function awaitTask(deps: LifecycleDeps, call: StepCall, taskToken: string)
   if (task && task.status !== 'OPEN') return false;
   if (task?.taskToken === taskToken) return true;
   const work = new UnitOfWork();
+  let participantTasks = 0;
   if (task) {
     work.replace(LifecycleTaskEntity, task, { ...task, taskToken });
   } else {
@@ -297,10 +299,21 @@ async function awaitTask(deps: LifecycleDeps, call: StepCall, taskToken: string)
       taskToken,
       version: 1,
     });
+    // The participants' tasks open with the team's, in its transaction: nothing waits on them.
+    const staged = await stageParticipantTasks(
+      work,
+      loader,
+      placement,
+      step,
+      round,
+      dueDate,
+      opened,
+    );
+    participantTasks = staged.length;
   }
   await commit(deps, work);
   if (!task) {
-    deps.logger.info('Lifecycle task opened', { placementId, step, round });
+    deps.logger.info('Lifecycle task opened', { placementId, step, round, participantTasks });
     deps.metrics?.count('LifecycleTasksOpened', { step: knownLabel(step, STEP_NAMES) });
   }
   return true;

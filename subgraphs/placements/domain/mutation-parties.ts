@@ -162,4 +162,5 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   respondToWish: ofWish,
   writeMyReflection: ofPlacement,
   updatePlacementPlan: ofPlacement,
+  givePlacementFeedback: ofPlacement,
 };

@@ -55,6 +55,9 @@ export const RULE = {
   NEW_END_DATE_REQUIRED: 'NEW_END_DATE_REQUIRED',
   EXTENSION_LIMIT_EXCEEDED: 'EXTENSION_LIMIT_EXCEEDED',
   BENEFIT_CATEGORY_UNKNOWN: 'BENEFIT_CATEGORY_UNKNOWN',
+  // Feedback on a placement (`placement-feedback-commands.ts`).
+  FEEDBACK_NOT_DUE: 'FEEDBACK_NOT_DUE',
+  ALREADY_GIVEN: 'ALREADY_GIVEN',
 } as const;
 
 /** A rule's stable code. */

@@ -9,6 +9,8 @@ import type { Invitation as InvitationModel } from '../domain/invitation.ts';
 import type { Introduction as IntroductionModel } from '../domain/introduction.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
 import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
+import type { ParticipantTaskView as ParticipantTaskViewModel } from '../domain/participant-task.ts';
+import type { PlacementFeedback as PlacementFeedbackModel } from '../domain/placement-feedback.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -300,12 +302,42 @@ export type ExtendPlacementInput = {
   placementId: Scalars['ID']['input'];
 };
 
+/** When feedback on a placement is given. */
+export type FeedbackOccasion =
+  /** At the end of the placement. */
+  | 'END'
+  /** At the midway evaluation. */
+  | 'MIDWAY';
+
 /** What a young person went on to that is followed up. */
 export type FollowUpOutcomeKind =
   /** An education. */
   | 'EDUCATION'
   /** A job. */
   | 'JOB';
+
+/** Feedback to give on a placement. */
+export type GivePlacementFeedbackInput = {
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The occasion; left out, the caller's side's open feedback task on the placement decides it
+   * (midway before end), and without one the payload's error is `FEEDBACK_NOT_DUE`.
+   */
+  occasion?: InputMaybe<FeedbackOccasion>;
+  /** The placement: the young person's own, or one of the caller's company. */
+  placementId: Scalars['ID']['input'];
+  /** How well the placement works, 1 (poorly) to 5 (very well). */
+  rating: Scalars['Int']['input'];
+  /** What to change (at most 2000 characters). */
+  whatToChange?: InputMaybe<Scalars['String']['input']>;
+  /** What worked (at most 2000 characters). */
+  whatWorked?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A placement that ends early. */
 export type InterruptPlacementInput = {
@@ -768,6 +800,13 @@ export type Mutation = {
   /** Extends an active placement to a later end date (outcome `EXTENDED`). Municipal team only. */
   extendPlacement: PlacementPayload;
   /**
+   * Feedback on a placement at its midway evaluation or at its end: by the young person on their
+   * own placement, or by a contact of the placement's company while they are its contact. One per
+   * placement, side and occasion: a second is refused with `ALREADY_GIVEN`. Closes the matching
+   * task of `myTasks` in the same change.
+   */
+  givePlacementFeedback: PlacementFeedbackPayload;
+  /**
    * Ends a placement early, with its outcome and a learning reflection: what happened, what was
    * learned, what comes next. An interruption is a chance to learn, not a failure. Municipal
    * team only.
@@ -886,6 +925,11 @@ export type MutationExtendPlacementArgs = {
 };
 
 
+export type MutationGivePlacementFeedbackArgs = {
+  input: GivePlacementFeedbackInput;
+};
+
+
 export type MutationInterruptPlacementArgs = {
   input: InterruptPlacementInput;
 };
@@ -993,6 +1037,55 @@ export type PageInfo = {
 };
 
 /**
+ * A task the placement lifecycle opened for a participant (the young person or the company), not
+ * for the team: it is never chased or escalated and never holds the lifecycle up.
+ */
+export type ParticipantTask = {
+  __typename?: 'ParticipantTask';
+  /** Whose task it is. */
+  assignee: PlacementSide;
+  /** Whether it is answered: the feedback given, or the self-assessment recorded. */
+  done: Scalars['Boolean']['output'];
+  /** When it was answered; null while open. */
+  doneAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it is due: the date of the lifecycle step that opened it. */
+  dueDate: Scalars['Date']['output'];
+  /**
+   * The task's id: the same step of a placement always opens the same task. A self-assessment
+   * names it as its occasion.
+   */
+  id: Scalars['ID']['output'];
+  /** What to do. */
+  kind: ParticipantTaskKind;
+  /** When in the placement's course it is asked. */
+  occasion: ParticipantTaskOccasion;
+  /** When the lifecycle opened it. */
+  openedAt: Scalars['DateTime']['output'];
+  /** The placement it is about. */
+  placement: Placement;
+  /** What the task asks, e.g. "Feedback på praktikken midtvejs (feedback on the placement at midway)". */
+  title: Scalars['String']['output'];
+};
+
+/** What a participant task asks for. */
+export type ParticipantTaskKind =
+  /** Feedback on the placement (answered with `givePlacementFeedback`). */
+  | 'PLACEMENT_FEEDBACK'
+  /** The young person's self-assessment of their direction (answered with `recordSelfAssessment`). */
+  | 'SELF_ASSESSMENT';
+
+/** When in the placement's course a participant task is asked. */
+export type ParticipantTaskOccasion =
+  /** At a checkpoint of the lifecycle: the check-in, the midway evaluation, the before-the-end talk. */
+  | 'CHECKPOINT'
+  /** At the end of the placement (its outcome decision). */
+  | 'END'
+  /** At a retention follow-up, 3 or 6 months after the young person went on to education or a job. */
+  | 'FOLLOW_UP'
+  /** At the midway evaluation. */
+  | 'MIDWAY';
+
+/**
  * A placement ("praktikforløb"): a young person's period of work practice at a company, usually
  * three months, with an individually tailored plan, checkpoints and an outcome.
  */
@@ -1009,6 +1102,12 @@ export type Placement = {
    * when extended, the actual last day once ended.
    */
   endDate: Scalars['Date']['output'];
+  /**
+   * Feedback given on the placement, midway first. The municipal team sees both sides; the young
+   * person sees both too (the company's is about them); a company contact sees its own company's
+   * only (the young person's words may touch on their circumstances).
+   */
+  feedback: Maybe<Array<PlacementFeedback>>;
   /**
    * Retention follow-ups after the young person went on to education or a job: whether they are
    * still there 3 and 6 months later. Municipal team only.
@@ -1038,6 +1137,12 @@ export type Placement = {
   origin: PlacementOrigin;
   /** How the placement ended or what came next; null while it runs. */
   outcome: Maybe<PlacementOutcome>;
+  /**
+   * The participants' tasks the lifecycle opened on this placement (self-assessments, feedback),
+   * in the order they opened, with whether each is answered. They never hold the lifecycle up:
+   * this is how the team sees them. Municipal team only.
+   */
+  participantTasks: Maybe<Array<ParticipantTask>>;
   /** The individually tailored plan. */
   plan: PlacementPlan;
   /** The first day of the placement. */
@@ -1127,6 +1232,39 @@ export type PlacementEndOutcomeInput = {
   details?: InputMaybe<OutcomeDetailsInput>;
   /** The kind of outcome; `EXTENDED` is recorded by `extendPlacement` instead. */
   kind: PlacementOutcomeKind;
+};
+
+/** Feedback on a placement from one side at one occasion. */
+export type PlacementFeedback = {
+  __typename?: 'PlacementFeedback';
+  /** When it was given. */
+  givenAt: Scalars['DateTime']['output'];
+  /** The feedback's id: one per placement, side and occasion. */
+  id: Scalars['ID']['output'];
+  /** When in the placement's course. */
+  occasion: FeedbackOccasion;
+  /** The placement. */
+  placement: Placement;
+  /** How well the placement works, 1 (poorly) to 5 (very well). */
+  rating: Scalars['Int']['output'];
+  /** Who gave it. */
+  side: PlacementSide;
+  /** What to change, in the giver's own words; null when left out. */
+  whatToChange: Maybe<Scalars['String']['output']>;
+  /** What worked, in the giver's own words; null when left out. */
+  whatWorked: Maybe<Scalars['String']['output']>;
+};
+
+/** The result of feedback given on a placement. */
+export type PlacementFeedbackPayload = {
+  __typename?: 'PlacementFeedbackPayload';
+  /**
+   * Rules the input broke (`PLACEMENT_NOT_FOUND`, `FEEDBACK_NOT_DUE`, `ALREADY_GIVEN`); empty on
+   * success.
+   */
+  errors: Array<UserError>;
+  /** The feedback as given; null when nothing was written. */
+  feedback: Maybe<PlacementFeedback>;
 };
 
 /**
@@ -1265,6 +1403,13 @@ export type PlacementPlanInput = {
   tasks: Array<Scalars['String']['input']>;
 };
 
+/** A side of a placement: the young person or the company. */
+export type PlacementSide =
+  /** The host company (any of its contacts). */
+  | 'COMPANY'
+  /** The young person in placement. */
+  | 'YOUTH';
+
 /**
  * Figures about a municipality's placements (or, on `ProgrammeStats`, of every municipality added
  * up): counts by status now, and the flow within a period. For the programme office every count
@@ -1370,6 +1515,14 @@ export type Query = {
    * municipality. Staff only.
    */
   myLifecycleTasks: LifecycleTaskConnection;
+  /**
+   * The open tasks the placement lifecycle gave the caller as a participant, earliest due first:
+   * for a young person their own (a self-assessment at a checkpoint or follow-up, feedback on a
+   * placement), for a company contact their company's feedback on its placements. One short list
+   * for a phone's to-do screen (a few per placement), so no pages. Participants only: a member of a
+   * municipal team is refused (`FORBIDDEN`) and lists their own with `myLifecycleTasks`.
+   */
+  myTasks: Array<ParticipantTask>;
   /**
    * One placement ("praktikforløb") by its id. The young person sees their own, a company
    * contact their own company's, the municipal team their municipality's; anyone else is refused.
@@ -1990,7 +2143,9 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExtendPlacementInput: ExtendPlacementInput;
+  FeedbackOccasion: FeedbackOccasion;
   FollowUpOutcomeKind: FollowUpOutcomeKind;
+  GivePlacementFeedbackInput: GivePlacementFeedbackInput;
   InterruptPlacementInput: InterruptPlacementInput;
   IntroduceYouthToCompanyInput: IntroduceYouthToCompanyInput;
   Introduction: ResolverTypeWrapper<IntroductionModel>;
@@ -2025,12 +2180,17 @@ export type ResolversTypes = ResolversObject<{
   OutcomeDetails: ResolverTypeWrapper<OutcomeDetails>;
   OutcomeDetailsInput: OutcomeDetailsInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantTask: ResolverTypeWrapper<ParticipantTaskViewModel>;
+  ParticipantTaskKind: ParticipantTaskKind;
+  ParticipantTaskOccasion: ParticipantTaskOccasion;
   Placement: ResolverTypeWrapper<PlacementModel>;
   PlacementCheckpoint: ResolverTypeWrapper<PlacementCheckpoint>;
   PlacementConnection: ResolverTypeWrapper<Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversTypes['PlacementEdge']> }>;
   PlacementDecisionInput: PlacementDecisionInput;
   PlacementEdge: ResolverTypeWrapper<Omit<PlacementEdge, 'node'> & { node: ResolversTypes['Placement'] }>;
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
+  PlacementFeedback: ResolverTypeWrapper<PlacementFeedbackModel>;
+  PlacementFeedbackPayload: ResolverTypeWrapper<Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversTypes['PlacementFeedback']> }>;
   PlacementFollowUp: ResolverTypeWrapper<PlacementFollowUpModel>;
   PlacementLifecycle: ResolverTypeWrapper<PlacementLifecycleModel>;
   PlacementOpportunity: ResolverTypeWrapper<PlacementOpportunity>;
@@ -2041,6 +2201,7 @@ export type ResolversTypes = ResolversObject<{
   PlacementPayload: ResolverTypeWrapper<Omit<PlacementPayload, 'placement'> & { placement?: Maybe<ResolversTypes['Placement']> }>;
   PlacementPlan: ResolverTypeWrapper<PlacementPlan>;
   PlacementPlanInput: PlacementPlanInput;
+  PlacementSide: PlacementSide;
   PlacementStats: ResolverTypeWrapper<PlacementFiguresModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlacementStatus: PlacementStatus;
@@ -2092,6 +2253,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ExtendPlacementInput: ExtendPlacementInput;
+  GivePlacementFeedbackInput: GivePlacementFeedbackInput;
   InterruptPlacementInput: InterruptPlacementInput;
   IntroduceYouthToCompanyInput: IntroduceYouthToCompanyInput;
   Introduction: IntroductionModel;
@@ -2120,12 +2282,15 @@ export type ResolversParentTypes = ResolversObject<{
   OutcomeDetails: OutcomeDetails;
   OutcomeDetailsInput: OutcomeDetailsInput;
   PageInfo: PageInfo;
+  ParticipantTask: ParticipantTaskViewModel;
   Placement: PlacementModel;
   PlacementCheckpoint: PlacementCheckpoint;
   PlacementConnection: Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['PlacementEdge']> };
   PlacementDecisionInput: PlacementDecisionInput;
   PlacementEdge: Omit<PlacementEdge, 'node'> & { node: ResolversParentTypes['Placement'] };
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
+  PlacementFeedback: PlacementFeedbackModel;
+  PlacementFeedbackPayload: Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversParentTypes['PlacementFeedback']> };
   PlacementFollowUp: PlacementFollowUpModel;
   PlacementLifecycle: PlacementLifecycleModel;
   PlacementOpportunity: PlacementOpportunity;
@@ -2334,6 +2499,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationCreatePlacementArgs, 'input'>>;
   createWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationCreateWishArgs, 'input'>>;
   extendPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationExtendPlacementArgs, 'input'>>;
+  givePlacementFeedback?: Resolver<ResolversTypes['PlacementFeedbackPayload'], ParentType, ContextType, RequireFields<MutationGivePlacementFeedbackArgs, 'input'>>;
   interruptPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationInterruptPlacementArgs, 'input'>>;
   introduceYouthToCompany?: Resolver<ResolversTypes['IntroductionPayload'], ParentType, ContextType, RequireFields<MutationIntroduceYouthToCompanyArgs, 'input'>>;
   inviteYouth?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInviteYouthArgs, 'input'>>;
@@ -2365,12 +2531,26 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ParticipantTaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ParticipantTask'] = ResolversParentTypes['ParticipantTask']> = ResolversObject<{
+  assignee?: Resolver<ResolversTypes['PlacementSide'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ParticipantTaskKind'], ParentType, ContextType>;
+  occasion?: Resolver<ResolversTypes['ParticipantTaskOccasion'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Placement'] = ResolversParentTypes['Placement'], FederationReferenceType extends FederationReferenceTypes['Placement'] = FederationReferenceTypes['Placement']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Placement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   checkpoints?: Resolver<Array<ResolversTypes['PlacementCheckpoint']>, ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  feedback?: Resolver<Maybe<Array<ResolversTypes['PlacementFeedback']>>, ParentType, ContextType>;
   followUps?: Resolver<Maybe<Array<ResolversTypes['PlacementFollowUp']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   learningReflection?: Resolver<Maybe<ResolversTypes['LearningReflection']>, ParentType, ContextType>;
@@ -2381,6 +2561,7 @@ export type PlacementResolvers<ContextType = SubgraphContext, ParentType extends
   opportunity?: Resolver<ResolversTypes['PlacementOpportunity'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['PlacementOrigin'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['PlacementOutcome']>, ParentType, ContextType>;
+  participantTasks?: Resolver<Maybe<Array<ResolversTypes['ParticipantTask']>>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['PlacementPlan'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlacementStatus'], ParentType, ContextType>;
@@ -2406,6 +2587,22 @@ export type PlacementConnectionResolvers<ContextType = SubgraphContext, ParentTy
 export type PlacementEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementEdge'] = ResolversParentTypes['PlacementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+}>;
+
+export type PlacementFeedbackResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFeedback'] = ResolversParentTypes['PlacementFeedback']> = ResolversObject<{
+  givenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occasion?: Resolver<ResolversTypes['FeedbackOccasion'], ParentType, ContextType>;
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['PlacementSide'], ParentType, ContextType>;
+  whatToChange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  whatWorked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PlacementFeedbackPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFeedbackPayload'] = ResolversParentTypes['PlacementFeedbackPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['PlacementFeedback']>, ParentType, ContextType>;
 }>;
 
 export type PlacementFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFollowUp'] = ResolversParentTypes['PlacementFollowUp']> = ResolversObject<{
@@ -2489,6 +2686,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   invitation?: Resolver<Maybe<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'id'>>;
   matchingEvent?: Resolver<Maybe<ResolversTypes['MatchingEvent']>, ParentType, ContextType, RequireFields<QueryMatchingEventArgs, 'id'>>;
   myLifecycleTasks?: Resolver<ResolversTypes['LifecycleTaskConnection'], ParentType, ContextType, RequireFields<QueryMyLifecycleTasksArgs, 'first' | 'scope'>>;
+  myTasks?: Resolver<Array<ResolversTypes['ParticipantTask']>, ParentType, ContextType>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<QueryPlacementArgs, 'id'>>;
   wish?: Resolver<Maybe<ResolversTypes['Wish']>, ParentType, ContextType, RequireFields<QueryWishArgs, 'id'>>;
 }>;
@@ -2605,10 +2803,13 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   OutcomeCount?: OutcomeCountResolvers<ContextType>;
   OutcomeDetails?: OutcomeDetailsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParticipantTask?: ParticipantTaskResolvers<ContextType>;
   Placement?: PlacementResolvers<ContextType>;
   PlacementCheckpoint?: PlacementCheckpointResolvers<ContextType>;
   PlacementConnection?: PlacementConnectionResolvers<ContextType>;
   PlacementEdge?: PlacementEdgeResolvers<ContextType>;
+  PlacementFeedback?: PlacementFeedbackResolvers<ContextType>;
+  PlacementFeedbackPayload?: PlacementFeedbackPayloadResolvers<ContextType>;
   PlacementFollowUp?: PlacementFollowUpResolvers<ContextType>;
   PlacementLifecycle?: PlacementLifecycleResolvers<ContextType>;
   PlacementOpportunity?: PlacementOpportunityResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { LifecycleTask, PlacementFollowUp, PlacementLifecycle } from './lifecycl
 import { MatchingEvent, MatchingEventParticipation } from './matching-event.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
+import { ParticipantTask, PlacementFeedback } from './participant-task.ts';
 import { Placement, PlacementCheckpoint } from './placement.ts';
 import { PlacementOrigin } from './placement-origin.ts';
 import { ProgrammeStats } from './programme-stats.ts';
@@ -26,7 +27,9 @@ export const resolvers: Resolvers = {
   MatchingEventParticipation,
   Municipality,
   Mutation,
+  ParticipantTask,
   Placement,
+  PlacementFeedback,
   PlacementCheckpoint,
   PlacementFollowUp,
   PlacementLifecycle,

@@ -24,6 +24,7 @@ import {
   interruptPlacementCommand,
   startPlacementCommand,
 } from '../domain/placement-course-commands.ts';
+import { givePlacementFeedbackCommand } from '../domain/placement-feedback-commands.ts';
 import {
   updatePlacementPlanCommand,
   writeMyReflectionCommand,
@@ -56,4 +57,5 @@ export const Mutation: MutationResolvers = {
   respondToWish: mutation(respondToWishCommand, 'wish'),
   writeMyReflection: mutation(writeMyReflectionCommand, 'placement'),
   updatePlacementPlan: mutation(updatePlacementPlanCommand, 'placement'),
+  givePlacementFeedback: mutation(givePlacementFeedbackCommand, 'feedback'),
 };

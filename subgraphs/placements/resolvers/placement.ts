@@ -1,4 +1,5 @@
 import { lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
+import { feedbackOf, participantTasksOf } from '../domain/participant-task-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
   PlacementCheckpointResolvers,
@@ -25,6 +26,8 @@ export const Placement: PlacementResolvers = {
   lifecycle: (placement) => placement.lifecycle ?? null,
   lifecycleTasks: (placement, _args, context) => lifecycleTasksOf(context, placement),
   followUps: (placement) => placement.followUps ?? [],
+  participantTasks: (placement, _args, context) => participantTasksOf(context, placement),
+  feedback: (placement, _args, context) => feedbackOf(context, placement),
 };
 
 /** `PlacementCheckpoint`: its fields as stored (the notes' rule keeps them from companies). */

@@ -2,6 +2,7 @@ import { EntityIdSchema, parseInput } from '#kernel/validation';
 import { findInvitation } from '../domain/invitation-queries.ts';
 import { myLifecycleTasks } from '../domain/lifecycle-queries.ts';
 import { findMatchingEvent } from '../domain/matching-event-queries.ts';
+import { myTasks } from '../domain/participant-task-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import { findWish } from '../domain/wish-queries.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
@@ -17,4 +18,5 @@ export const Query: QueryResolvers = {
     findMatchingEvent(context, parseInput(EntityIdSchema, args.id)),
   myLifecycleTasks: (_parent, args, context) =>
     myLifecycleTasks(context, args.scope ?? 'ASSIGNED_TO_ME', args),
+  myTasks: (_parent, _args, context) => myTasks(context),
 };

@@ -1,0 +1,36 @@
+import { participantTaskTitle } from '../domain/participant-task.ts';
+import { feedbackCipherContext } from '../domain/placement-feedback.ts';
+import { findPlacement } from '../domain/placement-queries.ts';
+import type {
+  ParticipantTaskResolvers,
+  PlacementFeedbackResolvers,
+} from '../generated/resolvers-types.ts';
+
+async function placementOf(context: Parameters<typeof findPlacement>[0], placementId: string) {
+  const placement = await findPlacement(context, placementId);
+  if (!placement) throw new Error('A participant task or feedback without its placement');
+  return placement;
+}
+
+/** `ParticipantTask`: a self-assessment or feedback the lifecycle asked of a participant. */
+export const ParticipantTask: ParticipantTaskResolvers = {
+  title: (task) => participantTaskTitle(task),
+  placement: (task, _args, context) => placementOf(context, task.placementId),
+};
+
+/** `PlacementFeedback`: one side's feedback at one occasion, its words opened by the cipher. */
+export const PlacementFeedback: PlacementFeedbackResolvers = {
+  placement: (feedback, _args, context) => placementOf(context, feedback.placementId),
+  whatWorked: (feedback, _args, context) =>
+    feedback.whatWorkedSealed === null
+      ? null
+      : context.services
+          .cipher()
+          .decrypt(feedback.whatWorkedSealed, feedbackCipherContext(feedback, 'whatWorked')),
+  whatToChange: (feedback, _args, context) =>
+    feedback.whatToChangeSealed === null
+      ? null
+      : context.services
+          .cipher()
+          .decrypt(feedback.whatToChangeSealed, feedbackCipherContext(feedback, 'whatToChange')),
+};

@@ -223,9 +223,14 @@ function wrongIdsFor(scene: MutationScene, site: InputSite, sources: IdSources):
   const firstOfEachOtherKind = [...new Set(here.map((r) => r.kind))]
     .filter((k) => k !== kind)
     .map((k) => here.find((r) => r.kind === k)?.id);
-  const elsewhere = sources.records.find(
-    (r) => r.kind === kind && r.municipalityCode === sources.otherMunicipalityCode,
-  )?.id;
+  // Another municipality's record is outside a municipal caller's reach, but within the reach of
+  // a caller with no municipality (the programme office exports any municipality's data).
+  const programmeWide = scene.role === 'PROGRAMME';
+  const elsewhere = programmeWide
+    ? undefined
+    : sources.records.find(
+        (r) => r.kind === kind && r.municipalityCode === sources.otherMunicipalityCode,
+      )?.id;
   const valid = scene.validValue(site.type, site.field);
   const named = typeof valid === 'string' ? valid : sources.municipalityCode;
   return [...firstOfEachOtherKind, elsewhere, `${named}0`].filter(

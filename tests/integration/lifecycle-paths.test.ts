@@ -47,6 +47,7 @@ const ids = [
   'extend',
   'pause',
   'interrupt',
+  'left-for-job',
   'overdue',
   'twice',
   'bad',
@@ -364,6 +365,56 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // The execution that ran the lifecycle then (one that took it over, by now: this test's clock
     // is months past the lifecycle's start).
     expect(engine().inspect(placement?.lifecycle?.executionId ?? '')?.status).toBe('ABORTED');
+  });
+
+  it('goes on to the retention follow-ups when the young person leaves early for a job', async () => {
+    // Prepare: the check-in waits (the clock is past it when the whole file runs)
+    const id = 'left-for-job';
+    if (h.clock.today() < '2026-11-16') await h.advanceTo('2026-11-16');
+    await h.waitingOn(id, 'CHECK_IN');
+    const before = await loadPlacement(createItemLoader(table), id);
+    // Act: no learning reflection; the job began on 16 November
+    await runCommand(h.staff(), interruptPlacementCommand, {
+      placementId: id,
+      expectedVersion: await placementVersion(id),
+      outcome: {
+        kind: 'JOB',
+        date: '2026-11-13',
+        details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: '2026-11-16' },
+      },
+    });
+    const left = await loadPlacement(createItemLoader(table), id);
+    if (h.clock.today() < '2027-02-16') await h.advanceTo('2027-02-16');
+    await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
+    await followUp(id, 'FOLLOW_UP_3_MONTHS', true, h.clock.today());
+    if (h.clock.today() < '2027-05-16') await h.advanceTo('2027-05-16');
+    await h.waitingOn(id, 'FOLLOW_UP_6_MONTHS');
+    await followUp(id, 'FOLLOW_UP_6_MONTHS', true, h.clock.today());
+    await h.ended(id);
+    // Assess
+    expect(left).toMatchObject({
+      status: 'COMPLETED',
+      endDate: '2026-11-13',
+      learningReflection: null,
+    });
+    expect(left?.lifecycle).toMatchObject({
+      status: 'RUNNING',
+      step: 'FOLLOW_UP_3_MONTHS',
+      nextDueDate: '2027-02-16',
+    });
+    expect(engine().inspect(before?.lifecycle?.executionId ?? '')?.status).toBe('ABORTED');
+    const placement = await loadPlacement(createItemLoader(table), id);
+    expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', endReason: 'FOLLOWED_UP' });
+    expect(placement?.followUps?.map((f) => [f.step, f.outcomeKind, f.stillThere])).toEqual([
+      ['FOLLOW_UP_3_MONTHS', 'JOB', true],
+      ['FOLLOW_UP_6_MONTHS', 'JOB', true],
+    ]);
+    const tasks = await listTasksOfPlacement(table, id);
+    expect(tasks.map((t) => [t.step, t.status])).toEqual([
+      ['CHECK_IN', 'CANCELLED'],
+      ['FOLLOW_UP_3_MONTHS', 'DONE'],
+      ['FOLLOW_UP_6_MONTHS', 'DONE'],
+    ]);
   });
 
   it('reminds the consultant of an overdue task, then escalates it to the team leader', async () => {

@@ -11,6 +11,7 @@ import {
   stopLifecycleExecution,
 } from './lifecycle-start.ts';
 import { readPlacementToChange, stagePlacementChange } from './placement-change.ts';
+import { followUpLifecycle } from './placement-early-leave.ts';
 import {
   completeCheckpointStep,
   completePlacementStep,
@@ -61,11 +62,14 @@ export const CompletePlacementInputSchema = PlacementChangeInputSchema.extend({
 /** The input of an interrupted placement. */
 export const InterruptPlacementInputSchema = PlacementChangeInputSchema.extend({
   outcome: OutcomeInputSchema,
-  reflection: z.object({
-    whatHappened: textSchema(),
-    whatWasLearned: textSchema(),
-    whatNext: textSchema(),
-  }),
+  reflection: z
+    .object({
+      whatHappened: textSchema(),
+      whatWasLearned: textSchema(),
+      whatNext: textSchema(),
+    })
+    .nullish()
+    .transform((reflection) => reflection ?? null),
 });
 
 /**
@@ -152,9 +156,11 @@ export const completePlacementCommand = defineCommand({
 });
 
 /**
- * Ends a placement early, with its outcome and a learning reflection. A running lifecycle ends
- * with it, cleanly: its open tasks are cancelled in the same transaction and, once committed,
- * its execution is stopped; the outcome recorded is the decision of what comes next.
+ * Ends a placement early, with its outcome (and a learning reflection, unless the young person
+ * left for education or a job). A running lifecycle's open tasks are cancelled in the same
+ * transaction. After an interruption its execution is stopped once committed; after leaving for
+ * education or a job the lifecycle goes on to the retention follow-ups under a new execution
+ * (`placement-early-leave.ts`), so retention counts the early leavers too.
  */
 export const interruptPlacementCommand = defineCommand({
   name: 'interruptPlacement',
@@ -170,6 +176,19 @@ export const interruptPlacementCommand = defineCommand({
     const lifecycle = before.lifecycle;
     if (lifecycle?.status !== 'RUNNING') return stagePlacementChange(context, work, before, step);
     const engine = context.services.workflows();
+    const stage = await cancelOpenTasks(context.table, before.id);
+    if (step.after.status === 'COMPLETED') {
+      const followUps = followUpLifecycle(step.after, lifecycle);
+      return stagePlacementChange(context, work, before, {
+        ...step,
+        after: { ...step.after, lifecycle: followUps },
+        stage,
+        afterCommit: async (stored) => {
+          await stopLifecycleExecution(context, engine, lifecycle.executionId);
+          await startLifecycleExecution(context, engine, stored);
+        },
+      });
+    }
     return stagePlacementChange(context, work, before, {
       ...step,
       after: {
@@ -182,7 +201,7 @@ export const interruptPlacementCommand = defineCommand({
           endReason: 'INTERRUPTED',
         },
       },
-      stage: await cancelOpenTasks(context.table, before.id),
+      stage,
       afterCommit: () => stopLifecycleExecution(context, engine, lifecycle.executionId),
     });
   },

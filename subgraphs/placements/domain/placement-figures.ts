@@ -61,8 +61,8 @@ export interface YouthPlacementsFacts {
 const monthOf = (date: string) => date.slice(0, 7);
 
 /**
- * Whether a placement has started: it is under way or ran to its end, or it was interrupted on
- * or after its start date (an interruption before the start date means it never began).
+ * Whether a placement has started: it is under way, or it ended on or after its start date (one
+ * ended before its start date — interrupted, or left for education or a job — never began).
  *
  * @param placement - the placement
  */
@@ -70,6 +70,7 @@ export function hasStarted(placement: Placement): boolean {
   switch (placement.status) {
     case 'PLANNED':
       return false;
+    case 'COMPLETED':
     case 'INTERRUPTED':
       return (placement.outcome?.date ?? placement.startDate) >= placement.startDate;
     default:

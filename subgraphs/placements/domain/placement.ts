@@ -40,6 +40,16 @@ export const OUTCOME_KINDS = [
 /** A kind of outcome of a placement. */
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+/**
+ * Whether an outcome is the young person leaving for education or a job: the programme's aim,
+ * so a placement left early for one is a success, not an interruption.
+ *
+ * @param kind - the outcome
+ */
+export function leavesForEducationOrJob(kind: OutcomeKind): kind is 'EDUCATION' | 'JOB' {
+  return kind === 'EDUCATION' || kind === 'JOB';
+}
+
 /** The individually tailored plan: goals in the young person's words, tasks, support agreed. */
 export const PlacementPlanSchema = z.object({
   goals: z.array(z.string()),

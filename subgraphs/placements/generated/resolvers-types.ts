@@ -324,8 +324,8 @@ export type InterruptPlacementInput = {
   outcome: PlacementEndOutcomeInput;
   /** The placement; planned or under way. */
   placementId: Scalars['ID']['input'];
-  /** What happened and what was learned. */
-  reflection: LearningReflectionInput;
+  /** What happened and what was learned. Required, unless the outcome is `EDUCATION` or `JOB`. */
+  reflection?: InputMaybe<LearningReflectionInput>;
 };
 
 /** An introduction of a young person to a company. */
@@ -739,7 +739,9 @@ export type Mutation = {
   completeCheckpoint: PlacementPayload;
   /**
    * Ends a placement that ran its course, with its outcome: a new placement, education, a job or
-   * a pause. Municipal team only.
+   * a pause. Not `DROPPED_OUT` (payload error `DROPPED_OUT_IS_AN_INTERRUPTION`): a young person
+   * who dropped out ended the placement early, which `interruptPlacement` records with its
+   * learning reflection. Municipal team only.
    */
   completePlacement: PlacementPayload;
   /**
@@ -769,8 +771,11 @@ export type Mutation = {
   extendPlacement: PlacementPayload;
   /**
    * Ends a placement early, with its outcome and a learning reflection: what happened, what was
-   * learned, what comes next. An interruption is a chance to learn, not a failure. Municipal
-   * team only.
+   * learned, what comes next. An interruption is a chance to learn, not a failure. Leaving early
+   * for education or a job is a success, not an interruption: the placement is `COMPLETED` on the
+   * day the young person left, no reflection is asked for, the figures count it as completed, and
+   * a running lifecycle goes on to the retention follow-ups. Any other outcome without a
+   * reflection is refused with `LEARNING_REFLECTION_REQUIRED`. Municipal team only.
    */
   interruptPlacement: PlacementPayload;
   /**
@@ -982,8 +987,9 @@ export type Placement = {
   /** The placement's id. */
   id: Scalars['ID']['output'];
   /**
-   * For an interrupted placement: what happened and what was learned. Recorded as learning, not
-   * as failure. Not visible to company contacts, since it may touch on personal circumstances.
+   * For an interrupted placement (or one left early for education or a job, when the team wrote
+   * one): what happened and what was learned. Recorded as learning, not as failure. Not visible
+   * to company contacts, since it may touch on personal circumstances.
    */
   learningReflection: Maybe<LearningReflection>;
   /**
@@ -1286,11 +1292,14 @@ export type PlacementStats = {
 export type PlacementStatus =
   /** Under way. */
   | 'ACTIVE'
-  /** Ran to its end. */
+  /**
+   * Ran to its end, or was left early for education or a job (then ending the day the young
+   * person left).
+   */
   | 'COMPLETED'
   /** Under way beyond its first end date. */
   | 'EXTENDED'
-  /** Ended early; carries a learning reflection. */
+  /** Ended early for another reason than education or a job; carries a learning reflection. */
   | 'INTERRUPTED'
   /** Agreed, not yet started. */
   | 'PLANNED';

@@ -17,6 +17,7 @@ import {
 } from '#placements/domain/lifecycle-commands';
 import { StaleTaskTokenError } from '#placements/domain/lifecycle-engine';
 import {
+  completeCheckpointCommand,
   completePlacementCommand,
   interruptPlacementCommand,
 } from '#placements/domain/placement-course-commands';
@@ -48,6 +49,7 @@ const ids = [
   'pause',
   'interrupt',
   'left-for-job',
+  'old-client',
   'overdue',
   'twice',
   'bad',
@@ -415,6 +417,35 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       ['FOLLOW_UP_3_MONTHS', 'DONE'],
       ['FOLLOW_UP_6_MONTHS', 'DONE'],
     ]);
+  });
+
+  it('holds the lifecycle step when an older client completes a checkpoint with completeCheckpoint', async () => {
+    // Prepare
+    const id = 'old-client';
+    if (h.clock.today() < '2026-11-16') await h.advanceTo('2026-11-16');
+    await h.waitingOn(id, 'CHECK_IN');
+    const hold = async (checkpointId: string) =>
+      runCommand(h.staff(), completeCheckpointCommand, {
+        placementId: id,
+        checkpointId,
+        completedOn: '2026-10-15',
+        notes: 'Godt i gang',
+        expectedVersion: await placementVersion(id),
+      });
+    // Act
+    const notDue = await ruleCode(hold('cp-3'));
+    await hold('cp-1');
+    await h.waitingOn(id, 'MIDWAY_EVALUATION');
+    // Assess
+    expect(notDue).toBe('CHECKPOINT_NOT_DUE');
+    const checkIn = (await listTasksOfPlacement(table, id)).find((t) => t.step === 'CHECK_IN');
+    expect(checkIn).toMatchObject({ status: 'DONE', completedOn: '2026-10-15' });
+    const placement = await loadPlacement(createItemLoader(table), id);
+    expect(placement?.checkpoints.find((c) => c.id === 'cp-1')).toMatchObject({
+      completedOn: '2026-10-15',
+      notes: 'Godt i gang',
+      dueDate: '2026-10-15',
+    });
   });
 
   it('reminds the consultant of an overdue task, then escalates it to the team leader', async () => {

@@ -161,6 +161,8 @@ describe('placements subgraph: the course of a placement', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.completeCheckpoint?.placement?.checkpoints).toEqual([
       { id: 'cp-1', completedOn: '2026-10-08', notes: 'God start, møder stabilt' },
+      { id: 'cp-2', completedOn: null, notes: null },
+      { id: 'cp-3', completedOn: null, notes: null },
     ]);
   });
 

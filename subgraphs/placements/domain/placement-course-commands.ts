@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, textSchema } from '#kernel/validation';
+import { checkpointStepOf } from './checkpoint-schedule.ts';
 import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
+import { holdLifecycleCheckpoint } from './lifecycle-commands.ts';
 import {
   cancelOpenTasks,
   newLifecycle,
@@ -97,12 +99,24 @@ export const startPlacementCommand = defineCommand({
   recall: recallPlacement,
 });
 
-/** Marks a checkpoint as held, with the team's notes. */
+/**
+ * Marks a checkpoint as held, with the team's notes (deprecated for
+ * `completePlacementCheckpoint`). While the placement's lifecycle runs, it holds the lifecycle's
+ * step the checkpoint is, the one way (`holdLifecycleCheckpoint`), so an older client still
+ * moves the lifecycle on; without a running lifecycle it records the checkpoint on the placement.
+ */
 export const completeCheckpointCommand = defineCommand({
   name: 'completeCheckpoint',
   input: CompleteCheckpointInputSchema,
   async execute(context, input, work) {
     const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    if (before.lifecycle?.status === 'RUNNING') {
+      return holdLifecycleCheckpoint(context, work, before, {
+        step: checkpointStepOf(input.checkpointId),
+        completedOn: input.completedOn,
+        notes: input.notes ?? null,
+      });
+    }
     const step = completeCheckpointStep(
       before,
       input.checkpointId,

@@ -84,7 +84,7 @@ export function hasStarted(placement: Placement): boolean {
  *
  * @param placement - the placement
  */
-export function extensionDates(placement: Placement): string[] {
+export function extensionDates(placement: Pick<Placement, 'extensions' | 'outcome'>): string[] {
   if (placement.extensions) return placement.extensions.map(({ date }) => date);
   return placement.outcome?.kind === 'EXTENDED' ? [placement.outcome.date] : [];
 }

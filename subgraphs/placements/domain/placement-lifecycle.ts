@@ -1,3 +1,4 @@
+import { checkpointStepOf, withCheckpointHeld } from './checkpoint-schedule.ts';
 import { laterOf } from './dates.ts';
 import type { LearningReflection, Placement, PlacementOutcome, YouthStatus } from './placement.ts';
 import {
@@ -219,20 +220,11 @@ export function completeCheckpointStep(
   notes: string | null,
   today: string,
 ): PlacementStep {
-  if (!placement.checkpoints.some((c) => c.id === checkpointId)) {
-    throw broken(RULE.CHECKPOINT_NOT_FOUND, 'The placement has no such checkpoint', [
-      'checkpointId',
-    ]);
-  }
+  const step = checkpointStepOf(checkpointId);
   requireNotInFuture(completedOn, today, ['completedOn']);
   requireSincePlacementStart(completedOn, placement, ['completedOn']);
   return {
-    after: {
-      ...placement,
-      checkpoints: placement.checkpoints.map((c) =>
-        c.id === checkpointId ? { ...c, completedOn, notes } : c,
-      ),
-    },
+    after: { ...placement, checkpoints: withCheckpointHeld(placement, step, completedOn, notes) },
     youthStatus: null,
   };
 }

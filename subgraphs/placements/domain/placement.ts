@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { addDays, addMonths } from '#kernel/calendar';
+import { addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import type { YouthStatusChangeRequest } from '#people/published/youth-status';
-import { daysBetween } from './dates.ts';
 import { PlacementFollowUpSchema, PlacementLifecycleSchema } from './lifecycle.ts';
 
 /** Where a placement is in its course. */
@@ -162,23 +161,6 @@ export function defaultEndDate(startDate: string): string {
  */
 export function initialStatus(startDate: string, today: string): PlacementStatus {
   return startDate <= today ? 'ACTIVE' : 'PLANNED';
-}
-
-/**
- * The standard checkpoints of a placement: a start-up talk after the first week, a midway
- * evaluation and a final evaluation in the last week, all within the placement.
- *
- * @param startDate - the first day
- * @param endDate - the last day
- */
-export function standardCheckpoints(startDate: string, endDate: string): Checkpoint[] {
-  const length = Math.max(0, daysBetween(startDate, endDate));
-  const within = (offset: number) => addDays(startDate, Math.min(Math.max(offset, 0), length));
-  return [
-    { id: 'cp-1', title: 'Opstartssamtale (start-up talk)', dueDate: within(7) },
-    { id: 'cp-2', title: 'Midtvejsevaluering (midway evaluation)', dueDate: within(length / 2) },
-    { id: 'cp-3', title: 'Slutevaluering (final evaluation)', dueDate: within(length - 7) },
-  ].map((checkpoint) => ({ ...checkpoint, completedOn: null, notes: null }));
 }
 
 /** A young person's programme status, as the people subgraph (its owner) declares it. */

@@ -735,7 +735,14 @@ export type Mutation = {
    * young person's own token may answer.
    */
   answerInvitation: InvitationPayload;
-  /** Marks a checkpoint of a placement as held, with notes. Municipal team only. */
+  /**
+   * Marks a checkpoint of a placement as held, with notes. Municipal team only. While the
+   * placement's lifecycle runs, this holds the lifecycle's step the checkpoint is (`cp-1` the
+   * check-in, `cp-2` the midway evaluation, `cp-3` the before-the-end talk) exactly as
+   * `completePlacementCheckpoint` does, at the placement's version instead of the task's: a step
+   * not due is refused with `CHECKPOINT_NOT_DUE`.
+   * @deprecated Since 2026-12-07 (#20): one schedule and one way to hold a checkpoint, the lifecycle's. Use `completePlacementCheckpoint` with the step and the task's version.
+   */
   completeCheckpoint: PlacementPayload;
   /**
    * Ends a placement that ran its course, with its outcome: a new placement, education, a job or
@@ -968,7 +975,13 @@ export type PageInfo = {
  */
 export type Placement = {
   __typename?: 'Placement';
-  /** Follow-up meetings of the young person, the mentor and the team, in due order. */
+  /**
+   * Follow-up meetings of the young person, the mentor and the team, in due order: the
+   * lifecycle's check-in, midway evaluation and before-the-end talk, due on the lifecycle's one
+   * schedule (weeks 2, 6 and 11 from the start in the municipality's rhythm; after an extension,
+   * the before-the-end talk two weeks before the new end), held when their lifecycle task is done
+   * (or, without a lifecycle, when `completeCheckpoint` recorded it).
+   */
   checkpoints: Array<PlacementCheckpoint>;
   /** The host company. */
   company: Company;

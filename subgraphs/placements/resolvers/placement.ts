@@ -1,3 +1,4 @@
+import { scheduledCheckpoints } from '../domain/checkpoint-schedule.ts';
 import { lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
@@ -25,6 +26,7 @@ export const Placement: PlacementResolvers = {
   lifecycle: (placement) => placement.lifecycle ?? null,
   lifecycleTasks: (placement, _args, context) => lifecycleTasksOf(context, placement),
   followUps: (placement) => placement.followUps ?? [],
+  checkpoints: (placement) => scheduledCheckpoints(placement, placement.checkpoints),
 };
 
 /** `PlacementCheckpoint`: its fields as stored (the notes' rule keeps them from companies). */

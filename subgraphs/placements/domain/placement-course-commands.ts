@@ -2,9 +2,12 @@ import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, textSchema } from '#kernel/validation';
+import { loadOneYouthFacts } from '../repository/shared-items.ts';
 import { checkpointStepOf } from './checkpoint-schedule.ts';
 import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
+import { requireExtensionWithinLimit } from './extension-limit.ts';
 import { holdLifecycleCheckpoint } from './lifecycle-commands.ts';
+import { LIFECYCLE_CONFIG } from './lifecycle-config.ts';
 import {
   cancelOpenTasks,
   newLifecycle,
@@ -40,6 +43,10 @@ export const CompleteCheckpointInputSchema = PlacementChangeInputSchema.extend({
 export const ExtendPlacementInputSchema = PlacementChangeInputSchema.extend({
   newEndDate: IsoDateSchema,
   date: IsoDateSchema,
+  individualAssessment: z
+    .boolean()
+    .nullish()
+    .transform((done) => done ?? false),
 });
 
 const OutcomeInputSchema = z
@@ -145,6 +152,16 @@ export const extendPlacementCommand = defineCommand({
       input.newEndDate,
       input.date,
       danishToday(context.now()),
+    );
+    const youth = await loadOneYouthFacts(context.loader, before.youthId);
+    requireExtensionWithinLimit(
+      before,
+      input.newEndDate,
+      youth?.benefitCategory ?? null,
+      // Beyond the assessed length a special need is recorded with the lifecycle's decision.
+      { individualAssessment: input.individualAssessment, specialNeed: null },
+      LIFECYCLE_CONFIG,
+      { limit: ['newEndDate'], category: ['placementId'] },
     );
     return stagePlacementChange(context, work, before, step);
   },

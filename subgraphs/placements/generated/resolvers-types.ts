@@ -294,6 +294,13 @@ export type ExtendPlacementInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Beyond the base length of the young person's benefit category (13 weeks): an individual
+   * assessment ("individuel vurdering") was made, which allows up to the assessed length (26
+   * weeks). Longer is refused here with `EXTENSION_LIMIT_EXCEEDED`: beyond the assessed length
+   * the special need is recorded with the lifecycle's decision (`recordPlacementOutcome`).
+   */
+  individualAssessment?: InputMaybe<Scalars['Boolean']['input']>;
   /** The new last day; after the current one, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   newEndDate: Scalars['Date']['input'];
   /** The placement; must be under way. */
@@ -765,7 +772,10 @@ export type Mutation = {
   /**
    * Creates a placement from an open wish, an accepted invitation, or directly. Municipal team
    * only. Refused when the young person already has a placement in the period, when the
-   * opportunity is full or closed, or when the company is paused or has left.
+   * opportunity is full or closed, or when the company is paused or has left; and with
+   * `PLACEMENT_LENGTH_LIMIT_EXCEEDED`, naming the limit, when it is longer than the young person's
+   * benefit category allows without an individual assessment (13 weeks today: a longer placement
+   * is an extension, with its assessment).
    */
   createPlacement: PlacementPayload;
   /**
@@ -774,7 +784,11 @@ export type Mutation = {
    * wish on a young person's behalf.
    */
   createWish: WishPayload;
-  /** Extends an active placement to a later end date (outcome `EXTENDED`). Municipal team only. */
+  /**
+   * Extends an active placement to a later end date (outcome `EXTENDED`), within the limit of the
+   * young person's benefit category (`EXTENSION_LIMIT_EXCEEDED` names it; `BENEFIT_CATEGORY_UNKNOWN`
+   * when none is recorded). Municipal team only.
+   */
   extendPlacement: PlacementPayload;
   /**
    * Ends a placement early, with its outcome and a learning reflection: what happened, what was

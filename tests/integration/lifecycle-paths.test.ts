@@ -3,7 +3,9 @@ import { AUDIT_KEYS } from '#kernel/audit';
 import { runCommand } from '#kernel/command';
 import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError } from '#kernel/errors';
+import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
+import { recountPeopleFigures } from '#people/maintenance/recount';
 import {
   type LifecycleStep,
   lifecycleExecutionName,
@@ -21,6 +23,7 @@ import {
   completePlacementCommand,
   interruptPlacementCommand,
 } from '#placements/domain/placement-course-commands';
+import { recountPlacementFigures } from '#placements/maintenance/recount';
 import {
   listEscalatedTasks,
   listOpenTasksOfStaff,
@@ -193,6 +196,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // Assess
     const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement?.status).toBe('COMPLETED');
+    expect((await table.get(sharedKeys.youth(`y-${id}`)))?.status).toBe('IN_JOB');
     expect(placement?.lifecycle).toMatchObject({
       status: 'ENDED',
       step: 'FOLLOW_UP_6_MONTHS',
@@ -256,6 +260,11 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       expect.objectContaining({ step: 'FOLLOW_UP_3_MONTHS', stillThere: false }),
     ]);
     expect(h.history(id)).not.toContain('FollowUp6Months_Plan');
+    // Back in the programme from the follow-up, so youthStats counts the fall back that
+    // placementStats.retention counts as lost; both figures still agree with their recounts.
+    expect((await table.get(sharedKeys.youth(`y-${id}`)))?.status).toBe('ENROLLED');
+    expect((await recountPeopleFigures(table)).differences).toEqual([]);
+    expect((await recountPlacementFigures(table)).differences).toEqual([]);
   });
 
   it('follows up an education the same way, retention kept then lost', async () => {

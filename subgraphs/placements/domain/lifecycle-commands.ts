@@ -345,6 +345,30 @@ export const recordPlacementOutcomeCommand = defineCommand({
 });
 
 /**
+ * The young person's status after a retention follow-up: one no longer in the education or job
+ * they went on to is back in the programme (`ENROLLED`) from the day it was recorded, so that
+ * `youthStats` (falling back) and `placementStats.retention` (lost) count the same young people.
+ * Nothing changes while they are still there, or when their status has moved on since (a new
+ * placement, a pause, an exit): the team's later record wins.
+ *
+ * @param kind - what they went on to
+ * @param stillThere - whether they are still there
+ * @param recordedOn - the day the follow-up was recorded
+ * @param current - their status as read, if known
+ */
+export function statusAfterFollowUp(
+  kind: 'EDUCATION' | 'JOB',
+  stillThere: boolean,
+  recordedOn: string,
+  current: string | undefined,
+): PlacementChange['youthStatus'] {
+  const wentOnTo = kind === 'JOB' ? 'IN_JOB' : 'IN_EDUCATION';
+  if (stillThere || current !== wentOnTo) return null;
+  const what = kind === 'JOB' ? 'job' : 'uddannelse';
+  return { status: 'ENROLLED', reason: `Opfølgning: ikke længere i ${what}`, date: recordedOn };
+}
+
+/**
  * Records a retention follow-up the lifecycle waits on, at the task's version the client read:
  * whether the young person is still in the education or job they went on to. The 6-month
  * follow-up only comes while they are.
@@ -382,10 +406,11 @@ export const recordFollowUpCommand = defineCommand({
       notes: input.notes ?? null,
       result: { outcomeKind: null, stillThere: input.stillThere },
     });
+    const youth = await loadOneYouthFacts(context.loader, placement.youthId);
     const engine = context.services.workflows();
     return stagePlacementChange(context, work, placement, {
       after: { ...placement, followUps: [...(placement.followUps ?? []), followUp] },
-      youthStatus: null,
+      youthStatus: statusAfterFollowUp(kind, input.stillThere, input.recordedOn, youth?.status),
       stage: (unit) => unit.replace(LifecycleTaskEntity, task, done),
       afterCommit: () => resumeWorkflow(context, engine, task, { stillThere: input.stillThere }),
     });

@@ -816,7 +816,10 @@ export type Mutation = {
   inviteYouth: InvitationPayload;
   /**
    * Records a retention follow-up that a placement's lifecycle waits on: whether the young person
-   * is still in the education or job they went on to. Municipal team only.
+   * is still in the education or job they went on to. One who is not (`stillThere: false`) is
+   * back in the programme (`ENROLLED`) from the day recorded, in the same transaction, so that
+   * `youthStats` and `placementStats.retention` agree; unless their status has moved on since (a
+   * new placement, a pause). Municipal team only.
    */
   recordFollowUp: PlacementPayload;
   /**

@@ -64,7 +64,14 @@ describe('data migrations on deploy', () => {
     });
     expect(statements.WriteOwnPartitions?.Condition).toEqual({
       'ForAllValues:StringLike': {
-        'dynamodb:LeadingKeys': ['CONTACT#*', 'MIGRATION#*', 'MUNI#*', 'OPPORTUNITY#*', 'STATS#*'],
+        'dynamodb:LeadingKeys': [
+          'CONTACT#*',
+          'MIGRATION#*',
+          'MUNI#*',
+          'OPPORTUNITY#*',
+          'PLACEMENT#*',
+          'STATS#*',
+        ],
       },
     });
     expect(JSON.stringify(statements.QueryIndexes?.Resource)).toContain('/index/gsi1');

@@ -3,7 +3,9 @@ import { AUDIT_KEYS } from '#kernel/audit';
 import { runCommand } from '#kernel/command';
 import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError } from '#kernel/errors';
+import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
+import { recountPeopleFigures } from '#people/maintenance/recount';
 import {
   type LifecycleStep,
   lifecycleExecutionName,
@@ -17,9 +19,11 @@ import {
 } from '#placements/domain/lifecycle-commands';
 import { StaleTaskTokenError } from '#placements/domain/lifecycle-engine';
 import {
+  completeCheckpointCommand,
   completePlacementCommand,
   interruptPlacementCommand,
 } from '#placements/domain/placement-course-commands';
+import { recountPlacementFigures } from '#placements/maintenance/recount';
 import {
   listEscalatedTasks,
   listOpenTasksOfStaff,
@@ -47,6 +51,8 @@ const ids = [
   'extend',
   'pause',
   'interrupt',
+  'left-for-job',
+  'old-client',
   'overdue',
   'twice',
   'bad',
@@ -190,6 +196,7 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // Assess
     const placement = await loadPlacement(createItemLoader(table), id);
     expect(placement?.status).toBe('COMPLETED');
+    expect((await table.get(sharedKeys.youth(`y-${id}`)))?.status).toBe('IN_JOB');
     expect(placement?.lifecycle).toMatchObject({
       status: 'ENDED',
       step: 'FOLLOW_UP_6_MONTHS',
@@ -253,6 +260,11 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
       expect.objectContaining({ step: 'FOLLOW_UP_3_MONTHS', stillThere: false }),
     ]);
     expect(h.history(id)).not.toContain('FollowUp6Months_Plan');
+    // Back in the programme from the follow-up, so youthStats counts the fall back that
+    // placementStats.retention counts as lost; both figures still agree with their recounts.
+    expect((await table.get(sharedKeys.youth(`y-${id}`)))?.status).toBe('ENROLLED');
+    expect((await recountPeopleFigures(table)).differences).toEqual([]);
+    expect((await recountPlacementFigures(table)).differences).toEqual([]);
   });
 
   it('follows up an education the same way, retention kept then lost', async () => {
@@ -364,6 +376,85 @@ describe('the placement lifecycle on the local engine against DynamoDB Local', (
     // The execution that ran the lifecycle then (one that took it over, by now: this test's clock
     // is months past the lifecycle's start).
     expect(engine().inspect(placement?.lifecycle?.executionId ?? '')?.status).toBe('ABORTED');
+  });
+
+  it('goes on to the retention follow-ups when the young person leaves early for a job', async () => {
+    // Prepare: the check-in waits (the clock is past it when the whole file runs)
+    const id = 'left-for-job';
+    if (h.clock.today() < '2026-11-16') await h.advanceTo('2026-11-16');
+    await h.waitingOn(id, 'CHECK_IN');
+    const before = await loadPlacement(createItemLoader(table), id);
+    // Act: no learning reflection; the job began on 16 November
+    await runCommand(h.staff(), interruptPlacementCommand, {
+      placementId: id,
+      expectedVersion: await placementVersion(id),
+      outcome: {
+        kind: 'JOB',
+        date: '2026-11-13',
+        details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: '2026-11-16' },
+      },
+    });
+    const left = await loadPlacement(createItemLoader(table), id);
+    if (h.clock.today() < '2027-02-16') await h.advanceTo('2027-02-16');
+    await h.waitingOn(id, 'FOLLOW_UP_3_MONTHS');
+    await followUp(id, 'FOLLOW_UP_3_MONTHS', true, h.clock.today());
+    if (h.clock.today() < '2027-05-16') await h.advanceTo('2027-05-16');
+    await h.waitingOn(id, 'FOLLOW_UP_6_MONTHS');
+    await followUp(id, 'FOLLOW_UP_6_MONTHS', true, h.clock.today());
+    await h.ended(id);
+    // Assess
+    expect(left).toMatchObject({
+      status: 'COMPLETED',
+      endDate: '2026-11-13',
+      learningReflection: null,
+    });
+    expect(left?.lifecycle).toMatchObject({
+      status: 'RUNNING',
+      step: 'FOLLOW_UP_3_MONTHS',
+      nextDueDate: '2027-02-16',
+    });
+    expect(engine().inspect(before?.lifecycle?.executionId ?? '')?.status).toBe('ABORTED');
+    const placement = await loadPlacement(createItemLoader(table), id);
+    expect(placement?.lifecycle).toMatchObject({ status: 'ENDED', endReason: 'FOLLOWED_UP' });
+    expect(placement?.followUps?.map((f) => [f.step, f.outcomeKind, f.stillThere])).toEqual([
+      ['FOLLOW_UP_3_MONTHS', 'JOB', true],
+      ['FOLLOW_UP_6_MONTHS', 'JOB', true],
+    ]);
+    const tasks = await listTasksOfPlacement(table, id);
+    expect(tasks.map((t) => [t.step, t.status])).toEqual([
+      ['CHECK_IN', 'CANCELLED'],
+      ['FOLLOW_UP_3_MONTHS', 'DONE'],
+      ['FOLLOW_UP_6_MONTHS', 'DONE'],
+    ]);
+  });
+
+  it('holds the lifecycle step when an older client completes a checkpoint with completeCheckpoint', async () => {
+    // Prepare
+    const id = 'old-client';
+    if (h.clock.today() < '2026-11-16') await h.advanceTo('2026-11-16');
+    await h.waitingOn(id, 'CHECK_IN');
+    const hold = async (checkpointId: string) =>
+      runCommand(h.staff(), completeCheckpointCommand, {
+        placementId: id,
+        checkpointId,
+        completedOn: '2026-10-15',
+        notes: 'Godt i gang',
+        expectedVersion: await placementVersion(id),
+      });
+    // Act
+    const notDue = await ruleCode(hold('cp-3'));
+    await hold('cp-1');
+    await h.waitingOn(id, 'MIDWAY_EVALUATION');
+    // Assess
+    expect(notDue).toBe('CHECKPOINT_NOT_DUE');
+    const checkIn = (await listTasksOfPlacement(table, id)).find((t) => t.step === 'CHECK_IN');
+    expect(checkIn).toMatchObject({ status: 'DONE', completedOn: '2026-10-15' });
+    const placement = await loadPlacement(createItemLoader(table), id);
+    expect(placement?.checkpoints.find((c) => c.id === 'cp-1')).toMatchObject({
+      completedOn: '2026-10-15',
+      notes: 'Godt i gang',
+      dueDate: '2026-10-15',
+    });
   });
 
   it('reminds the consultant of an overdue task, then escalates it to the team leader', async () => {

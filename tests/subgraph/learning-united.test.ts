@@ -85,7 +85,8 @@ describe('learning community subgraph: NEXTWORK United', () => {
         { id: 'staff-630-6', municipalityCode: '630', role: 'PSYCHOLOGIST' },
         { id: 'staff-101-1', municipalityCode: '101', role: 'TEAM_LEADER' },
       ],
-      municipalities: ['101', '615', '630'],
+      // Aarhus (751) has joined the programme: its new team is trained below.
+      municipalities: ['101', '615', '630', '751'],
     });
     morningId = await share(
       horsens,
@@ -434,6 +435,37 @@ describe('learning community subgraph: NEXTWORK United', () => {
           ],
         },
       });
+    });
+
+    it('refuses a training of a municipality that is not in the programme, writing nothing', async () => {
+      // Act
+      const result = await execute(server, testContext(table, programmeIdentity()), TRAIN, {
+        input: {
+          trainedMunicipalityCode: '461',
+          startDate: '2026-09-14',
+          endDate: '2026-09-14',
+          trainers: [{ staffId: 'staff-101-1', municipalityCode: '101' }],
+          topics: [],
+        },
+      });
+      const listed = await execute(
+        server,
+        testContext(table, vejle),
+        '{ teamTrainings { edges { node { trainedMunicipality { code } } } } }',
+      );
+      // Assess
+      expect(result.data).toEqual({
+        recordTeamTraining: {
+          training: null,
+          errors: [{ code: 'MUNICIPALITY_NOT_FOUND', path: ['trainedMunicipalityCode'] }],
+        },
+      });
+      const codes = (
+        listed.data as {
+          teamTrainings: { edges: Array<{ node: { trainedMunicipality: { code: string } } }> };
+        }
+      ).teamTrainings.edges.map((edge) => edge.node.trainedMunicipality.code);
+      expect(codes).not.toContain('461');
     });
 
     it('refuses a trainer who is not on the named team', async () => {

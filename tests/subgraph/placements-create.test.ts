@@ -175,6 +175,12 @@ describe('placements subgraph: createPlacement', () => {
       ['mentorContactId'],
     ],
     [
+      "longer than the young person's benefit category allows without an assessment (13 weeks)",
+      input('y-5', 'c-1', { startDate: '2026-11-26', endDate: '2027-03-05' }),
+      'PLACEMENT_LENGTH_LIMIT_EXCEEDED',
+      ['endDate'],
+    ],
+    [
       'for a young person who does not exist',
       input('y-none', 'c-1'),
       'YOUTH_NOT_FOUND',

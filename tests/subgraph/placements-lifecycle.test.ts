@@ -161,6 +161,8 @@ describe('placements subgraph: the course of a placement', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.completeCheckpoint?.placement?.checkpoints).toEqual([
       { id: 'cp-1', completedOn: '2026-10-08', notes: 'God start, møder stabilt' },
+      { id: 'cp-2', completedOn: null, notes: null },
+      { id: 'cp-3', completedOn: null, notes: null },
     ]);
   });
 
@@ -181,12 +183,27 @@ describe('placements subgraph: the course of a placement', () => {
     expect(result.data?.completeCheckpoint).toMatchObject({ placement: null, errors: [{ code }] });
   });
 
+  it('refuses an extension beyond 13 weeks without an individual assessment', async () => {
+    // Act
+    const result = await run('extendPlacement', 'ExtendPlacementInput', {
+      ...(await current('p-run')),
+      newEndDate: '2027-02-01',
+      date: '2026-11-25',
+    });
+    // Assess
+    expect(result.data?.extendPlacement).toMatchObject({
+      placement: null,
+      errors: [{ code: 'EXTENSION_LIMIT_EXCEEDED', path: ['newEndDate'] }],
+    });
+  });
+
   it('extends a placement under way: outcome EXTENDED, guards moved with it', async () => {
     // Act
     const result = await run('extendPlacement', 'ExtendPlacementInput', {
       ...(await current('p-run')),
       newEndDate: '2027-02-01',
       date: '2026-11-25',
+      individualAssessment: true,
     });
     // Assess
     expect(result.errors).toBeUndefined();
@@ -206,6 +223,7 @@ describe('placements subgraph: the course of a placement', () => {
       ...(await current('p-ext')),
       newEndDate: '2027-02-01',
       date: '2026-11-25',
+      individualAssessment: true,
     });
     // Assess
     expect(result.data?.extendPlacement).toMatchObject({

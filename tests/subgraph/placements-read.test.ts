@@ -207,8 +207,11 @@ describe('placements subgraph: reading placements', () => {
       expect(result.data?.placement).toEqual({
         id: 'p-interrupted',
         learningReflection: interrupted.learningReflection,
+        // On the lifecycle's schedule (weeks 2, 6, 11; never after the end), held as stored.
         checkpoints: [
-          { id: 'cp-1', dueDate: '2026-05-08', completedOn: '2026-05-08', notes: 'God start' },
+          { id: 'cp-1', dueDate: '2026-05-15', completedOn: '2026-05-08', notes: 'God start' },
+          { id: 'cp-2', dueDate: '2026-06-10', completedOn: null, notes: null },
+          { id: 'cp-3', dueDate: '2026-06-10', completedOn: null, notes: null },
         ],
       });
     });
@@ -224,12 +227,14 @@ describe('placements subgraph: reading placements', () => {
         },
       );
       // Assess
-      expect(errorCodes(result)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(errorCodes(result)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
       expect(result.data?.placement).toEqual({
         id: 'p-interrupted',
         learningReflection: null,
         checkpoints: [
-          { id: 'cp-1', dueDate: '2026-05-08', completedOn: '2026-05-08', notes: null },
+          { id: 'cp-1', dueDate: '2026-05-15', completedOn: '2026-05-08', notes: null },
+          { id: 'cp-2', dueDate: '2026-06-10', completedOn: null, notes: null },
+          { id: 'cp-3', dueDate: '2026-06-10', completedOn: null, notes: null },
         ],
       });
     });

@@ -234,7 +234,7 @@ export function recordTeamTrainingInput(
   overrides: Record<string, unknown> = {},
 ) {
   return {
-    trainedMunicipalityCode: '751',
+    trainedMunicipalityCode: '630',
     startDate: '2026-09-14',
     endDate: '2026-09-16',
     trainers: [trainer],

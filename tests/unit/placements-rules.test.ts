@@ -3,12 +3,12 @@ import { addMonths } from '#kernel/calendar';
 import { DomainRuleError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { UnitOfWork } from '#kernel/unit-of-work';
+import { scheduledCheckpoints } from '#placements/domain/checkpoint-schedule';
 import { peakConcurrency, rangesOverlap } from '#placements/domain/dates';
 import { invitationStatus } from '#placements/domain/invitation';
 import {
   defaultEndDate,
   initialStatus,
-  standardCheckpoints,
   youthStatusAfterOutcome,
 } from '#placements/domain/placement';
 import type { CounterChange } from '#placements/domain/placement-figures';
@@ -89,11 +89,20 @@ describe('placements domain: the course of a placement', () => {
     expect(initialStatus('2026-11-27', '2026-11-26')).toBe('PLANNED');
   });
 
-  it('places the standard checkpoints within the placement, in order', () => {
+  it("places the checkpoints on the lifecycle's schedule (weeks 2, 6 and 11), in order", () => {
     // Act
-    const checkpoints = standardCheckpoints('2026-01-01', '2026-04-01');
+    const checkpoints = scheduledCheckpoints({
+      startDate: '2026-01-01',
+      endDate: '2026-04-01',
+      municipalityCode: '265',
+      outcome: null,
+    });
     // Assess
-    expect(checkpoints.map((c) => c.dueDate)).toEqual(['2026-01-08', '2026-02-15', '2026-03-25']);
+    expect(checkpoints.map((c) => [c.id, c.dueDate])).toEqual([
+      ['cp-1', '2026-01-15'],
+      ['cp-2', '2026-02-12'],
+      ['cp-3', '2026-03-19'],
+    ]);
   });
 
   it('moves the young person with the outcome; an extension keeps them in placement', () => {

@@ -1,5 +1,6 @@
 import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
+import { scheduledCheckpoints } from '#placements/domain/checkpoint-schedule';
 import { rangesOverlap } from '#placements/domain/dates';
 import type { Introduction } from '#placements/domain/introduction';
 import type { Invitation } from '#placements/domain/invitation';
@@ -10,7 +11,6 @@ import {
   type Placement,
   type PlacementOrigin,
   type PlacementPlan,
-  standardCheckpoints,
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
 import type { Wish } from '#placements/domain/wish';
@@ -149,7 +149,8 @@ function planOf(trade: string): PlacementPlan {
 }
 
 function checkpointsOf(demo: DemoPlacement, today: string, lastDay: string): Checkpoint[] {
-  return standardCheckpoints(demo.startDate, lastDay).map((checkpoint) => {
+  const dates = { ...demo, endDate: lastDay, outcome: null };
+  return scheduledCheckpoints(dates).map((checkpoint) => {
     const held = demo.status !== 'PLANNED' && checkpoint.dueDate <= today;
     return held
       ? { ...checkpoint, completedOn: checkpoint.dueDate, notes: 'Opfølgning holdt som aftalt' }

@@ -15,6 +15,7 @@ import {
 import {
   loadSharedStaff,
   municipalityRunsProgramme,
+  municipalityStillInProgramme,
 } from '../repository/shared-items-repository.ts';
 import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-entity.ts';
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
@@ -121,12 +122,16 @@ function requireProgrammeDays(period: { startDate: string; endDate: string }, no
 }
 
 /** Checks that a gathering's host runs NEXTWORK, or a rule error on the input's field. */
-async function assertHostRunsProgramme(loader: ItemLoader, code: string): Promise<void> {
+async function assertHostRunsProgramme(
+  loader: ItemLoader,
+  code: string,
+  field = 'hostMunicipalityCode',
+): Promise<void> {
   if (!(await municipalityRunsProgramme(loader, code))) {
     throw new DomainRuleError(
       'MUNICIPALITY_NOT_FOUND',
       'No municipality running NEXTWORK has this code',
-      ['hostMunicipalityCode'],
+      [field],
     );
   }
 }
@@ -175,7 +180,16 @@ export const recordTeamTrainingCommand = defineCommand({
   async execute(context, input, work) {
     const now = context.now();
     requireProgrammeDays(input, now);
+    // A municipality's new team is trained once it is in the programme (the people subgraph
+    // keeps its item); checked again in the transaction, so a municipality removed meanwhile
+    // gets no training.
+    await assertHostRunsProgramme(
+      context.loader,
+      input.trainedMunicipalityCode,
+      'trainedMunicipalityCode',
+    );
     await assertStaffExist(context.loader, input.trainers, 'trainers');
+    work.add(municipalityStillInProgramme(input.trainedMunicipalityCode));
     return work.create(TeamTrainingEntity, {
       id: newId(now.getTime()),
       trainedMunicipalityCode: input.trainedMunicipalityCode,

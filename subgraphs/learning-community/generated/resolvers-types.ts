@@ -784,7 +784,11 @@ export type RecordTeamTrainingInput = {
   startDate: Scalars['Date']['input'];
   /** What the training covered (up to 30 items). */
   topics: Array<Scalars['String']['input']>;
-  /** The municipality whose new team was trained. */
+  /**
+   * The municipality whose new team was trained: one in the programme (a municipality joins the
+   * programme before its team is trained), checked again in the transaction; otherwise
+   * `MUNICIPALITY_NOT_FOUND`.
+   */
   trainedMunicipalityCode: Scalars['ID']['input'];
   /** Who trained the team (1 to 20). */
   trainers: Array<TeamTrainerInput>;
@@ -923,7 +927,7 @@ export type TeamTraining = {
   startDate: Scalars['Date']['output'];
   /** What the training covered. */
   topics: Array<Scalars['String']['output']>;
-  /** The municipality whose new team was trained (it need not run NEXTWORK yet). */
+  /** The municipality whose new team was trained: one in the programme. */
   trainedMunicipality: Municipality;
   /** Who trained the team. */
   trainers: Array<TeamTrainer>;

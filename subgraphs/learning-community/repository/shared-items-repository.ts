@@ -3,7 +3,8 @@ import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { ItemKey } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
-import type { Item } from '#kernel/table/table';
+import { itemMustExist } from '#kernel/table/expressions';
+import type { Item, TransactAction } from '#kernel/table/table';
 import { EntityIdSchema, MunicipalityCodeSchema } from '#kernel/validation';
 
 /**
@@ -187,4 +188,14 @@ export async function municipalityRunsProgramme(
 ): Promise<boolean> {
   const [municipality] = await SharedMunicipalityView.load(loader, [sharedKeys.municipality(code)]);
   return municipality !== undefined;
+}
+
+/**
+ * The transaction's check that a municipality is still in the programme (its people-owned item
+ * exists), staged with a write that depends on it.
+ *
+ * @param code - the municipality
+ */
+export function municipalityStillInProgramme(code: string): TransactAction {
+  return { check: sharedKeys.municipality(code), condition: itemMustExist };
 }

@@ -34,6 +34,7 @@ import {
   loadLink,
 } from '../repository/youth-company-link-repository.ts';
 import { placementTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
+import { scheduledCheckpoints } from './checkpoint-schedule.ts';
 import { callerStaffId } from './command-inputs.ts';
 import { newLifecycle, startLifecycleExecution } from './lifecycle-start.ts';
 import {
@@ -41,7 +42,7 @@ import {
   checkNewPlacement,
   type NewPlacementFacts,
 } from './new-placement-rules.ts';
-import { defaultEndDate, initialStatus, type Placement, standardCheckpoints } from './placement.ts';
+import { defaultEndDate, initialStatus, type Placement } from './placement.ts';
 import { startChanges, transitionCounterChanges } from './placement-figures.ts';
 import { recallPlacement, rememberPlacement } from './placement-results.ts';
 
@@ -149,7 +150,12 @@ function newPlacement(
     weeklyHours: input.weeklyHours,
     status,
     plan: input.plan,
-    checkpoints: standardCheckpoints(input.startDate, endDate),
+    checkpoints: scheduledCheckpoints({
+      startDate: input.startDate,
+      endDate,
+      municipalityCode: checked.youth.municipalityCode,
+      outcome: null,
+    }),
     outcome: null,
     learningReflection: null,
     origin: checked.origin,

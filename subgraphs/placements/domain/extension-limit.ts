@@ -3,6 +3,9 @@ import type { LifecycleConfig } from './lifecycle-config.ts';
 import type { Placement } from './placement.ts';
 import { broken, RULE } from './rules.ts';
 
+/** Where an outcome decision (`recordPlacementOutcome`) carries the new end and the kind. */
+const DECISION_PATHS = { limit: ['outcome', 'newEndDate'], category: ['outcome', 'kind'] };
+
 /** What the team records to justify an extension beyond the base length. */
 export interface ExtensionJustification {
   /** An individual assessment ("individuel vurdering") was made. */
@@ -22,6 +25,7 @@ export interface ExtensionJustification {
  * @param benefitCategory - the young person's benefit category (people's `benefitCategory`)
  * @param justification - the assessment and special need recorded with the extension
  * @param config - the lifecycle configuration
+ * @param paths - the input fields of the new end and of the category, for the errors
  */
 export function requireExtensionWithinLimit(
   placement: Placement,
@@ -29,7 +33,9 @@ export function requireExtensionWithinLimit(
   benefitCategory: string | null,
   justification: ExtensionJustification,
   config: LifecycleConfig,
+  paths: { limit: string[]; category: string[] } = DECISION_PATHS,
 ): void {
+  const path = paths.limit;
   const limit =
     benefitCategory && benefitCategory in config.extensionLimits
       ? config.extensionLimits[benefitCategory as keyof LifecycleConfig['extensionLimits']]
@@ -38,10 +44,9 @@ export function requireExtensionWithinLimit(
     throw broken(
       RULE.BENEFIT_CATEGORY_UNKNOWN,
       "The young person's benefit category is not known, so the extension limit cannot be checked",
-      ['outcome', 'kind'],
+      paths.category,
     );
   }
-  const path = ['outcome', 'newEndDate'];
   const total = lengthInWeeks(placement.startDate, newEndDate);
   if (total <= limit.baseWeeks) return;
   if (total <= limit.assessedWeeks) {
@@ -64,6 +69,38 @@ export function requireExtensionWithinLimit(
       RULE.EXTENSION_LIMIT_EXCEEDED,
       `Beyond ${limit.assessedWeeks} weeks a placement is extended at most ${limit.specialNeedStepWeeks} weeks at a time`,
       path,
+    );
+  }
+}
+
+/**
+ * Refuses a new placement longer than its young person's benefit category allows without an
+ * individual assessment (`baseWeeks`): a longer one is agreed as an extension, with its
+ * assessment. A young person whose category is not recorded gets the shortest base length of
+ * any category, so the check never lets through what a recorded category would refuse.
+ *
+ * @param startDate - the first day
+ * @param endDate - the last day
+ * @param benefitCategory - the young person's benefit category, if recorded
+ * @param config - the lifecycle configuration
+ */
+export function requireNewPlacementWithinLimit(
+  startDate: string,
+  endDate: string,
+  benefitCategory: string | null,
+  config: LifecycleConfig,
+): void {
+  const limits = config.extensionLimits;
+  const known =
+    benefitCategory && benefitCategory in limits
+      ? limits[benefitCategory as keyof LifecycleConfig['extensionLimits']]
+      : undefined;
+  const baseWeeks = known?.baseWeeks ?? Math.min(...Object.values(limits).map((l) => l.baseWeeks));
+  if (lengthInWeeks(startDate, endDate) > baseWeeks) {
+    throw broken(
+      RULE.PLACEMENT_LENGTH_LIMIT_EXCEEDED,
+      `A new placement lasts at most ${baseWeeks} weeks${known ? ` for ${benefitCategory}` : ''}; a longer one is an extension after an individual assessment`,
+      ['endDate'],
     );
   }
 }

@@ -3,6 +3,7 @@ import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { requireVersion } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import {
   EntityIdSchema,
   ExpectedVersionSchema,
@@ -13,6 +14,7 @@ import { LifecycleTaskEntity } from '../repository/lifecycle-task-entity.ts';
 import { loadLifecycleTask } from '../repository/lifecycle-task-repository.ts';
 import { stagePlacementRecord } from '../repository/placement-writes.ts';
 import { loadOneYouthFacts } from '../repository/shared-items.ts';
+import { withCheckpointHeld } from './checkpoint-schedule.ts';
 import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
 import { requireExtensionWithinLimit } from './extension-limit.ts';
 import {
@@ -199,33 +201,74 @@ export const completePlacementCheckpointCommand = defineCommand({
   input: CompletePlacementCheckpointInputSchema,
   async execute(context, input, work) {
     const placement = await readPlacementToChange(context, input.placementId);
-    if (!CHECKPOINT_STEPS.includes(input.step)) {
-      throw broken(RULE.NOT_A_CHECKPOINT, 'This step is not a checkpoint', ['step']);
-    }
-    const task = await readDueTask(context, placement, input.step, {
-      notDue: RULE.CHECKPOINT_NOT_DUE,
-      alreadyDone: RULE.CHECKPOINT_ALREADY_DONE,
+    return holdLifecycleCheckpoint(context, work, placement, {
+      step: input.step,
+      completedOn: input.completedOn,
+      notes: input.notes ?? null,
+      taskVersion: input.expectedVersion,
     });
-    requireVersion('The lifecycle task', input.expectedVersion, task.version);
-    requireNotInFuture(input.completedOn, danishToday(context.now()), ['completedOn']);
-    requireSincePlacementStart(input.completedOn, placement, ['completedOn']);
-    work.replace(
-      LifecycleTaskEntity,
-      task,
-      doneTask(task, {
-        completedOn: input.completedOn,
-        completedBy: callerStaffId(context),
-        notes: input.notes ?? null,
-        result: { outcomeKind: null, stillThere: null },
-      }),
-    );
-    const engine = context.services.workflows();
-    work.afterCommit(() => resumeWorkflow(context, engine, task, { step: task.step }));
-    return placement;
   },
   remember: rememberPlacement,
   recall: recallPlacement,
 });
+
+/** A checkpoint of a running lifecycle held: which, when, the notes, the task's version read. */
+export interface CheckpointHeld {
+  step: LifecycleStep;
+  completedOn: string;
+  notes: string | null;
+  /** The task's version the client read; left out where the placement's version was checked. */
+  taskVersion?: number;
+}
+
+/**
+ * The one way a checkpoint of a running lifecycle is held (`completePlacementCheckpoint`, and
+ * the deprecated `completeCheckpoint` while a lifecycle runs): its task done, the placement's
+ * checkpoint recorded held in the same transaction (so `Placement.checkpoints` shows it), and
+ * the waiting workflow resumed once committed.
+ *
+ * @param context - the request
+ * @param work - the unit of work
+ * @param placement - the placement as read
+ * @param held - the checkpoint held
+ * @returns the placement as it will be stored
+ */
+export async function holdLifecycleCheckpoint(
+  context: SubgraphContext,
+  work: UnitOfWork,
+  placement: Placement,
+  held: CheckpointHeld,
+): Promise<Placement> {
+  if (!CHECKPOINT_STEPS.includes(held.step)) {
+    throw broken(RULE.NOT_A_CHECKPOINT, 'This step is not a checkpoint', ['step']);
+  }
+  const task = await readDueTask(context, placement, held.step, {
+    notDue: RULE.CHECKPOINT_NOT_DUE,
+    alreadyDone: RULE.CHECKPOINT_ALREADY_DONE,
+  });
+  if (held.taskVersion !== undefined) {
+    requireVersion('The lifecycle task', held.taskVersion, task.version);
+  }
+  requireNotInFuture(held.completedOn, danishToday(context.now()), ['completedOn']);
+  requireSincePlacementStart(held.completedOn, placement, ['completedOn']);
+  work.replace(
+    LifecycleTaskEntity,
+    task,
+    doneTask(task, {
+      completedOn: held.completedOn,
+      completedBy: callerStaffId(context),
+      notes: held.notes,
+      result: { outcomeKind: null, stillThere: null },
+    }),
+  );
+  const stored = stagePlacementRecord(work, placement, {
+    ...placement,
+    checkpoints: withCheckpointHeld(placement, held.step, held.completedOn, held.notes),
+  });
+  const engine = context.services.workflows();
+  work.afterCommit(() => resumeWorkflow(context, engine, task, { step: task.step }));
+  return stored;
+}
 
 /** The step of an outcome decided: an extension within the limit, or an end. */
 async function decidedStep(
@@ -302,6 +345,30 @@ export const recordPlacementOutcomeCommand = defineCommand({
 });
 
 /**
+ * The young person's status after a retention follow-up: one no longer in the education or job
+ * they went on to is back in the programme (`ENROLLED`) from the day it was recorded, so that
+ * `youthStats` (falling back) and `placementStats.retention` (lost) count the same young people.
+ * Nothing changes while they are still there, or when their status has moved on since (a new
+ * placement, a pause, an exit): the team's later record wins.
+ *
+ * @param kind - what they went on to
+ * @param stillThere - whether they are still there
+ * @param recordedOn - the day the follow-up was recorded
+ * @param current - their status as read, if known
+ */
+export function statusAfterFollowUp(
+  kind: 'EDUCATION' | 'JOB',
+  stillThere: boolean,
+  recordedOn: string,
+  current: string | undefined,
+): PlacementChange['youthStatus'] {
+  const wentOnTo = kind === 'JOB' ? 'IN_JOB' : 'IN_EDUCATION';
+  if (stillThere || current !== wentOnTo) return null;
+  const what = kind === 'JOB' ? 'job' : 'uddannelse';
+  return { status: 'ENROLLED', reason: `Opfølgning: ikke længere i ${what}`, date: recordedOn };
+}
+
+/**
  * Records a retention follow-up the lifecycle waits on, at the task's version the client read:
  * whether the young person is still in the education or job they went on to. The 6-month
  * follow-up only comes while they are.
@@ -339,10 +406,11 @@ export const recordFollowUpCommand = defineCommand({
       notes: input.notes ?? null,
       result: { outcomeKind: null, stillThere: input.stillThere },
     });
+    const youth = await loadOneYouthFacts(context.loader, placement.youthId);
     const engine = context.services.workflows();
     return stagePlacementChange(context, work, placement, {
       after: { ...placement, followUps: [...(placement.followUps ?? []), followUp] },
-      youthStatus: null,
+      youthStatus: statusAfterFollowUp(kind, input.stillThere, input.recordedOn, youth?.status),
       stage: (unit) => unit.replace(LifecycleTaskEntity, task, done),
       afterCommit: () => resumeWorkflow(context, engine, task, { stillThere: input.stillThere }),
     });

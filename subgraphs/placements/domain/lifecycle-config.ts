@@ -52,11 +52,32 @@ export interface LifecycleConfig {
 }
 
 /**
- * The configuration in force. The limits follow the Danish rules for company internships as
- * the issue gives them for activity-ready young people ("aktivitetsparat": up to 13 weeks,
- * up to 26 after an individual assessment, then 13 weeks at a time with a recorded special
- * need). Education-ready young people get the same limits until the municipalities confirm
- * theirs: the rules are being reformed, and this is the one place to change them.
+ * The configuration in force.
+ *
+ * The placement lengths follow the Danish rules for company internships ("virksomhedspraktik"),
+ * lov om en aktiv beskæftigelsesindsats (LAB) § 61, as consolidated in LBK nr. 280 af 1. marts
+ * 2024 (https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/paragraf/61/, read
+ * 2026-12-07), with Copenhagen's summary of the target groups
+ * (https://www.kk.dk/indhold/om-virksomhedspraktik):
+ *
+ * - activity-ready ("aktivitetsparat") on cash or education benefit: up to 13 weeks; after a
+ *   concrete assessment up to 26 (§ 61, stk. 2); near the end of the 26 weeks, with a very
+ *   special need, 13 weeks more at a time;
+ * - education-ready ("uddannelsesparat") on education benefit: up to 4 weeks in general, but
+ *   up to 13 weeks for one without work experience, with long unemployment or who otherwise
+ *   finds it hard to get a subsidised job (§ 61, stk. 1, nr. 2), and then the same extensions
+ *   (§ 61, stk. 2). NEXTWORK's young people are in that group by the programme's definition
+ *   (neither in work nor education, with barriers), so 13 weeks is the base here too. The
+ *   system does not record work experience: an education-ready young person who has it is
+ *   limited to 4 weeks by law, which the team must see to (a documented default, not a check);
+ * - job-ready ("jobparat"): 4 weeks, or 13 as above; the domain has no such category, since
+ *   job-ready young people are not in the programme's target group.
+ *
+ * The 2025–26 reform ("Aftale om reform af beskæftigelsesindsatsen", April 2025; phase 1 in
+ * force on 1 February and 1 July 2026, L 66 2025/26; phase 2, a new LAB, expected on 1 January
+ * 2027, star.dk/da/implementering/beskaeftigelsesreform/proces) simplifies target groups and
+ * contact rules; none of the sources found states new internship lengths, so the limits above
+ * stay until the new LAB is in force. Change them here and nowhere else.
  */
 export const LIFECYCLE_CONFIG: LifecycleConfig = {
   stepWeeks: { CHECK_IN: 2, MIDWAY_EVALUATION: 6, BEFORE_END_TALK: 11 },

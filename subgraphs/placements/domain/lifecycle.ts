@@ -194,6 +194,9 @@ function earlierOf(a: string, b: string): string {
   return a <= b ? a : b;
 }
 
+/** What a step's due date is computed from: the placement's dates, municipality and outcome. */
+export type StepDates = Pick<Placement, 'startDate' | 'endDate' | 'municipalityCode' | 'outcome'>;
+
 /**
  * When a step of a placement falls due, from the placement's own dates: the check-in, midway
  * evaluation and first before-the-end talk in weeks from the start (the municipality's weeks),
@@ -206,7 +209,7 @@ function earlierOf(a: string, b: string): string {
  * @param config - the lifecycle configuration
  */
 export function stepDueDate(
-  placement: Placement,
+  placement: StepDates,
   step: LifecycleStep,
   round: number,
   config: LifecycleConfig,

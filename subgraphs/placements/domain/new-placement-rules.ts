@@ -7,7 +7,9 @@ import type {
   YouthFacts,
 } from '../repository/shared-items.ts';
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
+import { requireNewPlacementWithinLimit } from './extension-limit.ts';
 import { type Invitation, invitationStatus } from './invitation.ts';
+import { LIFECYCLE_CONFIG } from './lifecycle-config.ts';
 import type { PlacementOrigin } from './placement.ts';
 import { requireNewPlacementDates } from './placement-date-bounds.ts';
 import { broken, RULE } from './rules.ts';
@@ -195,6 +197,12 @@ export function checkNewPlacement(
   requireNewPlacementDates(request, facts.youth?.enrolledAt ?? null, danishToday(now));
   requirePeriod(request);
   const parties = requireParties(facts);
+  requireNewPlacementWithinLimit(
+    request.startDate,
+    request.endDate,
+    parties.youth.benefitCategory ?? null,
+    LIFECYCLE_CONFIG,
+  );
   requireFreePeriod(facts, parties.opportunity.places, request);
   if (request.wishId) {
     const wish = requireOpenWish(facts.wish, parties);

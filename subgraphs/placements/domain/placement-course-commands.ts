@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, textSchema } from '#kernel/validation';
+import { loadOneYouthFacts } from '../repository/shared-items.ts';
+import { checkpointStepOf } from './checkpoint-schedule.ts';
 import { callerStaffId, PlacementChangeInputSchema } from './command-inputs.ts';
+import { requireExtensionWithinLimit } from './extension-limit.ts';
+import { holdLifecycleCheckpoint } from './lifecycle-commands.ts';
+import { LIFECYCLE_CONFIG } from './lifecycle-config.ts';
 import {
   cancelOpenTasks,
   newLifecycle,
@@ -11,6 +16,7 @@ import {
   stopLifecycleExecution,
 } from './lifecycle-start.ts';
 import { readPlacementToChange, stagePlacementChange } from './placement-change.ts';
+import { followUpLifecycle } from './placement-early-leave.ts';
 import {
   completeCheckpointStep,
   completePlacementStep,
@@ -37,6 +43,10 @@ export const CompleteCheckpointInputSchema = PlacementChangeInputSchema.extend({
 export const ExtendPlacementInputSchema = PlacementChangeInputSchema.extend({
   newEndDate: IsoDateSchema,
   date: IsoDateSchema,
+  individualAssessment: z
+    .boolean()
+    .nullish()
+    .transform((done) => done ?? false),
 });
 
 const OutcomeInputSchema = z
@@ -61,11 +71,14 @@ export const CompletePlacementInputSchema = PlacementChangeInputSchema.extend({
 /** The input of an interrupted placement. */
 export const InterruptPlacementInputSchema = PlacementChangeInputSchema.extend({
   outcome: OutcomeInputSchema,
-  reflection: z.object({
-    whatHappened: textSchema(),
-    whatWasLearned: textSchema(),
-    whatNext: textSchema(),
-  }),
+  reflection: z
+    .object({
+      whatHappened: textSchema(),
+      whatWasLearned: textSchema(),
+      whatNext: textSchema(),
+    })
+    .nullish()
+    .transform((reflection) => reflection ?? null),
 });
 
 /**
@@ -93,12 +106,24 @@ export const startPlacementCommand = defineCommand({
   recall: recallPlacement,
 });
 
-/** Marks a checkpoint as held, with the team's notes. */
+/**
+ * Marks a checkpoint as held, with the team's notes (deprecated for
+ * `completePlacementCheckpoint`). While the placement's lifecycle runs, it holds the lifecycle's
+ * step the checkpoint is, the one way (`holdLifecycleCheckpoint`), so an older client still
+ * moves the lifecycle on; without a running lifecycle it records the checkpoint on the placement.
+ */
 export const completeCheckpointCommand = defineCommand({
   name: 'completeCheckpoint',
   input: CompleteCheckpointInputSchema,
   async execute(context, input, work) {
     const before = await readPlacementToChange(context, input.placementId, input.expectedVersion);
+    if (before.lifecycle?.status === 'RUNNING') {
+      return holdLifecycleCheckpoint(context, work, before, {
+        step: checkpointStepOf(input.checkpointId),
+        completedOn: input.completedOn,
+        notes: input.notes ?? null,
+      });
+    }
     const step = completeCheckpointStep(
       before,
       input.checkpointId,
@@ -128,6 +153,16 @@ export const extendPlacementCommand = defineCommand({
       input.date,
       danishToday(context.now()),
     );
+    const youth = await loadOneYouthFacts(context.loader, before.youthId);
+    requireExtensionWithinLimit(
+      before,
+      input.newEndDate,
+      youth?.benefitCategory ?? null,
+      // Beyond the assessed length a special need is recorded with the lifecycle's decision.
+      { individualAssessment: input.individualAssessment, specialNeed: null },
+      LIFECYCLE_CONFIG,
+      { limit: ['newEndDate'], category: ['placementId'] },
+    );
     return stagePlacementChange(context, work, before, step);
   },
   remember: rememberPlacement,
@@ -152,9 +187,11 @@ export const completePlacementCommand = defineCommand({
 });
 
 /**
- * Ends a placement early, with its outcome and a learning reflection. A running lifecycle ends
- * with it, cleanly: its open tasks are cancelled in the same transaction and, once committed,
- * its execution is stopped; the outcome recorded is the decision of what comes next.
+ * Ends a placement early, with its outcome (and a learning reflection, unless the young person
+ * left for education or a job). A running lifecycle's open tasks are cancelled in the same
+ * transaction. After an interruption its execution is stopped once committed; after leaving for
+ * education or a job the lifecycle goes on to the retention follow-ups under a new execution
+ * (`placement-early-leave.ts`), so retention counts the early leavers too.
  */
 export const interruptPlacementCommand = defineCommand({
   name: 'interruptPlacement',
@@ -170,6 +207,19 @@ export const interruptPlacementCommand = defineCommand({
     const lifecycle = before.lifecycle;
     if (lifecycle?.status !== 'RUNNING') return stagePlacementChange(context, work, before, step);
     const engine = context.services.workflows();
+    const stage = await cancelOpenTasks(context.table, before.id);
+    if (step.after.status === 'COMPLETED') {
+      const followUps = followUpLifecycle(step.after, lifecycle);
+      return stagePlacementChange(context, work, before, {
+        ...step,
+        after: { ...step.after, lifecycle: followUps },
+        stage,
+        afterCommit: async (stored) => {
+          await stopLifecycleExecution(context, engine, lifecycle.executionId);
+          await startLifecycleExecution(context, engine, stored);
+        },
+      });
+    }
     return stagePlacementChange(context, work, before, {
       ...step,
       after: {
@@ -182,7 +232,7 @@ export const interruptPlacementCommand = defineCommand({
           endReason: 'INTERRUPTED',
         },
       },
-      stage: await cancelOpenTasks(context.table, before.id),
+      stage,
       afterCommit: () => stopLifecycleExecution(context, engine, lifecycle.executionId),
     });
   },

@@ -68,8 +68,8 @@ export interface YouthPlacementsFacts {
 const monthOf = (date: string) => date.slice(0, 7);
 
 /**
- * Whether a placement has started: it is under way or ran to its end, or it was interrupted on
- * or after its start date (an interruption before the start date means it never began).
+ * Whether a placement has started: it is under way, or it ended on or after its start date (one
+ * ended before its start date — interrupted, or left for education or a job — never began).
  *
  * @param placement - the placement
  */
@@ -77,6 +77,7 @@ export function hasStarted(placement: Placement): boolean {
   switch (placement.status) {
     case 'PLANNED':
       return false;
+    case 'COMPLETED':
     case 'INTERRUPTED':
       return (placement.outcome?.date ?? placement.startDate) >= placement.startDate;
     default:
@@ -90,7 +91,7 @@ export function hasStarted(placement: Placement): boolean {
  *
  * @param placement - the placement
  */
-export function extensionDates(placement: Placement): string[] {
+export function extensionDates(placement: Pick<Placement, 'extensions' | 'outcome'>): string[] {
   if (placement.extensions) return placement.extensions.map(({ date }) => date);
   return placement.outcome?.kind === 'EXTENDED' ? [placement.outcome.date] : [];
 }

@@ -1,6 +1,8 @@
+import { checkpointStepOf, withCheckpointHeld } from './checkpoint-schedule.ts';
 import { laterOf } from './dates.ts';
 import type { LearningReflection, Placement, PlacementOutcome, YouthStatus } from './placement.ts';
 import {
+  leavesForEducationOrJob,
   OPEN_PLACEMENT_STATUSES,
   RUNNING_PLACEMENT_STATUSES,
   youthStatusAfterOutcome,
@@ -135,6 +137,14 @@ export function completePlacementStep(
   today: string,
 ): PlacementStep {
   requireRunning(placement);
+  // Dropping out is an early end: it is recorded with its learning reflection, as an interruption.
+  if (outcome.kind === 'DROPPED_OUT') {
+    throw broken(
+      RULE.DROPPED_OUT_IS_AN_INTERRUPTION,
+      'A placement the young person dropped out of is interrupted (interruptPlacement), with its learning reflection',
+      ['outcome', 'kind'],
+    );
+  }
   const { youthStatus } = endOutcome(placement, outcome, today);
   if (outcome.date < placement.startDate) {
     throw broken(RULE.END_BEFORE_START, 'A placement cannot end before it starts', [
@@ -149,19 +159,23 @@ export function completePlacementStep(
 }
 
 /**
- * Ends a placement early (planned or under way), with its outcome and a learning reflection.
- * A placement interrupted before it began ends on its start date, and the young person's
- * status, never having changed for it, follows the outcome all the same.
+ * Ends a placement early (planned or under way), with its outcome. Leaving early for education
+ * or a job is the programme's aim, not a failure: the placement is completed on the day the
+ * young person left, a learning reflection is welcome but not asked for, and the figures count
+ * it as completed. Any other early end is an interruption and needs its learning reflection. A
+ * placement ended before it began ends on its start date, and the young person's status, never
+ * having changed for it, follows the outcome all the same.
  *
  * @param placement - the placement
  * @param outcome - what comes next
- * @param reflection - what happened and what was learned
+ * @param reflection - what happened and what was learned; required unless the young person
+ *   left for education or a job
  * @param today - today's date
  */
 export function interruptPlacementStep(
   placement: Placement,
   outcome: PlacementOutcome,
-  reflection: LearningReflection,
+  reflection: LearningReflection | null,
   today: string,
 ): PlacementStep {
   if (!OPEN_PLACEMENT_STATUSES.includes(placement.status)) {
@@ -169,11 +183,19 @@ export function interruptPlacementStep(
   }
   const { youthStatus } = endOutcome(placement, outcome, today);
   requireSincePlacementBegan(outcome.date, placement, ['outcome', 'date']);
+  const success = leavesForEducationOrJob(outcome.kind);
+  if (!success && !reflection) {
+    throw broken(
+      RULE.LEARNING_REFLECTION_REQUIRED,
+      'An interrupted placement needs its learning reflection: what happened, what was learned, what next',
+      ['reflection'],
+    );
+  }
   const endDate = laterOf(outcome.date, placement.startDate);
   return {
     after: {
       ...placement,
-      status: 'INTERRUPTED',
+      status: success ? 'COMPLETED' : 'INTERRUPTED',
       endDate,
       outcome,
       learningReflection: reflection,
@@ -198,20 +220,11 @@ export function completeCheckpointStep(
   notes: string | null,
   today: string,
 ): PlacementStep {
-  if (!placement.checkpoints.some((c) => c.id === checkpointId)) {
-    throw broken(RULE.CHECKPOINT_NOT_FOUND, 'The placement has no such checkpoint', [
-      'checkpointId',
-    ]);
-  }
+  const step = checkpointStepOf(checkpointId);
   requireNotInFuture(completedOn, today, ['completedOn']);
   requireSincePlacementStart(completedOn, placement, ['completedOn']);
   return {
-    after: {
-      ...placement,
-      checkpoints: placement.checkpoints.map((c) =>
-        c.id === checkpointId ? { ...c, completedOn, notes } : c,
-      ),
-    },
+    after: { ...placement, checkpoints: withCheckpointHeld(placement, step, completedOn, notes) },
     youthStatus: null,
   };
 }

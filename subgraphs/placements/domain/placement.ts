@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { addDays, addMonths } from '#kernel/calendar';
+import { addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import type { YouthStatusChangeRequest } from '#people/published/youth-status';
-import { daysBetween } from './dates.ts';
 import { PlacementFollowUpSchema, PlacementLifecycleSchema } from './lifecycle.ts';
 
 /** Where a placement is in its course. */
@@ -39,6 +38,16 @@ export const OUTCOME_KINDS = [
 
 /** A kind of outcome of a placement. */
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/**
+ * Whether an outcome is the young person leaving for education or a job: the programme's aim,
+ * so a placement left early for one is a success, not an interruption.
+ *
+ * @param kind - the outcome
+ */
+export function leavesForEducationOrJob(kind: OutcomeKind): kind is 'EDUCATION' | 'JOB' {
+  return kind === 'EDUCATION' || kind === 'JOB';
+}
 
 /** The individually tailored plan: goals in the young person's words, tasks, support agreed. */
 export const PlacementPlanSchema = z.object({
@@ -157,23 +166,6 @@ export function defaultEndDate(startDate: string): string {
  */
 export function initialStatus(startDate: string, today: string): PlacementStatus {
   return startDate <= today ? 'ACTIVE' : 'PLANNED';
-}
-
-/**
- * The standard checkpoints of a placement: a start-up talk after the first week, a midway
- * evaluation and a final evaluation in the last week, all within the placement.
- *
- * @param startDate - the first day
- * @param endDate - the last day
- */
-export function standardCheckpoints(startDate: string, endDate: string): Checkpoint[] {
-  const length = Math.max(0, daysBetween(startDate, endDate));
-  const within = (offset: number) => addDays(startDate, Math.min(Math.max(offset, 0), length));
-  return [
-    { id: 'cp-1', title: 'Opstartssamtale (start-up talk)', dueDate: within(7) },
-    { id: 'cp-2', title: 'Midtvejsevaluering (midway evaluation)', dueDate: within(length / 2) },
-    { id: 'cp-3', title: 'Slutevaluering (final evaluation)', dueDate: within(length - 7) },
-  ].map((checkpoint) => ({ ...checkpoint, completedOn: null, notes: null }));
 }
 
 /** A young person's programme status, as the people subgraph (its owner) declares it. */

@@ -296,6 +296,13 @@ export type ExtendPlacementInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Beyond the base length of the young person's benefit category (13 weeks): an individual
+   * assessment ("individuel vurdering") was made, which allows up to the assessed length (26
+   * weeks). Longer is refused here with `EXTENSION_LIMIT_EXCEEDED`: beyond the assessed length
+   * the special need is recorded with the lifecycle's decision (`recordPlacementOutcome`).
+   */
+  individualAssessment?: InputMaybe<Scalars['Boolean']['input']>;
   /** The new last day; after the current one, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
   newEndDate: Scalars['Date']['input'];
   /** The placement; must be under way. */
@@ -356,8 +363,8 @@ export type InterruptPlacementInput = {
   outcome: PlacementEndOutcomeInput;
   /** The placement; planned or under way. */
   placementId: Scalars['ID']['input'];
-  /** What happened and what was learned. */
-  reflection: LearningReflectionInput;
+  /** What happened and what was learned. Required, unless the outcome is `EDUCATION` or `JOB`. */
+  reflection?: InputMaybe<LearningReflectionInput>;
 };
 
 /** An introduction of a young person to a company. */
@@ -767,11 +774,20 @@ export type Mutation = {
    * young person's own token may answer.
    */
   answerInvitation: InvitationPayload;
-  /** Marks a checkpoint of a placement as held, with notes. Municipal team only. */
+  /**
+   * Marks a checkpoint of a placement as held, with notes. Municipal team only. While the
+   * placement's lifecycle runs, this holds the lifecycle's step the checkpoint is (`cp-1` the
+   * check-in, `cp-2` the midway evaluation, `cp-3` the before-the-end talk) exactly as
+   * `completePlacementCheckpoint` does, at the placement's version instead of the task's: a step
+   * not due is refused with `CHECKPOINT_NOT_DUE`.
+   * @deprecated Since 2026-12-07 (#20): one schedule and one way to hold a checkpoint, the lifecycle's. Use `completePlacementCheckpoint` with the step and the task's version.
+   */
   completeCheckpoint: PlacementPayload;
   /**
    * Ends a placement that ran its course, with its outcome: a new placement, education, a job or
-   * a pause. Municipal team only.
+   * a pause. Not `DROPPED_OUT` (payload error `DROPPED_OUT_IS_AN_INTERRUPTION`): a young person
+   * who dropped out ended the placement early, which `interruptPlacement` records with its
+   * learning reflection. Municipal team only.
    */
   completePlacement: PlacementPayload;
   /**
@@ -788,7 +804,10 @@ export type Mutation = {
   /**
    * Creates a placement from an open wish, an accepted invitation, or directly. Municipal team
    * only. Refused when the young person already has a placement in the period, when the
-   * opportunity is full or closed, or when the company is paused or has left.
+   * opportunity is full or closed, or when the company is paused or has left; and with
+   * `PLACEMENT_LENGTH_LIMIT_EXCEEDED`, naming the limit, when it is longer than the young person's
+   * benefit category allows without an individual assessment (13 weeks today: a longer placement
+   * is an extension, with its assessment).
    */
   createPlacement: PlacementPayload;
   /**
@@ -797,7 +816,11 @@ export type Mutation = {
    * wish on a young person's behalf.
    */
   createWish: WishPayload;
-  /** Extends an active placement to a later end date (outcome `EXTENDED`). Municipal team only. */
+  /**
+   * Extends an active placement to a later end date (outcome `EXTENDED`), within the limit of the
+   * young person's benefit category (`EXTENSION_LIMIT_EXCEEDED` names it; `BENEFIT_CATEGORY_UNKNOWN`
+   * when none is recorded). Municipal team only.
+   */
   extendPlacement: PlacementPayload;
   /**
    * Feedback on a placement at its midway evaluation or at its end: by the young person on their
@@ -808,8 +831,11 @@ export type Mutation = {
   givePlacementFeedback: PlacementFeedbackPayload;
   /**
    * Ends a placement early, with its outcome and a learning reflection: what happened, what was
-   * learned, what comes next. An interruption is a chance to learn, not a failure. Municipal
-   * team only.
+   * learned, what comes next. An interruption is a chance to learn, not a failure. Leaving early
+   * for education or a job is a success, not an interruption: the placement is `COMPLETED` on the
+   * day the young person left, no reflection is asked for, the figures count it as completed, and
+   * a running lifecycle goes on to the retention follow-ups. Any other outcome without a
+   * reflection is refused with `LEARNING_REFLECTION_REQUIRED`. Municipal team only.
    */
   interruptPlacement: PlacementPayload;
   /**
@@ -829,7 +855,10 @@ export type Mutation = {
   inviteYouth: InvitationPayload;
   /**
    * Records a retention follow-up that a placement's lifecycle waits on: whether the young person
-   * is still in the education or job they went on to. Municipal team only.
+   * is still in the education or job they went on to. One who is not (`stillThere: false`) is
+   * back in the programme (`ENROLLED`) from the day recorded, in the same transaction, so that
+   * `youthStats` and `placementStats.retention` agree; unless their status has moved on since (a
+   * new placement, a pause). Municipal team only.
    */
   recordFollowUp: PlacementPayload;
   /**
@@ -1091,7 +1120,13 @@ export type ParticipantTaskOccasion =
  */
 export type Placement = {
   __typename?: 'Placement';
-  /** Follow-up meetings of the young person, the mentor and the team, in due order. */
+  /**
+   * Follow-up meetings of the young person, the mentor and the team, in due order: the
+   * lifecycle's check-in, midway evaluation and before-the-end talk, due on the lifecycle's one
+   * schedule (weeks 2, 6 and 11 from the start in the municipality's rhythm; after an extension,
+   * the before-the-end talk two weeks before the new end), held when their lifecycle task is done
+   * (or, without a lifecycle, when `completeCheckpoint` recorded it).
+   */
   checkpoints: Array<PlacementCheckpoint>;
   /** The host company. */
   company: Company;
@@ -1116,8 +1151,9 @@ export type Placement = {
   /** The placement's id. */
   id: Scalars['ID']['output'];
   /**
-   * For an interrupted placement: what happened and what was learned. Recorded as learning, not
-   * as failure. Not visible to company contacts, since it may touch on personal circumstances.
+   * For an interrupted placement (or one left early for education or a job, when the team wrote
+   * one): what happened and what was learned. Recorded as learning, not as failure. Not visible
+   * to company contacts, since it may touch on personal circumstances.
    */
   learningReflection: Maybe<LearningReflection>;
   /**
@@ -1473,11 +1509,14 @@ export type PlacementStats = {
 export type PlacementStatus =
   /** Under way. */
   | 'ACTIVE'
-  /** Ran to its end. */
+  /**
+   * Ran to its end, or was left early for education or a job (then ending the day the young
+   * person left).
+   */
   | 'COMPLETED'
   /** Under way beyond its first end date. */
   | 'EXTENDED'
-  /** Ended early; carries a learning reflection. */
+  /** Ended early for another reason than education or a job; carries a learning reflection. */
   | 'INTERRUPTED'
   /** Agreed, not yet started. */
   | 'PLANNED';

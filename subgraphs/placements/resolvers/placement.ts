@@ -1,3 +1,4 @@
+import { scheduledCheckpoints } from '../domain/checkpoint-schedule.ts';
 import { lifecycleTasksOf } from '../domain/lifecycle-queries.ts';
 import { feedbackOf, participantTasksOf } from '../domain/participant-task-queries.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
@@ -28,6 +29,7 @@ export const Placement: PlacementResolvers = {
   followUps: (placement) => placement.followUps ?? [],
   participantTasks: (placement, _args, context) => participantTasksOf(context, placement),
   feedback: (placement, _args, context) => feedbackOf(context, placement),
+  checkpoints: (placement) => scheduledCheckpoints(placement, placement.checkpoints),
 };
 
 /** `PlacementCheckpoint`: its fields as stored (the notes' rule keeps them from companies). */

@@ -77,6 +77,9 @@ function mappersOf(name: string): Record<string, string> {
       LifecycleTask: '../domain/lifecycle.ts#LifecycleTask',
       PlacementFollowUp: '../domain/lifecycle.ts#PlacementFollowUp',
       StaffMember: '../domain/references.ts#EntityRef',
+      CompanyTie: '../domain/tie-queries.ts#TieView',
+      YouthTie: '../domain/tie-queries.ts#TieView',
+      CompanyCompanyTie: '../domain/tie-queries.ts#CompanyCompanyTieView',
     },
     'learning-community': {
       Municipality: '../domain/references.ts#MunicipalityRef',

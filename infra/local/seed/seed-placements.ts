@@ -1,5 +1,6 @@
 import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
+import { tieSource, type YouthCompanyContact, youthCompanyTieItems } from '#kernel/ties';
 import { rangesOverlap } from '#placements/domain/dates';
 import type { Introduction } from '#placements/domain/introduction';
 import type { Invitation } from '#placements/domain/invitation';
@@ -28,12 +29,6 @@ import {
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
-import {
-  introductionTie,
-  placementTie,
-  wishTie,
-  YouthCompanyTieEntity,
-} from '#placements/repository/youth-company-tie-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 
 /**
@@ -264,28 +259,30 @@ function tieItems(
   wishes: readonly Wish[],
   introductions: readonly Introduction[],
 ): Item[] {
-  const ties = new Map<
-    string,
-    { youthId: string; companyId: string; municipalityCode: string; reasons: string[] }
-  >();
-  const tie = (
-    record: { youthId: string; companyId: string; municipalityCode: string },
-    reason: string,
-  ) => {
-    const pair = `${record.youthId}|${record.companyId}`;
-    const found = ties.get(pair) ?? {
-      youthId: record.youthId,
-      companyId: record.companyId,
-      municipalityCode: record.municipalityCode,
-      reasons: [],
-    };
-    found.reasons.push(reason);
-    ties.set(pair, found);
-  };
-  for (const placement of placements) tie(placement, placementTie(placement.id));
-  for (const wish of wishes) tie(wish, wishTie(wish.id));
-  for (const introduction of introductions) tie(introduction, introductionTie(introduction.id));
-  return [...ties.values()].map(YouthCompanyTieEntity.toItem);
+  const contacts: YouthCompanyContact[] = [
+    ...placements.map((placement) => ({
+      ...placement,
+      source: tieSource.placement(placement.id),
+      way: 'PLACEMENT' as const,
+      day: placement.createdAt.slice(0, 10),
+      youthInterest: 'STRONG' as const,
+      companyInterest: 'STRONG' as const,
+    })),
+    ...wishes.map((wish) => ({
+      ...wish,
+      source: tieSource.wish(wish.id),
+      way: 'WISH' as const,
+      day: wish.createdAt.slice(0, 10),
+      youthInterest: 'STRONG' as const,
+    })),
+    ...introductions.map((introduction) => ({
+      ...introduction,
+      source: tieSource.introduction(introduction.id),
+      way: 'INTRODUCTION' as const,
+      day: introduction.createdAt.slice(0, 10),
+    })),
+  ];
+  return youthCompanyTieItems(contacts);
 }
 
 /** Two matching events a municipality: one held a month ago (with notes), one in two weeks. */

@@ -7,6 +7,13 @@ import {
 import { key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
+import {
+  firstContact,
+  lastContact,
+  tieStrength,
+  type YouthCompanyTie,
+  youthCompanyTieKey,
+} from '#kernel/ties';
 import type { LifecycleTask } from '../domain/lifecycle.ts';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
 import {
@@ -24,7 +31,7 @@ import {
 import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import { WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
-import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company-tie-entity.ts';
+import { readTiesOfYouth } from '../repository/youth-company-tie-entity.ts';
 
 /**
  * The placements subgraph's part of a young person's rights. It finds everything about a young
@@ -79,9 +86,23 @@ export const PLACEMENTS_EXPORT_SECTIONS = {
   wishes: ['Wish'],
   invitations: ['Invitation'],
   introductions: ['Introduction'],
-  companyTies: [],
+  companyTies: ['CompanyTie', 'YouthTie'],
   matchingEvents: ['MatchingEventParticipation'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** A tie to a company as the young person may read it back: what it holds, and its strength. */
+function tieForSubject(tie: YouthCompanyTie): Record<string, unknown> {
+  return {
+    companyId: tie.companyId,
+    reasons: tie.reasons,
+    ways: tie.ways,
+    firstContact: firstContact(tie),
+    lastContact: lastContact(tie),
+    youthInterest: tie.youthInterest,
+    companyInterest: tie.companyInterest,
+    strength: tieStrength(tie),
+  };
+}
 
 /** A lifecycle task as the young person may read it back: without the workflow's token. */
 function taskForSubject(task: LifecycleTask): Record<string, unknown> {
@@ -128,7 +149,7 @@ export async function collectPlacementsData(
     introductions: introductions
       .map(IntroductionEntity.fromItem)
       .map(({ version: _v, ...introduction }) => introduction),
-    companyTies: ties.map(({ companyId, reasons }) => ({ companyId, reasons })),
+    companyTies: ties.map(tieForSubject),
     matchingEvents: participations
       .map(MatchingEventParticipationEntity.fromItem)
       .map(({ version: _v, ...participation }) => participation),

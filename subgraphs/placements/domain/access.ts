@@ -81,4 +81,5 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   completePlacementCheckpoint: ['TEAM'],
   recordPlacementOutcome: ['TEAM'],
   recordFollowUp: ['TEAM'],
+  recordMatchingEventMeetings: ['TEAM'],
 };

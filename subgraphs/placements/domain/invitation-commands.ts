@@ -4,6 +4,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, requireVersion, StrangerRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { linkReason } from '#kernel/youth-company-link';
@@ -155,6 +156,18 @@ export const inviteYouthCommand = defineCommand({
       version: 1,
     });
     await stageLinkChange(context, work, invitation, 'add');
+    // The company chose the young person: its interest is strong.
+    work.add(
+      youthCompanyTieAdded({
+        youthId: youth.id,
+        companyId: company.id,
+        municipalityCode: youth.municipalityCode,
+        source: tieSource.invitation(invitation.id),
+        way: 'INVITATION',
+        day: danishToday(now),
+        companyInterest: 'STRONG',
+      }),
+    );
     return invitation;
   },
   remember: rememberInvitation,

@@ -159,4 +159,5 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   completePlacementCheckpoint: ofPlacement,
   recordPlacementOutcome: ofPlacement,
   recordFollowUp: ofPlacement,
+  recordMatchingEventMeetings: ofMatchingEvent,
 };

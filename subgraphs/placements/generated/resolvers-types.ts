@@ -9,6 +9,7 @@ import type { Invitation as InvitationModel } from '../domain/invitation.ts';
 import type { Introduction as IntroductionModel } from '../domain/introduction.ts';
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
 import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
+import type { TieView as TieViewModel, CompanyCompanyTieView as CompanyCompanyTieViewModel } from '../domain/tie-queries.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -75,6 +76,12 @@ export type AnswerInvitationInput = {
  */
 export type Company = {
   __typename?: 'Company';
+  /**
+   * The companies this company is tied to: through hosting placements of the same young person,
+   * or (recorded by the learning community) the same company network group. For the company's own
+   * contacts and the municipal team of its municipality.
+   */
+  companyTies: Array<CompanyCompanyTie>;
   /** The company's id. */
   id: Scalars['ID']['output'];
   /** Invitations the company has sent, newest first. */
@@ -83,6 +90,13 @@ export type Company = {
   placements: PlacementConnection;
   /** Young people's wishes addressed to the company, newest first. */
   wishes: WishConnection;
+  /**
+   * The young people the company has met in the network, by young person. For the municipal team
+   * of the company's municipality (their own municipality's young people); a contact of the
+   * company sees only the young people it is tied to now by an open invitation, an open wish or a
+   * planned or running placement, so a page may hold fewer than asked for.
+   */
+  youthTies: YouthTieConnection;
 };
 
 
@@ -118,11 +132,54 @@ export type CompanyWishesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * A company in a municipality's network (owned by the companies subgraph). The placements
+ * subgraph adds its placements, invitations and the wishes addressed to it. Visible here to the
+ * company's own contacts and the municipal team.
+ */
+export type CompanyYouthTiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A company's tie to another company. */
+export type CompanyCompanyTie = {
+  __typename?: 'CompanyCompanyTie';
+  /** The other company. */
+  company: Company;
+  /** The day of their first contact. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How they are tied, each way once. */
+  ways: Array<TieWay>;
+};
+
 /** A contact person of a company (owned by the companies subgraph); here the mentor of a placement. */
 export type CompanyContact = {
   __typename?: 'CompanyContact';
   /** The contact person's id. */
   id: Scalars['ID']['output'];
+};
+
+/** A young person's tie to a company, seen from the young person. */
+export type CompanyTie = {
+  __typename?: 'CompanyTie';
+  /** The company. */
+  company: Company;
+  /** The strongest interest the company expressed. */
+  companyInterest: TieInterest;
+  /** The day of their first contact; null for a tie recorded before days were kept. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact; null for a tie recorded before days were kept. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How strong the tie is. */
+  strength: TieStrength;
+  /** How they met, each way once. */
+  ways: Array<TieWay>;
+  /** The strongest interest the young person expressed. */
+  youthInterest: TieInterest;
 };
 
 /** A checkpoint to mark as held. */
@@ -635,6 +692,18 @@ export type MatchingEventEdge = {
   node: MatchingEvent;
 };
 
+/** One meeting at a matching event. */
+export type MatchingEventMeetingInput = {
+  /** The company. */
+  companyId: Scalars['ID']['input'];
+  /** The interest the company expressed. */
+  companyInterest?: InputMaybe<TieInterest>;
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
+  /** The interest the young person expressed. */
+  youthInterest?: InputMaybe<TieInterest>;
+};
+
 /** A young person's part in a matching event, with their own notes from it. */
 export type MatchingEventParticipation = {
   __typename?: 'MatchingEventParticipation';
@@ -794,6 +863,14 @@ export type Mutation = {
    */
   recordFollowUp: PlacementPayload;
   /**
+   * Records who met whom at a matching event of the caller's municipality, and the interest each
+   * side expressed: each meeting ties the young person and the company (`Youth.companyTies`).
+   * Municipal team only, once the event is held; every meeting must be between a young person and
+   * a company that took part (`NOT_A_PARTICIPANT`). Recording the same meeting again changes
+   * nothing but the interest, which keeps the strongest each side expressed.
+   */
+  recordMatchingEventMeetings: MatchingEventPayload;
+  /**
    * Records a young person's own notes from a matching event they took part in: the young person
    * themself, or the municipal team on their behalf.
    */
@@ -883,6 +960,11 @@ export type MutationInviteYouthArgs = {
 
 export type MutationRecordFollowUpArgs = {
   input: RecordFollowUpInput;
+};
+
+
+export type MutationRecordMatchingEventMeetingsArgs = {
+  input: RecordMatchingEventMeetingsInput;
 };
 
 
@@ -1394,6 +1476,20 @@ export type RecordFollowUpInput = {
   stillThere: Scalars['Boolean']['input'];
 };
 
+/** Who met whom at a matching event. */
+export type RecordMatchingEventMeetingsInput = {
+  /** The event; it must have been held. */
+  eventId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The meetings, 1 to 40, each between a young person and a company that took part. */
+  meetings: Array<MatchingEventMeetingInput>;
+};
+
 /** A young person's notes from a matching event. */
 export type RecordMatchingEventNoteInput = {
   /** The event. */
@@ -1511,6 +1607,45 @@ export type StatsPeriodInput = {
   /** The last day of the period. */
   to: Scalars['Date']['input'];
 };
+
+/** How much interest one side of a meeting expressed in the other. */
+export type TieInterest =
+  /** None expressed. */
+  | 'NONE'
+  /** Some: would like to hear more. */
+  | 'SOME'
+  /** Strong: wants a placement together (a wish or an invitation counts as strong). */
+  | 'STRONG';
+
+/** How strong a tie between a young person and a company is, weakest first. */
+export type TieStrength =
+  /** One side chose the other: a wish or an invitation. */
+  | 'CHOSEN'
+  /** They met (at an event, through the team, at a session the company hosted). */
+  | 'MET'
+  /** Both sides expressed interest when they met. */
+  | 'MUTUAL_INTEREST'
+  /** They shared a placement. */
+  | 'PLACEMENT';
+
+/** How a tie in the network was made. */
+export type TieWay =
+  /** The two companies are in the same company network group. */
+  | 'COMPANY_GROUP'
+  /** The young person attended a network group session the company hosted. */
+  | 'GROUP_SESSION'
+  /** The municipal team introduced the young person to the company. */
+  | 'INTRODUCTION'
+  /** The company invited the young person. */
+  | 'INVITATION'
+  /** They met at a matching event (`recordMatchingEventMeetings`). */
+  | 'MATCHING_EVENT'
+  /** The young person had a placement at the company. */
+  | 'PLACEMENT'
+  /** The two companies hosted placements of the same young person. */
+  | 'SHARED_PLACEMENTS'
+  /** The young person wished for a placement at the company. */
+  | 'WISH';
 
 /**
  * A rule of the domain that a mutation's input breaks. Returned in the payload's `errors` list;
@@ -1631,6 +1766,13 @@ export type WithdrawWishInput = {
  */
 export type Youth = {
   __typename?: 'Youth';
+  /**
+   * The companies the young person has met in the network (social capital), the strongest tie
+   * first: how they met, first and last contact, the interest each side expressed. History: a tie
+   * stays when a wish, invitation or placement ends. For the young person themself and their
+   * municipal team.
+   */
+  companyTies: Array<CompanyTie>;
   /** The placement under way now (`ACTIVE` or `EXTENDED`), if any. */
   currentPlacement: Maybe<Placement>;
   /** The young person's id. */
@@ -1687,6 +1829,43 @@ export type YouthPlacementsArgs = {
 export type YouthWishesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A company's tie to a young person, seen from the company. */
+export type YouthTie = {
+  __typename?: 'YouthTie';
+  /** The strongest interest the company expressed. */
+  companyInterest: TieInterest;
+  /** The day of their first contact; null for a tie recorded before days were kept. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact; null for a tie recorded before days were kept. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How strong the tie is. */
+  strength: TieStrength;
+  /** How they met, each way once. */
+  ways: Array<TieWay>;
+  /** The young person. */
+  youth: Youth;
+  /** The strongest interest the young person expressed. */
+  youthInterest: TieInterest;
+};
+
+/** A page of a company's ties to young people. */
+export type YouthTieConnection = {
+  __typename?: 'YouthTieConnection';
+  /** The ties on this page. */
+  edges: Array<YouthTieEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One tie in a page. */
+export type YouthTieEdge = {
+  __typename?: 'YouthTieEdge';
+  /** Where to continue after this tie. */
+  cursor: Scalars['String']['output'];
+  /** The tie. */
+  node: YouthTie;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1805,7 +1984,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerInvitationInput: AnswerInvitationInput;
   Company: ResolverTypeWrapper<CompanyRefModel>;
+  CompanyCompanyTie: ResolverTypeWrapper<CompanyCompanyTieViewModel>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
+  CompanyTie: ResolverTypeWrapper<TieViewModel>;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
@@ -1839,6 +2020,7 @@ export type ResolversTypes = ResolversObject<{
   MatchingEvent: ResolverTypeWrapper<MatchingEventModel>;
   MatchingEventConnection: ResolverTypeWrapper<Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversTypes['MatchingEventEdge']> }>;
   MatchingEventEdge: ResolverTypeWrapper<Omit<MatchingEventEdge, 'node'> & { node: ResolversTypes['MatchingEvent'] }>;
+  MatchingEventMeetingInput: MatchingEventMeetingInput;
   MatchingEventParticipation: ResolverTypeWrapper<MatchingEventParticipationModel>;
   MatchingEventParticipationConnection: ResolverTypeWrapper<Omit<MatchingEventParticipationConnection, 'edges'> & { edges: Array<ResolversTypes['MatchingEventParticipationEdge']> }>;
   MatchingEventParticipationEdge: ResolverTypeWrapper<Omit<MatchingEventParticipationEdge, 'node'> & { node: ResolversTypes['MatchingEventParticipation'] }>;
@@ -1872,6 +2054,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordMatchingEventMeetingsInput: RecordMatchingEventMeetingsInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
   RetentionFollowUp: ResolverTypeWrapper<RetentionFollowUp>;
@@ -1880,6 +2063,9 @@ export type ResolversTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
+  TieInterest: TieInterest;
+  TieStrength: TieStrength;
+  TieWay: TieWay;
   UserError: ResolverTypeWrapper<UserError>;
   Wish: ResolverTypeWrapper<WishModel>;
   WishConnection: ResolverTypeWrapper<Omit<WishConnection, 'edges'> & { edges: Array<ResolversTypes['WishEdge']> }>;
@@ -1889,6 +2075,9 @@ export type ResolversTypes = ResolversObject<{
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
+  YouthTie: ResolverTypeWrapper<TieViewModel>;
+  YouthTieConnection: ResolverTypeWrapper<Omit<YouthTieConnection, 'edges'> & { edges: Array<ResolversTypes['YouthTieEdge']> }>;
+  YouthTieEdge: ResolverTypeWrapper<Omit<YouthTieEdge, 'node'> & { node: ResolversTypes['YouthTie'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -1900,7 +2089,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AnswerInvitationInput: AnswerInvitationInput;
   Company: CompanyRefModel;
+  CompanyCompanyTie: CompanyCompanyTieViewModel;
   CompanyContact: CompanyContact;
+  CompanyTie: TieViewModel;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
@@ -1927,6 +2118,7 @@ export type ResolversParentTypes = ResolversObject<{
   MatchingEvent: MatchingEventModel;
   MatchingEventConnection: Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchingEventEdge']> };
   MatchingEventEdge: Omit<MatchingEventEdge, 'node'> & { node: ResolversParentTypes['MatchingEvent'] };
+  MatchingEventMeetingInput: MatchingEventMeetingInput;
   MatchingEventParticipation: MatchingEventParticipationModel;
   MatchingEventParticipationConnection: Omit<MatchingEventParticipationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchingEventParticipationEdge']> };
   MatchingEventParticipationEdge: Omit<MatchingEventParticipationEdge, 'node'> & { node: ResolversParentTypes['MatchingEventParticipation'] };
@@ -1957,6 +2149,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeStats: ProgrammePeriodModel;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordMatchingEventMeetingsInput: RecordMatchingEventMeetingsInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
   RetentionFollowUp: RetentionFollowUp;
@@ -1973,6 +2166,9 @@ export type ResolversParentTypes = ResolversObject<{
   WithdrawInvitationInput: WithdrawInvitationInput;
   WithdrawWishInput: WithdrawWishInput;
   Youth: YouthRefModel;
+  YouthTie: TieViewModel;
+  YouthTieConnection: Omit<YouthTieConnection, 'edges'> & { edges: Array<ResolversParentTypes['YouthTieEdge']> };
+  YouthTieEdge: Omit<YouthTieEdge, 'node'> & { node: ResolversParentTypes['YouthTie'] };
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -1986,14 +2182,33 @@ export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext,
 
 export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company'], FederationReferenceType extends FederationReferenceTypes['Company'] = FederationReferenceTypes['Company']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Company']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  companyTies?: Resolver<Array<ResolversTypes['CompanyCompanyTie']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<CompanyInvitationsArgs, 'first'>>;
   placements?: Resolver<ResolversTypes['PlacementConnection'], ParentType, ContextType, RequireFields<CompanyPlacementsArgs, 'first'>>;
   wishes?: Resolver<ResolversTypes['WishConnection'], ParentType, ContextType, RequireFields<CompanyWishesArgs, 'first'>>;
+  youthTies?: Resolver<ResolversTypes['YouthTieConnection'], ParentType, ContextType, RequireFields<CompanyYouthTiesArgs, 'first'>>;
+}>;
+
+export type CompanyCompanyTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyCompanyTie'] = ResolversParentTypes['CompanyCompanyTie']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CompanyTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyTie'] = ResolversParentTypes['CompanyTie']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  companyInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['TieStrength'], ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
+  youthInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2150,6 +2365,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   introduceYouthToCompany?: Resolver<ResolversTypes['IntroductionPayload'], ParentType, ContextType, RequireFields<MutationIntroduceYouthToCompanyArgs, 'input'>>;
   inviteYouth?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInviteYouthArgs, 'input'>>;
   recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
+  recordMatchingEventMeetings?: Resolver<ResolversTypes['MatchingEventPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventMeetingsArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
   recordPlacementOutcome?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordPlacementOutcomeArgs, 'input'>>;
   startPlacement?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationStartPlacementArgs, 'input'>>;
@@ -2354,6 +2570,7 @@ export type WishPayloadResolvers<ContextType = SubgraphContext, ParentType exten
 
 export type YouthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Youth'] = ResolversParentTypes['Youth'], FederationReferenceType extends FederationReferenceTypes['Youth'] = FederationReferenceTypes['Youth']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Youth']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  companyTies?: Resolver<Array<ResolversTypes['CompanyTie']>, ParentType, ContextType>;
   currentPlacement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<YouthInvitationsArgs, 'first'>>;
@@ -2362,9 +2579,31 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   wishes?: Resolver<ResolversTypes['WishConnection'], ParentType, ContextType, RequireFields<YouthWishesArgs, 'first'>>;
 }>;
 
+export type YouthTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTie'] = ResolversParentTypes['YouthTie']> = ResolversObject<{
+  companyInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['TieStrength'], ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
+  youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+  youthInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+}>;
+
+export type YouthTieConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTieConnection'] = ResolversParentTypes['YouthTieConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['YouthTieEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type YouthTieEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTieEdge'] = ResolversParentTypes['YouthTieEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['YouthTie'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Company?: CompanyResolvers<ContextType>;
+  CompanyCompanyTie?: CompanyCompanyTieResolvers<ContextType>;
   CompanyContact?: CompanyContactResolvers<ContextType>;
+  CompanyTie?: CompanyTieResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Introduction?: IntroductionResolvers<ContextType>;
@@ -2413,6 +2652,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   WishEdge?: WishEdgeResolvers<ContextType>;
   WishPayload?: WishPayloadResolvers<ContextType>;
   Youth?: YouthResolvers<ContextType>;
+  YouthTie?: YouthTieResolvers<ContextType>;
+  YouthTieConnection?: YouthTieConnectionResolvers<ContextType>;
+  YouthTieEdge?: YouthTieEdgeResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{

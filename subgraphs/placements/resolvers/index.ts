@@ -11,6 +11,7 @@ import { Placement, PlacementCheckpoint } from './placement.ts';
 import { PlacementOrigin } from './placement-origin.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
+import { CompanyCompanyTie, CompanyTie, YouthTie } from './tie.ts';
 import { Wish } from './wish.ts';
 import { Youth } from './youth.ts';
 
@@ -19,6 +20,8 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Company,
+  CompanyCompanyTie,
+  CompanyTie,
   Introduction,
   Invitation,
   LifecycleTask,
@@ -35,4 +38,5 @@ export const resolvers: Resolvers = {
   Query,
   Wish,
   Youth,
+  YouthTie,
 };

@@ -17,6 +17,7 @@ import {
   createMatchingEventCommand,
   recordMatchingEventNoteCommand,
 } from '../domain/matching-event-commands.ts';
+import { recordMatchingEventMeetingsCommand } from '../domain/matching-event-meetings.ts';
 import {
   completeCheckpointCommand,
   completePlacementCommand,
@@ -48,4 +49,5 @@ export const Mutation: MutationResolvers = {
   completePlacementCheckpoint: mutation(completePlacementCheckpointCommand, 'placement'),
   recordPlacementOutcome: mutation(recordPlacementOutcomeCommand, 'placement'),
   recordFollowUp: mutation(recordFollowUpCommand, 'placement'),
+  recordMatchingEventMeetings: mutation(recordMatchingEventMeetingsCommand, 'matchingEvent'),
 };

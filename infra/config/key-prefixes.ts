@@ -205,12 +205,23 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * the month items folded into the counter items of people and companies (`MUNI#…`) and of
  * placements and the learning community (`STATS#…`); the contact persons and opportunities
  * placed under their company on gsi3 (`CONTACT#…`, `OPPORTUNITY#…`), each move checked against
- * the company (`COMPANY#…`, read only). The municipalities and a municipality's companies are
+ * the company (`COMPANY#…`, read only); the ties derived from a young person's wishes,
+ * invitations, placements and introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`. The municipalities and a municipality's companies are
  * listed on gsi1, the only index it queries. A new migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
 export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
-  write: [PREFIX.migration, PREFIX.municipality, PREFIX.stats, PREFIX.contact, PREFIX.opportunity],
+  write: [
+    PREFIX.migration,
+    PREFIX.municipality,
+    PREFIX.stats,
+    PREFIX.contact,
+    PREFIX.opportunity,
+    // 0021: ties derived from stored records, in the young person's collection and between
+    // companies (`TIE#…`).
+    PREFIX.youth,
+    PREFIX.tie,
+  ],
   read: [PREFIX.company],
   indexes: ['gsi1'],
 };

@@ -245,32 +245,36 @@ export interface YouthCompanyContact {
  * @param contact - the pair, the fact and what each side expressed
  */
 export function youthCompanyTieAdded(contact: YouthCompanyContact): TransactAction {
-  const indexes = YouthCompanyTieEntity.indexAttributes({
-    youthId: contact.youthId,
-    companyId: contact.companyId,
-    municipalityCode: contact.municipalityCode,
-    reasons: [],
-    ways: [],
-    contactDays: [],
-    youthInterest: 'NONE',
-    companyInterest: 'NONE',
-  });
+  const [tie] = foldYouthCompanyContacts([contact]);
+  if (!tie) throw new Error('A contact makes a tie');
+  return youthCompanyTieMerged(tie);
+}
+
+/**
+ * The update that merges a tie's sets into the stored tie (creating it when absent): additions
+ * only, as {@link youthCompanyTieAdded}, for several contacts of one pair in one action (a
+ * transaction touches an item once).
+ *
+ * @param tie - the contacts of one pair, folded (`foldYouthCompanyContacts`)
+ */
+export function youthCompanyTieMerged(tie: YouthCompanyTie): TransactAction {
+  const sets = (values: readonly string[]) => new Set(values);
   return {
-    update: youthCompanyTieKey(contact.youthId, contact.companyId),
+    update: youthCompanyTieKey(tie.youthId, tie.companyId),
     spec: {
       set: {
         entity: YouthCompanyTieEntity.name,
-        youthId: contact.youthId,
-        companyId: contact.companyId,
-        municipalityCode: contact.municipalityCode,
-        ...indexes,
+        youthId: tie.youthId,
+        companyId: tie.companyId,
+        municipalityCode: tie.municipalityCode,
+        ...YouthCompanyTieEntity.indexAttributes(tie),
       },
       add: {
-        reasons: new Set([contact.source]),
-        ways: new Set([contact.way]),
-        contactDays: new Set([contact.day]),
-        youthInterest: new Set([contact.youthInterest ?? 'NONE']),
-        companyInterest: new Set([contact.companyInterest ?? 'NONE']),
+        ...(tie.reasons.length ? { reasons: sets(tie.reasons) } : {}),
+        ...(tie.ways.length ? { ways: sets(tie.ways) } : {}),
+        ...(tie.contactDays.length ? { contactDays: sets(tie.contactDays) } : {}),
+        youthInterest: sets([tie.youthInterest]),
+        companyInterest: sets([tie.companyInterest]),
       },
     },
   };

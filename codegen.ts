@@ -80,6 +80,7 @@ function mappersOf(name: string): Record<string, string> {
       CompanyTie: '../domain/tie-queries.ts#TieView',
       YouthTie: '../domain/tie-queries.ts#TieView',
       CompanyCompanyTie: '../domain/tie-queries.ts#CompanyCompanyTieView',
+      TieStats: '../domain/tie-figures.ts#TieFigures',
     },
     'learning-community': {
       Municipality: '../domain/references.ts#MunicipalityRef',

@@ -115,6 +115,8 @@ export const YouthCompanyTieSchema = z.object({
   ways: z.array(z.enum(TIE_WAYS)),
   /** Days of contact, earliest first; empty only for a tie written before they were kept. */
   contactDays: z.array(IsoDay),
+  /** Days of the placements behind it, earliest first (the figures' first placement). */
+  placementDays: z.array(IsoDay),
   youthInterest: z.enum(TIE_INTEREST),
   companyInterest: z.enum(TIE_INTEREST),
 });
@@ -133,6 +135,15 @@ export const CompanyCompanyTieSchema = z.object({
 
 /** A company–company tie. */
 export type CompanyCompanyTie = z.infer<typeof CompanyCompanyTieSchema>;
+
+/** Lists as DynamoDB string sets, an empty one left out (a set cannot be empty). */
+function stringSets(lists: Record<string, readonly string[]>): Record<string, Set<string>> {
+  return Object.fromEntries(
+    Object.entries(lists)
+      .filter(([, list]) => list.length > 0)
+      .map(([name, list]) => [name, new Set(list)]),
+  );
+}
 
 function stringsOf(raw: unknown): string[] {
   if (raw instanceof Set) return [...raw].map(String).sort();
@@ -186,9 +197,12 @@ export const YouthCompanyTieEntity = defineEntity<YouthCompanyTie>({
     }),
   },
   extra: (tie) => ({
-    reasons: new Set(tie.reasons),
-    ways: new Set(tie.ways),
-    contactDays: new Set(tie.contactDays),
+    ...stringSets({
+      reasons: tie.reasons,
+      ways: tie.ways,
+      contactDays: tie.contactDays,
+      placementDays: tie.placementDays,
+    }),
     youthInterest: new Set([tie.youthInterest]),
     companyInterest: new Set([tie.companyInterest]),
   }),
@@ -197,6 +211,7 @@ export const YouthCompanyTieEntity = defineEntity<YouthCompanyTie>({
     reasons: stringsOf(item.reasons),
     ways: waysOf(item),
     contactDays: stringsOf(item.contactDays),
+    placementDays: stringsOf(item.placementDays),
     youthInterest: strongest(item.youthInterest),
     companyInterest: strongest(item.companyInterest),
   }),
@@ -207,11 +222,8 @@ export const CompanyCompanyTieEntity = defineEntity<CompanyCompanyTie>({
   name: 'CompanyCompanyTie',
   schema: CompanyCompanyTieSchema,
   key: (tie) => companyCompanyTieKey(tie.companyId, tie.otherCompanyId),
-  extra: (tie) => ({
-    reasons: new Set(tie.reasons),
-    ways: new Set(tie.ways),
-    contactDays: new Set(tie.contactDays),
-  }),
+  extra: (tie) =>
+    stringSets({ reasons: tie.reasons, ways: tie.ways, contactDays: tie.contactDays }),
   decode: (item) => ({
     ...item,
     reasons: stringsOf(item.reasons),
@@ -273,6 +285,7 @@ export function youthCompanyTieMerged(tie: YouthCompanyTie): TransactAction {
         ...(tie.reasons.length ? { reasons: sets(tie.reasons) } : {}),
         ...(tie.ways.length ? { ways: sets(tie.ways) } : {}),
         ...(tie.contactDays.length ? { contactDays: sets(tie.contactDays) } : {}),
+        ...(tie.placementDays.length ? { placementDays: sets(tie.placementDays) } : {}),
         youthInterest: sets([tie.youthInterest]),
         companyInterest: sets([tie.companyInterest]),
       },
@@ -370,6 +383,7 @@ export function foldYouthCompanyContacts(
       reasons: [],
       ways: [],
       contactDays: [],
+      placementDays: [],
       youthInterest: 'NONE',
       companyInterest: 'NONE',
     };
@@ -378,6 +392,10 @@ export function foldYouthCompanyContacts(
       reasons: [...new Set([...tie.reasons, contact.source])].sort(),
       ways: [...new Set([...tie.ways, contact.way])].sort(),
       contactDays: [...new Set([...tie.contactDays, contact.day])].sort(),
+      placementDays:
+        contact.way === 'PLACEMENT'
+          ? [...new Set([...tie.placementDays, contact.day])].sort()
+          : tie.placementDays,
       youthInterest: stronger(tie.youthInterest, contact.youthInterest),
       companyInterest: stronger(tie.companyInterest, contact.companyInterest),
     });

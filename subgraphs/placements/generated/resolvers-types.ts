@@ -10,6 +10,7 @@ import type { Introduction as IntroductionModel } from '../domain/introduction.t
 import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as MatchingEventParticipationModel } from '../domain/matching-event.ts';
 import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
 import type { TieView as TieViewModel, CompanyCompanyTieView as CompanyCompanyTieViewModel } from '../domain/tie-queries.ts';
+import type { TieFigures as TieFiguresModel } from '../domain/tie-figures.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -772,6 +773,14 @@ export type Municipality = {
    * that runs no NEXTWORK is `NOT_FOUND` for the programme office.
    */
   placementStats: Maybe<PlacementStats>;
+  /**
+   * Figures about the network's ties between the municipality's young people and companies
+   * (social capital), counted from each tie's first contact, in whole months. For the municipal
+   * team, as they are, and the programme office, rounded to multiples of 5 (the new ties as the
+   * difference of two rounded cumulative counts) with the median shown only over at least 10
+   * young people. Anyone else is refused (`FORBIDDEN`).
+   */
+  tieStats: Maybe<TieStats>;
 };
 
 
@@ -792,6 +801,16 @@ export type MunicipalityMatchingEventsArgs = {
 export type MunicipalityPlacementStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   period?: InputMaybe<StatsPeriodInput>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK. The placements subgraph adds the figures
+ * about its placements ("praktikforløb") and its matching events.
+ */
+export type MunicipalityTieStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1388,6 +1407,11 @@ export type ProgrammeStats = {
   from: Scalars['Date']['output'];
   /** The placement figures of every municipality, added up. */
   placementStats: Maybe<PlacementStats>;
+  /**
+   * The tie figures of every municipality, added up as published; the median over every placed
+   * young person of the programme.
+   */
+  tieStats: Maybe<TieStats>;
   /** Last day of the period. */
   to: Scalars['Date']['output'];
 };
@@ -1616,6 +1640,37 @@ export type TieInterest =
   | 'SOME'
   /** Strong: wants a placement together (a wish or an invitation counts as strong). */
   | 'STRONG';
+
+/**
+ * Figures about ties in the network for a period. Counts of young people and companies are as of
+ * the period's end; `newTies` counts ties first made within it.
+ */
+export type TieStats = {
+  __typename?: 'TieStats';
+  /** Companies that hosted more than one placement. */
+  companiesHostingMoreThanOnePlacement: Maybe<Scalars['Int']['output']>;
+  /** Companies tied to two or more young people. */
+  companiesTiedToTwoOrMoreYouth: Maybe<Scalars['Int']['output']>;
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /**
+   * The median number of companies a young person had met before their first placement; null
+   * when too few young people are counted to show it.
+   */
+  medianCompaniesMetBeforeFirstPlacement: Maybe<Scalars['Float']['output']>;
+  /** Ties first made within the period. */
+  newTies: Maybe<Scalars['Int']['output']>;
+  /** True when the counts are rounded to multiples of 5 (the programme office), false when exact. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** Young people with at least one tie to a company. */
+  youthWithCompanyTies: Maybe<Scalars['Int']['output']>;
+  /** Young people who have had a placement: the population of the median below. */
+  youthWithFirstPlacement: Maybe<Scalars['Int']['output']>;
+  /** Young people with ties to three or more companies. */
+  youthWithThreeOrMoreCompanyTies: Maybe<Scalars['Int']['output']>;
+};
 
 /** How strong a tie between a young person and a company is, weakest first. */
 export type TieStrength =
@@ -2064,6 +2119,7 @@ export type ResolversTypes = ResolversObject<{
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
   TieInterest: TieInterest;
+  TieStats: ResolverTypeWrapper<TieFiguresModel>;
   TieStrength: TieStrength;
   TieWay: TieWay;
   UserError: ResolverTypeWrapper<UserError>;
@@ -2158,6 +2214,7 @@ export type ResolversParentTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: StatsPeriod;
   StatsPeriodInput: StatsPeriodInput;
+  TieStats: TieFiguresModel;
   UserError: UserError;
   Wish: WishModel;
   WishConnection: Omit<WishConnection, 'edges'> & { edges: Array<ResolversParentTypes['WishEdge']> };
@@ -2349,6 +2406,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchingEvents?: Resolver<ResolversTypes['MatchingEventConnection'], ParentType, ContextType, RequireFields<MunicipalityMatchingEventsArgs, 'first'>>;
   placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType, Partial<MunicipalityPlacementStatsArgs>>;
+  tieStats?: Resolver<Maybe<ResolversTypes['TieStats']>, ParentType, ContextType, Partial<MunicipalityTieStatsArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -2505,6 +2563,7 @@ export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType ex
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType>;
+  tieStats?: Resolver<Maybe<ResolversTypes['TieStats']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -2532,6 +2591,19 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
 export type StatsPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StatsPeriod'] = ResolversParentTypes['StatsPeriod']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type TieStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TieStats'] = ResolversParentTypes['TieStats']> = ResolversObject<{
+  companiesHostingMoreThanOnePlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  companiesTiedToTwoOrMoreYouth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  medianCompaniesMetBeforeFirstPlacement?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  youthWithCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthWithFirstPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthWithThreeOrMoreCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -2646,6 +2718,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   RetentionFollowUp?: RetentionFollowUpResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StatsPeriod?: StatsPeriodResolvers<ContextType>;
+  TieStats?: TieStatsResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Wish?: WishResolvers<ContextType>;
   WishConnection?: WishConnectionResolvers<ContextType>;

@@ -7,6 +7,7 @@ import {
   CompanyCompanyTieEntity,
   companyTiesPartition,
   companyYouthTiesPartition,
+  municipalityTiesPartition,
   YOUTH_COMPANY_TIE_PREFIX,
   type YouthCompanyTie,
   YouthCompanyTieEntity,
@@ -58,4 +59,18 @@ export function readCompanyTiesOfCompany(
   companyId: string,
 ): Promise<CompanyCompanyTie[]> {
   return CompanyCompanyTieEntity.readAll(table, { partition: companyTiesPartition(companyId) });
+}
+
+/**
+ * Every tie of a municipality's young people (one query of gsi2, page by page): the tie figures'
+ * one read per municipality, however many young people it has.
+ */
+export function readTiesOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+): Promise<YouthCompanyTie[]> {
+  return YouthCompanyTieEntity.readAll(table, {
+    index: 'gsi2',
+    partition: municipalityTiesPartition(municipalityCode),
+  });
 }

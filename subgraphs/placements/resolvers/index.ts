@@ -12,6 +12,7 @@ import { PlacementOrigin } from './placement-origin.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 import { CompanyCompanyTie, CompanyTie, YouthTie } from './tie.ts';
+import { TieStats } from './tie-stats.ts';
 import { Wish } from './wish.ts';
 import { Youth } from './youth.ts';
 
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   PlacementOrigin,
   ProgrammeStats,
   Query,
+  TieStats,
   Wish,
   Youth,
   YouthTie,

@@ -59,6 +59,8 @@ const YOUTH_COLUMNS = [
   'ageBandAtEnrolment',
   'attendance',
   'benefitCategory',
+  'companyTies',
+  'companyTiesBeforeFirstPlacement',
   'enrolmentMonth',
   'fallBacks',
   'inEducationOrJobAfterEnrolment',
@@ -66,6 +68,7 @@ const YOUTH_COLUMNS = [
   'placementCount',
   'pseudonym',
   'statusAtEnd',
+  'strongestTie',
   'weeklyStatus',
   'weeksInEducationOrJob',
 ];

@@ -2,6 +2,12 @@ import * as z from 'zod';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
 import {
+  type TieColumns,
+  type TieFacts,
+  TieFactsSchema,
+  tieColumnsOf,
+} from './evaluation-tie-columns.ts';
+import {
   type DatedStatus,
   FOLLOW_UP_MONTHS,
   fallBacks,
@@ -68,6 +74,7 @@ export type PlacementFacts = z.infer<typeof PlacementFactsSchema>;
 /** The placements subgraph's columns of one young person. */
 export const PlacementsColumnsSchema = z.object({
   placements: z.array(PlacementFactsSchema).default([]),
+  ties: z.array(TieFactsSchema).default([]),
 });
 
 /** Network attendance as the learning community reports it: counts only. */
@@ -92,7 +99,7 @@ export type FollowUpColumns = Record<
 >;
 
 /** One young person's row. */
-export interface EvaluationYouthRow {
+export interface EvaluationYouthRow extends TieColumns {
   pseudonym: string;
   municipalityCode: string;
   /** `YYYY-MM`. */
@@ -154,6 +161,8 @@ export interface EvaluationSubject {
   timeline: readonly DatedStatus[];
   placements: readonly PlacementFacts[];
   attendance: Attendance;
+  /** Their ties to companies (#20); none when left out. */
+  ties?: readonly TieFacts[];
 }
 
 /**
@@ -191,6 +200,7 @@ export function evaluationRowsOf(
       fallBacks: fallBacks(series),
       attendance: subject.attendance,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
+      ...tieColumnsOf(subject.ties ?? [], until),
     },
     placements: placements.map((placement, index) => {
       const ended =

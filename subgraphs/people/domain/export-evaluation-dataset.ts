@@ -107,7 +107,7 @@ async function rowsOfPage(
   const rows: EvaluationRows = { youth: [], placements: [] };
   for (const subject of subjects) {
     const id = subject.youth.id;
-    const { placements } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
+    const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
     const { attendance } = LearningColumnsSchema.parse(learningAnswer.rows[id] ?? {});
     const ofSubject = evaluationRowsOf(
       {
@@ -116,6 +116,7 @@ async function rowsOfPage(
         timeline: subject.timeline,
         placements,
         attendance,
+        ties,
       },
       until,
     );

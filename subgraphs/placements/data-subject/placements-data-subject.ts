@@ -289,7 +289,8 @@ export async function erasePlacementsData(
 
 /**
  * The research columns of placements for consenting young people: dates, status, outcome kind
- * and the follow-ups' results — no company, contact, plan or notes.
+ * and the follow-ups' results — no company, contact, plan or notes — and of their ties to
+ * companies: each tie's first contact, strength and first placement day, no company.
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -300,8 +301,17 @@ export async function placementEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
-    const placements = await placementsOf(table, youthId);
+    const [placements, ties] = await Promise.all([
+      placementsOf(table, youthId),
+      readTiesOfYouth(table, youthId),
+    ]);
     rows[youthId] = {
+      // Dates and a code per tie, never the company.
+      ties: ties.map((tie) => ({
+        firstContact: firstContact(tie),
+        strength: tieStrength(tie),
+        firstPlacementDay: tie.placementDays[0] ?? null,
+      })),
       placements: placements
         .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
         .map((placement) => ({

@@ -41,6 +41,28 @@ describe('seedPlacements', () => {
     expect(untied).toEqual([]);
   });
 
+  it("records meetings at each municipality's held matching event, so the demo shows ties", async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('265'), new Date(`${world.today}T12:00:00Z`)),
+      entitiesQuery('Municipality', 'tieStats { youthWithCompanyTies newTies }'),
+      { representations: [{ __typename: 'Municipality', code: '265' }] },
+    );
+    const ties = (await everyItem(table)).filter(
+      (item) => item.entity === 'YouthCompanyTie' && item.ways instanceof Set,
+    );
+    // Assess
+    expect(
+      ties.filter((item) => (item.ways as Set<string>).has('MATCHING_EVENT')).length,
+    ).toBeGreaterThan(0);
+    expect(result.errors).toBeUndefined();
+    const [municipality] = (result.data?._entities ?? []) as Array<{
+      tieStats: { youthWithCompanyTies: number };
+    }>;
+    expect(municipality?.tieStats.youthWithCompanyTies).toBeGreaterThan(0);
+  });
+
   it("writes counters that agree with the world's placements", async () => {
     // Prepare
     const inRoskilde = world.placements.filter((p) => p.municipalityCode === '265');

@@ -1,6 +1,11 @@
 import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
-import { tieSource, type YouthCompanyContact, youthCompanyTieItems } from '#kernel/ties';
+import {
+  type TieInterest,
+  tieSource,
+  type YouthCompanyContact,
+  youthCompanyTieItems,
+} from '#kernel/ties';
 import { rangesOverlap } from '#placements/domain/dates';
 import type { Introduction } from '#placements/domain/introduction';
 import type { Invitation } from '#placements/domain/invitation';
@@ -14,6 +19,7 @@ import {
   standardCheckpoints,
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
+import { contactsOfRecords } from '#placements/domain/tie-history';
 import type { Wish } from '#placements/domain/wish';
 import { IntroductionEntity } from '#placements/repository/introduction-entity';
 import { InvitationEntity } from '#placements/repository/invitation-entity';
@@ -59,6 +65,7 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     if (origin.invitationId)
       invitations.push(acceptedInvitation(demo, origin.invitationId, placement));
   });
+  const meetings: YouthCompanyContact[] = [];
   for (const municipality of world.municipalities) {
     const youth = world.youth.filter((y) => y.municipalityCode === municipality.code);
     const hosts = world.companies.filter(
@@ -66,7 +73,7 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     );
     wishes.push(...openWishes(youth, hosts, world.today));
     invitations.push(...openInvitations(youth, hosts, world.today));
-    items.push(...matchingEvents(municipality.code, youth, hosts, world.today));
+    items.push(...matchingEvents(municipality.code, youth, hosts, world.today, meetings));
   }
 
   const introductions = invitations.map((invitation) => introductionBefore(invitation, world));
@@ -74,7 +81,12 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
   items.push(...wishes.map(WishEntity.toItem));
   items.push(...invitations.map(InvitationEntity.toItem));
   items.push(...introductions.map(IntroductionEntity.toItem));
-  items.push(...tieItems(placements, wishes, introductions));
+  items.push(
+    ...youthCompanyTieItems([
+      ...contactsOfRecords({ wishes, invitations, placements, introductions }),
+      ...meetings,
+    ]),
+  );
   items.push(...guardItems(placements));
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
@@ -253,44 +265,24 @@ function introductionBefore(invitation: Invitation, world: DemoWorld): Introduct
   };
 }
 
-/** One tie per young person and company, with every wish, placement and introduction behind it. */
-function tieItems(
-  placements: readonly Placement[],
-  wishes: readonly Wish[],
-  introductions: readonly Introduction[],
-): Item[] {
-  const contacts: YouthCompanyContact[] = [
-    ...placements.map((placement) => ({
-      ...placement,
-      source: tieSource.placement(placement.id),
-      way: 'PLACEMENT' as const,
-      day: placement.createdAt.slice(0, 10),
-      youthInterest: 'STRONG' as const,
-      companyInterest: 'STRONG' as const,
-    })),
-    ...wishes.map((wish) => ({
-      ...wish,
-      source: tieSource.wish(wish.id),
-      way: 'WISH' as const,
-      day: wish.createdAt.slice(0, 10),
-      youthInterest: 'STRONG' as const,
-    })),
-    ...introductions.map((introduction) => ({
-      ...introduction,
-      source: tieSource.introduction(introduction.id),
-      way: 'INTRODUCTION' as const,
-      day: introduction.createdAt.slice(0, 10),
-    })),
-  ];
-  return youthCompanyTieItems(contacts);
-}
+/** The interest each side expressed at a demo meeting, by the meeting's number. */
+const DEMO_INTEREST: ReadonlyArray<[TieInterest, TieInterest]> = [
+  ['STRONG', 'SOME'],
+  ['SOME', 'NONE'],
+  ['NONE', 'NONE'],
+  ['SOME', 'STRONG'],
+];
 
-/** Two matching events a municipality: one held a month ago (with notes), one in two weeks. */
+/**
+ * Two matching events a municipality: one held a month ago (with notes, and the meetings the
+ * team recorded there: each young person met three of its companies), one in two weeks.
+ */
 function matchingEvents(
   municipalityCode: string,
   youth: DemoYouth[],
   hosts: DemoCompany[],
   today: string,
+  meetings: YouthCompanyContact[],
 ): Item[] {
   const items: Item[] = [];
   [-30, 14].forEach((offset, e) => {
@@ -322,6 +314,25 @@ function matchingEvents(
         version: 1,
       };
       items.push(MatchingEventParticipationEntity.toItem(participation));
+      if (offset > 0) return;
+      [p, p + 3, p + 5].forEach((n, m) => {
+        const companyId = event.companyIds[n % event.companyIds.length];
+        const [youthInterest, companyInterest] = DEMO_INTEREST[(p + m) % DEMO_INTEREST.length] ?? [
+          'NONE',
+          'NONE',
+        ];
+        if (!companyId) return;
+        meetings.push({
+          youthId: person.id,
+          companyId,
+          municipalityCode,
+          source: tieSource.meeting(event.id),
+          way: 'MATCHING_EVENT',
+          day: date,
+          youthInterest,
+          companyInterest,
+        });
+      });
     });
   });
   return items;

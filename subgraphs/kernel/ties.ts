@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEntity } from './entity.ts';
-import { type ItemKey, key, PREFIX } from './keys.ts';
+import { key, PREFIX } from './keys.ts';
+import { sharedKeys } from './shared-keys.ts';
 import type { Item, TransactAction } from './table/table.ts';
 
 /**
@@ -61,10 +62,8 @@ const TIE = PREFIX.tie;
 /** Sort key prefix of a young person's ties to companies, in their collection. */
 export const YOUTH_COMPANY_TIE_PREFIX = key(TIE, PREFIX.company, '');
 
-/** Key of a young person's tie to a company. */
-export function youthCompanyTieKey(youthId: string, companyId: string): ItemKey {
-  return { pk: key(PREFIX.youth, youthId), sk: key(TIE, PREFIX.company, companyId) };
-}
+/** Key of a young person's tie to a company (`sharedKeys.youthCompanyTie`). */
+export const youthCompanyTieKey = sharedKeys.youthCompanyTie;
 
 /** The gsi3 partition of a company's ties to young people. */
 export const companyYouthTiesPartition = (companyId: string): string =>
@@ -78,10 +77,8 @@ export const municipalityTiesPartition = (municipalityCode: string): string =>
 export const companyTiesPartition = (companyId: string): string =>
   key(TIE, PREFIX.company, companyId);
 
-/** Key of a company's tie to another company. */
-export function companyCompanyTieKey(companyId: string, otherCompanyId: string): ItemKey {
-  return { pk: companyTiesPartition(companyId), sk: key(PREFIX.company, otherCompanyId) };
-}
+/** Key of a company's tie to another company (`sharedKeys.companyTie`). */
+export const companyCompanyTieKey = sharedKeys.companyTie;
 
 /** The sources of ties: one string per fact, so the same fact ties once. */
 export const tieSource = {

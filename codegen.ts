@@ -82,6 +82,10 @@ function mappersOf(name: string): Record<string, string> {
       PlacementFeedback: '../domain/placement-feedback.ts#PlacementFeedback',
       PlacementFollowUp: '../domain/lifecycle.ts#PlacementFollowUp',
       StaffMember: '../domain/references.ts#EntityRef',
+      CompanyTie: '../domain/tie-queries.ts#TieView',
+      YouthTie: '../domain/tie-queries.ts#TieView',
+      CompanyCompanyTie: '../domain/tie-queries.ts#CompanyCompanyTieView',
+      TieStats: '../domain/tie-figures.ts#TieFigures',
     },
     'learning-community': {
       Municipality: '../domain/references.ts#MunicipalityRef',

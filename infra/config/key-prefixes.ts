@@ -83,6 +83,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.youth,
       // The occupancy counter of an opportunity, `OPPORTUNITY#<id>` / `OCCUPANCY`.
       PREFIX.opportunity,
+      // Ties between companies that hosted the same young person (`#kernel/ties`).
+      PREFIX.tie,
     ],
     read: [PREFIX.company, PREFIX.contact],
     append: [PREFIX.audit],
@@ -205,8 +207,10 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * placed under their company on gsi3 (`CONTACT#…`, `OPPORTUNITY#…`), each move checked against
  * the company (`COMPANY#…`, read only); the placements left early for education or a job and
  * stored as interrupted, completed (`PLACEMENT#…`), found through each young person's
- * placements (`YOUTH#…`, read only). The municipalities, a municipality's companies and young
- * people, and a young person's placements are listed on gsi1, the only index it queries. A new migration that touches another prefix adds
+ * placements; the ties derived from a young person's wishes, invitations, placements and
+ * introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`. The municipalities, a
+ * municipality's companies and young people, and a young person's placements are listed on gsi1,
+ * the only index it queries. A new migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
 export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
@@ -217,7 +221,11 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     PREFIX.contact,
     PREFIX.opportunity,
     PREFIX.placement,
+    // 0007: ties derived from stored records, in the young person's collection and between
+    // companies (`TIE#…`).
+    PREFIX.youth,
+    PREFIX.tie,
   ],
-  read: [PREFIX.company, PREFIX.youth],
+  read: [PREFIX.company],
   indexes: ['gsi1'],
 };

@@ -15,6 +15,8 @@ export const PREFIX = {
   placement: 'PLACEMENT',
   networkGroup: 'GROUP',
   stats: 'STATS',
+  /** Ties between companies (`ties.ts`); a young person's ties live in their collection. */
+  tie: 'TIE',
   /** Append-only audit records (see `audit.ts`). */
   audit: 'AUDIT',
   /** The gateway's per-identity rate-limit counters. */

@@ -71,6 +71,28 @@ export const sharedKeys = {
     sk: key('LINK', PREFIX.company, companyId),
   }),
   /**
+   * A young person's tie to a company (`ties.ts`; written by whichever subgraph's transaction
+   * makes it — placements for meetings, wishes, invitations, placements and introductions — with
+   * set additions only). History, not the live link: it never ends. It lives in the young
+   * person's item collection, so erasure removes it with them; gsi3 lists it for the company,
+   * gsi2 for the municipality's figures. Readers may rely on `youthId`, `companyId`,
+   * `municipalityCode` and the string sets `reasons`, `ways`, `contactDays`, `placementDays`,
+   * `youthInterest`, `companyInterest`, read through `YouthCompanyTieEntity`.
+   */
+  youthCompanyTie: (youthId: string, companyId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key(PREFIX.tie, PREFIX.company, companyId),
+  }),
+  /**
+   * One side of a tie between two companies (`ties.ts`), under the first: they hosted
+   * placements of the same young person, or share a company network group. Readers may rely on
+   * `companyId`, `otherCompanyId` and the string sets `reasons`, `ways`, `contactDays`.
+   */
+  companyTie: (companyId: string, otherCompanyId: string): ItemKey => ({
+    pk: key(PREFIX.tie, PREFIX.company, companyId),
+    sk: key(PREFIX.company, otherCompanyId),
+  }),
+  /**
    * A task the placement lifecycle opens for a participant rather than for the team — the young
    * person (a self-assessment at a checkpoint or follow-up, feedback on the placement) or the
    * company (feedback) (owner: placements). It lives in the young person's item collection, so

@@ -40,6 +40,7 @@ import { canSeeMatchingEvent, findMatchingEvent } from './domain/matching-event-
 import { MUTATION_PARTIES } from './domain/mutation-parties.ts';
 import { findPlacement } from './domain/placement-queries.ts';
 import type { CompanyRef, YouthRef } from './domain/references.ts';
+import type { TieView } from './domain/tie-queries.ts';
 import { findWish } from './domain/wish-queries.ts';
 import {
   LIFECYCLE_PLACEMENT_RULES,
@@ -151,6 +152,33 @@ function recordRules<Parent>(
   );
 }
 
+/**
+ * A company's tie to a young person: for the team of the young person's municipality, and for a
+ * contact of the company only while the live link ties them (`isTiedNow`) — the tie is history,
+ * and history shows a company no young person it is not tied to now.
+ */
+const aTieTheCallerMaySee = anyOf<TieView>(
+  staffOfMunicipality((tie) => tie.municipalityCode),
+  fieldRule(
+    'contactOfTheCompanyTiedToThemNow',
+    (identity, tie, context) =>
+      identity.role === 'COMPANY_CONTACT' &&
+      identity.companyId === tie.companyId &&
+      isTiedNow(context, tie.youthId, tie.companyId),
+  ),
+);
+
+/** The fields of a youth–company tie, with the field that names the other side. */
+const TIE_FIELDS = (other: string[]) => [
+  ...other,
+  'ways',
+  'firstContact',
+  'lastContact',
+  'youthInterest',
+  'companyInterest',
+  'strength',
+];
+
 /** The fields whose rules guard the placement figures. */
 const FIGURES = 'Municipality.placementStats, ProgrammeStats.placementStats';
 
@@ -188,6 +216,7 @@ export const placementsRules: SubgraphRules = {
       code: signedIn,
       placementStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
       matchingEvents: staffOfMunicipality((municipality: { code: string }) => municipality.code),
+      tieStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
       // A reference carries nothing but the code; the fields decide.
       [REFERENCE]: signedIn,
     },
@@ -203,6 +232,7 @@ export const placementsRules: SubgraphRules = {
       wishes: youthRecords,
       invitations: youthRecords,
       matchingEvents: youthRecords,
+      companyTies: youthRecords,
       [REFERENCE]: anyOf<YouthRef>(youthRecords, aCompanyTiedToThem),
     },
     Company: {
@@ -210,6 +240,9 @@ export const placementsRules: SubgraphRules = {
       placements: companyRecords,
       invitations: companyRecords,
       wishes: companyRecords,
+      // Each tie on the page is filtered by who may see it (`tie-queries.ts`) and ruled below.
+      youthTies: companyRecords,
+      companyTies: companyRecords,
       [REFERENCE]: companyRecords,
     },
     // Resolved by the companies subgraph, under its rules; here only the id is passed on.
@@ -321,6 +354,29 @@ export const placementsRules: SubgraphRules = {
       ['event', 'youth', 'note', 'version'],
       ['note'],
     ),
+    // The other side is a reference, under its own type's rules; the tie's facts are personal.
+    CompanyTie: recordRules(youngPersonOrTeam<TieView>(), TIE_FIELDS(['company']), TIE_FIELDS([])),
+    YouthTie: recordRules(aTieTheCallerMaySee, TIE_FIELDS(['youth']), TIE_FIELDS([])),
+    YouthTieConnection: connectionRules('Company.youthTies'),
+    YouthTieEdge: edgeRules('Company.youthTies'),
+    CompanyCompanyTie: allGuardedByParent('Company.companyTies', [
+      'company',
+      'ways',
+      'firstContact',
+      'lastContact',
+    ]),
+    TieStats: allGuardedByParent('Municipality.tieStats, ProgrammeStats.tieStats', [
+      'from',
+      'to',
+      'suppressed',
+      'youthWithCompanyTies',
+      'youthWithThreeOrMoreCompanyTies',
+      'youthWithFirstPlacement',
+      'medianCompaniesMetBeforeFirstPlacement',
+      'companiesTiedToTwoOrMoreYouth',
+      'companiesHostingMoreThanOnePlacement',
+      'newTies',
+    ]),
     StatsPeriod: allGuardedByParent('PlacementStats.period', ['from', 'to']),
     PlacementStats: allGuardedByParent(FIGURES, [
       'planned',
@@ -365,6 +421,7 @@ export const placementsRules: SubgraphRules = {
       from: programmeOffice,
       to: programmeOffice,
       placementStats: programmeOffice,
+      tieStats: programmeOffice,
       [REFERENCE]: programmeOffice,
     },
     PlacementConnection: connectionRules(CONNECTIONS.Placement),
@@ -394,6 +451,8 @@ export const placementsRules: SubgraphRules = {
     Invitation: subjectOfRecord,
     Introduction: subjectOfRecord,
     MatchingEventParticipation: subjectOfRecord,
+    CompanyTie: subjectOfRecord,
+    YouthTie: subjectOfRecord,
     LifecycleTask: subjectOfTask,
     ParticipantTask: subjectOfRecord,
     PlacementFeedback: subjectOfRecord,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleCompaniesDataSubject } from '#companies/data-subject/companies-data-subject';
 import type { Table } from '#kernel/table/table';
+import { youthCompanyTieKey } from '#kernel/ties';
 import {
   collectLearningData,
   eraseLearningData,
@@ -26,7 +27,6 @@ import {
 } from '#placements/repository/matching-event-entity';
 import { statusCountersKey } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
-import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
 import { givenGroup, givenSession } from '../support/learning-factories.ts';
 import {
   givenLink,
@@ -183,7 +183,16 @@ describe('data-subject modules: collect and erase each subgraph by access patter
     const { version: _version, ...introduced } = introduction;
     expect(placements.introductions).toEqual([introduced]);
     expect(placements.companyTies).toEqual([
-      { companyId: 'c-erase', reasons: [`INTRODUCTION#${introduction.id}`] },
+      {
+        companyId: 'c-erase',
+        reasons: [`INTRODUCTION#${introduction.id}`],
+        ways: ['INTRODUCTION'],
+        firstContact: introduction.createdAt.slice(0, 10),
+        lastContact: introduction.createdAt.slice(0, 10),
+        youthInterest: 'NONE',
+        companyInterest: 'NONE',
+        strength: 'MET',
+      },
     ]);
     expect(learning.groupMemberships).toEqual([{ groupId: group.id, joinedOn: '2026-09-01' }]);
     expect(learning.attendanceTotals).toEqual({ present: 1, absent: 0, excused: 0 });

@@ -5,8 +5,8 @@ import { seedPeople } from '#infra/local/seed/seed-people';
 import { seedPlacements } from '#infra/local/seed/seed-placements';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
+import { youthCompanyTieKey } from '#kernel/ties';
 import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
-import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
 import { server } from '#placements/server';
 import { everyItem } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
@@ -39,6 +39,28 @@ describe('seedPlacements', () => {
     expect(invitations.length).toBeGreaterThan(0);
     const untied = invitations.filter((_item, i) => !(ties[i]?.reasons instanceof Set));
     expect(untied).toEqual([]);
+  });
+
+  it("records meetings at each municipality's held matching event, so the demo shows ties", async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('265'), new Date(`${world.today}T12:00:00Z`)),
+      entitiesQuery('Municipality', 'tieStats { youthWithCompanyTies newTies }'),
+      { representations: [{ __typename: 'Municipality', code: '265' }] },
+    );
+    const ties = (await everyItem(table)).filter(
+      (item) => item.entity === 'YouthCompanyTie' && item.ways instanceof Set,
+    );
+    // Assess
+    expect(
+      ties.filter((item) => (item.ways as Set<string>).has('MATCHING_EVENT')).length,
+    ).toBeGreaterThan(0);
+    expect(result.errors).toBeUndefined();
+    const [municipality] = (result.data?._entities ?? []) as Array<{
+      tieStats: { youthWithCompanyTies: number };
+    }>;
+    expect(municipality?.tieStats.youthWithCompanyTies).toBeGreaterThan(0);
   });
 
   it("writes counters that agree with the world's placements", async () => {

@@ -62,6 +62,8 @@ const YOUTH_COLUMNS = [
   'ageBandAtEnrolment',
   'attendance',
   'benefitCategory',
+  'companyTies',
+  'companyTiesBeforeFirstPlacement',
   'enrolmentMonth',
   'fallBacks',
   'inEducationOrJobAfterEnrolment',
@@ -70,6 +72,7 @@ const YOUTH_COLUMNS = [
   'pseudonym',
   'selfAssessment',
   'statusAtEnd',
+  'strongestTie',
   'weeklyStatus',
   'weeksInEducationOrJob',
 ];

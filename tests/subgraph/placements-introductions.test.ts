@@ -3,7 +3,7 @@ import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
-import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
+import { youthCompanyTieKey } from '#kernel/ties';
 import { server } from '#placements/server';
 import { everyItem } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
-import { youthCompanyTieKey } from '#placements/repository/youth-company-tie-entity';
+import { youthCompanyTieKey } from '#kernel/ties';
 import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
@@ -81,8 +81,9 @@ describe('placements subgraph: meeting first, then the invitation', () => {
       // Assess
       expect(result.data?.inviteYouth).toMatchObject({ invitation: { id: expect.any(String) } });
       expect(result.data?.inviteYouth.errors).toEqual([]);
+      // The wish let the invitation through; the invitation is a further source of the tie.
       expect((await table.get(youthCompanyTieKey('y-wish', 'c-1')))?.reasons).toEqual(
-        new Set([`WISH#${wish.id}`]),
+        new Set([`WISH#${wish.id}`, `INVITATION#${result.data?.inviteYouth.invitation?.id}`]),
       );
     });
 

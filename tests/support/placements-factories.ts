@@ -1,6 +1,7 @@
 import type { CompanyNetworkStatus } from '#companies/domain/company';
 import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
 import type { Table } from '#kernel/table/table';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import type { YouthStatus } from '#people/domain/youth';
 import type { Introduction } from '#placements/domain/introduction';
 import type { LifecycleTask } from '#placements/domain/lifecycle';
@@ -16,7 +17,6 @@ import {
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
 import { YouthCompanyLinkEntity } from '#placements/repository/youth-company-link-repository';
-import { introductionTie, tieReasonAdded } from '#placements/repository/youth-company-tie-entity';
 import { aCompany, aCompanyContact, anOpportunity, everyItem } from './companies-factories.ts';
 import { fixtureId } from './fixture-id.ts';
 import { givenYouth } from './people-factories.ts';
@@ -359,11 +359,13 @@ export async function givenIntroduction(
   const introduction = anIntroduction(overrides);
   await table.transact([
     { put: IntroductionEntity.toItem(introduction) },
-    tieReasonAdded({
+    youthCompanyTieAdded({
       youthId: introduction.youthId,
       companyId: introduction.companyId,
       municipalityCode: introduction.municipalityCode,
-      reason: introductionTie(introduction.id),
+      source: tieSource.introduction(introduction.id),
+      way: 'INTRODUCTION',
+      day: introduction.createdAt.slice(0, 10),
     }),
   ]);
   return introduction;

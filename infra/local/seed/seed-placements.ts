@@ -1,5 +1,11 @@
 import { addDays } from '#kernel/calendar';
 import type { Item, Table } from '#kernel/table/table';
+import {
+  type TieInterest,
+  tieSource,
+  type YouthCompanyContact,
+  youthCompanyTieItems,
+} from '#kernel/ties';
 import { scheduledCheckpoints } from '#placements/domain/checkpoint-schedule';
 import { rangesOverlap } from '#placements/domain/dates';
 import type { Introduction } from '#placements/domain/introduction';
@@ -13,6 +19,7 @@ import {
   type PlacementPlan,
 } from '#placements/domain/placement';
 import { allCounterChanges } from '#placements/domain/placement-figures';
+import { contactsOfRecords } from '#placements/domain/tie-history';
 import type { Wish } from '#placements/domain/wish';
 import { wishContribution } from '#placements/domain/wish-figures';
 import { IntroductionEntity } from '#placements/repository/introduction-entity';
@@ -29,12 +36,6 @@ import {
 } from '#placements/repository/placement-guard-entity';
 import { counterItems } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
-import {
-  introductionTie,
-  placementTie,
-  wishTie,
-  YouthCompanyTieEntity,
-} from '#placements/repository/youth-company-tie-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 import { participantVoiceItems } from './seed-participant-voice.ts';
 
@@ -66,6 +67,7 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     if (origin.invitationId)
       invitations.push(acceptedInvitation(demo, origin.invitationId, placement));
   });
+  const meetings: YouthCompanyContact[] = [];
   for (const municipality of world.municipalities) {
     const youth = world.youth.filter((y) => y.municipalityCode === municipality.code);
     const hosts = world.companies.filter(
@@ -73,7 +75,7 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     );
     wishes.push(...openWishes(youth, hosts, world.today));
     invitations.push(...openInvitations(youth, hosts, world.today));
-    items.push(...matchingEvents(municipality.code, youth, hosts, world.today));
+    items.push(...matchingEvents(municipality.code, youth, hosts, world.today, meetings));
   }
 
   const introductions = invitations.map((invitation) => introductionBefore(invitation, world));
@@ -81,7 +83,12 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
   items.push(...wishes.map(WishEntity.toItem));
   items.push(...invitations.map(InvitationEntity.toItem));
   items.push(...introductions.map(IntroductionEntity.toItem));
-  items.push(...tieItems(placements, wishes, introductions));
+  items.push(
+    ...youthCompanyTieItems([
+      ...contactsOfRecords({ wishes, invitations, placements, introductions }),
+      ...meetings,
+    ]),
+  );
   items.push(...guardItems(placements));
   items.push(...participantVoiceItems(placements, world.today));
   // The figures by the same domain functions as the writes and the recount.
@@ -289,42 +296,24 @@ function introductionBefore(invitation: Invitation, world: DemoWorld): Introduct
   };
 }
 
-/** One tie per young person and company, with every wish, placement and introduction behind it. */
-function tieItems(
-  placements: readonly Placement[],
-  wishes: readonly Wish[],
-  introductions: readonly Introduction[],
-): Item[] {
-  const ties = new Map<
-    string,
-    { youthId: string; companyId: string; municipalityCode: string; reasons: string[] }
-  >();
-  const tie = (
-    record: { youthId: string; companyId: string; municipalityCode: string },
-    reason: string,
-  ) => {
-    const pair = `${record.youthId}|${record.companyId}`;
-    const found = ties.get(pair) ?? {
-      youthId: record.youthId,
-      companyId: record.companyId,
-      municipalityCode: record.municipalityCode,
-      reasons: [],
-    };
-    found.reasons.push(reason);
-    ties.set(pair, found);
-  };
-  for (const placement of placements) tie(placement, placementTie(placement.id));
-  for (const wish of wishes) tie(wish, wishTie(wish.id));
-  for (const introduction of introductions) tie(introduction, introductionTie(introduction.id));
-  return [...ties.values()].map(YouthCompanyTieEntity.toItem);
-}
+/** The interest each side expressed at a demo meeting, by the meeting's number. */
+const DEMO_INTEREST: ReadonlyArray<[TieInterest, TieInterest]> = [
+  ['STRONG', 'SOME'],
+  ['SOME', 'NONE'],
+  ['NONE', 'NONE'],
+  ['SOME', 'STRONG'],
+];
 
-/** Two matching events a municipality: one held a month ago (with notes), one in two weeks. */
+/**
+ * Two matching events a municipality: one held a month ago (with notes, and the meetings the
+ * team recorded there: each young person met three of its companies), one in two weeks.
+ */
 function matchingEvents(
   municipalityCode: string,
   youth: DemoYouth[],
   hosts: DemoCompany[],
   today: string,
+  meetings: YouthCompanyContact[],
 ): Item[] {
   const items: Item[] = [];
   [-30, 14].forEach((offset, e) => {
@@ -356,6 +345,25 @@ function matchingEvents(
         version: 1,
       };
       items.push(MatchingEventParticipationEntity.toItem(participation));
+      if (offset > 0) return;
+      [p, p + 3, p + 5].forEach((n, m) => {
+        const companyId = event.companyIds[n % event.companyIds.length];
+        const [youthInterest, companyInterest] = DEMO_INTEREST[(p + m) % DEMO_INTEREST.length] ?? [
+          'NONE',
+          'NONE',
+        ];
+        if (!companyId) return;
+        meetings.push({
+          youthId: person.id,
+          companyId,
+          municipalityCode,
+          source: tieSource.meeting(event.id),
+          way: 'MATCHING_EVENT',
+          day: date,
+          youthInterest,
+          companyInterest,
+        });
+      });
     });
   });
   return items;

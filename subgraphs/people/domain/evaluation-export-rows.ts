@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
+import {
+  type TieColumns,
+  type TieFacts,
+  TieFactsSchema,
+  tieColumnsOf,
+} from './evaluation-tie-columns.ts';
 import type { SelfAssessment } from './self-assessment.ts';
 import {
   type SelfAssessmentColumns,
@@ -100,6 +106,7 @@ export type PlacementFacts = z.infer<typeof PlacementFactsSchema>;
 /** The placements subgraph's columns of one young person. */
 export const PlacementsColumnsSchema = z.object({
   placements: z.array(PlacementFactsSchema).default([]),
+  ties: z.array(TieFactsSchema).default([]),
 });
 
 /** Network attendance as the learning community reports it: counts only. */
@@ -124,7 +131,7 @@ export type FollowUpColumns = Record<
 >;
 
 /** One young person's row. */
-export interface EvaluationYouthRow {
+export interface EvaluationYouthRow extends TieColumns {
   pseudonym: string;
   municipalityCode: string;
   /** `YYYY-MM`. */
@@ -194,6 +201,8 @@ export interface EvaluationSubject {
   attendance: Attendance;
   /** Their self-assessments (none when left out). */
   selfAssessments?: readonly SelfAssessment[];
+  /** Their ties to companies (#20); none when left out. */
+  ties?: readonly TieFacts[];
 }
 
 /**
@@ -232,6 +241,7 @@ export function evaluationRowsOf(
       attendance: subject.attendance,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
+      ...tieColumnsOf(subject.ties ?? [], until),
     },
     placements: placements.map((placement, index) => {
       const ended =

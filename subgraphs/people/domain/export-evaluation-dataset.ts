@@ -116,7 +116,7 @@ async function rowsOfPage(
   const rows: EvaluationRows = { youth: [], placements: [] };
   for (const subject of subjects) {
     const id = subject.youth.id;
-    const { placements } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
+    const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
     const { attendance } = LearningColumnsSchema.parse(learningAnswer.rows[id] ?? {});
     const ofSubject = evaluationRowsOf(
       {
@@ -126,6 +126,7 @@ async function rowsOfPage(
         placements,
         attendance,
         selfAssessments: selfAssessments.get(id) ?? [],
+        ties,
       },
       until,
     );

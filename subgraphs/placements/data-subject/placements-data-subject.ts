@@ -7,6 +7,13 @@ import {
 import { type ItemKey, key, newId, PREFIX } from '#kernel/keys';
 import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
+import {
+  firstContact,
+  lastContact,
+  tieStrength,
+  type YouthCompanyTie,
+  youthCompanyTieKey,
+} from '#kernel/ties';
 import type { LifecycleTask } from '../domain/lifecycle.ts';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
 import type { PlacementFeedback } from '../domain/placement-feedback.ts';
@@ -31,7 +38,7 @@ import {
 } from '../repository/placement-feedback-entity.ts';
 import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
 import { erasedWishToItem, WishEntity, wishesOfYouthPartition } from '../repository/wish-entity.ts';
-import { readTiesOfYouth, youthCompanyTieKey } from '../repository/youth-company-tie-entity.ts';
+import { readTiesOfYouth } from '../repository/youth-company-tie-entity.ts';
 
 /**
  * The placements subgraph's part of a young person's rights. It finds everything about a young
@@ -88,11 +95,25 @@ export const PLACEMENTS_EXPORT_SECTIONS = {
   wishes: ['Wish'],
   invitations: ['Invitation'],
   introductions: ['Introduction'],
-  companyTies: [],
+  companyTies: ['CompanyTie', 'YouthTie'],
   matchingEvents: ['MatchingEventParticipation'],
   participantTasks: ['ParticipantTask'],
   placementFeedback: ['PlacementFeedback'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** A tie to a company as the young person may read it back: what it holds, and its strength. */
+function tieForSubject(tie: YouthCompanyTie): Record<string, unknown> {
+  return {
+    companyId: tie.companyId,
+    reasons: tie.reasons,
+    ways: tie.ways,
+    firstContact: firstContact(tie),
+    lastContact: lastContact(tie),
+    youthInterest: tie.youthInterest,
+    companyInterest: tie.companyInterest,
+    strength: tieStrength(tie),
+  };
+}
 
 /** A lifecycle task as the young person may read it back: without the workflow's token. */
 function taskForSubject(task: LifecycleTask): Record<string, unknown> {
@@ -169,7 +190,7 @@ export async function collectPlacementsData(
     introductions: introductions
       .map(IntroductionEntity.fromItem)
       .map(({ version: _v, ...introduction }) => introduction),
-    companyTies: ties.map(({ companyId, reasons }) => ({ companyId, reasons })),
+    companyTies: ties.map(tieForSubject),
     matchingEvents: participations
       .map(MatchingEventParticipationEntity.fromItem)
       .map(({ version: _v, ...participation }) => participation),
@@ -325,7 +346,8 @@ export async function erasePlacementsData(
 
 /**
  * The research columns of placements for consenting young people: dates, status, outcome kind,
- * the follow-ups' results and the feedback ratings — no company, contact, plan or notes.
+ * the follow-ups' results and the feedback ratings — no company, contact, plan or notes — and of
+ * their ties to companies: each tie's first contact, strength and first placement day, no company.
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -336,10 +358,11 @@ export async function placementEvaluationRows(
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
-    const [placements, invitationItems, feedback] = await Promise.all([
+    const [placements, invitationItems, feedback, ties] = await Promise.all([
       placementsOf(table, youthId),
       listedBy(table, invitationsOfYouthPartition(youthId)),
       listFeedbackOfYouth(table, youthId),
+      readTiesOfYouth(table, youthId),
     ]);
     // The invitations that answered a wish: a placement from one came from the young person's
     // own choice, answered by the company (a column of its own for the power-shift question).
@@ -350,6 +373,12 @@ export async function placementEvaluationRows(
         .map((invitation) => invitation.id),
     );
     rows[youthId] = {
+      // Dates and a code per tie, never the company.
+      ties: ties.map((tie) => ({
+        firstContact: firstContact(tie),
+        strength: tieStrength(tie),
+        firstPlacementDay: tie.placementDays[0] ?? null,
+      })),
       placements: placements
         .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
         .map((placement) => ({

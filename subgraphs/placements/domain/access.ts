@@ -89,4 +89,5 @@ export const MUTATION_ACCESS: AudienceRules<PlacementsAudience, PlacementsMutati
   updatePlacementPlan: ['SELF', 'TEAM'],
   // The participants' own voice: nobody gives it on their behalf.
   givePlacementFeedback: ['SELF', 'COMPANY'],
+  recordMatchingEventMeetings: ['TEAM'],
 };

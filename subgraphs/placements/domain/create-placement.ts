@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { newId } from '#kernel/keys';
+import type { TransactAction } from '#kernel/table/table';
+import { companyCompanyTieAdded, tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { EntityIdSchema, IsoDateSchema, textSchema } from '#kernel/validation';
@@ -33,7 +35,7 @@ import {
   linkAction,
   loadLink,
 } from '../repository/youth-company-link-repository.ts';
-import { placementTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
+import { readTiesOfYouth } from '../repository/youth-company-tie-entity.ts';
 import { scheduledCheckpoints } from './checkpoint-schedule.ts';
 import { callerStaffId } from './command-inputs.ts';
 import { newLifecycle, startLifecycleExecution } from './lifecycle-start.ts';
@@ -170,9 +172,34 @@ function newPlacement(
 }
 
 /**
+ * The company–company ties a placement makes: the companies that hosted the young person's
+ * other placements share them with this one (read from the young person's ties, one query of
+ * their collection).
+ */
+async function sharedPlacementTies(
+  context: SubgraphContext,
+  placement: Placement,
+): Promise<TransactAction[]> {
+  const ties = await readTiesOfYouth(context.table, placement.youthId);
+  const day = danishToday(context.now());
+  return ties
+    .filter((tie) => tie.companyId !== placement.companyId && tie.ways.includes('PLACEMENT'))
+    .flatMap((tie) =>
+      companyCompanyTieAdded({
+        companyId: placement.companyId,
+        otherCompanyId: tie.companyId,
+        source: tieSource.sharedPlacement(placement.id),
+        way: 'SHARED_PLACEMENTS',
+        day,
+      }),
+    );
+}
+
+/**
  * Stages a new placement and everything that changes with it: the guards and counters, checks
  * that the company, opportunity and mentor are still as read, the wish or invitation it uses
- * up, the youth–company link, the tie that lets the company invite the young person again, and the young person's status when the placement is under way.
+ * up, the youth–company link, the tie that lets the company invite the young person again, the ties between its company and
+ * the young person's earlier hosts, and the young person's status when the placement is under way.
  */
 async function stageNewPlacement(
   context: SubgraphContext,
@@ -222,13 +249,18 @@ async function stageNewPlacement(
     });
   if (linkChange) work.add(linkChange);
   work.add(
-    tieReasonAdded({
+    youthCompanyTieAdded({
       youthId: placement.youthId,
       companyId: placement.companyId,
       municipalityCode: placement.municipalityCode,
-      reason: placementTie(placement.id),
+      source: tieSource.placement(placement.id),
+      way: 'PLACEMENT',
+      day: danishToday(context.now()),
+      youthInterest: 'STRONG',
+      companyInterest: 'STRONG',
     }),
   );
+  work.add(...(await sharedPlacementTies(context, placement)));
   if (placement.status === 'ACTIVE' && checked.youth.status !== 'IN_PLACEMENT') {
     work.add(
       ...(await prepareYouthStatusChange(table, {

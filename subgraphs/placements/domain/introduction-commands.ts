@@ -2,6 +2,8 @@ import { answeredById, defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
 import { newId } from '#kernel/keys';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
+import { danishToday } from '#kernel/today';
 import { IntroductionEntity } from '../repository/introduction-entity.ts';
 import { loadIntroduction } from '../repository/introduction-repository.ts';
 import {
@@ -11,7 +13,6 @@ import {
   loadYouthFacts,
   type YouthFacts,
 } from '../repository/shared-items.ts';
-import { introductionTie, tieReasonAdded } from '../repository/youth-company-tie-entity.ts';
 import { callerStaffId } from './command-inputs.ts';
 import {
   type IntroduceYouthToCompanyInput,
@@ -57,11 +58,13 @@ export const introduceYouthToCompanyCommand = defineCommand({
       version: 1,
     });
     work.add(
-      tieReasonAdded({
+      youthCompanyTieAdded({
         youthId: youth.id,
         companyId: company.id,
         municipalityCode: youth.municipalityCode,
-        reason: introductionTie(introduction.id),
+        source: tieSource.introduction(introduction.id),
+        way: 'INTRODUCTION',
+        day: danishToday(now),
       }),
     );
     return introduction;

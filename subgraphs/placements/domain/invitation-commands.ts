@@ -4,6 +4,7 @@ import { createItemLoader } from '#kernel/entity-loader';
 import { DomainRuleError, requireVersion, StrangerRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import { danishToday } from '#kernel/today';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import { linkReason } from '#kernel/youth-company-link';
@@ -181,6 +182,18 @@ export async function stageInvitation(
     ...(answering ? { wishId: answering.wishId } : {}),
   });
   await stageLinkChange(context, work, invitation, 'add', answering?.endsLinkReasons);
+  // The company chose the young person: its interest is strong.
+  work.add(
+    youthCompanyTieAdded({
+      youthId: youth.id,
+      companyId: company.id,
+      municipalityCode: youth.municipalityCode,
+      source: tieSource.invitation(invitation.id),
+      way: 'INVITATION',
+      day: danishToday(now),
+      companyInterest: 'STRONG',
+    }),
+  );
   return invitation;
 }
 

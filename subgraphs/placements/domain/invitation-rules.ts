@@ -1,5 +1,5 @@
+import type { YouthCompanyTie } from '#kernel/ties';
 import type { CompanyFacts, OpportunityFacts, YouthFacts } from '../repository/shared-items.ts';
-import type { YouthCompanyTie } from '../repository/youth-company-tie-entity.ts';
 import { type Invitation, invitationStatus } from './invitation.ts';
 import { broken, RULE } from './rules.ts';
 

@@ -163,4 +163,5 @@ export const MUTATION_PARTIES: Readonly<Record<PlacementsMutation, PartiesOf>> =
   writeMyReflection: ofPlacement,
   updatePlacementPlan: ofPlacement,
   givePlacementFeedback: ofPlacement,
+  recordMatchingEventMeetings: ofMatchingEvent,
 };

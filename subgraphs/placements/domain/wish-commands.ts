@@ -3,6 +3,8 @@ import type { SubgraphContext } from '#kernel/context';
 import { createItemLoader } from '#kernel/entity-loader';
 import { requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
+import { danishToday } from '#kernel/today';
 import { linkReason } from '#kernel/youth-company-link';
 import { stageCounterChanges } from '../repository/placement-stats-entity.ts';
 import {
@@ -19,7 +21,6 @@ import {
   linkAction,
   loadLink,
 } from '../repository/youth-company-link-repository.ts';
-import { tieReasonAdded, wishTie } from '../repository/youth-company-tie-entity.ts';
 import { youthOfRequest } from './parties-of-request.ts';
 import { recallWish, rememberWish } from './placement-results.ts';
 import { broken, RULE } from './rules.ts';
@@ -83,11 +84,15 @@ export const createWishCommand = defineCommand({
       version: 1,
     });
     work.add(
-      tieReasonAdded({
+      // The young person chose the company: their interest is strong.
+      youthCompanyTieAdded({
         youthId: wish.youthId,
         companyId: wish.companyId,
         municipalityCode: wish.municipalityCode,
-        reason: wishTie(wish.id),
+        source: tieSource.wish(wish.id),
+        way: 'WISH',
+        day: danishToday(context.now()),
+        youthInterest: 'STRONG',
       }),
     );
     const linkChange = linkAction(link, { add: [linkReason.wish(wish.id)] });

@@ -11,6 +11,8 @@ import type { MatchingEvent as MatchingEventModel, MatchingEventParticipation as
 import type { PlacementLifecycle as PlacementLifecycleModel, LifecycleTask as LifecycleTaskModel, PlacementFollowUp as PlacementFollowUpModel } from '../domain/lifecycle.ts';
 import type { ParticipantTaskView as ParticipantTaskViewModel } from '../domain/participant-task.ts';
 import type { PlacementFeedback as PlacementFeedbackModel } from '../domain/placement-feedback.ts';
+import type { TieView as TieViewModel, CompanyCompanyTieView as CompanyCompanyTieViewModel } from '../domain/tie-queries.ts';
+import type { TieFigures as TieFiguresModel } from '../domain/tie-figures.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -77,6 +79,12 @@ export type AnswerInvitationInput = {
  */
 export type Company = {
   __typename?: 'Company';
+  /**
+   * The companies this company is tied to: through hosting placements of the same young person,
+   * or (recorded by the learning community) the same company network group. For the company's own
+   * contacts and the municipal team of its municipality.
+   */
+  companyTies: Array<CompanyCompanyTie>;
   /** The company's id. */
   id: Scalars['ID']['output'];
   /** Invitations the company has sent, newest first. */
@@ -85,6 +93,13 @@ export type Company = {
   placements: PlacementConnection;
   /** Young people's wishes addressed to the company, newest first. */
   wishes: WishConnection;
+  /**
+   * The young people the company has met in the network, by young person. For the municipal team
+   * of the company's municipality (their own municipality's young people); a contact of the
+   * company sees only the young people it is tied to now by an open invitation, an open wish or a
+   * planned or running placement, so a page may hold fewer than asked for.
+   */
+  youthTies: YouthTieConnection;
 };
 
 
@@ -120,11 +135,54 @@ export type CompanyWishesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * A company in a municipality's network (owned by the companies subgraph). The placements
+ * subgraph adds its placements, invitations and the wishes addressed to it. Visible here to the
+ * company's own contacts and the municipal team.
+ */
+export type CompanyYouthTiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A company's tie to another company. */
+export type CompanyCompanyTie = {
+  __typename?: 'CompanyCompanyTie';
+  /** The other company. */
+  company: Company;
+  /** The day of their first contact. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How they are tied, each way once. */
+  ways: Array<TieWay>;
+};
+
 /** A contact person of a company (owned by the companies subgraph); here the mentor of a placement. */
 export type CompanyContact = {
   __typename?: 'CompanyContact';
   /** The contact person's id. */
   id: Scalars['ID']['output'];
+};
+
+/** A young person's tie to a company, seen from the young person. */
+export type CompanyTie = {
+  __typename?: 'CompanyTie';
+  /** The company. */
+  company: Company;
+  /** The strongest interest the company expressed. */
+  companyInterest: TieInterest;
+  /** The day of their first contact; null for a tie recorded before days were kept. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact; null for a tie recorded before days were kept. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How strong the tie is. */
+  strength: TieStrength;
+  /** How they met, each way once. */
+  ways: Array<TieWay>;
+  /** The strongest interest the young person expressed. */
+  youthInterest: TieInterest;
 };
 
 /** A checkpoint to mark as held. */
@@ -674,6 +732,18 @@ export type MatchingEventEdge = {
   node: MatchingEvent;
 };
 
+/** One meeting at a matching event. */
+export type MatchingEventMeetingInput = {
+  /** The company. */
+  companyId: Scalars['ID']['input'];
+  /** The interest the company expressed. */
+  companyInterest?: InputMaybe<TieInterest>;
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
+  /** The interest the young person expressed. */
+  youthInterest?: InputMaybe<TieInterest>;
+};
+
 /** A young person's part in a matching event, with their own notes from it. */
 export type MatchingEventParticipation = {
   __typename?: 'MatchingEventParticipation';
@@ -742,6 +812,14 @@ export type Municipality = {
    * that runs no NEXTWORK is `NOT_FOUND` for the programme office.
    */
   placementStats: Maybe<PlacementStats>;
+  /**
+   * Figures about the network's ties between the municipality's young people and companies
+   * (social capital), counted from each tie's first contact, in whole months. For the municipal
+   * team, as they are, and the programme office, rounded to multiples of 5 (the new ties as the
+   * difference of two rounded cumulative counts) with the median shown only over at least 10
+   * young people. Anyone else is refused (`FORBIDDEN`).
+   */
+  tieStats: Maybe<TieStats>;
 };
 
 
@@ -762,6 +840,16 @@ export type MunicipalityMatchingEventsArgs = {
 export type MunicipalityPlacementStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   period?: InputMaybe<StatsPeriodInput>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK. The placements subgraph adds the figures
+ * about its placements ("praktikforløb") and its matching events.
+ */
+export type MunicipalityTieStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -861,6 +949,14 @@ export type Mutation = {
    * new placement, a pause). Municipal team only.
    */
   recordFollowUp: PlacementPayload;
+  /**
+   * Records who met whom at a matching event of the caller's municipality, and the interest each
+   * side expressed: each meeting ties the young person and the company (`Youth.companyTies`).
+   * Municipal team only, once the event is held; every meeting must be between a young person and
+   * a company that took part (`NOT_A_PARTICIPANT`). Recording the same meeting again changes
+   * nothing but the interest, which keeps the strongest each side expressed.
+   */
+  recordMatchingEventMeetings: MatchingEventPayload;
   /**
    * Records a young person's own notes from a matching event they took part in: the young person
    * themself, or the municipal team on their behalf.
@@ -976,6 +1072,11 @@ export type MutationInviteYouthArgs = {
 
 export type MutationRecordFollowUpArgs = {
   input: RecordFollowUpInput;
+};
+
+
+export type MutationRecordMatchingEventMeetingsArgs = {
+  input: RecordMatchingEventMeetingsInput;
 };
 
 
@@ -1532,6 +1633,11 @@ export type ProgrammeStats = {
   from: Scalars['Date']['output'];
   /** The placement figures of every municipality, added up. */
   placementStats: Maybe<PlacementStats>;
+  /**
+   * The tie figures of every municipality, added up as published; the median over every placed
+   * young person of the programme.
+   */
+  tieStats: Maybe<TieStats>;
   /** Last day of the period. */
   to: Scalars['Date']['output'];
 };
@@ -1626,6 +1732,20 @@ export type RecordFollowUpInput = {
   step: LifecycleStep;
   /** Whether the young person is still in the education or job. */
   stillThere: Scalars['Boolean']['input'];
+};
+
+/** Who met whom at a matching event. */
+export type RecordMatchingEventMeetingsInput = {
+  /** The event; it must have been held. */
+  eventId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The meetings, 1 to 40, each between a young person and a company that took part. */
+  meetings: Array<MatchingEventMeetingInput>;
 };
 
 /** A young person's notes from a matching event. */
@@ -1771,6 +1891,76 @@ export type StatsPeriodInput = {
   /** The last day of the period. */
   to: Scalars['Date']['input'];
 };
+
+/** How much interest one side of a meeting expressed in the other. */
+export type TieInterest =
+  /** None expressed. */
+  | 'NONE'
+  /** Some: would like to hear more. */
+  | 'SOME'
+  /** Strong: wants a placement together (a wish or an invitation counts as strong). */
+  | 'STRONG';
+
+/**
+ * Figures about ties in the network for a period. Counts of young people and companies are as of
+ * the period's end; `newTies` counts ties first made within it.
+ */
+export type TieStats = {
+  __typename?: 'TieStats';
+  /** Companies that hosted more than one placement. */
+  companiesHostingMoreThanOnePlacement: Maybe<Scalars['Int']['output']>;
+  /** Companies tied to two or more young people. */
+  companiesTiedToTwoOrMoreYouth: Maybe<Scalars['Int']['output']>;
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /**
+   * The median number of companies a young person had met before their first placement; null
+   * when too few young people are counted to show it.
+   */
+  medianCompaniesMetBeforeFirstPlacement: Maybe<Scalars['Float']['output']>;
+  /** Ties first made within the period. */
+  newTies: Maybe<Scalars['Int']['output']>;
+  /** True when the counts are rounded to multiples of 5 (the programme office), false when exact. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** Young people with at least one tie to a company. */
+  youthWithCompanyTies: Maybe<Scalars['Int']['output']>;
+  /** Young people who have had a placement: the population of the median below. */
+  youthWithFirstPlacement: Maybe<Scalars['Int']['output']>;
+  /** Young people with ties to three or more companies. */
+  youthWithThreeOrMoreCompanyTies: Maybe<Scalars['Int']['output']>;
+};
+
+/** How strong a tie between a young person and a company is, weakest first. */
+export type TieStrength =
+  /** One side chose the other: a wish or an invitation. */
+  | 'CHOSEN'
+  /** They met (at an event, through the team, at a session the company hosted). */
+  | 'MET'
+  /** Both sides expressed interest when they met. */
+  | 'MUTUAL_INTEREST'
+  /** They shared a placement. */
+  | 'PLACEMENT';
+
+/** How a tie in the network was made. */
+export type TieWay =
+  /** The two companies are in the same company network group. */
+  | 'COMPANY_GROUP'
+  /** The young person attended a network group session the company hosted. */
+  | 'GROUP_SESSION'
+  /** The municipal team introduced the young person to the company. */
+  | 'INTRODUCTION'
+  /** The company invited the young person. */
+  | 'INVITATION'
+  /** They met at a matching event (`recordMatchingEventMeetings`). */
+  | 'MATCHING_EVENT'
+  /** The young person had a placement at the company. */
+  | 'PLACEMENT'
+  /** The two companies hosted placements of the same young person. */
+  | 'SHARED_PLACEMENTS'
+  /** The young person wished for a placement at the company. */
+  | 'WISH';
 
 /** A change of a placement's plan: the parts sent replace the plan's, the others are kept. */
 export type UpdatePlacementPlanInput = {
@@ -1989,6 +2179,13 @@ export type WriteMyReflectionInput = {
  */
 export type Youth = {
   __typename?: 'Youth';
+  /**
+   * The companies the young person has met in the network (social capital), the strongest tie
+   * first: how they met, first and last contact, the interest each side expressed. History: a tie
+   * stays when a wish, invitation or placement ends. For the young person themself and their
+   * municipal team.
+   */
+  companyTies: Array<CompanyTie>;
   /** The placement under way now (`ACTIVE` or `EXTENDED`), if any. */
   currentPlacement: Maybe<Placement>;
   /** The young person's id. */
@@ -2054,6 +2251,43 @@ export type YouthReflection = {
   text: Scalars['String']['output'];
   /** When it was last written. */
   writtenAt: Scalars['DateTime']['output'];
+};
+
+/** A company's tie to a young person, seen from the company. */
+export type YouthTie = {
+  __typename?: 'YouthTie';
+  /** The strongest interest the company expressed. */
+  companyInterest: TieInterest;
+  /** The day of their first contact; null for a tie recorded before days were kept. */
+  firstContact: Maybe<Scalars['Date']['output']>;
+  /** The day of their latest contact; null for a tie recorded before days were kept. */
+  lastContact: Maybe<Scalars['Date']['output']>;
+  /** How strong the tie is. */
+  strength: TieStrength;
+  /** How they met, each way once. */
+  ways: Array<TieWay>;
+  /** The young person. */
+  youth: Youth;
+  /** The strongest interest the young person expressed. */
+  youthInterest: TieInterest;
+};
+
+/** A page of a company's ties to young people. */
+export type YouthTieConnection = {
+  __typename?: 'YouthTieConnection';
+  /** The ties on this page. */
+  edges: Array<YouthTieEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One tie in a page. */
+export type YouthTieEdge = {
+  __typename?: 'YouthTieEdge';
+  /** Where to continue after this tie. */
+  cursor: Scalars['String']['output'];
+  /** The tie. */
+  node: YouthTie;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -2172,7 +2406,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AnswerInvitationInput: AnswerInvitationInput;
   Company: ResolverTypeWrapper<CompanyRefModel>;
+  CompanyCompanyTie: ResolverTypeWrapper<CompanyCompanyTieViewModel>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
+  CompanyTie: ResolverTypeWrapper<TieViewModel>;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
@@ -2208,6 +2444,7 @@ export type ResolversTypes = ResolversObject<{
   MatchingEvent: ResolverTypeWrapper<MatchingEventModel>;
   MatchingEventConnection: ResolverTypeWrapper<Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversTypes['MatchingEventEdge']> }>;
   MatchingEventEdge: ResolverTypeWrapper<Omit<MatchingEventEdge, 'node'> & { node: ResolversTypes['MatchingEvent'] }>;
+  MatchingEventMeetingInput: MatchingEventMeetingInput;
   MatchingEventParticipation: ResolverTypeWrapper<MatchingEventParticipationModel>;
   MatchingEventParticipationConnection: ResolverTypeWrapper<Omit<MatchingEventParticipationConnection, 'edges'> & { edges: Array<ResolversTypes['MatchingEventParticipationEdge']> }>;
   MatchingEventParticipationEdge: ResolverTypeWrapper<Omit<MatchingEventParticipationEdge, 'node'> & { node: ResolversTypes['MatchingEventParticipation'] }>;
@@ -2247,6 +2484,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordMatchingEventMeetingsInput: RecordMatchingEventMeetingsInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
   RespondToWishInput: RespondToWishInput;
@@ -2256,6 +2494,10 @@ export type ResolversTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: ResolverTypeWrapper<StatsPeriod>;
   StatsPeriodInput: StatsPeriodInput;
+  TieInterest: TieInterest;
+  TieStats: ResolverTypeWrapper<TieFiguresModel>;
+  TieStrength: TieStrength;
+  TieWay: TieWay;
   UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: ResolverTypeWrapper<UserError>;
   Wish: ResolverTypeWrapper<WishModel>;
@@ -2271,6 +2513,9 @@ export type ResolversTypes = ResolversObject<{
   WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: ResolverTypeWrapper<YouthRefModel>;
   YouthReflection: ResolverTypeWrapper<YouthReflection>;
+  YouthTie: ResolverTypeWrapper<TieViewModel>;
+  YouthTieConnection: ResolverTypeWrapper<Omit<YouthTieConnection, 'edges'> & { edges: Array<ResolversTypes['YouthTieEdge']> }>;
+  YouthTieEdge: ResolverTypeWrapper<Omit<YouthTieEdge, 'node'> & { node: ResolversTypes['YouthTie'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -2282,7 +2527,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AnswerInvitationInput: AnswerInvitationInput;
   Company: CompanyRefModel;
+  CompanyCompanyTie: CompanyCompanyTieViewModel;
   CompanyContact: CompanyContact;
+  CompanyTie: TieViewModel;
   CompleteCheckpointInput: CompleteCheckpointInput;
   CompletePlacementCheckpointInput: CompletePlacementCheckpointInput;
   CompletePlacementInput: CompletePlacementInput;
@@ -2310,6 +2557,7 @@ export type ResolversParentTypes = ResolversObject<{
   MatchingEvent: MatchingEventModel;
   MatchingEventConnection: Omit<MatchingEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchingEventEdge']> };
   MatchingEventEdge: Omit<MatchingEventEdge, 'node'> & { node: ResolversParentTypes['MatchingEvent'] };
+  MatchingEventMeetingInput: MatchingEventMeetingInput;
   MatchingEventParticipation: MatchingEventParticipationModel;
   MatchingEventParticipationConnection: Omit<MatchingEventParticipationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchingEventParticipationEdge']> };
   MatchingEventParticipationEdge: Omit<MatchingEventParticipationEdge, 'node'> & { node: ResolversParentTypes['MatchingEventParticipation'] };
@@ -2343,6 +2591,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeStats: ProgrammePeriodModel;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
+  RecordMatchingEventMeetingsInput: RecordMatchingEventMeetingsInput;
   RecordMatchingEventNoteInput: RecordMatchingEventNoteInput;
   RecordPlacementOutcomeInput: RecordPlacementOutcomeInput;
   RespondToWishInput: RespondToWishInput;
@@ -2352,6 +2601,7 @@ export type ResolversParentTypes = ResolversObject<{
   StartPlacementLifecycleInput: StartPlacementLifecycleInput;
   StatsPeriod: StatsPeriod;
   StatsPeriodInput: StatsPeriodInput;
+  TieStats: TieFiguresModel;
   UpdatePlacementPlanInput: UpdatePlacementPlanInput;
   UserError: UserError;
   Wish: WishModel;
@@ -2365,6 +2615,9 @@ export type ResolversParentTypes = ResolversObject<{
   WriteMyReflectionInput: WriteMyReflectionInput;
   Youth: YouthRefModel;
   YouthReflection: YouthReflection;
+  YouthTie: TieViewModel;
+  YouthTieConnection: Omit<YouthTieConnection, 'edges'> & { edges: Array<ResolversParentTypes['YouthTieEdge']> };
+  YouthTieEdge: Omit<YouthTieEdge, 'node'> & { node: ResolversParentTypes['YouthTie'] };
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -2378,14 +2631,33 @@ export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext,
 
 export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company'], FederationReferenceType extends FederationReferenceTypes['Company'] = FederationReferenceTypes['Company']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Company']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  companyTies?: Resolver<Array<ResolversTypes['CompanyCompanyTie']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<CompanyInvitationsArgs, 'first'>>;
   placements?: Resolver<ResolversTypes['PlacementConnection'], ParentType, ContextType, RequireFields<CompanyPlacementsArgs, 'first'>>;
   wishes?: Resolver<ResolversTypes['WishConnection'], ParentType, ContextType, RequireFields<CompanyWishesArgs, 'first'>>;
+  youthTies?: Resolver<ResolversTypes['YouthTieConnection'], ParentType, ContextType, RequireFields<CompanyYouthTiesArgs, 'first'>>;
+}>;
+
+export type CompanyCompanyTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyCompanyTie'] = ResolversParentTypes['CompanyCompanyTie']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CompanyTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyTie'] = ResolversParentTypes['CompanyTie']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  companyInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['TieStrength'], ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
+  youthInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2526,6 +2798,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   matchingEvents?: Resolver<ResolversTypes['MatchingEventConnection'], ParentType, ContextType, RequireFields<MunicipalityMatchingEventsArgs, 'first'>>;
   placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType, Partial<MunicipalityPlacementStatsArgs>>;
+  tieStats?: Resolver<Maybe<ResolversTypes['TieStats']>, ParentType, ContextType, Partial<MunicipalityTieStatsArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -2543,6 +2816,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   introduceYouthToCompany?: Resolver<ResolversTypes['IntroductionPayload'], ParentType, ContextType, RequireFields<MutationIntroduceYouthToCompanyArgs, 'input'>>;
   inviteYouth?: Resolver<ResolversTypes['InvitationPayload'], ParentType, ContextType, RequireFields<MutationInviteYouthArgs, 'input'>>;
   recordFollowUp?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordFollowUpArgs, 'input'>>;
+  recordMatchingEventMeetings?: Resolver<ResolversTypes['MatchingEventPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventMeetingsArgs, 'input'>>;
   recordMatchingEventNote?: Resolver<ResolversTypes['MatchingEventParticipationPayload'], ParentType, ContextType, RequireFields<MutationRecordMatchingEventNoteArgs, 'input'>>;
   recordPlacementOutcome?: Resolver<ResolversTypes['PlacementPayload'], ParentType, ContextType, RequireFields<MutationRecordPlacementOutcomeArgs, 'input'>>;
   respondToWish?: Resolver<ResolversTypes['WishPayload'], ParentType, ContextType, RequireFields<MutationRespondToWishArgs, 'input'>>;
@@ -2718,6 +2992,7 @@ export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType ex
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType>;
+  tieStats?: Resolver<Maybe<ResolversTypes['TieStats']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -2746,6 +3021,19 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
 export type StatsPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StatsPeriod'] = ResolversParentTypes['StatsPeriod']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type TieStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TieStats'] = ResolversParentTypes['TieStats']> = ResolversObject<{
+  companiesHostingMoreThanOnePlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  companiesTiedToTwoOrMoreYouth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  medianCompaniesMetBeforeFirstPlacement?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  youthWithCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthWithFirstPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthWithThreeOrMoreCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -2801,6 +3089,7 @@ export type WishPayloadResolvers<ContextType = SubgraphContext, ParentType exten
 
 export type YouthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Youth'] = ResolversParentTypes['Youth'], FederationReferenceType extends FederationReferenceTypes['Youth'] = FederationReferenceTypes['Youth']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Youth']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  companyTies?: Resolver<Array<ResolversTypes['CompanyTie']>, ParentType, ContextType>;
   currentPlacement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<YouthInvitationsArgs, 'first'>>;
@@ -2814,9 +3103,31 @@ export type YouthReflectionResolvers<ContextType = SubgraphContext, ParentType e
   writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type YouthTieResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTie'] = ResolversParentTypes['YouthTie']> = ResolversObject<{
+  companyInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+  firstContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['TieStrength'], ParentType, ContextType>;
+  ways?: Resolver<Array<ResolversTypes['TieWay']>, ParentType, ContextType>;
+  youth?: Resolver<ResolversTypes['Youth'], ParentType, ContextType>;
+  youthInterest?: Resolver<ResolversTypes['TieInterest'], ParentType, ContextType>;
+}>;
+
+export type YouthTieConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTieConnection'] = ResolversParentTypes['YouthTieConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['YouthTieEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type YouthTieEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTieEdge'] = ResolversParentTypes['YouthTieEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['YouthTie'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Company?: CompanyResolvers<ContextType>;
+  CompanyCompanyTie?: CompanyCompanyTieResolvers<ContextType>;
   CompanyContact?: CompanyContactResolvers<ContextType>;
+  CompanyTie?: CompanyTieResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Introduction?: IntroductionResolvers<ContextType>;
@@ -2862,6 +3173,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   RetentionFollowUp?: RetentionFollowUpResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StatsPeriod?: StatsPeriodResolvers<ContextType>;
+  TieStats?: TieStatsResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Wish?: WishResolvers<ContextType>;
   WishAnswer?: WishAnswerResolvers<ContextType>;
@@ -2871,6 +3183,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   WishPayload?: WishPayloadResolvers<ContextType>;
   Youth?: YouthResolvers<ContextType>;
   YouthReflection?: YouthReflectionResolvers<ContextType>;
+  YouthTie?: YouthTieResolvers<ContextType>;
+  YouthTieConnection?: YouthTieConnectionResolvers<ContextType>;
+  YouthTieEdge?: YouthTieEdgeResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{

@@ -1,9 +1,11 @@
 import type { Migration } from '#kernel/migrations/migration';
 import { foldPlacementMonthItems } from './0003-fold-month-items.ts';
 import { completeEarlyLeavers } from './0006-early-leavers-completed.ts';
+import { tiesFromHistory } from './0007-ties-from-history.ts';
 
 /** The placements subgraph's data migrations, in order. */
 export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   foldPlacementMonthItems,
   completeEarlyLeavers,
+  tiesFromHistory,
 ];

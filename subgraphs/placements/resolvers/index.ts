@@ -12,6 +12,8 @@ import { Placement, PlacementCheckpoint } from './placement.ts';
 import { PlacementOrigin } from './placement-origin.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
+import { CompanyCompanyTie, CompanyTie, YouthTie } from './tie.ts';
+import { TieStats } from './tie-stats.ts';
 import { Wish, WishAnswer } from './wish.ts';
 import { Youth } from './youth.ts';
 
@@ -20,6 +22,8 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Company,
+  CompanyCompanyTie,
+  CompanyTie,
   Introduction,
   Invitation,
   LifecycleTask,
@@ -36,7 +40,9 @@ export const resolvers: Resolvers = {
   PlacementOrigin,
   ProgrammeStats,
   Query,
+  TieStats,
   Wish,
   WishAnswer,
   Youth,
+  YouthTie,
 };

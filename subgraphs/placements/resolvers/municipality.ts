@@ -1,5 +1,6 @@
 import { matchingEventsOfMunicipality } from '../domain/matching-event-queries.ts';
 import { placementStatsOf } from '../domain/placement-figures-queries.ts';
+import { tieStatsOf } from '../domain/tie-figures-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 
 /** `Municipality`: its placement figures and matching events (each field's rule decides who). */
@@ -11,4 +12,5 @@ export const Municipality: MunicipalityResolvers = {
     placementStatsOf(context, municipality.code, args),
   matchingEvents: (municipality, args, context) =>
     matchingEventsOfMunicipality(context, municipality.code, args),
+  tieStats: (municipality, args, context) => tieStatsOf(context, municipality.code, args),
 };

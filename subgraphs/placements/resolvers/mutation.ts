@@ -17,6 +17,7 @@ import {
   createMatchingEventCommand,
   recordMatchingEventNoteCommand,
 } from '../domain/matching-event-commands.ts';
+import { recordMatchingEventMeetingsCommand } from '../domain/matching-event-meetings.ts';
 import {
   completeCheckpointCommand,
   completePlacementCommand,
@@ -58,4 +59,5 @@ export const Mutation: MutationResolvers = {
   writeMyReflection: mutation(writeMyReflectionCommand, 'placement'),
   updatePlacementPlan: mutation(updatePlacementPlanCommand, 'placement'),
   givePlacementFeedback: mutation(givePlacementFeedbackCommand, 'feedback'),
+  recordMatchingEventMeetings: mutation(recordMatchingEventMeetingsCommand, 'matchingEvent'),
 };

@@ -1,4 +1,5 @@
 import { programmePlacementStats } from '../domain/placement-figures-queries.ts';
+import { programmeTieStats } from '../domain/tie-figures-queries.ts';
 import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -10,4 +11,5 @@ export const ProgrammeStats: ProgrammeStatsResolvers = {
     return { from: reference.from, to: reference.to };
   },
   placementStats: (programme, _args, context) => programmePlacementStats(context, programme),
+  tieStats: (programme, _args, context) => programmeTieStats(context, programme),
 };

@@ -2,6 +2,7 @@ import { invitationsOfYouth } from '../domain/invitation-queries.ts';
 import { matchingEventsOfYouth } from '../domain/matching-event-queries.ts';
 import { currentPlacementOf, placementsOfYouth } from '../domain/placement-queries.ts';
 import { resolveYouthReference } from '../domain/reference-resolution.ts';
+import { companyTiesOfYouth } from '../domain/tie-queries.ts';
 import { wishesOfYouth } from '../domain/wish-queries.ts';
 import type { YouthResolvers } from '../generated/resolvers-types.ts';
 
@@ -19,4 +20,5 @@ export const Youth: YouthResolvers = {
   wishes: (youth, args, context) => wishesOfYouth(context, youth, args),
   invitations: (youth, args, context) => invitationsOfYouth(context, youth, args),
   matchingEvents: (youth, args, context) => matchingEventsOfYouth(context, youth, args),
+  companyTies: (youth, _args, context) => companyTiesOfYouth(context, youth),
 };

@@ -1,8 +1,8 @@
 import type { DemoWorld } from '#infra/local/seed/demo-world';
 import type { Table } from '#kernel/table/table';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import type { Introduction } from '#placements/domain/introduction';
 import { IntroductionEntity } from '#placements/repository/introduction-entity';
-import { introductionTie, tieReasonAdded } from '#placements/repository/youth-company-tie-entity';
 
 /** A young person and a company the benchmark's `invite-youth` operation pairs. */
 export interface InvitedPair {
@@ -54,7 +54,12 @@ export async function seedBenchIntroductions(
   }
   await table.putMany(introductions.map(IntroductionEntity.toItem));
   const ties = introductions.map((introduction) =>
-    tieReasonAdded({ ...introduction, reason: introductionTie(introduction.id) }),
+    youthCompanyTieAdded({
+      ...introduction,
+      source: tieSource.introduction(introduction.id),
+      way: 'INTRODUCTION',
+      day: world.today,
+    }),
   );
   for (let start = 0; start < ties.length; start += TRANSACTION_LIMIT) {
     await table.transact(ties.slice(start, start + TRANSACTION_LIMIT));

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { addDays } from '#kernel/calendar';
-import { sharedKeys } from '#kernel/shared-keys';
 import type { Item } from '#kernel/table/table';
 import {
   ENROLMENT_OCCASION,
@@ -13,21 +12,23 @@ import {
   SCALE_MIN,
 } from '#people/domain/self-assessment-items';
 import { SelfAssessmentEntity } from '#people/repository/self-assessment-entity';
+import type { LifecycleStep } from '#placements/domain/lifecycle';
+import { LIFECYCLE_CONFIG, stepWeeksOf } from '#placements/domain/lifecycle-config';
+import { participantTasksOfStep } from '#placements/domain/participant-task';
+import { ParticipantTaskEntity } from '#placements/repository/participant-task-entity';
 import type { DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 
 /**
  * The demo's self-assessments over time (#20, Direction): most young people answered at
- * enrolment (every fifth has not yet, so the app shows it due), and again at week 6 of each
- * placement that reached it (a lifecycle checkpoint) and three months after each placement's
- * outcome (a follow-up). The later occasions answer participant tasks, which the placements
- * subgraph opens in production; the demo's lifecycles do not reach them, so the tasks are
- * written here through their shared key with the attributes `sharedKeys.participantTask`
- * promises. Scores are derived from each young person's id, so the demo is the same on every
+ * enrolment (every fifth has not yet, so the app shows it due), and again at the midway
+ * evaluation of each placement that reached it (a lifecycle checkpoint) and three months after
+ * each placement's outcome (a follow-up). The later occasions answer participant tasks, which
+ * the placements lifecycle opens in production; the demo's lifecycles do not run, so the tasks
+ * are built here by the placements domain's own `participantTasksOfStep` (the same ids and
+ * shape as the lifecycle's, and as the demo's feedback tasks in `seed-participant-voice.ts`,
+ * which writes the midway step's tasks too: the same item twice). Scores are derived from each young person's id, so the demo is the same on every
  * machine and its direction figures show both improvement and setbacks.
  */
-
-/** The checkpoint of the lifecycle that asks a self-assessment: week 6 of the placement. */
-const CHECKPOINT_DAYS = 35;
 
 /** The follow-up that asks one: three months after the placement's outcome. */
 const FOLLOW_UP_DAYS = 91;
@@ -66,35 +67,32 @@ function assessmentOf(
   });
 }
 
-function taskItem(
-  youthId: string,
-  taskId: string,
-  occasion: string,
-  placementId: string,
-  date: string,
-): Item {
-  return {
-    ...sharedKeys.participantTask(youthId, taskId),
-    entity: 'ParticipantTask',
-    kind: 'SELF_ASSESSMENT',
-    occasion,
-    placementId,
-    assignee: 'YOUTH',
-    openedAt: `${date}T08:00:00.000Z`,
-  };
+/** The self-assessment task a lifecycle step opened on a placement, as the lifecycle writes it. */
+function taskOf(placement: DemoPlacement, step: LifecycleStep, due: string) {
+  const task = participantTasksOfStep(placement, step, 1, due, `${due}T06:00:00.000Z`).find(
+    (opened) => opened.kind === 'SELF_ASSESSMENT',
+  );
+  if (!task) throw new Error(`The lifecycle step ${step} asks no self-assessment`);
+  return task;
 }
 
 /** The later occasions of one placement that the demo's today has reached. */
 function placementOccasions(placement: DemoPlacement, today: string) {
-  const occasions: Array<{ occasion: 'CHECKPOINT' | 'FOLLOW_UP'; taskId: string; date: string }> =
-    [];
-  const checkpoint = addDays(placement.startDate, CHECKPOINT_DAYS);
-  if (checkpoint <= today) {
-    occasions.push({ occasion: 'CHECKPOINT', taskId: `${placement.id}-sa-cp`, date: checkpoint });
+  const occasions: Array<{
+    occasion: 'CHECKPOINT' | 'FOLLOW_UP';
+    task: ReturnType<typeof taskOf>;
+    date: string;
+  }> = [];
+  const weeks = stepWeeksOf(LIFECYCLE_CONFIG, placement.municipalityCode);
+  const midway = addDays(placement.startDate, weeks.MIDWAY_EVALUATION * 7);
+  if (placement.status !== 'PLANNED' && midway <= today && midway <= placement.endDate) {
+    const task = taskOf(placement, 'MIDWAY_EVALUATION', midway);
+    occasions.push({ occasion: 'CHECKPOINT', task, date: midway });
   }
   const followUp = placement.outcome ? addDays(placement.outcome.date, FOLLOW_UP_DAYS) : null;
   if (followUp && followUp <= today) {
-    occasions.push({ occasion: 'FOLLOW_UP', taskId: `${placement.id}-sa-fu`, date: followUp });
+    const task = taskOf(placement, 'FOLLOW_UP_3_MONTHS', followUp);
+    occasions.push({ occasion: 'FOLLOW_UP', task, date: followUp });
   }
   return occasions;
 }
@@ -128,11 +126,11 @@ export function selfAssessmentItems(world: DemoWorld): Item[] {
       for (const occasion of placementOccasions(placement, world.today)) {
         step += 1;
         items.push(
-          taskItem(youth.id, occasion.taskId, occasion.occasion, placement.id, occasion.date),
+          ParticipantTaskEntity.toItem(occasion.task),
           SelfAssessmentEntity.toItem(
             assessmentOf(youth, {
               occasion: occasion.occasion,
-              taskId: occasion.taskId,
+              taskId: occasion.task.id,
               placementId: placement.id,
               date: occasion.date,
               scores: scoresOf(youth.id, step, setback),

@@ -141,7 +141,7 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
   });
 
   describe('givePlacementFeedback', () => {
-    it("takes the young person's feedback at the open task's occasion, seals the words and closes the task", async () => {
+    it("takes the young person's feedback at the open task's occasion, keeps the words as written and closes the task", async () => {
       // Act
       const result = await give(
         youthIdentity('265', 'y-3'),
@@ -163,7 +163,10 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
         errors: [],
       });
       const stored = await table.get(placementFeedbackKey('y-3', 'p-3_MIDWAY_YOUTH'));
-      expect(JSON.stringify(stored)).not.toContain('kolleger');
+      expect(stored).toMatchObject({
+        whatWorked: 'Gode kolleger og faste opgaver',
+        whatToChange: 'Mere tid med mentoren',
+      });
       const tasks = await run(youthIdentity('265', 'y-3'), MY_TASKS);
       expect(tasks.data?.myTasks).toEqual([]);
       const team = await run(staffIdentity('265'), TASKS_OF('p-3'));
@@ -344,7 +347,7 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
       expect(reads).toContain('Placement.feedback');
     });
 
-    it("puts the young person's participant tasks and feedback in the export, and erases them", async () => {
+    it("puts the young person's participant tasks and feedback, with both sides' words, in the export, and erases them", async () => {
       // Act
       const sections = await collectPlacementsData(table, 'y-2');
       await erasePlacementsData(table, 'y-2', 'y-stub');
@@ -356,13 +359,24 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
         expect.objectContaining({ id: feedbackTaskId('p-2', 'MIDWAY', 'YOUTH'), status: 'DONE' }),
       ]);
       expect(sections.placementFeedback).toEqual([
-        expect.objectContaining({ side: 'COMPANY', rating: 3, wroteWhatToChange: false }),
-        expect.objectContaining({ side: 'YOUTH', rating: 5, wroteWhatWorked: true }),
+        expect.objectContaining({
+          side: 'COMPANY',
+          rating: 3,
+          whatWorked: 'Gode kolleger og faste opgaver',
+          whatToChange: null,
+        }),
+        expect.objectContaining({
+          side: 'YOUTH',
+          rating: 5,
+          whatWorked: 'Gode kolleger og faste opgaver',
+          whatToChange: 'Mere tid med mentoren',
+        }),
       ]);
       expect(after.participantTasks).toEqual([]);
       expect(after.placementFeedback).toEqual([]);
       const left = await table.queryAll({ partition: 'YOUTH#y-2' });
       expect(left.filter((item) => /^(PTASK|FEEDBACK)#/.test(String(item.sk)))).toEqual([]);
+      expect(JSON.stringify(left)).not.toContain('Mere tid med mentoren');
     });
   });
 });

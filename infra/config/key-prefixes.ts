@@ -203,12 +203,21 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * the month items folded into the counter items of people and companies (`MUNI#…`) and of
  * placements and the learning community (`STATS#…`); the contact persons and opportunities
  * placed under their company on gsi3 (`CONTACT#…`, `OPPORTUNITY#…`), each move checked against
- * the company (`COMPANY#…`, read only). The municipalities and a municipality's companies are
- * listed on gsi1, the only index it queries. A new migration that touches another prefix adds
+ * the company (`COMPANY#…`, read only); the participant tasks of the running lifecycles' open
+ * steps (`YOUTH#…`), read from the placement's lifecycle tasks (`PLACEMENT#…`, read only). The
+ * municipalities and a municipality's companies are listed on gsi1, the running lifecycles on
+ * gsi3, the only indexes it queries. A new migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
 export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
-  write: [PREFIX.migration, PREFIX.municipality, PREFIX.stats, PREFIX.contact, PREFIX.opportunity],
-  read: [PREFIX.company],
-  indexes: ['gsi1'],
+  write: [
+    PREFIX.migration,
+    PREFIX.municipality,
+    PREFIX.stats,
+    PREFIX.contact,
+    PREFIX.opportunity,
+    PREFIX.youth,
+  ],
+  read: [PREFIX.company, PREFIX.placement],
+  indexes: ['gsi1', 'gsi3'],
 };

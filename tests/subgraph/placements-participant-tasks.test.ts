@@ -89,6 +89,10 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
       ),
     );
     await givenSelfAssessmentAnswer(table, answered);
+    // Every young person here but y-6 answered at enrolment (people's occasion `ENROLMENT`).
+    for (const n of [1, 2, 3, 4, 5]) {
+      await givenSelfAssessmentAnswer(table, { youthId: `y-${n}`, id: 'ENROLMENT' });
+    }
   });
 
   describe('myTasks', () => {
@@ -116,6 +120,28 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
           done: false,
         }),
       ]);
+    });
+
+    it('shows a young person their self-assessment at enrolment, of no placement, until people holds its answer', async () => {
+      // Act
+      const before = await run(youthIdentity('265', 'y-6'), MY_TASKS);
+      await givenSelfAssessmentAnswer(table, { youthId: 'y-6', id: 'ENROLMENT' });
+      const after = await run(youthIdentity('265', 'y-6'), MY_TASKS);
+
+      // Assess
+      expect(before.errors).toBeUndefined();
+      expect(before.data?.myTasks).toContainEqual({
+        id: 'y-6_SA_ENROLMENT',
+        kind: 'SELF_ASSESSMENT',
+        occasion: 'ENROLMENT',
+        assignee: 'YOUTH',
+        title: expect.stringContaining('enrolment'),
+        dueDate: expect.any(String),
+        done: false,
+        doneAt: null,
+        placement: null,
+      });
+      expect(after.data?.myTasks.map((t: Data) => t.occasion)).not.toContain('ENROLMENT');
     });
 
     it("shows a company contact their company's open feedback tasks only", async () => {

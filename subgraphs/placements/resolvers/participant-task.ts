@@ -14,7 +14,8 @@ async function placementOf(context: Parameters<typeof findPlacement>[0], placeme
 /** `ParticipantTask`: a self-assessment or feedback the lifecycle asked of a participant. */
 export const ParticipantTask: ParticipantTaskResolvers = {
   title: (task) => participantTaskTitle(task),
-  placement: (task, _args, context) => placementOf(context, task.placementId),
+  placement: (task, _args, context) =>
+    task.placementId === null ? null : placementOf(context, task.placementId),
 };
 
 /** `PlacementFeedback`: one side's feedback at one occasion. */

@@ -208,9 +208,11 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * the company (`COMPANY#…`, read only); the placements left early for education or a job and
  * stored as interrupted, completed (`PLACEMENT#…`), found through each young person's
  * placements; the ties derived from a young person's wishes, invitations, placements and
- * introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`. The municipalities, a
- * municipality's companies and young people, and a young person's placements are listed on gsi1,
- * the only index it queries. A new migration that touches another prefix adds
+ * introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`; the participant tasks of
+ * the running lifecycles' open steps (`YOUTH#…`), read from the placement's lifecycle tasks. The
+ * municipalities, a municipality's companies and young people, and a young person's placements
+ * are listed on gsi1, the running lifecycles on gsi3, the only indexes it queries. A new
+ * migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
 export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
@@ -222,10 +224,10 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     PREFIX.opportunity,
     PREFIX.placement,
     // 0007: ties derived from stored records, in the young person's collection and between
-    // companies (`TIE#…`).
+    // companies (`TIE#…`); 0009: participant tasks in the young person's collection.
     PREFIX.youth,
     PREFIX.tie,
   ],
   read: [PREFIX.company],
-  indexes: ['gsi1'],
+  indexes: ['gsi1', 'gsi3'],
 };

@@ -208,7 +208,6 @@ export class ApiStack extends Stack {
       }),
     ) as Record<SubgraphName, NextworkFunction>;
     this.grantPeopleThePrivacyResources(props);
-    this.grantPlacementsTheFeedbackCipher(props);
 
     const subgraphUrls = Object.fromEntries(
       SUBGRAPHS.map(({ name }) => {
@@ -351,38 +350,6 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'GraphqlUrl', { value: this.graphqlUrl });
-  }
-
-  /**
-   * What the placements function needs for feedback on a placement: the field key
-   * (`FIELD_KMS_KEY_ID`) to seal and open feedback's own words, and only those.
-   *
-   * @param props - the stack's settings
-   */
-  private grantPlacementsTheFeedbackCipher(props: ApiStackProps): void {
-    const data = Stack.of(props.table);
-    const fieldKey = props.fieldKey ?? (data instanceof DataStack ? data.fieldKey : undefined);
-    if (!fieldKey) throw new Error('The API stack needs the field key');
-    const placements = this.subgraphs.placements;
-    placements.function.addEnvironment('FIELD_KMS_KEY_ID', fieldKey.keyArn);
-    // Feedback's own words are sealed when given and opened when a party reads them: encrypt
-    // and decrypt, but only values bound to a feedback field (`placement-feedback.ts`), so this
-    // role can never open a CPR number.
-    placements.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'SealAndOpenPlacementFeedback',
-        actions: ['kms:Encrypt', 'kms:Decrypt'],
-        resources: [fieldKey.keyArn],
-        conditions: {
-          'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['field', 'youthId'] },
-          Null: {
-            'kms:EncryptionContext:field': 'false',
-            'kms:EncryptionContext:youthId': 'false',
-          },
-          StringLike: { 'kms:EncryptionContext:field': 'placementFeedback.*' },
-        },
-      }),
-    );
   }
 
   /**

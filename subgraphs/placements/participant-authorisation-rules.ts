@@ -1,6 +1,6 @@
 import { allGuardedByParent, anyOf, staffOfMunicipality } from '#kernel/common-rules';
 import { type FieldRule, fieldRule, personal } from '#kernel/field-rules';
-import type { ParticipantTask } from './domain/participant-task.ts';
+import type { ParticipantTaskView } from './domain/participant-task.ts';
 import type { PlacementFeedback } from './domain/placement-feedback.ts';
 
 /**
@@ -18,7 +18,8 @@ import type { PlacementFeedback } from './domain/placement-feedback.ts';
 /** The side a record is of, and its parties. */
 interface SidedRecord {
   youthId: string;
-  companyId: string;
+  /** Null on the enrolment self-assessment, which is of no company. */
+  companyId: string | null;
   municipalityCode: string;
 }
 
@@ -42,7 +43,7 @@ function sideOrTeam<Parent extends SidedRecord>(
   );
 }
 
-const taskRule = sideOrTeam<ParticipantTask>((task) => task.assignee);
+const taskRule = sideOrTeam<ParticipantTaskView>((task) => task.assignee);
 const feedbackRule = sideOrTeam<PlacementFeedback>((feedback) => feedback.side);
 
 /** `Query` fields. */

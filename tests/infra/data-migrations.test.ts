@@ -44,7 +44,7 @@ describe('data migrations on deploy', () => {
     expect(functions[0]).toMatchObject({ Timeout: 900, ReservedConcurrentExecutions: 1 });
   });
 
-  it('grants the function exactly the key prefixes its migrations touch, gsi1, and no scan', () => {
+  it('grants the function exactly the key prefixes its migrations touch, gsi1 and gsi3, and no scan', () => {
     // Act
     const statements = statementsOf('DataMigrationsRunnerRole');
     // Assess
@@ -71,11 +71,14 @@ describe('data migrations on deploy', () => {
           'OPPORTUNITY#*',
           'PLACEMENT#*',
           'STATS#*',
+          'TIE#*',
+          'YOUTH#*',
         ],
       },
     });
     expect(JSON.stringify(statements.QueryIndexes?.Resource)).toContain('/index/gsi1');
-    expect(JSON.stringify(statements.QueryIndexes?.Resource)).not.toMatch(/gsi[23]/);
+    expect(JSON.stringify(statements.QueryIndexes?.Resource)).toContain('/index/gsi3');
+    expect(JSON.stringify(statements.QueryIndexes?.Resource)).not.toMatch(/gsi2/);
     const actions = Object.values(statements).flatMap((s) => [s.Action].flat());
     expect(actions).not.toContain('dynamodb:Scan');
     expect(

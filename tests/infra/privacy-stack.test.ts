@@ -193,7 +193,7 @@ describe('the data-subject functions', () => {
   });
 });
 
-describe('the field-encryption key', () => {
+describe("people's field-encryption key", () => {
   it('is a customer-managed key with rotation, kept in prod', () => {
     // Prepare
     const keys = resourcesOf(prod.templates.data, 'AWS::KMS::Key');
@@ -205,38 +205,25 @@ describe('the field-encryption key', () => {
     expect(fieldKey?.DeletionPolicy).toBe('Retain');
   });
 
-  it('lets people encrypt only, and placements seal and open feedback only, each bound to a {youthId, field} encryption context', () => {
+  it('may encrypt only, for the people role only, bound to a {youthId, field} encryption context', () => {
     // Prepare
     const keyArn = importedByApi(prod.stacks.data.fieldKey.keyArn);
-    const bound = {
-      'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['field', 'youthId'] },
-      Null: { 'kms:EncryptionContext:field': 'false', 'kms:EncryptionContext:youthId': 'false' },
-    };
     // Act
     const grants = allStatements().filter(
       ({ statement }) => JSON.stringify(statement.Resource) === JSON.stringify(keyArn),
     );
     // Assess
-    expect(grants).toHaveLength(2);
-    const people = grants.find((grant) =>
-      grant.roles.includes(roleId(prod.stacks.api.subgraphs.people)),
-    );
-    const placements = grants.find((grant) =>
-      grant.roles.includes(roleId(prod.stacks.api.subgraphs.placements)),
-    );
-    expect(people?.roles).toEqual([roleId(prod.stacks.api.subgraphs.people)]);
-    expect(people?.statement.Action).toBe('kms:Encrypt');
-    expect(people?.statement.Condition).toEqual(bound);
-    expect(placements?.roles).toEqual([roleId(prod.stacks.api.subgraphs.placements)]);
-    expect(placements?.statement.Action).toEqual(['kms:Encrypt', 'kms:Decrypt']);
-    // Never a CPR number: only values bound to a feedback field.
-    expect(placements?.statement.Condition).toEqual({
-      ...bound,
-      StringLike: { 'kms:EncryptionContext:field': 'placementFeedback.*' },
+    expect(grants).toHaveLength(1);
+    const [grant] = grants;
+    expect(grant?.roles).toEqual([roleId(prod.stacks.api.subgraphs.people)]);
+    expect(grant?.statement.Action).toBe('kms:Encrypt');
+    expect(grant?.statement.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['field', 'youthId'] },
+      Null: { 'kms:EncryptionContext:field': 'false', 'kms:EncryptionContext:youthId': 'false' },
     });
   });
 
-  it('is named by FIELD_KMS_KEY_ID in the people and placements functions only', () => {
+  it('is named by FIELD_KMS_KEY_ID in the people function only', () => {
     // Prepare
     const functions = Object.values(resourcesOf(prod.templates.api, 'AWS::Lambda::Function'));
     // Act
@@ -245,15 +232,10 @@ describe('the field-encryption key', () => {
       return 'FIELD_KMS_KEY_ID' in (environment?.Variables ?? {});
     });
     // Assess
-    expect(holders).toHaveLength(2);
-    for (const subgraph of [
-      prod.stacks.api.subgraphs.people,
-      prod.stacks.api.subgraphs.placements,
-    ]) {
-      expect(environmentOf(subgraph).FIELD_KMS_KEY_ID).toEqual(
-        importedByApi(prod.stacks.data.fieldKey.keyArn),
-      );
-    }
+    expect(holders).toHaveLength(1);
+    expect(environmentOf(prod.stacks.api.subgraphs.people).FIELD_KMS_KEY_ID).toEqual(
+      importedByApi(prod.stacks.data.fieldKey.keyArn),
+    );
   });
 });
 

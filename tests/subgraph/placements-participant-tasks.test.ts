@@ -89,6 +89,10 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
       ),
     );
     await givenSelfAssessmentAnswer(table, answered);
+    // Every young person here but y-6 answered at enrolment (people's occasion `ENROLMENT`).
+    for (const n of [1, 2, 3, 4, 5]) {
+      await givenSelfAssessmentAnswer(table, { youthId: `y-${n}`, id: 'ENROLMENT' });
+    }
   });
 
   describe('myTasks', () => {
@@ -118,6 +122,28 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
       ]);
     });
 
+    it('shows a young person their self-assessment at enrolment, of no placement, until people holds its answer', async () => {
+      // Act
+      const before = await run(youthIdentity('265', 'y-6'), MY_TASKS);
+      await givenSelfAssessmentAnswer(table, { youthId: 'y-6', id: 'ENROLMENT' });
+      const after = await run(youthIdentity('265', 'y-6'), MY_TASKS);
+
+      // Assess
+      expect(before.errors).toBeUndefined();
+      expect(before.data?.myTasks).toContainEqual({
+        id: 'y-6_SA_ENROLMENT',
+        kind: 'SELF_ASSESSMENT',
+        occasion: 'ENROLMENT',
+        assignee: 'YOUTH',
+        title: expect.stringContaining('enrolment'),
+        dueDate: expect.any(String),
+        done: false,
+        doneAt: null,
+        placement: null,
+      });
+      expect(after.data?.myTasks.map((t: Data) => t.occasion)).not.toContain('ENROLMENT');
+    });
+
     it("shows a company contact their company's open feedback tasks only", async () => {
       // Act
       const result = await run(companyContactIdentity('c-2'), MY_TASKS);
@@ -141,7 +167,7 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
   });
 
   describe('givePlacementFeedback', () => {
-    it("takes the young person's feedback at the open task's occasion, seals the words and closes the task", async () => {
+    it("takes the young person's feedback at the open task's occasion, keeps the words as written and closes the task", async () => {
       // Act
       const result = await give(
         youthIdentity('265', 'y-3'),
@@ -163,7 +189,10 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
         errors: [],
       });
       const stored = await table.get(placementFeedbackKey('y-3', 'p-3_MIDWAY_YOUTH'));
-      expect(JSON.stringify(stored)).not.toContain('kolleger');
+      expect(stored).toMatchObject({
+        whatWorked: 'Gode kolleger og faste opgaver',
+        whatToChange: 'Mere tid med mentoren',
+      });
       const tasks = await run(youthIdentity('265', 'y-3'), MY_TASKS);
       expect(tasks.data?.myTasks).toEqual([]);
       const team = await run(staffIdentity('265'), TASKS_OF('p-3'));
@@ -344,7 +373,7 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
       expect(reads).toContain('Placement.feedback');
     });
 
-    it("puts the young person's participant tasks and feedback in the export, and erases them", async () => {
+    it("puts the young person's participant tasks and feedback, with both sides' words, in the export, and erases them", async () => {
       // Act
       const sections = await collectPlacementsData(table, 'y-2');
       await erasePlacementsData(table, 'y-2', 'y-stub');
@@ -356,13 +385,24 @@ describe("placements subgraph: the participants' tasks and feedback on a placeme
         expect.objectContaining({ id: feedbackTaskId('p-2', 'MIDWAY', 'YOUTH'), status: 'DONE' }),
       ]);
       expect(sections.placementFeedback).toEqual([
-        expect.objectContaining({ side: 'COMPANY', rating: 3, wroteWhatToChange: false }),
-        expect.objectContaining({ side: 'YOUTH', rating: 5, wroteWhatWorked: true }),
+        expect.objectContaining({
+          side: 'COMPANY',
+          rating: 3,
+          whatWorked: 'Gode kolleger og faste opgaver',
+          whatToChange: null,
+        }),
+        expect.objectContaining({
+          side: 'YOUTH',
+          rating: 5,
+          whatWorked: 'Gode kolleger og faste opgaver',
+          whatToChange: 'Mere tid med mentoren',
+        }),
       ]);
       expect(after.participantTasks).toEqual([]);
       expect(after.placementFeedback).toEqual([]);
       const left = await table.queryAll({ partition: 'YOUTH#y-2' });
       expect(left.filter((item) => /^(PTASK|FEEDBACK)#/.test(String(item.sk)))).toEqual([]);
+      expect(JSON.stringify(left)).not.toContain('Mere tid med mentoren');
     });
   });
 });

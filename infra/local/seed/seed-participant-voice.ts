@@ -16,9 +16,14 @@ import { PlacementFeedbackEntity } from '#placements/repository/placement-feedba
  * The participants' voice in the demo world (#20): the tasks the lifecycle would have opened
  * on each placement that reached its midway evaluation (a self-assessment, feedback from both
  * sides) and its end (feedback from both sides), and feedback given on most of them —
- * deterministic, by the placement's place in the list. Ratings only: the seeder holds no field
- * cipher, so no demo feedback carries words (give some with `givePlacementFeedback`).
+ * deterministic, by the placement's place in the list, with words on every other one.
  */
+
+/** Demo words of each side: what worked, what to change. */
+const DEMO_WORDS: Record<ParticipantSide, readonly [string, string]> = {
+  YOUTH: ['Faste opgaver og en kollega jeg kunne spørge', 'Lidt mere at lave om eftermiddagen'],
+  COMPANY: ['Mødte stabilt og spurgte ind til opgaverne', 'Aftal pauser tydeligere fra start'],
+};
 
 /** The tasks a placement's lifecycle would have opened by today. */
 function tasksOf(placement: Placement, today: string): ParticipantTask[] {
@@ -88,8 +93,8 @@ export function participantVoiceItems(placements: readonly Placement[], today: s
         side,
         occasion,
         rating: ratingOf(index, side, occasion),
-        whatWorkedSealed: null,
-        whatToChangeSealed: null,
+        whatWorked: index % 2 === 0 ? DEMO_WORDS[side][0] : null,
+        whatToChange: index % 2 === 0 ? DEMO_WORDS[side][1] : null,
         givenAt,
         version: 1,
       };

@@ -132,18 +132,10 @@ async function tasksOf(table: Table, placements: readonly Placement[]): Promise<
   );
 }
 
-/**
- * Feedback as the young person may read it back: the rating, occasion and side, and whether
- * words were written. The words themselves are sealed by the field cipher, which this function
- * is not given (see the README's open points); the team reads them on `Placement.feedback`.
- */
+/** Feedback as the young person may read it back: all of it, their words and the company's. */
 function feedbackForSubject(feedback: PlacementFeedback): Record<string, unknown> {
-  const { version: _v, whatWorkedSealed, whatToChangeSealed, ...rest } = feedback;
-  return {
-    ...rest,
-    wroteWhatWorked: whatWorkedSealed !== null,
-    wroteWhatToChange: whatToChangeSealed !== null,
-  };
+  const { version: _v, ...rest } = feedback;
+  return rest;
 }
 
 /** The keys of the young person's participant tasks and feedback, in their own collection. */

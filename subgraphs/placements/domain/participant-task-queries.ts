@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '#kernel/context';
 import { ForbiddenError } from '#kernel/errors';
+import { sharedKeys } from '#kernel/shared-keys';
 import {
   listOpenTasksOfCompany,
   listParticipantTasksOfPlacement,
@@ -7,7 +8,10 @@ import {
   withDoneness,
 } from '../repository/participant-task-repository.ts';
 import { listFeedbackOfPlacement } from '../repository/placement-feedback-entity.ts';
+import { loadOneYouthFacts } from '../repository/shared-items.ts';
 import {
+  ENROLMENT_ASSESSMENT_OCCASION,
+  enrolmentSelfAssessmentTask,
   FEEDBACK_OCCASIONS,
   PARTICIPANT_SIDES,
   type ParticipantTask,
@@ -26,19 +30,42 @@ const byDue = (a: ParticipantTaskView, b: ParticipantTaskView) =>
   a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
 
 /**
+ * The young person's enrolment self-assessment while it is unanswered: their facts and people's
+ * answer read in one batch of the loader.
+ */
+async function enrolmentTaskOf(
+  context: SubgraphContext,
+  youthId: string,
+): Promise<ParticipantTaskView[]> {
+  const [youth, [answer]] = await Promise.all([
+    loadOneYouthFacts(context.loader, youthId),
+    context.loader.loadMany([sharedKeys.selfAssessment(youthId, ENROLMENT_ASSESSMENT_OCCASION)]),
+  ]);
+  if (answer instanceof Error) throw answer;
+  if (!youth || answer) return [];
+  return [enrolmentSelfAssessmentTask(youth, context.now().toISOString().slice(0, 10))];
+}
+
+/**
  * The caller's open participant tasks, earliest due first: a young person's own (one query of
- * their collection), a company contact's company's feedback tasks (one query of gsi1), each
- * with the self-assessments answered read in one batch.
+ * their collection, beside one batch for their enrolment self-assessment), a company contact's
+ * company's feedback tasks (one query of gsi1), each with the self-assessments answered read in
+ * one batch.
  *
  * @param context - the request's context
  */
 export async function myTasks(context: SubgraphContext): Promise<ParticipantTaskView[]> {
   const identity = context.identity;
   let tasks: ParticipantTask[];
+  let enrolment: ParticipantTaskView[] = [];
   if (identity?.role === 'YOUTH') {
     // The company's feedback tasks live in the young person's collection too: never theirs.
-    const own = await listTasksOfYouth(context.table, identity.youthId);
+    const [own, unanswered] = await Promise.all([
+      listTasksOfYouth(context.table, identity.youthId),
+      enrolmentTaskOf(context, identity.youthId),
+    ]);
     tasks = own.filter((task) => task.assignee === 'YOUTH');
+    enrolment = unanswered;
   } else if (identity?.role === 'COMPANY_CONTACT') {
     tasks = await listOpenTasksOfCompany(context.table, identity.companyId);
   } else {
@@ -46,7 +73,8 @@ export async function myTasks(context: SubgraphContext): Promise<ParticipantTask
     throw new ForbiddenError('myTasks is for young people and company contacts');
   }
   const open = tasks.filter((task) => task.status === 'OPEN');
-  return (await withDoneness(context.loader, open)).filter((task) => !task.done).sort(byDue);
+  const views = await withDoneness(context.loader, open);
+  return [...enrolment, ...views.filter((task) => !task.done)].sort(byDue);
 }
 
 /** A placement's participant tasks in the order they opened, with whether each is answered. */

@@ -16,7 +16,13 @@ import type { Placement } from './placement.ts';
 export const PARTICIPANT_TASK_KINDS = ['SELF_ASSESSMENT', 'PLACEMENT_FEEDBACK'] as const;
 
 /** When in the placement's course the participant is asked. */
-export const PARTICIPANT_TASK_OCCASIONS = ['CHECKPOINT', 'FOLLOW_UP', 'MIDWAY', 'END'] as const;
+export const PARTICIPANT_TASK_OCCASIONS = [
+  'CHECKPOINT',
+  'FOLLOW_UP',
+  'MIDWAY',
+  'END',
+  'ENROLMENT',
+] as const;
 
 /** The occasions feedback on a placement is given at. */
 export const FEEDBACK_OCCASIONS = ['MIDWAY', 'END'] as const;
@@ -61,9 +67,52 @@ export const ParticipantTaskSchema = z.object({
 /** A participant task as stored. */
 export type ParticipantTask = z.infer<typeof ParticipantTaskSchema>;
 
-/** A participant task with whether it is done, as participants and the team see it. */
-export interface ParticipantTaskView extends ParticipantTask {
+/**
+ * A participant task with whether it is done, as participants and the team see it. The
+ * enrolment self-assessment is of no placement and no company ({@link enrolmentSelfAssessmentTask}).
+ */
+export interface ParticipantTaskView extends Omit<ParticipantTask, 'placementId' | 'companyId'> {
+  placementId: string | null;
+  companyId: string | null;
   done: boolean;
+}
+
+/**
+ * The occasion people stores the enrolment self-assessment under (`sharedKeys.selfAssessment`),
+ * answered by `recordSelfAssessment` without a `taskId`.
+ */
+export const ENROLMENT_ASSESSMENT_OCCASION = 'ENROLMENT';
+
+/**
+ * The young person's self-assessment at enrolment as a task, while it is unanswered: stored
+ * nowhere (people's answer is what ends it), so its id is stable by the young person alone.
+ *
+ * @param youth - the young person's facts
+ * @param today - today, the due date when the enrolment date is unknown
+ */
+export function enrolmentSelfAssessmentTask(
+  youth: { id: string; municipalityCode: string; enrolledAt: string | null },
+  today: string,
+): ParticipantTaskView {
+  const dueDate = youth.enrolledAt ?? today;
+  return {
+    id: `${youth.id}_SA_ENROLMENT`,
+    youthId: youth.id,
+    companyId: null,
+    municipalityCode: youth.municipalityCode,
+    placementId: null,
+    kind: 'SELF_ASSESSMENT',
+    occasion: 'ENROLMENT',
+    assignee: 'YOUTH',
+    step: 'ENROLMENT',
+    round: 1,
+    openedAt: `${dueDate}T00:00:00.000Z`,
+    dueDate,
+    status: 'OPEN',
+    doneAt: null,
+    version: 0,
+    done: false,
+  };
 }
 
 /**
@@ -168,6 +217,7 @@ export function participantTasksOfStep(
 /** What each task asks, in Danish and English, for the participant's app. */
 export function participantTaskTitle(task: Pick<ParticipantTask, 'kind' | 'occasion'>): string {
   if (task.kind === 'SELF_ASSESSMENT') {
+    if (task.occasion === 'ENROLMENT') return 'Hvor står du nu? (self-assessment at enrolment)';
     return task.occasion === 'FOLLOW_UP'
       ? 'Hvordan går det nu? (self-assessment at the follow-up)'
       : 'Hvordan går det? (self-assessment at the checkpoint)';

@@ -1,6 +1,5 @@
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import type { FieldCipher } from '#kernel/field-cipher';
 import { ParticipantTaskEntity } from '../repository/participant-task-entity.ts';
 import { loadParticipantTasks } from '../repository/participant-task-repository.ts';
 import { loadFeedback, PlacementFeedbackEntity } from '../repository/placement-feedback-entity.ts';
@@ -14,9 +13,7 @@ import {
 } from './participant-task.ts';
 import type { Placement } from './placement.ts';
 import {
-  feedbackCipherContext,
   feedbackId,
-  type GivePlacementFeedbackInput,
   GivePlacementFeedbackInputSchema,
   type PlacementFeedback,
 } from './placement-feedback.ts';
@@ -67,28 +64,10 @@ export function feedbackOccasionOf(
   return requested;
 }
 
-async function seal(
-  cipher: FieldCipher,
-  feedback: Pick<PlacementFeedback, 'id' | 'youthId'>,
-  input: GivePlacementFeedbackInput,
-): Promise<Pick<PlacementFeedback, 'whatWorkedSealed' | 'whatToChangeSealed'>> {
-  const [whatWorkedSealed, whatToChangeSealed] = await Promise.all(
-    (['whatWorked', 'whatToChange'] as const).map((field) => {
-      const text = input[field];
-      return text === null ? null : cipher.encrypt(text, feedbackCipherContext(feedback, field));
-    }),
-  );
-  return {
-    whatWorkedSealed: whatWorkedSealed ?? null,
-    whatToChangeSealed: whatToChangeSealed ?? null,
-  };
-}
-
 /**
  * Feedback on a placement by the young person on their own placement or a contact of its
  * company: one per placement, side and occasion (a second is `ALREADY_GIVEN`; created on
- * condition it does not exist, so a race makes one too), the words sealed by the field cipher,
- * and the side's task of that occasion closed in the same transaction.
+ * condition it does not exist, so a race makes one too), and the side's task of that occasion closed in the same transaction.
  */
 export const givePlacementFeedbackCommand = defineCommand({
   name: 'givePlacementFeedback',
@@ -122,7 +101,8 @@ export const givePlacementFeedbackCommand = defineCommand({
       side,
       occasion,
       rating: input.rating,
-      ...(await seal(context.services.cipher(), { id, youthId: placement.youthId }, input)),
+      whatWorked: input.whatWorked,
+      whatToChange: input.whatToChange,
       givenAt,
       version: 1,
     });

@@ -10,11 +10,12 @@ import {
 /**
  * Feedback on a placement from the young person or the company, at the midway evaluation or at
  * the end: a rating and, in the giver's own words, what worked and what to change. The words are
- * stored encrypted with the field cipher, bound to the young person and the feedback; the rating
- * is what the figures and the evaluation export count.
+ * the young person's personal data, stored as text like notes and reflections (the rules mark
+ * them personal; the art. 15 export returns them); the rating is what the figures and the
+ * evaluation export count.
  */
 
-/** Feedback as stored, its free text sealed by the field cipher. */
+/** Feedback as stored. */
 export const PlacementFeedbackSchema = z.object({
   /** One per placement, side and occasion (`feedbackId`). */
   id: z.string(),
@@ -25,10 +26,10 @@ export const PlacementFeedbackSchema = z.object({
   side: z.enum(PARTICIPANT_SIDES),
   occasion: z.enum(FEEDBACK_OCCASIONS),
   rating: z.number().int().min(1).max(5),
-  /** The field cipher's ciphertext of what worked; null when left out. */
-  whatWorkedSealed: z.string().nullable(),
-  /** The field cipher's ciphertext of what to change; null when left out. */
-  whatToChangeSealed: z.string().nullable(),
+  /** What worked, in the giver's words; null when left out. */
+  whatWorked: z.string().nullable(),
+  /** What to change, in the giver's words; null when left out. */
+  whatToChange: z.string().nullable(),
   givenAt: z.string(),
   version: z.number().int().nonnegative(),
 });
@@ -43,21 +44,6 @@ export function feedbackId(
   side: ParticipantSide,
 ): string {
   return `${placementId}_${occasion}_${side}`;
-}
-
-/** The free-text fields of feedback, as the cipher binds them. */
-export type FeedbackTextField = 'whatWorked' | 'whatToChange';
-
-/**
- * What a feedback text is bound to by the field cipher (its encryption context): the young
- * person and the field of this feedback, so a ciphertext copied elsewhere does not decrypt. The
- * keys are exactly those the KMS key policy allows (`field`, `youthId`).
- */
-export function feedbackCipherContext(
-  feedback: Pick<PlacementFeedback, 'id' | 'youthId'>,
-  field: FeedbackTextField,
-): Record<string, string> {
-  return { youthId: feedback.youthId, field: `placementFeedback.${field}#${feedback.id}` };
 }
 
 /** The input of feedback given. */

@@ -1191,8 +1191,8 @@ export type ParticipantTask = {
   occasion: ParticipantTaskOccasion;
   /** When the lifecycle opened it. */
   openedAt: Scalars['DateTime']['output'];
-  /** The placement it is about. */
-  placement: Placement;
+  /** The placement it is about; null for the self-assessment at enrolment. */
+  placement: Maybe<Placement>;
   /** What the task asks, e.g. "Feedback på praktikken midtvejs (feedback on the placement at midway)". */
   title: Scalars['String']['output'];
 };
@@ -1210,6 +1210,12 @@ export type ParticipantTaskOccasion =
   | 'CHECKPOINT'
   /** At the end of the placement (its outcome decision). */
   | 'END'
+  /**
+   * At enrolment: the young person's first self-assessment, of no placement. Answered with
+   * `recordSelfAssessment` without a `taskId` (people stores it under the occasion `ENROLMENT`);
+   * shown in `myTasks` until it is answered.
+   */
+  | 'ENROLMENT'
   /** At a retention follow-up, 3 or 6 months after the young person went on to education or a job. */
   | 'FOLLOW_UP'
   /** At the midway evaluation. */
@@ -2853,7 +2859,7 @@ export type ParticipantTaskResolvers<ContextType = SubgraphContext, ParentType e
   kind?: Resolver<ResolversTypes['ParticipantTaskKind'], ParentType, ContextType>;
   occasion?: Resolver<ResolversTypes['ParticipantTaskOccasion'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

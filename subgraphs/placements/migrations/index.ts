@@ -2,10 +2,12 @@ import type { Migration } from '#kernel/migrations/migration';
 import { foldPlacementMonthItems } from './0003-fold-month-items.ts';
 import { completeEarlyLeavers } from './0006-early-leavers-completed.ts';
 import { tiesFromHistory } from './0007-ties-from-history.ts';
+import { openMissingParticipantTasks } from './0009-open-missing-participant-tasks.ts';
 
 /** The placements subgraph's data migrations, in order. */
 export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   foldPlacementMonthItems,
   completeEarlyLeavers,
   tiesFromHistory,
+  openMissingParticipantTasks,
 ];

@@ -1,5 +1,4 @@
 import { participantTaskTitle } from '../domain/participant-task.ts';
-import { feedbackCipherContext } from '../domain/placement-feedback.ts';
 import { findPlacement } from '../domain/placement-queries.ts';
 import type {
   ParticipantTaskResolvers,
@@ -15,22 +14,11 @@ async function placementOf(context: Parameters<typeof findPlacement>[0], placeme
 /** `ParticipantTask`: a self-assessment or feedback the lifecycle asked of a participant. */
 export const ParticipantTask: ParticipantTaskResolvers = {
   title: (task) => participantTaskTitle(task),
-  placement: (task, _args, context) => placementOf(context, task.placementId),
+  placement: (task, _args, context) =>
+    task.placementId === null ? null : placementOf(context, task.placementId),
 };
 
-/** `PlacementFeedback`: one side's feedback at one occasion, its words opened by the cipher. */
+/** `PlacementFeedback`: one side's feedback at one occasion. */
 export const PlacementFeedback: PlacementFeedbackResolvers = {
   placement: (feedback, _args, context) => placementOf(context, feedback.placementId),
-  whatWorked: (feedback, _args, context) =>
-    feedback.whatWorkedSealed === null
-      ? null
-      : context.services
-          .cipher()
-          .decrypt(feedback.whatWorkedSealed, feedbackCipherContext(feedback, 'whatWorked')),
-  whatToChange: (feedback, _args, context) =>
-    feedback.whatToChangeSealed === null
-      ? null
-      : context.services
-          .cipher()
-          .decrypt(feedback.whatToChangeSealed, feedbackCipherContext(feedback, 'whatToChange')),
 };

@@ -3,6 +3,7 @@
 
 /** The names of the fields that hold a young person's personal data as text or structures. */
 export const PERSONAL_FIELD_NAMES: readonly string[] = [
+  'ageExceptionReason',
   'answer',
   'answers',
   'author',

@@ -3,6 +3,7 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedPeople } from '#infra/local/seed/seed-people';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
+import { ageOn, TARGET_GROUP_AGES } from '#people/domain/youth';
 import { listMunicipalities } from '#people/repository/municipality-repository';
 import { listTeam } from '#people/repository/staff-repository';
 import { listStatusHistory, listYouthOfMunicipality } from '#people/repository/youth-repository';
@@ -111,5 +112,18 @@ describe('seedPeople', () => {
     expect(none).toBeUndefined();
     expect(seen.errors).toBeUndefined();
     expect(seen.data?.youth).toMatchObject({ workWishes: expect.any(Array) });
+  });
+
+  it('enrols every demo young person at 18–29 on the day, but those with the team’s reason', async () => {
+    // Act
+    const outside = world.youth.filter((person) => {
+      const age = ageOn(person.birthDate, person.enrolledAt);
+      return age < TARGET_GROUP_AGES.min || age > TARGET_GROUP_AGES.max;
+    });
+    const profile = outside[0] && (await table.get(sharedKeys.youth(outside[0].id)));
+    // Assess
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((person) => !person.ageExceptionReason)).toEqual([]);
+    expect(profile?.ageExceptionReason).toBe(outside[0]?.ageExceptionReason);
   });
 });

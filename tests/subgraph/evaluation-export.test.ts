@@ -60,6 +60,7 @@ interface Dataset {
 /** Every column a youth row may have, and every column of a placement row. */
 const YOUTH_COLUMNS = [
   'ageBandAtEnrolment',
+  'ageException',
   'attendance',
   'benefitCategory',
   'companyTies',

@@ -128,3 +128,30 @@ describe('evaluation export rows', () => {
     expect(() => createPseudonymiser('short')).toThrow(/too short/);
   });
 });
+
+describe('the age exception column', () => {
+  it.each([
+    ['a reason recorded', 'Henvist som 17-årig', true],
+    ['no reason', null, false],
+  ])(
+    'says whether enrolled with an age exception (%s), never the reason',
+    (_what, reason, expected) => {
+      // Prepare
+      const youth = aYouth({ ageExceptionReason: reason });
+      // Act
+      const rows = evaluationRowsOf(
+        {
+          pseudonym: createPseudonymiser('k'.repeat(32))(youth.id),
+          youth,
+          timeline: [{ status: 'ENROLLED' as const, date: youth.enrolledAt }],
+          placements: [],
+          attendance: { present: 0, absent: 0, excused: 0 },
+        },
+        '2026-09-30',
+      );
+      // Assess
+      expect(rows.youth.ageException).toBe(expected);
+      expect(JSON.stringify(rows)).not.toContain('Henvist');
+    },
+  );
+});

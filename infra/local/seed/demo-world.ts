@@ -64,6 +64,8 @@ export interface DemoYouth {
   barriers: string[];
   supportNotes: string[];
   researchConsent: { given: boolean; date: string };
+  /** The team's reason for an enrolment outside the target group (18–29), when there is one. */
+  ageExceptionReason?: string;
 }
 
 /** A company's contact person; the owner of a `COMPANY_CONTACT` token. */
@@ -319,6 +321,14 @@ const INTERESTS = [
 ];
 const BARRIERS = ['Angst', 'Ordblindhed', 'Misbrug (tidligere)', 'Gæld', 'Boligløs', 'ADHD'];
 
+/** A demo enrolment outside the target group: 17 on the day, with the team's reason. */
+function ageException(enrolledAt: string): Pick<DemoYouth, 'birthDate' | 'ageExceptionReason'> {
+  return {
+    birthDate: addDays(enrolledAt, -(17 * 365 + 200)),
+    ageExceptionReason: 'Henvist af jobcentret som 17-årig efter afbrudt efterskole',
+  };
+}
+
 function buildYouth(
   random: Random,
   municipality: DemoMunicipality,
@@ -334,7 +344,9 @@ function buildYouth(
       municipalityCode: municipality.code,
       firstName,
       lastName,
-      birthDate: addDays(DEMO_TODAY, -random.int(18 * 365 + 5, 29 * 365)),
+      // Inside the target group (18–29) on the day of enrolment, but the first of each
+      // municipality: 17, enrolled with the team's reason (issue #20's age exception).
+      birthDate: addDays(enrolledAt, -random.int(18 * 365 + 5, 29 * 365)),
       phone: phone(random),
       email: emailOf(`${firstName} ${lastName} ${random.int(1, 99)}`, 'mail.dk'),
       enrolledAt,
@@ -347,6 +359,7 @@ function buildYouth(
       barriers: random.sample(BARRIERS, random.int(0, 2)),
       supportNotes: random.chance(0.3) ? ['Samtaleforløb hver anden uge'] : [],
       researchConsent: { given: random.chance(0.8), date: enrolledAt },
+      ...(index === 0 ? ageException(enrolledAt) : {}),
     };
   });
 }
@@ -404,7 +417,13 @@ function buildPlacements(
       weeklyHours: opportunity.weeklyHours,
       status: plan.status,
     };
-    if (person.enrolledAt > startDate) person.enrolledAt = addDays(startDate, -random.int(20, 60));
+    if (person.enrolledAt > startDate) {
+      const earlier = addDays(startDate, -random.int(20, 60));
+      // The birth date moves with the enrolment, so the age on the day stays what was drawn.
+      const days = (Date.parse(person.enrolledAt) - Date.parse(earlier)) / 86_400_000;
+      person.birthDate = addDays(person.birthDate, -days);
+      person.enrolledAt = earlier;
+    }
     person.statusHistory = [
       { status: 'ENROLLED', date: person.enrolledAt, reason: 'Indskrevet i NEXTWORK' },
     ];

@@ -93,6 +93,7 @@ function youthOf(demo: DemoYouth): Youth {
     municipalityCode: demo.municipalityCode,
     name: `${demo.firstName} ${demo.lastName}`,
     dateOfBirth: demo.birthDate,
+    ageExceptionReason: demo.ageExceptionReason ?? null,
     phone: demo.phone,
     email: demo.email,
     enrolledAt: demo.enrolledAt,

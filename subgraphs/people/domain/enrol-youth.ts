@@ -18,7 +18,11 @@ import {
   EnrolYouthInputSchema,
   requireAgeInProgramme,
 } from './youth-inputs.ts';
-import { requireEnrolmentAfterBirth, requireNotInFuture } from './youth-rules.ts';
+import {
+  requireAgeInTargetGroupOrReason,
+  requireEnrolmentAfterBirth,
+  requireNotInFuture,
+} from './youth-rules.ts';
 import { countChanges } from './youth-stats.ts';
 
 /** The young person an enrolment creates: status `ENROLLED`, version 1. */
@@ -46,6 +50,7 @@ function enrolledYouth(
     barriers: input.barriers ?? [],
     researchConsent: NO_CONSENT,
     cprMasked,
+    ageExceptionReason: input.ageExceptionReason ?? null,
     version: 1,
   };
 }
@@ -92,6 +97,7 @@ async function checkedEnrolment(context: SubgraphContext, input: EnrolYouthInput
   requireNotInFuture(enrolledAt, today, ['enrolledAt']);
   requireDateInRange(enrolledAt, { notBefore: [programmeStart] }, ['enrolledAt']);
   requireEnrolmentAfterBirth(enrolledAt, input.dateOfBirth);
+  requireAgeInTargetGroupOrReason(input.dateOfBirth, enrolledAt, input.ageExceptionReason);
   if (input.consultantId) {
     requireNetworkConsultantOf(
       await loadStaffMember(context.loader, input.consultantId),

@@ -137,6 +137,8 @@ export interface EvaluationYouthRow extends TieColumns {
   /** `YYYY-MM`. */
   enrolmentMonth: string;
   ageBandAtEnrolment: AgeBand;
+  /** Whether enrolled outside the target group (18–29) with the team's reason; never the reason. */
+  ageException: boolean;
   benefitCategory: string;
   /** The weekly status of the last week observed. */
   statusAtEnd: WeeklyStatus | null;
@@ -227,6 +229,7 @@ export function evaluationRowsOf(
       municipalityCode: youth.municipalityCode,
       enrolmentMonth: youth.enrolledAt.slice(0, 7),
       ageBandAtEnrolment: ageBandOf(ageOn(youth.dateOfBirth, youth.enrolledAt)),
+      ageException: Boolean(youth.ageExceptionReason),
       benefitCategory: youth.benefitCategory,
       statusAtEnd: weeklyStatusOn(youth.enrolledAt, timeline, until),
       placementCount: placements.length,

@@ -55,6 +55,9 @@ export const YOUTH_FIELD_ACCESS = {
   supportNotes: PSYCHOLOGIST_ONLY,
   // Masked even so (`DDMMYY-****`), and only to the team: the number itself is never shown.
   cprMasked: TEAM,
+  // The team's reason for an enrolment outside the target group: the team's, not shown to a
+  // company; the young person reads it in their art. 15 export.
+  ageExceptionReason: TEAM,
   // The young person's own view of their direction: theirs and their team's (the psychologist
   // too — well-being is theirs to support), never a company's.
   selfAssessments: TEAM_AND_SELF,

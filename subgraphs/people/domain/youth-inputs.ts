@@ -68,6 +68,7 @@ export const EnrolYouthInputSchema = z.object({
   workWishes: WishListSchema.nullish(),
   barriers: BarrierListSchema.nullish(),
   cpr: CprSchema.nullish(),
+  ageExceptionReason: textSchema().nullish(),
 });
 
 /** The input of `enrolYouth`, parsed. */

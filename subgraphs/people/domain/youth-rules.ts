@@ -1,6 +1,6 @@
 import { programmeStart, requireDateInRange } from '#kernel/date-bounds';
 import { DomainRuleError } from '#kernel/errors';
-import type { Youth } from './youth.ts';
+import { ageOn, TARGET_GROUP_AGES, type Youth } from './youth.ts';
 
 /** Stable codes of the rules the commands on young people check, as user errors carry them. */
 export const YOUTH_RULE = {
@@ -8,7 +8,33 @@ export const YOUTH_RULE = {
   EXITED: 'YOUTH_EXITED',
   DATE_IN_FUTURE: 'DATE_IN_FUTURE',
   ENROLMENT_BEFORE_BIRTH: 'ENROLMENT_BEFORE_BIRTH',
+  AGE_OUTSIDE_TARGET_GROUP: 'AGE_OUTSIDE_TARGET_GROUP',
 } as const;
+
+/**
+ * Refuses, with the user error `AGE_OUTSIDE_TARGET_GROUP` on `dateOfBirth`, an enrolment of
+ * someone outside the programme's target group (18 to 29 on the day of enrolment) for whom the
+ * team records no reason: the exception is the team's considered decision, never an accident of
+ * a mistyped birth date.
+ *
+ * @param dateOfBirth - the date of birth
+ * @param enrolledAt - the day of enrolment
+ * @param ageExceptionReason - the team's reason, when one is recorded
+ */
+export function requireAgeInTargetGroupOrReason(
+  dateOfBirth: string,
+  enrolledAt: string,
+  ageExceptionReason: string | null | undefined,
+): void {
+  const age = ageOn(dateOfBirth, enrolledAt);
+  const inGroup = age >= TARGET_GROUP_AGES.min && age <= TARGET_GROUP_AGES.max;
+  if (inGroup || ageExceptionReason) return;
+  throw new DomainRuleError(
+    YOUTH_RULE.AGE_OUTSIDE_TARGET_GROUP,
+    `The programme's target group is ${TARGET_GROUP_AGES.min} to ${TARGET_GROUP_AGES.max} years old on the day of enrolment (${age} here); record ageExceptionReason to enrol anyway`,
+    ['dateOfBirth'],
+  );
+}
 
 /**
  * The young person, when there is one; otherwise the user error `YOUTH_NOT_FOUND` on `youthId`.

@@ -87,6 +87,12 @@ export const YouthSchema = z.object({
   researchConsent: ResearchConsentSchema,
   /** The CPR number masked (`DDMMYY-****`) when one is recorded; the number itself is stored only encrypted. */
   cprMasked: z.string().nullish(),
+  /**
+   * Why the team enrolled someone outside the programme's target group (18 to 29 on the day of
+   * enrolment); null for everyone inside it. Personal free text: the team's and the young
+   * person's own (art. 15), gone with the profile on erasure.
+   */
+  ageExceptionReason: textSchema().nullish(),
   version: z.number().int().min(1),
 });
 
@@ -108,6 +114,12 @@ export const ENROLMENT_REASON = 'Indskrevet i NEXTWORK';
 
 /** Youngest and oldest age at which someone can be in the programme. */
 export const AGE_LIMITS = { min: 15, max: 35 } as const;
+
+/**
+ * The programme's target group (issue #20): 18 to 29 years old on the day of enrolment. An
+ * enrolment outside it needs the team's recorded reason; outside `AGE_LIMITS` none is accepted.
+ */
+export const TARGET_GROUP_AGES = { min: 18, max: 29 } as const;
 
 /**
  * Age in whole years on a day.

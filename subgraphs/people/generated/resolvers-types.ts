@@ -226,6 +226,13 @@ export type DirectionStats = {
 
 /** A young person to enrol. */
 export type EnrolYouthInput = {
+  /**
+   * The team's reason for enrolling someone outside the programme's target group (18 to 29 years
+   * old on the day of enrolment), up to 500 characters. Without it such an enrolment is refused
+   * with `AGE_OUTSIDE_TARGET_GROUP` and nothing is written; the ages 15 to 35 remain the limits
+   * no reason lifts.
+   */
+  ageExceptionReason?: InputMaybe<Scalars['String']['input']>;
   /** Barriers to work or education, up to 10, each up to 200 characters. */
   barriers?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Benefit category as assessed by the job centre. */
@@ -240,7 +247,10 @@ export type EnrolYouthInput = {
    * date of birth. Stored encrypted, shown only masked.
    */
   cpr?: InputMaybe<Scalars['String']['input']>;
-  /** Date of birth; the young person must be 15 to 35 years old. */
+  /**
+   * Date of birth; the young person must be 15 to 35 years old, and 18 to 29 on the day of
+   * enrolment unless `ageExceptionReason` is given.
+   */
   dateOfBirth: Scalars['Date']['input'];
   /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
@@ -1065,6 +1075,11 @@ export type Youth = {
   /** Age in whole years today, from the date of birth. Team and the young person themself. */
   age: Maybe<Scalars['Int']['output']>;
   /**
+   * Why the team enrolled the young person although they were outside the programme's target group
+   * (18 to 29 years old on the day of enrolment); null when they were inside it. The team only.
+   */
+  ageExceptionReason: Maybe<Scalars['String']['output']>;
+  /**
    * Barriers to work or education the team has recorded (e.g. "Ordblindhed"). The team, and the
    * young person themself (they have a right to see what is recorded about them); never companies.
    */
@@ -1792,6 +1807,7 @@ export type ViewerResolvers<ContextType = SubgraphContext, ParentType extends Re
 export type YouthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Youth'] = ResolversParentTypes['Youth'], FederationReferenceType extends FederationReferenceTypes['Youth'] = FederationReferenceTypes['Youth']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Youth']> | FederationReferenceType, FederationReferenceType, ContextType>;
   age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ageExceptionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   barriers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   benefitCategory?: Resolver<Maybe<ResolversTypes['BenefitCategory']>, ParentType, ContextType>;
   consultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;

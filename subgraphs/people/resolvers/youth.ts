@@ -40,6 +40,7 @@ export const Youth: YouthResolvers = {
   researchConsent: ({ youth }) => youth.researchConsent,
   version: ({ youth }) => youth.version,
   cprMasked: ({ youth }) => youth.cprMasked ?? null,
+  ageExceptionReason: ({ youth }) => youth.ageExceptionReason ?? null,
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
   selfAssessments: (view, _args, context) => selfAssessmentsOf(context, view),

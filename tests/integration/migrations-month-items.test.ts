@@ -157,6 +157,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0003', 1],
       ['0004', 1],
       ['0005', 0],
+      ['0006', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });
     // Only within the partitions the deployed function is granted (MIGRATIONS_KEY_PREFIXES).

@@ -64,14 +64,14 @@ describe('the data migrations function (custom resource on deploy)', () => {
     // Assess
     expect(applied).toEqual({
       PhysicalResourceId: `data-migrations-${table.name}`,
-      Data: { Applied: '0001,0002,0003,0004,0005' },
+      Data: { Applied: '0001,0002,0003,0004,0005,0006' },
     });
     expect(deleted).toEqual({ PhysicalResourceId: 'data-migrations-x' });
     // Counted once each, when applied: the paused run applied none.
     expect(afterPause).toEqual([]);
     expect(
       emf.metric('MigrationsApplied').map(({ migration, value }) => [migration, value]),
-    ).toEqual(['0001', '0002', '0003', '0004', '0005'].map((id) => [id, 1]));
+    ).toEqual(['0001', '0002', '0003', '0004', '0005', '0006'].map((id) => [id, 1]));
     expect(emf.metric('MigrationsFailed')).toEqual([]);
     expect((await migrationStatus(table, [])).applied.map(({ id }) => id)).toEqual([
       '0001',
@@ -79,6 +79,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
       '0003',
       '0004',
       '0005',
+      '0006',
     ]);
   });
 });

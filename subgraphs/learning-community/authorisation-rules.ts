@@ -1,5 +1,6 @@
 import {
   allGuardedByParent,
+  allPersonalWithin,
   anyRole,
   audienceRule,
   audienceRules,
@@ -274,7 +275,7 @@ export const learningCommunityRules: SubgraphRules = {
     TeamTrainingConnection: connectionRules('Query.teamTrainings'),
     TeamTrainingEdge: edgeRules('Query.teamTrainings'),
     Suggestion: withPersonal(suggestionRules, ['text', 'answer']),
-    SuggestionAnswer: allGuardedByParent('Suggestion.answer', ['text', 'answeredAt']),
+    SuggestionAnswer: allPersonalWithin(['Suggestion.answer'], ['text', 'answeredAt']),
     SuggestionConnection: connectionRules('Municipality.suggestions, Query.mySuggestions'),
     SuggestionEdge: edgeRules('Municipality.suggestions, Query.mySuggestions'),
     SuggestionPayload: allGuardedByParent('Mutation', ['suggestion', 'errors']),

@@ -26,13 +26,14 @@ export const SuggestionAnswerSchema = z.object({
  * team: the author reads their own suggestions and gets them in their art. 15 export, and the
  * audit names who did what. Anonymity is enforced by the rules: the team's audience for an
  * anonymous suggestion cannot read its author fields. An erased young person's suggestions are
- * kept with their author ids removed, so the programme's counts stay whole.
+ * deleted with them: they are the young person's own words, anonymity to the team does not make
+ * them anonymous, and no kept figure is counted from them.
  */
 export const SuggestionSchema = z.object({
   id: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
   authorSide: SuggestionAuthorSideSchema,
-  /** The young person who made it; absent for a company's or once the young person is erased. */
+  /** The young person who made it; absent for a company's. */
   authorYouthId: EntityIdSchema.optional(),
   /** The contact person who made it, and their company, for a company's. */
   authorContactId: EntityIdSchema.optional(),

@@ -100,6 +100,8 @@ function mappersOf(name: string): Record<string, string> {
       NetworkStats: '../domain/network-stats.ts#NetworkStats',
       ProgrammeStats: '../domain/references.ts#ProgrammePeriod',
       WorkStory: '../domain/work-story.ts#WorkStory',
+      Suggestion: '../domain/suggestion.ts#Suggestion',
+      SuggestionAnswer: '../domain/suggestion.ts#SuggestionAnswer',
       PracticeLearning: '../domain/practice-learning.ts#PracticeLearning',
       UnitedGathering: '../domain/united-gathering.ts#UnitedGathering',
       GatheringParticipant: '../domain/united-gathering.ts#GatheringParticipant',

@@ -99,6 +99,7 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       LC_PREFIX.learning,
       LC_PREFIX.gathering,
       LC_PREFIX.training,
+      LC_PREFIX.suggestion,
     ],
     // A work story's placement is checked to be the young person's own; a gathering's host to
     // be a municipality running NEXTWORK (`MUNI#<code>`).

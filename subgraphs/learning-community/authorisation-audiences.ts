@@ -15,6 +15,8 @@ import {
   sessionAudience,
   sessionAudienceNeedsGroup,
 } from './domain/session-access.ts';
+import type { Suggestion } from './domain/suggestion.ts';
+import { type SuggestionAudience, suggestionAudience } from './domain/suggestion-access.ts';
 import type { WorkStory } from './domain/work-story.ts';
 import {
   type StoryAudience,
@@ -23,6 +25,7 @@ import {
 } from './domain/work-story-access.ts';
 import { loadGroup } from './repository/network-group-repository.ts';
 import { loadSession } from './repository/network-session-repository.ts';
+import { loadSuggestion } from './repository/suggestion-repository.ts';
 import { loadStory } from './repository/work-story-repository.ts';
 
 /**
@@ -168,6 +171,24 @@ export function storyNamedBy(
     },
   };
 }
+
+/** A suggestion named by id. */
+export function suggestionNamedBy(
+  field: string,
+  from: 'input' | 'argument' = 'input',
+): NamedRecord<SuggestionAudience> {
+  return {
+    idIn: idNamedBy(field, from),
+    async find(identity, id, context) {
+      const suggestion = await loadSuggestion(context.loader, id);
+      return suggestion ? found(suggestionAudience(identity, suggestion)) : MISSING;
+    },
+  };
+}
+
+/** The caller's audience for a suggestion. */
+export const suggestionAudienceOf = (identity: Identity, suggestion: Suggestion) =>
+  suggestionAudience(identity, suggestion);
 
 /**
  * A young person named by id. A young person asks about themself without a read; for the team

@@ -1,5 +1,6 @@
 import {
   allGuardedByParent,
+  allPersonalWithin,
   anyRole,
   audienceRule,
   audienceRules,
@@ -31,6 +32,8 @@ import {
   sessionNamedBy,
   storyAudienceOf,
   storyNamedBy,
+  suggestionAudienceOf,
+  suggestionNamedBy,
   youthAudienceOf,
   youthNamedBy,
 } from './authorisation-audiences.ts';
@@ -50,6 +53,7 @@ import {
   NETWORK_SESSION_MUTATION_ACCESS,
   NETWORK_SESSION_QUERY_ACCESS,
 } from './domain/session-access.ts';
+import { SUGGESTION_FIELD_ACCESS, SUGGESTION_MUTATION_ACCESS } from './domain/suggestion-access.ts';
 import { LEARNING_SHARERS, UNITED_ORGANISERS, UNITED_READERS } from './domain/united-access.ts';
 import { WORK_STORY_FIELD_ACCESS, WORK_STORY_MUTATION_ACCESS } from './domain/work-story-access.ts';
 
@@ -95,6 +99,11 @@ const storyRules = audienceRules(
   WORK_STORY_FIELD_ACCESS,
   storyAudienceOf,
 );
+const suggestionRules = audienceRules(
+  'SUGGESTION_FIELD_ACCESS',
+  SUGGESTION_FIELD_ACCESS,
+  suggestionAudienceOf,
+);
 const youthRules = audienceRules('YOUTH_FIELD_ACCESS', YOUTH_FIELD_ACCESS, youthAudienceOf);
 const companyRules = audienceRules('COMPANY_FIELD_ACCESS', COMPANY_FIELD_ACCESS, companyAudienceOf);
 
@@ -125,6 +134,15 @@ const onStory = (mutation: keyof typeof WORK_STORY_MUTATION_ACCESS, roles: reado
     WORK_STORY_MUTATION_ACCESS[mutation],
   );
 
+/** The team of the suggestion the mutation names by `input.id`. */
+const onSuggestion = (mutation: keyof typeof SUGGESTION_MUTATION_ACCESS) =>
+  mutationOnRecord(
+    `SUGGESTION_MUTATION_ACCESS.${mutation}`,
+    STAFF_ROLES,
+    suggestionNamedBy('id'),
+    SUGGESTION_MUTATION_ACCESS[mutation],
+  );
+
 /**
  * The authorisation rule of every type and field of the learning community subgraph (who may
  * see what: `docs/authorisation.md`), enforced by the kernel on every path. The access tables in
@@ -138,6 +156,7 @@ export const learningCommunityRules: SubgraphRules = {
       code: signedIn,
       networkStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
       networkGroups: staffOfMunicipality((municipality: { code: string }) => municipality.code),
+      suggestions: staffOfMunicipality((municipality: { code: string }) => municipality.code),
       // A reference carries nothing but the code; the fields decide.
       [REFERENCE]: signedIn,
     },
@@ -255,6 +274,11 @@ export const learningCommunityRules: SubgraphRules = {
     ]),
     TeamTrainingConnection: connectionRules('Query.teamTrainings'),
     TeamTrainingEdge: edgeRules('Query.teamTrainings'),
+    Suggestion: withPersonal(suggestionRules, ['text', 'answer']),
+    SuggestionAnswer: allPersonalWithin(['Suggestion.answer'], ['text', 'answeredAt']),
+    SuggestionConnection: connectionRules('Municipality.suggestions, Query.mySuggestions'),
+    SuggestionEdge: edgeRules('Municipality.suggestions, Query.mySuggestions'),
+    SuggestionPayload: allGuardedByParent('Mutation', ['suggestion', 'errors']),
     Query: {
       networkGroup: queryOfRecord(
         'NETWORK_GROUP_FIELD_ACCESS.id',
@@ -276,6 +300,13 @@ export const learningCommunityRules: SubgraphRules = {
       unitedGatherings: unitedReaders,
       unitedGathering: unitedReaders,
       teamTrainings: unitedReaders,
+      // Only the caller's own: the listing is of the caller's author partition.
+      mySuggestions: anyRole('YOUTH', 'COMPANY_CONTACT'),
+      suggestion: queryOfRecord(
+        'SUGGESTION_FIELD_ACCESS.id',
+        suggestionNamedBy('id', 'argument'),
+        SUGGESTION_FIELD_ACCESS.id,
+      ),
     },
     CreateNetworkGroupPayload: allGuardedByParent('Mutation', ['group', 'errors']),
     UpdateNetworkGroupPayload: allGuardedByParent('Mutation', ['group', 'errors']),
@@ -309,10 +340,18 @@ export const learningCommunityRules: SubgraphRules = {
       planUnitedGathering: anyRole(...UNITED_ORGANISERS),
       recordGatheringOutcomes: anyRole(...UNITED_ORGANISERS),
       recordTeamTraining: anyRole(...UNITED_ORGANISERS),
+      // To the network of the caller's own municipality, found from their own record.
+      suggestToNetwork: anyRole('YOUTH', 'COMPANY_CONTACT'),
+      answerSuggestion: onSuggestion('answerSuggestion'),
+      markSuggestionActedOn: onSuggestion('markSuggestionActedOn'),
     },
   },
   subjects: {
     WorkStory: subjectOfRecord,
+    Suggestion: (suggestion: { authorYouthId?: string; municipalityCode?: string }) => ({
+      youthId: suggestion.authorYouthId,
+      municipalityCode: suggestion.municipalityCode,
+    }),
     YouthAttendance: subjectOfRecord,
     Youth: (youth: { id?: string; municipalityCode?: string }) => ({
       youthId: youth.id,

@@ -159,6 +159,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0005', 0],
       ['0006', 0],
       ['0007', 0],
+      ['0008', 0],
       ['0009', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });

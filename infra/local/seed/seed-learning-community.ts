@@ -30,12 +30,14 @@ import {
   learningIndexEntries,
   PracticeLearningEntity,
 } from '#learning-community/repository/practice-learning-entity';
+import { SuggestionEntity } from '#learning-community/repository/suggestion-entity';
 import {
   TeamTrainingEntity,
   UnitedGatheringEntity,
 } from '#learning-community/repository/united-entity';
 import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
+import { suggestionsOf } from './seed-suggestions.ts';
 
 /**
  * Writes the learning community's part of the demo world: every network group with its members,
@@ -111,6 +113,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     );
   }
   items.push(...workStoriesOf(world).map((story) => WorkStoryEntity.toItem(story)));
+  items.push(...suggestionsOf(world).map((suggestion) => SuggestionEntity.toItem(suggestion)));
   for (const learning of practiceLearnings()) {
     items.push(
       PracticeLearningEntity.toItem(learning),

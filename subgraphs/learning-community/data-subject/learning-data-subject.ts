@@ -22,6 +22,8 @@ import {
   participantPartition,
 } from '../repository/network-group-entity.ts';
 import { NetworkSessionEntity, sessionKey } from '../repository/network-session-entity.ts';
+import { suggestionKey } from '../repository/suggestion-entity.ts';
+import { readAllSuggestionsOfYouth } from '../repository/suggestion-repository.ts';
 import { storyKey } from '../repository/work-story-entity.ts';
 import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
 
@@ -31,7 +33,7 @@ import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
  * totals) and their work stories (gsi1 by young person); the group and session items that name
  * them are reached from those — never by a scan.
  *
- * Erasure: work stories (their own words) and the participant collection are deleted, and the
+ * Erasure: work stories and suggestions (their own words; no figure counts a suggestion) and the participant collection are deleted, and the
  * young person is taken off their groups' member lists. A session's attendance list is what the
  * network figures (sessions held, attendance rate) are counted from, so there the young
  * person's entry is kept under their stub id: the figures and a recount from the sessions agree.
@@ -57,6 +59,7 @@ export const LEARNING_EXPORT_SECTIONS = {
   attendance: ['AttendanceRecord'],
   attendanceTotals: ['YouthAttendance'],
   workStories: ['WorkStory'],
+  suggestions: ['Suggestion', 'SuggestionAnswer'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -70,9 +73,10 @@ export async function collectLearningData(
   table: Table,
   youthId: string,
 ): Promise<Record<string, unknown>> {
-  const [items, stories] = await Promise.all([
+  const [items, stories, suggestions] = await Promise.all([
     collectionOf(table, youthId),
     readAllStoriesOfYouth(table, youthId),
+    readAllSuggestionsOfYouth(table, youthId),
   ]);
   const totals = items.find((item) => item.sk === attendanceTotalsKey(YOUTH, youthId).sk);
   const sections: Record<keyof typeof LEARNING_EXPORT_SECTIONS, unknown> = {
@@ -85,6 +89,11 @@ export async function collectLearningData(
       .map((item) => AttendanceRecordEntities.YOUTH.fromItem(item)),
     attendanceTotals: totalsOf(totals && AttendanceTotalsEntities.YOUTH.fromItem(totals)),
     workStories: stories.map(({ version: _v, ...story }) => story),
+    // Their own, anonymous ones too, with the team's answers (who answered is the team's).
+    suggestions: suggestions.map(({ version: _v, answer, ...suggestion }) => ({
+      ...suggestion,
+      answer: answer ? { text: answer.text, answeredAt: answer.answeredAt } : null,
+    })),
   };
   return sections;
 }
@@ -166,12 +175,16 @@ export async function eraseLearningData(
   youthId: string,
   stubYouthId: string,
 ): Promise<EraseResult> {
-  const [items, stories] = await Promise.all([
+  const [items, stories, suggestions] = await Promise.all([
     collectionOf(table, youthId),
     readAllStoriesOfYouth(table, youthId),
+    readAllSuggestionsOfYouth(table, youthId),
   ]);
   let anonymised = 0;
   await forEachLimited(stories, (story) => deleteItem(table, storyKey(story.id)));
+  await forEachLimited(suggestions, (suggestion) =>
+    deleteItem(table, suggestionKey(suggestion.id)),
+  );
   const groupIds = items
     .filter((item) => item.sk.startsWith(MEMBERSHIP_PREFIX))
     .map((item) => MembershipEntities.YOUTH.fromItem(item).groupId);
@@ -189,7 +202,11 @@ export async function eraseLearningData(
     if (await anonymiseAttendance(table, sessionId, youthId, stubYouthId)) anonymised += 1;
   });
   await forEachLimited(items, (item) => deleteItem(table, item));
-  return { operation: 'erase', deleted: stories.length + items.length, anonymised };
+  return {
+    operation: 'erase',
+    deleted: stories.length + suggestions.length + items.length,
+    anonymised,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { NetworkSession as NetworkSessionModel, SessionAttendanceView as Se
 import type { YouthAttendanceView as YouthAttendanceViewModel, AttendanceRecord as AttendanceRecordModel } from '../domain/attendance.ts';
 import type { NetworkStats as NetworkStatsModel } from '../domain/network-stats.ts';
 import type { WorkStory as WorkStoryModel } from '../domain/work-story.ts';
+import type { Suggestion as SuggestionModel, SuggestionAnswer as SuggestionAnswerModel } from '../domain/suggestion.ts';
 import type { PracticeLearning as PracticeLearningModel } from '../domain/practice-learning.ts';
 import type { UnitedGathering as UnitedGatheringModel, GatheringParticipant as GatheringParticipantModel } from '../domain/united-gathering.ts';
 import type { TeamTraining as TeamTrainingModel, TeamTrainer as TeamTrainerModel } from '../domain/team-training.ts';
@@ -26,6 +27,24 @@ export type Scalars = {
   /** An instant in ISO 8601 with a time zone, e.g. 2026-04-29T09:30:00Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The team's answer to a suggestion. */
+export type AnswerSuggestionInput = {
+  /** Whether the suggestion was acted on too (default false). */
+  actedOn?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The version of the suggestion as the caller read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The suggestion. */
+  id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The answer, 1 to 4000 characters. */
+  text: Scalars['String']['input'];
 };
 
 /**
@@ -174,6 +193,20 @@ export type GatheringParticipantKind =
   /** A member of a municipal team. */
   | 'TEAM';
 
+/** A suggestion the team has acted on. */
+export type MarkSuggestionActedOnInput = {
+  /** The version of the suggestion as the caller read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The suggestion. */
+  id: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A Danish municipality ("kommune") that runs NEXTWORK. The learning community subgraph adds its
  * network groups and the figures about their sessions.
@@ -195,6 +228,11 @@ export type Municipality = {
    * 4 away).
    */
   networkStats: Maybe<NetworkStats>;
+  /**
+   * The suggestions the municipality's young people and companies made to its network, newest
+   * first. Only the municipality's own team may list them; an anonymous one names no author.
+   */
+  suggestions: SuggestionConnection;
 };
 
 
@@ -218,6 +256,17 @@ export type MunicipalityNetworkStatsArgs = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK. The learning community subgraph adds its
+ * network groups and the figures about their sessions.
+ */
+export type MunicipalitySuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<SuggestionState>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -225,8 +274,12 @@ export type Mutation = {
    * municipality (the municipality's team only).
    */
   addNetworkGroupMembers: NetworkGroupMembersPayload;
+  /** The municipality's team answers a suggestion (once), and may mark it acted on with it. */
+  answerSuggestion: SuggestionPayload;
   /** Creates a network group in the caller's municipality (municipal team only). */
   createNetworkGroup: CreateNetworkGroupPayload;
+  /** The municipality's team marks a suggestion acted on (once). */
+  markSuggestionActedOn: SuggestionPayload;
   /** Plans a gathering of NEXTWORK United (the programme office or a team leader). */
   planUnitedGathering: UnitedGatheringPayload;
   /** Records what came out of a gathering (the programme office or a team leader). */
@@ -249,6 +302,11 @@ export type Mutation = {
    * the young person decides this.
    */
   shareWorkStory: WorkStoryPayload;
+  /**
+   * A young person or a company's contact person suggests something to the network of their
+   * municipality, optionally anonymous to the team.
+   */
+  suggestToNetwork: SuggestionPayload;
   /** Renames a group or changes its facilitator or cadence (the municipality's team only). */
   updateNetworkGroup: UpdateNetworkGroupPayload;
   /** Changes a session's day, theme, facilitator or notes (the municipality's team only). */
@@ -265,8 +323,18 @@ export type MutationAddNetworkGroupMembersArgs = {
 };
 
 
+export type MutationAnswerSuggestionArgs = {
+  input: AnswerSuggestionInput;
+};
+
+
 export type MutationCreateNetworkGroupArgs = {
   input: CreateNetworkGroupInput;
+};
+
+
+export type MutationMarkSuggestionActedOnArgs = {
+  input: MarkSuggestionActedOnInput;
 };
 
 
@@ -307,6 +375,11 @@ export type MutationSharePracticeLearningArgs = {
 
 export type MutationShareWorkStoryArgs = {
   input: ShareWorkStoryInput;
+};
+
+
+export type MutationSuggestToNetworkArgs = {
+  input: SuggestToNetworkInput;
 };
 
 
@@ -643,6 +716,11 @@ export type ProgrammeStats = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The caller's own suggestions to their network, newest first, with the team's answers: a
+   * young person's or a company contact person's.
+   */
+  mySuggestions: SuggestionConnection;
   /** One network group by id, or null (with an error) when the caller may not see it. */
   networkGroup: Maybe<NetworkGroup>;
   /** One network session by id. */
@@ -654,6 +732,8 @@ export type Query = {
    * municipal team and the programme office.
    */
   practiceLearnings: PracticeLearningConnection;
+  /** A suggestion by id: for its author and its municipality's team; null when none exists. */
+  suggestion: Maybe<Suggestion>;
   /** Trainings of new teams, newest first. Open to every municipal team and the programme office. */
   teamTrainings: TeamTrainingConnection;
   /** One gathering of NEXTWORK United by id. */
@@ -668,6 +748,12 @@ export type Query = {
    * the group it is shared with.
    */
   workStory: Maybe<WorkStory>;
+};
+
+
+export type QueryMySuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -690,6 +776,11 @@ export type QueryPracticeLearningsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<PracticeLearningSearch>;
+};
+
+
+export type QuerySuggestionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -898,6 +989,111 @@ export type StaffMember = {
   /** The staff member's id. */
   id: Scalars['ID']['output'];
 };
+
+/** A new suggestion to the network of the caller's municipality. */
+export type SuggestToNetworkInput = {
+  /** Whether the team should not see who made it (default false). */
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What the caller suggests, 1 to 4000 characters. */
+  text: Scalars['String']['input'];
+};
+
+/**
+ * A suggestion to a municipality's network from a young person or a company's contact person.
+ * Readable by its author and the municipality's team; when it is anonymous, the team sees no
+ * author (the author fields are refused to it).
+ */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  /** When the team marked it acted on; null until then. */
+  actedOnAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the author asked the team not to see who they are. */
+  anonymous: Scalars['Boolean']['output'];
+  /** The team's answer; null while open. */
+  answer: Maybe<SuggestionAnswer>;
+  /** The company whose contact person made it (as `authorContact`); null for a young person's. */
+  authorCompany: Maybe<Company>;
+  /**
+   * The contact person who made it (for the author, and the team unless it is anonymous); null
+   * for a young person's.
+   */
+  authorContact: Maybe<CompanyContact>;
+  /** Whether a young person or a company made it. */
+  authorSide: SuggestionAuthorSide;
+  /**
+   * The young person who made it (for the author, and the team unless it is anonymous); null
+   * for a company's.
+   */
+  authorYouth: Maybe<Youth>;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The suggestion's id. */
+  id: Scalars['ID']['output'];
+  /** The municipality whose network it was made to. */
+  municipality: Municipality;
+  /** Open until the team answers it. */
+  state: SuggestionState;
+  /** What was suggested. */
+  text: Scalars['String']['output'];
+  /** The version a change must name as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** The municipality's team's answer to a suggestion. */
+export type SuggestionAnswer = {
+  __typename?: 'SuggestionAnswer';
+  /** When it was answered. */
+  answeredAt: Scalars['DateTime']['output'];
+  /** The answer. */
+  text: Scalars['String']['output'];
+};
+
+/** Which side of the network made a suggestion. */
+export type SuggestionAuthorSide =
+  /** A company's contact person. */
+  | 'COMPANY'
+  /** A young person. */
+  | 'YOUTH';
+
+/** A page of suggestions. */
+export type SuggestionConnection = {
+  __typename?: 'SuggestionConnection';
+  /** The suggestions of this page, each with its cursor. */
+  edges: Array<SuggestionEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A suggestion in a page. */
+export type SuggestionEdge = {
+  __typename?: 'SuggestionEdge';
+  /** The position after this suggestion. */
+  cursor: Scalars['String']['output'];
+  /** The suggestion. */
+  node: Suggestion;
+};
+
+/** The result of a change to a suggestion. */
+export type SuggestionPayload = {
+  __typename?: 'SuggestionPayload';
+  /** Rules the input broke; nothing was written when there are any. */
+  errors: Array<UserError>;
+  /** The suggestion as it is now; null when `errors` is not empty. */
+  suggestion: Maybe<Suggestion>;
+};
+
+/** Whether the team has answered a suggestion yet. */
+export type SuggestionState =
+  /** Answered by the municipality's team. */
+  | 'ANSWERED'
+  /** Not answered yet. */
+  | 'OPEN';
 
 /** A team member who trained a new team. */
 export type TeamTrainer = {
@@ -1367,14 +1563,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AnswerSuggestionInput: AnswerSuggestionInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttendanceCounts: ResolverTypeWrapper<AttendanceCounts>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AttendanceEntryInput: AttendanceEntryInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceRecordConnection: ResolverTypeWrapper<Omit<AttendanceRecordConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceRecordEdge']> }>;
   AttendanceRecordEdge: ResolverTypeWrapper<Omit<AttendanceRecordEdge, 'node'> & { node: ResolversTypes['AttendanceRecord'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttendanceStatus: AttendanceStatus;
   Company: ResolverTypeWrapper<CompanyRefModel>;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
@@ -1385,6 +1582,7 @@ export type ResolversTypes = ResolversObject<{
   GatheringParticipant: ResolverTypeWrapper<GatheringParticipantModel>;
   GatheringParticipantInput: GatheringParticipantInput;
   GatheringParticipantKind: GatheringParticipantKind;
+  MarkSuggestionActedOnInput: MarkSuggestionActedOnInput;
   Municipality: ResolverTypeWrapper<MunicipalityRefModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkCadence: NetworkCadence;
@@ -1421,6 +1619,14 @@ export type ResolversTypes = ResolversObject<{
   SharePracticeLearningPayload: ResolverTypeWrapper<Omit<SharePracticeLearningPayload, 'learning'> & { learning?: Maybe<ResolversTypes['PracticeLearning']> }>;
   ShareWorkStoryInput: ShareWorkStoryInput;
   StaffMember: ResolverTypeWrapper<StaffMember>;
+  SuggestToNetworkInput: SuggestToNetworkInput;
+  Suggestion: ResolverTypeWrapper<SuggestionModel>;
+  SuggestionAnswer: ResolverTypeWrapper<SuggestionAnswerModel>;
+  SuggestionAuthorSide: SuggestionAuthorSide;
+  SuggestionConnection: ResolverTypeWrapper<Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversTypes['SuggestionEdge']> }>;
+  SuggestionEdge: ResolverTypeWrapper<Omit<SuggestionEdge, 'node'> & { node: ResolversTypes['Suggestion'] }>;
+  SuggestionPayload: ResolverTypeWrapper<Omit<SuggestionPayload, 'suggestion'> & { suggestion?: Maybe<ResolversTypes['Suggestion']> }>;
+  SuggestionState: SuggestionState;
   TeamTrainer: ResolverTypeWrapper<TeamTrainerModel>;
   TeamTrainerInput: TeamTrainerInput;
   TeamTraining: ResolverTypeWrapper<TeamTrainingModel>;
@@ -1450,14 +1656,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AnswerSuggestionInput: AnswerSuggestionInput;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   AttendanceCounts: AttendanceCounts;
   Float: Scalars['Float']['output'];
   AttendanceEntryInput: AttendanceEntryInput;
-  ID: Scalars['ID']['output'];
   AttendanceRecord: AttendanceRecordModel;
   AttendanceRecordConnection: Omit<AttendanceRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceRecordEdge']> };
   AttendanceRecordEdge: Omit<AttendanceRecordEdge, 'node'> & { node: ResolversParentTypes['AttendanceRecord'] };
-  String: Scalars['String']['output'];
   Company: CompanyRefModel;
   CompanyContact: CompanyContact;
   CreateNetworkGroupInput: CreateNetworkGroupInput;
@@ -1466,6 +1673,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   GatheringParticipant: GatheringParticipantModel;
   GatheringParticipantInput: GatheringParticipantInput;
+  MarkSuggestionActedOnInput: MarkSuggestionActedOnInput;
   Municipality: MunicipalityRefModel;
   Mutation: Record<PropertyKey, never>;
   NetworkFiguresPeriod: NetworkFiguresPeriod;
@@ -1500,6 +1708,12 @@ export type ResolversParentTypes = ResolversObject<{
   SharePracticeLearningPayload: Omit<SharePracticeLearningPayload, 'learning'> & { learning?: Maybe<ResolversParentTypes['PracticeLearning']> };
   ShareWorkStoryInput: ShareWorkStoryInput;
   StaffMember: StaffMember;
+  SuggestToNetworkInput: SuggestToNetworkInput;
+  Suggestion: SuggestionModel;
+  SuggestionAnswer: SuggestionAnswerModel;
+  SuggestionConnection: Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SuggestionEdge']> };
+  SuggestionEdge: Omit<SuggestionEdge, 'node'> & { node: ResolversParentTypes['Suggestion'] };
+  SuggestionPayload: Omit<SuggestionPayload, 'suggestion'> & { suggestion?: Maybe<ResolversParentTypes['Suggestion']> };
   TeamTrainer: TeamTrainerModel;
   TeamTrainerInput: TeamTrainerInput;
   TeamTraining: TeamTrainingModel;
@@ -1591,11 +1805,14 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkGroups?: Resolver<ResolversTypes['NetworkGroupConnection'], ParentType, ContextType, RequireFields<MunicipalityNetworkGroupsArgs, 'first'>>;
   networkStats?: Resolver<Maybe<ResolversTypes['NetworkStats']>, ParentType, ContextType, Partial<MunicipalityNetworkStatsArgs>>;
+  suggestions?: Resolver<ResolversTypes['SuggestionConnection'], ParentType, ContextType, RequireFields<MunicipalitySuggestionsArgs, 'first'>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addNetworkGroupMembers?: Resolver<ResolversTypes['NetworkGroupMembersPayload'], ParentType, ContextType, RequireFields<MutationAddNetworkGroupMembersArgs, 'input'>>;
+  answerSuggestion?: Resolver<ResolversTypes['SuggestionPayload'], ParentType, ContextType, RequireFields<MutationAnswerSuggestionArgs, 'input'>>;
   createNetworkGroup?: Resolver<ResolversTypes['CreateNetworkGroupPayload'], ParentType, ContextType, RequireFields<MutationCreateNetworkGroupArgs, 'input'>>;
+  markSuggestionActedOn?: Resolver<ResolversTypes['SuggestionPayload'], ParentType, ContextType, RequireFields<MutationMarkSuggestionActedOnArgs, 'input'>>;
   planUnitedGathering?: Resolver<ResolversTypes['UnitedGatheringPayload'], ParentType, ContextType, RequireFields<MutationPlanUnitedGatheringArgs, 'input'>>;
   recordGatheringOutcomes?: Resolver<ResolversTypes['UnitedGatheringPayload'], ParentType, ContextType, RequireFields<MutationRecordGatheringOutcomesArgs, 'input'>>;
   recordSessionAttendance?: Resolver<ResolversTypes['RecordSessionAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordSessionAttendanceArgs, 'input'>>;
@@ -1604,6 +1821,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   scheduleNetworkSession?: Resolver<ResolversTypes['ScheduleNetworkSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleNetworkSessionArgs, 'input'>>;
   sharePracticeLearning?: Resolver<ResolversTypes['SharePracticeLearningPayload'], ParentType, ContextType, RequireFields<MutationSharePracticeLearningArgs, 'input'>>;
   shareWorkStory?: Resolver<ResolversTypes['WorkStoryPayload'], ParentType, ContextType, RequireFields<MutationShareWorkStoryArgs, 'input'>>;
+  suggestToNetwork?: Resolver<ResolversTypes['SuggestionPayload'], ParentType, ContextType, RequireFields<MutationSuggestToNetworkArgs, 'input'>>;
   updateNetworkGroup?: Resolver<ResolversTypes['UpdateNetworkGroupPayload'], ParentType, ContextType, RequireFields<MutationUpdateNetworkGroupArgs, 'input'>>;
   updateNetworkSession?: Resolver<ResolversTypes['UpdateNetworkSessionPayload'], ParentType, ContextType, RequireFields<MutationUpdateNetworkSessionArgs, 'input'>>;
   updateWorkStory?: Resolver<ResolversTypes['WorkStoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateWorkStoryArgs, 'input'>>;
@@ -1721,10 +1939,12 @@ export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  mySuggestions?: Resolver<ResolversTypes['SuggestionConnection'], ParentType, ContextType, RequireFields<QueryMySuggestionsArgs, 'first'>>;
   networkGroup?: Resolver<Maybe<ResolversTypes['NetworkGroup']>, ParentType, ContextType, RequireFields<QueryNetworkGroupArgs, 'id'>>;
   networkSession?: Resolver<Maybe<ResolversTypes['NetworkSession']>, ParentType, ContextType, RequireFields<QueryNetworkSessionArgs, 'id'>>;
   practiceLearning?: Resolver<Maybe<ResolversTypes['PracticeLearning']>, ParentType, ContextType, RequireFields<QueryPracticeLearningArgs, 'id'>>;
   practiceLearnings?: Resolver<ResolversTypes['PracticeLearningConnection'], ParentType, ContextType, RequireFields<QueryPracticeLearningsArgs, 'first'>>;
+  suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestionArgs, 'id'>>;
   teamTrainings?: Resolver<ResolversTypes['TeamTrainingConnection'], ParentType, ContextType, RequireFields<QueryTeamTrainingsArgs, 'first'>>;
   unitedGathering?: Resolver<Maybe<ResolversTypes['UnitedGathering']>, ParentType, ContextType, RequireFields<QueryUnitedGatheringArgs, 'id'>>;
   unitedGatherings?: Resolver<ResolversTypes['UnitedGatheringConnection'], ParentType, ContextType, RequireFields<QueryUnitedGatheringsArgs, 'first'>>;
@@ -1760,6 +1980,42 @@ export type SharePracticeLearningPayloadResolvers<ContextType = SubgraphContext,
 
 export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type SuggestionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Suggestion'] = ResolversParentTypes['Suggestion']> = ResolversObject<{
+  actedOnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['SuggestionAnswer']>, ParentType, ContextType>;
+  authorCompany?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  authorContact?: Resolver<Maybe<ResolversTypes['CompanyContact']>, ParentType, ContextType>;
+  authorSide?: Resolver<ResolversTypes['SuggestionAuthorSide'], ParentType, ContextType>;
+  authorYouth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SuggestionState'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SuggestionAnswerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionAnswer'] = ResolversParentTypes['SuggestionAnswer']> = ResolversObject<{
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SuggestionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionConnection'] = ResolversParentTypes['SuggestionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SuggestionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SuggestionEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionEdge'] = ResolversParentTypes['SuggestionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+}>;
+
+export type SuggestionPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionPayload'] = ResolversParentTypes['SuggestionPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType>;
 }>;
 
 export type TeamTrainerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TeamTrainer'] = ResolversParentTypes['TeamTrainer']> = ResolversObject<{
@@ -1910,6 +2166,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SessionAttendance?: SessionAttendanceResolvers<ContextType>;
   SharePracticeLearningPayload?: SharePracticeLearningPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
+  Suggestion?: SuggestionResolvers<ContextType>;
+  SuggestionAnswer?: SuggestionAnswerResolvers<ContextType>;
+  SuggestionConnection?: SuggestionConnectionResolvers<ContextType>;
+  SuggestionEdge?: SuggestionEdgeResolvers<ContextType>;
+  SuggestionPayload?: SuggestionPayloadResolvers<ContextType>;
   TeamTrainer?: TeamTrainerResolvers<ContextType>;
   TeamTraining?: TeamTrainingResolvers<ContextType>;
   TeamTrainingConnection?: TeamTrainingConnectionResolvers<ContextType>;

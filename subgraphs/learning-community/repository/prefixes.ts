@@ -20,6 +20,8 @@ export const LC_PREFIX = {
   gathering: 'GATHERING',
   /** The training of a new team. */
   training: 'TRAINING',
+  /** A suggestion to a municipality's network, and its listings. */
+  suggestion: 'SUGGESTION',
   /** Index partitions of NEXTWORK United's listings. */
   united: 'UNITED',
 } as const;

@@ -12,6 +12,7 @@ import { PracticeLearning } from './practice-learning.ts';
 import { ProgrammeStats } from './programme-stats.ts';
 import { Query } from './query.ts';
 import { SessionAttendance } from './session-attendance.ts';
+import { Suggestion } from './suggestion.ts';
 import { TeamTrainer } from './team-trainer.ts';
 import { TeamTraining } from './team-training.ts';
 import { UnitedGathering } from './united-gathering.ts';
@@ -39,6 +40,7 @@ export const resolvers: Resolvers = {
   TeamTraining,
   UnitedGathering,
   WorkStory,
+  Suggestion,
   Youth,
   YouthAttendance,
 };

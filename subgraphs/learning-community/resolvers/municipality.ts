@@ -1,5 +1,6 @@
 import { networkStatsOfMunicipality } from '../domain/network-figures-queries.ts';
 import { networkGroupsOfMunicipality } from '../domain/network-group-queries.ts';
+import { suggestionsOfMunicipality } from '../domain/suggestion-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 import { parsePage } from './arguments.ts';
 
@@ -18,4 +19,6 @@ export const Municipality: MunicipalityResolvers = {
       args.kind ?? undefined,
       parsePage(args),
     ),
+  suggestions: (municipality, args, context) =>
+    suggestionsOfMunicipality(context, municipality.code, args.state ?? undefined, parsePage(args)),
 };

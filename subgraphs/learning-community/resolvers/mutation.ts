@@ -12,6 +12,11 @@ import {
 } from '../domain/network-session-commands.ts';
 import { sharePracticeLearningCommand } from '../domain/practice-learning-commands.ts';
 import {
+  answerSuggestionCommand,
+  markSuggestionActedOnCommand,
+  suggestToNetworkCommand,
+} from '../domain/suggestion-commands.ts';
+import {
   planUnitedGatheringCommand,
   recordGatheringOutcomesCommand,
   recordTeamTrainingCommand,
@@ -44,4 +49,7 @@ export const Mutation: MutationResolvers = {
   planUnitedGathering: mutation(planUnitedGatheringCommand, 'gathering'),
   recordGatheringOutcomes: mutation(recordGatheringOutcomesCommand, 'gathering'),
   recordTeamTraining: mutation(recordTeamTrainingCommand, 'training'),
+  suggestToNetwork: mutation(suggestToNetworkCommand, 'suggestion'),
+  answerSuggestion: mutation(answerSuggestionCommand, 'suggestion'),
+  markSuggestionActedOn: mutation(markSuggestionActedOnCommand, 'suggestion'),
 };

@@ -1,6 +1,7 @@
 import { findNetworkGroup } from '../domain/network-group-queries.ts';
 import { findNetworkSession } from '../domain/network-session-queries.ts';
 import { parseLearningSearch } from '../domain/practice-learning.ts';
+import { findSuggestion, suggestionsOfCaller } from '../domain/suggestion-queries.ts';
 import {
   findGathering,
   findGatherings,
@@ -23,4 +24,6 @@ export const Query: QueryResolvers = {
   unitedGatherings: (_parent, args, context) => findGatherings(context, parsePage(args)),
   unitedGathering: (_parent, args, context) => findGathering(context, parseId(args.id)),
   teamTrainings: (_parent, args, context) => findTrainings(context, parsePage(args)),
+  mySuggestions: (_parent, args, context) => suggestionsOfCaller(context, parsePage(args)),
+  suggestion: (_parent, args, context) => findSuggestion(context, parseId(args.id)),
 };

@@ -18,8 +18,11 @@ export interface WishFigureFacts {
 
 const monthOf = (instant: string) => instant.slice(0, 7);
 
+/** Every counter the wish figures keep (a month's wishes made and answers by kind). */
+export const WISH_COUNTERS = ['WISHES', 'WISHES_INVITED', 'WISHES_DECLINED'] as const;
+
 /** The counter of an answer of a kind. */
-export function answerCounter(kind: WishAnswerKind): 'WISHES_INVITED' | 'WISHES_DECLINED' {
+export function answerCounter(kind: WishAnswerKind): (typeof WISH_COUNTERS)[1 | 2] {
   return kind === 'INVITE' ? 'WISHES_INVITED' : 'WISHES_DECLINED';
 }
 

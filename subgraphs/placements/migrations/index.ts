@@ -2,6 +2,7 @@ import type { Migration } from '#kernel/migrations/migration';
 import { foldPlacementMonthItems } from './0003-fold-month-items.ts';
 import { completeEarlyLeavers } from './0006-early-leavers-completed.ts';
 import { tiesFromHistory } from './0007-ties-from-history.ts';
+import { countStoredWishes } from './0008-count-stored-wishes.ts';
 import { openMissingParticipantTasks } from './0009-open-missing-participant-tasks.ts';
 
 /** The placements subgraph's data migrations, in order. */
@@ -9,5 +10,6 @@ export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   foldPlacementMonthItems,
   completeEarlyLeavers,
   tiesFromHistory,
+  countStoredWishes,
   openMissingParticipantTasks,
 ];

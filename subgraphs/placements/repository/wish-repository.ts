@@ -1,9 +1,11 @@
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
+import { key, PREFIX } from '#kernel/keys';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Table } from '#kernel/table/table';
 import type { Wish } from '../domain/wish.ts';
 import type { WishFigureFacts } from '../domain/wish-figures.ts';
+import { YouthFactsEntity } from './shared-items.ts';
 import {
   WishEntity,
   wishesOfCompanyPartition,
@@ -35,6 +37,27 @@ export async function readWishFiguresOfYouth(
 ): Promise<WishFigureFacts[]> {
   const items = await table.queryAll({ index: 'gsi1', partition: wishesOfYouthPartition(youthId) });
   return items.map(wishFigureFactsOf);
+}
+
+/**
+ * What the figures count of every wish a municipality's young people (those listed on the
+ * people subgraph's gsi1; erased ones' stubs are listed elsewhere) made in that municipality
+ * (maintenance: the wish counters' migration). Reads whole partitions, never on a request path.
+ */
+export async function readWishFiguresOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+): Promise<WishFigureFacts[]> {
+  const youth = await YouthFactsEntity.readAll(table, {
+    index: 'gsi1',
+    partition: key(PREFIX.municipality, municipalityCode, PREFIX.youth),
+  });
+  const wishes: WishFigureFacts[] = [];
+  for (const person of youth) {
+    const own = await readWishFiguresOfYouth(table, person.id);
+    wishes.push(...own.filter((wish) => wish.municipalityCode === municipalityCode));
+  }
+  return wishes;
 }
 
 /** Every wish of a young person (a handful by design), strongly consistent, for rule checks. */

@@ -137,7 +137,8 @@ export const addNetworkGroupMembersCommand = defineCommand({
     });
     // Up to 24 companies make up to 276 pairs, two items each: more than the membership's one
     // transaction holds, so the ties follow its commit, each chunk idempotent; one that fails
-    // is logged and completed by the ties migration (0008) or the next addition.
+    // is logged, its pairs left for a derivation from the group's members (the migration that
+    // #20 plans as 0008, not written yet).
     const pairs = companyPairsJoining(stored, joining);
     if (pairs.length > 0) {
       work.afterCommit(() => writeCompanyGroupTies(context.table, stored.id, pairs, today));

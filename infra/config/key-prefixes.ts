@@ -100,17 +100,16 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       LC_PREFIX.gathering,
       LC_PREFIX.training,
       LC_PREFIX.suggestion,
+      // A young person's tie to the company that hosted a session they came to, in their
+      // collection (`YOUTH#<id>` / `TIE#COMPANY#<id>`), written in the attendance's transaction;
+      // the young person's own item is only read.
+      PREFIX.youth,
+      // Ties between companies of the same company group (`#kernel/ties`).
+      PREFIX.tie,
     ],
     // A work story's placement is checked to be the young person's own; a gathering's host to
     // be a municipality running NEXTWORK (`MUNI#<code>`).
-    read: [
-      PREFIX.youth,
-      PREFIX.staff,
-      PREFIX.company,
-      PREFIX.contact,
-      PREFIX.placement,
-      PREFIX.municipality,
-    ],
+    read: [PREFIX.staff, PREFIX.company, PREFIX.contact, PREFIX.placement, PREFIX.municipality],
     append: [PREFIX.audit],
   },
 };

@@ -5,12 +5,14 @@ import { NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema, ExpectedVersionSchema, textSchema } from '#kernel/validation';
+import { writeCompanyGroupTies } from '../repository/company-group-ties-repository.ts';
 import {
   loadGroup,
   stageGroupChange,
   stageGroupCreation,
 } from '../repository/network-group-repository.ts';
 import { aboutMunicipality, teamMemberCalling } from './command-support.ts';
+import { companyPairsJoining } from './company-group-ties.ts';
 import {
   defaultCadence,
   MAX_GROUP_MEMBERS,
@@ -118,15 +120,30 @@ export const updateNetworkGroupCommand = defineCommand({
   about: aboutMunicipality,
 });
 
-/** Adds young people or company contacts of the group's municipality to the group. */
+/**
+ * Adds young people or company contacts of the group's municipality to the group; the companies
+ * of a company group are tied to each other (`COMPANY_GROUP`) once the change commits.
+ */
 export const addNetworkGroupMembersCommand = defineCommand({
   name: 'addNetworkGroupMembers',
   input: NetworkGroupMembersInputSchema,
   async execute(context, input, work) {
     const group = await groupToChange(context, input.groupId, input.expectedVersion);
     const candidates = await loadCandidates(context.loader, group.kind, input.memberIds);
-    const joining = joiningMembers(group, input.memberIds, candidates, danishToday(context.now()));
-    return stageGroupChange(work, group, { members: withMembersAdded(group, joining).members });
+    const today = danishToday(context.now());
+    const joining = joiningMembers(group, input.memberIds, candidates, today);
+    const stored = stageGroupChange(work, group, {
+      members: withMembersAdded(group, joining).members,
+    });
+    // Up to 24 companies make up to 276 pairs, two items each: more than the membership's one
+    // transaction holds, so the ties follow its commit, each chunk idempotent; one that fails
+    // is logged, its pairs left for a derivation from the group's members (the migration that
+    // #20 plans as 0008, not written yet).
+    const pairs = companyPairsJoining(stored, joining);
+    if (pairs.length > 0) {
+      work.afterCommit(() => writeCompanyGroupTies(context.table, stored.id, pairs, today));
+    }
+    return stored;
   },
   ...answeredWithGroup,
   about: aboutMunicipality,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { answeredById, defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
-import { NotFoundError, requireVersion } from '#kernel/errors';
+import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import {
   EntityIdSchema,
@@ -12,6 +12,7 @@ import {
 import { loadGroup } from '../repository/network-group-repository.ts';
 import { NetworkSessionEntity } from '../repository/network-session-entity.ts';
 import { loadSession, stageAttendance } from '../repository/network-session-repository.ts';
+import { loadSharedCompanies } from '../repository/shared-items-repository.ts';
 import { aboutMunicipality } from './command-support.ts';
 import { MAX_GROUP_MEMBERS, type NetworkGroup } from './network-group.ts';
 import {
@@ -30,6 +31,7 @@ export const ScheduleNetworkSessionInputSchema = z.object({
   theme: textSchema(),
   facilitatorId: EntityIdSchema.nullish(),
   notes: textSchema().nullish(),
+  hostCompanyId: EntityIdSchema.nullish(),
 });
 
 /** Input of `updateNetworkSession`. */
@@ -79,8 +81,32 @@ async function sessionToChange(
 }
 
 /**
+ * Checks that a session's host is a company that exists and that the group is a youth group:
+ * a company hosting its young people is what ties them (`GROUP_SESSION`); a company group meets
+ * among companies, which its membership ties already.
+ */
+async function assertHostCompany(
+  context: SubgraphContext,
+  group: NetworkGroup,
+  companyId: string,
+): Promise<void> {
+  if (group.kind !== 'YOUTH') {
+    throw new DomainRuleError(
+      'HOST_ONLY_FOR_YOUTH_GROUPS',
+      "Only a youth group's session is hosted by a company",
+      ['hostCompanyId'],
+    );
+  }
+  const [company] = await loadSharedCompanies(context.loader, [companyId]);
+  if (!company) {
+    throw new DomainRuleError('COMPANY_NOT_FOUND', 'No such company', ['hostCompanyId']);
+  }
+}
+
+/**
  * Plans a session of a group. The facilitator is the group's unless another member of the
- * municipality's team is named.
+ * municipality's team is named; a youth group's session may be hosted by a company, which ties
+ * the young people present to it when attendance is recorded.
  */
 export const scheduleNetworkSessionCommand = defineCommand({
   name: 'scheduleNetworkSession',
@@ -93,6 +119,7 @@ export const scheduleNetworkSessionCommand = defineCommand({
         'facilitatorId',
       ]);
     }
+    if (input.hostCompanyId) await assertHostCompany(context, group, input.hostCompanyId);
     return work.create(NetworkSessionEntity, {
       id: newId(context.now().getTime()),
       groupId: group.id,
@@ -102,6 +129,7 @@ export const scheduleNetworkSessionCommand = defineCommand({
       theme: input.theme,
       facilitatorId: input.facilitatorId ?? group.facilitatorId,
       ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.hostCompanyId ? { hostCompanyId: input.hostCompanyId } : {}),
       attendance: [],
       version: 1,
     });

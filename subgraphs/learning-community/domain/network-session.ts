@@ -49,6 +49,8 @@ export const NetworkSessionSchema = z.object({
   attendance: z.array(AttendanceEntrySchema).max(MAX_GROUP_MEMBERS * 2),
   attendanceRecordedAt: z.string().optional(),
   version: z.number().int().min(1),
+  /** The company that hosts the session, if any: its young attendees are tied to it. */
+  hostCompanyId: EntityIdSchema.optional(),
 });
 
 /** A meeting of a network group. */
@@ -96,7 +98,7 @@ export function withAttendance(
     attendance: [...attendance],
     attendanceRecordedAt: session.attendanceRecordedAt ?? now.toISOString(),
   };
-  if (attendanceChanges(session, after).length > MAX_ATTENDANCE_CHANGES) {
+  if (attendanceActionCount(session, after) > MAX_COMMAND_ACTIONS) {
     throw new DomainRuleError(
       'TOO_MANY_ATTENDANCE_CHANGES',
       `One recording changes at most ${MAX_ATTENDANCE_CHANGES} members' entries; record the list in two steps`,
@@ -113,6 +115,29 @@ export function withAttendance(
  * replaced between two recordings of a full list comes near it.
  */
 export const MAX_ATTENDANCE_CHANGES = Math.floor((MAX_COMMAND_ACTIONS - 3) / 2);
+
+/**
+ * The young people whom a recording newly marks present at a session a company hosts: each is
+ * tied to the company in the same transaction (way `GROUP_SESSION`). Only new presences, since
+ * a presence recorded before already tied them and a tie never ends.
+ *
+ * @param before - the session as read
+ * @param after - the session with its new attendance
+ */
+export function newlyPresentAtHost(before: NetworkSession, after: NetworkSession): string[] {
+  if (!after.hostCompanyId || after.groupKind !== 'YOUTH') return [];
+  return attendanceChanges(before, after)
+    .filter((change) => change.after === 'PRESENT')
+    .map((change) => change.memberId);
+}
+
+/**
+ * The actions a recording writes: the session, the group's check and the month's counter, two
+ * per changed entry (the member's record and totals) and one per tie to a hosting company.
+ */
+function attendanceActionCount(before: NetworkSession, after: NetworkSession): number {
+  return 3 + 2 * attendanceChanges(before, after).length + newlyPresentAtHost(before, after).length;
+}
 
 /** One member's attendance that a recording adds, changes or removes. */
 export interface AttendanceChange {

@@ -74,6 +74,7 @@ export const NETWORK_SESSION_FIELD_ACCESS = {
   attendanceRecorded: EVERY_SESSION_AUDIENCE,
   attendance: SESSION_TEAM_ONLY,
   version: EVERY_SESSION_AUDIENCE,
+  hostCompany: EVERY_SESSION_AUDIENCE,
 } as const satisfies AudienceRules<SessionAudience>;
 
 /**

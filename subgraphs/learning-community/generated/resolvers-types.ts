@@ -568,6 +568,11 @@ export type NetworkSession = {
   facilitator: StaffMember;
   /** The group that met. */
   group: NetworkGroup;
+  /**
+   * The company that hosts the session, if any; the young people recorded present are tied to it
+   * (`TieWay.GROUP_SESSION`).
+   */
+  hostCompany: Maybe<Company>;
   /** The session's id. */
   id: Scalars['ID']['output'];
   /** The facilitator's notes; only the municipality's team reads them. */
@@ -905,6 +910,12 @@ export type ScheduleNetworkSessionInput = {
   facilitatorId?: InputMaybe<Scalars['ID']['input']>;
   /** The group's id. */
   groupId: Scalars['ID']['input'];
+  /**
+   * The company that hosts a youth group's session, if any: each young person recorded present is
+   * tied to it. Unknown is `COMPANY_NOT_FOUND`; a company group's session is
+   * `HOST_ONLY_FOR_YOUTH_GROUPS`.
+   */
+  hostCompanyId?: InputMaybe<Scalars['ID']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
    * hours returns the first call's result and changes nothing; the same key with a different input
@@ -1877,6 +1888,7 @@ export type NetworkSessionResolvers<ContextType = SubgraphContext, ParentType ex
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   facilitator?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['NetworkGroup'], ParentType, ContextType>;
+  hostCompany?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

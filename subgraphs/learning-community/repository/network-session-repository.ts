@@ -3,12 +3,14 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { versionIs } from '#kernel/table/expressions';
 import type { Table, TransactAction } from '#kernel/table/table';
+import { tieSource, youthCompanyTieAdded } from '#kernel/ties';
 import { UnitOfWork } from '#kernel/unit-of-work';
 import { memberKindOf, type NetworkGroup } from '../domain/network-group.ts';
 import {
   attendanceChanges,
   monthDelta,
   type NetworkSession,
+  newlyPresentAtHost,
   statusDelta,
 } from '../domain/network-session.ts';
 import { monthOf } from '../domain/network-stats.ts';
@@ -54,7 +56,8 @@ export function readAllSessionsOfGroup(table: Table, groupId: string): Promise<N
 /**
  * Stages a session's recorded attendance: the session at the version read, a check that the
  * group's members did not change since the list was checked against them, each member's own
- * record and totals where their entry changed, and the month's counters where they move.
+ * record and totals where their entry changed, the month's counters where they move, and a tie
+ * to the hosting company for each young person newly present at a session a company hosts.
  *
  * @param work - the unit of work
  * @param group - the session's group, as the attendance was checked against
@@ -83,6 +86,20 @@ export function stageAttendance(
       status: change.after,
     });
     countAttendance(work, kind, change.memberId, statusDelta(change));
+  }
+  const { hostCompanyId } = stored;
+  for (const youthId of hostCompanyId ? newlyPresentAtHost(before, stored) : []) {
+    work.add(
+      youthCompanyTieAdded({
+        youthId,
+        companyId: hostCompanyId as string,
+        // A youth group is its municipality's, and so are its members.
+        municipalityCode: stored.municipalityCode,
+        source: tieSource.session(stored.id),
+        way: 'GROUP_SESSION',
+        day: stored.date,
+      }),
+    );
   }
   countMonth(work, stored.municipalityCode, monthOf(stored.date), monthDelta(before, stored));
   return stored;

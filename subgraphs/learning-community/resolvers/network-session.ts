@@ -8,4 +8,5 @@ export const NetworkSession: NetworkSessionResolvers = {
   notes: (session) => session.notes ?? null,
   attendanceRecorded: (session) => session.attendanceRecordedAt !== undefined,
   attendance: (session) => attendanceOfSession(session),
+  hostCompany: (session) => (session.hostCompanyId ? { id: session.hostCompanyId } : null),
 };

@@ -57,7 +57,10 @@ describe('learning community subgraph: a session a company hosts ties its young 
         { id: 'y-630-1', municipalityCode: '630' },
         { id: 'y-630-2', municipalityCode: '630' },
       ],
-      companies: [{ id: 'c-630-1', municipalityCode: '630' }],
+      companies: [
+        { id: 'c-630-1', municipalityCode: '630' },
+        { id: 'c-101-9', municipalityCode: '101' },
+      ],
       contacts: [{ id: 'ct-630-1', companyId: 'c-630-1' }],
     });
     youthGroup = await givenGroup(table, {
@@ -122,15 +125,17 @@ describe('learning community subgraph: a session a company hosts ties its young 
     expect(tie?.reasons).not.toContain(`SESSION#${session?.id}`);
   });
 
-  it('refuses an unknown host and a host for a company group, creating nothing', async () => {
+  it('refuses an unknown host, a company of another municipality and a host for a company group, creating nothing', async () => {
     // Act
     const unknown = await schedule({ groupId: youthGroup.id, hostCompanyId: 'c-nowhere' });
+    const elsewhere = await schedule({ groupId: youthGroup.id, hostCompanyId: 'c-101-9' });
     const ofCompanies = await schedule({ groupId: companyGroup.id, hostCompanyId: 'c-630-1' });
     // Assess
     expect(unknown.data?.scheduleNetworkSession).toEqual({
       session: null,
       errors: [{ code: 'COMPANY_NOT_FOUND', path: ['hostCompanyId'] }],
     });
+    expect(elsewhere.data?.scheduleNetworkSession).toEqual(unknown.data?.scheduleNetworkSession);
     expect(ofCompanies.data?.scheduleNetworkSession).toEqual({
       session: null,
       errors: [{ code: 'HOST_ONLY_FOR_YOUTH_GROUPS', path: ['hostCompanyId'] }],

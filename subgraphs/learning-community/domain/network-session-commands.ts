@@ -81,7 +81,8 @@ async function sessionToChange(
 }
 
 /**
- * Checks that a session's host is a company that exists and that the group is a youth group:
+ * Checks that a session's host is a company of the group's municipality and that the group is
+ * a youth group:
  * a company hosting its young people is what ties them (`GROUP_SESSION`); a company group meets
  * among companies, which its membership ties already.
  */
@@ -98,7 +99,9 @@ async function assertHostCompany(
     );
   }
   const [company] = await loadSharedCompanies(context.loader, [companyId]);
-  if (!company) {
+  // Another municipality's company is answered as one that does not exist: hosting would tie
+  // this municipality's young people to it, and its team would then see them in its ties.
+  if (!company || company.municipalityCode !== group.municipalityCode) {
     throw new DomainRuleError('COMPANY_NOT_FOUND', 'No such company', ['hostCompanyId']);
   }
 }

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   correlationIdFrom,
@@ -121,6 +121,69 @@ describe('identity assertions between gateway and subgraphs', () => {
     now += 61_000;
     // Assess
     await expect(verify(token)).rejects.toThrow(/not valid/);
+  });
+
+  describe('refuses what jose’s jwtVerify refuses, verified on node:crypto', () => {
+    const NOW = 1_800_000_000;
+    /** An assertion signed with the gateway's key, its claims and header as given. */
+    async function signedWith(
+      privateJwk: Awaited<ReturnType<typeof keyPair>>['privateJwk'],
+      claims: { iss?: string; aud?: string; iat?: number; exp?: number; nbf?: number },
+      header: Record<string, unknown> = { alg: 'EdDSA' },
+    ): Promise<string> {
+      const jwt = new SignJWT({ identity: staffIdentity('265'), ...claims }).setProtectedHeader(
+        header as { alg: string },
+      );
+      return jwt.sign(await importJWK(privateJwk, 'EdDSA'));
+    }
+    const valid = { iss: 'nextwork-gateway', aud: 'people', iat: NOW - 5, exp: NOW + 55 };
+    const cases: Array<[string, Partial<typeof valid> & { nbf?: number }]> = [
+      ['another issuer', { iss: 'someone-else' }],
+      ['no audience', { aud: undefined }],
+      ['no issued-at time', { iat: undefined }],
+      ['issued more than 60 seconds ago', { iat: NOW - 61, exp: NOW + 60 }],
+      ['issued in the future', { iat: NOW + 5 }],
+      ['expired, never seen before', { exp: NOW }],
+      ['not valid before a later time', { nbf: NOW + 10 }],
+    ];
+
+    it('accepts the valid assertion these cases change', async () => {
+      // Prepare
+      const keys = await keyPair();
+      const verify = createAssertionVerifier(keys.publicJwk, 'people', () => NOW * 1000);
+      // Act and assess
+      expect(await verify(await signedWith(keys.privateJwk, valid))).toEqual({
+        identity: staffIdentity('265'),
+      });
+    });
+
+    it.each(cases)('refuses an assertion %s', async (_what, change) => {
+      // Prepare
+      const keys = await keyPair();
+      const verify = createAssertionVerifier(keys.publicJwk, 'people', () => NOW * 1000);
+      const token = await signedWith(keys.privateJwk, { ...valid, ...change });
+      // Act and assess
+      await expect(verify(token)).rejects.toThrow(/not valid/);
+    });
+
+    it('refuses a header with a critical extension or another algorithm, and a token of other shape', async () => {
+      // Prepare
+      const keys = await keyPair();
+      const verify = createAssertionVerifier(keys.publicJwk, 'people', () => NOW * 1000);
+      const good = await signedWith(keys.privateJwk, valid);
+      const [, payload, signature] = good.split('.');
+      const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+      // Act and assess
+      await expect(
+        verify(
+          await signedWith(keys.privateJwk, valid, { alg: 'EdDSA', crit: ['b64'], b64: true }),
+        ),
+      ).rejects.toThrow(/not valid/);
+      await expect(verify(`${none}.${payload}.${signature}`)).rejects.toThrow(/not valid/);
+      await expect(verify(`${none}.${payload}.`)).rejects.toThrow(/not valid/);
+      await expect(verify(`${good}.extra`)).rejects.toThrow(/not valid/);
+      await expect(verify('not a token')).rejects.toThrow(/not valid/);
+    });
   });
 
   it('keeps a well-formed correlation id and replaces any other', () => {

@@ -130,7 +130,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
  *   invitations, introductions and matching events (participation items and member lists),
  *   found through gsi1, and the young person's ties to companies in their collection `YOUTH#<id>`.
  * - learning-community: the participant collection `NETWORK#YOUTH#<id>`, work stories (gsi1),
- *   and the group and session items whose member and attendance lists name the young person.
+ *   the young person's suggestions (their author listing on gsi3), and the group and session
+ *   items whose member and attendance lists name the young person.
  * - companies: nothing. No item of its prefixes names a young person; its handler answers
  *   without reading the table. A field about young people there adds its prefix here.
  */
@@ -156,9 +157,16 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
     indexes: ['gsi1'],
   },
   'learning-community': {
-    write: [LC_PREFIX.participant, LC_PREFIX.story, PREFIX.networkGroup, LC_PREFIX.session],
+    write: [
+      LC_PREFIX.participant,
+      LC_PREFIX.story,
+      PREFIX.networkGroup,
+      LC_PREFIX.session,
+      // The young person's suggestions to the network, found on their author listing (gsi3).
+      LC_PREFIX.suggestion,
+    ],
     read: [],
-    indexes: ['gsi1'],
+    indexes: ['gsi1', 'gsi3'],
   },
 };
 

@@ -61,11 +61,19 @@ const INPUTS: Record<string, (ids: Ids, value: string) => Record<string, unknown
     checkpointId: 'cp-1',
     completedOn,
   }),
-  'extendPlacement.date': (ids, date) => ({ ...ids.placement, newEndDate: '2027-02-01', date }),
+  // Past 13 weeks an extension needs the individual assessment (LAB § 61): these cases test
+  // the dates' bounds, so they have it.
+  'extendPlacement.date': (ids, date) => ({
+    ...ids.placement,
+    newEndDate: '2027-02-01',
+    date,
+    individualAssessment: true,
+  }),
   'extendPlacement.newEndDate': (ids, newEndDate) => ({
     ...ids.placement,
     newEndDate,
     date: '2026-11-25',
+    individualAssessment: true,
   }),
   'completePlacement.outcome.details.startDate': (ids, startDate) => ({
     ...ids.placement,
@@ -149,12 +157,10 @@ describe('placements subgraph: dates within their plausible range', () => {
   it.each([
     ['createPlacement.startDate', 'the day of enrolment', ENROLLED_AT],
     ['createPlacement.startDate', 'the last day of the horizon', '2027-11-26'],
-    ['createPlacement.endDate', 'twelve months after the start', '2027-12-01'],
     ['createMatchingEvent.date', 'the day the programme began', '2024-01-01'],
     ['createMatchingEvent.date', 'the last day of the horizon', '2027-11-26'],
     ['completeCheckpoint.completedOn', 'the day it started', '2026-10-01'],
     ['extendPlacement.date', 'the day it started', '2026-10-01'],
-    ['extendPlacement.newEndDate', 'the last day of the horizon', '2027-11-26'],
     ['completePlacement.outcome.details.startDate', 'the day it started', '2026-10-01'],
     ['completePlacement.outcome.details.startDate', 'the last day of the horizon', '2027-11-26'],
     ['interruptPlacement.outcome.date', 'the day it was created', '2026-09-20'],
@@ -166,4 +172,31 @@ describe('placements subgraph: dates within their plausible range', () => {
     // Assess
     expect(payload.errors).toEqual([]);
   });
+
+  // The outer bounds of a placement's end still hold as dates, but the placement length rule
+  // (13 weeks, 26 with an individual assessment: LAB § 61) refuses them first as too long.
+  it.each([
+    [
+      'createPlacement.endDate',
+      'twelve months after the start',
+      '2027-12-01',
+      'PLACEMENT_LENGTH_LIMIT_EXCEEDED',
+    ],
+    [
+      'extendPlacement.newEndDate',
+      'the last day of the horizon',
+      '2027-11-26',
+      'EXTENSION_LIMIT_EXCEEDED',
+    ],
+  ])(
+    '%s: takes %s (%s) as a date, and refuses it as too long with %s',
+    async (field, _what, value, code) => {
+      // Prepare
+      const ids = await givenCase();
+      // Act
+      const payload = await run(field, value, ids);
+      // Assess
+      expect(payload.errors).toEqual([{ code, path: [field.split('.').at(-1)] }]);
+    },
+  );
 });

@@ -32,7 +32,12 @@ export interface EntityDefinition<T> {
    * (a sparse index, such as the running lifecycles).
    */
   indexes?: Partial<Record<IndexName, (value: T) => IndexKey | undefined>>;
-  /** Attributes stored besides the value's own (derived figures, a copy kept for a condition). */
+  /**
+   * Attributes stored besides the value's own (derived figures, a copy kept for a condition), or
+   * in place of them: one named here replaces the value's attribute of that name, and one set to
+   * `undefined` leaves it out (a list stored as a string set when it has members, and not at all
+   * when empty, since DynamoDB has no empty set and an `ADD` to it must find a set or nothing).
+   */
   extra?: (value: T) => Record<string, unknown>;
   /**
    * What the schema reads from a stored item, where the item is not simply the value (an
@@ -109,13 +114,18 @@ export function defineEntity<T>(definition: EntityDefinition<T>): Entity<T> {
     return attributes;
   };
 
-  const toItem = (value: T): Item => ({
-    ...withoutUndefined(value as object),
-    ...withoutUndefined(definition.extra?.(value) ?? {}),
-    ...withoutUndefined(indexAttributes(value)),
-    ...definition.key(value),
-    entity: definition.name,
-  });
+  const toItem = (value: T): Item => {
+    const extra = definition.extra?.(value) ?? {};
+    const own = withoutUndefined(value as object) as Record<string, unknown>;
+    for (const [name, stored] of Object.entries(extra)) if (stored === undefined) delete own[name];
+    return {
+      ...own,
+      ...withoutUndefined(extra),
+      ...withoutUndefined(indexAttributes(value)),
+      ...definition.key(value),
+      entity: definition.name,
+    };
+  };
 
   const fromItem = (item: Item): T => definition.schema.parse(decode(item));
 

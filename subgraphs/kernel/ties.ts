@@ -134,11 +134,18 @@ export const CompanyCompanyTieSchema = z.object({
 export type CompanyCompanyTie = z.infer<typeof CompanyCompanyTieSchema>;
 
 /** Lists as DynamoDB string sets, an empty one left out (a set cannot be empty). */
-function stringSets(lists: Record<string, readonly string[]>): Record<string, Set<string>> {
+/**
+ * Lists as stored: a string set, or nothing when empty (DynamoDB has no empty set, and the
+ * tie's updates `ADD` to these attributes, which must hold a set or nothing — never a list).
+ */
+function stringSets(
+  lists: Record<string, readonly string[]>,
+): Record<string, Set<string> | undefined> {
   return Object.fromEntries(
-    Object.entries(lists)
-      .filter(([, list]) => list.length > 0)
-      .map(([name, list]) => [name, new Set(list)]),
+    Object.entries(lists).map(([name, list]) => [
+      name,
+      list.length > 0 ? new Set(list) : undefined,
+    ]),
   );
 }
 

@@ -1,9 +1,11 @@
-import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import type { SelfAssessment } from '#people/domain/self-assessment';
 import { currentSelfAssessmentVersion } from '#people/domain/self-assessment-items';
 import { SelfAssessmentEntity } from '#people/repository/self-assessment-entity';
+import type { ParticipantTask } from '#placements/domain/participant-task';
+import { ParticipantTaskEntity } from '#placements/repository/participant-task-entity';
 import { fixtureId } from './fixture-id.ts';
+import { aParticipantTask } from './participant-task-factories.ts';
 import { ROSKILDE } from './people-factories.ts';
 
 /** Every current item scored the same. */
@@ -52,8 +54,9 @@ export interface ParticipantTaskFixture {
 }
 
 /**
- * A participant task as the placements subgraph keeps it, with only the attributes the shared
- * key promises: by default a young person's self-assessment at a checkpoint.
+ * A participant task as the placements subgraph keeps it (its own entity, so that its art. 15
+ * export and erasure read it as they read the lifecycle's), varied only in what the shared key
+ * promises people: by default a young person's self-assessment at a checkpoint.
  */
 export async function givenParticipantTask(
   table: Table,
@@ -61,16 +64,18 @@ export async function givenParticipantTask(
   overrides: Partial<ParticipantTaskFixture> & { taskId?: string } = {},
 ): Promise<string> {
   const { taskId = fixtureId('task'), ...task } = overrides;
-  await table.put({
-    ...sharedKeys.participantTask(youthId, taskId),
-    entity: 'ParticipantTask',
-    kind: 'SELF_ASSESSMENT',
-    occasion: 'CHECKPOINT',
-    placementId: `p-${youthId}`,
-    assignee: 'YOUTH',
-    openedAt: '2026-11-20T08:00:00.000Z',
-    ...task,
-  });
+  const placementId = task.placementId ?? `p-${youthId}`;
+  await table.put(
+    ParticipantTaskEntity.toItem(
+      aParticipantTask({
+        id: taskId,
+        youthId,
+        placementId,
+        openedAt: '2026-11-20T08:00:00.000Z',
+        ...(task as Partial<ParticipantTask>),
+      }),
+    ),
+  );
   return taskId;
 }
 

@@ -169,6 +169,31 @@ export const NEVER_LOADED_MODULES: readonly string[] = [
 ];
 
 /**
+ * Modules of Apollo Server that a subgraph's server turns off by installing their `…Disabled`
+ * plugin (`kernel/subgraph-server.ts`), so Apollo Server never imports them: the landing page
+ * (only the gateway talks to a subgraph), inline traces (no Apollo Studio) and cache-control
+ * hints (the schema declares none, and the gateway does not read them). Left out of the
+ * subgraphs' bundles (~14 KB) as externals, so that reaching one fails loudly at start-up. The
+ * gateway keeps them: it serves the landing page in development.
+ */
+export const SUBGRAPH_NEVER_LOADED_MODULES: readonly string[] = [
+  './plugin/landingPage/default/index.js',
+  './plugin/inlineTrace/index.js',
+  './plugin/cacheControl/index.js',
+];
+
+/**
+ * The modules one function's bundle leaves out as never loaded.
+ *
+ * @param entry - the handler module, relative to the repository root
+ */
+export function neverLoadedModulesOf(entry: string): readonly string[] {
+  return isGatewayEntry(entry)
+    ? NEVER_LOADED_MODULES
+    : [...NEVER_LOADED_MODULES, ...SUBGRAPH_NEVER_LOADED_MODULES];
+}
+
+/**
  * What only the functions that serve a subgraph get: `@apollo/subgraph` calls
  * `@apollo/federation-internals` (~340 KB, CommonJS, not tree-shakable) for nothing but turning
  * the SDL into a schema with `_entities` and `_service`; the stand-in does that with graphql-js.
@@ -204,9 +229,11 @@ const MAIN_FIELDS = ['module', 'main'];
  * @param entry - the handler module, relative to the repository root
  */
 export function standInsOf(entry: string): Record<string, string> {
-  return relative(PROJECT_ROOT, resolve(PROJECT_ROOT, entry)) === GATEWAY_ENTRY
-    ? COMMON_STAND_INS
-    : { ...COMMON_STAND_INS, ...SUBGRAPH_STAND_INS };
+  return isGatewayEntry(entry) ? COMMON_STAND_INS : { ...COMMON_STAND_INS, ...SUBGRAPH_STAND_INS };
+}
+
+function isGatewayEntry(entry: string): boolean {
+  return relative(PROJECT_ROOT, resolve(PROJECT_ROOT, entry)) === GATEWAY_ENTRY;
 }
 
 /**
@@ -234,7 +261,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     legalComments: 'external',
     mainFields: MAIN_FIELDS,
     resolveExtensions: RESOLVE_EXTENSIONS,
-    external: [...RUNTIME_PROVIDED_PACKAGES, ...NEVER_LOADED_MODULES],
+    external: [...RUNTIME_PROVIDED_PACKAGES, ...neverLoadedModulesOf(entry)],
     alias: standInsOf(entry),
     banner: { js: ESM_REQUIRE_BANNER },
     metafile: true,
@@ -261,7 +288,7 @@ export function cdkBundlingOptions(entry: string): BundlingOptions {
     metafile: true,
     logLevel: LogLevel.WARNING,
     forceDockerBundling: false,
-    externalModules: [...RUNTIME_PROVIDED_PACKAGES, ...NEVER_LOADED_MODULES],
+    externalModules: [...RUNTIME_PROVIDED_PACKAGES, ...neverLoadedModulesOf(entry)],
     banner: ESM_REQUIRE_BANNER,
     esbuildArgs: {
       '--alias': Object.entries(standInsOf(entry)).map(([name, path]) => `${name}=${path}`),

@@ -1,5 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
@@ -166,8 +170,16 @@ export function createSubgraphServer(
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected,
-    // No Apollo Studio here: inline traces would only cost time on every subgraph call.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), callerStandingNow, flushAuditTrail],
+    // No Apollo Studio here (inline traces would only cost time on every subgraph call), no
+    // browser (only the gateway calls) and no cache hints in the schema: each disabled plugin
+    // keeps its module out of the bundle (`SUBGRAPH_NEVER_LOADED_MODULES`).
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      callerStandingNow,
+      flushAuditTrail,
+    ],
   });
 }
 

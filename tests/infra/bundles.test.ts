@@ -30,9 +30,10 @@ import { subgraphUrlVariable } from '#gateway/config';
 import {
   bundleBudgetOf,
   esbuildOptions,
+  GATEWAY_ENTRY,
   LAMBDA_BUNDLES,
   type LambdaBundle,
-  NEVER_LOADED_MODULES,
+  neverLoadedModulesOf,
   PROJECT_ROOT,
   RUNTIME_ENVIRONMENT,
   RUNTIME_PROVIDED_PACKAGES,
@@ -356,7 +357,9 @@ describe('the bundled gateway', () => {
     expect(seen[0]?.['x-nextwork-identity']).toEqual(expect.any(String));
     expect(loadedBeyondRuntime(invocation, 'gateway')).toEqual([]);
     expect(
-      invocation.loaded.filter(({ specifier }) => NEVER_LOADED_MODULES.includes(specifier)),
+      invocation.loaded.filter(({ specifier }) =>
+        neverLoadedModulesOf(GATEWAY_ENTRY).includes(specifier),
+      ),
     ).toEqual([]);
   });
 });
@@ -409,7 +412,7 @@ describe('the bundled subgraphs', () => {
       expect(body).toEqual(JSON.parse(source.result.body));
       expect(loadedBeyondRuntime(bundled, name)).toEqual([]);
       expect(
-        bundled.loaded.filter(({ specifier }) => NEVER_LOADED_MODULES.includes(specifier)),
+        bundled.loaded.filter(({ specifier }) => neverLoadedModulesOf(entry).includes(specifier)),
       ).toEqual([]);
     },
     60_000,

@@ -1,4 +1,5 @@
 import { daysBetween } from './dates.ts';
+import type { FeedbackMonthCounter } from './feedback-figures.ts';
 import type { OutcomeKind, Placement, PlacementStatus } from './placement.ts';
 
 /**
@@ -37,7 +38,8 @@ export type PlacementMonthCounter =
   | `FOLLOW_UP_${RetentionMonths}_LOST`
   | 'FIRST_PLACEMENTS'
   | `FIRST_WEEK_${number}`
-  | WishMonthCounter;
+  | WishMonthCounter
+  | FeedbackMonthCounter;
 
 /**
  * A counter of a month's wish figures, kept on the same item (`wish-figures.ts`): wishes made

@@ -5,6 +5,7 @@ import {
   PARTICIPANT_SIDES,
   type ParticipantSide,
 } from './participant-task.ts';
+import type { PlacementFeedback } from './placement-feedback.ts';
 import type { CounterChange } from './placement-figures.ts';
 
 /**
@@ -45,6 +46,12 @@ const KINDS = PARTICIPANT_SIDES.flatMap((side) =>
 export const FEEDBACK_COUNTERS: readonly FeedbackMonthCounter[] = KINDS.flatMap(({ kind }) =>
   FEEDBACK_RATINGS.map((rating) => `FEEDBACK_${kind}_${rating}` as const),
 );
+
+/** What the figures count of feedback as stored. */
+export function feedbackFacts(feedback: PlacementFeedback): FeedbackFigureFacts {
+  const { municipalityCode, side, occasion, rating, givenAt } = feedback;
+  return { municipalityCode, side, occasion, rating, month: givenAt.slice(0, 7) };
+}
 
 /**
  * What one feedback adds to its municipality's month counters: one of its rating, in the month

@@ -5,7 +5,7 @@ import { loadParticipantTasks } from '../repository/participant-task-repository.
 import { loadFeedback, PlacementFeedbackEntity } from '../repository/placement-feedback-entity.ts';
 import { loadPlacement } from '../repository/placement-repository.ts';
 import { stageCounterChanges } from '../repository/placement-stats-entity.ts';
-import { feedbackContribution } from './feedback-figures.ts';
+import { feedbackContribution, feedbackFacts } from './feedback-figures.ts';
 import {
   FEEDBACK_OCCASIONS,
   type FeedbackOccasion,
@@ -109,7 +109,7 @@ export const givePlacementFeedbackCommand = defineCommand({
       givenAt,
       version: 1,
     });
-    stageCounterChanges(work, feedbackContribution({ ...feedback, month: givenAt.slice(0, 7) }));
+    stageCounterChanges(work, feedbackContribution(feedbackFacts(feedback)));
     const task = tasks[occasion];
     if (task?.status === 'OPEN') {
       work.replace(ParticipantTaskEntity, task, { ...task, status: 'DONE', doneAt: givenAt });

@@ -353,10 +353,13 @@ export async function erasePlacementsData(
  *
  * @param table - the table
  * @param youthIds - the young people
+ * @param until - the last day observed: feedback given after it is not yet given (null), as
+ *   the people subgraph's follow-ups whose day has not come
  */
 export async function placementEvaluationRows(
   table: Table,
   youthIds: readonly string[],
+  until = '9999-12-31',
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
@@ -397,7 +400,9 @@ export async function placementEvaluationRows(
           })),
           fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
           feedbackRatings: feedbackRatingsOf(
-            feedback.filter((given) => given.placementId === placement.id),
+            feedback.filter(
+              (given) => given.placementId === placement.id && given.givenAt.slice(0, 10) <= until,
+            ),
           ),
         })),
     };
@@ -440,7 +445,7 @@ export async function handlePlacementsDataSubject(
     case 'evaluationRows':
       return {
         operation: 'evaluationRows',
-        rows: await placementEvaluationRows(table, request.youthIds),
+        rows: await placementEvaluationRows(table, request.youthIds, request.until),
       };
   }
 }

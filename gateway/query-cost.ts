@@ -43,6 +43,10 @@ export const FIXED_LIST_SIZES: Readonly<Record<string, number | { valuesOf: stri
   'PlacementStats.outcomesInPeriod': { valuesOf: 'PlacementOutcomeKind' },
   /** One entry per self-assessment item (`subgraphs/people/domain/self-assessment-items.ts`). */
   'DirectionStats.items': 5,
+  /** One entry per side (young person, company) and occasion (midway, end). */
+  'PlacementStats.feedback': 4,
+  /** One entry per rating, 1 to 5. */
+  'PlacementFeedbackStats.ratings': 5,
 };
 
 /** A list argument asking for more than the largest page. */

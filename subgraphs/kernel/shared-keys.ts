@@ -116,3 +116,17 @@ export const sharedKeys = {
     sk: key('SELFASSESS', occasion),
   }),
 } as const;
+
+/**
+ * Index partitions that one subgraph writes and another lists (maintenance only, never on a
+ * request path).
+ */
+export const sharedListings = {
+  /**
+   * A municipality's erased young people's anonymous stubs on gsi1 (owner: people). Readers may
+   * rely on `id` (the stub id other subgraphs' stubs refer to), `municipalityCode` and
+   * `enrolledAt`: the placements recount counts the stubs' placements and feedback.
+   */
+  erasedYouth: (municipalityCode: string): string =>
+    key(PREFIX.municipality, municipalityCode, 'ERASED_YOUTH'),
+} as const;

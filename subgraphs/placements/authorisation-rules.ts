@@ -398,6 +398,7 @@ export const placementsRules: SubgraphRules = {
       'firstPlacements',
       'medianDaysFromEnrolmentToFirstPlacement',
       'wishAnswers',
+      'feedback',
     ]),
     WishAnswerStats: allGuardedByParent('PlacementStats.wishAnswers', [
       'made',
@@ -407,6 +408,14 @@ export const placementsRules: SubgraphRules = {
       'answeredShare',
       'invitedShare',
     ]),
+    PlacementFeedbackStats: allGuardedByParent('PlacementStats.feedback', [
+      'side',
+      'occasion',
+      'given',
+      'ratings',
+      'meanRating',
+    ]),
+    FeedbackRatingCount: allGuardedByParent('PlacementFeedbackStats.ratings', ['rating', 'count']),
     OutcomeCount: allGuardedByParent('PlacementStats.outcomesInPeriod', ['kind', 'count']),
     RetentionFollowUp: allGuardedByParent('PlacementStats.retention', [
       'monthsAfterOutcome',

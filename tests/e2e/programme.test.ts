@@ -24,6 +24,7 @@ const PLACEMENTS = `placementStats${PERIOD} {
   outcomesInPeriod { kind count } leftForEducationOrJob leftForEducationOrJobShare
   retention { monthsAfterOutcome followedUp kept lost keptShare fellBackShare }
   firstPlacements medianDaysFromEnrolmentToFirstPlacement
+  feedback { side occasion given meanRating }
 }`;
 
 const PROGRAMME_FIGURES = `{
@@ -33,9 +34,22 @@ const PROGRAMME_FIGURES = `{
   programmeStats${PERIOD} { from to ${YOUTH.replace(PERIOD, '')} ${COMPANIES.replace(PERIOD, '')} ${NETWORK.replace(PERIOD, '')} ${PLACEMENTS.replace(PERIOD, '')} }
 }`;
 
-const MUNICIPALITY_FIGURES = `{ municipalities { code ${YOUTH} ${COMPANIES} ${NETWORK} ${PLACEMENTS} } }`;
+/**
+ * The feedback's ratings too: for every municipality and the total at once they would cost the
+ * dashboard more than the gateway's limit (`gateway/query-cost.ts`), so only here.
+ */
+const FEEDBACK_RATINGS = PLACEMENTS.replace('meanRating', 'ratings { rating count } meanRating');
+
+const MUNICIPALITY_FIGURES = `{ municipalities { code ${YOUTH} ${COMPANIES} ${NETWORK} ${FEEDBACK_RATINGS} } }`;
 
 type Figures = Record<string, unknown>;
+type Feedback = {
+  side: string;
+  occasion: string;
+  given: number | null;
+  ratings: Array<{ rating: number; count: number | null }>;
+  meanRating: number | null;
+};
 
 /** Every number or null inside a figures object, by path. */
 function leaves(value: unknown, path = ''): Array<[string, unknown]> {
@@ -93,9 +107,17 @@ describe('the programme figures through the gateway', () => {
       total.placementStats as Figures,
     ];
     expect(youthFigures.some((figures) => figures.suppressed === true)).toBe(true);
+    // The young people's and the companies' feedback at midway, counted over the programme.
+    const feedbackTotal = (total.placementStats as { feedback: Feedback[] }).feedback;
+    for (const side of ['YOUTH', 'COMPANY']) {
+      const midway = feedbackTotal.find((f) => f.side === side && f.occasion === 'MIDWAY');
+      expect(midway?.given).toBeGreaterThanOrEqual(10);
+      expect(midway?.meanRating).toBeGreaterThanOrEqual(1);
+    }
     for (const figures of youthFigures) {
       const counts = leaves(figures).filter(
-        ([path]) => !/share|actual|met|average|target|monthsAfter|median/i.test(path),
+        ([path]) =>
+          !/share|actual|met|average|target|monthsAfter|median|meanRating|\.rating$/i.test(path),
       );
       for (const [, value] of counts) {
         if (typeof value === 'number') expect(value % 5, 'rounded to base 5').toBe(0);
@@ -130,6 +152,18 @@ describe('the programme figures through the gateway', () => {
         ([path, value]) => value === null && !/share|median/i.test(path),
       ),
     ).toEqual([]);
+    // Vejle's own feedback figures as they are: both sides, at midway and at the end.
+    const feedback = (vejle.placementStats as { feedback: Feedback[] }).feedback;
+    expect(feedback).toHaveLength(4);
+    for (const figures of feedback) {
+      const counts = figures.ratings.map(({ count }) => count as number);
+      expect(figures.given).toBeGreaterThan(0);
+      expect(figures.given).toBe(counts.reduce((a, b) => a + b, 0));
+      expect(figures.meanRating).toBe(
+        figures.ratings.reduce((sum, { rating, count }) => sum + rating * (count as number), 0) /
+          (figures.given as number),
+      );
+    }
     for (const code of ['101', '265', '540', '615']) {
       expect(byCode.get(code)).toMatchObject({
         youthStats: null,

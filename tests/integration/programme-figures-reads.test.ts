@@ -22,13 +22,15 @@ const PROGRAMME_FIGURES: BenchOperation = {
       companyStats${PERIOD} { active paused joinedInPeriod activeAtEndOfPeriod }
       networkStats${PERIOD} { sessionsHeld attendance { rate } suppressed }
       placementStats${PERIOD} { active startedInPeriod endedInPeriod leftForEducationOrJobShare
-        retention { keptShare } firstPlacements medianDaysFromEnrolmentToFirstPlacement suppressed }
+        retention { keptShare } firstPlacements medianDaysFromEnrolmentToFirstPlacement suppressed
+        feedback { given ratings { count } meanRating } }
     }
     programmeStats${PERIOD} {
       youthStats { total enrolledInPeriod suppressed }
       companyStats { active joinedInPeriod }
       networkStats { sessionsHeld attendance { present rate } }
-      placementStats { active startedInPeriod firstPlacements medianDaysFromEnrolmentToFirstPlacement }
+      placementStats { active startedInPeriod firstPlacements medianDaysFromEnrolmentToFirstPlacement
+        feedback { side occasion given meanRating } }
     }
   }`,
   variables: {},

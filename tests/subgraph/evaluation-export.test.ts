@@ -402,6 +402,17 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       });
     });
 
+    it('leaves out feedback given after the last day observed, as a follow-up not yet due', async () => {
+      // Act: the company rated the placement on 2026-02-20
+      const before = await exportAll({ from: '2026-01-01', to: '2026-02-19' });
+      const on = await exportAll({ from: '2026-01-01', to: '2026-02-20' });
+      // Assess
+      const [placementBefore] = await readRows(before.placementFile);
+      const [placementOn] = await readRows(on.placementFile);
+      expect(placementBefore?.feedbackRatings).toMatchObject({ companyMidway: null });
+      expect(placementOn?.feedbackRatings).toMatchObject({ companyMidway: 4 });
+    });
+
     it('holds no direct identifier in any column', async () => {
       // Prepare: everything that names or identifies a person, a company or a record.
       const people = [consenting, consentingInKobenhavn, neverAsked, withdrawn];

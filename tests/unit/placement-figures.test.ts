@@ -161,38 +161,11 @@ describe('placements domain: publishing the programme figures', () => {
   it('publishes multiples of 5, totals that add up as published, and bases within 2 of the count', () => {
     // Prepare
     const cellsOf = (overrides: Partial<Record<PlacementCell, number>>) => {
-      const zero = Object.fromEntries(
-        [
-          'planned',
-          'active',
-          'extended',
-          'completed',
-          'interrupted',
-          'startedInPeriod',
-          'extendedInPeriod',
-          'completedInPeriod',
-          'interruptedInPeriod',
-          'endedInPeriod',
-          'outcomeEXTENDED',
-          'outcomeNEW_PLACEMENT',
-          'outcomeEDUCATION',
-          'outcomeJOB',
-          'outcomePAUSE',
-          'outcomeDROPPED_OUT',
-          'leftForEducationOrJob',
-          'followedUp3',
-          'kept3',
-          'lost3',
-          'followedUp6',
-          'kept6',
-          'lost6',
-          'firstPlacements',
-          'wishesMade',
-          'wishesAnswered',
-          'wishesInvited',
-          'wishesDeclined',
-        ].map((name) => [name, 0]),
-      ) as Record<PlacementCell, number>;
+      // Every cell the figures have, at zero (the feedback histograms' among them).
+      const zero: Record<PlacementCell, number> = placementPeriodCells(
+        emptyStatusCounts(),
+        [],
+      ).cells;
       return { ...zero, ...overrides };
     };
     const byMunicipality = new Map([

@@ -8,6 +8,7 @@ import {
 } from '#kernel/ties';
 import { scheduledCheckpoints } from '#placements/domain/checkpoint-schedule';
 import { rangesOverlap } from '#placements/domain/dates';
+import { feedbackContribution, feedbackFacts } from '#placements/domain/feedback-figures';
 import type { Introduction } from '#placements/domain/introduction';
 import type { Invitation } from '#placements/domain/invitation';
 import type { MatchingEvent, MatchingEventParticipation } from '#placements/domain/matching-event';
@@ -29,6 +30,7 @@ import {
   MatchingEventParticipationEntity,
 } from '#placements/repository/matching-event-entity';
 import { PlacementEntity } from '#placements/repository/placement-entity';
+import { PlacementFeedbackEntity } from '#placements/repository/placement-feedback-entity';
 import {
   type GuardedPlacement,
   OpportunityOccupancyEntity,
@@ -90,13 +92,19 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     ]),
   );
   items.push(...guardItems(placements));
-  items.push(...participantVoiceItems(placements, world.today));
+  const voice = participantVoiceItems(placements, world.today);
+  items.push(...voice);
   // The figures by the same domain functions as the writes and the recount.
   const enrolledAt = new Map(world.youth.map((y) => [y.id, y.enrolledAt]));
   items.push(
     ...counterItems([
       ...allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
       ...wishes.flatMap(wishContribution),
+      ...voice
+        .filter((item) => item.entity === PlacementFeedbackEntity.name)
+        .flatMap((item) =>
+          feedbackContribution(feedbackFacts(PlacementFeedbackEntity.fromItem(item))),
+        ),
     ]),
   );
   await table.putMany(items);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { sharedListings } from '#kernel/shared-keys';
 import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import { BenefitCategorySchema, YouthStatusSchema } from '../domain/youth.ts';
 
@@ -26,7 +27,7 @@ export function erasedYouthKey(stubId: string): ItemKey {
 
 /** The gsi1 partition of a municipality's stubs (the recount reads it). */
 export function erasedYouthPartition(municipalityCode: string): string {
-  return key(PREFIX.municipality, municipalityCode, 'ERASED_YOUTH');
+  return sharedListings.erasedYouth(municipalityCode);
 }
 
 /** What a stub keeps. */

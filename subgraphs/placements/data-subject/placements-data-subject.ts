@@ -17,6 +17,7 @@ import {
 import type { LifecycleTask } from '../domain/lifecycle.ts';
 import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts';
 import type { PlacementFeedback } from '../domain/placement-feedback.ts';
+import { extensionDates } from '../domain/placement-figures.ts';
 import {
   IntroductionEntity,
   introductionsOfYouthPartition,
@@ -33,6 +34,7 @@ import { participantTaskKey } from '../repository/participant-task-entity.ts';
 import { listTasksOfYouth } from '../repository/participant-task-repository.ts';
 import { placementsOfYouthPartition } from '../repository/placement-entity.ts';
 import {
+  erasedFeedbackToItem,
   listFeedbackOfYouth,
   placementFeedbackKey,
 } from '../repository/placement-feedback-entity.ts';
@@ -47,12 +49,13 @@ import { readTiesOfYouth } from '../repository/youth-company-tie-entity.ts';
  * collection, and each placement's own partition (its lifecycle tasks) — never a scan.
  *
  * Erasure: invitations, introductions, ties, participations, participant tasks and feedback are
- * deleted (wishes too, each leaving a stub of what the wish figures count: `erasedWishToItem`),
+ * deleted (wishes and feedback too, each leaving a stub of what their figures count:
+ * `erasedWishToItem`, `erasedFeedbackToItem`),
  * and the young person is taken
  * off the matching events' lists. Placements are counted by the programme figures, so each one
  * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
- * what the figures count — municipality, dates, status, outcome kind and day, follow-up results
- * — and refers to the young person's stub; no company, contact, plan, notes, reflection, origin
+ * what the figures count — municipality, dates, status, outcome kind and day, follow-up results,
+ * extension days — and refers to the young person's stub; no company, contact, plan, notes, reflection, origin
  * or the old ids. Its lifecycle tasks are deleted with it.
  */
 
@@ -138,16 +141,10 @@ function feedbackForSubject(feedback: PlacementFeedback): Record<string, unknown
   return rest;
 }
 
-/** The keys of the young person's participant tasks and feedback, in their own collection. */
-async function participantItemKeys(table: Table, youthId: string): Promise<ItemKey[]> {
-  const [tasks, feedback] = await Promise.all([
-    listTasksOfYouth(table, youthId),
-    listFeedbackOfYouth(table, youthId),
-  ]);
-  return [
-    ...tasks.map((task) => participantTaskKey(task.youthId, task.id)),
-    ...feedback.map((given) => placementFeedbackKey(given.youthId, given.id)),
-  ];
+/** The keys of the young person's participant tasks, in their own collection. */
+async function participantTaskKeys(table: Table, youthId: string): Promise<ItemKey[]> {
+  const tasks = await listTasksOfYouth(table, youthId);
+  return tasks.map((task) => participantTaskKey(task.youthId, task.id));
 }
 
 /**
@@ -239,6 +236,8 @@ export function erasedPlacementToItem(placement: Placement, stubYouthId: string)
       recordedOn: followUp.recordedOn,
       stillThere: followUp.stillThere,
     })),
+    // Counted by the extension figures (a final outcome no longer shows an extension).
+    extensions: extensionDates(placement).map((date) => ({ date })),
   };
 }
 
@@ -307,7 +306,10 @@ export async function erasePlacementsData(
     listedBy(table, participationsOfYouthPartition(youthId)),
   ]);
   const tieKeys = ties.map((tie) => youthCompanyTieKey(tie.youthId, tie.companyId));
-  const voiceKeys = await participantItemKeys(table, youthId);
+  const [voiceKeys, feedback] = await Promise.all([
+    participantTaskKeys(table, youthId),
+    listFeedbackOfYouth(table, youthId),
+  ]);
   let deleted = 0;
   // Wishes are not among them: each leaves a stub for the wish figures (below).
   const items = [...invitations, ...introductions, ...tieKeys, ...voiceKeys];
@@ -323,6 +325,14 @@ export async function erasePlacementsData(
     await table.transact([
       { delete: { pk: item.pk, sk: item.sk } },
       { put: erasedWishToItem(wish, stubYouthId, newId()), condition: itemMustNotExist },
+    ]);
+    deleted += 1;
+  });
+  // Feedback is counted by the feedback figures: it leaves a stub of its rating, no words.
+  await forEachLimited(feedback, async (given) => {
+    await table.transact([
+      { delete: placementFeedbackKey(given.youthId, given.id) },
+      { put: erasedFeedbackToItem(given, stubYouthId, newId()), condition: itemMustNotExist },
     ]);
     deleted += 1;
   });
@@ -343,10 +353,13 @@ export async function erasePlacementsData(
  *
  * @param table - the table
  * @param youthIds - the young people
+ * @param until - the last day observed: feedback given after it is not yet given (null), as
+ *   the people subgraph's follow-ups whose day has not come
  */
 export async function placementEvaluationRows(
   table: Table,
   youthIds: readonly string[],
+  until = '9999-12-31',
 ): Promise<Record<string, Record<string, unknown>>> {
   const rows: Record<string, Record<string, unknown>> = {};
   await forEachLimited(youthIds, async (youthId) => {
@@ -387,7 +400,9 @@ export async function placementEvaluationRows(
           })),
           fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
           feedbackRatings: feedbackRatingsOf(
-            feedback.filter((given) => given.placementId === placement.id),
+            feedback.filter(
+              (given) => given.placementId === placement.id && given.givenAt.slice(0, 10) <= until,
+            ),
           ),
         })),
     };
@@ -430,7 +445,7 @@ export async function handlePlacementsDataSubject(
     case 'evaluationRows':
       return {
         operation: 'evaluationRows',
-        rows: await placementEvaluationRows(table, request.youthIds),
+        rows: await placementEvaluationRows(table, request.youthIds, request.until),
       };
   }
 }

@@ -4,6 +4,8 @@ import { ParticipantTaskEntity } from '../repository/participant-task-entity.ts'
 import { loadParticipantTasks } from '../repository/participant-task-repository.ts';
 import { loadFeedback, PlacementFeedbackEntity } from '../repository/placement-feedback-entity.ts';
 import { loadPlacement } from '../repository/placement-repository.ts';
+import { stageCounterChanges } from '../repository/placement-stats-entity.ts';
+import { feedbackContribution, feedbackFacts } from './feedback-figures.ts';
 import {
   FEEDBACK_OCCASIONS,
   type FeedbackOccasion,
@@ -67,7 +69,8 @@ export function feedbackOccasionOf(
 /**
  * Feedback on a placement by the young person on their own placement or a contact of its
  * company: one per placement, side and occasion (a second is `ALREADY_GIVEN`; created on
- * condition it does not exist, so a race makes one too), and the side's task of that occasion closed in the same transaction.
+ * condition it does not exist, so a race makes one too), and the side's task of that occasion closed in the same transaction,
+ * which also counts it in the municipality's feedback figures (`feedback-figures.ts`).
  */
 export const givePlacementFeedbackCommand = defineCommand({
   name: 'givePlacementFeedback',
@@ -106,6 +109,7 @@ export const givePlacementFeedbackCommand = defineCommand({
       givenAt,
       version: 1,
     });
+    stageCounterChanges(work, feedbackContribution(feedbackFacts(feedback)));
     const task = tasks[occasion];
     if (task?.status === 'OPEN') {
       work.replace(ParticipantTaskEntity, task, { ...task, status: 'DONE', doneAt: givenAt });

@@ -1,4 +1,6 @@
 import { daysBetween } from './dates.ts';
+import type { FeedbackMonthCounter } from './feedback-figures.ts';
+import type { PlacementFollowUp } from './lifecycle.ts';
 import type { OutcomeKind, Placement, PlacementStatus } from './placement.ts';
 
 /**
@@ -37,7 +39,8 @@ export type PlacementMonthCounter =
   | `FOLLOW_UP_${RetentionMonths}_LOST`
   | 'FIRST_PLACEMENTS'
   | `FIRST_WEEK_${number}`
-  | WishMonthCounter;
+  | WishMonthCounter
+  | FeedbackMonthCounter;
 
 /**
  * A counter of a month's wish figures, kept on the same item (`wish-figures.ts`): wishes made
@@ -57,6 +60,19 @@ export type CounterChange =
       by: number;
     };
 
+/**
+ * What the figures count of a placement: what a placement and an erased young person's stub of
+ * it (`erasedPlacementToItem`) both hold.
+ */
+export type PlacementFigureFacts = Pick<
+  Placement,
+  'youthId' | 'municipalityCode' | 'status' | 'startDate'
+> & {
+  extensions?: ReadonlyArray<{ date: string }> | undefined;
+  outcome: { kind: OutcomeKind; date: string } | null;
+  followUps?: ReadonlyArray<Pick<PlacementFollowUp, 'step' | 'recordedOn' | 'stillThere'>>;
+};
+
 /** What this subgraph knows of a young person for the first-placement figures. */
 export interface YouthPlacementsFacts {
   /** ISO date of enrolment, when known (the people subgraph's `enrolledAt`). */
@@ -73,7 +89,7 @@ const monthOf = (date: string) => date.slice(0, 7);
  *
  * @param placement - the placement
  */
-export function hasStarted(placement: Placement): boolean {
+export function hasStarted(placement: PlacementFigureFacts): boolean {
   switch (placement.status) {
     case 'PLANNED':
       return false;
@@ -91,7 +107,9 @@ export function hasStarted(placement: Placement): boolean {
  *
  * @param placement - the placement
  */
-export function extensionDates(placement: Pick<Placement, 'extensions' | 'outcome'>): string[] {
+export function extensionDates(
+  placement: Pick<PlacementFigureFacts, 'extensions' | 'outcome'>,
+): string[] {
   if (placement.extensions) return placement.extensions.map(({ date }) => date);
   return placement.outcome?.kind === 'EXTENDED' ? [placement.outcome.date] : [];
 }
@@ -103,7 +121,7 @@ export function extensionDates(placement: Pick<Placement, 'extensions' | 'outcom
  *
  * @param placement - the placement
  */
-export function placementContribution(placement: Placement): CounterChange[] {
+export function placementContribution(placement: PlacementFigureFacts): CounterChange[] {
   const { municipalityCode } = placement;
   const changes: CounterChange[] = [];
   const add = (date: string, counter: PlacementMonthCounter) =>
@@ -141,7 +159,7 @@ export function weekBucket(days: number): number {
  */
 export function firstPlacementContribution(
   enrolledAt: string | null,
-  placements: readonly Placement[],
+  placements: readonly PlacementFigureFacts[],
 ): CounterChange[] {
   const started = placements
     .filter(hasStarted)
@@ -222,7 +240,7 @@ export function startChanges(before: Placement | null, after: Placement): boolea
  *
  * @param placement - the placement as it is now
  */
-export function lifetimeCounterChanges(placement: Placement): CounterChange[] {
+export function lifetimeCounterChanges(placement: PlacementFigureFacts): CounterChange[] {
   return [
     {
       kind: 'status',
@@ -242,10 +260,10 @@ export function lifetimeCounterChanges(placement: Placement): CounterChange[] {
  * @param enrolledAtOf - a young person's enrolment date, or null when unknown
  */
 export function allCounterChanges(
-  placements: readonly Placement[],
+  placements: readonly PlacementFigureFacts[],
   enrolledAtOf: (youthId: string) => string | null,
 ): CounterChange[] {
-  const byYouth = new Map<string, Placement[]>();
+  const byYouth = new Map<string, PlacementFigureFacts[]>();
   for (const placement of placements) {
     byYouth.set(placement.youthId, [...(byYouth.get(placement.youthId) ?? []), placement]);
   }

@@ -1,6 +1,13 @@
 import type { Additive, PublishRules, Suppressed } from '#kernel/small-cells';
 import { shareOf, showsAverage } from '#kernel/small-cells';
 import {
+  FEEDBACK_SUMS,
+  type FeedbackCell,
+  type FeedbackFigures,
+  feedbackCells,
+  feedbackFigures,
+} from './feedback-figures.ts';
+import {
   OUTCOME_KINDS,
   type OutcomeKind,
   PLACEMENT_STATUSES,
@@ -47,7 +54,8 @@ export type PlacementCell =
   | 'wishesMade'
   | 'wishesAnswered'
   | 'wishesInvited'
-  | 'wishesDeclined';
+  | 'wishesDeclined'
+  | FeedbackCell;
 
 const FINAL_OUTCOMES = OUTCOME_KINDS.filter((kind) => kind !== 'EXTENDED');
 
@@ -64,6 +72,7 @@ const PUBLISHED_AS_SUMS: readonly Additive<PlacementCell>[] = [
     parts: [`kept${months}` as const, `lost${months}` as const],
   })),
   { total: 'wishesAnswered', parts: ['wishesInvited', 'wishesDeclined'] },
+  ...FEEDBACK_SUMS,
 ];
 
 /**
@@ -156,6 +165,7 @@ export function placementPeriodCells(
       wishesAnswered: sum('WISHES_INVITED') + sum('WISHES_DECLINED'),
       wishesInvited: sum('WISHES_INVITED'),
       wishesDeclined: sum('WISHES_DECLINED'),
+      ...feedbackCells(sum),
     },
     firstPlacementWeeks: Array.from({ length: FIRST_PLACEMENT_WEEK_CAP + 1 }, (_, week) =>
       sum(`FIRST_WEEK_${week}`),
@@ -233,6 +243,7 @@ export interface PlacementFigures {
   firstPlacements: number | null;
   medianDaysFromEnrolmentToFirstPlacement: number | null;
   wishAnswers: WishAnswerFigures;
+  feedback: FeedbackFigures[];
 }
 
 /** Wishes made and companies' answers to them in a period, as shown (`WishAnswerStats`). */
@@ -295,5 +306,6 @@ export function placementFigures(
       answeredShare: shareOf(c.wishesAnswered, c.wishesMade),
       invitedShare: shareOf(c.wishesInvited, c.wishesAnswered),
     },
+    feedback: feedbackFigures(shown),
   };
 }

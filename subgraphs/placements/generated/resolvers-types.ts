@@ -374,6 +374,15 @@ export type FeedbackOccasion =
   /** At the midway evaluation. */
   | 'MIDWAY';
 
+/** How many feedbacks gave one rating. */
+export type FeedbackRatingCount = {
+  __typename?: 'FeedbackRatingCount';
+  /** How many gave it; rounded to a multiple of 5 for the programme office. */
+  count: Maybe<Scalars['Int']['output']>;
+  /** The rating, 1 to 5. */
+  rating: Scalars['Int']['output'];
+};
+
 /** What a young person went on to that is followed up. */
 export type FollowUpOutcomeKind =
   /** An education. */
@@ -1410,6 +1419,24 @@ export type PlacementFeedbackPayload = {
   feedback: Maybe<PlacementFeedback>;
 };
 
+/** One side's feedback on placements at one occasion, given within a period. */
+export type PlacementFeedbackStats = {
+  __typename?: 'PlacementFeedbackStats';
+  /** How many gave feedback (the sum of the ratings' counts as shown). */
+  given: Maybe<Scalars['Int']['output']>;
+  /**
+   * The mean rating, 1 to 5, of the ratings' counts as shown; for the programme office only over
+   * at least 10 as shown, otherwise null (and null when none gave feedback).
+   */
+  meanRating: Maybe<Scalars['Float']['output']>;
+  /** When: at the midway evaluation or at the end. */
+  occasion: FeedbackOccasion;
+  /** How many gave each rating, one entry for every rating 1 to 5 (zero included). */
+  ratings: Array<FeedbackRatingCount>;
+  /** Who gave it: the young people or the companies. */
+  side: PlacementSide;
+};
+
 /**
  * A retention follow-up: whether the young person is still in the education or job they went on
  * to after the placement.
@@ -1573,6 +1600,12 @@ export type PlacementStats = {
   extended: Maybe<Scalars['Int']['output']>;
   /** Extensions agreed within the period (a placement extended twice counts twice). */
   extendedInPeriod: Maybe<Scalars['Int']['output']>;
+  /**
+   * Feedback on placements given within the period, one entry for each side and occasion (the
+   * young person's and the company's, at the midway evaluation and at the end): how many gave it
+   * and their ratings. Rounded to multiples of 5 for the programme office, as the other counts.
+   */
+  feedback: Array<PlacementFeedbackStats>;
   /** Young people whose first placement started within the period. */
   firstPlacements: Maybe<Scalars['Int']['output']>;
   /** Placements that ended early; each carries a learning reflection, not a mark of failure. */
@@ -2425,6 +2458,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExtendPlacementInput: ExtendPlacementInput;
   FeedbackOccasion: FeedbackOccasion;
+  FeedbackRatingCount: ResolverTypeWrapper<FeedbackRatingCount>;
   FollowUpOutcomeKind: FollowUpOutcomeKind;
   GivePlacementFeedbackInput: GivePlacementFeedbackInput;
   InterruptPlacementInput: InterruptPlacementInput;
@@ -2473,6 +2507,8 @@ export type ResolversTypes = ResolversObject<{
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
   PlacementFeedback: ResolverTypeWrapper<PlacementFeedbackModel>;
   PlacementFeedbackPayload: ResolverTypeWrapper<Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversTypes['PlacementFeedback']> }>;
+  PlacementFeedbackStats: ResolverTypeWrapper<PlacementFeedbackStats>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlacementFollowUp: ResolverTypeWrapper<PlacementFollowUpModel>;
   PlacementLifecycle: ResolverTypeWrapper<PlacementLifecycleModel>;
   PlacementOpportunity: ResolverTypeWrapper<PlacementOpportunity>;
@@ -2485,7 +2521,6 @@ export type ResolversTypes = ResolversObject<{
   PlacementPlanInput: PlacementPlanInput;
   PlacementSide: PlacementSide;
   PlacementStats: ResolverTypeWrapper<PlacementFiguresModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlacementStatus: PlacementStatus;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2545,6 +2580,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ExtendPlacementInput: ExtendPlacementInput;
+  FeedbackRatingCount: FeedbackRatingCount;
   GivePlacementFeedbackInput: GivePlacementFeedbackInput;
   InterruptPlacementInput: InterruptPlacementInput;
   IntroduceYouthToCompanyInput: IntroduceYouthToCompanyInput;
@@ -2584,6 +2620,8 @@ export type ResolversParentTypes = ResolversObject<{
   PlacementEndOutcomeInput: PlacementEndOutcomeInput;
   PlacementFeedback: PlacementFeedbackModel;
   PlacementFeedbackPayload: Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversParentTypes['PlacementFeedback']> };
+  PlacementFeedbackStats: PlacementFeedbackStats;
+  Float: Scalars['Float']['output'];
   PlacementFollowUp: PlacementFollowUpModel;
   PlacementLifecycle: PlacementLifecycleModel;
   PlacementOpportunity: PlacementOpportunity;
@@ -2593,7 +2631,6 @@ export type ResolversParentTypes = ResolversObject<{
   PlacementPlan: PlacementPlan;
   PlacementPlanInput: PlacementPlanInput;
   PlacementStats: PlacementFiguresModel;
-  Float: Scalars['Float']['output'];
   ProgrammeStats: ProgrammePeriodModel;
   Query: Record<PropertyKey, never>;
   RecordFollowUpInput: RecordFollowUpInput;
@@ -2673,6 +2710,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FeedbackRatingCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FeedbackRatingCount'] = ResolversParentTypes['FeedbackRatingCount']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type IntroductionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Introduction'] = ResolversParentTypes['Introduction']> = ResolversObject<{
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
@@ -2924,6 +2966,14 @@ export type PlacementFeedbackPayloadResolvers<ContextType = SubgraphContext, Par
   feedback?: Resolver<Maybe<ResolversTypes['PlacementFeedback']>, ParentType, ContextType>;
 }>;
 
+export type PlacementFeedbackStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFeedbackStats'] = ResolversParentTypes['PlacementFeedbackStats']> = ResolversObject<{
+  given?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meanRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  occasion?: Resolver<ResolversTypes['FeedbackOccasion'], ParentType, ContextType>;
+  ratings?: Resolver<Array<ResolversTypes['FeedbackRatingCount']>, ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['PlacementSide'], ParentType, ContextType>;
+}>;
+
 export type PlacementFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlacementFollowUp'] = ResolversParentTypes['PlacementFollowUp']> = ResolversObject<{
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2979,6 +3029,7 @@ export type PlacementStatsResolvers<ContextType = SubgraphContext, ParentType ex
   endedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   extended?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   extendedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  feedback?: Resolver<Array<ResolversTypes['PlacementFeedbackStats']>, ParentType, ContextType>;
   firstPlacements?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   interrupted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   interruptedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3136,6 +3187,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CompanyTie?: CompanyTieResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  FeedbackRatingCount?: FeedbackRatingCountResolvers<ContextType>;
   Introduction?: IntroductionResolvers<ContextType>;
   IntroductionPayload?: IntroductionPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
@@ -3166,6 +3218,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   PlacementEdge?: PlacementEdgeResolvers<ContextType>;
   PlacementFeedback?: PlacementFeedbackResolvers<ContextType>;
   PlacementFeedbackPayload?: PlacementFeedbackPayloadResolvers<ContextType>;
+  PlacementFeedbackStats?: PlacementFeedbackStatsResolvers<ContextType>;
   PlacementFollowUp?: PlacementFollowUpResolvers<ContextType>;
   PlacementLifecycle?: PlacementLifecycleResolvers<ContextType>;
   PlacementOpportunity?: PlacementOpportunityResolvers<ContextType>;

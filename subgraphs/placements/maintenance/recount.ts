@@ -1,5 +1,4 @@
 import type { ItemKey } from '#kernel/keys';
-import { key, PREFIX } from '#kernel/keys';
 import { monthCounterAttribute } from '#kernel/month-counters';
 import {
   differingCounters,
@@ -9,10 +8,15 @@ import {
   recountMunicipalities,
 } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
-import type { Placement } from '../domain/placement.ts';
-import { allCounterChanges } from '../domain/placement-figures.ts';
-import { type WishFigureFacts, wishContribution } from '../domain/wish-figures.ts';
-import { readPlacementsOfYouth } from '../repository/placement-repository.ts';
+import { feedbackContribution } from '../domain/feedback-figures.ts';
+import {
+  allCounterChanges,
+  type CounterChange,
+  type PlacementFigureFacts,
+} from '../domain/placement-figures.ts';
+import { wishContribution } from '../domain/wish-figures.ts';
+import { readFeedbackFiguresOfYouth } from '../repository/placement-feedback-entity.ts';
+import { readPlacementFiguresOfYouth } from '../repository/placement-repository.ts';
 import {
   counterItems,
   noCounters,
@@ -20,14 +24,15 @@ import {
   PlacementCountersEntity,
   statusCountersKey,
 } from '../repository/placement-stats-entity.ts';
-import { listMunicipalityCodes, YouthFactsEntity } from '../repository/shared-items.ts';
+import { listCountedYouth, listMunicipalityCodes } from '../repository/shared-items.ts';
 import { readWishFiguresOfYouth } from '../repository/wish-repository.ts';
 
 /**
  * The placements subgraph's recount: every kept figure (the counts by status and the monthly
  * figures, first-placement histogram included) computed again from the raw items — each
- * municipality's young people (the people subgraph's gsi1 listing, for their enrolment dates)
- * and each one's placements and wishes (erased ones' stubs too) — by the same domain functions the writes and the seeder use
+ * municipality's young people (the people subgraph's gsi1 listings of the living and of the
+ * erased ones' stubs, for their enrolment dates) and each one's placements, wishes and
+ * feedback (stubs of them too) — by the same domain functions the writes and the seeder use
  * (`allCounterChanges`), and compared with what is kept. Maintenance only: it reads whole
  * partitions, never on a request path.
  *
@@ -45,27 +50,31 @@ function monthAttributes(month: string, counters: Counters = {}): Counters {
   );
 }
 
-/** A municipality's figures recounted from its young people and their placements. */
+/**
+ * A municipality's figures recounted from its young people — living, and the stubs of those
+ * erased — and their placements, wishes and feedback.
+ */
 async function recountMunicipality(table: Table, code: string): Promise<PlacementCounters> {
-  const youth = await YouthFactsEntity.readAll(table, {
-    index: 'gsi1',
-    partition: key(PREFIX.municipality, code, PREFIX.youth),
-  });
+  const youth = await listCountedYouth(table, code);
   const enrolledAt = new Map(youth.map((person) => [person.id, person.enrolledAt]));
-  const placements: Placement[] = [];
-  const wishes: WishFigureFacts[] = [];
+  const placements: PlacementFigureFacts[] = [];
+  const changes: CounterChange[] = [];
+  const own = <T extends { municipalityCode: string }>(records: T[]) =>
+    records.filter((record) => record.municipalityCode === code);
   for (const person of youth) {
-    const [own, ownWishes] = await Promise.all([
-      readPlacementsOfYouth(table, person.id),
+    const [ownPlacements, wishes, feedback] = await Promise.all([
+      readPlacementFiguresOfYouth(table, person.id),
       readWishFiguresOfYouth(table, person.id),
+      readFeedbackFiguresOfYouth(table, person),
     ]);
-    placements.push(...own.filter((placement) => placement.municipalityCode === code));
-    wishes.push(...ownWishes.filter((wish) => wish.municipalityCode === code));
+    placements.push(...own(ownPlacements));
+    changes.push(...own(wishes).flatMap(wishContribution));
+    changes.push(...own(feedback).flatMap(feedbackContribution));
   }
-  // Every placement and wish counted is this municipality's, so they make at most its one item.
+  // Every record counted is this municipality's, so they make at most its one item.
   const [item] = counterItems([
     ...allCounterChanges(placements, (id) => enrolledAt.get(id) ?? null),
-    ...wishes.flatMap(wishContribution),
+    ...changes,
   ]);
   return item ? PlacementCountersEntity.fromItem(item) : noCounters(code);
 }

@@ -3,6 +3,7 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Item, Table } from '#kernel/table/table';
 import type { Placement } from '../domain/placement.ts';
+import type { PlacementFigureFacts } from '../domain/placement-figures.ts';
 import {
   PlacementEntity,
   placementKey,
@@ -95,6 +96,26 @@ export async function readPlacementsOfYouth(table: Table, youthId: string): Prom
     partition: placementsOfYouthPartition(youthId),
   });
   return items.filter(isPlacement).map(PlacementEntity.fromItem);
+}
+
+/**
+ * What the figures count of every placement of a young person or of an erased one's stub,
+ * placements and their anonymous stubs alike (maintenance: the recount).
+ *
+ * @param table - the table
+ * @param youthId - the young person, or an erased one's stub
+ */
+export async function readPlacementFiguresOfYouth(
+  table: Table,
+  youthId: string,
+): Promise<PlacementFigureFacts[]> {
+  const items = await table.queryAll({
+    index: 'gsi1',
+    partition: placementsOfYouthPartition(youthId),
+  });
+  return items.map((item) =>
+    isPlacement(item) ? PlacementEntity.fromItem(item) : (item as unknown as PlacementFigureFacts),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
-import { sharedKeys } from '#kernel/shared-keys';
+import { key, PREFIX } from '#kernel/keys';
+import { sharedKeys, sharedListings } from '#kernel/shared-keys';
 import type { Condition } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 
@@ -161,6 +162,35 @@ export async function listMunicipalityCodes(table: Table): Promise<string[]> {
     partition: 'MUNICIPALITIES',
   });
   return municipalities.map(({ code }) => code).sort();
+}
+
+/** A young person the figures count: living, or an erased one's stub. */
+export interface CountedYouth {
+  id: string;
+  enrolledAt: string | null;
+  erased: boolean;
+}
+
+/**
+ * A municipality's young people for its figures (maintenance: the recount, the migrations):
+ * those listed on the people subgraph's gsi1 and the stubs of those erased, whose placements,
+ * wishes and feedback the figures still count. Reads whole partitions, never on a request path.
+ *
+ * @param table - the table
+ * @param code - the municipality
+ */
+export async function listCountedYouth(table: Table, code: string): Promise<CountedYouth[]> {
+  const [living, erased] = await Promise.all(
+    [key(PREFIX.municipality, code, PREFIX.youth), sharedListings.erasedYouth(code)].map(
+      (partition) => YouthFactsEntity.readAll(table, { index: 'gsi1', partition }),
+    ),
+  );
+  const counted = (erased: boolean) => (youth: YouthFacts) => ({
+    id: youth.id,
+    enrolledAt: youth.enrolledAt,
+    erased,
+  });
+  return [...(living ?? []).map(counted(false)), ...(erased ?? []).map(counted(true))];
 }
 
 const companyIsActive: Condition = {

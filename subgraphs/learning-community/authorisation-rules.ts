@@ -203,6 +203,13 @@ export const learningCommunityRules: SubgraphRules = {
       'attendance',
       'suppressed',
       'period',
+      'suggestions',
+    ]),
+    SuggestionCounts: allGuardedByParent('NetworkStats.suggestions', [
+      'madeByYoungPeople',
+      'madeByCompanies',
+      'answered',
+      'actedOn',
     ]),
     NetworkFiguresPeriod: allGuardedByParent('NetworkStats.period', ['from', 'to']),
     ProgrammeStats: {

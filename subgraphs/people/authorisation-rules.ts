@@ -210,6 +210,7 @@ export const peopleRules: SubgraphRules = {
       'fellBack',
       'fellBackShare',
       'targets',
+      'enrolledWithAgeException',
     ]),
     FiguresPeriod: allGuardedByParent(`${FIGURES}, ${DIRECTION_FIGURES}`, ['from', 'to']),
     YouthStatusChanges: allGuardedByParent(FIGURES, [

@@ -18,6 +18,9 @@ const AUTHOR = 'query ($id: ID!) { suggestion(id: $id) { id authorYouth { id } }
 const ANSWER = `mutation ($input: AnswerSuggestionInput!) {
   answerSuggestion(input: $input) { suggestion { state actedOnAt } errors { code } }
 }`;
+const FIGURES = `query { municipality(code: "265") { networkStats {
+  suggestions { madeByYoungPeople madeByCompanies answered actedOn } suppressed
+} } }`;
 const MINE = `{ mySuggestions { edges { node { id state actedOnAt answer { text } } } } }`;
 
 type Mine = {
@@ -92,5 +95,33 @@ describe('voice through the gateway: suggestions to the network (#20)', () => {
     expect(mine.body.data?.mySuggestions.edges.map((e) => e.node)).toContainEqual(
       expect.objectContaining({ id, state: 'ANSWERED', answer: { text: 'Vi undersøger det' } }),
     );
+  });
+
+  it("counts a young person's suggestion in Roskilde's networkStats for its team, exactly, and for the programme office rounded", async () => {
+    // Prepare
+    const youthToken = await test.token('YOUTH', { youthId: suggester });
+    const teamToken = await test.token('NETWORK_CONSULTANT', { municipalityCode: '265' });
+    const programmeToken = await test.token('PROGRAMME');
+    type Figures = { municipality: { networkStats: { suggestions: Record<string, number> } } };
+    const before = await test.query<Figures>(FIGURES, { token: teamToken });
+    // Act
+    await test.query(SUGGEST, {
+      token: youthToken,
+      variables: { input: { text: 'Flere ture ud til virksomhederne' } },
+    });
+    const after = await test.query<Figures>(FIGURES, { token: teamToken });
+    const programme = await test.query<Figures>(FIGURES, { token: programmeToken });
+    const refused = await test.query(FIGURES, { token: youthToken });
+    // Assess
+    expect(after.body.errors).toBeUndefined();
+    const made = (figures: typeof before) =>
+      figures.body.data?.municipality.networkStats.suggestions.madeByYoungPeople ?? Number.NaN;
+    expect(made(after)).toBe(made(before) + 1);
+    expect(after.body.data?.municipality.networkStats).toMatchObject({ suppressed: false });
+    const published = programme.body.data?.municipality.networkStats;
+    expect(published).toMatchObject({ suppressed: true });
+    for (const count of Object.values(published?.suggestions ?? {})) expect(count % 5).toBe(0);
+    expect(published?.suggestions.answered).toBeGreaterThan(0);
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -3,17 +3,27 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedLearningCommunity } from '#infra/local/seed/seed-learning-community';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
+import { recountNetworkFigures } from '#learning-community/maintenance/recount';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
-import { staffIdentity, youthIdentity } from '../support/identities.ts';
+import { programmeIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
+import { givenMunicipalities, ROSKILDE } from '../support/people-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const STATS = `query ($code: ID!) {
   _entities(representations: [{ __typename: "Municipality", code: $code }]) {
     ... on Municipality {
       networkStats { youthGroups companyGroups sessionsHeld attendance { present absent excused } }
+    }
+  }
+}`;
+
+const SUGGESTIONS = `query ($code: ID!) {
+  _entities(representations: [{ __typename: "Municipality", code: $code }]) {
+    ... on Municipality {
+      networkStats { suggestions { madeByYoungPeople madeByCompanies answered actedOn } }
     }
   }
 }`;
@@ -71,6 +81,24 @@ describe('seedLearningCommunity', () => {
         ],
       });
     }
+  });
+
+  it("counts the seeded suggestions as the recount does, and shows Roskilde's to the programme office", async () => {
+    // Prepare
+    await givenMunicipalities(table);
+    // Act
+    const recount = await recountNetworkFigures(table);
+    const result = await execute<{ _entities: Array<{ networkStats: unknown }> }>(
+      server,
+      testContext(table, programmeIdentity()),
+      SUGGESTIONS,
+      { code: ROSKILDE },
+    );
+    // Assess
+    expect(recount.differences).toEqual([]);
+    expect(result.data?._entities[0]?.networkStats).toEqual({
+      suggestions: { madeByYoungPeople: 5, madeByCompanies: 0, answered: 5, actedOn: 5 },
+    });
   });
 
   it('gives a young person of Horsens their groups and their own attendance rate', async () => {

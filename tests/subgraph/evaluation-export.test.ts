@@ -60,11 +60,11 @@ interface Dataset {
 /** Every column a youth row may have, and every column of a placement row. */
 const YOUTH_COLUMNS = [
   'ageBandAtEnrolment',
-  'ageException',
   'attendance',
   'benefitCategory',
   'companyTies',
   'companyTiesBeforeFirstPlacement',
+  'enrolledWithAgeException',
   'enrolmentMonth',
   'fallBacks',
   'inEducationOrJobAfterEnrolment',

@@ -131,13 +131,14 @@ describe('evaluation export rows', () => {
 
 describe('the age exception column', () => {
   it.each([
-    ['a reason recorded', 'Henvist som 17-årig', true],
-    ['no reason', null, false],
+    ['17 with a reason recorded', '2008-06-01', 'Henvist som 17-årig', true],
+    ['21 with a reason recorded all the same', '2004-03-14', 'Henvist af jobcentret', false],
+    ['21 and no reason', '2004-03-14', null, false],
   ])(
-    'says whether enrolled with an age exception (%s), never the reason',
-    (_what, reason, expected) => {
+    'says whether enrolled outside 18–29 with a reason (%s), never the reason',
+    (_what, dateOfBirth, reason, expected) => {
       // Prepare
-      const youth = aYouth({ ageExceptionReason: reason });
+      const youth = aYouth({ dateOfBirth, ageExceptionReason: reason });
       // Act
       const rows = evaluationRowsOf(
         {
@@ -150,7 +151,7 @@ describe('the age exception column', () => {
         '2026-09-30',
       );
       // Assess
-      expect(rows.youth.ageException).toBe(expected);
+      expect(rows.youth.enrolledWithAgeException).toBe(expected);
       expect(JSON.stringify(rows)).not.toContain('Henvist');
     },
   );

@@ -15,6 +15,7 @@ import {
 } from '#learning-community/domain/network-session';
 import { monthOf } from '#learning-community/domain/network-stats';
 import type { PracticeLearning } from '#learning-community/domain/practice-learning';
+import { suggestionContribution } from '#learning-community/domain/suggestion-figures';
 import type { TeamTraining } from '#learning-community/domain/team-training';
 import type { UnitedGathering } from '#learning-community/domain/united-gathering';
 import type { WorkStory } from '#learning-community/domain/work-story';
@@ -99,6 +100,12 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   for (const [memberId, { kind, totals: sum }] of totals) {
     items.push(attendanceTotalsToItem(kind, memberId, sum));
   }
+  const suggestions = suggestionsOf(world);
+  for (const suggestion of suggestions) {
+    const months = monthsByMunicipality.get(suggestion.municipalityCode) ?? [];
+    months.push(...suggestionContribution(suggestion));
+    monthsByMunicipality.set(suggestion.municipalityCode, months);
+  }
   for (const municipality of world.municipalities) {
     const groups = world.networkGroups.filter((g) => g.municipalityCode === municipality.code);
     items.push(
@@ -113,7 +120,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     );
   }
   items.push(...workStoriesOf(world).map((story) => WorkStoryEntity.toItem(story)));
-  items.push(...suggestionsOf(world).map((suggestion) => SuggestionEntity.toItem(suggestion)));
+  items.push(...suggestions.map((suggestion) => SuggestionEntity.toItem(suggestion)));
   for (const learning of practiceLearnings()) {
     items.push(
       PracticeLearningEntity.toItem(learning),

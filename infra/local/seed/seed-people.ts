@@ -8,6 +8,7 @@ import {
   lifetimeFigureChanges,
   type YouthMonthFigures,
 } from '#people/domain/youth-figures';
+import { enrolledWithAgeException } from '#people/domain/youth-rules';
 import { emptyCounts, type YouthCounts } from '#people/domain/youth-stats';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { youthCompanyLinkItem } from '#people/repository/shared-items';
@@ -62,7 +63,11 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
     items.push({ ...YouthEntity.toItem(youth), [STATUS_TIMELINE]: timeline });
     const municipalityMonths = months.get(youth.municipalityCode);
     if (municipalityMonths) {
-      addToMonths(municipalityMonths, lifetimeFigureChanges(youth.enrolledAt, timeline));
+      const ageException = enrolledWithAgeException(youth);
+      addToMonths(
+        municipalityMonths,
+        lifetimeFigureChanges(youth.enrolledAt, timeline, ageException),
+      );
     }
     demo.statusHistory.forEach((change, index) => {
       items.push(

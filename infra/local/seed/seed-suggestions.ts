@@ -5,7 +5,9 @@ import type { DemoWorld } from './demo-world.ts';
 /**
  * The demo's suggestions to the network, per municipality: one from a young person (its last),
  * answered by the team leader and acted on; one from a young person anonymous to the team, open;
- * one from the contact person of the municipality's first company, open.
+ * one from the contact person of the municipality's first company, open. Roskilde's first four
+ * young people have suggested more, all answered and three acted on, so that its suggestion
+ * figures show for the programme office (which sees counts rounded to multiples of 5).
  *
  * @param world - the demo world
  */
@@ -67,6 +69,43 @@ export function suggestionsOf(world: DemoWorld): Suggestion[] {
         version: 1,
       });
     }
+    if (municipality.code === ROSKILDE && leader) {
+      suggestions.push(...moreOf(municipality.code, youth.slice(0, 4), leader.id, at));
+    }
     return suggestions;
   });
+}
+
+const ROSKILDE = '265';
+
+const MORE = [
+  'Kan vi få besøg af en tidligere deltager, der nu er i job?',
+  'Mere tid til at øve jobsamtaler i gruppen',
+  'Et kort over virksomhederne i netværket',
+  'Kan konsulenten ringe dagen før første praktikdag?',
+];
+
+/** Suggestions by some young people, each answered a week after and all but the last acted on. */
+function moreOf(
+  code: string,
+  youth: ReadonlyArray<{ id: string }>,
+  leaderId: string,
+  at: (days: number) => string,
+): Suggestion[] {
+  return youth.map((person, index) => ({
+    id: `sug-${code}-${4 + index}`,
+    municipalityCode: code,
+    authorSide: 'YOUTH',
+    authorYouthId: person.id,
+    anonymous: index % 2 === 1,
+    text: MORE[index] as string,
+    createdAt: at(40 + index),
+    answer: {
+      text: 'Tak, det tager vi op på næste teammøde.',
+      answeredAt: at(33 + index),
+      answeredByStaffId: leaderId,
+    },
+    ...(index < 3 ? { actedOnAt: at(30 + index) } : {}),
+    version: index < 3 ? 3 : 2,
+  }));
 }

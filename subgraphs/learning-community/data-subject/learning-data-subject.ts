@@ -5,10 +5,13 @@ import {
   type EraseResult,
   forEachLimited,
 } from '#kernel/data-subject';
+import { newId } from '#kernel/keys';
 import { logger } from '#kernel/logger';
+import { itemMustNotExist } from '#kernel/table/expressions';
 import type { Item, Table } from '#kernel/table/table';
 import { ConditionFailedError } from '#kernel/table/table';
 import { UnitOfWork } from '#kernel/unit-of-work';
+import type { Suggestion } from '../domain/suggestion.ts';
 import {
   AttendanceRecordEntities,
   AttendanceTotalsEntities,
@@ -22,7 +25,7 @@ import {
   participantPartition,
 } from '../repository/network-group-entity.ts';
 import { NetworkSessionEntity, sessionKey } from '../repository/network-session-entity.ts';
-import { suggestionKey } from '../repository/suggestion-entity.ts';
+import { erasedSuggestionToItem, suggestionKey } from '../repository/suggestion-entity.ts';
 import { readAllSuggestionsOfYouth } from '../repository/suggestion-repository.ts';
 import { storyKey } from '../repository/work-story-entity.ts';
 import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
@@ -33,8 +36,10 @@ import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
  * totals) and their work stories (gsi1 by young person); the group and session items that name
  * them are reached from those — never by a scan.
  *
- * Erasure: work stories and suggestions (their own words; no figure counts a suggestion) and the participant collection are deleted, and the
- * young person is taken off their groups' member lists. A session's attendance list is what the
+ * Erasure: work stories and the participant collection are deleted, and the young person is
+ * taken off their groups' member lists. A suggestion (their own words) is deleted and leaves an
+ * anonymous stub of what the suggestion figures count (`erasedSuggestionToItem`), so the figures
+ * and a recount agree after the erasure. A session's attendance list is what the
  * network figures (sessions held, attendance rate) are counted from, so there the young
  * person's entry is kept under their stub id: the figures and a recount from the sessions agree.
  * Every change is committed through the kernel's write path (`commitSystemWork`).
@@ -155,6 +160,19 @@ function anonymiseAttendance(
   });
 }
 
+/**
+ * Replaces a suggestion by its stub in one transaction: run again, the suggestion is gone from
+ * the author's listing and nothing is done twice.
+ */
+async function eraseSuggestion(table: Table, suggestion: Suggestion): Promise<void> {
+  const work = new UnitOfWork();
+  work.add(
+    { delete: suggestionKey(suggestion.id) },
+    { put: erasedSuggestionToItem(suggestion, newId()), condition: itemMustNotExist },
+  );
+  await commitSystemWork(table, work, { logger });
+}
+
 /** Deletes one item (its own unit: an erasure stopped half-way is finished by running again). */
 async function deleteItem(table: Table, item: Pick<Item, 'pk' | 'sk'>): Promise<void> {
   const work = new UnitOfWork();
@@ -182,9 +200,7 @@ export async function eraseLearningData(
   ]);
   let anonymised = 0;
   await forEachLimited(stories, (story) => deleteItem(table, storyKey(story.id)));
-  await forEachLimited(suggestions, (suggestion) =>
-    deleteItem(table, suggestionKey(suggestion.id)),
-  );
+  await forEachLimited(suggestions, (suggestion) => eraseSuggestion(table, suggestion));
   const groupIds = items
     .filter((item) => item.sk.startsWith(MEMBERSHIP_PREFIX))
     .map((item) => MembershipEntities.YOUTH.fromItem(item).groupId);

@@ -16,34 +16,41 @@ import {
   type NetworkFiguresOfPeriod,
 } from '../repository/network-stats-repository.ts';
 import {
-  ATTENDANCE_RULES,
-  type AttendanceCell,
-  attendanceCells,
+  NETWORK_RULES,
+  type NetworkCell,
   type NetworkStats,
+  networkCells,
   networkStatsView,
   sumMonths,
 } from './network-stats.ts';
+import { sumSuggestionMonths } from './suggestion-figures.ts';
 
 /**
  * The learning community's figures for a period: a municipality's for its own team (as they
- * are) and the programme office (attendance counts published by `#kernel/small-cells`: rounded to
- * multiples of 5 as differences of cumulative counts from the programme's first month), and the
- * programme total for the programme office, the sum of the municipalities as published.
+ * are) and the programme office (attendance and suggestion counts published by
+ * `#kernel/small-cells`: rounded to multiples of 5 as differences of cumulative counts from the
+ * programme's first month), and the programme total for the programme office, the sum of the
+ * municipalities as published.
  */
 
-/** A municipality's attendance counted cumulatively, from figures loaded for `through`. */
-function cumulativeAttendance(
+/** The cells of summed figures: attendance and suggestions. */
+function cellsOf(figures: Pick<NetworkFiguresOfPeriod, 'months' | 'suggestions'>) {
+  return networkCells(sumMonths(figures.months), sumSuggestionMonths(figures.suggestions));
+}
+
+/** A municipality's protected counts counted cumulatively, from figures loaded for `through`. */
+function cumulativeCells(
   figures: NetworkFiguresOfPeriod | undefined,
   through: readonly string[],
   period: FiguresPeriod,
-): Cumulative<AttendanceCell> {
+): Cumulative<NetworkCell> {
   const first = period.months[0] as string;
+  const before = (_: unknown, index: number) => (through[index] as string) < first;
   const months = figures?.months ?? [];
+  const suggestions = figures?.suggestions ?? [];
   return {
-    through: attendanceCells(sumMonths(months)),
-    before: attendanceCells(
-      sumMonths(months.filter((_, index) => (through[index] as string) < first)),
-    ),
+    through: cellsOf({ months, suggestions }),
+    before: cellsOf({ months: months.filter(before), suggestions: suggestions.filter(before) }),
   };
 }
 
@@ -54,16 +61,18 @@ function withinPeriod(
   period: FiguresPeriod,
 ): NetworkFiguresOfPeriod {
   const first = period.months[0] as string;
+  const within = (_: unknown, index: number) => (through[index] as string) >= first;
   return {
     ...figures,
-    months: figures.months.filter((_, index) => (through[index] as string) >= first),
+    months: figures.months.filter(within),
+    suggestions: figures.suggestions.filter(within),
   };
 }
 
 interface ProgrammeNetworkFigures {
   loaded: Map<string, NetworkFiguresOfPeriod>;
-  shown: Map<string, Suppressed<AttendanceCell>>;
-  total: Suppressed<AttendanceCell>;
+  shown: Map<string, Suppressed<NetworkCell>>;
+  total: Suppressed<NetworkCell>;
 }
 
 async function computeProgrammeFigures(
@@ -74,10 +83,8 @@ async function computeProgrammeFigures(
   const { through } = cumulativeMonths(period);
   const cumulative = await loadNetworkFigures(context.loader, codes, through);
   const published = publishProgramme(
-    new Map(
-      codes.map((code) => [code, cumulativeAttendance(cumulative.get(code), through, period)]),
-    ),
-    ATTENDANCE_RULES,
+    new Map(codes.map((code) => [code, cumulativeCells(cumulative.get(code), through, period)])),
+    NETWORK_RULES,
   );
   const loaded = new Map(
     [...cumulative].map(([code, figures]) => [code, withinPeriod(figures, through, period)]),
@@ -99,7 +106,8 @@ function programmeFigures(
 /**
  * A municipality's network figures over a period (its one counter item, read in one batch
  * with every other municipality's). Its rule (`programmeCountsOnly`) admits its own team, who
- * see them as they are, and the programme office, who sees attendance counts as published.
+ * see them as they are, and the programme office, who sees attendance and suggestion counts as
+ * published.
  *
  * @param context - the request
  * @param municipalityCode - the municipality
@@ -124,13 +132,12 @@ export async function networkStatsOfMunicipality(
     const loaded = await loadNetworkFigures(context.loader, [municipalityCode], through);
     const all = loaded.get(municipalityCode) as NetworkFiguresOfPeriod;
     const own = withinPeriod(all, through, period);
-    const shown = publishFigures(cumulativeAttendance(all, through, period), ATTENDANCE_RULES);
+    const shown = publishFigures(cumulativeCells(all, through, period), NETWORK_RULES);
     return networkStatsView(period, own.groups, sumMonths(own.months), shown);
   }
   const loaded = await loadNetworkFigures(context.loader, [municipalityCode], period.months);
   const own = loaded.get(municipalityCode) as NetworkFiguresOfPeriod;
-  const months = sumMonths(own.months);
-  return networkStatsView(period, own.groups, months, unsuppressed(attendanceCells(months)));
+  return networkStatsView(period, own.groups, sumMonths(own.months), unsuppressed(cellsOf(own)));
 }
 
 /**

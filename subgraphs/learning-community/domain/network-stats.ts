@@ -7,6 +7,7 @@ import {
   type Suppressed,
   unsuppressed,
 } from '#kernel/small-cells';
+import { NO_SUGGESTIONS, type SuggestionMonthCounts } from './suggestion-figures.ts';
 
 export { monthOf };
 
@@ -37,9 +38,14 @@ export interface NetworkStats extends GroupCounts {
   period: { from: string; to: string };
   sessionsHeld: number;
   attendance: AttendanceCounts;
-  /** Whether any attendance count is suppressed. */
+  /** Suggestions to the network made, answered and acted on in the period. */
+  suggestions: SuggestionCounts;
+  /** Whether the attendance and suggestion counts are suppressed. */
   suppressed: boolean;
 }
+
+/** Suggestion counts as shown; null where a small cell is suppressed. */
+export type SuggestionCounts = Record<SuggestionCell, number | null>;
 
 /** Attendance counts as shown; null where a small cell is suppressed. */
 export interface AttendanceCounts {
@@ -100,15 +106,32 @@ export function attendanceRate(counts: {
 /** The attendance counts that may be suppressed (they count people's attendances). */
 export type AttendanceCell = 'present' | 'absent' | 'excused';
 
-/** How attendance is published (`#kernel/small-cells`): every count a flow of its own. */
-export const ATTENDANCE_RULES: PublishRules<AttendanceCell> = { stocks: [], derived: [] };
+/** The suggestion counts that may be suppressed (they count people's suggestions). */
+export type SuggestionCell = 'madeByYoungPeople' | 'madeByCompanies' | 'answered' | 'actedOn';
 
-/** The attendance counts of summed months, as cells for the suppression of small cells. */
-export function attendanceCells(period: MonthCounts): Record<AttendanceCell, number> {
-  return { present: period.present, absent: period.absent, excused: period.excused };
+/** Every count of the network figures that is published protected. */
+export type NetworkCell = AttendanceCell | SuggestionCell;
+
+/** How the network figures are published (`#kernel/small-cells`): every count a flow of its own. */
+export const NETWORK_RULES: PublishRules<NetworkCell> = { stocks: [], derived: [] };
+
+/** The counts of summed months, as cells for the suppression of small cells. */
+export function networkCells(
+  period: MonthCounts,
+  suggestions: SuggestionMonthCounts,
+): Record<NetworkCell, number> {
+  return {
+    present: period.present,
+    absent: period.absent,
+    excused: period.excused,
+    madeByYoungPeople: suggestions.suggestionsByYouth,
+    madeByCompanies: suggestions.suggestionsByCompanies,
+    answered: suggestions.suggestionsAnswered,
+    actedOn: suggestions.suggestionsActedOn,
+  };
 }
 
-function rateOf(cells: Record<AttendanceCell, number | null>): number | null {
+function rateOf(cells: Record<NetworkCell, number | null>): number | null {
   const { present, absent, excused } = cells;
   if (present === null || absent === null || excused === null) return null;
   return attendanceRate({ present, absent, excused });
@@ -122,20 +145,23 @@ function rateOf(cells: Record<AttendanceCell, number | null>): number | null {
  * @param period - the period
  * @param groups - the group counters
  * @param months - the summed months of the period
- * @param shown - the attendance cells as shown
+ * @param shown - the attendance and suggestion cells as shown
  */
 export function networkStatsView(
   period: { from: string; to: string },
   groups: GroupCounts,
   months: MonthCounts,
-  shown: Suppressed<AttendanceCell>,
+  shown: Suppressed<NetworkCell>,
 ): NetworkStats {
+  const { present, absent, excused, madeByYoungPeople, madeByCompanies, answered, actedOn } =
+    shown.cells;
   return {
     period: { from: period.from, to: period.to },
     youthGroups: groups.youthGroups,
     companyGroups: groups.companyGroups,
     sessionsHeld: months.sessionsHeld,
-    attendance: { ...shown.cells, rate: rateOf(shown.cells) },
+    attendance: { present, absent, excused, rate: rateOf(shown.cells) },
+    suggestions: { madeByYoungPeople, madeByCompanies, answered, actedOn },
     suppressed: shown.suppressed,
   };
 }
@@ -148,17 +174,19 @@ export function networkStatsView(
  * @param identity - the caller, already allowed to see the municipality's figures
  * @param groups - the group counters
  * @param months - the summed months of the period
+ * @param suggestions - the summed suggestion months of the period
  */
 export function networkStatsFor(
   identity: Identity,
   groups: GroupCounts,
   months: MonthCounts,
+  suggestions: SuggestionMonthCounts = NO_SUGGESTIONS,
 ): Omit<NetworkStats, 'period'> {
-  const cells = attendanceCells(months);
-  const none = { present: 0, absent: 0, excused: 0 };
+  const cells = networkCells(months, suggestions);
+  const none = networkCells({ sessionsHeld: 0, present: 0, absent: 0, excused: 0 }, NO_SUGGESTIONS);
   const shown =
     identity.role === 'PROGRAMME'
-      ? publishFigures({ through: cells, before: none }, ATTENDANCE_RULES)
+      ? publishFigures({ through: cells, before: none }, NETWORK_RULES)
       : unsuppressed(cells);
   const { period: _period, ...figures } = networkStatsView(
     { from: '', to: '' },

@@ -6,10 +6,12 @@ import { DomainRuleError, NotFoundError, requireVersion } from '#kernel/errors';
 import type { Identity } from '#kernel/identity';
 import { newId } from '#kernel/keys';
 import { EntityIdSchema, ExpectedVersionSchema, textSchema } from '#kernel/validation';
+import { countSuggestion } from '../repository/network-stats-entity.ts';
 import { loadSharedCompanies, loadSharedYouth } from '../repository/shared-items-repository.ts';
 import { SuggestionEntity } from '../repository/suggestion-entity.ts';
 import { loadSuggestion } from '../repository/suggestion-repository.ts';
 import type { Suggestion } from './suggestion.ts';
+import { suggestionChange } from './suggestion-figures.ts';
 
 /** Input of `suggestToNetwork`. */
 export const SuggestToNetworkInputSchema = z.object({
@@ -93,7 +95,7 @@ export const suggestToNetworkCommand = defineCommand({
   input: SuggestToNetworkInputSchema,
   async execute(context, input, work) {
     const author = await authorOf(context, requireIdentity(context));
-    return work.create(SuggestionEntity, {
+    const created = work.create(SuggestionEntity, {
       id: newId(context.now().getTime()),
       ...author,
       anonymous: input.anonymous ?? false,
@@ -101,6 +103,8 @@ export const suggestToNetworkCommand = defineCommand({
       createdAt: context.now().toISOString(),
       version: 1,
     });
+    countSuggestion(work, created.municipalityCode, suggestionChange(undefined, created));
+    return created;
   },
   ...answeredWithSuggestion,
 });
@@ -123,7 +127,7 @@ export const answerSuggestionCommand = defineCommand({
       );
     }
     const now = context.now().toISOString();
-    return work.change(SuggestionEntity, suggestion, {
+    const answered = work.change(SuggestionEntity, suggestion, {
       answer: {
         text: input.text,
         answeredAt: now,
@@ -131,6 +135,8 @@ export const answerSuggestionCommand = defineCommand({
       },
       ...(input.actedOn && !suggestion.actedOnAt ? { actedOnAt: now } : {}),
     });
+    countSuggestion(work, suggestion.municipalityCode, suggestionChange(suggestion, answered));
+    return answered;
   },
   ...answeredWithSuggestion,
 });
@@ -148,7 +154,11 @@ export const markSuggestionActedOnCommand = defineCommand({
         ['id'],
       );
     }
-    return work.change(SuggestionEntity, suggestion, { actedOnAt: context.now().toISOString() });
+    const actedOn = work.change(SuggestionEntity, suggestion, {
+      actedOnAt: context.now().toISOString(),
+    });
+    countSuggestion(work, suggestion.municipalityCode, suggestionChange(suggestion, actedOn));
+    return actedOn;
   },
   ...answeredWithSuggestion,
 });

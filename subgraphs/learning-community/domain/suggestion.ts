@@ -26,8 +26,8 @@ export const SuggestionAnswerSchema = z.object({
  * team: the author reads their own suggestions and gets them in their art. 15 export, and the
  * audit names who did what. Anonymity is enforced by the rules: the team's audience for an
  * anonymous suggestion cannot read its author fields. An erased young person's suggestions are
- * deleted with them: they are the young person's own words, anonymity to the team does not make
- * them anonymous, and no kept figure is counted from them.
+ * deleted with them: they are the young person's own words, and anonymity to the team does not
+ * make them anonymous. Each leaves a stub of what the figures count (no words, author or id).
  */
 export const SuggestionSchema = z.object({
   id: EntityIdSchema,

@@ -612,6 +612,11 @@ export type NetworkStats = {
   period: NetworkFiguresPeriod;
   /** Network sessions held in the period: sessions whose attendance has been recorded. */
   sessionsHeld: Scalars['Int']['output'];
+  /**
+   * Suggestions to the network made, answered and acted on in the period (counted in the month
+   * each happened).
+   */
+  suggestions: SuggestionCounts;
   /** Whether the attendance counts are protected (rounded to a multiple of 5). */
   suppressed: Scalars['Boolean']['output'];
   /** Network groups of young people (meeting weekly alongside placements), now. */
@@ -1079,6 +1084,23 @@ export type SuggestionConnection = {
   edges: Array<SuggestionEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+};
+
+/**
+ * Suggestions to a municipality's network over a period, each counted in the month it happened.
+ * Exact for the municipality's own team; for the programme office protected as the attendance
+ * counts are (`NetworkStats.suppressed`: rounded to a multiple of 5). Null where hidden.
+ */
+export type SuggestionCounts = {
+  __typename?: 'SuggestionCounts';
+  /** Suggestions the team marked acted on. */
+  actedOn: Maybe<Scalars['Int']['output']>;
+  /** Suggestions the team answered. */
+  answered: Maybe<Scalars['Int']['output']>;
+  /** Suggestions made by companies' contact persons. */
+  madeByCompanies: Maybe<Scalars['Int']['output']>;
+  /** Suggestions made by young people. */
+  madeByYoungPeople: Maybe<Scalars['Int']['output']>;
 };
 
 /** A suggestion in a page. */
@@ -1635,6 +1657,7 @@ export type ResolversTypes = ResolversObject<{
   SuggestionAnswer: ResolverTypeWrapper<SuggestionAnswerModel>;
   SuggestionAuthorSide: SuggestionAuthorSide;
   SuggestionConnection: ResolverTypeWrapper<Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversTypes['SuggestionEdge']> }>;
+  SuggestionCounts: ResolverTypeWrapper<SuggestionCounts>;
   SuggestionEdge: ResolverTypeWrapper<Omit<SuggestionEdge, 'node'> & { node: ResolversTypes['Suggestion'] }>;
   SuggestionPayload: ResolverTypeWrapper<Omit<SuggestionPayload, 'suggestion'> & { suggestion?: Maybe<ResolversTypes['Suggestion']> }>;
   SuggestionState: SuggestionState;
@@ -1723,6 +1746,7 @@ export type ResolversParentTypes = ResolversObject<{
   Suggestion: SuggestionModel;
   SuggestionAnswer: SuggestionAnswerModel;
   SuggestionConnection: Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SuggestionEdge']> };
+  SuggestionCounts: SuggestionCounts;
   SuggestionEdge: Omit<SuggestionEdge, 'node'> & { node: ResolversParentTypes['Suggestion'] };
   SuggestionPayload: Omit<SuggestionPayload, 'suggestion'> & { suggestion?: Maybe<ResolversParentTypes['Suggestion']> };
   TeamTrainer: TeamTrainerModel;
@@ -1910,6 +1934,7 @@ export type NetworkStatsResolvers<ContextType = SubgraphContext, ParentType exte
   companyGroups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['NetworkFiguresPeriod'], ParentType, ContextType>;
   sessionsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suggestions?: Resolver<ResolversTypes['SuggestionCounts'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   youthGroups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -2018,6 +2043,13 @@ export type SuggestionAnswerResolvers<ContextType = SubgraphContext, ParentType 
 export type SuggestionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionConnection'] = ResolversParentTypes['SuggestionConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['SuggestionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SuggestionCountsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionCounts'] = ResolversParentTypes['SuggestionCounts']> = ResolversObject<{
+  actedOn?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  answered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  madeByCompanies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  madeByYoungPeople?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SuggestionEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SuggestionEdge'] = ResolversParentTypes['SuggestionEdge']> = ResolversObject<{
@@ -2181,6 +2213,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Suggestion?: SuggestionResolvers<ContextType>;
   SuggestionAnswer?: SuggestionAnswerResolvers<ContextType>;
   SuggestionConnection?: SuggestionConnectionResolvers<ContextType>;
+  SuggestionCounts?: SuggestionCountsResolvers<ContextType>;
   SuggestionEdge?: SuggestionEdgeResolvers<ContextType>;
   SuggestionPayload?: SuggestionPayloadResolvers<ContextType>;
   TeamTrainer?: TeamTrainerResolvers<ContextType>;

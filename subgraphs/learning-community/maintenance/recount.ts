@@ -1,5 +1,5 @@
 import type { ItemKey } from '#kernel/keys';
-import { monthCounterAttribute } from '#kernel/month-counters';
+import { monthCounterAttribute, monthFiguresOf } from '#kernel/month-counters';
 import {
   differingCounters,
   type FigureDifference,
@@ -16,6 +16,12 @@ import {
   type MonthCounts,
   monthOf,
 } from '../domain/network-stats.ts';
+import {
+  NO_SUGGESTIONS,
+  SUGGESTION_COUNTERS,
+  type SuggestionMonthCounts,
+  suggestionContribution,
+} from '../domain/suggestion-figures.ts';
 import { readAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
 import { readAllSessionsOfGroup } from '../repository/network-session-repository.ts';
 import {
@@ -23,11 +29,14 @@ import {
   groupCountsOf,
   monthCountsOf,
   networkCounterNames,
+  networkCountsToItem,
+  suggestionMonthsOf,
 } from '../repository/network-stats-entity.ts';
 import {
   listMunicipalityCodes,
   readNetworkCounters,
 } from '../repository/network-stats-repository.ts';
+import { readSuggestionFiguresOfMunicipality } from '../repository/suggestion-repository.ts';
 
 const GROUP_COUNTERS: readonly (keyof GroupCounts)[] = ['youthGroups', 'companyGroups'];
 const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
@@ -35,8 +44,9 @@ const EMPTY: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 
 /**
  * The learning community's recount: every municipality's group counts and month counters
  * computed again from its groups (gsi listing) and their sessions (each session's attendance,
- * the authority) by the same domain function the writes use (`monthDelta`), and compared with
- * what its counter item keeps. Maintenance only: it reads whole partitions.
+ * the authority) by the same domain function the writes use (`monthDelta`), and its suggestion
+ * counters from its suggestions and erased young people's stubs (`suggestionContribution`),
+ * and compared with what its counter item keeps. Maintenance only: it reads whole partitions.
  *
  * @param table - the table
  * @param options - `fix`: add to the kept figures what they lack (`addCorrection`); a month
@@ -66,7 +76,14 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
   const recountedMonths = await recountMonths(table, groups);
   const differences = [
     ...differingCounters(itemKey, groupCountsOf(kept), recountedGroups, GROUP_COUNTERS),
-    ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths),
+    ...compareMonths(itemKey, monthCountsOf(kept), recountedMonths, MONTH_COUNTERS, EMPTY),
+    ...compareMonths(
+      itemKey,
+      suggestionMonthsOf(kept),
+      await recountSuggestionMonths(table, code),
+      SUGGESTION_COUNTERS,
+      NO_SUGGESTIONS,
+    ),
   ];
   if (differences.length === 0) return { differences, itemsCompared: 1 };
   const names = networkCounterNames(code);
@@ -92,20 +109,41 @@ async function recountMonths(
   return months;
 }
 
+/**
+ * The suggestion counters of a municipality's suggestions and erased stubs, by `YYYY-MM`.
+ *
+ * @param table - the table
+ * @param code - the municipality
+ */
+export async function recountSuggestionMonths(
+  table: Table,
+  code: string,
+): Promise<Map<string, SuggestionMonthCounts>> {
+  const facts = await readSuggestionFiguresOfMunicipality(table, code);
+  const item = networkCountsToItem(
+    code,
+    { youthGroups: 0, companyGroups: 0 },
+    facts.flatMap(suggestionContribution),
+  );
+  return monthFiguresOf(item, SUGGESTION_COUNTERS);
+}
+
 /** Every month's counters that differ, named by their attribute on the counter item. */
-function compareMonths(
+function compareMonths<Counter extends string>(
   itemKey: ItemKey,
-  kept: ReadonlyMap<string, MonthCounts>,
-  recounted: ReadonlyMap<string, MonthCounts>,
+  kept: ReadonlyMap<string, Record<Counter, number>>,
+  recounted: ReadonlyMap<string, Record<Counter, number>>,
+  counters: readonly Counter[],
+  empty: Record<Counter, number>,
 ): FigureDifference[] {
   const months = [...new Set([...kept.keys(), ...recounted.keys()])].sort();
   return months.flatMap((month) => {
-    const keptMonth = kept.get(month) ?? EMPTY;
+    const keptMonth = kept.get(month) ?? empty;
     const differing = differingCounters(
       itemKey,
       keptMonth,
-      recounted.get(month) ?? EMPTY,
-      MONTH_COUNTERS,
+      recounted.get(month) ?? empty,
+      counters,
     );
     return differing.map((difference) => ({
       ...difference,

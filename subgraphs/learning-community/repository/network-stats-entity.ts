@@ -11,6 +11,7 @@ import type { UnitOfWork } from '#kernel/unit-of-work';
 import { MunicipalityCodeSchema } from '#kernel/validation';
 import type { NetworkGroupKind } from '../domain/network-group.ts';
 import { type GroupCounts, MONTH_COUNTERS, type MonthCounts } from '../domain/network-stats.ts';
+import { SUGGESTION_COUNTERS, type SuggestionMonthCounts } from '../domain/suggestion-figures.ts';
 
 /**
  * A municipality's network counters: one item with the number of groups of each kind, which
@@ -102,6 +103,23 @@ export function countMonth(
 }
 
 /**
+ * Adds what a change of a suggestion moves to its municipality's month counters
+ * (`suggestionChange`), in the change's own unit of work.
+ *
+ * @param work - the unit of work
+ * @param municipalityCode - the suggestion's municipality
+ * @param changes - what the change moves
+ */
+export function countSuggestion(
+  work: UnitOfWork,
+  municipalityCode: string,
+  changes: readonly MonthCounterChange[],
+): void {
+  if (changes.length === 0) return;
+  work.count(groupCountsKey(municipalityCode), networkCounterNames(municipalityCode), {}, changes);
+}
+
+/**
  * The counter item as the writes leave it (for seeding and the recount's corrections).
  *
  * @param municipalityCode - the municipality
@@ -133,4 +151,11 @@ export function groupCountsOf(counters: NetworkCounters | undefined): GroupCount
  */
 export function monthCountsOf(counters: NetworkCounters | undefined): Map<string, MonthCounts> {
   return monthFiguresOf(counters as Item | undefined, MONTH_COUNTERS);
+}
+
+/** Every month's suggestion counters of a counter item, by `YYYY-MM` (see {@link monthCountsOf}). */
+export function suggestionMonthsOf(
+  counters: NetworkCounters | undefined,
+): Map<string, SuggestionMonthCounts> {
+  return monthFiguresOf(counters as Item | undefined, SUGGESTION_COUNTERS);
 }

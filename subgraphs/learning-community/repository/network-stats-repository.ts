@@ -1,12 +1,14 @@
 import type { ItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import type { GroupCounts, MonthCounts, MonthRange } from '../domain/network-stats.ts';
+import { NO_SUGGESTIONS, type SuggestionMonthCounts } from '../domain/suggestion-figures.ts';
 import {
   groupCountsKey,
   groupCountsOf,
   monthCountsOf,
   type NetworkCounters,
   NetworkCountersEntity,
+  suggestionMonthsOf,
 } from './network-stats-entity.ts';
 
 /** The counter item of a municipality, read strongly consistent (maintenance and tests). */
@@ -38,10 +40,12 @@ function isInRange(month: string, { fromMonth, toMonth }: MonthRange): boolean {
   return (!fromMonth || month >= fromMonth) && (!toMonth || month <= toMonth);
 }
 
-/** A municipality's group counters and its month counters of a period. */
+/** A municipality's group counters and its month counters of a period, month by month. */
 export interface NetworkFiguresOfPeriod {
   groups: GroupCounts;
   months: MonthCounts[];
+  /** The suggestion counters of the same months, in the same order. */
+  suggestions: SuggestionMonthCounts[];
 }
 
 const EMPTY_MONTH: MonthCounts = { sessionsHeld: 0, present: 0, absent: 0, excused: 0 };
@@ -64,9 +68,11 @@ export async function loadNetworkFigures(
   const figures = new Map<string, NetworkFiguresOfPeriod>();
   municipalityCodes.forEach((code, index) => {
     const kept = monthCountsOf(counters[index]);
+    const suggestions = suggestionMonthsOf(counters[index]);
     figures.set(code, {
       groups: groupCountsOf(counters[index]),
       months: months.map((month) => kept.get(month) ?? EMPTY_MONTH),
+      suggestions: months.map((month) => suggestions.get(month) ?? NO_SUGGESTIONS),
     });
   });
   return figures;

@@ -1,11 +1,15 @@
+import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import type { Item } from '#kernel/table/table';
 import {
   type Suggestion,
+  SuggestionAuthorSideSchema,
   SuggestionSchema,
   type SuggestionState,
   stateOf,
 } from '../domain/suggestion.ts';
+import type { SuggestionFigureFacts } from '../domain/suggestion-figures.ts';
 import { LC_PREFIX } from './prefixes.ts';
 
 /** Primary key of a suggestion's item. */
@@ -96,4 +100,61 @@ export function suggestionsOfContactQuery(contactId: string) {
     partition: suggestionsOfAuthorPartition(key(PREFIX.contact, contactId)),
     forward: false,
   };
+}
+
+/** Index partition (gsi1) of the stubs an erased young person's suggestions leave. */
+function erasedSuggestionsPartition(code: string): string {
+  return key(LC_PREFIX.suggestion, PREFIX.municipality, code, 'ERASED');
+}
+
+/** The entity name of an erased young person's suggestion stub. */
+export const ERASED_SUGGESTION_ENTITY = 'ErasedSuggestion';
+
+/**
+ * The stub an erased young person's suggestion leaves (`SUGGESTION#<new>` / `ERASED`): only what
+ * the suggestion figures count (`suggestion-figures.ts`) — municipality, side, when made,
+ * answered and acted on — listed for its municipality's recount apart from the team's listings.
+ * No words, author or old id, so nothing ties it to the young person.
+ *
+ * @param suggestion - the suggestion erased
+ * @param id - the stub's new random id
+ */
+export function erasedSuggestionToItem(suggestion: Suggestion, id: string): Item {
+  return {
+    pk: key(LC_PREFIX.suggestion, id),
+    sk: 'ERASED',
+    entity: ERASED_SUGGESTION_ENTITY,
+    gsi1pk: erasedSuggestionsPartition(suggestion.municipalityCode),
+    gsi1sk: key(suggestion.createdAt, id),
+    municipalityCode: suggestion.municipalityCode,
+    authorSide: suggestion.authorSide,
+    createdAt: suggestion.createdAt,
+    answer: suggestion.answer ? { answeredAt: suggestion.answer.answeredAt } : null,
+    actedOnAt: suggestion.actedOnAt ?? null,
+  };
+}
+
+const ErasedSuggestionSchema = z.object({
+  authorSide: SuggestionAuthorSideSchema,
+  createdAt: z.string(),
+  answer: z.object({ answeredAt: z.string() }).nullish(),
+  actedOnAt: z.string().nullish(),
+});
+
+/**
+ * What the suggestion figures count of a suggestion item, a suggestion or its erased stub alike.
+ *
+ * @param item - an item of a municipality's suggestion listings
+ */
+export function suggestionFigureFactsOf(item: Item): SuggestionFigureFacts {
+  if (item.entity === ERASED_SUGGESTION_ENTITY) return ErasedSuggestionSchema.parse(item);
+  return SuggestionEntity.fromItem(item);
+}
+
+/** The listings the suggestion figures of a municipality are counted from: live and erased. */
+export function suggestionFiguresQueries(code: string) {
+  return [
+    { index: 'gsi1' as const, partition: suggestionsOfMunicipalityPartition(code) },
+    { index: 'gsi1' as const, partition: erasedSuggestionsPartition(code) },
+  ];
 }

@@ -3,8 +3,11 @@ import type { ItemLoader } from '#kernel/entity-loader';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import type { Table } from '#kernel/table/table';
 import type { Suggestion, SuggestionState } from '../domain/suggestion.ts';
+import type { SuggestionFigureFacts } from '../domain/suggestion-figures.ts';
 import {
   SuggestionEntity,
+  suggestionFigureFactsOf,
+  suggestionFiguresQueries,
   suggestionKey,
   suggestionsOfContactQuery,
   suggestionsOfMunicipalityQuery,
@@ -49,4 +52,19 @@ export function listSuggestionsOfAuthor(
 /** Every suggestion of a young person (their data-subject requests: a small partition). */
 export function readAllSuggestionsOfYouth(table: Table, youthId: string): Promise<Suggestion[]> {
   return SuggestionEntity.readAll(table, suggestionsOfYouthQuery(youthId));
+}
+
+/**
+ * What the figures count of every suggestion to a municipality's network, the live ones and the
+ * stubs of erased young people's (maintenance: the recount and migration 0011 read whole
+ * partitions).
+ */
+export async function readSuggestionFiguresOfMunicipality(
+  table: Table,
+  code: string,
+): Promise<SuggestionFigureFacts[]> {
+  const listed = await Promise.all(
+    suggestionFiguresQueries(code).map((query) => table.queryAll(query)),
+  );
+  return listed.flat().map(suggestionFigureFactsOf);
 }

@@ -7,9 +7,10 @@ import { BenefitCategorySchema, YouthStatusSchema } from '../domain/youth.ts';
 
 /**
  * What is left of an erased young person: an anonymous stub under a NEW random id, holding only
- * what the programme figures are counted from — municipality, enrolment day, benefit category
- * and the dated status timeline (statuses and days, no reasons). No name, contact, date of
- * birth, CPR number, free text, consultant, or the old id.
+ * what the programme figures are counted from — municipality, enrolment day, benefit category,
+ * the dated status timeline (statuses and days, no reasons) and whether they were enrolled with
+ * an age exception (never the reason). No name, contact, date of birth, CPR number, free text,
+ * consultant, or the old id.
  *
  * Its key is `YOUTH#<stubId>` / `ERASED`, never `sharedKeys.youth`, so no lookup of a young
  * person by id finds it, and it is listed only in its own gsi1 partition
@@ -40,6 +41,8 @@ export const ErasedYouthSchema = z.object({
   statusChangedAt: IsoDateSchema,
   statusChanges: z.number().int().min(1),
   statusTimeline: z.array(z.object({ status: YouthStatusSchema, date: IsoDateSchema })),
+  /** Absent on stubs written before the age-exception figures: none was counted then. */
+  enrolledWithAgeException: z.boolean().optional(),
 });
 
 /** An erased young person's anonymous stub. */

@@ -3,6 +3,7 @@ import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
+import { enrolledWithAgeException } from '../domain/youth-rules.ts';
 import {
   SELF_ASSESSMENT_PREFIX,
   SelfAssessmentEntity,
@@ -154,6 +155,7 @@ export async function erasePeopleData(
     statusChangedAt: youth.statusChangedAt,
     statusChanges: youth.statusChanges,
     statusTimeline: timelineOf(profile, items),
+    enrolledWithAgeException: enrolledWithAgeException(youth),
   });
   const last: TransactAction[] = [
     { put: stub, condition: itemMustNotExist },

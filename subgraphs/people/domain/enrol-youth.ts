@@ -19,6 +19,7 @@ import {
   requireAgeInProgramme,
 } from './youth-inputs.ts';
 import {
+  enrolledWithAgeException,
   requireAgeInTargetGroupOrReason,
   requireEnrolmentAfterBirth,
   requireNotInFuture,
@@ -82,7 +83,7 @@ export function stageEnrolment(
     work,
     youth.municipalityCode,
     countChanges(null, youth.status),
-    enrolmentFigureChanges(youth.enrolledAt, [first]),
+    enrolmentFigureChanges(youth.enrolledAt, [first], enrolledWithAgeException(youth)),
   );
   if (youth.consultantId) {
     work.add(stillNetworkConsultantOf(youth.consultantId, youth.municipalityCode));

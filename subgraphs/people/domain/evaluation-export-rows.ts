@@ -23,6 +23,7 @@ import {
   weeksInEducationOrJob,
 } from './weekly-status.ts';
 import { ageOn, type Youth } from './youth.ts';
+import { enrolledWithAgeException } from './youth-rules.ts';
 
 /**
  * The rows of the researchers' evaluation dataset, built from one young person's profile and
@@ -138,7 +139,7 @@ export interface EvaluationYouthRow extends TieColumns {
   enrolmentMonth: string;
   ageBandAtEnrolment: AgeBand;
   /** Whether enrolled outside the target group (18–29) with the team's reason; never the reason. */
-  ageException: boolean;
+  enrolledWithAgeException: boolean;
   benefitCategory: string;
   /** The weekly status of the last week observed. */
   statusAtEnd: WeeklyStatus | null;
@@ -229,7 +230,7 @@ export function evaluationRowsOf(
       municipalityCode: youth.municipalityCode,
       enrolmentMonth: youth.enrolledAt.slice(0, 7),
       ageBandAtEnrolment: ageBandOf(ageOn(youth.dateOfBirth, youth.enrolledAt)),
-      ageException: Boolean(youth.ageExceptionReason),
+      enrolledWithAgeException: enrolledWithAgeException(youth),
       benefitCategory: youth.benefitCategory,
       statusAtEnd: weeklyStatusOn(youth.enrolledAt, timeline, until),
       placementCount: placements.length,

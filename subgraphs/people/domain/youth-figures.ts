@@ -30,6 +30,8 @@ export interface YouthMonthFigures {
   changesToInJob: number;
   changesToPaused: number;
   changesToExited: number;
+  /** Of the month's cohort, those enrolled outside 18–29 with the team's recorded reason. */
+  enrolledWithAgeException: number;
 }
 
 /** A counter of the monthly figures. */
@@ -50,6 +52,7 @@ export const YOUTH_MONTH_COUNTERS: readonly YouthMonthCounter[] = [
   'changesToInJob',
   'changesToPaused',
   'changesToExited',
+  'enrolledWithAgeException',
 ];
 
 /** The flow counter of changes to a status. */
@@ -88,14 +91,18 @@ export function emptyMonthFigures(): YouthMonthFigures {
  *
  * @param enrolledAt - ISO date of enrolment
  * @param history - the dated status history, enrolment included
+ * @param ageException - whether they were enrolled with an age exception
+ *   ({@link enrolledWithAgeException}); fixed at enrolment, so a status change leaves it out
  */
 export function cohortContribution(
   enrolledAt: string,
   history: readonly DatedStatus[],
+  ageException = false,
 ): Partial<YouthMonthFigures> {
   const outcomes = youthOutcomes(enrolledAt, history);
   const contribution: Partial<YouthMonthFigures> = {
     enrolled: 1,
+    enrolledWithAgeException: ageException ? 1 : 0,
     leftForEducationOrJob: outcomes.leftForEducationOrJob ? 1 : 0,
     weeksInEducationOrJobFirstYear: outcomes.weeksInEducationOrJobFirstYear,
     fellBack: outcomes.fellBack ? 1 : 0,
@@ -155,13 +162,15 @@ function negated(add: Partial<YouthMonthFigures>): Partial<YouthMonthFigures> {
  *
  * @param enrolledAt - ISO date of enrolment
  * @param history - the history as written with the enrolment
+ * @param ageException - whether enrolled with an age exception
  */
 export function enrolmentFigureChanges(
   enrolledAt: string,
   history: readonly DatedStatus[],
+  ageException = false,
 ): YouthMonthChange[] {
   return mergeMonthChanges([
-    { month: enrolledAt.slice(0, 7), add: cohortContribution(enrolledAt, history) },
+    { month: enrolledAt.slice(0, 7), add: cohortContribution(enrolledAt, history, ageException) },
   ]);
 }
 
@@ -194,13 +203,15 @@ export function statusChangeFigureChanges(
  *
  * @param enrolledAt - ISO date of enrolment
  * @param history - the whole dated history; its first entry is the enrolment
+ * @param ageException - whether enrolled with an age exception
  */
 export function lifetimeFigureChanges(
   enrolledAt: string,
   history: readonly DatedStatus[],
+  ageException = false,
 ): YouthMonthChange[] {
   return mergeMonthChanges([
-    { month: enrolledAt.slice(0, 7), add: cohortContribution(enrolledAt, history) },
+    { month: enrolledAt.slice(0, 7), add: cohortContribution(enrolledAt, history, ageException) },
     ...history.slice(1).map((change) => ({
       month: change.date.slice(0, 7),
       add: { [CHANGES_TO[change.status]]: 1 },

@@ -37,6 +37,22 @@ export function requireAgeInTargetGroupOrReason(
 }
 
 /**
+ * Whether a young person was enrolled outside the target group with the team's recorded reason:
+ * what the age-exception figures count (the reason itself is never counted or exported).
+ *
+ * @param youth - the date of birth, the day of enrolment and the reason, when recorded
+ */
+export function enrolledWithAgeException(youth: {
+  dateOfBirth: string;
+  enrolledAt: string;
+  ageExceptionReason?: string | null | undefined;
+}): boolean {
+  const age = ageOn(youth.dateOfBirth, youth.enrolledAt);
+  const inGroup = age >= TARGET_GROUP_AGES.min && age <= TARGET_GROUP_AGES.max;
+  return !inGroup && Boolean(youth.ageExceptionReason);
+}
+
+/**
  * The young person, when there is one; otherwise the user error `YOUTH_NOT_FOUND` on `youthId`.
  *
  * @param youth - the young person as read

@@ -46,7 +46,8 @@ export type YouthCell =
   | 'inEducationOrJob6'
   | 'followedUp12'
   | 'inEducationOrJob12'
-  | 'fellBack';
+  | 'fellBack'
+  | 'enrolledWithAgeException';
 
 /** The cells that add up: the total of the statuses, and the total of the status changes. */
 export const YOUTH_RELATIONS: readonly Additive<YouthCell>[] = [
@@ -129,6 +130,7 @@ export function youthPeriodCells(
       followedUp12: followedUp(12),
       inEducationOrJob12: inEducationOrJob(12),
       fellBack: sum.fellBack,
+      enrolledWithAgeException: sum.enrolledWithAgeException,
     },
     weeksInEducationOrJobFirstYear: due(12).reduce(
       (n, { figures }) => n + figures.weeksInEducationOrJobFirstYear,
@@ -189,6 +191,8 @@ export interface YouthStatsFigures extends YouthStatsView {
   fellBack: number | null;
   fellBackShare: number | null;
   targets: { intoEducationOrJob: TargetView; fallingBack: TargetView };
+  /** Of `enrolledInPeriod`, those enrolled outside 18–29 with the team's recorded reason. */
+  enrolledWithAgeException: number | null;
 }
 
 function target(value: number, actual: number | null, atLeast: boolean): TargetView {
@@ -266,5 +270,6 @@ export function youthStatsFigures(
       intoEducationOrJob: target(PROGRAMME_TARGETS.intoEducationOrJob, twelve, true),
       fallingBack: target(PROGRAMME_TARGETS.fallingBack, fellBackShare, false),
     },
+    enrolledWithAgeException: c.enrolledWithAgeException,
   };
 }

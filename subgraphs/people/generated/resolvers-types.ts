@@ -1236,6 +1236,11 @@ export type YouthStats = {
   enrolled: Maybe<Scalars['Int']['output']>;
   /** Young people enrolled in the period: the enrolment cohorts the outcome figures below follow. */
   enrolledInPeriod: Maybe<Scalars['Int']['output']>;
+  /**
+   * Of the young people enrolled in the period, those enrolled outside the target group (18 to 29
+   * on the day of enrolment) with the team's recorded reason. Counted, never the reason.
+   */
+  enrolledWithAgeException: Maybe<Scalars['Int']['output']>;
   /** Left the programme. */
   exited: Maybe<Scalars['Int']['output']>;
   /**
@@ -1869,6 +1874,7 @@ export type YouthStatsResolvers<ContextType = SubgraphContext, ParentType extend
   averageWeeksInEducationOrJobFirstYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   enrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolledInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledWithAgeException?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   exited?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fellBack?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fellBackShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -15,6 +15,7 @@ import {
   YOUTH_MONTH_COUNTERS,
   type YouthMonthFigures,
 } from '../domain/youth-figures.ts';
+import { enrolledWithAgeException } from '../domain/youth-rules.ts';
 import { emptyCounts, type YouthCounts } from '../domain/youth-stats.ts';
 import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { municipalityYouthPartition, YouthEntity } from '../repository/youth-entity.ts';
@@ -73,7 +74,8 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
       status,
       date,
     }));
-    addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history));
+    const ageException = enrolledWithAgeException(person);
+    addToMonths(months, lifetimeFigureChanges(person.enrolledAt, history, ageException));
   }
   // Erased young people are still counted: their anonymous stubs keep what the figures need.
   const stubs = await ErasedYouthEntity.readAll(table, {
@@ -82,7 +84,8 @@ async function recountMunicipality(table: Table, code: string): Promise<Municipa
   });
   for (const stub of stubs) {
     counts[stub.status] += 1;
-    addToMonths(months, lifetimeFigureChanges(stub.enrolledAt, stub.statusTimeline));
+    const ageException = stub.enrolledWithAgeException ?? false;
+    addToMonths(months, lifetimeFigureChanges(stub.enrolledAt, stub.statusTimeline, ageException));
   }
   const differences = differingCounters(
     statsKey,

@@ -1,5 +1,9 @@
 import type { Migration } from '#kernel/migrations/migration';
 import { foldYouthMonthItems } from './0001-fold-month-items.ts';
+import { countStoredAgeExceptions } from './0015-count-stored-age-exceptions.ts';
 
 /** The people subgraph's data migrations, in order. */
-export const PEOPLE_MIGRATIONS: readonly Migration[] = [foldYouthMonthItems];
+export const PEOPLE_MIGRATIONS: readonly Migration[] = [
+  foldYouthMonthItems,
+  countStoredAgeExceptions,
+];

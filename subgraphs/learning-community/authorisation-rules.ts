@@ -235,8 +235,12 @@ export const learningCommunityRules: SubgraphRules = {
     AttendanceRecordConnection: connectionRules('YouthAttendance.records'),
     AttendanceRecordEdge: edgeRules('YouthAttendance.records'),
     WorkStory: withPersonal(storyRules, ['whatIDid', 'whatIWasGoodAt', 'whatIWantNext']),
-    WorkStoryConnection: connectionRules('Youth.workStories, NetworkGroup.sharedStories'),
-    WorkStoryEdge: edgeRules('Youth.workStories, NetworkGroup.sharedStories'),
+    WorkStoryConnection: connectionRules(
+      'Youth.workStories, NetworkGroup.sharedStories, Company.sharedStories',
+    ),
+    WorkStoryEdge: edgeRules(
+      'Youth.workStories, NetworkGroup.sharedStories, Company.sharedStories',
+    ),
     PracticeLearning: fieldsUnder(unitedReaders, [
       'id',
       'title',

@@ -122,6 +122,24 @@ export type Company = {
    * to the company's own contacts and to the municipality's team.
    */
   networkGroups: Array<NetworkGroup>;
+  /**
+   * Work stories young people placed at the company shared with it, newest first. Visible to the
+   * company's own contacts only, and only the stories of young people the company is tied to now
+   * (an open invitation, an open wish or a planned or running placement): a story leaves the list
+   * when the tie ends or the young person stops sharing it, so a page may hold fewer stories than
+   * asked for.
+   */
+  sharedStories: WorkStoryConnection;
+};
+
+
+/**
+ * A company in a municipality's network (owned by the companies subgraph). The learning community
+ * subgraph adds the company network groups its contact persons take part in.
+ */
+export type CompanySharedStoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A company's contact person (owned by the companies subgraph). */
@@ -298,8 +316,9 @@ export type Mutation = {
   /** Shares a learning from practice with NEXTWORK United on behalf of the caller's team. */
   sharePracticeLearning: SharePracticeLearningPayload;
   /**
-   * Shares a work story with one of the young person's groups, or makes it private again. Only
-   * the young person decides this.
+   * Sets with whom a work story is shared: one of the young person's groups, the company of their
+   * planned or running placement, both, or nobody (private again); what the input leaves out is no
+   * longer shared. Only the young person decides this.
    */
   shareWorkStory: WorkStoryPayload;
   /**
@@ -978,6 +997,13 @@ export type SharePracticeLearningPayload = {
 /** The young person's choice whether to share a work story with one of their groups. */
 export type ShareWorkStoryInput = {
   /**
+   * The young person's own planned or running placement whose company to share the story with;
+   * its contacts read the story while the placement (or another tie) lasts, and not after. Null
+   * stops sharing it with a company. Another's placement is `PLACEMENT_NOT_FOUND`; an ended one
+   * `PLACEMENT_NOT_CURRENT`.
+   */
+  companyOfPlacementId?: InputMaybe<Scalars['ID']['input']>;
+  /**
    * The version of the story as last read; a change made on another version is refused with
    * `CONFLICT`, which names the current version, and nothing is written.
    */
@@ -1330,6 +1356,12 @@ export type WorkStory = {
   id: Scalars['ID']['output'];
   /** The placement the story is about, when there is one. */
   placement: Maybe<Placement>;
+  /**
+   * The company the young person shared the story with (the company of their planned or running
+   * placement); null while it is shared with none. Visible to the young person, their
+   * municipality's team and the company's contacts while the company and the young person are tied.
+   */
+  sharedWithCompany: Maybe<Company>;
   /** The group the young person shared the story with; null while it is private. */
   sharedWithGroup: Maybe<NetworkGroup>;
   /** When the story was last changed. */
@@ -1785,6 +1817,7 @@ export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Company']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkGroups?: Resolver<Array<ResolversTypes['NetworkGroup']>, ParentType, ContextType>;
+  sharedStories?: Resolver<ResolversTypes['WorkStoryConnection'], ParentType, ContextType, RequireFields<CompanySharedStoriesArgs, 'first'>>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
@@ -2101,6 +2134,7 @@ export type WorkStoryResolvers<ContextType = SubgraphContext, ParentType extends
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
+  sharedWithCompany?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   sharedWithGroup?: Resolver<Maybe<ResolversTypes['NetworkGroup']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -8,7 +8,7 @@ import type { NetworkStats as NetworkStatsModel } from '../domain/network-stats.
 import type { WorkStory as WorkStoryModel } from '../domain/work-story.ts';
 import type { Suggestion as SuggestionModel, SuggestionAnswer as SuggestionAnswerModel } from '../domain/suggestion.ts';
 import type { PracticeLearning as PracticeLearningModel } from '../domain/practice-learning.ts';
-import type { UnitedGathering as UnitedGatheringModel, GatheringParticipant as GatheringParticipantModel } from '../domain/united-gathering.ts';
+import type { UnitedGathering as UnitedGatheringModel, GatheringParticipant as GatheringParticipantModel, GatheringManagerView as GatheringManagerViewModel } from '../domain/united-gathering.ts';
 import type { TeamTraining as TeamTrainingModel, TeamTrainer as TeamTrainerModel } from '../domain/team-training.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
@@ -177,6 +177,33 @@ export type CreateNetworkGroupPayload = {
   errors: Array<UserError>;
   /** The new group; null when `errors` is not empty. */
   group: Maybe<NetworkGroup>;
+};
+
+/**
+ * A municipal manager who takes part in a NEXTWORK United gathering on behalf of their
+ * municipality. Managers are not NEXTWORK users: they are recorded by name and title.
+ */
+export type GatheringManager = {
+  __typename?: 'GatheringManager';
+  /** The municipality the manager takes part for. */
+  municipality: Municipality;
+  /**
+   * The manager's name: an employee's personal data, visible to the programme office and to the
+   * teams of the municipalities taking part in the gathering only.
+   */
+  name: Scalars['String']['output'];
+  /** The manager's title, e.g. "Jobcenterchef". */
+  title: Scalars['String']['output'];
+};
+
+/** A municipal manager who takes part in a gathering. */
+export type GatheringManagerInput = {
+  /** The code of the municipality the manager takes part for; it must run NEXTWORK. */
+  municipalityCode: Scalars['ID']['input'];
+  /** The manager's name, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** The manager's title, 1 to 100 characters. */
+  title: Scalars['String']['input'];
 };
 
 /** A participant of a NEXTWORK United gathering. */
@@ -667,6 +694,11 @@ export type PlanUnitedGatheringInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The municipal managers who take part (up to 50); each municipality must run NEXTWORK
+   * (`MUNICIPALITY_NOT_FOUND`).
+   */
+  managers?: InputMaybe<Array<GatheringManagerInput>>;
   /** Who takes part (up to 100). */
   participants: Array<GatheringParticipantInput>;
   /** The first day: not before the programme began, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
@@ -1198,6 +1230,8 @@ export type UnitedGathering = {
   hostMunicipality: Municipality;
   /** The gathering's id. */
   id: Scalars['ID']['output'];
+  /** The municipal managers who take part, on behalf of their municipalities. */
+  managers: Array<GatheringManager>;
   /** What came out of it, item by item; empty until recorded. */
   outcomes: Array<Scalars['String']['output']>;
   /** Who takes part. */
@@ -1622,6 +1656,8 @@ export type ResolversTypes = ResolversObject<{
   CreateNetworkGroupPayload: ResolverTypeWrapper<Omit<CreateNetworkGroupPayload, 'group'> & { group?: Maybe<ResolversTypes['NetworkGroup']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GatheringManager: ResolverTypeWrapper<GatheringManagerViewModel>;
+  GatheringManagerInput: GatheringManagerInput;
   GatheringParticipant: ResolverTypeWrapper<GatheringParticipantModel>;
   GatheringParticipantInput: GatheringParticipantInput;
   GatheringParticipantKind: GatheringParticipantKind;
@@ -1714,6 +1750,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateNetworkGroupPayload: Omit<CreateNetworkGroupPayload, 'group'> & { group?: Maybe<ResolversParentTypes['NetworkGroup']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  GatheringManager: GatheringManagerViewModel;
+  GatheringManagerInput: GatheringManagerInput;
   GatheringParticipant: GatheringParticipantModel;
   GatheringParticipantInput: GatheringParticipantInput;
   MarkSuggestionActedOnInput: MarkSuggestionActedOnInput;
@@ -1836,6 +1874,12 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type GatheringManagerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GatheringManager'] = ResolversParentTypes['GatheringManager']> = ResolversObject<{
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type GatheringParticipantResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GatheringParticipant'] = ResolversParentTypes['GatheringParticipant']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['GatheringParticipantKind'], ParentType, ContextType>;
@@ -2092,6 +2136,7 @@ export type UnitedGatheringResolvers<ContextType = SubgraphContext, ParentType e
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hostMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['GatheringManager']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['GatheringParticipant']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2186,6 +2231,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreateNetworkGroupPayload?: CreateNetworkGroupPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  GatheringManager?: GatheringManagerResolvers<ContextType>;
   GatheringParticipant?: GatheringParticipantResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

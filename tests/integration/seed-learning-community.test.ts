@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedLearningCommunity } from '#infra/local/seed/seed-learning-community';
+import { storiesSharedWithCompaniesOf } from '#infra/local/seed/seed-shared-stories';
 import { newId } from '#kernel/keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
-import { staffIdentity, youthIdentity } from '../support/identities.ts';
+import { companyContactIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
+import { givenYouthCompanyLink } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const STATS = `query ($code: ID!) {
@@ -184,6 +186,53 @@ describe('seedLearningCommunity', () => {
       },
       teamTrainings: {
         edges: [{ node: { trainedMunicipality: { code: '751' }, startDate: '2026-09-14' } }],
+      },
+    });
+  });
+
+  it("seeds a story shared with the company of a running placement, which the company's contact lists", async () => {
+    // Prepare
+    const story = storiesSharedWithCompaniesOf(world).find((s) => s.municipalityCode === '265');
+    if (!story?.sharedWithCompanyId) throw new Error('The demo shares no story with a company');
+    const companyId = story.sharedWithCompanyId;
+    // The companies seeder writes the company and its contact, the people seeder the link of
+    // every running placement.
+    await putSharedWorld(table, {
+      companies: [{ id: companyId, municipalityCode: '265' }],
+      contacts: [{ id: `${companyId}-contact`, companyId }],
+    });
+    await givenYouthCompanyLink(table, story.youthId, companyId, [
+      `PLACEMENT#${story.sharedThroughPlacementId}`,
+    ]);
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, companyContactIdentity(companyId)),
+      `query ($id: ID!) { _entities(representations: [{ __typename: "Company", id: $id }]) {
+        ... on Company { sharedStories { edges { node { id youth { id } } } } } } }`,
+      { id: companyId },
+    );
+    // Assess
+    expect(result.data).toEqual({
+      _entities: [
+        { sharedStories: { edges: [{ node: { id: story.id, youth: { id: story.youthId } } }] } },
+      ],
+    });
+  });
+
+  it('seeds the municipal managers who came to the gathering in Vejle', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('630')),
+      '{ unitedGathering(id: "ug-2026-04-vejle") { managers { municipality { code } name title } } }',
+    );
+    // Assess
+    expect(result.data).toMatchObject({
+      unitedGathering: {
+        managers: expect.arrayContaining([
+          { municipality: { code: '630' }, name: 'Birgitte Holm', title: 'Jobcenterchef' },
+        ]),
       },
     });
   });

@@ -37,14 +37,16 @@ import {
 } from '#learning-community/repository/united-entity';
 import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
+import { storiesSharedWithCompaniesOf } from './seed-shared-stories.ts';
 import { suggestionsOf } from './seed-suggestions.ts';
 
 /**
  * Writes the learning community's part of the demo world: every network group with its members,
  * its sessions and their attendance (each member's own records and totals), and the counters
  * of every municipality, consistent with those items, as the subgraph's own writes would leave
- * them; a few work stories per municipality (one shared with its group, the others private);
- * and NEXTWORK United: the gathering of 29–30 April 2026 in Vejle, a practice learning from
+ * them; a few work stories per municipality (one shared with its group, one with the company of
+ * a running placement, the others private); and NEXTWORK United: the gathering of 29–30 April
+ * 2026 in Vejle with the municipal managers who came, a practice learning from
  * each municipality, and the training of Aarhus' new team. Everything is derived
  * deterministically from the world.
  *
@@ -113,6 +115,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     );
   }
   items.push(...workStoriesOf(world).map((story) => WorkStoryEntity.toItem(story)));
+  items.push(...storiesSharedWithCompaniesOf(world).map((story) => WorkStoryEntity.toItem(story)));
   items.push(...suggestionsOf(world).map((suggestion) => SuggestionEntity.toItem(suggestion)));
   for (const learning of practiceLearnings()) {
     items.push(
@@ -263,6 +266,12 @@ function vejleGathering(world: DemoWorld): UnitedGathering {
       ...team,
       { kind: 'MANAGEMENT', role: 'Programchef' },
       { kind: 'MANAGEMENT', role: 'Forskningsleder' },
+    ],
+    // The municipal managers who came for their municipalities (issue #20).
+    managers: [
+      { municipalityCode: '630', name: 'Birgitte Holm', title: 'Jobcenterchef' },
+      { municipalityCode: '615', name: 'Henrik Lund', title: 'Beskæftigelseschef' },
+      { municipalityCode: '101', name: 'Anders Friis', title: 'Direktør for beskæftigelse' },
     ],
     agenda: [
       'Velkomst ved Vejle Kommune',

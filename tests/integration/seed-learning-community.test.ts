@@ -3,6 +3,7 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedLearningCommunity } from '#infra/local/seed/seed-learning-community';
 import { storiesSharedWithCompaniesOf } from '#infra/local/seed/seed-shared-stories';
 import { newId } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
@@ -235,6 +236,35 @@ describe('seedLearningCommunity', () => {
         ]),
       },
     });
+  });
+
+  it('seeds a youth-group session a company hosted, whose attendance tied the young people present to it', async () => {
+    // Prepare
+    const demo = world.networkGroups.find((g) => g.id === 'g-265-y1');
+    const held = demo?.sessions.at(-1);
+    const present = (held?.attendance ?? []).filter((a) => a.status === 'PRESENT');
+    // Act
+    const session = await execute<{
+      networkSession: { hostCompany: { id: string } | null; attendance: unknown[] };
+    }>(
+      server,
+      testContext(table, staffIdentity('265')),
+      'query ($id: ID!) { networkSession(id: $id) { hostCompany { id } attendance { memberId status } } }',
+      { id: held?.id },
+    );
+    const hostId = session.data?.networkSession.hostCompany?.id ?? '';
+    const ties = await table.batchGet(
+      present.map((a) => sharedKeys.youthCompanyTie(a.memberId, hostId)),
+    );
+    // Assess
+    expect(present.length).toBeGreaterThan(0);
+    expect(session.data?.networkSession).toEqual({
+      hostCompany: { id: expect.any(String) },
+      attendance: held?.attendance,
+    });
+    expect(ties.map((tie) => [...((tie?.ways as Set<string>) ?? [])])).toEqual(
+      present.map(() => expect.arrayContaining(['GROUP_SESSION'])),
+    );
   });
 
   // Seeds a second table from scratch: slow when the other test files load DynamoDB Local too.

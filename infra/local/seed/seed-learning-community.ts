@@ -24,6 +24,7 @@ import {
 } from '#learning-community/repository/attendance-entity';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
 import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
+import { attendanceActions } from '#learning-community/repository/network-session-repository';
 import { networkCountsToItem } from '#learning-community/repository/network-stats-entity';
 import {
   LearningIndexEntity,
@@ -37,6 +38,7 @@ import {
 } from '#learning-community/repository/united-entity';
 import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
+import { type HostedSession, hostedSessionOf } from './seed-hosted-session.ts';
 import { storiesSharedWithCompaniesOf } from './seed-shared-stories.ts';
 import { suggestionsOf } from './seed-suggestions.ts';
 
@@ -62,11 +64,18 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   const items: Item[] = [];
   const monthsByMunicipality = new Map<string, MonthCounterChange[]>();
   const totals = new Map<string, { kind: 'YOUTH' | 'CONTACT'; totals: AttendanceTotals }>();
+  const recordedLater: Array<{ group: NetworkGroup } & HostedSession> = [];
 
   for (const demo of world.networkGroups) {
     const group = groupOf(demo, companyOfContact);
     items.push(...groupSeedItems(group));
     for (const session of sessionsOf(demo, group, world.today)) {
+      const hosted = hostedSessionOf(world, session);
+      if (hosted) {
+        items.push(NetworkSessionEntity.toItem(hosted.before));
+        recordedLater.push({ group, ...hosted });
+        continue;
+      }
       items.push(NetworkSessionEntity.toItem(session));
       if (!session.attendanceRecordedAt) continue;
       const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
@@ -128,6 +137,10 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     TeamTrainingEntity.toItem(aarhusTraining()),
   );
   await table.putMany(items);
+  // After the items it adds to (totals, month counters, the placements seeder's ties).
+  for (const { group, before, after } of recordedLater) {
+    await table.transact(attendanceActions(group, before, after));
+  }
 }
 
 /**

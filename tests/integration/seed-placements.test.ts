@@ -6,7 +6,9 @@ import { seedPlacements } from '#infra/local/seed/seed-placements';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import { youthCompanyTieKey } from '#kernel/ties';
+import { loadInvitation } from '#placements/repository/invitation-repository';
 import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
+import { loadWish } from '#placements/repository/wish-repository';
 import { server } from '#placements/server';
 import { everyItem } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
@@ -26,6 +28,26 @@ describe('seedPlacements', () => {
     await seedPeople(table, world);
     await seedCompanies(table, world);
     await seedPlacements(table, world);
+  });
+
+  it('seeds a wish a company answered with an invitation, and one it declined', async () => {
+    // Prepare
+    const wishes = (await everyItem(table)).filter((item) => item.entity === 'Wish');
+    const invited = wishes.find((item) => item.status === 'INVITED');
+    const declined = wishes.find((item) => item.status === 'DECLINED');
+    const loader = createItemLoader(table);
+    // Act
+    const wish = await loadWish(loader, String(invited?.id));
+    const invitation = await loadInvitation(loader, String(wish?.answer?.invitationId));
+    // Assess
+    expect(declined).toBeDefined();
+    expect(wish?.answer).toMatchObject({ kind: 'INVITE' });
+    expect(invitation).toMatchObject({
+      wishId: wish?.id,
+      youthId: wish?.youthId,
+      companyId: wish?.companyId,
+      status: 'PENDING',
+    });
   });
 
   it('puts a meeting behind every seeded invitation: the tie of its young person and company', async () => {

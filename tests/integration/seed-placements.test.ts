@@ -3,6 +3,7 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedCompanies } from '#infra/local/seed/seed-companies';
 import { seedPeople } from '#infra/local/seed/seed-people';
 import { seedPlacements } from '#infra/local/seed/seed-placements';
+import { addMonths } from '#kernel/calendar';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import { youthCompanyTieKey } from '#kernel/ties';
@@ -28,6 +29,22 @@ describe('seedPlacements', () => {
     await seedPeople(table, world);
     await seedCompanies(table, world);
     await seedPlacements(table, world);
+  });
+
+  it('seeds a placement left early for a job: completed, a success, with no learning reflection', async () => {
+    // Act
+    const placements = (await everyItem(table)).filter((item) => item.entity === 'Placement');
+    const leftEarly = placements.filter(
+      (item) =>
+        item.status === 'COMPLETED' &&
+        (item.outcome as { kind?: string } | null)?.kind === 'JOB' &&
+        String(item.endDate) < addMonths(String(item.startDate), 3),
+    );
+    // Assess
+    expect(leftEarly.length).toBeGreaterThan(0);
+    expect(leftEarly.map((item) => item.learningReflection ?? null)).toEqual(
+      leftEarly.map(() => null),
+    );
   });
 
   it('seeds a wish a company answered with an invitation, and one it declined', async () => {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Identity } from '#kernel/identity';
+import { countRoundTrips } from '#kernel/table/round-trips';
 import type { Table } from '#kernel/table/table';
+import { createStory } from '#learning-community/repository/work-story-repository';
 import { server } from '#learning-community/server';
 import { loadPlacement } from '#placements/repository/placement-repository';
 import { server as placementsServer } from '#placements/server';
@@ -271,5 +273,40 @@ describe('learning community subgraph: work stories shared with the company of a
     // Assess
     expect(result.data).toEqual({ workStory: { id: storyId, sharedWithGroup: null } });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+  });
+  it('lists twelve stories shared with a company in as many round trips as two', async () => {
+    // Prepare: two companies, one with two stories shared with it, one with twelve
+    const storiesOf = async (companyId: string, count: number) => {
+      for (let n = 1; n <= count; n++) {
+        const youthId = `y-${companyId}-${n}`;
+        await givenYouthCompanyLink(table, youthId, companyId, [`PLACEMENT#p-${youthId}`]);
+        await createStory(table, {
+          id: `ws-${companyId}-${n}`,
+          youthId,
+          municipalityCode: '265',
+          ...text,
+          authorship: 'YOUTH',
+          sharedWithCompanyId: companyId,
+          sharedThroughPlacementId: `p-${youthId}`,
+          createdAt: `2026-11-${String(n + 10).padStart(2, '0')}T10:00:00.000Z`,
+          updatedAt: `2026-11-${String(n + 10).padStart(2, '0')}T10:00:00.000Z`,
+          version: 1,
+        });
+      }
+    };
+    await givenHosts(table, aHost('c-rt-2', '265'), aHost('c-rt-12', '265'));
+    await storiesOf('c-rt-2', 2);
+    await storiesOf('c-rt-12', 12);
+    const counter = countRoundTrips(table.client);
+    const roundTrips = async (companyId: string) => {
+      counter.reset();
+      expect(await listedFor(companyId)).toHaveLength(Number(companyId.slice(5)));
+      return counter.byCommand();
+    };
+    // Act
+    const forTwo = await roundTrips('c-rt-2');
+    const forTwelve = await roundTrips('c-rt-12');
+    // Assess
+    expect(forTwelve).toEqual(forTwo);
   });
 });

@@ -6,7 +6,7 @@ import type { Wish } from '#placements/domain/wish';
 const INVITE_MESSAGE = 'Tak for dit ønske! Kom og besøg os, så finder vi en startdato sammen.';
 
 /**
- * The answer the demo's second young person's first wish got (issue #20: a company answers a
+ * The answer the demo's last wisher's first wish got (issue #20: a company answers a
  * wish, `respondToWish` with `INVITE`): an invitation, as that command stores on the wish.
  *
  * @param wishId - the wish answered

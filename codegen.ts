@@ -105,6 +105,7 @@ function mappersOf(name: string): Record<string, string> {
       PracticeLearning: '../domain/practice-learning.ts#PracticeLearning',
       UnitedGathering: '../domain/united-gathering.ts#UnitedGathering',
       GatheringParticipant: '../domain/united-gathering.ts#GatheringParticipant',
+      GatheringManager: '../domain/united-gathering.ts#GatheringManagerView',
       TeamTraining: '../domain/team-training.ts#TeamTraining',
       TeamTrainer: '../domain/team-training.ts#TeamTrainer',
     },

@@ -52,6 +52,9 @@ export const sharedKeys = {
   /**
    * A placement (owner: placements). Readers may rely on `youthId` and `municipalityCode`: the
    * learning community checks that a work story names one of the young person's own placements.
+   * Also on `companyId` and `status` (`PLANNED`, `ACTIVE`, `EXTENDED`, `COMPLETED`,
+   * `INTERRUPTED`): the learning community shares a story with the company of a planned or
+   * running placement only.
    */
   placement: (placementId: string): ItemKey => ({
     pk: key(PREFIX.placement, placementId),

@@ -4,6 +4,7 @@ import type { SubgraphContext } from '#kernel/context';
 import { type FieldRule, fieldRule, type RuleArgs } from '#kernel/field-rules';
 import { type Identity, isStaffRole, ROLES, type Role } from '#kernel/identity';
 import { EntityIdSchema } from '#kernel/validation';
+import { isTiedNow } from '#kernel/youth-company-link';
 import { type GroupAudience, groupAudience } from './domain/group-access.ts';
 import type { NetworkGroup } from './domain/network-group.ts';
 import type { NetworkSession } from './domain/network-session.ts';
@@ -22,6 +23,7 @@ import {
   type StoryAudience,
   storyAudience,
   storyAudienceNeedsGroup,
+  storyAudienceNeedsLink,
 } from './domain/work-story-access.ts';
 import { loadGroup } from './repository/network-group-repository.ts';
 import { loadSession } from './repository/network-session-repository.ts';
@@ -51,17 +53,24 @@ export async function sessionAudienceOf(
   return sessionAudience(identity, session, group);
 }
 
-/** The caller's audience for a story; the group it is shared with is loaded only if needed. */
+/**
+ * The caller's audience for a story; the group it is shared with, and the youth–company link of
+ * the company it is shared with, are read only if needed.
+ */
 export async function storyAudienceOf(
   identity: Identity,
   story: WorkStory,
   context: SubgraphContext,
 ) {
-  const group =
+  const [group, companyTiedNow] = await Promise.all([
     storyAudienceNeedsGroup(identity, story) && story.sharedWithGroupId
-      ? await loadGroup(context.loader, story.sharedWithGroupId)
-      : undefined;
-  return storyAudience(identity, story, group);
+      ? loadGroup(context.loader, story.sharedWithGroupId)
+      : undefined,
+    storyAudienceNeedsLink(identity, story) && story.sharedWithCompanyId
+      ? isTiedNow(context, story.youthId, story.sharedWithCompanyId)
+      : false,
+  ]);
+  return storyAudience(identity, story, group, companyTiedNow);
 }
 
 /** The caller's audience for a young person; their municipality is loaded for the team only. */

@@ -17,6 +17,7 @@ import {
 import {
   type AnyFieldRule,
   type FieldRule,
+  fieldRule,
   personal,
   REFERENCE,
   type SubgraphRules,
@@ -54,7 +55,13 @@ import {
   NETWORK_SESSION_QUERY_ACCESS,
 } from './domain/session-access.ts';
 import { SUGGESTION_FIELD_ACCESS, SUGGESTION_MUTATION_ACCESS } from './domain/suggestion-access.ts';
-import { LEARNING_SHARERS, UNITED_ORGANISERS, UNITED_READERS } from './domain/united-access.ts';
+import {
+  LEARNING_SHARERS,
+  mayReadManagerName,
+  UNITED_ORGANISERS,
+  UNITED_READERS,
+} from './domain/united-access.ts';
+import type { GatheringManagerView } from './domain/united-gathering.ts';
 import { WORK_STORY_FIELD_ACCESS, WORK_STORY_MUTATION_ACCESS } from './domain/work-story-access.ts';
 
 /** NEXTWORK United (learnings, gatherings, trainings): every team and the programme office. */
@@ -242,8 +249,12 @@ export const learningCommunityRules: SubgraphRules = {
     AttendanceRecordConnection: connectionRules('YouthAttendance.records'),
     AttendanceRecordEdge: edgeRules('YouthAttendance.records'),
     WorkStory: withPersonal(storyRules, ['whatIDid', 'whatIWasGoodAt', 'whatIWantNext']),
-    WorkStoryConnection: connectionRules('Youth.workStories, NetworkGroup.sharedStories'),
-    WorkStoryEdge: edgeRules('Youth.workStories, NetworkGroup.sharedStories'),
+    WorkStoryConnection: connectionRules(
+      'Youth.workStories, NetworkGroup.sharedStories, Company.sharedStories',
+    ),
+    WorkStoryEdge: edgeRules(
+      'Youth.workStories, NetworkGroup.sharedStories, Company.sharedStories',
+    ),
     PracticeLearning: fieldsUnder(unitedReaders, [
       'id',
       'title',
@@ -267,7 +278,17 @@ export const learningCommunityRules: SubgraphRules = {
       'agenda',
       'outcomes',
       'version',
+      'managers',
     ]),
+    GatheringManager: {
+      municipality: unitedReaders,
+      title: unitedReaders,
+      // An employee's name: the programme office and the teams of the municipalities taking part.
+      name: fieldRule(
+        'UNITED managers (programme office, teams taking part)',
+        (identity, manager: GatheringManagerView) => mayReadManagerName(identity, manager),
+      ),
+    },
     UnitedGatheringConnection: connectionRules('Query.unitedGatherings'),
     UnitedGatheringEdge: edgeRules('Query.unitedGatherings'),
     TeamTrainer: fieldsUnder(unitedReaders, ['municipality', 'staff']),

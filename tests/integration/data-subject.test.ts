@@ -137,6 +137,9 @@ async function givenYouthEverywhere(table: Table, name: string, phone: string) {
     whatIWasGoodAt: 'Præcision',
     whatIWantNext: 'Svend',
     authorship: 'YOUTH',
+    // Shared with the company of the placement: the export says with whom, erasure removes it.
+    sharedWithCompanyId: 'c-erase',
+    sharedThroughPlacementId: placement.id,
     createdAt: '2026-01-20T10:00:00.000Z',
     updatedAt: '2026-01-20T10:00:00.000Z',
     version: 1,
@@ -196,7 +199,12 @@ describe('data-subject modules: collect and erase each subgraph by access patter
     ]);
     expect(learning.groupMemberships).toEqual([{ groupId: group.id, joinedOn: '2026-09-01' }]);
     expect(learning.attendanceTotals).toEqual({ present: 1, absent: 0, excused: 0 });
-    expect(learning.workStories).toHaveLength(1);
+    expect(learning.workStories).toEqual([
+      expect.objectContaining({
+        sharedWithCompanyId: 'c-erase',
+        sharedThroughPlacementId: placement.id,
+      }),
+    ]);
     expect(companies).toEqual({ operation: 'collect', sections: {} });
   });
 

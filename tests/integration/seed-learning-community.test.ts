@@ -1,15 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedLearningCommunity } from '#infra/local/seed/seed-learning-community';
+import { storiesSharedWithCompaniesOf } from '#infra/local/seed/seed-shared-stories';
 import { newId } from '#kernel/keys';
+import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { recountNetworkFigures } from '#learning-community/maintenance/recount';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
-import { programmeIdentity, staffIdentity, youthIdentity } from '../support/identities.ts';
+import {
+  companyContactIdentity,
+  programmeIdentity,
+  staffIdentity,
+  youthIdentity,
+} from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
 import { givenMunicipalities, ROSKILDE } from '../support/people-factories.ts';
+import { givenYouthCompanyLink } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const STATS = `query ($code: ID!) {
@@ -214,6 +222,82 @@ describe('seedLearningCommunity', () => {
         edges: [{ node: { trainedMunicipality: { code: '751' }, startDate: '2026-09-14' } }],
       },
     });
+  });
+
+  it("seeds a story shared with the company of a running placement, which the company's contact lists", async () => {
+    // Prepare
+    const story = storiesSharedWithCompaniesOf(world).find((s) => s.municipalityCode === '265');
+    if (!story?.sharedWithCompanyId) throw new Error('The demo shares no story with a company');
+    const companyId = story.sharedWithCompanyId;
+    // The companies seeder writes the company and its contact, the people seeder the link of
+    // every running placement.
+    await putSharedWorld(table, {
+      companies: [{ id: companyId, municipalityCode: '265' }],
+      contacts: [{ id: `${companyId}-contact`, companyId }],
+    });
+    await givenYouthCompanyLink(table, story.youthId, companyId, [
+      `PLACEMENT#${story.sharedThroughPlacementId}`,
+    ]);
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, companyContactIdentity(companyId)),
+      `query ($id: ID!) { _entities(representations: [{ __typename: "Company", id: $id }]) {
+        ... on Company { sharedStories { edges { node { id youth { id } } } } } } }`,
+      { id: companyId },
+    );
+    // Assess
+    expect(result.data).toEqual({
+      _entities: [
+        { sharedStories: { edges: [{ node: { id: story.id, youth: { id: story.youthId } } }] } },
+      ],
+    });
+  });
+
+  it('seeds the municipal managers who came to the gathering in Vejle', async () => {
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, staffIdentity('630')),
+      '{ unitedGathering(id: "ug-2026-04-vejle") { managers { municipality { code } name title } } }',
+    );
+    // Assess
+    expect(result.data).toMatchObject({
+      unitedGathering: {
+        managers: expect.arrayContaining([
+          { municipality: { code: '630' }, name: 'Birgitte Holm', title: 'Jobcenterchef' },
+        ]),
+      },
+    });
+  });
+
+  it('seeds a youth-group session a company hosted, whose attendance tied the young people present to it', async () => {
+    // Prepare
+    const demo = world.networkGroups.find((g) => g.id === 'g-265-y1');
+    const held = demo?.sessions.at(-1);
+    const present = (held?.attendance ?? []).filter((a) => a.status === 'PRESENT');
+    // Act
+    const session = await execute<{
+      networkSession: { hostCompany: { id: string } | null; attendance: unknown[] };
+    }>(
+      server,
+      testContext(table, staffIdentity('265')),
+      'query ($id: ID!) { networkSession(id: $id) { hostCompany { id } attendance { memberId status } } }',
+      { id: held?.id },
+    );
+    const hostId = session.data?.networkSession.hostCompany?.id ?? '';
+    const ties = await table.batchGet(
+      present.map((a) => sharedKeys.youthCompanyTie(a.memberId, hostId)),
+    );
+    // Assess
+    expect(present.length).toBeGreaterThan(0);
+    expect(session.data?.networkSession).toEqual({
+      hostCompany: { id: expect.any(String) },
+      attendance: held?.attendance,
+    });
+    expect(ties.map((tie) => [...((tie?.ways as Set<string>) ?? [])])).toEqual(
+      present.map(() => expect.arrayContaining(['GROUP_SESSION'])),
+    );
   });
 
   // Seeds a second table from scratch: slow when the other test files load DynamoDB Local too.

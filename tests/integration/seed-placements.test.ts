@@ -3,10 +3,13 @@ import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
 import { seedCompanies } from '#infra/local/seed/seed-companies';
 import { seedPeople } from '#infra/local/seed/seed-people';
 import { seedPlacements } from '#infra/local/seed/seed-placements';
+import { addMonths } from '#kernel/calendar';
 import { createItemLoader } from '#kernel/entity-loader';
 import type { Table } from '#kernel/table/table';
 import { youthCompanyTieKey } from '#kernel/ties';
+import { loadInvitation } from '#placements/repository/invitation-repository';
 import { loadOccupancy, loadYouthGuard } from '#placements/repository/placement-repository';
+import { loadWish } from '#placements/repository/wish-repository';
 import { server } from '#placements/server';
 import { everyItem } from '../support/companies-factories.ts';
 import { testContext } from '../support/context.ts';
@@ -26,6 +29,42 @@ describe('seedPlacements', () => {
     await seedPeople(table, world);
     await seedCompanies(table, world);
     await seedPlacements(table, world);
+  });
+
+  it('seeds a placement left early for a job: completed, a success, with no learning reflection', async () => {
+    // Act
+    const placements = (await everyItem(table)).filter((item) => item.entity === 'Placement');
+    const leftEarly = placements.filter(
+      (item) =>
+        item.status === 'COMPLETED' &&
+        (item.outcome as { kind?: string } | null)?.kind === 'JOB' &&
+        String(item.endDate) < addMonths(String(item.startDate), 3),
+    );
+    // Assess
+    expect(leftEarly.length).toBeGreaterThan(0);
+    expect(leftEarly.map((item) => item.learningReflection ?? null)).toEqual(
+      leftEarly.map(() => null),
+    );
+  });
+
+  it('seeds a wish a company answered with an invitation, and one it declined', async () => {
+    // Prepare
+    const wishes = (await everyItem(table)).filter((item) => item.entity === 'Wish');
+    const invited = wishes.find((item) => item.status === 'INVITED');
+    const declined = wishes.find((item) => item.status === 'DECLINED');
+    const loader = createItemLoader(table);
+    // Act
+    const wish = await loadWish(loader, String(invited?.id));
+    const invitation = await loadInvitation(loader, String(wish?.answer?.invitationId));
+    // Assess
+    expect(declined).toBeDefined();
+    expect(wish?.answer).toMatchObject({ kind: 'INVITE' });
+    expect(invitation).toMatchObject({
+      wishId: wish?.id,
+      youthId: wish?.youthId,
+      companyId: wish?.companyId,
+      status: 'PENDING',
+    });
   });
 
   it('puts a meeting behind every seeded invitation: the tie of its young person and company', async () => {

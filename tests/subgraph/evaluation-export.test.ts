@@ -8,6 +8,7 @@ import type { DataSubjectDispatcher, DataSubjectSubgraph } from '#kernel/data-su
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
 import { attendanceTotalsToItem } from '#learning-community/repository/attendance-entity';
+import { createStory } from '#learning-community/repository/work-story-repository';
 import type { Youth } from '#people/domain/youth';
 import { saveMunicipalities } from '#people/repository/municipality-repository';
 import { YouthEntity } from '#people/repository/youth-entity';
@@ -76,6 +77,7 @@ const YOUTH_COLUMNS = [
   'strongestTie',
   'weeklyStatus',
   'weeksInEducationOrJob',
+  'workStories',
 ];
 const PLACEMENT_COLUMNS = [
   'endDate',
@@ -235,6 +237,27 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
     await table.putMany([
       attendanceTotalsToItem('YOUTH', consenting.id, { present: 7, absent: 2, excused: 1 }),
     ]);
+    // Two stories: one shared with the company of the placement, one kept private.
+    for (const [n, companyId] of [
+      [1, 'c-export'],
+      [2, undefined],
+    ] as const) {
+      await createStory(table, {
+        id: `ws-export-${n}`,
+        youthId: consenting.id,
+        municipalityCode: ROSKILDE,
+        whatIDid: 'Jeg tog imod varer',
+        whatIWasGoodAt: 'Orden',
+        whatIWantNext: 'En læreplads',
+        authorship: 'YOUTH',
+        ...(companyId
+          ? { sharedWithCompanyId: companyId, sharedThroughPlacementId: 'p-export' }
+          : {}),
+        createdAt: `2026-02-0${n}T10:00:00.000Z`,
+        updatedAt: `2026-02-0${n}T10:00:00.000Z`,
+        version: 1,
+      });
+    }
     await givenSelfAssessment(table, consenting.id, {
       date: '2026-01-05',
       recordedAt: '2026-01-05T09:00:00.000Z',
@@ -376,6 +399,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         },
         fallBacks: 0,
         attendance: { present: 7, absent: 2, excused: 1 },
+        workStories: { written: 2, sharedWithGroup: 0, sharedWithCompany: 1 },
         selfAssessment: {
           count: 2,
           first: { date: '2026-01-05', occasion: 'ENROLMENT', itemsVersion: 1, overall: 2 },

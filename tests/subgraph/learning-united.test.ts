@@ -11,6 +11,7 @@ import {
   youthIdentity,
 } from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
+import { scanWholeTable } from '../support/privacy-scan.ts';
 import { createTestTable } from '../support/table.ts';
 
 const SHARE = `mutation ($input: SharePracticeLearningInput!) {
@@ -382,6 +383,115 @@ describe('learning community subgraph: NEXTWORK United', () => {
       );
       // Assess
       expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('managers taking part in a gathering', () => {
+    const MANAGERS =
+      'query ($id: ID!) { unitedGathering(id: $id) { managers { municipality { code } title name } } }';
+    const managers = [
+      { municipalityCode: '630', name: 'Birgitte Holm', title: 'Jobcenterchef' },
+      { municipalityCode: '101', name: 'Anders Friis', title: 'Direktør for beskæftigelse' },
+    ];
+    const plan = {
+      startDate: '2026-10-27',
+      endDate: '2026-10-28',
+      hostMunicipalityCode: '630',
+      participants: [
+        { kind: 'TEAM', staffId: 'staff-615-2', municipalityCode: '615', role: 'Konsulent' },
+      ],
+      agenda: ['Ledernes blik på netværket'],
+      managers,
+    };
+    const planned = async (input: Record<string, unknown> = plan) => {
+      const result = await execute<{
+        planUnitedGathering: { gathering: { id: string } | null; errors: unknown[] };
+      }>(
+        server,
+        testContext(table, programmeIdentity(), new Date('2026-10-01T09:00:00Z')),
+        'mutation ($input: PlanUnitedGatheringInput!) { planUnitedGathering(input: $input) { gathering { id } errors { code path } } }',
+        { input },
+      );
+      return result.data?.planUnitedGathering;
+    };
+
+    it('records the managers with their municipality and title, named to the programme office and the teams taking part', async () => {
+      // Prepare
+      const id = (await planned())?.gathering?.id;
+      const read = (identity: Identity) =>
+        execute(server, testContext(table, identity), MANAGERS, { id });
+      // Act
+      const byProgramme = await read(programmeIdentity());
+      const byHorsens = await read(horsens);
+      const byCopenhagen = await read(staffIdentity('101'));
+      // Assess
+      const named = {
+        unitedGathering: {
+          managers: [
+            { municipality: { code: '630' }, title: 'Jobcenterchef', name: 'Birgitte Holm' },
+            {
+              municipality: { code: '101' },
+              title: 'Direktør for beskæftigelse',
+              name: 'Anders Friis',
+            },
+          ],
+        },
+      };
+      expect(byProgramme.errors).toBeUndefined();
+      expect(byProgramme.data).toEqual(named);
+      expect(byHorsens.data).toEqual(named);
+      expect(byCopenhagen.data).toEqual(named);
+    });
+
+    it("keeps a manager's name from the team of a municipality not taking part", async () => {
+      // Prepare
+      const id = (await planned())?.gathering?.id;
+      // Act
+      const result = await execute(server, testContext(table, staffIdentity('751')), MANAGERS, {
+        id,
+      });
+      // Assess
+      expect(errorCodes(result)).toContain('FORBIDDEN');
+      expect(JSON.stringify(result.data)).not.toContain('Birgitte Holm');
+      expect(JSON.stringify(result.data)).not.toContain('Anders Friis');
+    });
+
+    it('records the planning with its CHANGE audit record', async () => {
+      // Prepare
+      const changes = async () =>
+        (await scanWholeTable(table)).filter(
+          (item) =>
+            item.entity === 'AUDIT' &&
+            item.action === 'CHANGE' &&
+            item.target === 'Mutation.planUnitedGathering',
+        );
+      const before = (await changes()).length;
+      // Act
+      await planned();
+      // Assess
+      expect((await changes()).length).toBe(before + 1);
+    });
+
+    it('refuses a manager of a municipality that is not in the programme', async () => {
+      // Act
+      const result = await planned({
+        ...plan,
+        managers: [...managers, { municipalityCode: '999', name: 'Ukendt', title: 'Chef' }],
+      });
+      // Assess
+      expect(result).toEqual({
+        gathering: null,
+        errors: [{ code: 'MUNICIPALITY_NOT_FOUND', path: ['managers', '2', 'municipalityCode'] }],
+      });
+    });
+
+    it('rejects a manager without a name as malformed', async () => {
+      // Act
+      const result = await execute(server, testContext(table, programmeIdentity()), PLAN, {
+        input: { ...plan, managers: [{ municipalityCode: '630', name: ' ', title: 'Chef' }] },
+      });
+      // Assess
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     });
   });
 

@@ -72,7 +72,15 @@ describe('learning community subgraph: work stories', () => {
         { id: 'y-265-3', municipalityCode: '265' },
         { id: 'y-101-1', municipalityCode: '101' },
       ],
-      placements: [{ id: 'p-265-004', youthId: 'y-265-1', municipalityCode: '265' }],
+      placements: [
+        {
+          id: 'p-265-004',
+          youthId: 'y-265-1',
+          municipalityCode: '265',
+          companyId: 'c-265-1',
+          status: 'ACTIVE',
+        },
+      ],
     });
     group = await givenGroup(table, {
       municipalityCode: '265',

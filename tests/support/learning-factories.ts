@@ -32,7 +32,13 @@ export interface SharedWorld {
   staff?: Array<{ id: string; municipalityCode: string; role?: string }>;
   companies?: Array<{ id: string; municipalityCode: string }>;
   contacts?: Array<{ id: string; companyId: string }>;
-  placements?: Array<{ id: string; youthId: string; municipalityCode: string }>;
+  placements?: Array<{
+    id: string;
+    youthId: string;
+    municipalityCode: string;
+    companyId: string;
+    status: string;
+  }>;
   /** Codes of the municipalities running NEXTWORK. */
   municipalities?: string[];
 }
@@ -72,6 +78,8 @@ export async function putSharedWorld(table: Table, world: SharedWorld): Promise<
       entity: 'Placement',
       youthId: p.youthId,
       municipalityCode: p.municipalityCode,
+      companyId: p.companyId,
+      status: p.status,
     })),
     ...(world.municipalities ?? []).map((code) => ({
       ...sharedKeys.municipality(code),

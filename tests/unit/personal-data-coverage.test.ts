@@ -77,6 +77,10 @@ const NOT_A_YOUNG_PERSONS_TEXT: Record<string, string> = {
   'PracticeLearning.body': 'the teams’ shared practice',
   'PracticeLearning.tags': 'the teams’ shared practice',
   'GatheringParticipant.role': 'a staff member’s role',
+  'GatheringManager.title': 'a municipal manager’s title, not a young person',
+  // An employee's personal data, not a young person's: read only by the programme office and
+  // the teams taking part (its rule), as `StaffMember.name` and `CompanyContact.name` are kept.
+  'GatheringManager.name': 'a municipal manager, not a young person',
   'UnitedGathering.agenda': 'a gathering of the teams',
   'UnitedGathering.outcomes': 'a gathering of the teams',
   'TeamTraining.topics': 'a training of a team',

@@ -369,6 +369,8 @@ const PLACEMENT_PLAN: Array<{
   status: DemoPlacement['status'];
   outcome?: DemoOutcome['kind'];
   startOffsetDays: number;
+  /** Left early for the outcome (a job), this many days after the start: a success (#20). */
+  leftEarlyAfterDays?: number;
 }> = [
   { status: 'PLANNED', startOffsetDays: 14 },
   { status: 'PLANNED', startOffsetDays: 21 },
@@ -381,7 +383,7 @@ const PLACEMENT_PLAN: Array<{
   { status: 'EXTENDED', outcome: 'EXTENDED', startOffsetDays: -120 },
   { status: 'COMPLETED', outcome: 'EDUCATION', startOffsetDays: -200 },
   { status: 'COMPLETED', outcome: 'EDUCATION', startOffsetDays: -300 },
-  { status: 'COMPLETED', outcome: 'JOB', startOffsetDays: -180 },
+  { status: 'COMPLETED', outcome: 'JOB', startOffsetDays: -180, leftEarlyAfterDays: 45 },
   { status: 'COMPLETED', outcome: 'JOB', startOffsetDays: -260 },
   { status: 'COMPLETED', outcome: 'JOB', startOffsetDays: -400 },
   { status: 'COMPLETED', outcome: 'PAUSE', startOffsetDays: -150 },
@@ -403,7 +405,12 @@ function buildPlacements(
     const opportunity = company.opportunities[0] as DemoOpportunity;
     const startDate = addDays(DEMO_TODAY, plan.startOffsetDays);
     const plannedEnd = addMonths(startDate, 3);
-    const endDate = plan.status === 'EXTENDED' ? addMonths(startDate, 5) : plannedEnd;
+    const endDate =
+      plan.status === 'EXTENDED'
+        ? addMonths(startDate, 5)
+        : plan.leftEarlyAfterDays
+          ? addDays(startDate, plan.leftEarlyAfterDays)
+          : plannedEnd;
     const interruptedAt = addDays(startDate, 40);
     const placement: DemoPlacement = {
       id: `p-${municipality.code}-${String(index + 1).padStart(3, '0')}`,

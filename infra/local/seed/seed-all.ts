@@ -24,9 +24,7 @@ export async function seedDemoWorld(
   world: DemoWorld = buildDemoWorld(),
 ): Promise<void> {
   await seedPeople(table, world);
-  await Promise.all([
-    seedCompanies(table, world),
-    seedPlacements(table, world),
-    seedLearningCommunity(table, world),
-  ]);
+  await Promise.all([seedCompanies(table, world), seedPlacements(table, world)]);
+  // After placements: a company-hosted session's attendance adds to the ties placements put.
+  await seedLearningCommunity(table, world);
 }

@@ -25,6 +25,7 @@ import {
 } from '#learning-community/repository/attendance-entity';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
 import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
+import { attendanceActions } from '#learning-community/repository/network-session-repository';
 import { networkCountsToItem } from '#learning-community/repository/network-stats-entity';
 import {
   LearningIndexEntity,
@@ -38,14 +39,17 @@ import {
 } from '#learning-community/repository/united-entity';
 import { WorkStoryEntity } from '#learning-community/repository/work-story-entity';
 import type { DemoNetworkGroup, DemoWorld } from './demo-world.ts';
+import { type HostedSession, hostedSessionOf } from './seed-hosted-session.ts';
+import { storiesSharedWithCompaniesOf } from './seed-shared-stories.ts';
 import { suggestionsOf } from './seed-suggestions.ts';
 
 /**
  * Writes the learning community's part of the demo world: every network group with its members,
  * its sessions and their attendance (each member's own records and totals), and the counters
  * of every municipality, consistent with those items, as the subgraph's own writes would leave
- * them; a few work stories per municipality (one shared with its group, the others private);
- * and NEXTWORK United: the gathering of 29–30 April 2026 in Vejle, a practice learning from
+ * them; a few work stories per municipality (one shared with its group, one with the company of
+ * a running placement, the others private); and NEXTWORK United: the gathering of 29–30 April
+ * 2026 in Vejle with the municipal managers who came, a practice learning from
  * each municipality, and the training of Aarhus' new team. Everything is derived
  * deterministically from the world.
  *
@@ -61,11 +65,18 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   const items: Item[] = [];
   const monthsByMunicipality = new Map<string, MonthCounterChange[]>();
   const totals = new Map<string, { kind: 'YOUTH' | 'CONTACT'; totals: AttendanceTotals }>();
+  const recordedLater: Array<{ group: NetworkGroup } & HostedSession> = [];
 
   for (const demo of world.networkGroups) {
     const group = groupOf(demo, companyOfContact);
     items.push(...groupSeedItems(group));
     for (const session of sessionsOf(demo, group, world.today)) {
+      const hosted = hostedSessionOf(world, session);
+      if (hosted) {
+        items.push(NetworkSessionEntity.toItem(hosted.before));
+        recordedLater.push({ group, ...hosted });
+        continue;
+      }
       items.push(NetworkSessionEntity.toItem(session));
       if (!session.attendanceRecordedAt) continue;
       const blank = { ...session, attendance: [], attendanceRecordedAt: undefined };
@@ -120,6 +131,7 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     );
   }
   items.push(...workStoriesOf(world).map((story) => WorkStoryEntity.toItem(story)));
+  items.push(...storiesSharedWithCompaniesOf(world).map((story) => WorkStoryEntity.toItem(story)));
   items.push(...suggestions.map((suggestion) => SuggestionEntity.toItem(suggestion)));
   for (const learning of practiceLearnings()) {
     items.push(
@@ -132,6 +144,10 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     TeamTrainingEntity.toItem(aarhusTraining()),
   );
   await table.putMany(items);
+  // After the items it adds to (totals, month counters, the placements seeder's ties).
+  for (const { group, before, after } of recordedLater) {
+    await table.transact(attendanceActions(group, before, after));
+  }
 }
 
 /**
@@ -270,6 +286,12 @@ function vejleGathering(world: DemoWorld): UnitedGathering {
       ...team,
       { kind: 'MANAGEMENT', role: 'Programchef' },
       { kind: 'MANAGEMENT', role: 'Forskningsleder' },
+    ],
+    // The municipal managers who came for their municipalities (issue #20).
+    managers: [
+      { municipalityCode: '630', name: 'Birgitte Holm', title: 'Jobcenterchef' },
+      { municipalityCode: '615', name: 'Henrik Lund', title: 'Beskæftigelseschef' },
+      { municipalityCode: '101', name: 'Anders Friis', title: 'Direktør for beskæftigelse' },
     ],
     agenda: [
       'Velkomst ved Vejle Kommune',

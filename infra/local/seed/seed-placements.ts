@@ -40,6 +40,7 @@ import { counterItems } from '#placements/repository/placement-stats-entity';
 import { WishEntity } from '#placements/repository/wish-entity';
 import type { DemoCompany, DemoPlacement, DemoWorld, DemoYouth } from './demo-world.ts';
 import { participantVoiceItems } from './seed-participant-voice.ts';
+import { invitationsAnsweringWishes, inviteAnswer } from './seed-wish-invitations.ts';
 
 /**
  * Writes the placements subgraph's part of the demo world: every placement (with a plan,
@@ -75,7 +76,9 @@ export async function seedPlacements(table: Table, world: DemoWorld): Promise<vo
     const hosts = world.companies.filter(
       (c) => c.municipalityCode === municipality.code && c.status === 'ACTIVE',
     );
-    wishes.push(...openWishes(youth, hosts, world.today));
+    const answered = openWishes(youth, hosts, world.today);
+    wishes.push(...answered);
+    invitations.push(...invitationsAnsweringWishes(answered));
     invitations.push(...openInvitations(youth, hosts, world.today));
     items.push(...matchingEvents(municipality.code, youth, hosts, world.today, meetings));
   }
@@ -230,21 +233,24 @@ function openWishes(youth: DemoYouth[], hosts: DemoCompany[], today: string): Wi
             : 'Tæt på hvor jeg bor, og de har faste mødetider',
         placementId: null,
         createdAt: `${addDays(today, -10 + i)}T1${w}:00:00.000Z`,
-        ...answerOf(i, w, today),
+        ...answerOf(`w-${person.id.slice(2)}-${w + 1}`, i, w, today),
       };
     }),
   );
 }
 
 /**
- * The companies' answers in the demo: the first young person's second wish was declined kindly
- * (an invitation answering a wish is made through `respondToWish`, and shown in the e2e test).
+ * The companies' answers in the demo: the first young person's second wish was declined kindly,
+ * the last young person's first wish answered with an invitation (`seed-wish-invitations.ts`).
  */
 function answerOf(
+  wishId: string,
   i: number,
   w: number,
   today: string,
 ): Pick<Wish, 'status' | 'answer' | 'version'> {
+  // The last wisher: the e2e tests answer the other wishers' open wishes themselves.
+  if (i === 5 && w === 0) return inviteAnswer(wishId, today);
   if (i !== 0 || w !== 1) return { status: 'OPEN', version: 1 };
   return {
     status: 'DECLINED',

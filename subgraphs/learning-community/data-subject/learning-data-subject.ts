@@ -12,6 +12,7 @@ import type { Item, Table } from '#kernel/table/table';
 import { ConditionFailedError } from '#kernel/table/table';
 import { UnitOfWork } from '#kernel/unit-of-work';
 import type { Suggestion } from '../domain/suggestion.ts';
+import type { WorkStory } from '../domain/work-story.ts';
 import {
   AttendanceRecordEntities,
   AttendanceTotalsEntities,
@@ -226,7 +227,8 @@ export async function eraseLearningData(
 }
 
 /**
- * The research columns of the learning community: attendance totals at network sessions.
+ * The research columns of the learning community: attendance totals at network sessions, and
+ * how many work stories each young person wrote and shared (counts, never the text).
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -236,11 +238,21 @@ export async function learningEvaluationRows(
   youthIds: readonly string[],
 ): Promise<Record<string, Record<string, unknown>>> {
   const totals = await table.batchGet(youthIds.map((id) => attendanceTotalsKey(YOUTH, id)));
+  const stories = new Map<string, WorkStory[]>();
+  await forEachLimited(youthIds, async (id) => {
+    stories.set(id, await readAllStoriesOfYouth(table, id));
+  });
   return Object.fromEntries(
     youthIds.map((id, index) => {
       const stored = totals[index];
       const attendance = totalsOf(stored && AttendanceTotalsEntities.YOUTH.fromItem(stored));
-      return [id, { attendance }];
+      const own = stories.get(id) ?? [];
+      const workStories = {
+        written: own.length,
+        sharedWithGroup: own.filter((story) => story.sharedWithGroupId).length,
+        sharedWithCompany: own.filter((story) => story.sharedWithCompanyId).length,
+      };
+      return [id, { attendance, workStories }];
     }),
   );
 }

@@ -68,4 +68,7 @@ export function companyAudience(
 /** Who may read the learning community's fields of `Company`, and resolve the entity. */
 export const COMPANY_FIELD_ACCESS = {
   networkGroups: ['OWN_CONTACT', 'TEAM'],
+  // Shared with the company, not with its municipality's team (the young person's own team
+  // reads every story of theirs through `Youth.workStories`).
+  sharedStories: ['OWN_CONTACT'],
 } as const satisfies AudienceRules<CompanyAudience>;

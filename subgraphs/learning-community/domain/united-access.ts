@@ -1,5 +1,6 @@
 import { isStaffOf } from '#kernel/authorisation';
 import { type Identity, type Role, STAFF_ROLES } from '#kernel/identity';
+import type { GatheringManagerView } from './united-gathering.ts';
 
 /**
  * Who takes part in NEXTWORK United, the cross-municipal learning community. It is open to every
@@ -31,4 +32,17 @@ export function staffVisibleToOwnTeam(
 ): { id: string } | null {
   if (!staffId || !municipalityCode || !isStaffOf(identity, municipalityCode)) return null;
   return { id: staffId };
+}
+
+/**
+ * Whether the caller may read a gathering manager's name (an employee's personal data): the
+ * programme office, and the teams of the municipalities taking part in the gathering. Other
+ * teams see the municipality and the title, not the person.
+ *
+ * @param identity - the caller
+ * @param manager - the manager, with the municipalities taking part in their gathering
+ */
+export function mayReadManagerName(identity: Identity, manager: GatheringManagerView): boolean {
+  if (identity.role === 'PROGRAMME') return true;
+  return manager.takingPart.some((code) => isStaffOf(identity, code));
 }

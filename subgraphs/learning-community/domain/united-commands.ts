@@ -21,6 +21,7 @@ import { TeamTrainingEntity, UnitedGatheringEntity } from '../repository/united-
 import { loadGathering, loadTraining } from '../repository/united-repository.ts';
 import { TeamTrainerSchema } from './team-training.ts';
 import {
+  GatheringManagerSchema,
   type GatheringParticipant,
   GatheringParticipantKindSchema,
   GatheringParticipantSchema,
@@ -57,6 +58,7 @@ export const PlanUnitedGatheringInputSchema = z
     hostMunicipalityCode: MunicipalityCodeSchema,
     participants: z.array(ParticipantInputSchema).max(100),
     agenda: z.array(textSchema()).max(30),
+    managers: z.array(GatheringManagerSchema).max(50).nullish(),
   })
   .refine((g) => g.startDate <= g.endDate, periodRefinement);
 
@@ -136,7 +138,31 @@ async function assertHostRunsProgramme(
   }
 }
 
-/** Plans a gathering (the programme office or a team leader) hosted by a NEXTWORK municipality. */
+/**
+ * Checks that every manager's municipality runs NEXTWORK (one batch), or a rule error on the
+ * first that does not.
+ */
+async function assertManagersMunicipalities(
+  loader: ItemLoader,
+  managers: ReadonlyArray<{ municipalityCode: string }>,
+): Promise<void> {
+  const running = await Promise.all(
+    managers.map((manager) => municipalityRunsProgramme(loader, manager.municipalityCode)),
+  );
+  const first = running.indexOf(false);
+  if (first >= 0) {
+    throw new DomainRuleError(
+      'MUNICIPALITY_NOT_FOUND',
+      'No municipality running NEXTWORK has this code',
+      ['managers', String(first), 'municipalityCode'],
+    );
+  }
+}
+
+/**
+ * Plans a gathering (the programme office or a team leader) hosted by a NEXTWORK municipality,
+ * with the team members and the municipal managers taking part.
+ */
 export const planUnitedGatheringCommand = defineCommand({
   name: 'planUnitedGathering',
   input: PlanUnitedGatheringInputSchema,
@@ -145,12 +171,14 @@ export const planUnitedGatheringCommand = defineCommand({
     requireProgrammeDays(input, now);
     await assertHostRunsProgramme(context.loader, input.hostMunicipalityCode);
     await assertStaffExist(context.loader, input.participants, 'participants');
+    await assertManagersMunicipalities(context.loader, input.managers ?? []);
     return work.create(UnitedGatheringEntity, {
       id: newId(now.getTime()),
       startDate: input.startDate,
       endDate: input.endDate,
       hostMunicipalityCode: input.hostMunicipalityCode,
       participants: input.participants,
+      ...(input.managers?.length ? { managers: input.managers } : {}),
       agenda: input.agenda,
       outcomes: [],
       createdAt: now.toISOString(),

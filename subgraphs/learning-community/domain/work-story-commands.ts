@@ -13,6 +13,7 @@ import { loadStory } from '../repository/work-story-repository.ts';
 import {
   assertCanShareWith,
   assertOwnPlacement,
+  companyToShareWith,
   type WorkStory,
   WorkStoryTextSchema,
 } from './work-story.ts';
@@ -38,6 +39,7 @@ export const ShareWorkStoryInputSchema = z.object({
   id: EntityIdSchema,
   expectedVersion: ExpectedVersionSchema,
   groupId: EntityIdSchema.nullish(),
+  companyOfPlacementId: EntityIdSchema.nullish(),
 });
 
 /** How a change answering with the record remembers it, and answers a repeat. */
@@ -151,8 +153,10 @@ export const updateWorkStoryCommand = defineCommand({
 });
 
 /**
- * Shares a story with one of the young person's youth groups, or makes it private again (which
- * takes it out of the group's listing). The young person alone decides.
+ * Sets with whom a story is shared: one of the young person's youth groups, the company of
+ * their planned or running placement, both, or nobody. What the input leaves out is no longer
+ * shared, so leaving a group or the company out takes the story out of its listing and ends its
+ * access. The young person alone decides.
  */
 export const shareWorkStoryCommand = defineCommand({
   name: 'shareWorkStory',
@@ -163,8 +167,17 @@ export const shareWorkStoryCommand = defineCommand({
       const group = await loadGroup(context.loader, input.groupId);
       assertCanShareWith(story.youthId, group, ['groupId']);
     }
+    const companyId = input.companyOfPlacementId
+      ? companyToShareWith(
+          story.youthId,
+          await loadSharedPlacement(context.loader, input.companyOfPlacementId),
+          ['companyOfPlacementId'],
+        )
+      : undefined;
     return work.change(WorkStoryEntity, story, {
       sharedWithGroupId: input.groupId ?? undefined,
+      sharedWithCompanyId: companyId,
+      sharedThroughPlacementId: companyId ? (input.companyOfPlacementId ?? undefined) : undefined,
       updatedAt: context.now().toISOString(),
     });
   },

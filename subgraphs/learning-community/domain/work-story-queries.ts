@@ -1,10 +1,12 @@
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import type { PageRequest } from '#kernel/listing';
+import { isTiedNow } from '#kernel/youth-company-link';
 import { loadGroup } from '../repository/network-group-repository.ts';
 import {
   listStoriesOfYouth,
   listStoriesSharedWith,
+  listStoriesSharedWithCompany,
   loadStory,
 } from '../repository/work-story-repository.ts';
 import type { NetworkGroup } from './network-group.ts';
@@ -40,6 +42,29 @@ export function storiesSharedWithGroup(
   page: PageRequest,
 ): Promise<Connection<WorkStory>> {
   return listStoriesSharedWith(context, group.id, page);
+}
+
+/**
+ * One page of the stories shared with a company, newest first: only those of young people the
+ * company is tied to now (one batched read of their links for the page), so a story leaves the
+ * company's listing when the placement ends, as its fields' rule refuses it then. The page may
+ * hold fewer stories than asked for; its cursor still resumes after the last one read.
+ */
+export async function storiesSharedWithCompany(
+  context: SubgraphContext,
+  companyId: string,
+  page: PageRequest,
+): Promise<Connection<WorkStory>> {
+  const listed = await listStoriesSharedWithCompany(context, companyId, page);
+  const tied = await Promise.all(
+    listed.edges.map((edge) => isTiedNow(context, edge.node.youthId, companyId)),
+  );
+  return { ...listed, edges: listed.edges.filter((_edge, index) => tied[index]) };
+}
+
+/** The company a story is shared with; null while it is shared with none. */
+export function sharedCompanyOf(story: WorkStory): { id: string } | null {
+  return story.sharedWithCompanyId ? { id: story.sharedWithCompanyId } : null;
 }
 
 /** The team member who helped write a story, if one did. */

@@ -12,7 +12,8 @@ const storyText = textSchema();
 /**
  * A young person's own account of a work experience ("arbejdsfortælling"). Private to the young
  * person and their municipality's team unless the young person shares it with one of their
- * groups (`sharedWithGroupId`).
+ * groups (`sharedWithGroupId`) or with the company of their current placement
+ * (`sharedWithCompanyId`, chosen through `sharedThroughPlacementId`).
  */
 export const WorkStorySchema = z.object({
   id: EntityIdSchema,
@@ -25,6 +26,10 @@ export const WorkStorySchema = z.object({
   authorship: WorkStoryAuthorshipSchema,
   writtenWithStaffId: EntityIdSchema.optional(),
   sharedWithGroupId: EntityIdSchema.optional(),
+  /** The company the young person shared the story with; its contacts read it while tied. */
+  sharedWithCompanyId: EntityIdSchema.optional(),
+  /** The planned or running placement through which the story was shared with its company. */
+  sharedThroughPlacementId: EntityIdSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().min(1),
@@ -84,4 +89,32 @@ export function assertOwnPlacement(
       path,
     );
   }
+}
+
+/** Placement statuses in which the young person is placed at the company (planned or running). */
+const CURRENT_PLACEMENT_STATUSES: readonly string[] = ['PLANNED', 'ACTIVE', 'EXTENDED'];
+
+/**
+ * Checks that a young person may share a story with the company of a placement: the placement
+ * is their own (anything else gets the answer an unknown id gets) and planned or running.
+ *
+ * @param youthId - the young person whose story it is
+ * @param placement - the placement named, as its owner's item says; undefined when none exists
+ * @param path - the input field the placement came from
+ * @returns the company to share the story with
+ */
+export function companyToShareWith(
+  youthId: string,
+  placement: { youthId: string; companyId: string; status: string } | undefined,
+  path: string[],
+): string {
+  assertOwnPlacement(youthId, placement, path);
+  if (!placement || !CURRENT_PLACEMENT_STATUSES.includes(placement.status)) {
+    throw new DomainRuleError(
+      'PLACEMENT_NOT_CURRENT',
+      'A story can be shared only with the company of a planned or running placement',
+      path,
+    );
+  }
+  return placement.companyId;
 }

@@ -8,7 +8,7 @@ import type { NetworkStats as NetworkStatsModel } from '../domain/network-stats.
 import type { WorkStory as WorkStoryModel } from '../domain/work-story.ts';
 import type { Suggestion as SuggestionModel, SuggestionAnswer as SuggestionAnswerModel } from '../domain/suggestion.ts';
 import type { PracticeLearning as PracticeLearningModel } from '../domain/practice-learning.ts';
-import type { UnitedGathering as UnitedGatheringModel, GatheringParticipant as GatheringParticipantModel } from '../domain/united-gathering.ts';
+import type { UnitedGathering as UnitedGatheringModel, GatheringParticipant as GatheringParticipantModel, GatheringManagerView as GatheringManagerViewModel } from '../domain/united-gathering.ts';
 import type { TeamTraining as TeamTrainingModel, TeamTrainer as TeamTrainerModel } from '../domain/team-training.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
@@ -122,6 +122,24 @@ export type Company = {
    * to the company's own contacts and to the municipality's team.
    */
   networkGroups: Array<NetworkGroup>;
+  /**
+   * Work stories young people placed at the company shared with it, newest first. Visible to the
+   * company's own contacts only, and only the stories of young people the company is tied to now
+   * (an open invitation, an open wish or a planned or running placement): a story leaves the list
+   * when the tie ends or the young person stops sharing it, so a page may hold fewer stories than
+   * asked for.
+   */
+  sharedStories: WorkStoryConnection;
+};
+
+
+/**
+ * A company in a municipality's network (owned by the companies subgraph). The learning community
+ * subgraph adds the company network groups its contact persons take part in.
+ */
+export type CompanySharedStoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A company's contact person (owned by the companies subgraph). */
@@ -159,6 +177,33 @@ export type CreateNetworkGroupPayload = {
   errors: Array<UserError>;
   /** The new group; null when `errors` is not empty. */
   group: Maybe<NetworkGroup>;
+};
+
+/**
+ * A municipal manager who takes part in a NEXTWORK United gathering on behalf of their
+ * municipality. Managers are not NEXTWORK users: they are recorded by name and title.
+ */
+export type GatheringManager = {
+  __typename?: 'GatheringManager';
+  /** The municipality the manager takes part for. */
+  municipality: Municipality;
+  /**
+   * The manager's name: an employee's personal data, visible to the programme office and to the
+   * teams of the municipalities taking part in the gathering only.
+   */
+  name: Scalars['String']['output'];
+  /** The manager's title, e.g. "Jobcenterchef". */
+  title: Scalars['String']['output'];
+};
+
+/** A municipal manager who takes part in a gathering. */
+export type GatheringManagerInput = {
+  /** The code of the municipality the manager takes part for; it must run NEXTWORK. */
+  municipalityCode: Scalars['ID']['input'];
+  /** The manager's name, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** The manager's title, 1 to 100 characters. */
+  title: Scalars['String']['input'];
 };
 
 /** A participant of a NEXTWORK United gathering. */
@@ -298,8 +343,9 @@ export type Mutation = {
   /** Shares a learning from practice with NEXTWORK United on behalf of the caller's team. */
   sharePracticeLearning: SharePracticeLearningPayload;
   /**
-   * Shares a work story with one of the young person's groups, or makes it private again. Only
-   * the young person decides this.
+   * Sets with whom a work story is shared: one of the young person's groups, the company of their
+   * planned or running placement, both, or nobody (private again); what the input leaves out is no
+   * longer shared. Only the young person decides this.
    */
   shareWorkStory: WorkStoryPayload;
   /**
@@ -653,6 +699,11 @@ export type PlanUnitedGatheringInput = {
    * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The municipal managers who take part (up to 50); each municipality must run NEXTWORK
+   * (`MUNICIPALITY_NOT_FOUND`).
+   */
+  managers?: InputMaybe<Array<GatheringManagerInput>>;
   /** Who takes part (up to 100). */
   participants: Array<GatheringParticipantInput>;
   /** The first day: not before the programme began, at most twelve months ahead (`DATE_OUT_OF_RANGE`). */
@@ -983,6 +1034,13 @@ export type SharePracticeLearningPayload = {
 /** The young person's choice whether to share a work story with one of their groups. */
 export type ShareWorkStoryInput = {
   /**
+   * The young person's own planned or running placement whose company to share the story with;
+   * its contacts read the story while the placement (or another tie) lasts, and not after. Null
+   * stops sharing it with a company. Another's placement is `PLACEMENT_NOT_FOUND`; an ended one
+   * `PLACEMENT_NOT_CURRENT`.
+   */
+  companyOfPlacementId?: InputMaybe<Scalars['ID']['input']>;
+  /**
    * The version of the story as last read; a change made on another version is refused with
    * `CONFLICT`, which names the current version, and nothing is written.
    */
@@ -1194,6 +1252,8 @@ export type UnitedGathering = {
   hostMunicipality: Municipality;
   /** The gathering's id. */
   id: Scalars['ID']['output'];
+  /** The municipal managers who take part, on behalf of their municipalities. */
+  managers: Array<GatheringManager>;
   /** What came out of it, item by item; empty until recorded. */
   outcomes: Array<Scalars['String']['output']>;
   /** Who takes part. */
@@ -1352,6 +1412,12 @@ export type WorkStory = {
   id: Scalars['ID']['output'];
   /** The placement the story is about, when there is one. */
   placement: Maybe<Placement>;
+  /**
+   * The company the young person shared the story with (the company of their planned or running
+   * placement); null while it is shared with none. Visible to the young person, their
+   * municipality's team and the company's contacts while the company and the young person are tied.
+   */
+  sharedWithCompany: Maybe<Company>;
   /** The group the young person shared the story with; null while it is private. */
   sharedWithGroup: Maybe<NetworkGroup>;
   /** When the story was last changed. */
@@ -1612,6 +1678,8 @@ export type ResolversTypes = ResolversObject<{
   CreateNetworkGroupPayload: ResolverTypeWrapper<Omit<CreateNetworkGroupPayload, 'group'> & { group?: Maybe<ResolversTypes['NetworkGroup']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GatheringManager: ResolverTypeWrapper<GatheringManagerViewModel>;
+  GatheringManagerInput: GatheringManagerInput;
   GatheringParticipant: ResolverTypeWrapper<GatheringParticipantModel>;
   GatheringParticipantInput: GatheringParticipantInput;
   GatheringParticipantKind: GatheringParticipantKind;
@@ -1705,6 +1773,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateNetworkGroupPayload: Omit<CreateNetworkGroupPayload, 'group'> & { group?: Maybe<ResolversParentTypes['NetworkGroup']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  GatheringManager: GatheringManagerViewModel;
+  GatheringManagerInput: GatheringManagerInput;
   GatheringParticipant: GatheringParticipantModel;
   GatheringParticipantInput: GatheringParticipantInput;
   MarkSuggestionActedOnInput: MarkSuggestionActedOnInput;
@@ -1809,6 +1879,7 @@ export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Company']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkGroups?: Resolver<Array<ResolversTypes['NetworkGroup']>, ParentType, ContextType>;
+  sharedStories?: Resolver<ResolversTypes['WorkStoryConnection'], ParentType, ContextType, RequireFields<CompanySharedStoriesArgs, 'first'>>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
@@ -1827,6 +1898,12 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type GatheringManagerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GatheringManager'] = ResolversParentTypes['GatheringManager']> = ResolversObject<{
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type GatheringParticipantResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GatheringParticipant'] = ResolversParentTypes['GatheringParticipant']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['GatheringParticipantKind'], ParentType, ContextType>;
@@ -2091,6 +2168,7 @@ export type UnitedGatheringResolvers<ContextType = SubgraphContext, ParentType e
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hostMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['GatheringManager']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['GatheringParticipant']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2133,6 +2211,7 @@ export type WorkStoryResolvers<ContextType = SubgraphContext, ParentType extends
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
+  sharedWithCompany?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   sharedWithGroup?: Resolver<Maybe<ResolversTypes['NetworkGroup']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2184,6 +2263,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreateNetworkGroupPayload?: CreateNetworkGroupPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  GatheringManager?: GatheringManagerResolvers<ContextType>;
   GatheringParticipant?: GatheringParticipantResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

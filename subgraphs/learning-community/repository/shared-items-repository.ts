@@ -11,7 +11,7 @@ import { EntityIdSchema, MunicipalityCodeSchema } from '#kernel/validation';
  * Reads of items other subgraphs own, through `sharedKeys` and only the attributes its TSDoc
  * names as the contract: a young person's, a company's and a staff member's
  * `municipalityCode`, a staff member's `role`, a contact person's `companyId`, a placement's
- * `youthId` and `municipalityCode`, a municipality's existence. Each is a
+ * `youthId`, `municipalityCode`, `companyId` and `status`, a municipality's existence. Each is a
  * read-only view declared as an entity (this subgraph never writes them), so a view is
  * zod-checked like any item of ours. All reads go through the request's loader, so checking a
  * list costs one batch.
@@ -59,11 +59,16 @@ export interface SharedContact {
   municipalityCode?: string;
 }
 
-/** What this subgraph may know about a placement: whose it is and where it belongs. */
+/**
+ * What this subgraph may know about a placement: whose it is, where it belongs, at which
+ * company and where it stands (`PLANNED`, `ACTIVE`, `EXTENDED`, `COMPLETED`, `INTERRUPTED`).
+ */
 export const SharedPlacementSchema = z.object({
   id: EntityIdSchema,
   youthId: EntityIdSchema,
   municipalityCode: MunicipalityCodeSchema,
+  companyId: EntityIdSchema,
+  status: z.string(),
 });
 
 /** What this subgraph may know about a placement. */
@@ -114,6 +119,8 @@ const SharedPlacementView = defineEntity<SharedPlacement>({
     id: idOfKey(item),
     youthId: item.youthId,
     municipalityCode: item.municipalityCode,
+    companyId: item.companyId,
+    status: item.status,
   }),
 });
 
@@ -172,7 +179,7 @@ export async function loadSharedContacts(
   });
 }
 
-/** A placement's young person and municipality by id; undefined where no placement exists. */
+/** A placement's young person, municipality, company and status by id; undefined where no placement exists. */
 export async function loadSharedPlacement(
   loader: ItemLoader,
   placementId: string,

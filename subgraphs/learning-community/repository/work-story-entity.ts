@@ -18,10 +18,15 @@ function storiesSharedWithPartition(groupId: string): string {
   return key(LC_PREFIX.story, PREFIX.networkGroup, groupId);
 }
 
+/** Index partition (gsi3) of the stories shared with a company; only those are in it. */
+function storiesSharedWithCompanyPartition(companyId: string): string {
+  return key(LC_PREFIX.story, PREFIX.company, companyId);
+}
+
 /**
  * A young person's work story, listed per young person on gsi1. A private story has no gsi2
- * keys, so it is absent from every group's listing by construction, not by a filter; sharing
- * it, or making it private again, moves it in or out of the group's listing.
+ * or gsi3 keys, so it is absent from every group's and company's listing by construction, not
+ * by a filter; sharing it, or making it private again, moves it in or out of the listing.
  */
 export const WorkStoryEntity = defineEntity<WorkStory>({
   name: 'WorkStory',
@@ -39,6 +44,13 @@ export const WorkStoryEntity = defineEntity<WorkStory>({
             sk: key(story.createdAt, story.id),
           }
         : undefined,
+    gsi3: (story) =>
+      story.sharedWithCompanyId
+        ? {
+            pk: storiesSharedWithCompanyPartition(story.sharedWithCompanyId),
+            sk: key(story.createdAt, story.id),
+          }
+        : undefined,
   },
 });
 
@@ -50,4 +62,13 @@ export function storiesOfYouthQuery(youthId: string) {
 /** The listing of the stories shared with a group, newest first. */
 export function storiesSharedWithQuery(groupId: string) {
   return { index: 'gsi2' as const, partition: storiesSharedWithPartition(groupId), forward: false };
+}
+
+/** The listing of the stories shared with a company, newest first. */
+export function storiesSharedWithCompanyQuery(companyId: string) {
+  return {
+    index: 'gsi3' as const,
+    partition: storiesSharedWithCompanyPartition(companyId),
+    forward: false,
+  };
 }

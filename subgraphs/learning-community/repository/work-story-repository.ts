@@ -8,6 +8,7 @@ import { UnitOfWork } from '#kernel/unit-of-work';
 import type { WorkStory } from '../domain/work-story.ts';
 import {
   storiesOfYouthQuery,
+  storiesSharedWithCompanyQuery,
   storiesSharedWithQuery,
   storyKey,
   WorkStoryEntity,
@@ -47,6 +48,18 @@ export function listStoriesSharedWith(
   page: PageRequest,
 ): Promise<Connection<WorkStory>> {
   return WorkStoryEntity.page(reader, { query: storiesSharedWithQuery(groupId) }, page);
+}
+
+/**
+ * One page of the stories shared with a company, newest first, whether or not the company is
+ * still tied to each young person (the caller's rule decides that).
+ */
+export function listStoriesSharedWithCompany(
+  reader: ListingReader,
+  companyId: string,
+  page: PageRequest,
+): Promise<Connection<WorkStory>> {
+  return WorkStoryEntity.page(reader, { query: storiesSharedWithCompanyQuery(companyId) }, page);
 }
 
 /**

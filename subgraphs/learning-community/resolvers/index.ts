@@ -2,6 +2,7 @@ import { DateScalar, DateTimeScalar } from '#kernel/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AttendanceRecord } from './attendance-record.ts';
 import { Company } from './company.ts';
+import { GatheringManager } from './gathering-manager.ts';
 import { GatheringParticipant } from './gathering-participant.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
   AttendanceRecord,
   Company,
   GatheringParticipant,
+  GatheringManager,
   Municipality,
   Mutation,
   NetworkGroup,

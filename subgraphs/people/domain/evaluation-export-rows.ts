@@ -120,9 +120,26 @@ export const AttendanceSchema = z.object({
 /** Network session attendance of one young person. */
 export type Attendance = z.infer<typeof AttendanceSchema>;
 
+/**
+ * How many work stories a young person wrote, and with whom they shared them: counts only,
+ * never the text (#20: shared with their group, with the company of their placement).
+ */
+export const WorkStoryCountsSchema = z.object({
+  written: z.number().int().min(0),
+  sharedWithGroup: z.number().int().min(0),
+  sharedWithCompany: z.number().int().min(0),
+});
+
+/** A young person's work story counts. */
+export type WorkStoryCounts = z.infer<typeof WorkStoryCountsSchema>;
+
+/** No stories: the counts of a young person who wrote none. */
+const NO_STORIES: WorkStoryCounts = { written: 0, sharedWithGroup: 0, sharedWithCompany: 0 };
+
 /** The learning community's columns of one young person. */
 export const LearningColumnsSchema = z.object({
   attendance: AttendanceSchema.default({ present: 0, absent: 0, excused: 0 }),
+  workStories: WorkStoryCountsSchema.default(NO_STORIES),
 });
 
 /** Whether in education or a job N months after a day: null while that day is still to come. */
@@ -151,6 +168,8 @@ export interface EvaluationYouthRow extends TieColumns {
   weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
   /** The young person's own self-assessments: first and latest, per item (#20). */
   selfAssessment: SelfAssessmentColumns;
+  /** How many work stories they wrote and shared, with their group and with a company (#20). */
+  workStories: WorkStoryCounts;
 }
 
 /** One placement's row. */
@@ -206,6 +225,8 @@ export interface EvaluationSubject {
   selfAssessments?: readonly SelfAssessment[];
   /** Their ties to companies (#20); none when left out. */
   ties?: readonly TieFacts[];
+  /** Their work story counts (#20); none when left out. */
+  workStories?: WorkStoryCounts;
 }
 
 /**
@@ -245,6 +266,7 @@ export function evaluationRowsOf(
       attendance: subject.attendance,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
+      workStories: subject.workStories ?? NO_STORIES,
       ...tieColumnsOf(subject.ties ?? [], until),
     },
     placements: placements.map((placement, index) => {

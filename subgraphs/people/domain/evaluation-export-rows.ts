@@ -122,6 +122,7 @@ export type Attendance = z.infer<typeof AttendanceSchema>;
 /** The learning community's columns of one young person. */
 export const LearningColumnsSchema = z.object({
   attendance: AttendanceSchema.default({ present: 0, absent: 0, excused: 0 }),
+  youthPeerTies: z.number().int().min(0).default(0),
 });
 
 /** Whether in education or a job N months after a day: null while that day is still to come. */
@@ -147,6 +148,8 @@ export interface EvaluationYouthRow extends TieColumns {
   weeksInEducationOrJob: number;
   fallBacks: number;
   attendance: Attendance;
+  /** How many other young people they are tied to through youth groups (#20). */
+  youthPeerTies: number;
   weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
   /** The young person's own self-assessments: first and latest, per item (#20). */
   selfAssessment: SelfAssessmentColumns;
@@ -205,6 +208,8 @@ export interface EvaluationSubject {
   selfAssessments?: readonly SelfAssessment[];
   /** Their ties to companies (#20); none when left out. */
   ties?: readonly TieFacts[];
+  /** How many other young people they are tied to (#20); 0 when left out. */
+  youthPeerTies?: number;
 }
 
 /**
@@ -242,6 +247,7 @@ export function evaluationRowsOf(
       weeksInEducationOrJob: weeksInEducationOrJob(series),
       fallBacks: fallBacks(series),
       attendance: subject.attendance,
+      youthPeerTies: subject.youthPeerTies ?? 0,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       ...tieColumnsOf(subject.ties ?? [], until),

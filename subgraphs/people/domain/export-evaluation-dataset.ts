@@ -117,7 +117,9 @@ async function rowsOfPage(
   for (const subject of subjects) {
     const id = subject.youth.id;
     const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
-    const { attendance } = LearningColumnsSchema.parse(learningAnswer.rows[id] ?? {});
+    const { attendance, youthPeerTies } = LearningColumnsSchema.parse(
+      learningAnswer.rows[id] ?? {},
+    );
     const ofSubject = evaluationRowsOf(
       {
         pseudonym: pseudonymise(id),
@@ -125,6 +127,7 @@ async function rowsOfPage(
         timeline: subject.timeline,
         placements,
         attendance,
+        youthPeerTies,
         selfAssessments: selfAssessments.get(id) ?? [],
         ties,
       },

@@ -237,10 +237,12 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     PREFIX.opportunity,
     PREFIX.placement,
     // 0007: ties derived from stored records, in the young person's collection and between
-    // companies (`TIE#…`); 0009: participant tasks in the young person's collection.
+    // companies (`TIE#…`); 0009: participant tasks in the young person's collection; 0012:
+    // young people's and companies' ties from the groups' member lists.
     PREFIX.youth,
     PREFIX.tie,
   ],
-  read: [PREFIX.company],
+  // 0012 reads the network groups (listed per municipality on gsi1).
+  read: [PREFIX.company, PREFIX.networkGroup],
   indexes: ['gsi1', 'gsi3'],
 };

@@ -1,5 +1,9 @@
 import type { Migration } from '#kernel/migrations/migration';
 import { foldNetworkMonthItems } from './0004-fold-month-items.ts';
+import { tiesFromGroupMemberships } from './0012-ties-from-group-memberships.ts';
 
 /** The learning community subgraph's data migrations, in order. */
-export const LEARNING_COMMUNITY_MIGRATIONS: readonly Migration[] = [foldNetworkMonthItems];
+export const LEARNING_COMMUNITY_MIGRATIONS: readonly Migration[] = [
+  foldNetworkMonthItems,
+  tiesFromGroupMemberships,
+];

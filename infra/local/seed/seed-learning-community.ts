@@ -22,6 +22,7 @@ import {
   AttendanceRecordEntities,
   attendanceTotalsToItem,
 } from '#learning-community/repository/attendance-entity';
+import { replayJoinings } from '#learning-community/repository/group-member-ties';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
 import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
 import { networkCountsToItem } from '#learning-community/repository/network-stats-entity';
@@ -45,8 +46,9 @@ import { suggestionsOf } from './seed-suggestions.ts';
  * of every municipality, consistent with those items, as the subgraph's own writes would leave
  * them; a few work stories per municipality (one shared with its group, the others private);
  * and NEXTWORK United: the gathering of 29–30 April 2026 in Vejle, a practice learning from
- * each municipality, and the training of Aarhus' new team. Everything is derived
- * deterministically from the world.
+ * each municipality, and the training of Aarhus' new team; the ties between the young people of
+ * each youth group and the companies of each company group, as joining them writes them.
+ * Everything is derived deterministically from the world.
  *
  * @param table - the table to fill
  * @param world - the demo world
@@ -60,9 +62,11 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   const items: Item[] = [];
   const monthsByMunicipality = new Map<string, MonthCounterChange[]>();
   const totals = new Map<string, { kind: 'YOUTH' | 'CONTACT'; totals: AttendanceTotals }>();
+  const groups: NetworkGroup[] = [];
 
   for (const demo of world.networkGroups) {
     const group = groupOf(demo, companyOfContact);
+    groups.push(group);
     items.push(...groupSeedItems(group));
     for (const session of sessionsOf(demo, group, world.today)) {
       items.push(NetworkSessionEntity.toItem(session));
@@ -125,6 +129,8 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
     TeamTrainingEntity.toItem(aarhusTraining()),
   );
   await table.putMany(items);
+  // Ties only add to sets, written as the membership command's follow-up writes them.
+  for (const group of groups) await replayJoinings(table, group);
 }
 
 /**

@@ -1,12 +1,8 @@
 import type { Migration } from '#kernel/migrations/migration';
-import type { Table } from '#kernel/table/table';
-import { companyPairsJoining } from '../domain/company-group-ties.ts';
-import type { GroupMember, NetworkGroup, NetworkGroupKind } from '../domain/network-group.ts';
-import { youthGroupContact } from '../domain/youth-group-ties.ts';
-import { writeCompanyGroupTies } from '../repository/company-group-ties-repository.ts';
+import type { NetworkGroupKind } from '../domain/network-group.ts';
+import { replayJoinings } from '../repository/group-member-ties.ts';
 import { readAllGroupsOfMunicipality } from '../repository/network-group-repository.ts';
 import { listMunicipalityCodes } from '../repository/network-stats-repository.ts';
-import { writeYouthGroupTies } from '../repository/youth-group-ties-repository.ts';
 
 /**
  * Ties from the groups' member lists: young people of a youth group tied to each other (issue
@@ -38,19 +34,3 @@ export const tiesFromGroupMemberships = {
     }
   },
 } satisfies Migration;
-
-/** Writes the ties of a group's joinings, day by day; how many joinings tied anyone. */
-async function replayJoinings(table: Table, group: NetworkGroup): Promise<number> {
-  const days = [...new Set(group.members.map((member) => member.joinedOn))].sort();
-  let written = 0;
-  for (const day of days) {
-    const byThen = { ...group, members: group.members.filter((m) => m.joinedOn <= day) };
-    const joining: GroupMember[] = group.members.filter((member) => member.joinedOn === day);
-    const pairs = companyPairsJoining(byThen, joining);
-    if (pairs.length > 0) await writeCompanyGroupTies(table, group.id, pairs, day);
-    const peers = youthGroupContact(byThen, joining, day);
-    if (peers) await writeYouthGroupTies(table, peers);
-    if (pairs.length > 0 || peers) written += 1;
-  }
-  return written;
-}

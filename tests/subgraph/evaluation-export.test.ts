@@ -76,6 +76,7 @@ const YOUTH_COLUMNS = [
   'strongestTie',
   'weeklyStatus',
   'weeksInEducationOrJob',
+  'youthPeerTies',
 ];
 const PLACEMENT_COLUMNS = [
   'endDate',

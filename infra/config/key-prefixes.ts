@@ -53,8 +53,9 @@ export interface KeyPrefixGrant {
 export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
   people: {
     write: [PREFIX.municipality, PREFIX.youth, PREFIX.staff],
-    // The data protection officer's queries read the audit trail.
-    read: [PREFIX.audit],
+    // The data protection officer's queries read the audit trail; a young person's youth groups
+    // (`NETWORK#YOUTH#…`, `GROUP#…`) say whose first names they see (`#kernel/group-peers`).
+    read: [PREFIX.audit, LC_PREFIX.participant, PREFIX.networkGroup],
     append: [PREFIX.audit],
   },
   companies: {
@@ -67,7 +68,9 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       // monthly counters.
       PREFIX.municipality,
     ],
-    read: [],
+    // A company's company groups (`NETWORK#COMPANY#…`, `GROUP#…`) say which other companies'
+    // contacts see its name and contacts (`#kernel/group-peers`).
+    read: [LC_PREFIX.participant, PREFIX.networkGroup],
     append: [PREFIX.audit],
   },
   placements: {
@@ -164,6 +167,8 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
       LC_PREFIX.session,
       // The young person's suggestions to the network, found on their author listing (gsi3).
       LC_PREFIX.suggestion,
+      // Their ties to other young people, and the others' ties to them (`YOUTH#…` / `TIE#YOUTH`).
+      PREFIX.youth,
     ],
     read: [],
     indexes: ['gsi1', 'gsi3'],
@@ -232,10 +237,12 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     PREFIX.opportunity,
     PREFIX.placement,
     // 0007: ties derived from stored records, in the young person's collection and between
-    // companies (`TIE#…`); 0009: participant tasks in the young person's collection.
+    // companies (`TIE#…`); 0009: participant tasks in the young person's collection; 0012:
+    // young people's and companies' ties from the groups' member lists.
     PREFIX.youth,
     PREFIX.tie,
   ],
-  read: [PREFIX.company],
+  // 0012 reads the network groups (listed per municipality on gsi1).
+  read: [PREFIX.company, PREFIX.networkGroup],
   indexes: ['gsi1', 'gsi3'],
 };

@@ -75,7 +75,11 @@ export const companiesRules: SubgraphRules = {
     },
     Company: {
       ...audienceRules('COMPANY_FIELD_ACCESS', COMPANY_FIELD_ACCESS, companyAudienceOf),
-      [REFERENCE]: audienceRule('COMPANY_FIELD_ACCESS.id', companyAudienceOf, EVERY_AUDIENCE),
+      [REFERENCE]: audienceRule(
+        'COMPANY_FIELD_ACCESS.id',
+        companyAudienceOf,
+        COMPANY_FIELD_ACCESS.id,
+      ),
     },
     CompanyAddress: audienceRules(
       'COMPANY_ADDRESS_FIELD_ACCESS',
@@ -93,7 +97,7 @@ export const companiesRules: SubgraphRules = {
       [REFERENCE]: audienceRule(
         'COMPANY_CONTACT_FIELD_ACCESS.id',
         contactAudienceOf,
-        EVERY_AUDIENCE,
+        COMPANY_CONTACT_FIELD_ACCESS.id,
       ),
     },
     PlacementOpportunity: {

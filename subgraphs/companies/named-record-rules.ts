@@ -6,6 +6,7 @@ import type { Identity } from '#kernel/identity';
 import { callerInRecordedScope } from '#kernel/recorded-scope';
 import type { Company } from './domain/company.ts';
 import {
+  COMPANY_FIELD_ACCESS,
   COMPANY_MUTATION_ACCESS,
   type CompanyMutation,
   mutationAudiences,
@@ -15,6 +16,7 @@ import {
   companyAudience,
   EVERY_AUDIENCE,
   mayHoldAudience,
+  sharesCompanyGroupNow,
 } from './domain/company-audience.ts';
 import { loadContact } from './repository/company-contact-repository.ts';
 import { loadCompany } from './repository/company-repository.ts';
@@ -78,14 +80,18 @@ function idIn(value: unknown, field?: string): string | undefined {
 /** `company(id)`: whoever has an audience for the company (`COMPANY_FIELD_ACCESS.id`). */
 export const queriedCompany = onNamedRecord(
   'COMPANY_FIELD_ACCESS.id',
-  EVERY_AUDIENCE,
+  COMPANY_FIELD_ACCESS.id,
   async (args, context) => {
     const id = idIn(args.id);
     return id ? loadCompany(context.loader, id) : undefined;
   },
-  async (identity, company) => ({
-    audience: companyAudience(identity, company),
-    allowed: EVERY_AUDIENCE,
+  async (identity, company, context) => ({
+    audience: companyAudience(
+      identity,
+      company,
+      await sharesCompanyGroupNow(context, identity, company.id),
+    ),
+    allowed: COMPANY_FIELD_ACCESS.id,
   }),
 );
 

@@ -6,6 +6,7 @@ import {
   type CompanyAudience,
   companyAudience,
   companyAudienceInScope,
+  sharesCompanyGroupNow,
 } from './domain/company-audience.ts';
 import type { CompanyContact } from './domain/company-contact.ts';
 import type { PlacementOpportunity } from './domain/placement-opportunity.ts';
@@ -39,7 +40,8 @@ async function audienceOfOwner(
     loadCompany(context.loader, companyId),
     callerInRecordedScope(context, identity),
   ]);
-  return company ? companyAudience(caller, company) : null;
+  if (!company) return null;
+  return companyAudience(caller, company, await sharesCompanyGroupNow(context, caller, companyId));
 }
 
 /**

@@ -15,6 +15,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'details',
   'email',
   'feedback',
+  'firstName',
   'followUps',
   'goals',
   'interests',

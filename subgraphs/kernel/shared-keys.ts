@@ -118,6 +118,38 @@ export const sharedKeys = {
     pk: key(PREFIX.youth, youthId),
     sk: key('SELFASSESS', occasion),
   }),
+  /**
+   * A young person's ties to other young people (`ties.ts`; owner: learning-community, which
+   * writes them when young people share a youth group, with set additions only). History: it
+   * never ends, but an erased young person is taken out of every other's. It lives in the young
+   * person's item collection, so erasure removes it with them; gsi2 lists it for the
+   * municipality's figures. Readers may rely on `youthId`, `municipalityCode` and the string sets
+   * `peers`, `reasons`, `contactDays`, read through `YouthPeerTiesEntity`.
+   */
+  youthPeerTies: (youthId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: key(PREFIX.tie, PREFIX.youth),
+  }),
+  /**
+   * A network group (owner: learning-community). Readers may rely on `kind` (`YOUTH`,
+   * `COMPANY`), `municipalityCode` and `members` (a list of `{ memberId, joinedOn, companyId? }`,
+   * `companyId` for a contact person of a company group): people and companies check that a
+   * caller shares a group with the young person or company they ask about (`group-peers.ts`).
+   */
+  networkGroup: (groupId: string): ItemKey => ({
+    pk: key(PREFIX.networkGroup, groupId),
+    sk: key(PREFIX.networkGroup, groupId),
+  }),
+  /**
+   * That a participant takes part in a network group now (owner: learning-community, written
+   * and deleted in the membership's transaction): a young person or contact person as a member,
+   * or a company with at least one contact person in a company group. Readers may rely on
+   * `groupId`; the participant's items of this kind are listed by {@link groupParticipations}.
+   */
+  groupParticipation: (kind: GroupParticipantKind, participantId: string, groupId: string) => ({
+    pk: groupParticipations(kind, participantId),
+    sk: key(PREFIX.networkGroup, groupId),
+  }),
 } as const;
 
 /**
@@ -133,3 +165,17 @@ export const sharedListings = {
   erasedYouth: (municipalityCode: string): string =>
     key(PREFIX.municipality, municipalityCode, 'ERASED_YOUTH'),
 } as const;
+
+/** Who takes part in network groups: young people, contact persons and their companies. */
+export type GroupParticipantKind = 'YOUTH' | 'CONTACT' | 'COMPANY';
+
+/**
+ * The partition of a participant's items in the learning community (`sharedKeys.groupParticipation`
+ * among them, sort keys beginning `GROUP#`): one query lists the groups they take part in.
+ *
+ * @param kind - the kind of participant
+ * @param participantId - the young person, contact person or company
+ */
+export function groupParticipations(kind: GroupParticipantKind, participantId: string): string {
+  return key('NETWORK', kind, participantId);
+}

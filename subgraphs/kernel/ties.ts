@@ -23,6 +23,10 @@ import type { Item, TransactAction } from './table/table.ts';
  * so erasure removes them with the rest, listed for the company on gsi3 (`COMPANY#<id>#TIE`) and
  * for the municipality's figures on gsi2 (`MUNI#<code>#TIE`): each one index query, no scan.
  * Company–company ties are two items, one under each company (`TIE#COMPANY#<a>` / `COMPANY#<b>`).
+ * A young person's ties to other young people are one item in their collection
+ * (`YOUTH#<id>` / `TIE#YOUTH`): the set of peers, so that a count is one batched read however
+ * many young people a listing shows, listed for the municipality's figures on gsi2
+ * (`MUNI#<code>#TIE#YOUTH`).
  */
 
 /** How a tie was made. */
@@ -35,6 +39,7 @@ export const TIE_WAYS = [
   'PLACEMENT',
   'COMPANY_GROUP',
   'SHARED_PLACEMENTS',
+  'YOUTH_GROUP',
 ] as const;
 
 /** How a tie was made. */
@@ -98,6 +103,8 @@ export const tieSource = {
   session: (sessionId: string): string => `SESSION#${sessionId}`,
   /** Membership of the same company group. */
   companyGroup: (groupId: string): string => `GROUP#${groupId}`,
+  /** Membership of the same youth group. */
+  youthGroup: (groupId: string): string => `YOUTH_GROUP#${groupId}`,
 } as const;
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -414,4 +421,116 @@ export function foldYouthCompanyContacts(
  */
 export function youthCompanyTieItems(contacts: readonly YouthCompanyContact[]): Item[] {
   return foldYouthCompanyContacts(contacts).map(YouthCompanyTieEntity.toItem);
+}
+
+/** The gsi2 partition of the peer ties of a municipality's young people. */
+export const municipalityPeerTiesPartition = (municipalityCode: string): string =>
+  key(PREFIX.municipality, municipalityCode, TIE, PREFIX.youth);
+
+/** A young person's ties to other young people, as read. */
+export const YouthPeerTiesSchema = z.object({
+  youthId: z.string(),
+  municipalityCode: z.string(),
+  /** The other young people, each once. */
+  peers: z.array(z.string()),
+  /** The facts that made them (`tieSource.youthGroup`). */
+  reasons: z.array(z.string()),
+  /** Days of contact, earliest first: the first is when the young person was first tied. */
+  contactDays: z.array(IsoDay),
+});
+
+/** A young person's ties to other young people. */
+export type YouthPeerTies = z.infer<typeof YouthPeerTiesSchema>;
+
+/** A young person's ties to other young people; its sets are stored as string sets. */
+export const YouthPeerTiesEntity = defineEntity<YouthPeerTies>({
+  name: 'YouthPeerTies',
+  schema: YouthPeerTiesSchema,
+  key: (ties) => sharedKeys.youthPeerTies(ties.youthId),
+  indexes: {
+    gsi2: (ties) => ({
+      pk: municipalityPeerTiesPartition(ties.municipalityCode),
+      sk: key(PREFIX.youth, ties.youthId),
+    }),
+  },
+  extra: (ties) =>
+    stringSets({ peers: ties.peers, reasons: ties.reasons, contactDays: ties.contactDays }),
+  decode: (item) => ({
+    ...item,
+    peers: stringsOf(item.peers),
+    reasons: stringsOf(item.reasons),
+    contactDays: stringsOf(item.contactDays),
+  }),
+});
+
+/** Young people who came to share a youth group: each of `joining` with each of `group`. */
+export interface YouthGroupContact {
+  /** The young people who joined. */
+  joining: readonly string[];
+  /** Every young person of the group after they joined (the joining among them). */
+  members: readonly string[];
+  /** The group's municipality (the ties count in its figures). */
+  municipalityCode: string;
+  /** The fact (`tieSource.youthGroup`). */
+  source: string;
+  /** The day they joined (ISO 8601 date). */
+  day: string;
+}
+
+/**
+ * The updates that tie young people who came to share a youth group: one per young person
+ * touched (a joining one gains every other member, every other member gains the joining ones),
+ * each only adding to sets, so a repeat changes nothing, and at most one per item, as a
+ * transaction requires. A group holds at most 24 young people: one transaction.
+ *
+ * @param contact - who joined, the group's members, the fact and the day
+ */
+export function youthPeerTiesAdded(contact: YouthGroupContact): TransactAction[] {
+  const joining = new Set(contact.joining);
+  const actions: TransactAction[] = [];
+  for (const youthId of new Set(contact.members)) {
+    const peers = joining.has(youthId)
+      ? contact.members.filter((other) => other !== youthId)
+      : [...joining].filter((other) => other !== youthId);
+    if (peers.length === 0) continue;
+    const ties: YouthPeerTies = {
+      youthId,
+      municipalityCode: contact.municipalityCode,
+      peers,
+      reasons: [contact.source],
+      contactDays: [contact.day],
+    };
+    actions.push({
+      update: sharedKeys.youthPeerTies(youthId),
+      spec: {
+        set: {
+          entity: YouthPeerTiesEntity.name,
+          youthId,
+          municipalityCode: contact.municipalityCode,
+          ...YouthPeerTiesEntity.indexAttributes(ties),
+        },
+        add: {
+          peers: new Set(peers),
+          reasons: new Set(ties.reasons),
+          contactDays: new Set(ties.contactDays),
+        },
+      },
+    });
+  }
+  return actions;
+}
+
+/**
+ * The update that takes an erased young person out of another's peers (their id must not
+ * outlive them there); the other's count drops, as the figures' would with the erased person's
+ * own ties.
+ *
+ * @param youthId - the young person who keeps their ties
+ * @param erasedId - the erased young person
+ */
+export function youthPeerTieErased(youthId: string, erasedId: string): TransactAction {
+  return {
+    update: sharedKeys.youthPeerTies(youthId),
+    spec: { delete: { peers: new Set([erasedId]) } },
+  };
 }

@@ -376,6 +376,7 @@ export const placementsRules: SubgraphRules = {
       'companiesTiedToTwoOrMoreYouth',
       'companiesHostingMoreThanOnePlacement',
       'newTies',
+      'youthWithPeerTies',
     ]),
     StatsPeriod: allGuardedByParent('PlacementStats.period', ['from', 'to']),
     PlacementStats: allGuardedByParent(FIGURES, [

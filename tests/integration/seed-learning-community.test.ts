@@ -5,6 +5,7 @@ import { storiesSharedWithCompaniesOf } from '#infra/local/seed/seed-shared-stor
 import { newId } from '#kernel/keys';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
+import { companyCompanyTieKey } from '#kernel/ties';
 import { recountNetworkFigures } from '#learning-community/maintenance/recount';
 import { server } from '#learning-community/server';
 import { testContext } from '../support/context.ts';
@@ -301,6 +302,29 @@ describe('seedLearningCommunity', () => {
   });
 
   // Seeds a second table from scratch: slow when the other test files load DynamoDB Local too.
+  it("ties each demo youth group's young people to each other, and each company group's companies", async () => {
+    // Prepare
+    const youthGroup = world.networkGroups.find((g) => g.id === 'g-615-y1');
+    const companyGroup = world.networkGroups.find(
+      (g) => g.municipalityCode === '615' && g.kind === 'COMPANY',
+    );
+    const [first, ...others] = youthGroup?.memberIds ?? [];
+    const contacts = new Map(
+      world.companies.flatMap((c) => c.contacts.map((contact) => [contact.id, c.id] as const)),
+    );
+    const companies = [...new Set((companyGroup?.memberIds ?? []).map((id) => contacts.get(id)))];
+    // Act
+    const peers = await table.get(sharedKeys.youthPeerTies(first ?? ''));
+    const companyTie = await table.get(
+      companyCompanyTieKey(companies[0] ?? '', companies[1] ?? ''),
+    );
+    // Assess
+    expect(others.length).toBeGreaterThan(0);
+    expect(peers?.peers).toEqual(new Set(others));
+    expect(companies.length).toBeGreaterThan(1);
+    expect(companyTie?.ways).toEqual(new Set(['COMPANY_GROUP']));
+  });
+
   it('derives the same items on every run', async () => {
     // Prepare
     const again = await createTestTable();

@@ -129,7 +129,7 @@ describe('companies subgraph: rules per field on every path', () => {
     expect(refusal).toMatchObject({
       municipalityCode: '101',
       reason:
-        'NOT_FOUND: rule audience(COMPANY_FIELD_ACCESS.id: TEAM, OWN_CONTACT, YOUTH) (answered as an id of nothing)',
+        'NOT_FOUND: rule audience(COMPANY_FIELD_ACCESS.id: TEAM, OWN_CONTACT, YOUTH, GROUP_PEER) (answered as an id of nothing)',
     });
   });
 });

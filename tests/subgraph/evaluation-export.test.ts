@@ -78,6 +78,7 @@ const YOUTH_COLUMNS = [
   'weeklyStatus',
   'weeksInEducationOrJob',
   'workStories',
+  'youthPeerTies',
 ];
 const PLACEMENT_COLUMNS = [
   'endDate',

@@ -23,6 +23,7 @@ import {
   AttendanceRecordEntities,
   attendanceTotalsToItem,
 } from '#learning-community/repository/attendance-entity';
+import { replayJoinings } from '#learning-community/repository/group-member-ties';
 import { groupSeedItems } from '#learning-community/repository/network-group-repository';
 import { NetworkSessionEntity } from '#learning-community/repository/network-session-entity';
 import { attendanceActions } from '#learning-community/repository/network-session-repository';
@@ -49,9 +50,10 @@ import { suggestionsOf } from './seed-suggestions.ts';
  * of every municipality, consistent with those items, as the subgraph's own writes would leave
  * them; a few work stories per municipality (one shared with its group, one with the company of
  * a running placement, the others private); and NEXTWORK United: the gathering of 29–30 April
- * 2026 in Vejle with the municipal managers who came, a practice learning from
- * each municipality, and the training of Aarhus' new team. Everything is derived
- * deterministically from the world.
+ * 2026 in Vejle with the municipal managers who came, a practice learning from each
+ * municipality, and the training of Aarhus' new team; the ties between the young people of each
+ * youth group and the companies of each company group, as joining them writes them. Everything
+ * is derived deterministically from the world.
  *
  * @param table - the table to fill
  * @param world - the demo world
@@ -66,9 +68,11 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   const monthsByMunicipality = new Map<string, MonthCounterChange[]>();
   const totals = new Map<string, { kind: 'YOUTH' | 'CONTACT'; totals: AttendanceTotals }>();
   const recordedLater: Array<{ group: NetworkGroup } & HostedSession> = [];
+  const groups: NetworkGroup[] = [];
 
   for (const demo of world.networkGroups) {
     const group = groupOf(demo, companyOfContact);
+    groups.push(group);
     items.push(...groupSeedItems(group));
     for (const session of sessionsOf(demo, group, world.today)) {
       const hosted = hostedSessionOf(world, session);
@@ -148,6 +152,8 @@ export async function seedLearningCommunity(table: Table, world: DemoWorld): Pro
   for (const { group, before, after } of recordedLater) {
     await table.transact(attendanceActions(group, before, after));
   }
+  // Ties only add to sets, written as the membership command's follow-up writes them.
+  for (const group of groups) await replayJoinings(table, group);
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   type AudienceRules,
   type CompanyAudience,
   EVERY_AUDIENCE,
+  EVERY_AUDIENCE_AND_GROUP_PEERS,
   TEAM_AND_OWN_CONTACTS,
   TEAM_ONLY,
 } from './company-audience.ts';
@@ -11,12 +12,13 @@ import {
  * Who may read each field of `Company` (see {@link CompanyAudience}). Young people see what
  * they need to choose a company (name, industry, town, status, contacts' names and roles,
  * open opportunities); CVR, pause details, dates and versions stay with the team and the
- * company itself.
+ * company itself. The contacts of a company that shares a company group with it see who it is
+ * and who to call (its name and contacts), so that they can cooperate; nothing else.
  */
 export const COMPANY_FIELD_ACCESS = {
-  id: EVERY_AUDIENCE,
+  id: EVERY_AUDIENCE_AND_GROUP_PEERS,
   cvr: TEAM_AND_OWN_CONTACTS,
-  name: EVERY_AUDIENCE,
+  name: EVERY_AUDIENCE_AND_GROUP_PEERS,
   industry: EVERY_AUDIENCE,
   address: EVERY_AUDIENCE,
   municipality: EVERY_AUDIENCE,
@@ -24,7 +26,7 @@ export const COMPANY_FIELD_ACCESS = {
   pause: TEAM_AND_OWN_CONTACTS,
   joinedOn: TEAM_AND_OWN_CONTACTS,
   leftOn: TEAM_AND_OWN_CONTACTS,
-  contacts: EVERY_AUDIENCE,
+  contacts: EVERY_AUDIENCE_AND_GROUP_PEERS,
   opportunities: EVERY_AUDIENCE,
   version: TEAM_AND_OWN_CONTACTS,
 } as const satisfies AudienceRules<string>;

@@ -37,6 +37,7 @@ export function canSeeOpportunity(
   audience: CompanyAudience | null,
   opportunity: PlacementOpportunity,
 ): boolean {
-  if (audience === null) return false;
+  // A group peer sees who a company is and whom to call, not its opportunities.
+  if (audience === null || audience === 'GROUP_PEER') return false;
   return audience !== 'YOUTH' || opportunity.open;
 }

@@ -17,6 +17,8 @@ export interface Condition {
 export interface UpdateSpec {
   set?: Record<string, unknown>;
   add?: Record<string, number | ReadonlySet<string>>;
+  /** Strings to take out of a string set (DynamoDB removes the set when it ends empty). */
+  delete?: Record<string, ReadonlySet<string>>;
   remove?: string[];
 }
 
@@ -103,6 +105,10 @@ export function renderUpdate(update: UpdateSpec, condition?: Condition): Rendere
     clauses.push(`SET ${sets.map(([a, v]) => `${name(a)} = ${value(v)}`).join(', ')}`);
   const adds = Object.entries(update.add ?? {});
   if (adds.length) clauses.push(`ADD ${adds.map(([a, v]) => `${name(a)} ${value(v)}`).join(', ')}`);
+  const deletes = Object.entries(update.delete ?? {});
+  if (deletes.length) {
+    clauses.push(`DELETE ${deletes.map(([a, v]) => `${name(a)} ${value(v)}`).join(', ')}`);
+  }
   if (update.remove?.length) clauses.push(`REMOVE ${update.remove.map(name).join(', ')}`);
   return {
     UpdateExpression: clauses.join(' '),

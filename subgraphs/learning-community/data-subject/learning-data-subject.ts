@@ -7,9 +7,11 @@ import {
 } from '#kernel/data-subject';
 import { newId } from '#kernel/keys';
 import { logger } from '#kernel/logger';
+import { sharedKeys } from '#kernel/shared-keys';
 import { itemMustNotExist } from '#kernel/table/expressions';
 import type { Item, Table } from '#kernel/table/table';
 import { ConditionFailedError } from '#kernel/table/table';
+import { type YouthPeerTies, YouthPeerTiesEntity, youthPeerTieErased } from '#kernel/ties';
 import { UnitOfWork } from '#kernel/unit-of-work';
 import type { Suggestion } from '../domain/suggestion.ts';
 import type { WorkStory } from '../domain/work-story.ts';
@@ -43,6 +45,10 @@ import { readAllStoriesOfYouth } from '../repository/work-story-repository.ts';
  * and a recount agree after the erasure. A session's attendance list is what the
  * network figures (sessions held, attendance rate) are counted from, so there the young
  * person's entry is kept under their stub id: the figures and a recount from the sessions agree.
+ * Their ties to other young people (`YOUTH#<id>` / `TIE#YOUTH`) are deleted, and they are taken
+ * out of every other young person's peers: a tie is to a person, and their id must not outlive
+ * them in another's record. The others' counts drop, as the tie figures (counted from the ties
+ * when asked, like the youth–company ties an erasure deletes) do.
  * Every change is committed through the kernel's write path (`commitSystemWork`).
  */
 
@@ -66,6 +72,7 @@ export const LEARNING_EXPORT_SECTIONS = {
   attendanceTotals: ['YouthAttendance'],
   workStories: ['WorkStory'],
   suggestions: ['Suggestion', 'SuggestionAnswer'],
+  peerTies: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -79,10 +86,11 @@ export async function collectLearningData(
   table: Table,
   youthId: string,
 ): Promise<Record<string, unknown>> {
-  const [items, stories, suggestions] = await Promise.all([
+  const [items, stories, suggestions, peerTies] = await Promise.all([
     collectionOf(table, youthId),
     readAllStoriesOfYouth(table, youthId),
     readAllSuggestionsOfYouth(table, youthId),
+    readPeerTies(table, youthId),
   ]);
   const totals = items.find((item) => item.sk === attendanceTotalsKey(YOUTH, youthId).sk);
   const sections: Record<keyof typeof LEARNING_EXPORT_SECTIONS, unknown> = {
@@ -100,8 +108,39 @@ export async function collectLearningData(
       ...suggestion,
       answer: answer ? { text: answer.text, answeredAt: answer.answeredAt } : null,
     })),
+    // How many young people they are tied to, through which groups and since when; not who the
+    // others are (their ids are theirs: art. 15(4)).
+    peerTies: peerTies && {
+      count: peerTies.peers.length,
+      groups: peerTies.reasons,
+      contactDays: peerTies.contactDays,
+    },
   };
   return sections;
+}
+
+/** A young person's ties to other young people; undefined when they have none. */
+async function readPeerTies(table: Table, youthId: string): Promise<YouthPeerTies | undefined> {
+  const item = await table.get(sharedKeys.youthPeerTies(youthId));
+  return item && YouthPeerTiesEntity.fromItem(item);
+}
+
+/**
+ * Takes the erased young person out of the peers of each young person they were tied to (those
+ * still there: one erased before has no ties left to change), then deletes their own ties.
+ */
+async function erasePeerTies(table: Table, youthId: string): Promise<number> {
+  const own = await readPeerTies(table, youthId);
+  if (!own) return 0;
+  const others = await table.batchGet(own.peers.map((peer) => sharedKeys.youthPeerTies(peer)));
+  const remaining = own.peers.filter((_, index) => others[index] !== undefined);
+  await forEachLimited(remaining, async (peer) => {
+    const work = new UnitOfWork();
+    work.add(youthPeerTieErased(peer, youthId));
+    await commitSystemWork(table, work, { logger });
+  });
+  await deleteItem(table, sharedKeys.youthPeerTies(youthId));
+  return 1;
 }
 
 /** How many times a versioned change is staged again on fresh reads when another beat it. */
@@ -200,6 +239,7 @@ export async function eraseLearningData(
     readAllSuggestionsOfYouth(table, youthId),
   ]);
   let anonymised = 0;
+  const peerTiesDeleted = await erasePeerTies(table, youthId);
   await forEachLimited(stories, (story) => deleteItem(table, storyKey(story.id)));
   await forEachLimited(suggestions, (suggestion) => eraseSuggestion(table, suggestion));
   const groupIds = items
@@ -221,14 +261,16 @@ export async function eraseLearningData(
   await forEachLimited(items, (item) => deleteItem(table, item));
   return {
     operation: 'erase',
-    deleted: stories.length + suggestions.length + items.length,
+    deleted: stories.length + suggestions.length + items.length + peerTiesDeleted,
     anonymised,
   };
 }
 
 /**
  * The research columns of the learning community: attendance totals at network sessions, and
- * how many work stories each young person wrote and shared (counts, never the text).
+ * how many work stories each young person wrote and shared (counts, never the text), and
+ * how many other young people each is tied to through youth groups (0 when their first tie came
+ * after the last day observed; the count as it stands, since the ties keep no day per peer).
  *
  * @param table - the table
  * @param youthIds - the young people
@@ -236,8 +278,12 @@ export async function eraseLearningData(
 export async function learningEvaluationRows(
   table: Table,
   youthIds: readonly string[],
+  until: string,
 ): Promise<Record<string, Record<string, unknown>>> {
-  const totals = await table.batchGet(youthIds.map((id) => attendanceTotalsKey(YOUTH, id)));
+  const [totals, peerTies] = await Promise.all([
+    table.batchGet(youthIds.map((id) => attendanceTotalsKey(YOUTH, id))),
+    table.batchGet(youthIds.map((id) => sharedKeys.youthPeerTies(id))),
+  ]);
   const stories = new Map<string, WorkStory[]>();
   await forEachLimited(youthIds, async (id) => {
     stories.set(id, await readAllStoriesOfYouth(table, id));
@@ -252,7 +298,11 @@ export async function learningEvaluationRows(
         sharedWithGroup: own.filter((story) => story.sharedWithGroupId).length,
         sharedWithCompany: own.filter((story) => story.sharedWithCompanyId).length,
       };
-      return [id, { attendance, workStories }];
+      const tiesItem = peerTies[index];
+      const ties = tiesItem && YouthPeerTiesEntity.fromItem(tiesItem);
+      const tiedBy = ties?.contactDays[0];
+      const youthPeerTies = ties && tiedBy && tiedBy <= until ? ties.peers.length : 0;
+      return [id, { attendance, workStories, youthPeerTies }];
     }),
   );
 }
@@ -277,7 +327,7 @@ export async function handleLearningDataSubject(
     case 'evaluationRows':
       return {
         operation: 'evaluationRows',
-        rows: await learningEvaluationRows(table, request.youthIds),
+        rows: await learningEvaluationRows(table, request.youthIds, request.until),
       };
   }
 }

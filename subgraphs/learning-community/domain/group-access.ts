@@ -52,7 +52,8 @@ export function canSeeGroup(identity: Identity, group: NetworkGroup): boolean {
 
 /**
  * Who may read each field of `NetworkGroup` (and resolve it by id or reference): its team and
- * its members; who the members are is for the team only.
+ * its members; the member list with its details is for the team only, the member companies and
+ * young people (as references the owner subgraphs decide on) for members too.
  */
 export const NETWORK_GROUP_FIELD_ACCESS = {
   id: TEAM_AND_MEMBERS,
@@ -66,6 +67,11 @@ export const NETWORK_GROUP_FIELD_ACCESS = {
   sessions: TEAM_AND_MEMBERS,
   sharedStories: TEAM_AND_MEMBERS,
   version: TEAM_AND_MEMBERS,
+  // Issue #20: companies of a company group cooperate, and a youth group is its members'. Who
+  // the others are, not how they take part (`members`, with ids and days joined, stays the
+  // team's); what each member sees of the others is the owner subgraph's rule.
+  memberCompanies: TEAM_AND_MEMBERS,
+  youthMembers: TEAM_AND_MEMBERS,
 } as const satisfies AudienceRules<GroupAudience>;
 
 /** Who may run each mutation on an existing group: its municipality's team. */

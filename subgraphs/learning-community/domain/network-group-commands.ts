@@ -11,6 +11,7 @@ import {
   stageGroupChange,
   stageGroupCreation,
 } from '../repository/network-group-repository.ts';
+import { writeYouthGroupTies } from '../repository/youth-group-ties-repository.ts';
 import { aboutMunicipality, teamMemberCalling } from './command-support.ts';
 import { companyPairsJoining } from './company-group-ties.ts';
 import {
@@ -24,6 +25,7 @@ import {
 } from './network-group.ts';
 import { joiningMembers, loadCandidates } from './network-group-members.ts';
 import { assertOnTeam } from './staff-rules.ts';
+import { youthGroupContact } from './youth-group-ties.ts';
 
 /** Input of `createNetworkGroup`. */
 export const CreateNetworkGroupInputSchema = z.object({
@@ -122,7 +124,8 @@ export const updateNetworkGroupCommand = defineCommand({
 
 /**
  * Adds young people or company contacts of the group's municipality to the group; the companies
- * of a company group are tied to each other (`COMPANY_GROUP`) once the change commits.
+ * of a company group (`COMPANY_GROUP`), or the young people of a youth group (`YOUTH_GROUP`),
+ * are tied to each other once the change commits.
  */
 export const addNetworkGroupMembersCommand = defineCommand({
   name: 'addNetworkGroupMembers',
@@ -137,12 +140,15 @@ export const addNetworkGroupMembersCommand = defineCommand({
     });
     // Up to 24 companies make up to 276 pairs, two items each: more than the membership's one
     // transaction holds, so the ties follow its commit, each chunk idempotent; one that fails
-    // is logged, its pairs left for a derivation from the group's members (the migration that
-    // #20 plans as 0008, not written yet).
+    // is logged, its pairs left for the derivation from the group's members (migration 0012).
     const pairs = companyPairsJoining(stored, joining);
     if (pairs.length > 0) {
       work.afterCommit(() => writeCompanyGroupTies(context.table, stored.id, pairs, today));
     }
+    // The young people's ties follow the same way, so a youth group's membership transaction
+    // keeps its room for the members' items.
+    const peers = youthGroupContact(stored, joining, today);
+    if (peers) work.afterCommit(() => writeYouthGroupTies(context.table, peers));
     return stored;
   },
   ...answeredWithGroup,

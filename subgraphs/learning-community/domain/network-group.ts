@@ -149,3 +149,13 @@ export function memberViews(group: NetworkGroup): GroupMemberView[] {
     municipalityCode: group.municipalityCode,
   }));
 }
+
+/** The companies of a company group, each once, in the order they joined; none for a youth group. */
+export function memberCompanyIds(group: NetworkGroup): string[] {
+  return group.kind === 'COMPANY' ? [...companiesOf(group)] : [];
+}
+
+/** The young people of a youth group, in the order they joined; none for a company group. */
+export function youthMemberIds(group: NetworkGroup): string[] {
+  return group.kind === 'YOUTH' ? group.members.map((member) => member.memberId) : [];
+}

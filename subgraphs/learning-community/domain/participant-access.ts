@@ -33,6 +33,7 @@ export const YOUTH_FIELD_ACCESS = {
   networkGroups: SELF_AND_TEAM,
   attendance: SELF_AND_TEAM,
   workStories: SELF_AND_TEAM,
+  peerTieCount: SELF_AND_TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /** Who may write a work story about a young person: they themself, or with their team. */

@@ -484,6 +484,13 @@ export type NetworkGroup = {
   id: Scalars['ID']['output'];
   /** Whether the group is of young people or of companies. */
   kind: NetworkGroupKind;
+  /**
+   * The companies taking part in a company group (through at least one contact person), in the
+   * order they joined; empty for a youth group. The municipality's team and the group's members:
+   * the contacts of a member company see the others' names and contact persons, so that the
+   * companies can cooperate.
+   */
+  memberCompanies: Array<Company>;
   /** How many members the group has. */
   memberCount: Scalars['Int']['output'];
   /**
@@ -504,6 +511,12 @@ export type NetworkGroup = {
   sharedStories: WorkStoryConnection;
   /** The version to pass back as `expectedVersion` when changing the group or its members. */
   version: Scalars['Int']['output'];
+  /**
+   * The young people of a youth group, in the order they joined; empty for a company group. The
+   * municipality's team and the group's members: a member young person sees the others' first
+   * names (`Youth.firstName`) and nothing else of them (the group is theirs).
+   */
+  youthMembers: Array<Youth>;
 };
 
 
@@ -1511,6 +1524,12 @@ export type Youth = {
   id: Scalars['ID']['output'];
   /** The youth network groups the young person is a member of. */
   networkGroups: Array<NetworkGroup>;
+  /**
+   * How many other young people the young person is tied to through the youth groups they have
+   * been in (issue #20: "Young people in the same youth group are tied"); ties are history and
+   * stay when a group is left. The young person themself and their municipality's team.
+   */
+  peerTieCount: Scalars['Int']['output'];
   /** The young person's work stories, newest first. */
   workStories: WorkStoryConnection;
 };
@@ -1951,6 +1970,7 @@ export type NetworkGroupResolvers<ContextType = SubgraphContext, ParentType exte
   facilitator?: Resolver<ResolversTypes['StaffMember'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NetworkGroupKind'], ParentType, ContextType>;
+  memberCompanies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['NetworkGroupMember']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
@@ -1958,6 +1978,7 @@ export type NetworkGroupResolvers<ContextType = SubgraphContext, ParentType exte
   sessions?: Resolver<ResolversTypes['NetworkSessionConnection'], ParentType, ContextType, RequireFields<NetworkGroupSessionsArgs, 'first'>>;
   sharedStories?: Resolver<ResolversTypes['WorkStoryConnection'], ParentType, ContextType, RequireFields<NetworkGroupSharedStoriesArgs, 'first'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youthMembers?: Resolver<Array<ResolversTypes['Youth']>, ParentType, ContextType>;
 }>;
 
 export type NetworkGroupConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NetworkGroupConnection'] = ResolversParentTypes['NetworkGroupConnection']> = ResolversObject<{
@@ -2242,6 +2263,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   attendance?: Resolver<ResolversTypes['YouthAttendance'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkGroups?: Resolver<Array<ResolversTypes['NetworkGroup']>, ParentType, ContextType>;
+  peerTieCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workStories?: Resolver<ResolversTypes['WorkStoryConnection'], ParentType, ContextType, RequireFields<YouthWorkStoriesArgs, 'first'>>;
 }>;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key, PREFIX } from '#kernel/keys';
+import { groupParticipations, sharedKeys } from '#kernel/shared-keys';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import {
   type MemberKind,
@@ -8,11 +9,10 @@ import {
   type NetworkGroupKind,
   NetworkGroupSchema,
 } from '../domain/network-group.ts';
-import { LC_PREFIX } from './prefixes.ts';
 
 /** Primary key of a network group's item. */
 export function groupKey(groupId: string): ItemKey {
-  return { pk: key(PREFIX.networkGroup, groupId), sk: key(PREFIX.networkGroup, groupId) };
+  return sharedKeys.networkGroup(groupId);
 }
 
 /** Index partition (gsi1) of a municipality's groups, sorted by kind, then id (creation order). */
@@ -50,7 +50,7 @@ export type ParticipantKind = MemberKind | 'COMPANY';
 
 /** A participant's item collection: memberships, attendance and attendance totals. */
 export function participantPartition(kind: ParticipantKind, participantId: string): string {
-  return key(LC_PREFIX.participant, kind, participantId);
+  return groupParticipations(kind, participantId);
 }
 
 /**
@@ -62,7 +62,7 @@ export function participationKey(
   participantId: string,
   groupId: string,
 ): ItemKey {
-  return { pk: participantPartition(kind, participantId), sk: key(PREFIX.networkGroup, groupId) };
+  return sharedKeys.groupParticipation(kind, participantId, groupId);
 }
 
 /** A member's own item that says they are in a group, in the member's collection. */

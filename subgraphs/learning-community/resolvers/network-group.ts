@@ -1,4 +1,4 @@
-import { memberViews } from '../domain/network-group.ts';
+import { memberCompanyIds, memberViews, youthMemberIds } from '../domain/network-group.ts';
 import { findNetworkGroup } from '../domain/network-group-queries.ts';
 import { sessionsOfGroup } from '../domain/network-session-queries.ts';
 import { storiesSharedWithGroup } from '../domain/work-story-queries.ts';
@@ -17,4 +17,6 @@ export const NetworkGroup: NetworkGroupResolvers = {
   members: (group) => memberViews(group),
   sessions: (group, args, context) => sessionsOfGroup(context, group, parsePage(args)),
   sharedStories: (group, args, context) => storiesSharedWithGroup(context, group, parsePage(args)),
+  memberCompanies: (group) => memberCompanyIds(group).map((id) => ({ id })),
+  youthMembers: (group) => youthMemberIds(group).map((id) => ({ id })),
 };

@@ -2,6 +2,7 @@ import { groupsOfYouth } from '../domain/network-group-queries.ts';
 import { attendanceOfYouth, youthReference } from '../domain/participant-queries.ts';
 import { storiesOfYouth } from '../domain/work-story-queries.ts';
 import type { YouthResolvers } from '../generated/resolvers-types.ts';
+import { peerTieCountOf } from '../repository/youth-group-ties-repository.ts';
 import { parsePage } from './arguments.ts';
 
 /**
@@ -13,4 +14,5 @@ export const Youth: YouthResolvers = {
   networkGroups: (youth, _args, context) => groupsOfYouth(context, youth.id),
   attendance: (youth, _args, context) => attendanceOfYouth(context, youth),
   workStories: (youth, args, context) => storiesOfYouth(context, youth.id, parsePage(args)),
+  peerTieCount: (youth, _args, context) => peerTieCountOf(context.loader, youth.id),
 };

@@ -140,6 +140,7 @@ const NO_STORIES: WorkStoryCounts = { written: 0, sharedWithGroup: 0, sharedWith
 export const LearningColumnsSchema = z.object({
   attendance: AttendanceSchema.default({ present: 0, absent: 0, excused: 0 }),
   workStories: WorkStoryCountsSchema.default(NO_STORIES),
+  youthPeerTies: z.number().int().min(0).default(0),
 });
 
 /** Whether in education or a job N months after a day: null while that day is still to come. */
@@ -165,6 +166,8 @@ export interface EvaluationYouthRow extends TieColumns {
   weeksInEducationOrJob: number;
   fallBacks: number;
   attendance: Attendance;
+  /** How many other young people they are tied to through youth groups (#20). */
+  youthPeerTies: number;
   weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
   /** The young person's own self-assessments: first and latest, per item (#20). */
   selfAssessment: SelfAssessmentColumns;
@@ -227,6 +230,8 @@ export interface EvaluationSubject {
   ties?: readonly TieFacts[];
   /** Their work story counts (#20); none when left out. */
   workStories?: WorkStoryCounts;
+  /** How many other young people they are tied to (#20); 0 when left out. */
+  youthPeerTies?: number;
 }
 
 /**
@@ -264,6 +269,7 @@ export function evaluationRowsOf(
       weeksInEducationOrJob: weeksInEducationOrJob(series),
       fallBacks: fallBacks(series),
       attendance: subject.attendance,
+      youthPeerTies: subject.youthPeerTies ?? 0,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       workStories: subject.workStories ?? NO_STORIES,

@@ -117,7 +117,9 @@ async function rowsOfPage(
   for (const subject of subjects) {
     const id = subject.youth.id;
     const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
-    const { attendance, workStories } = LearningColumnsSchema.parse(learningAnswer.rows[id] ?? {});
+    const { attendance, workStories, youthPeerTies } = LearningColumnsSchema.parse(
+      learningAnswer.rows[id] ?? {},
+    );
     const ofSubject = evaluationRowsOf(
       {
         pseudonym: pseudonymise(id),
@@ -126,6 +128,7 @@ async function rowsOfPage(
         placements,
         attendance,
         workStories,
+        youthPeerTies,
         selfAssessments: selfAssessments.get(id) ?? [],
         ties,
       },

@@ -11,18 +11,24 @@ import type { Youth } from './youth.ts';
  * - `SELF`: the young person themself;
  * - `LINKED_COMPANY`: a contact of a company that an open invitation, an open wish or a planned
  *   or running placement ties to the young person now (`#kernel/youth-company-link`) — their
- *   work profile only.
+ *   work profile only;
+ * - `GROUP_PEER`: another young person who shares a youth network group with them now
+ *   (`#kernel/group-peers`) — their first name only (issue #20: "the group is theirs").
  *
  * Everyone else (another municipality's team, other young people, other companies, the
  * programme office, the data protection officer) has no audience and sees nothing of them.
  */
-export type YouthAudience = 'TEAM' | 'PSYCHOLOGIST' | 'SELF' | 'LINKED_COMPANY';
+export type YouthAudience = 'TEAM' | 'PSYCHOLOGIST' | 'SELF' | 'LINKED_COMPANY' | 'GROUP_PEER';
 
 const TEAM = ['TEAM', 'PSYCHOLOGIST'] as const satisfies readonly YouthAudience[];
 const TEAM_AND_SELF = [...TEAM, 'SELF'] as const satisfies readonly YouthAudience[];
 const WORK_PROFILE = [
   ...TEAM_AND_SELF,
   'LINKED_COMPANY',
+] as const satisfies readonly YouthAudience[];
+const WORK_PROFILE_AND_GROUP_PEERS = [
+  ...WORK_PROFILE,
+  'GROUP_PEER',
 ] as const satisfies readonly YouthAudience[];
 const PSYCHOLOGIST_ONLY = ['PSYCHOLOGIST'] as const satisfies readonly YouthAudience[];
 const SELF_ONLY = ['SELF'] as const satisfies readonly YouthAudience[];
@@ -36,7 +42,7 @@ const SELF_ONLY = ['SELF'] as const satisfies readonly YouthAudience[];
  * "power shift" means nothing about them is decided behind their back.
  */
 export const YOUTH_FIELD_ACCESS = {
-  id: WORK_PROFILE,
+  id: WORK_PROFILE_AND_GROUP_PEERS,
   name: WORK_PROFILE,
   interests: WORK_PROFILE,
   workWishes: WORK_PROFILE,
@@ -62,6 +68,8 @@ export const YOUTH_FIELD_ACCESS = {
   // too — well-being is theirs to support), never a company's.
   selfAssessments: TEAM_AND_SELF,
   selfAssessmentDue: TEAM_AND_SELF,
+  // What the other members of their youth group know them by, and all they see of them.
+  firstName: WORK_PROFILE_AND_GROUP_PEERS,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /**
@@ -116,15 +124,20 @@ export interface YouthView {
  * @param identity - the verified caller
  * @param youth - the young person's id and municipality
  * @param companyLinked - for a company contact: whether their company is tied to the young person
+ * @param groupPeer - for another young person: whether they share a youth group with them now
  */
 export function youthAudience(
   identity: Identity,
   youth: Pick<Youth, 'id' | 'municipalityCode'>,
   companyLinked: boolean,
+  groupPeer = false,
 ): YouthAudience | null {
   const team = teamAudience(identity, youth.municipalityCode);
   if (team) return team;
-  if (identity.role === 'YOUTH') return identity.youthId === youth.id ? 'SELF' : null;
+  if (identity.role === 'YOUTH') {
+    if (identity.youthId === youth.id) return 'SELF';
+    return groupPeer ? 'GROUP_PEER' : null;
+  }
   if (identity.role === 'COMPANY_CONTACT') return companyLinked ? 'LINKED_COMPANY' : null;
   return null;
 }
@@ -162,9 +175,15 @@ export function teamAudience(identity: Identity, municipalityCode: string): Yout
  * @param identity - the verified caller
  * @param youth - the young person
  * @param companyLinked - for a company contact: whether their company is tied to the young person
+ * @param groupPeer - for another young person: whether they share a youth group with them now
  */
-export function youthViewFor(identity: Identity, youth: Youth, companyLinked: boolean): YouthView {
-  return { youth, audience: youthAudience(identity, youth, companyLinked) };
+export function youthViewFor(
+  identity: Identity,
+  youth: Youth,
+  companyLinked: boolean,
+  groupPeer = false,
+): YouthView {
+  return { youth, audience: youthAudience(identity, youth, companyLinked, groupPeer) };
 }
 
 /**

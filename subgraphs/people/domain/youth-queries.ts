@@ -1,6 +1,7 @@
 import { requireIdentity } from '#kernel/authorisation';
 import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
+import { sharesGroupNow } from '#kernel/group-peers';
 import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
 import { isTiedNow } from '#kernel/youth-company-link';
@@ -22,7 +23,9 @@ import { PageArgsSchema } from './youth-inputs.ts';
  * contact the youth–company link is read (batched with the young person) and must tie them now
  * (`#kernel/youth-company-link`; a removed contact is a contact of no company already), so
  * `_entities` and `Query.youth` apply the same rule; the request's loader keeps what it read,
- * so the rule and the resolver read once.
+ * so the rule and the resolver read once. For another young person, whether they share a youth
+ * group now (`#kernel/group-peers`: their groups read once a request, however many members a
+ * list names).
  *
  * @param context - the request
  * @param youthId - the young person
@@ -32,13 +35,16 @@ export async function youthViewById(
   youthId: string,
 ): Promise<YouthView | null> {
   const identity = requireIdentity(context);
-  const [[youth], linked] = await Promise.all([
+  const [[youth], linked, groupPeer] = await Promise.all([
     loadYouth(context.loader, [youthId]),
     identity.role === 'COMPANY_CONTACT'
       ? isTiedNow(context, youthId, identity.companyId)
       : Promise.resolve(false),
+    identity.role === 'YOUTH'
+      ? sharesGroupNow(context, 'YOUTH', identity.youthId, youthId)
+      : Promise.resolve(false),
   ]);
-  return youth ? youthViewFor(identity, youth, linked) : null;
+  return youth ? youthViewFor(identity, youth, linked, groupPeer) : null;
 }
 
 /**

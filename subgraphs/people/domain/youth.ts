@@ -143,3 +143,13 @@ function uniqueIgnoringCase(values: string[]): string[] {
     return true;
   });
 }
+
+/**
+ * The first name of a full name: its first word ("Anna Marie Jensen" → "Anna"). A double first
+ * name is shown by its first part, which is how the young people of a group call each other.
+ *
+ * @param name - the full name as recorded
+ */
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? '';
+}

@@ -1100,6 +1100,12 @@ export type Youth = {
   dateOfBirth: Maybe<Scalars['Date']['output']>;
   /** The day the young person was enrolled in NEXTWORK. Team and the young person themself. */
   enrolledAt: Maybe<Scalars['Date']['output']>;
+  /**
+   * The first name (the full name's first word). The team, the young person themself, a linked
+   * company, and the other members of a youth group the young person is in now: what a group's
+   * young people know each other by, and all they see of each other.
+   */
+  firstName: Maybe<Scalars['String']['output']>;
   /** The young person's id. */
   id: Scalars['ID']['output'];
   /** What the young person likes doing, in their own words, e.g. "Musik". */
@@ -1820,6 +1826,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   cprMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   enrolledAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;

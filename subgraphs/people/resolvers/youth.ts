@@ -3,7 +3,7 @@ import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
 import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
-import { ageOn } from '../domain/youth.ts';
+import { ageOn, firstNameOf } from '../domain/youth.ts';
 import { statusHistoryOf, supportNotesOf, youthViewById } from '../domain/youth-queries.ts';
 import type { YouthResolvers } from '../generated/resolvers-types.ts';
 import { loadMunicipalities } from '../repository/municipality-repository.ts';
@@ -21,6 +21,7 @@ export const Youth: YouthResolvers = {
   },
   id: ({ youth }) => youth.id,
   name: ({ youth }) => youth.name,
+  firstName: ({ youth }) => firstNameOf(youth.name),
   interests: ({ youth }) => youth.interests,
   workWishes: ({ youth }) => youth.workWishes,
   async municipality({ youth }, _args, context) {

@@ -5,7 +5,10 @@ import { type FiguresPeriod, parsePeriod } from '#kernel/figures-period';
 import { type Cumulative, publishProgramme, unsuppressed } from '#kernel/small-cells';
 import { danishToday } from '#kernel/today';
 import { listMunicipalityCodes } from '../repository/shared-items.ts';
-import { readTiesOfMunicipality } from '../repository/youth-company-tie-entity.ts';
+import {
+  readPeerTiesOfMunicipality,
+  readTiesOfMunicipality,
+} from '../repository/youth-company-tie-entity.ts';
 import {
   TIE_PUBLISH_RULES,
   type TieCount,
@@ -19,8 +22,11 @@ async function programmeTieCounts(context: SubgraphContext, period: FiguresPerio
   const codes = await listMunicipalityCodes(context.table);
   const counted = await Promise.all(
     codes.map(async (code) => {
-      const ties = await readTiesOfMunicipality(context.table, code);
-      return [code, tieCountsOfPeriod(ties, period)] as const;
+      const [ties, peerTies] = await Promise.all([
+        readTiesOfMunicipality(context.table, code),
+        readPeerTiesOfMunicipality(context.table, code),
+      ]);
+      return [code, tieCountsOfPeriod(ties, period, peerTies)] as const;
     }),
   );
   const byMunicipality = new Map<string, Cumulative<TieCount>>(
@@ -57,8 +63,11 @@ export async function tieStatsOf(
     }
     return tieFigures(period, own, counts.metBeforeFirstPlacement);
   }
-  const ties = await readTiesOfMunicipality(context.table, municipalityCode);
-  const { counts, metBeforeFirstPlacement } = tieCountsOfPeriod(ties, period);
+  const [ties, peerTies] = await Promise.all([
+    readTiesOfMunicipality(context.table, municipalityCode),
+    readPeerTiesOfMunicipality(context.table, municipalityCode),
+  ]);
+  const { counts, metBeforeFirstPlacement } = tieCountsOfPeriod(ties, period, peerTies);
   const exact = { ...counts.through, newTies: counts.through.newTies - counts.before.newTies };
   return tieFigures(period, unsuppressed(exact), metBeforeFirstPlacement);
 }

@@ -8,7 +8,7 @@ import {
   type Suppressed,
   showsAverage,
 } from '#kernel/small-cells';
-import { firstContact, type YouthCompanyTie } from '#kernel/ties';
+import { firstContact, type YouthCompanyTie, type YouthPeerTies } from '#kernel/ties';
 
 /** The counts of the tie figures. */
 export const TIE_COUNTS = [
@@ -18,6 +18,7 @@ export const TIE_COUNTS = [
   'companiesTiedToTwoOrMoreYouth',
   'companiesHostingMoreThanOnePlacement',
   'newTies',
+  'youthWithPeerTies',
 ] as const;
 
 /** A count of the tie figures. */
@@ -52,8 +53,13 @@ function placementsBy(tie: YouthCompanyTie, day: string): number {
  *
  * @param ties - the ties of a municipality's young people
  * @param day - the day counted through
+ * @param peerTies - the municipality's young people's ties to each other
  */
-export function tieCountsAsOf(ties: readonly YouthCompanyTie[], day: string): TieCountsAsOf {
+export function tieCountsAsOf(
+  ties: readonly YouthCompanyTie[],
+  day: string,
+  peerTies: readonly YouthPeerTies[] = [],
+): TieCountsAsOf {
   const known = ties.filter((tie) => (firstContact(tie) ?? '9999') <= day);
   const byYouth = new Map<string, YouthCompanyTie[]>();
   const youthByCompany = new Map<string, Set<string>>();
@@ -90,6 +96,9 @@ export function tieCountsAsOf(ties: readonly YouthCompanyTie[], day: string): Ti
       companiesHostingMoreThanOnePlacement: [...placementsByCompany.values()].filter((n) => n > 1)
         .length,
       newTies: known.length,
+      youthWithPeerTies: peerTies.filter(
+        (own) => own.peers.length > 0 && (firstContact(own) ?? '9999') <= day,
+      ).length,
     },
     metBeforeFirstPlacement,
   };
@@ -99,11 +108,12 @@ export function tieCountsAsOf(ties: readonly YouthCompanyTie[], day: string): Ti
 export function tieCountsOfPeriod(
   ties: readonly YouthCompanyTie[],
   period: FiguresPeriod,
+  peerTies: readonly YouthPeerTies[] = [],
 ): { counts: Cumulative<TieCount>; metBeforeFirstPlacement: number[] } {
   const lastMonth = period.months.at(-1) ?? period.to.slice(0, 7);
   const firstMonth = period.months[0] ?? period.from.slice(0, 7);
-  const through = tieCountsAsOf(ties, lastDayOfMonth(lastMonth));
-  const before = tieCountsAsOf(ties, addDays(`${firstMonth}-01`, -1));
+  const through = tieCountsAsOf(ties, lastDayOfMonth(lastMonth), peerTies);
+  const before = tieCountsAsOf(ties, addDays(`${firstMonth}-01`, -1), peerTies);
   return {
     counts: { through: through.cells, before: before.cells },
     metBeforeFirstPlacement: through.metBeforeFirstPlacement,

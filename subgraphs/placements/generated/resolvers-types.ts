@@ -1967,6 +1967,11 @@ export type TieStats = {
   youthWithCompanyTies: Maybe<Scalars['Int']['output']>;
   /** Young people who have had a placement: the population of the median below. */
   youthWithFirstPlacement: Maybe<Scalars['Int']['output']>;
+  /**
+   * Young people tied to at least one other young person (through a youth group they shared) by
+   * the period's end.
+   */
+  youthWithPeerTies: Maybe<Scalars['Int']['output']>;
   /** Young people with ties to three or more companies. */
   youthWithThreeOrMoreCompanyTies: Maybe<Scalars['Int']['output']>;
 };
@@ -3090,6 +3095,7 @@ export type TieStatsResolvers<ContextType = SubgraphContext, ParentType extends 
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   youthWithCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   youthWithFirstPlacement?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthWithPeerTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   youthWithThreeOrMoreCompanyTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 

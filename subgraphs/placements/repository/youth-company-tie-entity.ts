@@ -7,10 +7,13 @@ import {
   CompanyCompanyTieEntity,
   companyTiesPartition,
   companyYouthTiesPartition,
+  municipalityPeerTiesPartition,
   municipalityTiesPartition,
   YOUTH_COMPANY_TIE_PREFIX,
   type YouthCompanyTie,
   YouthCompanyTieEntity,
+  type YouthPeerTies,
+  YouthPeerTiesEntity,
   youthCompanyTieKey,
 } from '#kernel/ties';
 
@@ -72,5 +75,19 @@ export function readTiesOfMunicipality(
   return YouthCompanyTieEntity.readAll(table, {
     index: 'gsi2',
     partition: municipalityTiesPartition(municipalityCode),
+  });
+}
+
+/**
+ * The ties of a municipality's young people to each other (written by the learning community
+ * when they share a youth group: `sharedKeys.youthPeerTies`), one index query of gsi2.
+ */
+export function readPeerTiesOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+): Promise<YouthPeerTies[]> {
+  return YouthPeerTiesEntity.readAll(table, {
+    index: 'gsi2',
+    partition: municipalityPeerTiesPartition(municipalityCode),
   });
 }

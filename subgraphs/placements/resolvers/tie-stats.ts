@@ -9,4 +9,5 @@ export const TieStats: TieStatsResolvers = {
   companiesHostingMoreThanOnePlacement: (figures) =>
     figures.cells.companiesHostingMoreThanOnePlacement,
   newTies: (figures) => figures.cells.newTies,
+  youthWithPeerTies: (figures) => figures.cells.youthWithPeerTies,
 };

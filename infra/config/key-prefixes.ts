@@ -67,7 +67,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       // monthly counters.
       PREFIX.municipality,
     ],
-    read: [],
+    // A staff caller's standing (`STAFF#<id>` / `STANDING`, `#kernel/current-staff`).
+    read: [PREFIX.staff],
     append: [PREFIX.audit],
   },
   placements: {
@@ -86,7 +87,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       // Ties between companies that hosted the same young person (`#kernel/ties`).
       PREFIX.tie,
     ],
-    read: [PREFIX.company, PREFIX.contact],
+    // A staff caller's standing (`STAFF#<id>` / `STANDING`) is read as their contact is.
+    read: [PREFIX.company, PREFIX.contact, PREFIX.staff],
     append: [PREFIX.audit],
   },
   'learning-community': {

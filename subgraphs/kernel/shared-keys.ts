@@ -115,4 +115,14 @@ export const sharedKeys = {
     pk: key(PREFIX.youth, youthId),
     sk: key('SELFASSESS', occasion),
   }),
+  /**
+   * What became of a staff member since their tokens were issued (owner: people): written when
+   * their role changes or they are removed, absent before. Every subgraph reads it for a staff
+   * caller (`#kernel/current-staff`) and may rely on `role` (the role now) and `removed`
+   * (boolean).
+   */
+  staffStanding: (staffId: string): ItemKey => ({
+    pk: key(PREFIX.staff, staffId),
+    sk: 'STANDING',
+  }),
 } as const;

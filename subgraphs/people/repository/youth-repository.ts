@@ -105,3 +105,25 @@ export function newProfile(youth: Youth, cpr?: CprAttributes): TransactAction {
 export function youthExists(youthId: string): TransactAction {
   return { check: youthKey(youthId), condition: itemMustExist };
 }
+
+/**
+ * The first young people of a network consultant's caseload, by enrolment date: one query of
+ * their caseload partition, at most `limit` items (a removal asks whether there is one; a
+ * reassignment of the whole caseload reads one more than it may move, to know it may not).
+ *
+ * @param table - the table
+ * @param staffId - the consultant
+ * @param limit - how many at most
+ */
+export async function firstOfCaseload(
+  table: Table,
+  staffId: string,
+  limit: number,
+): Promise<Youth[]> {
+  const { items } = await table.query({
+    index: 'gsi2',
+    partition: caseloadPartition(staffId),
+    limit,
+  });
+  return items.map(YouthEntity.fromItem);
+}

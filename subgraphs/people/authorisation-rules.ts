@@ -275,7 +275,10 @@ export const peopleRules: SubgraphRules = {
       ['Youth.researchConsent'],
       ['given', 'givenAt', 'withdrawnAt'],
     ),
-    YouthConnection: connectionRules('Municipality.youth, StaffMember.caseload'),
+    YouthConnection: {
+      ...connectionRules('Municipality.youth, StaffMember.caseload'),
+      totalCount: guardedByParent('Municipality.youth, StaffMember.caseload'),
+    },
     YouthEdge: edgeRules('Municipality.youth, StaffMember.caseload'),
     // Owned by the companies subgraph; here only the id of the caller's own contact record.
     CompanyContact: { id: signedIn, [REFERENCE]: signedIn },

@@ -181,4 +181,45 @@ describe('people subgraph: reassigning a caseload', () => {
     });
     expect(await consultantOf('213', String(youth[0]?.id))).toBe(team.consultant.id);
   });
+
+  it('counts a caseload and a municipality’s young people beyond the page asked for', async () => {
+    // Prepare
+    const { team } = await givenCaseload('217', 3);
+    await givenYouth(table, { municipalityCode: '217' }, ['PAUSED']);
+    const counts = `query ($code: ID!, $staffId: ID!) {
+      municipality(code: $code) {
+        all: youth(first: 1) { totalCount edges { cursor } }
+        paused: youth(status: PAUSED, first: 1) { totalCount }
+      }
+      from: staffMember(id: $staffId) { caseload(first: 1) { totalCount } }
+    }`;
+    const variables = { code: '217', staffId: team.consultant.id };
+    // Act
+    const before = await run(leaderOf('217'), counts, variables);
+    await run(leaderOf('217'), REASSIGN, {
+      input: { fromConsultantId: team.consultant.id, toConsultantId: team.secondConsultant.id },
+    });
+    const after = await run(leaderOf('217'), counts, variables);
+    // Assess
+    expect(before.data).toEqual({
+      municipality: {
+        all: { totalCount: 4, edges: [{ cursor: expect.any(String) }] },
+        paused: { totalCount: 1 },
+      },
+      from: { caseload: { totalCount: 3 } },
+    });
+    expect(after.data?.from).toEqual({ caseload: { totalCount: 0 } });
+  });
+
+  it('refuses the counts to another municipality’s team and to the programme office', async () => {
+    // Prepare
+    await givenCaseload('219', 1);
+    const query = `{ municipality(code: "219") { youth { totalCount } } }`;
+    // Act
+    const stranger = await run(leaderOf('221'), query);
+    const programme = await run({ role: 'PROGRAMME', subject: 'sub-programme' }, query);
+    // Assess
+    expect(errorCodes(stranger)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(programme)).toEqual(['FORBIDDEN']);
+  });
 });

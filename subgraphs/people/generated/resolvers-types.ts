@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Municipality as MunicipalityModel } from '../domain/municipality.ts';
 import type { YouthView as YouthViewModel } from '../domain/youth-access.ts';
+import type { YouthPage as YouthPageModel } from '../domain/youth-queries.ts';
 import type { StaffView as StaffViewModel } from '../domain/staff-access.ts';
 import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts';
 import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
@@ -1314,6 +1315,11 @@ export type YouthConnection = {
   edges: Array<YouthEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+  /**
+   * How many young people the whole listing holds (every page, with the same status filter),
+   * counted when asked: one count query of the listing's index partition, never a scan.
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A young person's data as one document (GDPR art. 15). */
@@ -1661,7 +1667,7 @@ export type ResolversTypes = ResolversObject<{
   ViewerRole: ViewerRole;
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: ResolverTypeWrapper<YouthViewModel>;
-  YouthConnection: ResolverTypeWrapper<Omit<YouthConnection, 'edges'> & { edges: Array<ResolversTypes['YouthEdge']> }>;
+  YouthConnection: ResolverTypeWrapper<YouthPageModel>;
   YouthDataExport: ResolverTypeWrapper<YouthDataExport>;
   YouthEdge: ResolverTypeWrapper<Omit<YouthEdge, 'node'> & { node: ResolversTypes['Youth'] }>;
   YouthErasure: ResolverTypeWrapper<YouthErasure>;
@@ -1733,7 +1739,7 @@ export type ResolversParentTypes = ResolversObject<{
   Viewer: IdentityModel;
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: YouthViewModel;
-  YouthConnection: Omit<YouthConnection, 'edges'> & { edges: Array<ResolversParentTypes['YouthEdge']> };
+  YouthConnection: YouthPageModel;
   YouthDataExport: YouthDataExport;
   YouthEdge: Omit<YouthEdge, 'node'> & { node: ResolversParentTypes['Youth'] };
   YouthErasure: YouthErasure;
@@ -2030,6 +2036,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
 export type YouthConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthConnection'] = ResolversParentTypes['YouthConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['YouthEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type YouthDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthDataExport'] = ResolversParentTypes['YouthDataExport']> = ResolversObject<{

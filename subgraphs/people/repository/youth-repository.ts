@@ -57,6 +57,27 @@ export function listYouthOfMunicipality(
   );
 }
 
+/**
+ * How many young people a municipality's listing holds (of one status, when given): one count
+ * query of its gsi1 partition (`Table.count`).
+ */
+export function countYouthOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+  status: YouthStatus | undefined,
+): Promise<number> {
+  return table.count({
+    index: 'gsi1',
+    partition: municipalityYouthPartition(municipalityCode),
+    ...(status ? { beginsWith: statusListingPrefix(status) } : {}),
+  });
+}
+
+/** How many young people a network consultant follows: one count query of their caseload. */
+export function countCaseload(table: Table, staffId: string): Promise<number> {
+  return table.count({ index: 'gsi2', partition: caseloadPartition(staffId) });
+}
+
 /** One page of a network consultant's caseload, by enrolment date. */
 export function listCaseload(
   reader: ListingReader,

@@ -346,7 +346,12 @@ export const peopleRules: SubgraphRules = {
       changeStaffRole: teamOfStaffRule('changeStaffRole', 'staffId'),
       removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
+      registerMunicipality: programmeOffice,
     },
+    RegisterMunicipalityPayload: allGuardedByParent('Mutation.registerMunicipality', [
+      'municipality',
+      'errors',
+    ]),
     StaffMemberPayload: allGuardedByParent('Mutation.addStaffMember, Mutation.changeStaffRole', [
       'staffMember',
       'errors',

@@ -587,6 +587,12 @@ export type Mutation = {
    */
   recordSelfAssessment: SelfAssessmentPayload;
   /**
+   * Registers a Danish municipality joining NEXTWORK, under its official name: one of the 98
+   * municipality codes of Danmarks Statistik (`UNKNOWN_MUNICIPALITY_CODE` otherwise), once
+   * (`MUNICIPALITY_ALREADY_REGISTERED`). The programme office only.
+   */
+  registerMunicipality: RegisterMunicipalityPayload;
+  /**
    * Removes a member from their team and disables their sign-in; their tokens are refused from then
    * on. The team leader of the member's municipality only; not oneself (`CANNOT_REMOVE_SELF`), never
    * the last team leader (`LAST_TEAM_LEADER`), and never a network consultant who still follows young
@@ -663,6 +669,11 @@ export type MutationRecordResearchConsentArgs = {
 
 export type MutationRecordSelfAssessmentArgs = {
   input: RecordSelfAssessmentInput;
+};
+
+
+export type MutationRegisterMunicipalityArgs = {
+  input: RegisterMunicipalityInput;
 };
 
 
@@ -894,6 +905,27 @@ export type RefusalScope =
    * or by company contacts (whose token names no municipality). Read by every officer.
    */
   | 'PROGRAMME_WIDE';
+
+/** A municipality joining NEXTWORK. */
+export type RegisterMunicipalityInput = {
+  /** Its code ("kommunekode"), three digits, e.g. "461" for Odense. */
+  code: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of registering a municipality. */
+export type RegisterMunicipalityPayload = {
+  __typename?: 'RegisterMunicipalityPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The municipality as registered; null when the registration was refused. */
+  municipality: Maybe<Municipality>;
+};
 
 /** A member to remove from a municipal team. */
 export type RemoveStaffMemberInput = {
@@ -1645,6 +1677,8 @@ export type ResolversTypes = ResolversObject<{
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
+  RegisterMunicipalityInput: RegisterMunicipalityInput;
+  RegisterMunicipalityPayload: ResolverTypeWrapper<Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversTypes['Municipality']> }>;
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: ResolverTypeWrapper<RemoveStaffMemberPayload>;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
@@ -1720,6 +1754,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'toConsultant'> & { toConsultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RegisterMunicipalityInput: RegisterMunicipalityInput;
+  RegisterMunicipalityPayload: Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversParentTypes['Municipality']> };
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: RemoveStaffMemberPayload;
   ResearchConsent: ResearchConsent;
@@ -1873,6 +1909,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
+  registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
   removeStaffMember?: Resolver<ResolversTypes['RemoveStaffMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
   withdrawResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationWithdrawResearchConsentArgs, 'input'>>;
@@ -1913,6 +1950,11 @@ export type ReassignCaseloadPayloadResolvers<ContextType = SubgraphContext, Pare
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   moved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   toConsultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+}>;
+
+export type RegisterMunicipalityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RegisterMunicipalityPayload'] = ResolversParentTypes['RegisterMunicipalityPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
 }>;
 
 export type RemoveStaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveStaffMemberPayload'] = ResolversParentTypes['RemoveStaffMemberPayload']> = ResolversObject<{
@@ -2130,6 +2172,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReassignCaseloadPayload?: ReassignCaseloadPayloadResolvers<ContextType>;
+  RegisterMunicipalityPayload?: RegisterMunicipalityPayloadResolvers<ContextType>;
   RemoveStaffMemberPayload?: RemoveStaffMemberPayloadResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
   SelfAssessment?: SelfAssessmentResolvers<ContextType>;

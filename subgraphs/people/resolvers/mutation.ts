@@ -8,6 +8,7 @@ import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-data
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
 import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
+import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
   recordResearchConsentCommand,
   withdrawResearchConsentCommand,
@@ -36,5 +37,6 @@ export const Mutation: MutationResolvers = {
   addStaffMember: mutation(addStaffMemberCommand, 'staffMember'),
   changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
   removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),
+  registerMunicipality: mutation(registerMunicipalityCommand, 'municipality'),
   reassignCaseload: mutationOfMany(reassignCaseloadCommand, ['moved', 'complete', 'toConsultant']),
 };

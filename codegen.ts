@@ -45,6 +45,7 @@ function mappersOf(name: string): Record<string, string> {
     people: {
       Municipality: '../domain/municipality.ts#Municipality',
       Youth: '../domain/youth-access.ts#YouthView',
+      YouthConnection: '../domain/youth-queries.ts#YouthPage',
       StaffMember: '../domain/staff-access.ts#StaffView',
       SupportNote: '../domain/support-note.ts#SupportNote',
       YouthStats: '../domain/youth-stats-figures.ts#YouthStatsFigures',

@@ -68,9 +68,10 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       // monthly counters.
       PREFIX.municipality,
     ],
-    // A company's company groups (`NETWORK#COMPANY#…`, `GROUP#…`) say which other companies'
+    // A staff caller's standing (`STAFF#<id>` / `STANDING`, `#kernel/current-staff`); a
+    // company's company groups (`NETWORK#COMPANY#…`, `GROUP#…`) say which other companies'
     // contacts see its name and contacts (`#kernel/group-peers`).
-    read: [LC_PREFIX.participant, PREFIX.networkGroup],
+    read: [PREFIX.staff, LC_PREFIX.participant, PREFIX.networkGroup],
     append: [PREFIX.audit],
   },
   placements: {
@@ -89,7 +90,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       // Ties between companies that hosted the same young person (`#kernel/ties`).
       PREFIX.tie,
     ],
-    read: [PREFIX.company, PREFIX.contact],
+    // A staff caller's standing (`STAFF#<id>` / `STANDING`) is read as their contact is.
+    read: [PREFIX.company, PREFIX.contact, PREFIX.staff],
     append: [PREFIX.audit],
   },
   'learning-community': {

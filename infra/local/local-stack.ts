@@ -8,6 +8,7 @@ import { createDynamoClient } from '#kernel/table/client';
 import { ensureTable } from '#kernel/table/create-table';
 import { Table } from '#kernel/table/table';
 import type { WorkflowEngine } from '#kernel/workflow-engine';
+import { staffSignIns } from '#people/domain/staff-commands';
 import { SUBGRAPHS, type SubgraphName } from '#schema/subgraphs';
 import { createLocalDataSubjectDispatcher } from './data-subject/in-process-dispatcher.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from './dev-issuer.ts';
@@ -160,6 +161,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Removed contacts whose sign-in was left enabled by a failed follow-up (AWS: see README).
     const disabled = await disablePendingSignIns(table, signIn);
     if (disabled > 0) progress(`disabled the sign-in of ${disabled} removed contacts`);
+    const staffDisabled = await staffSignIns.disableAll(table, signIn);
+    if (staffDisabled > 0) progress(`disabled the sign-in of ${staffDisabled} removed staff`);
     const subgraphFunctions = {} as Record<SubgraphName, LocalFunction>;
     for (const [index, { name }] of SUBGRAPHS.entries()) {
       progress(`starting the ${name} subgraph`);

@@ -38,10 +38,15 @@ import { DataStack } from './data-stack.ts';
 /**
  * The Cognito actions each subgraph's function may call on the user pool, and nothing else
  * (`subgraphs/kernel/sign-in-directory.ts`): companies disables a removed contact's sign-in and
- * signs them out; people deletes an erased young person's user.
+ * signs them out; people deletes an erased young person's user, and disables a removed staff
+ * member's sign-in and signs them out.
  */
 export const SIGN_IN_ACTIONS: Record<SubgraphName, readonly string[]> = {
-  people: ['cognito-idp:AdminDeleteUser'],
+  people: [
+    'cognito-idp:AdminDeleteUser',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
   companies: ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
   placements: [],
   'learning-community': [],

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphContext } from './context.ts';
-import type { Identity } from './identity.ts';
+import { staffAsTheyStandNow } from './current-staff.ts';
+import { type Identity, isStaffRole } from './identity.ts';
 import { sharedKeys } from './shared-keys.ts';
 
 /**
@@ -28,7 +29,9 @@ export async function contactCompanyNow(
  * The caller as their relationship stands now. A token outlives the reason it was issued for:
  * a contact removed from their company keeps a live one for a while. Such a contact becomes a
  * contact of no company ({@link NO_COMPANY}), so every rule answers them as it answers a
- * stranger. Other roles are returned as they are, without a read.
+ * stranger. A staff member is taken as their standing says (`current-staff.ts`): refused once
+ * removed, in their new role once it changed. Other roles are returned as they are, without a
+ * read.
  *
  * @param context - the request
  * @param identity - the verified caller
@@ -37,6 +40,9 @@ export async function callerAsTheyStandNow(
   context: Pick<SubgraphContext, 'loader'>,
   identity: Identity,
 ): Promise<Identity> {
+  if (isStaffRole(identity.role)) {
+    return staffAsTheyStandNow(context, identity as Extract<Identity, { staffId: string }>);
+  }
   if (identity.role !== 'COMPANY_CONTACT') return identity;
   const company = await contactCompanyNow(context, identity.contactId);
   return company === identity.companyId ? identity : { ...identity, companyId: NO_COMPANY };

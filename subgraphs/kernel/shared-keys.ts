@@ -150,6 +150,16 @@ export const sharedKeys = {
     pk: groupParticipations(kind, participantId),
     sk: key(PREFIX.networkGroup, groupId),
   }),
+  /**
+   * What became of a staff member since their tokens were issued (owner: people): written when
+   * their role changes or they are removed, absent before. Every subgraph reads it for a staff
+   * caller (`#kernel/current-staff`) and may rely on `role` (the role now) and `removed`
+   * (boolean).
+   */
+  staffStanding: (staffId: string): ItemKey => ({
+    pk: key(PREFIX.staff, staffId),
+    sk: 'STANDING',
+  }),
 } as const;
 
 /**

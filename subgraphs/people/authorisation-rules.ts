@@ -33,6 +33,11 @@ import {
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { municipalityAudienceOf } from './domain/municipality-queries.ts';
 import { STAFF_FIELD_ACCESS, type StaffView } from './domain/staff-access.ts';
+import {
+  STAFF_MUTATION_ACCESS,
+  teamOfCodeAudience,
+  teamOfStaffAudience,
+} from './domain/staff-management-access.ts';
 import { staffViewById } from './domain/staff-queries.ts';
 import {
   mayChangeProfileFields,
@@ -161,6 +166,22 @@ const updateYouthProfileRule = fieldRule(
   },
 );
 
+/**
+ * The rule of a mutation that manages the team of the staff member its input names: its entry
+ * of `STAFF_MUTATION_ACCESS`.
+ */
+function teamOfStaffRule(
+  mutation: keyof typeof STAFF_MUTATION_ACCESS,
+  field: string,
+): AnyFieldRule {
+  return audienceRule(
+    `STAFF_MUTATION_ACCESS.${mutation}`,
+    (identity, _parent: unknown, context, args) =>
+      teamOfStaffAudience(identity, context, inputOf(args)[field]),
+    STAFF_MUTATION_ACCESS[mutation],
+  );
+}
+
 /** The rule of an act on a young person's rights: its entry of `DATA_SUBJECT_ACCESS`. */
 function dataSubjectRule(
   entry: keyof typeof DATA_SUBJECT_ACCESS,
@@ -255,7 +276,10 @@ export const peopleRules: SubgraphRules = {
       ['Youth.researchConsent'],
       ['given', 'givenAt', 'withdrawnAt'],
     ),
-    YouthConnection: connectionRules('Municipality.youth, StaffMember.caseload'),
+    YouthConnection: {
+      ...connectionRules('Municipality.youth, StaffMember.caseload'),
+      totalCount: guardedByParent('Municipality.youth, StaffMember.caseload'),
+    },
     YouthEdge: edgeRules('Municipality.youth, StaffMember.caseload'),
     // Owned by the companies subgraph; here only the id of the caller's own contact record.
     CompanyContact: { id: signedIn, [REFERENCE]: signedIn },
@@ -314,7 +338,35 @@ export const peopleRules: SubgraphRules = {
       eraseYouth: dataSubjectRule('eraseYouth', (args) => inputOf(args).youthId),
       exportEvaluationDataset: programmeOffice,
       recordSelfAssessment: youthMutationRule('recordSelfAssessment'),
+      addStaffMember: audienceRule(
+        'STAFF_MUTATION_ACCESS.addStaffMember',
+        (identity, _parent: unknown, _context, args) =>
+          teamOfCodeAudience(identity, inputOf(args).municipalityCode),
+        STAFF_MUTATION_ACCESS.addStaffMember,
+      ),
+      changeStaffRole: teamOfStaffRule('changeStaffRole', 'staffId'),
+      removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
+      reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
+      registerMunicipality: programmeOffice,
     },
+    RegisterMunicipalityPayload: allGuardedByParent('Mutation.registerMunicipality', [
+      'municipality',
+      'errors',
+    ]),
+    StaffMemberPayload: allGuardedByParent('Mutation.addStaffMember, Mutation.changeStaffRole', [
+      'staffMember',
+      'errors',
+    ]),
+    RemoveStaffMemberPayload: allGuardedByParent('Mutation.removeStaffMember', [
+      'removedStaffId',
+      'errors',
+    ]),
+    ReassignCaseloadPayload: allGuardedByParent('Mutation.reassignCaseload', [
+      'moved',
+      'complete',
+      'toConsultant',
+      'errors',
+    ]),
     ExportEvaluationDatasetPayload: allGuardedByParent('Mutation.exportEvaluationDataset', [
       'dataset',
       'errors',

@@ -68,12 +68,20 @@ describe('the sign-in grants', () => {
     expect(environmentOf(prod.stacks.api.subgraphs.companies)).toHaveProperty('USER_POOL_ID');
   });
 
-  it('let people delete a user, on the user pool only', () => {
+  it('let people delete a user, and disable a removed staff member and sign them out, on the user pool only', () => {
     // Act
     const statements = cognitoStatementsOf(roleId(prod.stacks.api.subgraphs.people));
     // Assess
     expect(statements).toEqual([
-      { Effect: 'Allow', Action: 'cognito-idp:AdminDeleteUser', Resource: userPoolArn() },
+      {
+        Effect: 'Allow',
+        Action: [
+          'cognito-idp:AdminDeleteUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminUserGlobalSignOut',
+        ],
+        Resource: userPoolArn(),
+      },
     ]);
     expect(environmentOf(prod.stacks.api.subgraphs.people)).toHaveProperty('USER_POOL_ID');
   });

@@ -60,9 +60,10 @@ describe('people subgraph: round trips do not grow with list length', () => {
 
   it.each([
     // One BatchGetItem, and one write of the request's audit events (READ of personal data).
-    ['the team', staffIdentity(ROSKILDE), 2],
-    // And before them the contact's own item: whether they are still the company's
-    // (`current-contact.ts`), settled once before any rule runs.
+    // And before them the caller's standing: a staff member's (`current-staff.ts`: removed, or in
+    // another role since the token), a contact's own item (`current-contact.ts`: still the
+    // company's), settled once before any rule runs.
+    ['the team', staffIdentity(ROSKILDE), 3],
     ['a linked company contact', companyContactIdentity('c-host'), 3],
   ] as Array<[string, Identity, number]>)(
     'resolves 40 Youth references for %s in as many round trips as 4',

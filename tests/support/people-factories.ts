@@ -44,6 +44,7 @@ export function aStaffMember(overrides: Partial<StaffMember> = {}): StaffMember 
     role: 'NETWORK_CONSULTANT',
     phone: '+4522334455',
     email: `${id}@roskilde.dk`,
+    version: 1,
     ...overrides,
   };
 }

@@ -1,26 +1,17 @@
-import { key, PREFIX } from '#kernel/keys';
+import { PREFIX } from '#kernel/keys';
+import { pendingSignInDisables } from '#kernel/pending-sign-in';
 import type { SignInDirectory, SignInUser } from '#kernel/sign-in-directory';
 import type { Table } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 
 /**
- * A removed contact person's sign-in still to be disabled: written in the removal's own
- * transaction, so a removal never commits without it, and deleted only once the sign-in
- * directory has disabled the user. A follow-up that fails leaves it in place, to be done again
- * (disabling is idempotent) by {@link disablePendingSignIns}, which finds every one left on its
- * gsi1 partition — a query, never a scan — and runs after every removal and at each start of
- * the local stack.
+ * A removed contact person's sign-in still to be disabled, in their own partition
+ * (`#kernel/pending-sign-in`, which says how a failed follow-up is repaired).
  */
-
-/** The sort key of the pending item, in the removed contact's own partition. */
-const PENDING_SK = 'SIGN_IN_DISABLE';
+const pending = pendingSignInDisables(PREFIX.contact);
 
 /** The gsi1 partition that lists every pending disable. */
-export const PENDING_SIGN_IN_PARTITION = key(PREFIX.contact, 'SIGN_IN_DISABLE_PENDING');
-
-function pendingKey(contactId: string) {
-  return { pk: key(PREFIX.contact, contactId), sk: PENDING_SK };
-}
+export const PENDING_SIGN_IN_PARTITION = pending.partition;
 
 /**
  * Stages, in a removal's transaction, the disabling of the contact's sign-in.
@@ -30,38 +21,22 @@ function pendingKey(contactId: string) {
  * @param at - when (the listing's order)
  */
 export function stageSignInDisable(work: UnitOfWork, user: SignInUser, at: Date): void {
-  work.add({
-    put: {
-      ...pendingKey(user.nextworkId),
-      entity: 'SignInDisable',
-      nextworkId: user.nextworkId,
-      ...(user.username ? { username: user.username } : {}),
-      gsi1pk: PENDING_SIGN_IN_PARTITION,
-      gsi1sk: key(at.toISOString(), user.nextworkId),
-    },
-  });
+  pending.stage(work, user, at);
 }
 
 /**
- * Disables a removed contact's sign-in, then forgets that it was pending. Safe to repeat: a
- * second run finds nothing pending, or disables a disabled user again.
+ * Disables a removed contact's sign-in, then forgets that it was pending. Safe to repeat.
  *
  * @param table - the table
  * @param directory - the sign-in directory
  * @param contactId - the removed contact
  */
-export async function disablePendingSignIn(
+export function disablePendingSignIn(
   table: Table,
   directory: SignInDirectory,
   contactId: string,
 ): Promise<void> {
-  const item = await table.get(pendingKey(contactId));
-  if (!item) return;
-  await directory.disableUser({
-    nextworkId: contactId,
-    username: typeof item.username === 'string' ? item.username : null,
-  });
-  await table.transact([{ delete: pendingKey(contactId) }]);
+  return pending.disable(table, directory, contactId);
 }
 
 /**
@@ -71,14 +46,6 @@ export async function disablePendingSignIn(
  * @param table - the table
  * @param directory - the sign-in directory
  */
-export async function disablePendingSignIns(
-  table: Table,
-  directory: SignInDirectory,
-): Promise<number> {
-  // Small by design: only the removals whose follow-up failed since the last run.
-  const pending = await table.queryAll({ index: 'gsi1', partition: PENDING_SIGN_IN_PARTITION });
-  for (const item of pending) {
-    await disablePendingSignIn(table, directory, String(item.nextworkId));
-  }
-  return pending.length;
+export function disablePendingSignIns(table: Table, directory: SignInDirectory): Promise<number> {
+  return pending.disableAll(table, directory);
 }

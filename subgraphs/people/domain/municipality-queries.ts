@@ -1,15 +1,16 @@
 import { requireIdentity } from '#kernel/authorisation';
-import type { Connection } from '#kernel/connection';
 import type { SubgraphContext } from '#kernel/context';
 import { parseInput } from '#kernel/validation';
 import { listTeam } from '../repository/staff-repository.ts';
-import { listYouthOfMunicipality } from '../repository/youth-repository.ts';
+import {
+  countYouthOfMunicipality,
+  listYouthOfMunicipality,
+} from '../repository/youth-repository.ts';
 import { participantMunicipalityOf } from './caller.ts';
 import { type MunicipalityAudience, municipalityAudience } from './municipality-access.ts';
 import { type StaffView, staffViewFor } from './staff-access.ts';
-import type { YouthView } from './youth-access.ts';
 import { YouthListArgsSchema } from './youth-inputs.ts';
-import { youthViewsOfPage } from './youth-queries.ts';
+import { type YouthPage, youthViewsOfPage } from './youth-queries.ts';
 
 /** The caller's audience for a municipality (a participant's record is read, batched). */
 export async function municipalityAudienceOf(
@@ -51,13 +52,12 @@ export async function youthOfMunicipality(
   context: SubgraphContext,
   municipalityCode: string,
   rawArgs: unknown,
-): Promise<Connection<YouthView>> {
+): Promise<YouthPage> {
   const args = parseInput(YouthListArgsSchema, rawArgs);
-  const connection = await listYouthOfMunicipality(
-    context,
-    municipalityCode,
-    args.status ?? undefined,
-    args,
-  );
-  return youthViewsOfPage(requireIdentity(context), connection);
+  const status = args.status ?? undefined;
+  const connection = await listYouthOfMunicipality(context, municipalityCode, status, args);
+  return {
+    ...youthViewsOfPage(requireIdentity(context), connection),
+    countAll: () => countYouthOfMunicipality(context.table, municipalityCode, status),
+  };
 }

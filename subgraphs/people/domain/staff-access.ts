@@ -15,7 +15,8 @@ const EVERY_AUDIENCE = ['TEAM', 'PARTICIPANT'] as const satisfies readonly Staff
 
 /**
  * Who may read each field of `StaffMember`: name, role and work contact details to whoever
- * works with the team; the caseload (which names young people) to the team only.
+ * works with the team; the caseload (which names young people) and the record's version (which
+ * only a change of the team needs) to the team only.
  */
 export const STAFF_FIELD_ACCESS = {
   id: EVERY_AUDIENCE,
@@ -24,6 +25,7 @@ export const STAFF_FIELD_ACCESS = {
   role: EVERY_AUDIENCE,
   contact: EVERY_AUDIENCE,
   caseload: ['TEAM'],
+  version: ['TEAM'],
 } as const satisfies AudienceRules<StaffAudience>;
 
 /**

@@ -24,6 +24,8 @@ export const StaffMemberSchema = z.object({
   role: StaffRoleSchema,
   phone: DanishPhoneSchema,
   email: EmailSchema,
+  /** The record's version, for the optimistic locking of a change of role or a removal. */
+  version: z.number().int().positive().default(1),
 });
 
 /** A member of a municipal team. */

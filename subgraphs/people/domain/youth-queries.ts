@@ -6,6 +6,7 @@ import type { Identity } from '#kernel/identity';
 import { parseInput } from '#kernel/validation';
 import { isTiedNow } from '#kernel/youth-company-link';
 import {
+  countCaseload,
   listCaseload,
   listStatusHistory,
   listSupportNotes,
@@ -48,6 +49,12 @@ export async function youthViewById(
 }
 
 /**
+ * A page of young people as the caller sees each of them, and how to count the whole listing:
+ * only when `totalCount` is asked, so a page that does not ask costs nothing more.
+ */
+export type YouthPage = Connection<YouthView> & { countAll: () => Promise<number> };
+
+/**
  * A page of young people as the caller sees each of them (a listing of their team's).
  *
  * @param identity - the verified caller
@@ -78,10 +85,13 @@ export async function caseloadOf(
   context: SubgraphContext,
   staff: StaffView,
   rawArgs: unknown,
-): Promise<Connection<YouthView>> {
+): Promise<YouthPage> {
   const page = parseInput(PageArgsSchema, rawArgs);
   const connection = await listCaseload(context, staff.staff.id, page);
-  return youthViewsOfPage(requireIdentity(context), connection);
+  return {
+    ...youthViewsOfPage(requireIdentity(context), connection),
+    countAll: () => countCaseload(context.table, staff.staff.id),
+  };
 }
 
 /** A young person's status history, oldest first (its rule: `YOUTH_FIELD_ACCESS.statusHistory`). */

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Municipality as MunicipalityModel } from '../domain/municipality.ts';
 import type { YouthView as YouthViewModel } from '../domain/youth-access.ts';
+import type { YouthPage as YouthPageModel } from '../domain/youth-queries.ts';
 import type { StaffView as StaffViewModel } from '../domain/staff-access.ts';
 import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts';
 import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
@@ -26,6 +27,26 @@ export type Scalars = {
   /** An instant in ISO 8601 with a time zone, e.g. 2026-04-29T09:30:00Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A new member of a municipal team. */
+export type AddStaffMemberInput = {
+  /** Work e-mail, the user name they sign in with. */
+  email: Scalars['String']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The municipality whose team they join. */
+  municipalityCode: Scalars['ID']['input'];
+  /** Full name, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** Work phone, a Danish number. */
+  phone: Scalars['String']['input'];
+  /** Their role in the team. */
+  role: StaffRole;
 };
 
 /** A psychologist's support note. */
@@ -138,6 +159,25 @@ export type BenefitCategory =
   | 'ACTIVITY_READY'
   /** "Uddannelsesparat": ready to start an education within about a year. */
   | 'EDUCATION_READY';
+
+/** A new role for a member of a municipal team. */
+export type ChangeStaffRoleInput = {
+  /**
+   * The version of the staff member as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The new role. */
+  role: StaffRole;
+  /** The staff member. */
+  staffId: Scalars['ID']['input'];
+};
 
 /** A change of a young person's status. */
 export type ChangeYouthStatusInput = {
@@ -472,6 +512,11 @@ export type MunicipalityYouthStatsArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds a member to a municipality's team. The team leader of that municipality only. Their sign-in
+   * is created by an administrator with the new id as `custom:staff` (see infra/README.md).
+   */
+  addStaffMember: StaffMemberPayload;
   /** Adds a support note. The municipality's psychologist only. */
   addSupportNote: SupportNotePayload;
   /**
@@ -479,6 +524,13 @@ export type Mutation = {
    * municipality's team only.
    */
   assignConsultant: YouthPayload;
+  /**
+   * Changes a team member's role. The team leader of the member's municipality only; a team always
+   * keeps a team leader (`LAST_TEAM_LEADER`), and a network consultant with young people to follow
+   * keeps the role until they are reassigned (`CASELOAD_NOT_EMPTY`). The new role holds at once,
+   * for tokens issued before the change too.
+   */
+  changeStaffRole: StaffMemberPayload;
   /**
    * Changes a young person's status along the allowed transitions, recording date and reason in
    * the status history. The municipality's team only.
@@ -515,6 +567,14 @@ export type Mutation = {
    */
   exportYouthData: ExportYouthDataPayload;
   /**
+   * Moves young people from one network consultant to another of the same team in one go, all or
+   * none: the named young people, or the whole caseload. The team leader of the municipality only.
+   * A list moves all of its young people or none, at most 45 a call (`TOO_MANY_TO_MOVE`): one
+   * transaction holds each young person's change and its audit record. A whole caseload of more
+   * than 45 moves 45 a call, each call all or none, until `complete`.
+   */
+  reassignCaseload: ReassignCaseloadPayload;
+  /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
    */
@@ -526,6 +586,19 @@ export type Mutation = {
    * their behalf. Audit-logged as a change.
    */
   recordSelfAssessment: SelfAssessmentPayload;
+  /**
+   * Registers a Danish municipality joining NEXTWORK, under its official name: one of the 98
+   * municipality codes of Danmarks Statistik (`UNKNOWN_MUNICIPALITY_CODE` otherwise), once
+   * (`MUNICIPALITY_ALREADY_REGISTERED`). The programme office only.
+   */
+  registerMunicipality: RegisterMunicipalityPayload;
+  /**
+   * Removes a member from their team and disables their sign-in; their tokens are refused from then
+   * on. The team leader of the member's municipality only; not oneself (`CANNOT_REMOVE_SELF`), never
+   * the last team leader (`LAST_TEAM_LEADER`), and never a network consultant who still follows young
+   * people (`CASELOAD_NOT_EMPTY`: reassign them first with `reassignCaseload`).
+   */
+  removeStaffMember: RemoveStaffMemberPayload;
   /**
    * Changes a young person's profile. The team; the young person themself for their contact
    * details, interests and work wishes.
@@ -539,6 +612,11 @@ export type Mutation = {
 };
 
 
+export type MutationAddStaffMemberArgs = {
+  input: AddStaffMemberInput;
+};
+
+
 export type MutationAddSupportNoteArgs = {
   input: AddSupportNoteInput;
 };
@@ -546,6 +624,11 @@ export type MutationAddSupportNoteArgs = {
 
 export type MutationAssignConsultantArgs = {
   input: AssignConsultantInput;
+};
+
+
+export type MutationChangeStaffRoleArgs = {
+  input: ChangeStaffRoleInput;
 };
 
 
@@ -574,6 +657,11 @@ export type MutationExportYouthDataArgs = {
 };
 
 
+export type MutationReassignCaseloadArgs = {
+  input: ReassignCaseloadInput;
+};
+
+
 export type MutationRecordResearchConsentArgs = {
   input: RecordResearchConsentInput;
 };
@@ -581,6 +669,16 @@ export type MutationRecordResearchConsentArgs = {
 
 export type MutationRecordSelfAssessmentArgs = {
   input: RecordSelfAssessmentInput;
+};
+
+
+export type MutationRegisterMunicipalityArgs = {
+  input: RegisterMunicipalityInput;
+};
+
+
+export type MutationRemoveStaffMemberArgs = {
+  input: RemoveStaffMemberInput;
 };
 
 
@@ -717,6 +815,42 @@ export type QueryYouthArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Young people to move from one network consultant to another. */
+export type ReassignCaseloadInput = {
+  /** The network consultant who follows them now. */
+  fromConsultantId: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The network consultant of the same team who is to follow them. */
+  toConsultantId: Scalars['ID']['input'];
+  /**
+   * The young people to move, each followed by `fromConsultantId` now; the whole caseload when left
+   * out. At most 45.
+   */
+  youthIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The result of moving young people between network consultants. */
+export type ReassignCaseloadPayload = {
+  __typename?: 'ReassignCaseloadPayload';
+  /**
+   * True when the consultant named in `fromConsultantId` has no one left to move: always for a list;
+   * for a whole caseload of more than 45, false until the calls (each with its own idempotency key)
+   * have moved it all. Null when the change was refused.
+   */
+  complete: Maybe<Scalars['Boolean']['output']>;
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** How many young people were moved; null when the change was refused. */
+  moved: Maybe<Scalars['Int']['output']>;
+  /** The consultant who follows them now; null when the change was refused. */
+  toConsultant: Maybe<StaffMember>;
+};
+
 /** A young person's consent to the research-based effect evaluation. */
 export type RecordResearchConsentInput = {
   /**
@@ -771,6 +905,53 @@ export type RefusalScope =
    * or by company contacts (whose token names no municipality). Read by every officer.
    */
   | 'PROGRAMME_WIDE';
+
+/** A municipality joining NEXTWORK. */
+export type RegisterMunicipalityInput = {
+  /** Its code ("kommunekode"), three digits, e.g. "461" for Odense. */
+  code: Scalars['ID']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of registering a municipality. */
+export type RegisterMunicipalityPayload = {
+  __typename?: 'RegisterMunicipalityPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The municipality as registered; null when the registration was refused. */
+  municipality: Maybe<Municipality>;
+};
+
+/** A member to remove from a municipal team. */
+export type RemoveStaffMemberInput = {
+  /**
+   * The version of the staff member as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The staff member. */
+  staffId: Scalars['ID']['input'];
+};
+
+/** The result of removing a team member. */
+export type RemoveStaffMemberPayload = {
+  __typename?: 'RemoveStaffMemberPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The removed staff member's former id; null when the removal was refused. */
+  removedStaffId: Maybe<Scalars['ID']['output']>;
+};
 
 /** The young person's consent to the use of their data in the research-based effect evaluation. */
 export type ResearchConsent = {
@@ -888,6 +1069,11 @@ export type StaffMember = {
   name: Scalars['String']['output'];
   /** Role in the team. */
   role: StaffRole;
+  /**
+   * The version of the staff member's record, to send as `expectedVersion` with a change of their
+   * role or their removal. The team of the same municipality only.
+   */
+  version: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -899,6 +1085,15 @@ export type StaffMember = {
 export type StaffMemberCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of adding a team member or changing their role. */
+export type StaffMemberPayload = {
+  __typename?: 'StaffMemberPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The staff member after the change; null when the change was refused. */
+  staffMember: Maybe<StaffMember>;
 };
 
 /** The role of a member of a municipal team. */
@@ -1158,6 +1353,11 @@ export type YouthConnection = {
   edges: Array<YouthEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+  /**
+   * How many young people the whole listing holds (every page, with the same status filter),
+   * counted when asked: one count query of the listing's index partition, never a scan.
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A young person's data as one document (GDPR art. 15). */
@@ -1447,15 +1647,17 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddSupportNoteInput: AddSupportNoteInput;
+  AddStaffMemberInput: AddStaffMemberInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditAction: AuditAction;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdge>;
   BenefitCategory: BenefitCategory;
+  ChangeStaffRoleInput: ChangeStaffRoleInput;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
@@ -1481,9 +1683,15 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReassignCaseloadInput: ReassignCaseloadInput;
+  ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'toConsultant'> & { toConsultant?: Maybe<ResolversTypes['StaffMember']> }>;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
+  RegisterMunicipalityInput: RegisterMunicipalityInput;
+  RegisterMunicipalityPayload: ResolverTypeWrapper<Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversTypes['Municipality']> }>;
+  RemoveStaffMemberInput: RemoveStaffMemberInput;
+  RemoveStaffMemberPayload: ResolverTypeWrapper<RemoveStaffMemberPayload>;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
   SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   SelfAssessmentAnswer: ResolverTypeWrapper<SelfAssessmentAnswer>;
@@ -1493,6 +1701,7 @@ export type ResolversTypes = ResolversObject<{
   SelfAssessmentOccasion: SelfAssessmentOccasion;
   SelfAssessmentPayload: ResolverTypeWrapper<Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversTypes['SelfAssessment']> }>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
+  StaffMemberPayload: ResolverTypeWrapper<Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversTypes['StaffMember']> }>;
   StaffRole: StaffRole;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
@@ -1503,7 +1712,7 @@ export type ResolversTypes = ResolversObject<{
   ViewerRole: ViewerRole;
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: ResolverTypeWrapper<YouthViewModel>;
-  YouthConnection: ResolverTypeWrapper<Omit<YouthConnection, 'edges'> & { edges: Array<ResolversTypes['YouthEdge']> }>;
+  YouthConnection: ResolverTypeWrapper<YouthPageModel>;
   YouthDataExport: ResolverTypeWrapper<YouthDataExport>;
   YouthEdge: ResolverTypeWrapper<Omit<YouthEdge, 'node'> & { node: ResolversTypes['Youth'] }>;
   YouthErasure: ResolverTypeWrapper<YouthErasure>;
@@ -1519,13 +1728,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddSupportNoteInput: AddSupportNoteInput;
+  AddStaffMemberInput: AddStaffMemberInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditRecord: AuditRecord;
   AuditRecordConnection: AuditRecordConnection;
   AuditRecordEdge: AuditRecordEdge;
+  ChangeStaffRoleInput: ChangeStaffRoleInput;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: CompanyContact;
   ContactDetails: ContactDetails;
@@ -1550,8 +1761,14 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeStats: ProgrammePeriodModel;
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
+  ReassignCaseloadInput: ReassignCaseloadInput;
+  ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'toConsultant'> & { toConsultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RegisterMunicipalityInput: RegisterMunicipalityInput;
+  RegisterMunicipalityPayload: Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversParentTypes['Municipality']> };
+  RemoveStaffMemberInput: RemoveStaffMemberInput;
+  RemoveStaffMemberPayload: RemoveStaffMemberPayload;
   ResearchConsent: ResearchConsent;
   SelfAssessment: SelfAssessmentModel;
   SelfAssessmentAnswer: SelfAssessmentAnswer;
@@ -1560,6 +1777,7 @@ export type ResolversParentTypes = ResolversObject<{
   SelfAssessmentItems: SelfAssessmentItems;
   SelfAssessmentPayload: Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversParentTypes['SelfAssessment']> };
   StaffMember: StaffViewModel;
+  StaffMemberPayload: Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversParentTypes['StaffMember']> };
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
@@ -1568,7 +1786,7 @@ export type ResolversParentTypes = ResolversObject<{
   Viewer: IdentityModel;
   WithdrawResearchConsentInput: WithdrawResearchConsentInput;
   Youth: YouthViewModel;
-  YouthConnection: Omit<YouthConnection, 'edges'> & { edges: Array<ResolversParentTypes['YouthEdge']> };
+  YouthConnection: YouthPageModel;
   YouthDataExport: YouthDataExport;
   YouthEdge: Omit<YouthEdge, 'node'> & { node: ResolversParentTypes['Youth'] };
   YouthErasure: YouthErasure;
@@ -1690,15 +1908,20 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addStaffMember?: Resolver<ResolversTypes['StaffMemberPayload'], ParentType, ContextType, RequireFields<MutationAddStaffMemberArgs, 'input'>>;
   addSupportNote?: Resolver<ResolversTypes['SupportNotePayload'], ParentType, ContextType, RequireFields<MutationAddSupportNoteArgs, 'input'>>;
   assignConsultant?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationAssignConsultantArgs, 'input'>>;
+  changeStaffRole?: Resolver<ResolversTypes['StaffMemberPayload'], ParentType, ContextType, RequireFields<MutationChangeStaffRoleArgs, 'input'>>;
   changeYouthStatus?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationChangeYouthStatusArgs, 'input'>>;
   enrolYouth?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationEnrolYouthArgs, 'input'>>;
   eraseYouth?: Resolver<ResolversTypes['EraseYouthPayload'], ParentType, ContextType, RequireFields<MutationEraseYouthArgs, 'input'>>;
   exportEvaluationDataset?: Resolver<ResolversTypes['ExportEvaluationDatasetPayload'], ParentType, ContextType, RequireFields<MutationExportEvaluationDatasetArgs, 'input'>>;
   exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
+  reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
+  registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
+  removeStaffMember?: Resolver<ResolversTypes['RemoveStaffMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
   withdrawResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationWithdrawResearchConsentArgs, 'input'>>;
 }>;
@@ -1731,6 +1954,23 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   selfAssessmentItems?: Resolver<ResolversTypes['SelfAssessmentItems'], ParentType, ContextType>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
   youth?: Resolver<Maybe<ResolversTypes['Youth']>, ParentType, ContextType, RequireFields<QueryYouthArgs, 'id'>>;
+}>;
+
+export type ReassignCaseloadPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReassignCaseloadPayload'] = ResolversParentTypes['ReassignCaseloadPayload']> = ResolversObject<{
+  complete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  moved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toConsultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+}>;
+
+export type RegisterMunicipalityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RegisterMunicipalityPayload'] = ResolversParentTypes['RegisterMunicipalityPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+}>;
+
+export type RemoveStaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveStaffMemberPayload'] = ResolversParentTypes['RemoveStaffMemberPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  removedStaffId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type ResearchConsentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ResearchConsent'] = ResolversParentTypes['ResearchConsent']> = ResolversObject<{
@@ -1781,6 +2021,12 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type StaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMemberPayload'] = ResolversParentTypes['StaffMemberPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 }>;
 
 export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNote'] = ResolversParentTypes['SupportNote']> = ResolversObject<{
@@ -1844,6 +2090,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
 export type YouthConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthConnection'] = ResolversParentTypes['YouthConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['YouthEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type YouthDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthDataExport'] = ResolversParentTypes['YouthDataExport']> = ResolversObject<{
@@ -1937,6 +2184,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReassignCaseloadPayload?: ReassignCaseloadPayloadResolvers<ContextType>;
+  RegisterMunicipalityPayload?: RegisterMunicipalityPayloadResolvers<ContextType>;
+  RemoveStaffMemberPayload?: RemoveStaffMemberPayloadResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
   SelfAssessment?: SelfAssessmentResolvers<ContextType>;
   SelfAssessmentAnswer?: SelfAssessmentAnswerResolvers<ContextType>;
@@ -1944,6 +2194,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SelfAssessmentItems?: SelfAssessmentItemsResolvers<ContextType>;
   SelfAssessmentPayload?: SelfAssessmentPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
+  StaffMemberPayload?: StaffMemberPayloadResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
   TargetResult?: TargetResultResolvers<ContextType>;

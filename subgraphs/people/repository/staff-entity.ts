@@ -30,8 +30,6 @@ export const StaffEntity = defineEntity<StaffMember>({
       sk: key(ROLE_ORDER[staff.role], staff.name, staff.id),
     }),
   },
-  // The item's version, for the optimistic locking of changes to come.
-  extra: () => ({ version: 1 }),
 });
 
 /** Condition that a staff member is still a network consultant of the municipality. */

@@ -1,5 +1,8 @@
 import type { ItemLoader } from '#kernel/entity-loader';
+import { sharedKeys } from '#kernel/shared-keys';
+import { versionIs } from '#kernel/table/expressions';
 import type { Table, TransactAction } from '#kernel/table/table';
+import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { StaffMember } from '../domain/staff.ts';
 import { isNetworkConsultantOf, StaffEntity, staffKey, teamPartition } from './staff-entity.ts';
 
@@ -44,4 +47,59 @@ export function stillNetworkConsultantOf(
   municipalityCode: string,
 ): TransactAction {
   return { check: staffKey(staffId), condition: isNetworkConsultantOf(municipalityCode) };
+}
+
+/**
+ * Stages a staff member's standing (`sharedKeys.staffStanding`): the role they hold now, or
+ * that they were removed. Every subgraph reads it for a staff caller (`#kernel/current-staff`),
+ * so a token issued before the change acts as the record says from the commit on.
+ *
+ * @param work - the change's unit of work
+ * @param staff - the staff member
+ * @param standing - their role now, and whether they were removed
+ */
+export function stageStaffStanding(
+  work: UnitOfWork,
+  staff: StaffMember,
+  standing: { role: StaffMember['role']; removed: boolean },
+): void {
+  work.add({
+    put: {
+      ...sharedKeys.staffStanding(staff.id),
+      entity: 'StaffStanding',
+      staffId: staff.id,
+      municipalityCode: staff.municipalityCode,
+      ...standing,
+    },
+  });
+}
+
+/**
+ * Stages the deletion of a staff member's item, at the version read: every reader (the team,
+ * a young person's consultant, another subgraph's check) finds no such member from the commit
+ * on. Their standing item (`stageStaffStanding`) is what remembers them, for their tokens.
+ *
+ * @param work - the removal's unit of work
+ * @param staff - the staff member as read
+ */
+export function stageStaffDeleted(work: UnitOfWork, staff: StaffMember): void {
+  work.add({ delete: staffKey(staff.id), condition: versionIs(staff.version) });
+}
+
+/**
+ * A check, in a transaction, that a staff member is still a team leader of the municipality: a
+ * change that leaves the team another leader holds only while that leader stays one.
+ *
+ * @param staffId - the other team leader
+ * @param municipalityCode - the team's municipality
+ */
+export function stillTeamLeaderOf(staffId: string, municipalityCode: string): TransactAction {
+  return {
+    check: staffKey(staffId),
+    condition: {
+      expression: '#role = :leaderRole AND #municipalityCode = :municipalityCode',
+      names: { '#role': 'role', '#municipalityCode': 'municipalityCode' },
+      values: { ':leaderRole': 'TEAM_LEADER', ':municipalityCode': municipalityCode },
+    },
+  };
 }

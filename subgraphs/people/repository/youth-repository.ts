@@ -57,6 +57,27 @@ export function listYouthOfMunicipality(
   );
 }
 
+/**
+ * How many young people a municipality's listing holds (of one status, when given): one count
+ * query of its gsi1 partition (`Table.count`).
+ */
+export function countYouthOfMunicipality(
+  table: Table,
+  municipalityCode: string,
+  status: YouthStatus | undefined,
+): Promise<number> {
+  return table.count({
+    index: 'gsi1',
+    partition: municipalityYouthPartition(municipalityCode),
+    ...(status ? { beginsWith: statusListingPrefix(status) } : {}),
+  });
+}
+
+/** How many young people a network consultant follows: one count query of their caseload. */
+export function countCaseload(table: Table, staffId: string): Promise<number> {
+  return table.count({ index: 'gsi2', partition: caseloadPartition(staffId) });
+}
+
 /** One page of a network consultant's caseload, by enrolment date. */
 export function listCaseload(
   reader: ListingReader,
@@ -104,4 +125,26 @@ export function newProfile(youth: Youth, cpr?: CprAttributes): TransactAction {
 /** A check, in a transaction, that the young person (still) exists. */
 export function youthExists(youthId: string): TransactAction {
   return { check: youthKey(youthId), condition: itemMustExist };
+}
+
+/**
+ * The first young people of a network consultant's caseload, by enrolment date: one query of
+ * their caseload partition, at most `limit` items (a removal asks whether there is one; a
+ * reassignment of the whole caseload reads one more than it may move, to know it may not).
+ *
+ * @param table - the table
+ * @param staffId - the consultant
+ * @param limit - how many at most
+ */
+export async function firstOfCaseload(
+  table: Table,
+  staffId: string,
+  limit: number,
+): Promise<Youth[]> {
+  const { items } = await table.query({
+    index: 'gsi2',
+    partition: caseloadPartition(staffId),
+    limit,
+  });
+  return items.map(YouthEntity.fromItem);
 }

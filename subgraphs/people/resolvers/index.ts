@@ -9,6 +9,7 @@ import { StaffMember } from './staff-member.ts';
 import { SupportNote } from './support-note.ts';
 import { Viewer } from './viewer.ts';
 import { Youth } from './youth.ts';
+import { YouthConnection } from './youth-connection.ts';
 
 /** Every resolver of the people subgraph, one file per type. */
 export const resolvers: Resolvers = {
@@ -23,4 +24,5 @@ export const resolvers: Resolvers = {
   SupportNote,
   Viewer,
   Youth,
+  YouthConnection,
 };

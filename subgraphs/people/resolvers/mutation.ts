@@ -1,4 +1,4 @@
-import { mutation } from '#kernel/command';
+import { mutation, mutationOfMany } from '#kernel/command';
 import { addSupportNoteCommand } from '../domain/add-support-note.ts';
 import { assignConsultantCommand } from '../domain/assign-consultant.ts';
 import { changeYouthStatusCommand } from '../domain/change-youth-status.ts';
@@ -6,11 +6,18 @@ import { enrolYouthCommand } from '../domain/enrol-youth.ts';
 import { eraseYouthCommand } from '../domain/erase-youth.ts';
 import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-dataset.ts';
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
+import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
+import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
   recordResearchConsentCommand,
   withdrawResearchConsentCommand,
 } from '../domain/research-consent-commands.ts';
+import {
+  addStaffMemberCommand,
+  changeStaffRoleCommand,
+  removeStaffMemberCommand,
+} from '../domain/staff-commands.ts';
 import { updateYouthProfileCommand } from '../domain/update-youth-profile.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -27,4 +34,9 @@ export const Mutation: MutationResolvers = {
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),
   recordSelfAssessment: mutation(recordSelfAssessmentCommand, 'selfAssessment'),
+  addStaffMember: mutation(addStaffMemberCommand, 'staffMember'),
+  changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
+  removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),
+  registerMunicipality: mutation(registerMunicipalityCommand, 'municipality'),
+  reassignCaseload: mutationOfMany(reassignCaseloadCommand, ['moved', 'complete', 'toConsultant']),
 };

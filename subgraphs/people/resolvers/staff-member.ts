@@ -25,4 +25,5 @@ export const StaffMember: StaffMemberResolvers = {
     return municipality;
   },
   caseload: (view, args, context) => caseloadOf(context, view, args),
+  version: ({ staff }) => staff.version,
 };

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from './context.ts';
 import { staffAsTheyStandNow } from './current-staff.ts';
 import { type Identity, isStaffRole } from './identity.ts';
@@ -57,8 +58,28 @@ export const callerStandingNow: ApolloServerPlugin<SubgraphContext> = {
     return {
       async didResolveOperation({ contextValue }) {
         const identity = contextValue.identity;
-        if (identity) contextValue.identity = await callerAsTheyStandNow(contextValue, identity);
+        if (!identity) return;
+        try {
+          contextValue.identity = await callerAsTheyStandNow(contextValue, identity);
+        } catch (error) {
+          throw answeredInTheBody(error);
+        }
       },
     };
   },
 };
+
+/**
+ * An error of the standing read as the gateway must see it. Apollo Server answers an error
+ * thrown here, before execution, with HTTP 500 unless it names a status, and the gateway takes a
+ * 500 for a subgraph that is down (`SUBGRAPH_UNAVAILABLE`): a throttled read would lose its
+ * `TEMPORARILY_UNAVAILABLE` and the client its cue to retry. A deliberate error that names no
+ * status (throttling, a lost answer) is answered in a 200 body like a resolver's; one that names
+ * its own (a removed member's 401) keeps it.
+ */
+function answeredInTheBody(error: unknown): unknown {
+  if (!(error instanceof GraphQLError) || error.extensions.http) return error;
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: 200 } },
+  });
+}

@@ -83,6 +83,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.youth,
       // The occupancy counter of an opportunity, `OPPORTUNITY#<id>` / `OCCUPANCY`.
       PREFIX.opportunity,
+      // A company's open placements, `COMPANY_OCCUPANCY#<id>` / `OCCUPANCY` (rimelighedskravet).
+      PLACEMENTS_PREFIX.companyOccupancy,
       // Ties between companies that hosted the same young person (`#kernel/ties`).
       PREFIX.tie,
     ],

@@ -64,7 +64,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
     // Assess
     expect(applied).toEqual({
       PhysicalResourceId: `data-migrations-${table.name}`,
-      Data: { Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009' },
+      Data: { Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009,0014' },
     });
     expect(deleted).toEqual({ PhysicalResourceId: 'data-migrations-x' });
     // Counted once each, when applied: the paused run applied none.
@@ -72,7 +72,10 @@ describe('the data migrations function (custom resource on deploy)', () => {
     expect(
       emf.metric('MigrationsApplied').map(({ migration, value }) => [migration, value]),
     ).toEqual(
-      ['0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008', '0009'].map((id) => [id, 1]),
+      ['0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008', '0009', '0014'].map((id) => [
+        id,
+        1,
+      ]),
     );
     expect(emf.metric('MigrationsFailed')).toEqual([]);
     expect((await migrationStatus(table, [])).applied.map(({ id }) => id)).toEqual([
@@ -85,6 +88,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
       '0007',
       '0008',
       '0009',
+      '0014',
     ]);
   });
 });

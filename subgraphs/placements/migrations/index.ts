@@ -4,6 +4,7 @@ import { completeEarlyLeavers } from './0006-early-leavers-completed.ts';
 import { tiesFromHistory } from './0007-ties-from-history.ts';
 import { countStoredWishes } from './0008-count-stored-wishes.ts';
 import { openMissingParticipantTasks } from './0009-open-missing-participant-tasks.ts';
+import { gatherCompanyOccupancy } from './0014-company-occupancy.ts';
 
 /** The placements subgraph's data migrations, in order. */
 export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   tiesFromHistory,
   countStoredWishes,
   openMissingParticipantTasks,
+  gatherCompanyOccupancy,
 ];

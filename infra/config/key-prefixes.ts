@@ -221,7 +221,8 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`; the participant tasks of
  * the running lifecycles' open steps (`YOUTH#…`), read from the placement's lifecycle tasks. The
  * municipalities, a municipality's companies and young people, and a young person's placements
- * are listed on gsi1, the running lifecycles on gsi3, the only indexes it queries. A new
+ * are listed on gsi1, the running lifecycles on gsi3, the only indexes it queries; each company's
+ * occupancy (`COMPANY_OCCUPANCY#…`) gathers its open placements. A new
  * migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
@@ -237,6 +238,8 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     // companies (`TIE#…`); 0009: participant tasks in the young person's collection.
     PREFIX.youth,
     PREFIX.tie,
+    // 0014: each company's open placements gathered in its occupancy.
+    PLACEMENTS_PREFIX.companyOccupancy,
   ],
   read: [PREFIX.company],
   indexes: ['gsi1', 'gsi3'],

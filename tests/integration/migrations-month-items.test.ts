@@ -161,6 +161,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0007', 0],
       ['0008', 0],
       ['0009', 0],
+      ['0014', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });
     // Only within the partitions the deployed function is granted (MIGRATIONS_KEY_PREFIXES).

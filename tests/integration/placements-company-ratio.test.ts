@@ -8,9 +8,11 @@ import { execute } from '../support/execute.ts';
 import { staffIdentity } from '../support/identities.ts';
 import {
   aHost,
+  aPlacement,
   changedItems,
   createPlacementInput,
   givenHosts,
+  givenPlacements,
   givenYoungPeople,
   withOpportunity,
 } from '../support/placements-factories.ts';
@@ -19,6 +21,8 @@ import { createTestTable } from '../support/table.ts';
 const CREATE = `mutation ($input: CreatePlacementInput!) {
   createPlacement(input: $input) { placement { id } errors { code message path } }
 }`;
+
+type Errors = Array<{ code: string; message: string; path: string[] | null }>;
 
 type Outcome = {
   data?: {
@@ -52,7 +56,31 @@ describe('placements: rimelighedskravet at createPlacement (DynamoDB Local)', ()
       small('c-four', 4),
       small('c-untold', null),
       small('c-ten', 10),
+      small('c-ext', 4),
     );
+    await givenYoungPeople(table, '630', ['y-run'], 'IN_PLACEMENT');
+    await givenYoungPeople(table, '630', ['y-later']);
+    // A company of four: one placement under way until New Year, the next planned after it.
+    await givenPlacements(table, [
+      aPlacement({
+        id: 'p-run',
+        municipalityCode: '630',
+        youthId: 'y-run',
+        companyId: 'c-ext',
+        startDate: '2026-10-01',
+        endDate: '2026-12-31',
+      }),
+      aPlacement({
+        id: 'p-later',
+        municipalityCode: '630',
+        youthId: 'y-later',
+        companyId: 'c-ext',
+        opportunityId: 'c-ext-opp2',
+        status: 'PLANNED',
+        startDate: '2027-01-15',
+        endDate: '2027-04-14',
+      }),
+    ]);
     await givenYoungPeople(table, '630', [
       ...rounds.flatMap((r) => [`y-a-${r}`, `y-b-${r}`]),
       'y-1',
@@ -112,6 +140,37 @@ describe('placements: rimelighedskravet at createPlacement (DynamoDB Local)', ()
       null,
       'COMPANY_RATIO_EXCEEDED',
     ]);
+  });
+
+  it("refuses an extension into the period of the company's next placement, and allows one short of it", async () => {
+    // Prepare
+    const extend = (newEndDate: string, expectedVersion: number) =>
+      execute<{ extendPlacement: { placement: { endDate: string } | null; errors: Errors } }>(
+        server,
+        testContext(table, staffIdentity('630')),
+        `mutation ($input: ExtendPlacementInput!) { extendPlacement(input: $input) {
+          placement { endDate } errors { code message path } } }`,
+        {
+          input: {
+            placementId: 'p-run',
+            newEndDate,
+            date: '2026-11-25',
+            individualAssessment: true,
+            expectedVersion,
+          },
+        },
+      );
+    // Act
+    const into = await extend('2027-02-01', 1);
+    const short = await extend('2027-01-14', 1);
+    // Assess
+    expect(into.data?.extendPlacement.errors.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: 'COMPANY_RATIO_EXCEEDED', path: ['newEndDate'] },
+    ]);
+    expect(short.data?.extendPlacement).toEqual({
+      placement: { endDate: '2027-01-14' },
+      errors: [],
+    });
   });
 
   it('lets exactly one of two concurrent placements at two opportunities take the last slot of the company', async () => {

@@ -131,6 +131,36 @@ describe("companies' open placements gathered in their occupancy (migration 0014
     ]);
   });
 
+  it('has a change of an old open placement write the occupancy, so that a migration that read it before runs again', async () => {
+    // Prepare
+    const before = await table.get(companyOccupancyKey('c-r'));
+    // Act: the old placement under way ends (its young person left for a job)
+    const result = await execute<{ interruptPlacement: { errors: Array<{ code: string }> } }>(
+      server,
+      testContext(table, staffIdentity(ROSKILDE)),
+      `mutation ($input: InterruptPlacementInput!) {
+        interruptPlacement(input: $input) { errors { code } } }`,
+      {
+        input: {
+          placementId: 'p-active',
+          outcome: {
+            kind: 'JOB',
+            date: '2026-11-20',
+            details: { what: 'Lagermedarbejder', where: 'Lager A/S', startDate: '2026-11-23' },
+          },
+          expectedVersion: 1,
+        },
+      },
+    );
+    // Assess: written (a migration's write on the version it read now fails), holding nothing
+    expect(result.data?.interruptPlacement.errors).toEqual([]);
+    expect(before).toBeUndefined();
+    expect(await table.get(companyOccupancyKey('c-r'))).toMatchObject({
+      placements: {},
+      version: 1,
+    });
+  });
+
   it('resumes after the last municipality it finished', async () => {
     // Prepare: København (101) comes before Roskilde (265); a run stopped after it
     const resumed = aCheckpoint({ code: KOBENHAVN });

@@ -87,6 +87,8 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.youth,
       // The occupancy counter of an opportunity, `OPPORTUNITY#<id>` / `OCCUPANCY`.
       PREFIX.opportunity,
+      // A company's open placements, `COMPANY_OCCUPANCY#<id>` / `OCCUPANCY` (rimelighedskravet).
+      PLACEMENTS_PREFIX.companyOccupancy,
       // Ties between companies that hosted the same young person (`#kernel/ties`).
       PREFIX.tie,
     ],
@@ -226,7 +228,8 @@ export function leadingKeyPatterns(prefixes: readonly string[]): string[] {
  * introductions (read on gsi1), written under `YOUTH#…` and `TIE#…`; the participant tasks of
  * the running lifecycles' open steps (`YOUTH#…`), read from the placement's lifecycle tasks. The
  * municipalities, a municipality's companies and young people, and a young person's placements
- * are listed on gsi1, the running lifecycles on gsi3, the only indexes it queries. A new
+ * are listed on gsi1, the running lifecycles on gsi3, the only indexes it queries; each company's
+ * occupancy (`COMPANY_OCCUPANCY#…`) gathers its open placements. A new
  * migration that touches another prefix adds
  * it here; `tests/integration/migrations-month-items.test.ts` fails on a write outside these.
  */
@@ -243,6 +246,8 @@ export const MIGRATIONS_KEY_PREFIXES: KeyPrefixGrant = {
     // young people's and companies' ties from the groups' member lists.
     PREFIX.youth,
     PREFIX.tie,
+    // 0014: each company's open placements gathered in its occupancy.
+    PLACEMENTS_PREFIX.companyOccupancy,
   ],
   // 0012 reads the network groups (listed per municipality on gsi1).
   read: [PREFIX.company, PREFIX.networkGroup],

@@ -29,8 +29,9 @@ export const sharedKeys = {
     sk: key(PREFIX.staff, staffId),
   }),
   /**
-   * A company (owner: companies). Readers may rely on `municipalityCode` and `status`
-   * (`ACTIVE`, `PAUSED`, `LEFT`).
+   * A company (owner: companies). Readers may rely on `municipalityCode`, `status`
+   * (`ACTIVE`, `PAUSED`, `LEFT`) and `employees` (its ordinary employees, a whole number from 0,
+   * absent while the company has not told): placements checks rimelighedskravet against it.
    */
   company: (companyId: string): ItemKey => ({
     pk: key(PREFIX.company, companyId),

@@ -65,6 +65,7 @@ describe('data migrations on deploy', () => {
     expect(statements.WriteOwnPartitions?.Condition).toEqual({
       'ForAllValues:StringLike': {
         'dynamodb:LeadingKeys': [
+          'COMPANY_OCCUPANCY#*',
           'CONTACT#*',
           'MIGRATION#*',
           'MUNI#*',

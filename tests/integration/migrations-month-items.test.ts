@@ -164,6 +164,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0010', 0],
       ['0011', 0],
       ['0012', 0],
+      ['0014', 0],
       ['0015', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });

@@ -63,6 +63,9 @@ export function aCompany(overrides: Partial<Company> = {}): Company {
     ...(status === 'LEFT' ? { leftOn: '2026-06-01' } : {}),
     contactIds: [fixtureId('ct')],
     opportunityIds: [],
+    // Room for four young people at once (rimelighedskravet), so that tests of other rules
+    // are not refused by the company's size.
+    employees: 20,
     version: 1,
     ...overrides,
   };

@@ -11,6 +11,7 @@ import { IntroductionEntity } from '#placements/repository/introduction-entity';
 import { LifecycleTaskEntity } from '#placements/repository/lifecycle-task-entity';
 import { PlacementEntity } from '#placements/repository/placement-entity';
 import {
+  CompanyOccupancyEntity,
   type GuardedPlacement,
   OpportunityOccupancyEntity,
   YouthPlacementGuardEntity,
@@ -62,6 +63,11 @@ export interface HostFixture {
   places?: number;
   /** Whether its opportunity is open. @default true */
   open?: boolean;
+  /**
+   * Its ordinary employees; null when it has not told. @default 50 (ten at once under
+   * rimelighedskravet: room for every other rule's tests)
+   */
+  employees?: number | null;
 }
 
 /**
@@ -80,13 +86,15 @@ export function aHost(
 ): CompanySnapshot {
   const contactId = `${companyId}-contact`;
   const opportunityId = `${companyId}-opp`;
-  const company = aCompany({
+  const { employees: _untold, ...untold } = aCompany({
     id: companyId,
     municipalityCode,
     ...(fixture.status ? { status: fixture.status } : {}),
     contactIds: [contactId],
     opportunityIds: [opportunityId],
   });
+  const employees = fixture.employees === undefined ? 50 : fixture.employees;
+  const company = employees === null ? untold : { ...untold, employees };
   return {
     company,
     contacts: [aCompanyContact(company, { id: contactId })],
@@ -157,7 +165,8 @@ function openEntries(placements: readonly Placement[]): Record<string, GuardedPl
 
 /**
  * Stores placements as the subgraph would have written them, through its entities: the
- * placements, the young people's overlap guards, the opportunities' occupancy and the counters.
+ * placements, the young people's overlap guards, the opportunities' and companies' occupancy and
+ * the counters.
  *
  * @param table - the test table
  * @param placements - the placements
@@ -167,6 +176,7 @@ export async function givenPlacements(table: Table, placements: Placement[]): Pr
   const open = placements.filter((p) => OPEN_PLACEMENT_STATUSES.includes(p.status));
   const youthIds = [...new Set(open.map((p) => p.youthId))];
   const opportunityIds = [...new Set(open.map((p) => p.opportunityId))];
+  const companyIds = [...new Set(open.map((p) => p.companyId))];
   await table.putMany([
     ...placements.map(PlacementEntity.toItem),
     ...youthIds.map((youthId) =>
@@ -180,6 +190,13 @@ export async function givenPlacements(table: Table, placements: Placement[]): Pr
       OpportunityOccupancyEntity.toItem({
         opportunityId,
         placements: openEntries(open.filter((p) => p.opportunityId === opportunityId)),
+        version: 1,
+      }),
+    ),
+    ...companyIds.map((companyId) =>
+      CompanyOccupancyEntity.toItem({
+        companyId,
+        placements: openEntries(open.filter((p) => p.companyId === companyId)),
         version: 1,
       }),
     ),

@@ -43,6 +43,7 @@ function snapshotOf(demo: DemoCompany, today: string): CompanySnapshot {
     leftOn: demo.status === 'LEFT' ? midway(demo.joinedAt, today) : undefined,
     contactIds: demo.contacts.map((contact) => contact.id),
     opportunityIds: demo.opportunities.map((opportunity) => opportunity.id),
+    employees: demoEmployees(demo),
     version: 1,
   });
   const contacts = demo.contacts.map((contact) =>
@@ -58,6 +59,17 @@ function snapshotOf(demo: DemoCompany, today: string): CompanySnapshot {
     }),
   );
   return { company, contacts, opportunities };
+}
+
+/**
+ * A demo company's ordinary employees: enough that rimelighedskravet allows every place of its
+ * opportunities at once (5 a place up to 50 employees, 10 a place beyond), plus a few that vary
+ * with its CVR number so that the companies differ in size.
+ */
+function demoEmployees(demo: DemoCompany): number {
+  const places = demo.opportunities.reduce((sum, opportunity) => sum + opportunity.places, 0);
+  const needed = places <= 10 ? 5 * places : 50 + 10 * (places - 10);
+  return needed + (Number(demo.cvr) % 17);
 }
 
 /** The day halfway between two ISO dates. */

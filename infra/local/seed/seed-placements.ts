@@ -32,6 +32,7 @@ import {
 import { PlacementEntity } from '#placements/repository/placement-entity';
 import { PlacementFeedbackEntity } from '#placements/repository/placement-feedback-entity';
 import {
+  CompanyOccupancyEntity,
   type GuardedPlacement,
   OpportunityOccupancyEntity,
   YouthPlacementGuardEntity,
@@ -383,10 +384,11 @@ function matchingEvents(
   return items;
 }
 
-/** The overlap guard of every young person and the occupancy of every opportunity. */
+/** The overlap guard of every young person and the occupancy of every opportunity and company. */
 function guardItems(placements: Placement[]): Item[] {
   const byYouth = new Map<string, Record<string, GuardedPlacement>>();
   const byOpportunity = new Map<string, Record<string, GuardedPlacement>>();
+  const byCompany = new Map<string, Record<string, GuardedPlacement>>();
   for (const p of placements) {
     if (!OPEN_PLACEMENT_STATUSES.includes(p.status)) continue;
     const entry = { startDate: p.startDate, endDate: p.endDate, status: p.status };
@@ -397,6 +399,7 @@ function guardItems(placements: Placement[]): Item[] {
     youthGuard[p.id] = entry;
     byYouth.set(p.youthId, youthGuard);
     byOpportunity.set(p.opportunityId, { ...byOpportunity.get(p.opportunityId), [p.id]: entry });
+    byCompany.set(p.companyId, { ...byCompany.get(p.companyId), [p.id]: entry });
   }
   return [
     ...[...byYouth].map(([youthId, open]) =>
@@ -404,6 +407,9 @@ function guardItems(placements: Placement[]): Item[] {
     ),
     ...[...byOpportunity].map(([opportunityId, open]) =>
       OpportunityOccupancyEntity.toItem({ opportunityId, placements: open, version: 1 }),
+    ),
+    ...[...byCompany].map(([companyId, open]) =>
+      CompanyOccupancyEntity.toItem({ companyId, placements: open, version: 1 }),
     ),
   ];
 }

@@ -29,6 +29,9 @@ export const COMPANY_FIELD_ACCESS = {
   contacts: EVERY_AUDIENCE_AND_GROUP_PEERS,
   opportunities: EVERY_AUDIENCE,
   version: TEAM_AND_OWN_CONTACTS,
+  // The company's size is its own business and the team's: it sets how many young people the
+  // company may take (rimelighedskravet), which is the team's to plan with.
+  employees: TEAM_AND_OWN_CONTACTS,
 } as const satisfies AudienceRules<string>;
 
 /** A field of `Company`. */

@@ -10,11 +10,12 @@ export function detailsChange(input: UpdateCompanyInput): Partial<Company> {
   if (input.name !== undefined) changes.name = input.name;
   if (input.industry !== undefined) changes.industry = input.industry;
   if (input.address !== undefined) changes.address = input.address;
+  if (input.employees !== undefined) changes.employees = input.employees;
   return changes;
 }
 
 /**
- * `updateCompany`: changes a company's name, industry or address (the team or the company's
+ * `updateCompany`: changes a company's name, industry, address or number of employees (the team or the company's
  * contacts). The CVR number and the municipality are what the company is registered as, and
  * do not change here.
  */

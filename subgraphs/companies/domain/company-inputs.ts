@@ -6,7 +6,7 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import { CompanyAddressSchema, MAX_CONTACTS_PER_COMPANY } from './company.ts';
+import { CompanyAddressSchema, EmployeesSchema, MAX_CONTACTS_PER_COMPANY } from './company.ts';
 import { CompanyContactDetailsSchema } from './company-contact.ts';
 import { CvrSchema } from './cvr.ts';
 import { optionalInput } from './optional-input.ts';
@@ -19,6 +19,7 @@ export const JoinNetworkInputSchema = z.object({
   industry: textSchema(),
   address: CompanyAddressSchema,
   joinedOn: optionalInput(IsoDateSchema),
+  employees: optionalInput(EmployeesSchema),
   contacts: z
     .array(CompanyContactDetailsSchema)
     .min(1, 'must name at least one contact person')
@@ -35,12 +36,16 @@ export const UpdateCompanyInputSchema = z
     name: optionalInput(textSchema()),
     industry: optionalInput(textSchema()),
     address: optionalInput(CompanyAddressSchema),
+    employees: optionalInput(EmployeesSchema),
     expectedVersion: ExpectedVersionSchema,
   })
   .refine(
     (input) =>
-      input.name !== undefined || input.industry !== undefined || input.address !== undefined,
-    'must change at least one of name, industry and address',
+      input.name !== undefined ||
+      input.industry !== undefined ||
+      input.address !== undefined ||
+      input.employees !== undefined,
+    'must change at least one of name, industry, address and employees',
   );
 
 /** `updateCompany`'s input, parsed. */

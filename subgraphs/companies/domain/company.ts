@@ -19,6 +19,23 @@ export const MAX_CONTACTS_PER_COMPANY = 10;
  */
 export const MAX_OPPORTUNITIES_PER_COMPANY = 30;
 
+/**
+ * Most ordinary employees a company may report: above the largest Danish employer, so a slip of
+ * the keyboard is refused rather than lifting the placement limit it sets.
+ */
+export const MAX_EMPLOYEES = 500_000;
+
+/**
+ * A company's ordinary employees ("ordinært ansatte", full-time equivalents as whole people):
+ * the size the ratio of supported placements to employees (rimelighedskravet) is checked
+ * against.
+ */
+export const EmployeesSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(MAX_EMPLOYEES, `must be at most ${MAX_EMPLOYEES}`);
+
 /** Where a company stands in the municipality's network. */
 export const CompanyNetworkStatusSchema = z.enum(['ACTIVE', 'PAUSED', 'LEFT']);
 
@@ -74,6 +91,8 @@ export const CompanySchema = z.object({
   leftOn: IsoDateSchema.optional(),
   contactIds: z.array(EntityIdSchema).min(1).max(MAX_CONTACTS_PER_COMPANY),
   opportunityIds: z.array(EntityIdSchema).max(MAX_OPPORTUNITIES_PER_COMPANY),
+  /** Ordinary employees, when the company has told; placements read it through the shared key. */
+  employees: EmployeesSchema.optional(),
   version: z.number().int().min(1),
 });
 

@@ -47,6 +47,7 @@ export function joiningCompany(
     joinedOn,
     contactIds: contacts.map((contact) => contact.id),
     opportunityIds: [],
+    ...(input.employees === undefined ? {} : { employees: input.employees }),
     version: 1,
   };
   return { company, contacts };

@@ -94,6 +94,13 @@ export type Company = {
    * the company's contacts.
    */
   cvr: Scalars['String']['output'];
+  /**
+   * The company's ordinary employees ("ordinært ansatte", full-time equivalents as whole people),
+   * when the company has told; null when not known. It sets how many young people the company may
+   * have in placements at once (rimelighedskravet, checked by `createPlacement`). For the team and
+   * the company's contacts.
+   */
+  employees: Maybe<Scalars['Int']['output']>;
   /** The company's id. */
   id: Scalars['ID']['output'];
   /** The company's industry ("branche"), e.g. "Byggeri". */
@@ -278,6 +285,11 @@ export type JoinNetworkInput = {
   contacts: Array<CompanyContactInput>;
   /** The CVR number: eight digits with a valid modulus-11 check digit, not registered before. */
   cvr: Scalars['String']['input'];
+  /**
+   * Its ordinary employees (0 to 500000), when known: the size that limits how many young people it
+   * may have in placements at once (rimelighedskravet).
+   */
+  employees?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
    * hours returns the first call's result and changes nothing; the same key with a different input
@@ -677,6 +689,8 @@ export type UpdateCompanyInput = {
   address?: InputMaybe<CompanyAddressInput>;
   /** The company. */
   companyId: Scalars['ID']['input'];
+  /** New number of ordinary employees, 0 to 500000 (rimelighedskravet counts placements against it). */
+  employees?: InputMaybe<Scalars['Int']['input']>;
   /**
    * The version of the company as last read; a change made on another version is refused with
    * `CONFLICT`, which names the current version, and nothing is written.
@@ -947,6 +961,7 @@ export type CompanyResolvers<ContextType = SubgraphContext, ParentType extends R
   address?: Resolver<ResolversTypes['CompanyAddress'], ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['CompanyContact']>, ParentType, ContextType>;
   cvr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   joinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -11,15 +11,21 @@ import { linkReason } from '#kernel/youth-company-link';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import { InvitationEntity } from '../repository/invitation-entity.ts';
 import { loadInvitation } from '../repository/invitation-repository.ts';
-import type {
-  OpportunityOccupancy,
-  YouthPlacementGuard,
+import {
+  type CompanyOccupancy,
+  emptyCompanyOccupancy,
+  type OpportunityOccupancy,
+  type YouthPlacementGuard,
 } from '../repository/placement-guard-entity.ts';
-import { loadOccupancy, loadYouthGuard } from '../repository/placement-repository.ts';
+import {
+  loadCompanyOccupancy,
+  loadOccupancy,
+  loadYouthGuard,
+} from '../repository/placement-repository.ts';
 import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
 import { stagePlacementWrite } from '../repository/placement-writes.ts';
 import {
-  companyStillActive,
+  companyActiveWithEmployees,
   contactStillAt,
   loadCompanyFacts,
   loadContactFacts,
@@ -82,6 +88,8 @@ interface NewPlacementReads {
   facts: NewPlacementFacts;
   youthGuard: YouthPlacementGuard;
   occupancy: OpportunityOccupancy;
+  /** The company's occupancy (empty when there is no opportunity: the rules refuse). */
+  companyOccupancy: CompanyOccupancy;
   /** The youth–company link; undefined when there is no opportunity (the rules refuse). */
   link: LinkState | undefined;
 }
@@ -90,7 +98,7 @@ interface NewPlacementReads {
  * Reads what a new placement is decided on, in two batched reads through the request's loader
  * (which the write path empties before a run after a lost race): the parties (other subgraphs'
  * items), the young person's and the opportunity's open placements, the wish or invitation
- * named, then the company and its link with the young person.
+ * named, then the company, its link with the young person and its open placements.
  */
 async function readNewPlacement(
   context: SubgraphContext,
@@ -108,12 +116,13 @@ async function readNewPlacement(
       input.invitationId ? loadInvitation(loader, input.invitationId) : undefined,
     ],
   );
-  const [[company], link] = opportunity
+  const [[company], link, companyOccupancy] = opportunity
     ? await Promise.all([
         loadCompanyFacts(loader, [opportunity.companyId]),
         loadLink(loader, input.youthId, opportunity.companyId),
+        loadCompanyOccupancy(loader, opportunity.companyId),
       ])
-    : [[], undefined];
+    : [[], undefined, emptyCompanyOccupancy('')];
   return {
     facts: {
       youth,
@@ -122,11 +131,13 @@ async function readNewPlacement(
       mentor,
       youthPlacements: youthGuard.placements,
       occupancy: occupancy.placements,
+      companyOccupancy: companyOccupancy.placements,
       wish,
       invitation,
     },
     youthGuard,
     occupancy,
+    companyOccupancy,
     link,
   };
 }
@@ -218,10 +229,11 @@ async function stageNewPlacement(
     after: placement,
     youthGuard: reads.youthGuard,
     occupancy: reads.occupancy,
+    companyOccupancy: reads.companyOccupancy,
     counterChanges: transitionCounterChanges(null, placement, youthPlacements),
   });
   work.add(
-    companyStillActive(checked.company.id),
+    companyActiveWithEmployees(checked.company),
     opportunityUnchangedAndOpen(checked.opportunity),
     contactStillAt(placement.mentorContactId, checked.company.id),
   );

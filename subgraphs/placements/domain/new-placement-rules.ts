@@ -6,6 +6,7 @@ import type {
   OpportunityFacts,
   YouthFacts,
 } from '../repository/shared-items.ts';
+import { requireCompanyRatio } from './company-ratio.ts';
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
 import { requireNewPlacementWithinLimit } from './extension-limit.ts';
 import { type Invitation, invitationStatus } from './invitation.ts';
@@ -32,6 +33,8 @@ export interface NewPlacementFacts {
   youthPlacements: Readonly<Record<string, GuardedPlacement>>;
   /** The opportunity's open placements. */
   occupancy: Readonly<Record<string, GuardedPlacement>>;
+  /** The company's open placements, over all its opportunities. */
+  companyOccupancy: Readonly<Record<string, GuardedPlacement>>;
   /** The wish named, when one was. */
   wish: Wish | undefined;
   /** The invitation named, when one was. */
@@ -204,6 +207,12 @@ export function checkNewPlacement(
     LIFECYCLE_CONFIG,
   );
   requireFreePeriod(facts, parties.opportunity.places, request);
+  requireCompanyRatio(
+    Object.values(facts.companyOccupancy),
+    parties.company.employees,
+    request,
+    'opportunityId',
+  );
   if (request.wishId) {
     const wish = requireOpenWish(facts.wish, parties);
     return {

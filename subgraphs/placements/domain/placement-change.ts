@@ -5,6 +5,7 @@ import { linkReason } from '#kernel/youth-company-link';
 import { prepareYouthStatusChange } from '#people/published/youth-status';
 import type { GuardedPlacement } from '../repository/placement-guard-entity.ts';
 import {
+  loadCompanyOccupancy,
   loadOccupancy,
   loadPlacement,
   loadYouthGuard,
@@ -12,11 +13,14 @@ import {
 import { readYouthPlacementsFacts } from '../repository/placement-stats-repository.ts';
 import { stagePlacementWrite } from '../repository/placement-writes.ts';
 import {
+  companyEmployeesUnchanged,
+  loadCompanyFacts,
   loadOneYouthFacts,
   loadOpportunityFacts,
   opportunityPlacesUnchanged,
 } from '../repository/shared-items.ts';
 import { linkAction, loadLink } from '../repository/youth-company-link-repository.ts';
+import { requireCompanyRatio } from './company-ratio.ts';
 import { type DateRange, peakConcurrency, rangesOverlap } from './dates.ts';
 import type { Placement } from './placement.ts';
 import { startChanges, transitionCounterChanges } from './placement-figures.ts';
@@ -27,7 +31,7 @@ import { broken, RULE } from './rules.ts';
  * How a command changes a placement that exists: it reads the placement at the version the
  * client read, decides the step of its course (`placement-lifecycle.ts`), and stages the step
  * with everything that changes with it — the guards, the counters, the opportunity's places
- * when the period grows, the youth–company link when the placement ends, the young person's
+ * and the company's size (rimelighedskravet) when the period grows, the youth–company link when the placement ends, the young person's
  * status, and whatever further writes the step brings (lifecycle tasks).
  */
 
@@ -118,14 +122,18 @@ export async function stagePlacementChange(
 ): Promise<Placement> {
   const { table, loader } = context;
   const { after, youthStatus } = change;
-  const [youthGuard, occupancy, link, youth] = await Promise.all([
+  const [youthGuard, occupancy, companyOccupancy, link, youth] = await Promise.all([
     loadYouthGuard(loader, before.youthId),
     loadOccupancy(loader, before.opportunityId),
+    loadCompanyOccupancy(loader, before.companyId),
     loadLink(loader, before.youthId, before.companyId),
     loadOneYouthFacts(loader, before.youthId),
   ]);
   if (after.endDate > before.endDate) {
-    const opportunity = await loadOpportunityFacts(loader, before.opportunityId);
+    const [opportunity, [company]] = await Promise.all([
+      loadOpportunityFacts(loader, before.opportunityId),
+      loadCompanyFacts(loader, [before.companyId]),
+    ]);
     const places = opportunity?.places ?? 0;
     requireLongerPeriodFree(
       before.id,
@@ -134,6 +142,13 @@ export async function stagePlacementChange(
       places,
     );
     work.add(opportunityPlacesUnchanged(before.opportunityId, places));
+    if (company) {
+      const others = Object.entries(companyOccupancy.placements)
+        .filter(([id]) => id !== before.id)
+        .map(([, entry]) => entry);
+      requireCompanyRatio(others, company.employees, after, 'newEndDate');
+      work.add(companyEmployeesUnchanged(company));
+    }
   }
   // Starting (or un-starting) a placement may change which was the young person's first.
   const youthPlacements = startChanges(before, after)
@@ -144,6 +159,7 @@ export async function stagePlacementChange(
     after,
     youthGuard,
     occupancy,
+    companyOccupancy,
     counterChanges: transitionCounterChanges(before, after, youthPlacements),
   });
   change.stage?.(work);

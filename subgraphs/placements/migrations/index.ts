@@ -5,6 +5,7 @@ import { tiesFromHistory } from './0007-ties-from-history.ts';
 import { countStoredWishes } from './0008-count-stored-wishes.ts';
 import { openMissingParticipantTasks } from './0009-open-missing-participant-tasks.ts';
 import { countStoredFeedback } from './0010-count-stored-feedback.ts';
+import { gatherCompanyOccupancy } from './0014-company-occupancy.ts';
 
 /** The placements subgraph's data migrations, in order. */
 export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   countStoredWishes,
   openMissingParticipantTasks,
   countStoredFeedback,
+  gatherCompanyOccupancy,
 ];

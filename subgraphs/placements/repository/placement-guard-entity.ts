@@ -4,6 +4,7 @@ import { type ItemKey, key, PREFIX } from '#kernel/keys';
 import type { Item } from '#kernel/table/table';
 import { IsoDateSchema } from '#kernel/validation';
 import { PLACEMENT_STATUSES } from '../domain/placement.ts';
+import { PLACEMENTS_PREFIX } from './prefixes.ts';
 
 /**
  * Guard items that make the multi-record rules of placements hold under concurrency. Each
@@ -53,6 +54,20 @@ export const OpportunityOccupancySchema = z.object({
 export type OpportunityOccupancy = z.infer<typeof OpportunityOccupancySchema>;
 
 /**
+ * A company's open placements, over all its opportunities: never more at once than its ordinary
+ * employees allow (rimelighedskravet, `company-ratio.ts`).
+ */
+export const CompanyOccupancySchema = z.object({
+  companyId: z.string(),
+  placements: guardedPlacements,
+  /** 0 while no occupancy item exists yet. */
+  version: z.number().int().nonnegative(),
+});
+
+/** A company's open placements. */
+export type CompanyOccupancy = z.infer<typeof CompanyOccupancySchema>;
+
+/**
  * Key of the guard of a young person's open placements. It lives in the young person's item
  * collection, so erasure removes it with them.
  */
@@ -66,6 +81,14 @@ export function youthPlacementGuardKey(youthId: string): ItemKey {
  */
 export function opportunityOccupancyKey(opportunityId: string): ItemKey {
   return { pk: key(PREFIX.opportunity, opportunityId), sk: 'OCCUPANCY' };
+}
+
+/**
+ * Key of a company's occupancy. In a partition of its own that placements owns: the company's
+ * item collection is the companies subgraph's to write.
+ */
+export function companyOccupancyKey(companyId: string): ItemKey {
+  return { pk: key(PLACEMENTS_PREFIX.companyOccupancy, companyId), sk: 'OCCUPANCY' };
 }
 
 /** The id a guard item's partition names (items written before the id was stored). */
@@ -97,6 +120,14 @@ export const OpportunityOccupancyEntity = defineEntity<OpportunityOccupancy>({
   }),
 });
 
+/** A company's occupancy (`COMPANY_OCCUPANCY#<id>` / `OCCUPANCY`). */
+export const CompanyOccupancyEntity = defineEntity<CompanyOccupancy>({
+  name: 'CompanyOccupancy',
+  schema: CompanyOccupancySchema,
+  key: (occupancy) => companyOccupancyKey(occupancy.companyId),
+  decode: (item) => ({ ...item, placements: item.placements ?? {} }),
+});
+
 /** A young person's guard as it is when none was written yet. */
 export function emptyYouthGuard(youthId: string): YouthPlacementGuard {
   return { youthId, placements: {}, version: 0 };
@@ -105,4 +136,9 @@ export function emptyYouthGuard(youthId: string): YouthPlacementGuard {
 /** An opportunity's occupancy as it is when none was written yet. */
 export function emptyOccupancy(opportunityId: string): OpportunityOccupancy {
   return { opportunityId, placements: {}, version: 0 };
+}
+
+/** A company's occupancy as it is when none was written yet. */
+export function emptyCompanyOccupancy(companyId: string): CompanyOccupancy {
+  return { companyId, placements: {}, version: 0 };
 }

@@ -11,6 +11,10 @@ import {
   placementsOfYouthPartition,
 } from './placement-entity.ts';
 import {
+  type CompanyOccupancy,
+  CompanyOccupancyEntity,
+  companyOccupancyKey,
+  emptyCompanyOccupancy,
   emptyOccupancy,
   emptyYouthGuard,
   type OpportunityOccupancy,
@@ -149,4 +153,13 @@ export async function loadOccupancy(
     opportunityOccupancyKey(opportunityId),
   );
   return occupancy ?? emptyOccupancy(opportunityId);
+}
+
+/** A company's occupancy, through the loader (strongly consistent) before a write. */
+export async function loadCompanyOccupancy(
+  loader: ItemLoader,
+  companyId: string,
+): Promise<CompanyOccupancy> {
+  const occupancy = await CompanyOccupancyEntity.loadOne(loader, companyOccupancyKey(companyId));
+  return occupancy ?? emptyCompanyOccupancy(companyId);
 }

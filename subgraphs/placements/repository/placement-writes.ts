@@ -4,6 +4,8 @@ import { OPEN_PLACEMENT_STATUSES, type Placement } from '../domain/placement.ts'
 import type { CounterChange } from '../domain/placement-figures.ts';
 import { PlacementEntity } from './placement-entity.ts';
 import {
+  type CompanyOccupancy,
+  CompanyOccupancyEntity,
   type GuardedPlacement,
   type OpportunityOccupancy,
   OpportunityOccupancyEntity,
@@ -22,6 +24,8 @@ export interface PlacementWrite {
   youthGuard: YouthPlacementGuard;
   /** The opportunity's occupancy as read. */
   occupancy: OpportunityOccupancy;
+  /** The company's occupancy as read. */
+  companyOccupancy: CompanyOccupancy;
   /** The figures it changes. */
   counterChanges: readonly CounterChange[];
 }
@@ -45,21 +49,25 @@ function sameEntries(a: Entries, b: Entries): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-/** Stages a guard's new entries: created at version 1, or replaced at the version read. */
+/**
+ * Stages a guard's new entries: created at version 1, or replaced at the version read. `touch`
+ * writes it even when its entries stay as they are.
+ */
 function stageGuard<G extends { placements: Entries; version: number }>(
   work: UnitOfWork,
   entity: Entity<G>,
   read: G,
   placements: Entries,
+  touch = false,
 ): void {
-  if (sameEntries(placements, read.placements)) return;
+  if (!touch && sameEntries(placements, read.placements)) return;
   if (read.version === 0) work.create(entity, { ...read, placements, version: 1 });
   else work.replace(entity, read, { ...read, placements });
 }
 
 /**
  * Stages one placement write: the placement (new, or on condition its version is the one
- * read), both guards where the placement's period or status changes them (on condition their
+ * read), the three guards where the placement's period or status changes them (on condition their
  * versions are the ones read) and the counters. The caller stages its own checks.
  *
  * @param work - the unit of work
@@ -82,6 +90,20 @@ export function stagePlacementWrite(work: UnitOfWork, write: PlacementWrite): Pl
     OpportunityOccupancyEntity,
     write.occupancy,
     withEntry(write.occupancy.placements, stored),
+  );
+  // An open placement the company's occupancy does not hold was stored before the occupancy was
+  // kept (migration 0014 brings those in): the occupancy is written all the same, so that the
+  // migration's write on the version it read fails and it reads the placement again.
+  const unknownToCompany =
+    before !== null &&
+    OPEN_PLACEMENT_STATUSES.includes(before.status) &&
+    !(before.id in write.companyOccupancy.placements);
+  stageGuard(
+    work,
+    CompanyOccupancyEntity,
+    write.companyOccupancy,
+    withEntry(write.companyOccupancy.placements, stored),
+    unknownToCompany,
   );
   stageCounterChanges(work, write.counterChanges);
   return stored;

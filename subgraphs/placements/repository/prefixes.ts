@@ -7,4 +7,5 @@ export const PLACEMENTS_PREFIX = {
   invitation: 'INVITATION',
   matchingEvent: 'MATCHING_EVENT',
   introduction: 'INTRODUCTION',
+  companyOccupancy: 'COMPANY_OCCUPANCY',
 } as const;

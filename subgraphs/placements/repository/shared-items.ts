@@ -3,7 +3,7 @@ import { defineEntity } from '#kernel/entity';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { key, PREFIX } from '#kernel/keys';
 import { sharedKeys, sharedListings } from '#kernel/shared-keys';
-import type { Condition } from '#kernel/table/expressions';
+import { allOf, type Condition } from '#kernel/table/expressions';
 import type { Item, Table, TransactAction } from '#kernel/table/table';
 
 /**
@@ -33,6 +33,8 @@ export const CompanyFactsSchema = z.object({
   municipalityCode: z.string(),
   /** `ACTIVE`, `PAUSED` or `LEFT`. */
   status: z.string(),
+  /** Its ordinary employees; null while the company has not told. */
+  employees: z.number().nullable(),
 });
 
 /** What this subgraph may know of a company. */
@@ -82,7 +84,12 @@ export const CompanyFactsEntity = defineEntity<CompanyFacts>({
   name: 'Company',
   schema: CompanyFactsSchema,
   key: (company) => sharedKeys.company(company.id),
-  decode: (item) => ({ ...item, id: idOfPartition(item), status: String(item.status) }),
+  decode: (item) => ({
+    ...item,
+    id: idOfPartition(item),
+    status: String(item.status),
+    employees: typeof item.employees === 'number' ? item.employees : null,
+  }),
 });
 
 /** A placement opportunity (owner: companies). */
@@ -202,6 +209,40 @@ const companyIsActive: Condition = {
 /** A check, in a placements transaction, that a company still takes part (`ACTIVE`). */
 export function companyStillActive(companyId: string): TransactAction {
   return { check: sharedKeys.company(companyId), condition: companyIsActive };
+}
+
+/** The company still reports the ordinary employees read (or still none). */
+function employeesAsRead(facts: CompanyFacts): Condition {
+  return facts.employees === null
+    ? { expression: 'attribute_not_exists(#employees)', names: { '#employees': 'employees' } }
+    : {
+        expression: '#employees = :employees',
+        names: { '#employees': 'employees' },
+        values: { ':employees': facts.employees },
+      };
+}
+
+/**
+ * A check, in a placements transaction, that a company still takes part (`ACTIVE`) and still
+ * reports the ordinary employees its placement limit was computed from.
+ *
+ * @param facts - the company as read
+ */
+export function companyActiveWithEmployees(facts: CompanyFacts): TransactAction {
+  return {
+    check: sharedKeys.company(facts.id),
+    condition: allOf(companyIsActive, employeesAsRead(facts)),
+  };
+}
+
+/**
+ * A check that a company still reports the ordinary employees a longer placement was checked
+ * against (an extension).
+ *
+ * @param facts - the company as read
+ */
+export function companyEmployeesUnchanged(facts: CompanyFacts): TransactAction {
+  return { check: sharedKeys.company(facts.id), condition: employeesAsRead(facts) };
 }
 
 /**

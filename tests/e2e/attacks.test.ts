@@ -32,11 +32,28 @@ const activePlacement = world.placements.find(
 );
 const copenhagenYouth = world.youth.find((y) => y.municipalityCode === KOBENHAVN);
 if (!activePlacement || !copenhagenYouth) throw new Error('The demo world lacks the attack data');
+/** The demo participants (young people, contact persons) a participant shares a group with. */
+const groupPeersOf = (participantIds: readonly string[]): Set<string> =>
+  new Set(
+    world.networkGroups
+      .filter((group) => group.memberIds.some((id) => participantIds.includes(id)))
+      .flatMap((group) => group.memberIds),
+  );
+const contactIdsOf = (companyId: string): string[] =>
+  world.companies.find((c) => c.id === companyId)?.contacts.map((contact) => contact.id) ?? [];
+// Group peers see a little of each other (first names; companies and their contacts): the
+// strangers attacked here share no group with the attacker.
+const youthPeers = groupPeersOf([activePlacement.youthId]);
+const companyPeers = groupPeersOf(contactIdsOf(activePlacement.companyId));
 const otherRoskildeYouth = world.youth.find(
-  (y) => y.municipalityCode === ROSKILDE && y.id !== activePlacement.youthId,
+  (y) =>
+    y.municipalityCode === ROSKILDE && y.id !== activePlacement.youthId && !youthPeers.has(y.id),
 );
 const otherCompany = world.companies.find(
-  (c) => c.municipalityCode === ROSKILDE && c.id !== activePlacement.companyId,
+  (c) =>
+    c.municipalityCode === ROSKILDE &&
+    c.id !== activePlacement.companyId &&
+    !c.contacts.some((contact) => companyPeers.has(contact.id)),
 );
 if (!otherRoskildeYouth || !otherCompany) throw new Error('The demo world lacks the attack data');
 

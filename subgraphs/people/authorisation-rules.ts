@@ -364,7 +364,7 @@ export const peopleRules: SubgraphRules = {
     ReassignCaseloadPayload: allGuardedByParent('Mutation.reassignCaseload', [
       'moved',
       'complete',
-      'toConsultant',
+      'consultant',
       'errors',
     ]),
     ExportEvaluationDatasetPayload: allGuardedByParent('Mutation.exportEvaluationDataset', [

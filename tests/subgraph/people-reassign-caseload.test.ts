@@ -20,7 +20,7 @@ import { createTestTable } from '../support/table.ts';
  */
 
 const REASSIGN = `mutation ($input: ReassignCaseloadInput!) {
-  reassignCaseload(input: $input) { moved complete toConsultant { id } errors { code path } }
+  reassignCaseload(input: $input) { moved complete consultant { id } errors { code path } }
 }`;
 const CONSULTANT_OF = `query ($id: ID!) { youth(id: $id) { consultant { id } } }`;
 const TRAIL = `query ($youthId: ID!) {
@@ -72,7 +72,7 @@ describe('people subgraph: reassigning a caseload', () => {
     expect(result.data?.reassignCaseload).toEqual({
       moved: 3,
       complete: true,
-      toConsultant: { id: team.secondConsultant.id },
+      consultant: { id: team.secondConsultant.id },
       errors: [],
     });
     expect(again.data).toEqual(result.data);

@@ -38,14 +38,14 @@ describe('people access rules', () => {
     expect(Object.keys(rules).sort()).toEqual(fields);
   });
 
-  it('lets a linked company read the name and work profile only', () => {
+  it('lets a linked company read the name (and so the first name) and work profile only', () => {
     // Act
     const readable = Object.entries(YOUTH_FIELD_ACCESS)
       .filter(([, audiences]) => (audiences as readonly YouthAudience[]).includes('LINKED_COMPANY'))
       .map(([field]) => field)
       .sort();
     // Assess
-    expect(readable).toEqual(['id', 'interests', 'name', 'workWishes']);
+    expect(readable).toEqual(['firstName', 'id', 'interests', 'name', 'workWishes']);
   });
 
   it('keeps support notes for the psychologist alone', () => {

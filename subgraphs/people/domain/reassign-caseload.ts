@@ -26,7 +26,7 @@ export const REASSIGN_RULE = {
 export interface CaseloadReassigned {
   moved: number;
   complete: boolean;
-  toConsultant: StaffView;
+  consultant: StaffView;
 }
 
 const RememberedSchema = z.object({
@@ -142,18 +142,18 @@ export const reassignCaseloadCommand = defineCommand({
       });
     }
     work.add(stillNetworkConsultantOf(to.id, to.municipalityCode));
-    return { moved: youth.length, complete: !more, toConsultant: staffViewFor(leader, to) };
+    return { moved: youth.length, complete: !more, consultant: staffViewFor(leader, to) };
   },
   remember: (result) => ({
     moved: result.moved,
     complete: result.complete,
-    toConsultantId: result.toConsultant.staff.id,
+    toConsultantId: result.consultant.staff.id,
   }),
   async recall(context, remembered): Promise<CaseloadReassigned> {
     const { moved, complete, toConsultantId } = RememberedSchema.parse(remembered);
     const to = await loadStaffMember(context.loader, toConsultantId);
     if (!to) throw new NotFoundError('The consultant is no longer on the team');
-    return { moved, complete, toConsultant: staffViewFor(requireIdentity(context), to) };
+    return { moved, complete, consultant: staffViewFor(requireIdentity(context), to) };
   },
-  about: (_input, result) => ({ municipalityCode: result.toConsultant.staff.municipalityCode }),
+  about: (_input, result) => ({ municipalityCode: result.consultant.staff.municipalityCode }),
 });

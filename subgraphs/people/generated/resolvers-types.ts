@@ -843,12 +843,12 @@ export type ReassignCaseloadPayload = {
    * have moved it all. Null when the change was refused.
    */
   complete: Maybe<Scalars['Boolean']['output']>;
+  /** The consultant who follows them now; null when the change was refused. */
+  consultant: Maybe<StaffMember>;
   /** Rules the input broke; when not empty, nothing was written. */
   errors: Array<UserError>;
   /** How many young people were moved; null when the change was refused. */
   moved: Maybe<Scalars['Int']['output']>;
-  /** The consultant who follows them now; null when the change was refused. */
-  toConsultant: Maybe<StaffMember>;
 };
 
 /** A young person's consent to the research-based effect evaluation. */
@@ -1684,7 +1684,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignCaseloadInput: ReassignCaseloadInput;
-  ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'toConsultant'> & { toConsultant?: Maybe<ResolversTypes['StaffMember']> }>;
+  ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
@@ -1762,7 +1762,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
   ReassignCaseloadInput: ReassignCaseloadInput;
-  ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'toConsultant'> & { toConsultant?: Maybe<ResolversParentTypes['StaffMember']> };
+  ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
@@ -1958,9 +1958,9 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
 
 export type ReassignCaseloadPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReassignCaseloadPayload'] = ResolversParentTypes['ReassignCaseloadPayload']> = ResolversObject<{
   complete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  consultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   moved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  toConsultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 }>;
 
 export type RegisterMunicipalityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RegisterMunicipalityPayload'] = ResolversParentTypes['RegisterMunicipalityPayload']> = ResolversObject<{

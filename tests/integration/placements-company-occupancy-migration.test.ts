@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createItemLoader } from '#kernel/entity-loader';
-import type { Checkpoint, Position } from '#kernel/migrations/migration';
 import type { Table } from '#kernel/table/table';
 import type { Placement } from '#placements/domain/placement';
 import { gatherCompanyOccupancy } from '#placements/migrations/0014-company-occupancy';
@@ -13,6 +12,7 @@ import { server } from '#placements/server';
 import { testContext } from '../support/context.ts';
 import { execute } from '../support/execute.ts';
 import { staffIdentity } from '../support/identities.ts';
+import { aCheckpoint } from '../support/migration-checkpoint.ts';
 import { givenMunicipalities, KOBENHAVN, ROSKILDE } from '../support/people-factories.ts';
 import {
   aHost,
@@ -24,18 +24,6 @@ import {
   withOpportunity,
 } from '../support/placements-factories.ts';
 import { createTestTable } from '../support/table.ts';
-
-/** A checkpoint kept in memory: where a run got to and what it touched. */
-function aCheckpoint(resumeFrom?: Position): Checkpoint & { touched: number } {
-  const checkpoint = {
-    resumeFrom,
-    touched: 0,
-    async save(_position: Position, itemsTouched: number) {
-      checkpoint.touched += itemsTouched;
-    },
-  };
-  return checkpoint;
-}
 
 /**
  * Placements as they were stored before companies' occupancy was kept: every item the subgraph

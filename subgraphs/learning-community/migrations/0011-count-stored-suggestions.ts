@@ -1,6 +1,6 @@
 import type { Migration } from '#kernel/migrations/migration';
+import { addMissingCounts } from '#kernel/migrations/missing-counts';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import { addCorrection, differingCounters } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
 import { SUGGESTION_COUNTERS, type SuggestionMonthCounts } from '../domain/suggestion-figures.ts';
 import { recountSuggestionMonths } from '../maintenance/recount.ts';
@@ -13,9 +13,6 @@ import {
   listMunicipalityCodes,
   readNetworkCounters,
 } from '../repository/network-stats-repository.ts';
-
-/** Tries per municipality before a run stops for live writes that keep changing its counters. */
-const ATTEMPTS = 5;
 
 /**
  * The suggestion figures (made by each side, answered, acted on, as month counters on the
@@ -48,22 +45,13 @@ export const countStoredSuggestions = {
 
 /** Corrects one municipality's suggestion counters; 1 when it changed them, 0 when they held. */
 async function bringForward(table: Table, code: string): Promise<number> {
-  const itemKey = groupCountsKey(code);
-  for (let attempt = 1; ; attempt++) {
+  const key = groupCountsKey(code);
+  const names = networkCounterNames(code);
+  return addMissingCounts(table, { key, names, counting: `suggestion (${code})` }, async () => {
     const kept = suggestionMonthsOf(await readNetworkCounters(table, code));
     const recounted = await recountSuggestionMonths(table, code);
-    const differences = differingCounters(
-      itemKey,
-      suggestionAttributes(kept),
-      suggestionAttributes(recounted),
-    ).filter((difference) => difference.recounted > difference.kept);
-    if (differences.length === 0) return 0;
-    const names = networkCounterNames(code);
-    if (await addCorrection(table, { key: itemKey, names, differences })) return 1;
-    if (attempt >= ATTEMPTS) {
-      throw new Error(`the suggestion counters of ${code} kept changing; run the migration again`);
-    }
-  }
+    return { kept: suggestionAttributes(kept), recounted: suggestionAttributes(recounted) };
+  });
 }
 
 /** The suggestion counters of a municipality's months, by the attribute that holds them. */

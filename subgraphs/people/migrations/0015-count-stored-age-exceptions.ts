@@ -1,6 +1,6 @@
 import type { Migration } from '#kernel/migrations/migration';
+import { addMissingCounts } from '#kernel/migrations/missing-counts';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import { addCorrection, differingCounters } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
 import { ErasedYouthEntity, erasedYouthPartition } from '../data-subject/erased-youth-entity.ts';
 import { enrolledWithAgeException } from '../domain/youth-rules.ts';
@@ -11,9 +11,6 @@ import {
   youthMonthsFromItem,
   youthStatsKey,
 } from '../repository/youth-stats-entity.ts';
-
-/** Tries per municipality before a run stops for live writes that keep changing its counters. */
-const ATTEMPTS = 5;
 
 const COUNTER = 'enrolledWithAgeException';
 
@@ -47,22 +44,14 @@ export const countStoredAgeExceptions = {
 /** Corrects one municipality's age-exception counters; 1 when it changed them, 0 when they held. */
 async function bringForward(table: Table, code: string): Promise<number> {
   const key = youthStatsKey(code);
-  for (let attempt = 1; ; attempt++) {
-    const keptMonths = youthMonthsFromItem(await table.get(key));
+  const names = { entity: YOUTH_STATS_ENTITY, municipalityCode: code };
+  return addMissingCounts(table, { key, names, counting: `age-exception (${code})` }, async () => {
     const kept: Record<string, number> = {};
-    for (const [month, figures] of keptMonths) {
+    for (const [month, figures] of youthMonthsFromItem(await table.get(key))) {
       if (figures[COUNTER] !== 0) kept[monthCounterAttribute(month, COUNTER)] = figures[COUNTER];
     }
-    const differences = differingCounters(key, kept, await countedByMonth(table, code)).filter(
-      (difference) => difference.recounted > difference.kept,
-    );
-    if (differences.length === 0) return 0;
-    const names = { entity: YOUTH_STATS_ENTITY, municipalityCode: code };
-    if (await addCorrection(table, { key, names, differences })) return 1;
-    if (attempt >= ATTEMPTS) {
-      throw new Error(`the age-exception counters of ${code} kept changing; run it again`);
-    }
-  }
+    return { kept, recounted: await countedByMonth(table, code) };
+  });
 }
 
 /** The municipality's enrolments with an age exception, by the counter of their month. */

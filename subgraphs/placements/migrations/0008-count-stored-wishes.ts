@@ -1,6 +1,6 @@
 import type { Migration } from '#kernel/migrations/migration';
+import { addMissingCounts } from '#kernel/migrations/missing-counts';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import { addCorrection, differingCounters } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
 import { WISH_COUNTERS, wishContribution } from '../domain/wish-figures.ts';
 import {
@@ -10,9 +10,6 @@ import {
 } from '../repository/placement-stats-entity.ts';
 import { listMunicipalityCodes } from '../repository/shared-items.ts';
 import { readWishFiguresOfMunicipality } from '../repository/wish-repository.ts';
-
-/** Tries per municipality before a run stops for live writes that keep changing its counters. */
-const ATTEMPTS = 5;
 
 /**
  * The wish figures (wishes made, and the companies' answers by kind, as month counters on the
@@ -45,26 +42,18 @@ export const countStoredWishes = {
 
 /** Corrects one municipality's wish counters; 1 when it changed them, 0 when they held. */
 async function bringForward(table: Table, code: string): Promise<number> {
-  const itemKey = statusCountersKey(code);
-  for (let attempt = 1; ; attempt++) {
-    const kept = await PlacementCountersEntity.read(table, itemKey);
+  const key = statusCountersKey(code);
+  const names = { entity: PlacementCountersEntity.name };
+  return addMissingCounts(table, { key, names, counting: `wish (${code})` }, async () => {
+    const kept = await PlacementCountersEntity.read(table, key);
     const wishes = await readWishFiguresOfMunicipality(table, code);
     const [item] = counterItems(wishes.flatMap(wishContribution));
     const recounted = item ? PlacementCountersEntity.fromItem(item) : undefined;
-    // Only what is missing is added: a wish of a young person erased since the change is
-    // counted and kept as a stub this listing of the living does not reach, and stays counted.
-    const differences = differingCounters(
-      itemKey,
-      wishAttributes(kept?.months),
-      wishAttributes(recounted?.months),
-    ).filter((difference) => difference.recounted > difference.kept);
-    if (differences.length === 0) return 0;
-    const names = { entity: PlacementCountersEntity.name };
-    if (await addCorrection(table, { key: itemKey, names, differences })) return 1;
-    if (attempt >= ATTEMPTS) {
-      throw new Error(`the wish counters of ${code} kept changing; run the migration again`);
-    }
-  }
+    return {
+      kept: wishAttributes(kept?.months),
+      recounted: wishAttributes(recounted?.months),
+    };
+  });
 }
 
 /** The wish counters of a municipality's months, by the attribute that holds them. */

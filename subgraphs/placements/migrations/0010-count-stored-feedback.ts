@@ -1,6 +1,6 @@
 import type { Migration } from '#kernel/migrations/migration';
+import { addMissingCounts } from '#kernel/migrations/missing-counts';
 import { monthCounterAttribute } from '#kernel/month-counters';
-import { addCorrection, differingCounters } from '#kernel/recount-report';
 import type { Table } from '#kernel/table/table';
 import { FEEDBACK_COUNTERS, feedbackContribution } from '../domain/feedback-figures.ts';
 import { readFeedbackFiguresOfYouth } from '../repository/placement-feedback-entity.ts';
@@ -11,9 +11,6 @@ import {
   statusCountersKey,
 } from '../repository/placement-stats-entity.ts';
 import { listCountedYouth, listMunicipalityCodes } from '../repository/shared-items.ts';
-
-/** Tries per municipality before a run stops for live writes that keep changing its counters. */
-const ATTEMPTS = 5;
 
 /**
  * The feedback figures (per side, occasion and rating, as month counters on the placements
@@ -43,9 +40,10 @@ export const countStoredFeedback = {
 
 /** Corrects one municipality's feedback counters; 1 when it changed them, 0 when they held. */
 async function bringForward(table: Table, code: string): Promise<number> {
-  const itemKey = statusCountersKey(code);
-  for (let attempt = 1; ; attempt++) {
-    const kept = await PlacementCountersEntity.read(table, itemKey);
+  const key = statusCountersKey(code);
+  const names = { entity: PlacementCountersEntity.name };
+  return addMissingCounts(table, { key, names, counting: `feedback (${code})` }, async () => {
+    const kept = await PlacementCountersEntity.read(table, key);
     const feedback = [];
     for (const youth of await listCountedYouth(table, code)) {
       feedback.push(...(await readFeedbackFiguresOfYouth(table, youth)));
@@ -54,18 +52,8 @@ async function bringForward(table: Table, code: string): Promise<number> {
       feedback.filter((given) => given.municipalityCode === code).flatMap(feedbackContribution),
     );
     const recounted = item ? PlacementCountersEntity.fromItem(item) : undefined;
-    const differences = differingCounters(
-      itemKey,
-      feedbackAttributes(kept),
-      feedbackAttributes(recounted),
-    ).filter((difference) => difference.recounted > difference.kept);
-    if (differences.length === 0) return 0;
-    const names = { entity: PlacementCountersEntity.name };
-    if (await addCorrection(table, { key: itemKey, names, differences })) return 1;
-    if (attempt >= ATTEMPTS) {
-      throw new Error(`the feedback counters of ${code} kept changing; run the migration again`);
-    }
-  }
+    return { kept: feedbackAttributes(kept), recounted: feedbackAttributes(recounted) };
+  });
 }
 
 /** The feedback counters of a municipality's months, by the attribute that holds them. */

@@ -10,6 +10,12 @@ export default defineConfig({
     // Two cores: two workers keep DynamoDB Local and the servers from starving each other.
     maxWorkers: 2,
     // Request logs are for operations; tests assert behaviour, and warnings still show.
-    env: { LOG_LEVEL: 'WARN' },
+    env: {
+      LOG_LEVEL: 'WARN',
+      // Every file starts its own DynamoDB Local (tests/support/file-dynamodb.ts), a JVM that lives
+      // seconds: the client compiler alone and the serial collector start it and seed the demo
+      // world in about half the time the JVM's defaults take (measured side by side, alternating).
+      JDK_JAVA_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC',
+    },
   },
 });

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStackOptions, startLocalStack } from '#infra/local/local-stack';
 import { createDynamoClient, type DynamoClientSettings } from '#kernel/table/client';
 import { Table } from '#kernel/table/table';
+import { DEMO_SNAPSHOT_TABLE, demoWorldSnapshot } from './demo-world-snapshot.ts';
 import { type FaultProxy, type FaultRule, startFaultProxy } from './fault-proxy.ts';
 import { dynamoEndpointOfThisFile } from './file-dynamodb.ts';
 import { type TestStack, testStackOf } from './local-stack.ts';
@@ -69,9 +69,8 @@ const CLIENT_SETTING_VARIABLES: Record<keyof DynamoClientSettings, string> = {
 
 /**
  * Starts the whole local stack — gateway, four subgraphs, lifecycle engine — with every
- * DynamoDB call going through the fault proxy in front of this test file's DynamoDB Local, and
- * seeds the demo world while the faults are off: the test switches them on when its world is
- * in place.
+ * DynamoDB call going through the fault proxy in front of this test file's DynamoDB Local, which
+ * starts on a copy of the run's demo world (the faults are off until the test switches them on).
  *
  * The subgraph handlers keep the DynamoDB endpoint they were first loaded with for the life of
  * the process, so a test file starts one faulty stack (as `npm start` is one process).
@@ -79,7 +78,7 @@ const CLIENT_SETTING_VARIABLES: Record<keyof DynamoClientSettings, string> = {
  * @param options - the faults, their seed, the lifecycle time scale, the stage
  */
 export async function startFaultyStack(options: FaultyStackOptions = {}): Promise<FaultyStack> {
-  const endpoint = await dynamoEndpointOfThisFile();
+  const endpoint = await dynamoEndpointOfThisFile({ from: await demoWorldSnapshot() });
   const proxy = await startFaultProxy({
     target: endpoint,
     rules: options.rules ?? [],
@@ -87,7 +86,7 @@ export async function startFaultyStack(options: FaultyStackOptions = {}): Promis
     enabled: false,
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'nextwork-faults-'));
-  const tableName = `faults-${randomUUID()}`;
+  const tableName = DEMO_SNAPSHOT_TABLE;
   // Tests call as fast as a machine can, from few identities: the rate limit is for people.
   process.env.RATE_LIMIT_PER_MINUTE ??= '100000';
   for (const [setting, value] of Object.entries(options.dynamoClient ?? {})) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { demoSubject } from '#infra/local/demo-identities';
 import { type DevTokenSubject, mintDevToken } from '#infra/local/dev-issuer';
 import { type LocalStack, startLocalStack } from '#infra/local/local-stack';
 import type { Role } from '#kernel/identity';
+import { DEMO_SNAPSHOT_TABLE, demoWorldSnapshot } from './demo-world-snapshot.ts';
 import { dynamoEndpointOfThisFile } from './file-dynamodb.ts';
 
 /** The local stack of one test file, with helpers to query it as a person would. */
@@ -32,8 +32,8 @@ export interface GraphQLBody<T> {
 
 /**
  * Starts the whole local stack for one test file — the real gateway and subgraph handlers on
- * loopback ports, this test file's in-memory DynamoDB Local (see `file-dynamodb.ts`), the demo
- * world seeded.
+ * loopback ports, this test file's DynamoDB Local (see `file-dynamodb.ts`) started on a copy of the
+ * run's demo-world snapshot (`demo-world-snapshot.ts`), so the world is seeded once per run.
  *
  * @param stage - `prod` to test the production switches
  */
@@ -45,8 +45,8 @@ export async function startTestStack(stage: 'dev' | 'prod' = 'dev'): Promise<Tes
   const stack = await startLocalStack({
     dataDir,
     port: 0,
-    dynamoEndpoint: await dynamoEndpointOfThisFile(),
-    tableName: `e2e-${randomUUID()}`,
+    dynamoEndpoint: await dynamoEndpointOfThisFile({ from: await demoWorldSnapshot() }),
+    tableName: DEMO_SNAPSHOT_TABLE,
     stage,
     seed: true,
   });

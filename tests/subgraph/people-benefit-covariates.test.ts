@@ -206,7 +206,12 @@ describe('people subgraph: benefit history and covariates at enrolment (#21)', (
     });
     // Assess
     expect(read.errors).toBeUndefined();
-    expect(read.data?.youth).toMatchObject({ gender: 'FEMALE', benefitHistory: [{}] });
+    expect(read.data?.youth).toEqual({
+      gender: 'FEMALE',
+      highestCompletedEducation: 'GRUNDSKOLE',
+      benefitCategory: 'ACTIVITY_READY',
+      benefitHistory: [{ category: 'ACTIVITY_READY', from: '2026-09-01' }],
+    });
     expect(gender.data?.updateYouthProfile.youth).toMatchObject({ gender: 'NOT_STATED' });
     expect(errorCodes(education)).toEqual(['FORBIDDEN']);
     expect(errorCodes(benefit)).toEqual(['FORBIDDEN']);

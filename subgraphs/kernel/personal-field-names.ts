@@ -8,6 +8,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'answers',
   'author',
   'barriers',
+  'benefitHistory',
   'checkpoints',
   'consultant',
   'contact',

@@ -228,6 +228,7 @@ export const peopleRules: SubgraphRules = {
       'leftForEducationOrJobShare',
       'followUps',
       'averageWeeksInEducationOrJobFirstYear',
+      'averageWeeksOnPassiveSupportFirstYear',
       'fellBack',
       'fellBackShare',
       'targets',
@@ -268,6 +269,7 @@ export const peopleRules: SubgraphRules = {
     ),
     Youth: youthRules(),
     YouthStatusChange: allPersonalWithin(['Youth.statusHistory'], ['status', 'date', 'reason']),
+    BenefitPeriod: allPersonalWithin(['Youth.benefitHistory'], ['category', 'from']),
     SupportNote: allPersonalWithin(
       ['Youth.supportNotes', 'Mutation.addSupportNote'],
       ['id', 'date', 'text', 'author'],

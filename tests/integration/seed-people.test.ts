@@ -126,4 +126,28 @@ describe('seedPeople', () => {
     expect(outside.filter((person) => !person.ageExceptionReason)).toEqual([]);
     expect(profile?.ageExceptionReason).toBe(outside[0]?.ageExceptionReason);
   });
+
+  it('shows benefit changes and the covariates at enrolment, as enrolment and updates write them (#21)', async () => {
+    // Prepare
+    const changed = world.youth.find((person) => person.benefitHistory.length > 1);
+    const team = testContext(table, staffIdentity(changed?.municipalityCode ?? '265'));
+    // Act
+    const result = await execute<{
+      youth: { benefitCategory: string; benefitHistory: Array<{ category: string }> };
+    }>(
+      server,
+      team,
+      'query ($id: ID!) { youth(id: $id) { gender highestCompletedEducation benefitCategory benefitHistory { category from } } }',
+      { id: changed?.id },
+    );
+    const profile = changed && (await table.get(sharedKeys.youth(changed.id)));
+    // Assess
+    expect(changed).toBeDefined();
+    expect(result.errors).toBeUndefined();
+    const history = result.data?.youth.benefitHistory ?? [];
+    expect(history).toHaveLength(2);
+    expect(history.at(-1)?.category).toBe(result.data?.youth.benefitCategory);
+    expect(profile?.atEnrolment).toMatchObject({ benefitCategory: history[0]?.category });
+    expect(new Set(world.youth.map((person) => person.gender)).size).toBe(4);
+  });
 });

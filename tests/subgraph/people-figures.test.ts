@@ -25,7 +25,8 @@ const FIGURES = `
   statusChangesInPeriod { total toEnrolled toInPlacement toInEducation toInJob toPaused toExited }
   leftForEducationOrJob leftForEducationOrJobShare
   followUps { monthsAfterEnrolment youthFollowedUp inEducationOrJob share }
-  averageWeeksInEducationOrJobFirstYear fellBack fellBackShare
+  averageWeeksInEducationOrJobFirstYear averageWeeksOnPassiveSupportFirstYear
+  fellBack fellBackShare
   targets { intoEducationOrJob { target actual met } fallingBack { target actual met } }`;
 
 const MUNICIPALITY = `query ($code: ID!, $from: Date, $to: Date) {
@@ -117,6 +118,9 @@ describe('people subgraph: the programme figures of young people', () => {
       })),
       // Six in education from the second week (51 weeks), one a week in a job.
       averageWeeksInEducationOrJobFirstYear: (6 * 51 + 1) / 9,
+      // Weeks enrolled with nothing recorded (#21): the six their first week each, the one in a
+      // job all weeks but that one (51), the two still enrolled all 52.
+      averageWeeksOnPassiveSupportFirstYear: (6 * 1 + 51 + 2 * 52) / 9,
       fellBack: 1,
       fellBackShare: 1 / 7,
       targets: {
@@ -176,6 +180,8 @@ describe('people subgraph: the programme figures of young people', () => {
       // Over 10 as published, the average is shown, of the people counted, in whole weeks (the
       // exact 307 / 9 would give the 9 followed up away).
       averageWeeksInEducationOrJobFirstYear: 34,
+      // 161 / 9 = 17.9 weeks on passive support, in whole weeks.
+      averageWeeksOnPassiveSupportFirstYear: 18,
       fellBack: 0,
       fellBackShare: 0,
       suppressed: true,
@@ -214,6 +220,7 @@ describe('people subgraph: the programme figures of young people', () => {
       enrolledInPeriod: 0,
       followUps: [{ youthFollowedUp: 0, share: null }, {}, {}],
       averageWeeksInEducationOrJobFirstYear: null,
+      averageWeeksOnPassiveSupportFirstYear: null,
     });
   });
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type DatedStatus,
   fallBacks,
+  firstYearEndOf,
   inEducationOrJobAfter,
   isoWeekOf,
+  isPassiveSupport,
   statusOn,
   weeklyStatusOn,
   weeklyStatusSeries,
@@ -155,7 +157,38 @@ describe('weekly status: measures', () => {
       inEducationOrJobAfter: { 3: true, 6: true, 12: true },
       weeksInEducationOrJobFirstYear: 52 - 10,
       fellBack: false,
+      // The first two weeks, enrolled with nothing recorded (#21).
+      weeksOnPassiveSupportFirstYear: 2,
     });
+  });
+
+  it('counts weeks enrolled with nothing recorded and paused weeks as passive support, never exited ones', () => {
+    // Prepare: two weeks enrolled, three paused, a placement for four, then exited
+    const changes = history(
+      ['ENROLLED', '2026-01-05'],
+      ['PAUSED', '2026-01-19'],
+      ['IN_PLACEMENT', '2026-02-09'],
+      ['EXITED', '2026-03-09'],
+    );
+    // Act
+    const outcomes = youthOutcomes('2026-01-05', changes);
+    // Assess
+    expect(outcomes.weeksOnPassiveSupportFirstYear).toBe(2 + 3);
+    expect(isPassiveSupport('UNKNOWN')).toBe(true);
+    expect(isPassiveSupport('PAUSED')).toBe(true);
+    for (const status of ['IN_PLACEMENT', 'IN_EDUCATION', 'IN_JOB', 'EXITED'] as const) {
+      expect(isPassiveSupport(status), status).toBe(false);
+    }
+  });
+
+  it('counts only the first 52 weeks as the first year', () => {
+    // Prepare: enrolled on a Wednesday, never anything else
+    const changes = history(['ENROLLED', '2026-01-07']);
+    // Act
+    const outcomes = youthOutcomes('2026-01-07', changes);
+    // Assess: the first year ends on the Sunday of the 52nd week from the week of enrolment
+    expect(outcomes.weeksOnPassiveSupportFirstYear).toBe(52);
+    expect(firstYearEndOf('2026-01-07')).toBe('2027-01-03');
   });
 
   it('sees a fall back however long after enrolment it happens', () => {

@@ -66,6 +66,11 @@ export interface DemoYouth {
   researchConsent: { given: boolean; date: string };
   /** The team's reason for an enrolment outside the target group (18–29), when there is one. */
   ageExceptionReason?: string;
+  /** Issue #21's covariates at enrolment and benefit history (see `issue21Covariates`). */
+  gender: 'FEMALE' | 'MALE' | 'OTHER' | 'NOT_STATED';
+  highestCompletedEducation: 'GRUNDSKOLE' | 'GYMNASIAL' | 'ERHVERVSFAGLIG' | 'UNKNOWN' | 'NONE';
+  /** The category at enrolment and each dated change, the last being `benefitCategory`. */
+  benefitHistory: Array<{ category: 'ACTIVITY_READY' | 'EDUCATION_READY'; from: string }>;
 }
 
 /** A company's contact person; the owner of a `COMPANY_CONTACT` token. */
@@ -329,6 +334,44 @@ function ageException(enrolledAt: string): Pick<DemoYouth, 'birthDate' | 'ageExc
   };
 }
 
+const GENDERS = ['FEMALE', 'MALE', 'MALE', 'FEMALE', 'OTHER', 'NOT_STATED'] as const;
+const EDUCATIONS = [
+  'GRUNDSKOLE',
+  'GRUNDSKOLE',
+  'ERHVERVSFAGLIG',
+  'GYMNASIAL',
+  'NONE',
+  'GRUNDSKOLE',
+  'UNKNOWN',
+] as const;
+
+/**
+ * Issue #21's demo covariates and benefit history, from the young person's number (no draw of
+ * the random stream, so every other demo value stays as it was): every fifth young person
+ * enrolled more than four months ago changed benefit category two months after enrolment — the
+ * category now is the one drawn, the one at enrolment the other.
+ */
+function issue21Covariates(
+  index: number,
+  enrolledAt: string,
+  benefitCategory: DemoYouth['benefitCategory'],
+): Pick<DemoYouth, 'gender' | 'highestCompletedEducation' | 'benefitHistory'> {
+  const changed = index % 5 === 2 && enrolledAt < addDays(DEMO_TODAY, -120);
+  const other = benefitCategory === 'ACTIVITY_READY' ? 'EDUCATION_READY' : 'ACTIVITY_READY';
+  return {
+    gender: GENDERS[index % GENDERS.length] as DemoYouth['gender'],
+    highestCompletedEducation: EDUCATIONS[
+      index % EDUCATIONS.length
+    ] as DemoYouth['highestCompletedEducation'],
+    benefitHistory: changed
+      ? [
+          { category: other, from: enrolledAt },
+          { category: benefitCategory, from: addDays(enrolledAt, 60) },
+        ]
+      : [{ category: benefitCategory, from: enrolledAt }],
+  };
+}
+
 function buildYouth(
   random: Random,
   municipality: DemoMunicipality,
@@ -339,7 +382,7 @@ function buildYouth(
     const { firstName, lastName } = personName(random);
     const enrolledAt = addDays(DEMO_TODAY, -random.int(30, 540));
     const sectors = random.sample(INDUSTRIES, 2);
-    return {
+    const youth: Omit<DemoYouth, 'gender' | 'highestCompletedEducation' | 'benefitHistory'> = {
       id: `y-${municipality.code}-${String(index + 1).padStart(3, '0')}`,
       municipalityCode: municipality.code,
       firstName,
@@ -353,7 +396,9 @@ function buildYouth(
       status: 'ENROLLED',
       statusHistory: [{ status: 'ENROLLED', date: enrolledAt, reason: 'Indskrevet i NEXTWORK' }],
       consultantId: (consultants[index % consultants.length] as DemoStaff).id,
-      benefitCategory: random.chance(0.6) ? 'ACTIVITY_READY' : 'EDUCATION_READY',
+      benefitCategory: (random.chance(0.6)
+        ? 'ACTIVITY_READY'
+        : 'EDUCATION_READY') as DemoYouth['benefitCategory'],
       interests: random.sample(INTERESTS, random.int(1, 3)),
       workWishes: sectors.map((s) => s.trade),
       barriers: random.sample(BARRIERS, random.int(0, 2)),
@@ -361,6 +406,8 @@ function buildYouth(
       researchConsent: { given: random.chance(0.8), date: enrolledAt },
       ...(index === 0 ? ageException(enrolledAt) : {}),
     };
+    // After every draw of the young person, in the order they were drawn before #21.
+    return { ...youth, ...issue21Covariates(index, enrolledAt, youth.benefitCategory) };
   });
 }
 

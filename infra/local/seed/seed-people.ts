@@ -109,6 +109,15 @@ function youthOf(demo: DemoYouth): Youth {
     interests: demo.interests,
     workWishes: demo.workWishes,
     benefitCategory: demo.benefitCategory,
+    // Issue #21: as enrolment and updateYouthProfile write them.
+    gender: demo.gender,
+    highestCompletedEducation: demo.highestCompletedEducation,
+    benefitHistory: demo.benefitHistory,
+    atEnrolment: {
+      gender: demo.gender,
+      highestCompletedEducation: demo.highestCompletedEducation,
+      benefitCategory: demo.benefitHistory[0]?.category ?? demo.benefitCategory,
+    },
     barriers: demo.barriers,
     researchConsent: demo.researchConsent.given
       ? { given: true, givenAt: demo.researchConsent.date, withdrawnAt: null }

@@ -8,6 +8,7 @@ import type { CprAttributes } from '../repository/youth-entity.ts';
 import { StatusHistoryEntryEntity } from '../repository/youth-entity.ts';
 import { newProfile } from '../repository/youth-repository.ts';
 import { countYouthFigures } from '../repository/youth-stats-entity.ts';
+import { enrolmentBenefitHistory } from './benefit-history.ts';
 import { requireNetworkConsultantOf } from './consultant-rules.ts';
 import { protectCpr } from './cpr.ts';
 import { ENROLMENT_REASON, NO_CONSENT, type Youth } from './youth.ts';
@@ -52,6 +53,14 @@ function enrolledYouth(
     researchConsent: NO_CONSENT,
     cprMasked,
     ageExceptionReason: input.ageExceptionReason ?? null,
+    gender: input.gender ?? null,
+    highestCompletedEducation: input.highestCompletedEducation ?? null,
+    benefitHistory: enrolmentBenefitHistory(input.benefitCategory, enrolledAt),
+    atEnrolment: {
+      gender: input.gender ?? null,
+      highestCompletedEducation: input.highestCompletedEducation ?? null,
+      benefitCategory: input.benefitCategory,
+    },
     version: 1,
   };
 }

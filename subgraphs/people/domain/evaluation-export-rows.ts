@@ -14,13 +14,17 @@ import {
 } from './self-assessment-export-columns.ts';
 import {
   type DatedStatus,
+  FIRST_YEAR_WEEKS,
   FOLLOW_UP_MONTHS,
   fallBacks,
+  firstYearEndOf,
   inEducationOrJobAfter,
+  type StatusWeek,
   type WeeklyStatus,
   weeklyStatusOn,
   weeklyStatusSeries,
   weeksInEducationOrJob,
+  weeksOnPassiveSupport,
 } from './weekly-status.ts';
 import { ageOn, type Youth } from './youth.ts';
 import { enrolledWithAgeException } from './youth-rules.ts';
@@ -169,6 +173,20 @@ export interface EvaluationYouthRow extends TieColumns {
   /** How many other young people they are tied to through youth groups (#20). */
   youthPeerTies: number;
   weeklyStatus: Array<{ week: string; status: WeeklyStatus }>;
+  // --- issue #21: benefit history, passive support, covariates at enrolment ---
+  /**
+   * Weeks on passive support (neither placement, education nor job while in the programme:
+   * `UNKNOWN` or `PAUSED`) in the first 52 weeks from the week of enrolment; null until the
+   * first year is complete on the day observed.
+   */
+  weeksOnPassiveSupport: number | null;
+  /** Gender stated at enrolment (`Gender`); null when not recorded then. */
+  gender: string | null;
+  /** Highest completed education recorded at enrolment (`EducationLevel`); null when not recorded then. */
+  highestCompletedEducation: string | null;
+  /** The benefit category at enrolment; null for a young person enrolled before it was kept. */
+  benefitCategoryAtEnrolment: string | null;
+  // --- end issue #21 ---
   /** The young person's own self-assessments: first and latest, per item (#20). */
   selfAssessment: SelfAssessmentColumns;
   /** How many work stories they wrote and shared, with their group and with a company (#20). */
@@ -215,6 +233,16 @@ function followUpsFrom(
         : null;
   }
   return columns;
+}
+
+/** Weeks on passive support in the first year, once it is complete on the day observed. */
+function passiveSupportColumn(
+  enrolledAt: string,
+  series: readonly StatusWeek[],
+  until: string,
+): number | null {
+  if (firstYearEndOf(enrolledAt) > until) return null;
+  return weeksOnPassiveSupport(series.slice(0, FIRST_YEAR_WEEKS));
 }
 
 /** The input of one young person's rows. */
@@ -271,6 +299,11 @@ export function evaluationRowsOf(
       attendance: subject.attendance,
       youthPeerTies: subject.youthPeerTies ?? 0,
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
+      // issue #21
+      weeksOnPassiveSupport: passiveSupportColumn(youth.enrolledAt, series, until),
+      gender: youth.atEnrolment?.gender ?? null,
+      highestCompletedEducation: youth.atEnrolment?.highestCompletedEducation ?? null,
+      benefitCategoryAtEnrolment: youth.atEnrolment?.benefitCategory ?? null,
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       workStories: subject.workStories ?? NO_STORIES,
       ...tieColumnsOf(subject.ties ?? [], until),

@@ -1,5 +1,6 @@
 import { defineCommand } from '#kernel/command';
 import { YouthEntity } from '../repository/youth-entity.ts';
+import { historyAfterChange } from './benefit-history.ts';
 import { protectCpr } from './cpr.ts';
 import type { Youth } from './youth.ts';
 import {
@@ -30,7 +31,9 @@ function profileChangesOf(input: UpdateYouthProfileInput): Partial<Youth> {
  * `updateYouthProfile`: changes fields of a profile at the version the client read. The young
  * person may change their own contact details and wishes; the rest is the team's
  * (`YOUTH_PROFILE_WRITE_ACCESS`, enforced by the mutation's rule). Only the attributes given
- * change: the encrypted CPR number and the status timeline stay as stored.
+ * change: the encrypted CPR number and the status timeline stay as stored. A new benefit
+ * category adds a dated period to the benefit history (`benefit-history.ts`); the covariates at
+ * enrolment never change.
  */
 export const updateYouthProfileCommand = defineCommand({
   name: 'updateYouthProfile',
@@ -40,6 +43,12 @@ export const updateYouthProfileCommand = defineCommand({
     const youth = await youthToChange(context, input.youthId, input.expectedVersion);
     requireNotExited(youth);
     const changes = profileChangesOf(input);
+    if (input.benefitCategory) {
+      // The history dates every change (issue #21); the category at enrolment stays as kept.
+      const from = input.benefitCategoryFrom ?? todayOf(context);
+      const history = historyAfterChange(youth, input.benefitCategory, from, todayOf(context));
+      if (input.benefitCategory !== youth.benefitCategory) changes.benefitHistory = history;
+    }
     const cpr = input.cpr
       ? await protectCpr(
           context.services.cipher(),

@@ -188,6 +188,34 @@ export function inEducationOrJobAfter(
   return isEducationOrJob(weeklyStatusOn(enrolledAt, history, addMonths(from, months)));
 }
 
+/**
+ * The weekly statuses that count as passive support (issue #21's outcome): neither in a
+ * placement, education nor a job while still in the programme — `UNKNOWN` (enrolled with no
+ * recorded activity, which is how the programme reads a week on benefits with nothing else
+ * recorded) and `PAUSED`. An `EXITED` week is not observed any more and is not counted.
+ */
+const PASSIVE_SUPPORT: ReadonlySet<WeeklyStatus> = new Set(['UNKNOWN', 'PAUSED']);
+
+/** Whether a weekly status is a week on passive support. */
+export function isPassiveSupport(status: WeeklyStatus | null | undefined): boolean {
+  return status != null && PASSIVE_SUPPORT.has(status);
+}
+
+/** How many weeks of a series are on passive support ({@link isPassiveSupport}). */
+export function weeksOnPassiveSupport(series: readonly StatusWeek[]): number {
+  return series.filter((week) => isPassiveSupport(week.status)).length;
+}
+
+/**
+ * The last day of a young person's first year: the Sunday of the 52nd week from the week of
+ * enrolment.
+ *
+ * @param enrolledAt - ISO date of enrolment
+ */
+export function firstYearEndOf(enrolledAt: string): string {
+  return addDays(weekStartOf(enrolledAt), FIRST_YEAR_WEEKS * 7 - 1);
+}
+
 /** How many weeks of a series are in education or a job. */
 export function weeksInEducationOrJob(series: readonly StatusWeek[]): number {
   return series.filter((week) => isEducationOrJob(week.status)).length;
@@ -223,6 +251,8 @@ export interface YouthOutcomes {
   weeksInEducationOrJobFirstYear: number;
   /** Fell back at least once from education or a job. */
   fellBack: boolean;
+  /** Weeks on passive support among the first {@link FIRST_YEAR_WEEKS} weeks (issue #21). */
+  weeksOnPassiveSupportFirstYear: number;
 }
 
 /**
@@ -233,7 +263,7 @@ export interface YouthOutcomes {
  */
 export function youthOutcomes(enrolledAt: string, history: readonly DatedStatus[]): YouthOutcomes {
   const lastChange = ordered(history).at(-1)?.date ?? enrolledAt;
-  const firstYearEnd = addDays(weekStartOf(enrolledAt), FIRST_YEAR_WEEKS * 7 - 1);
+  const firstYearEnd = firstYearEndOf(enrolledAt);
   // One week past the last change shows every move the history holds; the first year's weeks
   // are all needed for the weeks in education or a job.
   const horizon = [addDays(lastChange, 7), firstYearEnd].sort().at(-1) as string;
@@ -247,5 +277,6 @@ export function youthOutcomes(enrolledAt: string, history: readonly DatedStatus[
     },
     weeksInEducationOrJobFirstYear: weeksInEducationOrJob(series.slice(0, FIRST_YEAR_WEEKS)),
     fellBack: fallBacks(series) > 0,
+    weeksOnPassiveSupportFirstYear: weeksOnPassiveSupport(series.slice(0, FIRST_YEAR_WEEKS)),
   };
 }

@@ -55,6 +55,12 @@ export const YOUTH_FIELD_ACCESS = {
   statusHistory: TEAM_AND_SELF,
   consultant: TEAM_AND_SELF,
   benefitCategory: TEAM_AND_SELF,
+  // Issue #21: the dated benefit history and the evaluation's covariates are personal data the
+  // team records about the young person; theirs to read too (art. 15, "power shift"), never a
+  // company's (benefits are social data).
+  benefitHistory: TEAM_AND_SELF,
+  gender: TEAM_AND_SELF,
+  highestCompletedEducation: TEAM_AND_SELF,
   barriers: TEAM_AND_SELF,
   researchConsent: TEAM_AND_SELF,
   version: TEAM_AND_SELF,
@@ -104,6 +110,9 @@ export const YOUTH_PROFILE_WRITE_ACCESS = {
   benefitCategory: TEAM,
   barriers: TEAM,
   cpr: TEAM,
+  // Gender is self-identified: the young person may correct it; education is the team's record.
+  gender: TEAM_AND_SELF,
+  highestCompletedEducation: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /** A field `updateYouthProfile` may change. */

@@ -32,6 +32,8 @@ export interface YouthMonthFigures {
   changesToExited: number;
   /** Of the month's cohort, those enrolled outside 18–29 with the team's recorded reason. */
   enrolledWithAgeException: number;
+  /** The cohort's weeks on passive support in their first year (issue #21). */
+  weeksOnPassiveSupportFirstYear: number;
 }
 
 /** A counter of the monthly figures. */
@@ -53,6 +55,7 @@ export const YOUTH_MONTH_COUNTERS: readonly YouthMonthCounter[] = [
   'changesToPaused',
   'changesToExited',
   'enrolledWithAgeException',
+  'weeksOnPassiveSupportFirstYear',
 ];
 
 /** The flow counter of changes to a status. */
@@ -106,6 +109,7 @@ export function cohortContribution(
     leftForEducationOrJob: outcomes.leftForEducationOrJob ? 1 : 0,
     weeksInEducationOrJobFirstYear: outcomes.weeksInEducationOrJobFirstYear,
     fellBack: outcomes.fellBack ? 1 : 0,
+    weeksOnPassiveSupportFirstYear: outcomes.weeksOnPassiveSupportFirstYear,
   };
   for (const months of FOLLOW_UP_MONTHS) {
     contribution[FOLLOW_UP_COUNTER[months]] = outcomes.inEducationOrJobAfter[months] ? 1 : 0;

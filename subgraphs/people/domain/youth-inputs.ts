@@ -16,6 +16,8 @@ import {
   ageOn,
   BarrierListSchema,
   BenefitCategorySchema,
+  EducationLevelSchema,
+  GenderSchema,
   WishListSchema,
   YouthStatusSchema,
 } from './youth.ts';
@@ -69,6 +71,8 @@ export const EnrolYouthInputSchema = z.object({
   barriers: BarrierListSchema.nullish(),
   cpr: CprSchema.nullish(),
   ageExceptionReason: textSchema().nullish(),
+  gender: GenderSchema.nullish(),
+  highestCompletedEducation: EducationLevelSchema.nullish(),
 });
 
 /** The input of `enrolYouth`, parsed. */
@@ -84,6 +88,8 @@ export const PROFILE_FIELDS = [
   'workWishes',
   'benefitCategory',
   'barriers',
+  'gender',
+  'highestCompletedEducation',
 ] as const;
 
 /** The input of `updateYouthProfile`: at least one field to change. */
@@ -98,11 +104,19 @@ export const UpdateYouthProfileInputSchema = z
     interests: WishListSchema.nullish(),
     workWishes: WishListSchema.nullish(),
     benefitCategory: BenefitCategorySchema.nullish(),
+    /** The day a new benefit category holds from (issue #21); today when not given. */
+    benefitCategoryFrom: IsoDateSchema.nullish(),
     barriers: BarrierListSchema.nullish(),
     cpr: CprSchema.nullish(),
+    gender: GenderSchema.nullish(),
+    highestCompletedEducation: EducationLevelSchema.nullish(),
   })
   .refine((input) => input.cpr != null || PROFILE_FIELDS.some((field) => input[field] != null), {
     message: 'must change at least one field',
+  })
+  .refine((input) => input.benefitCategoryFrom == null || input.benefitCategory != null, {
+    message: 'is the day of a new benefitCategory: give the category with it',
+    path: ['benefitCategoryFrom'],
   });
 
 /** The input of `updateYouthProfile`, parsed. */

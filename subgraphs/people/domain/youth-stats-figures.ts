@@ -79,6 +79,8 @@ export interface YouthPeriodCells {
   cells: Record<YouthCell, number>;
   /** Weeks in education or a job in the first year, of the young people followed up 12 months. */
   weeksInEducationOrJobFirstYear: number;
+  /** Weeks on passive support in the first year, of the young people followed up 12 months. */
+  weeksOnPassiveSupportFirstYear: number;
 }
 
 /**
@@ -136,6 +138,10 @@ export function youthPeriodCells(
       (n, { figures }) => n + figures.weeksInEducationOrJobFirstYear,
       0,
     ),
+    weeksOnPassiveSupportFirstYear: due(12).reduce(
+      (n, { figures }) => n + figures.weeksOnPassiveSupportFirstYear,
+      0,
+    ),
   };
 }
 
@@ -145,11 +151,13 @@ export function addPeriodCells(all: readonly YouthPeriodCells[]): YouthPeriodCel
   if (!first) throw new Error('No municipality to add up');
   const cells = { ...first.cells };
   let weeks = first.weeksInEducationOrJobFirstYear;
+  let passive = first.weeksOnPassiveSupportFirstYear;
   for (const other of rest) {
     for (const cell of Object.keys(cells) as YouthCell[]) cells[cell] += other.cells[cell];
     weeks += other.weeksInEducationOrJobFirstYear;
+    passive += other.weeksOnPassiveSupportFirstYear;
   }
-  return { cells, weeksInEducationOrJobFirstYear: weeks };
+  return { cells, weeksInEducationOrJobFirstYear: weeks, weeksOnPassiveSupportFirstYear: passive };
 }
 
 /** How a figure compares with a programme target. */
@@ -188,6 +196,8 @@ export interface YouthStatsFigures extends YouthStatsView {
   leftForEducationOrJobShare: number | null;
   followUps: FollowUpView[];
   averageWeeksInEducationOrJobFirstYear: number | null;
+  /** Weeks on passive support in the first year, on average (issue #21). */
+  averageWeeksOnPassiveSupportFirstYear: number | null;
   fellBack: number | null;
   fellBackShare: number | null;
   targets: { intoEducationOrJob: TargetView; fallingBack: TargetView };
@@ -208,9 +218,13 @@ function target(value: number, actual: number | null, atLeast: boolean): TargetV
  * (`showsAverage`), and for the programme office in whole weeks, since an exact quotient would
  * give its denominator (the exact count followed up) away.
  */
-function averageWeeks(shown: Suppressed<YouthCell>, exact: YouthPeriodCells): number | null {
+function averageWeeks(
+  shown: Suppressed<YouthCell>,
+  exact: YouthPeriodCells,
+  weeks: 'weeksInEducationOrJobFirstYear' | 'weeksOnPassiveSupportFirstYear',
+): number | null {
   if (!showsAverage(shown.cells.followedUp12, shown)) return null;
-  const average = shareOf(exact.weeksInEducationOrJobFirstYear, exact.cells.followedUp12);
+  const average = shareOf(exact[weeks], exact.cells.followedUp12);
   return average !== null && shown.suppressed ? Math.round(average) : average;
 }
 
@@ -263,7 +277,16 @@ export function youthStatsFigures(
     leftForEducationOrJob: c.leftForEducationOrJob,
     leftForEducationOrJobShare: shareOf(c.leftForEducationOrJob, c.enrolledInPeriod),
     followUps,
-    averageWeeksInEducationOrJobFirstYear: averageWeeks(shown, exact),
+    averageWeeksInEducationOrJobFirstYear: averageWeeks(
+      shown,
+      exact,
+      'weeksInEducationOrJobFirstYear',
+    ),
+    averageWeeksOnPassiveSupportFirstYear: averageWeeks(
+      shown,
+      exact,
+      'weeksOnPassiveSupportFirstYear',
+    ),
     fellBack: c.fellBack,
     fellBackShare,
     targets: {

@@ -7,10 +7,20 @@ import {
   MunicipalityCodeSchema,
   textSchema,
 } from '#kernel/validation';
-import type { BenefitCategory, YouthStatus } from '../generated/resolvers-types.ts';
+import type {
+  BenefitCategory,
+  EducationLevel,
+  Gender,
+  YouthStatus,
+} from '../generated/resolvers-types.ts';
 import { valuesOf } from './sdl-enum.ts';
 
-export type { BenefitCategory, YouthStatus } from '../generated/resolvers-types.ts';
+export type {
+  BenefitCategory,
+  EducationLevel,
+  Gender,
+  YouthStatus,
+} from '../generated/resolvers-types.ts';
 
 /**
  * Every status a young person may have (the SDL's `YouthStatus`), in the order the programme
@@ -36,6 +46,56 @@ export const YouthStatusSchema = z.enum(YOUTH_STATUSES);
 export const BenefitCategorySchema = z.enum(
   valuesOf<BenefitCategory>()(['ACTIVITY_READY', 'EDUCATION_READY']),
 );
+
+/**
+ * Gender as the young person states it (the SDL's `Gender`): a covariate of the evaluation
+ * (issue #21), never required — `NOT_STATED` when they choose not to say.
+ */
+export const GenderSchema = z.enum(valuesOf<Gender>()(['FEMALE', 'MALE', 'OTHER', 'NOT_STATED']));
+
+/**
+ * Highest completed education (the SDL's `EducationLevel`), by the Danish levels and their
+ * ISCED 2011 levels (see the SDL for the mapping and its source).
+ */
+export const EducationLevelSchema = z.enum(
+  valuesOf<EducationLevel>()([
+    'NONE',
+    'GRUNDSKOLE',
+    'GYMNASIAL',
+    'ERHVERVSFAGLIG',
+    'KORT_VIDEREGAAENDE',
+    'MELLEMLANG_VIDEREGAAENDE',
+    'BACHELOR',
+    'LANG_VIDEREGAAENDE',
+    'UNKNOWN',
+  ]),
+);
+
+/**
+ * One period of a young person's benefit history (issue #21): the category and the day it holds
+ * from — null only for the category a profile stored before the history was kept held then.
+ */
+export const BenefitPeriodSchema = z.object({
+  category: BenefitCategorySchema,
+  from: IsoDateSchema.nullable(),
+});
+
+/** A period of the benefit history. */
+export type BenefitPeriod = z.infer<typeof BenefitPeriodSchema>;
+
+/**
+ * The evaluation's covariates as they were on the day of enrolment (issue #21), kept apart from
+ * the profile's current values and never changed after: the export's covariates are these. A
+ * value not stated at enrolment is null; a profile enrolled before they were kept has none.
+ */
+export const CovariatesAtEnrolmentSchema = z.object({
+  gender: GenderSchema.nullable(),
+  highestCompletedEducation: EducationLevelSchema.nullable(),
+  benefitCategory: BenefitCategorySchema,
+});
+
+/** The covariates at enrolment. */
+export type CovariatesAtEnrolment = z.infer<typeof CovariatesAtEnrolmentSchema>;
 
 /** One interest or work wish: a few words in the young person's own language. */
 export const WishTextSchema = textSchema();
@@ -93,6 +153,17 @@ export const YouthSchema = z.object({
    * person's own (art. 15), gone with the profile on erasure.
    */
   ageExceptionReason: textSchema().nullish(),
+  /** Gender as stated now (issue #21); absent or null when not stated. */
+  gender: GenderSchema.nullish(),
+  /** Highest completed education now (issue #21); absent or null when not recorded. */
+  highestCompletedEducation: EducationLevelSchema.nullish(),
+  /**
+   * Every benefit category held, oldest first, each from its day (`benefit-history.ts`); absent
+   * on a profile stored before the history was kept and never changed since.
+   */
+  benefitHistory: z.array(BenefitPeriodSchema).nullish(),
+  /** The covariates on the day of enrolment; absent on a profile enrolled before #21. */
+  atEnrolment: CovariatesAtEnrolmentSchema.nullish(),
   version: z.number().int().min(1),
 });
 

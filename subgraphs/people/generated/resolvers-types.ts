@@ -160,6 +160,22 @@ export type BenefitCategory =
   /** "Uddannelsesparat": ready to start an education within about a year. */
   | 'EDUCATION_READY';
 
+/**
+ * One period of a young person's benefit history: the category the job centre assessed them in
+ * and the day it holds from (issue #21).
+ */
+export type BenefitPeriod = {
+  __typename?: 'BenefitPeriod';
+  /** The benefit category. */
+  category: BenefitCategory;
+  /**
+   * The day the category holds from: the day of enrolment for the first period. Null only for a
+   * young person enrolled before the history was kept (December 2026) and not changed since: the
+   * category stored then, from a day not recorded.
+   */
+  from: Maybe<Scalars['Date']['output']>;
+};
+
 /** A new role for a member of a municipal team. */
 export type ChangeStaffRoleInput = {
   /**
@@ -264,6 +280,36 @@ export type DirectionStats = {
   suppressed: Scalars['Boolean']['output'];
 };
 
+/**
+ * Highest completed education, by the Danish levels, each with its ISCED 2011 level: a covariate
+ * of the effect evaluation (issue #21). The mapping follows the Danish system as Cedefop describes
+ * it ("Vocational education and training in Europe: Denmark",
+ * https://www.cedefop.europa.eu/tools/vet-in-europe/systems/denmark): basic schooling ISCED 1–2,
+ * upper secondary ISCED 3, higher education ISCED 5–8.
+ */
+export type EducationLevel =
+  /** University bachelor's degree (ISCED 6). */
+  | 'BACHELOR'
+  /**
+   * "Erhvervsfaglig uddannelse": vocational education and training, e.g. eud or eux (ISCED 3,
+   * vocational).
+   */
+  | 'ERHVERVSFAGLIG'
+  /** "Grundskole": completed basic schooling, 9th or 10th form (ISCED 1–2). */
+  | 'GRUNDSKOLE'
+  /** "Gymnasial uddannelse": general upper secondary — stx, hhx, htx, hf (ISCED 3, general). */
+  | 'GYMNASIAL'
+  /** "Kort videregående uddannelse": academy profession programme, erhvervsakademi (ISCED 5). */
+  | 'KORT_VIDEREGAAENDE'
+  /** "Lang videregående uddannelse": master's degree (kandidat) or PhD (ISCED 7–8). */
+  | 'LANG_VIDEREGAAENDE'
+  /** "Mellemlang videregående uddannelse": professional bachelor, professionsbachelor (ISCED 6). */
+  | 'MELLEMLANG_VIDEREGAAENDE'
+  /** Did not complete basic schooling (below ISCED 2). */
+  | 'NONE'
+  /** Not known to the team. */
+  | 'UNKNOWN';
+
 /** A young person to enrol. */
 export type EnrolYouthInput = {
   /**
@@ -299,6 +345,16 @@ export type EnrolYouthInput = {
    * (2024-01-01): `DATE_OUT_OF_RANGE` otherwise.
    */
   enrolledAt?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Gender as the young person states it, optional: a covariate of the effect evaluation, kept as
+   * at enrolment.
+   */
+  gender?: InputMaybe<Gender>;
+  /**
+   * Highest completed education, optional: a covariate of the effect evaluation, kept as at
+   * enrolment.
+   */
+  highestCompletedEducation?: InputMaybe<EducationLevel>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
    * hours returns the first call's result and changes nothing; the same key with a different input
@@ -439,6 +495,20 @@ export type FiguresPeriod = {
   /** Last day. */
   to: Scalars['Date']['output'];
 };
+
+/**
+ * Gender as the young person states it: a covariate of the effect evaluation (issue #21).
+ * Recorded only when the young person tells it; `NOT_STATED` when they choose not to say.
+ */
+export type Gender =
+  /** Woman. */
+  | 'FEMALE'
+  /** Man. */
+  | 'MALE'
+  /** The young person chose not to say. */
+  | 'NOT_STATED'
+  /** Another gender, or none of the two. */
+  | 'OTHER';
 
 /**
  * A Danish municipality ("kommune") that runs NEXTWORK with its own municipal team. Owned by the
@@ -1145,13 +1215,22 @@ export type TargetResult = {
 
 /**
  * Changes to a young person's profile; fields left out stay as they are. A young person may change
- * their own phone, e-mail, interests and work wishes; the rest is the team's.
+ * their own phone, e-mail, interests, work wishes and gender; the rest is the team's.
  */
 export type UpdateYouthProfileInput = {
   /** Barriers (replace the list), up to 10. */
   barriers?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Benefit category. */
+  /**
+   * Benefit category. A category other than the current one adds a period to `benefitHistory`,
+   * from `benefitCategoryFrom`.
+   */
   benefitCategory?: InputMaybe<BenefitCategory>;
+  /**
+   * The day a new `benefitCategory` holds from; today when left out. Not in the future, not before
+   * the enrolment nor before the current category's first day: `BAD_USER_INPUT` otherwise, and
+   * nothing is written. Only with `benefitCategory`.
+   */
+  benefitCategoryFrom?: InputMaybe<Scalars['Date']['input']>;
   /**
    * The CPR number ("personnummer"): `DDMMYY-SSSS` or ten digits, beginning with the date of
    * birth. Stored encrypted, shown only masked. The team only.
@@ -1166,6 +1245,10 @@ export type UpdateYouthProfileInput = {
    * `CONFLICT`, which names the current version, and nothing is written.
    */
   expectedVersion: Scalars['Int']['input'];
+  /** Gender as the young person states it; the young person may change it themself. */
+  gender?: InputMaybe<Gender>;
+  /** Highest completed education now. The team only. */
+  highestCompletedEducation?: InputMaybe<EducationLevel>;
   /**
    * Makes the change safe to send again: a repeat with the same key by the same person within 24
    * hours returns the first call's result and changes nothing; the same key with a different input
@@ -1281,6 +1364,13 @@ export type Youth = {
   barriers: Maybe<Array<Scalars['String']['output']>>;
   /** Benefit category. Team and the young person themself. */
   benefitCategory: Maybe<BenefitCategory>;
+  /**
+   * Every benefit category the young person has held in the programme, oldest first, each from
+   * its day: the first is the category at enrolment, kept as it was; each change of
+   * `benefitCategory` adds one, dated by `benefitCategoryFrom`. Team and the young person
+   * themself; never a company.
+   */
+  benefitHistory: Maybe<Array<BenefitPeriod>>;
   /** The network consultant who follows the young person. Team and the young person themself. */
   consultant: Maybe<StaffMember>;
   /** Phone and e-mail. Team and the young person themself. */
@@ -1301,6 +1391,16 @@ export type Youth = {
    * young people know each other by, and all they see of each other.
    */
   firstName: Maybe<Scalars['String']['output']>;
+  /**
+   * Gender as the young person states it; null when not recorded. Team and the young person
+   * themself; never a company.
+   */
+  gender: Maybe<Gender>;
+  /**
+   * Highest completed education as recorded now; null when not recorded. (The evaluation uses the
+   * value recorded at enrolment.) Team and the young person themself; never a company.
+   */
+  highestCompletedEducation: Maybe<EducationLevel>;
   /** The young person's id. */
   id: Scalars['ID']['output'];
   /** What the young person likes doing, in their own words, e.g. "Musik". */
@@ -1438,6 +1538,16 @@ export type YouthStats = {
    * people followed up 12 months after enrolment.
    */
   averageWeeksInEducationOrJobFirstYear: Maybe<Scalars['Float']['output']>;
+  /**
+   * Weeks on passive support in the first 52 weeks after enrolment, on average, of the young
+   * people followed up 12 months after enrolment (their first year complete; the count is
+   * `followUps`' 12-month `youthFollowedUp`). A week on passive support is one whose weekly status
+   * is neither in a placement, education nor a job while in the programme: enrolled with no
+   * recorded activity (the programme reads a week with nothing recorded as a week on benefits) or
+   * paused. A week after leaving the programme (exited) is not observed and not counted. For the
+   * programme office in whole weeks, and only over a population large enough.
+   */
+  averageWeeksOnPassiveSupportFirstYear: Maybe<Scalars['Float']['output']>;
   /** Enrolled and looking for a placement, now. */
   enrolled: Maybe<Scalars['Int']['output']>;
   /** Young people enrolled in the period: the enrolment cohorts the outcome figures below follow. */
@@ -1657,6 +1767,7 @@ export type ResolversTypes = ResolversObject<{
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdge>;
   BenefitCategory: BenefitCategory;
+  BenefitPeriod: ResolverTypeWrapper<BenefitPeriod>;
   ChangeStaffRoleInput: ChangeStaffRoleInput;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: ResolverTypeWrapper<CompanyContact>;
@@ -1667,6 +1778,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DirectionItemChange: ResolverTypeWrapper<DirectionItemChange>;
   DirectionStats: ResolverTypeWrapper<DirectionStatsFiguresModel>;
+  EducationLevel: EducationLevel;
   EnrolYouthInput: EnrolYouthInput;
   EraseYouthInput: EraseYouthInput;
   EraseYouthPayload: ResolverTypeWrapper<EraseYouthPayload>;
@@ -1677,6 +1789,7 @@ export type ResolversTypes = ResolversObject<{
   ExportYouthDataInput: ExportYouthDataInput;
   ExportYouthDataPayload: ResolverTypeWrapper<ExportYouthDataPayload>;
   FiguresPeriod: ResolverTypeWrapper<FiguresPeriod>;
+  Gender: Gender;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1736,6 +1849,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditRecord: AuditRecord;
   AuditRecordConnection: AuditRecordConnection;
   AuditRecordEdge: AuditRecordEdge;
+  BenefitPeriod: BenefitPeriod;
   ChangeStaffRoleInput: ChangeStaffRoleInput;
   ChangeYouthStatusInput: ChangeYouthStatusInput;
   CompanyContact: CompanyContact;
@@ -1827,6 +1941,11 @@ export type AuditRecordConnectionResolvers<ContextType = SubgraphContext, Parent
 export type AuditRecordEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
+}>;
+
+export type BenefitPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BenefitPeriod'] = ResolversParentTypes['BenefitPeriod']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['BenefitCategory'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type CompanyContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyContact'] = ResolversParentTypes['CompanyContact']> = ResolversObject<{
@@ -2067,12 +2186,15 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   ageExceptionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   barriers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   benefitCategory?: Resolver<Maybe<ResolversTypes['BenefitCategory']>, ParentType, ContextType>;
+  benefitHistory?: Resolver<Maybe<Array<ResolversTypes['BenefitPeriod']>>, ParentType, ContextType>;
   consultant?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['ContactDetails']>, ParentType, ContextType>;
   cprMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   enrolledAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  highestCompletedEducation?: Resolver<Maybe<ResolversTypes['EducationLevel']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
@@ -2126,6 +2248,7 @@ export type YouthPayloadResolvers<ContextType = SubgraphContext, ParentType exte
 
 export type YouthStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthStats'] = ResolversParentTypes['YouthStats']> = ResolversObject<{
   averageWeeksInEducationOrJobFirstYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageWeeksOnPassiveSupportFirstYear?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   enrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolledInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolledWithAgeException?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2166,6 +2289,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
+  BenefitPeriod?: BenefitPeriodResolvers<ContextType>;
   CompanyContact?: CompanyContactResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
   Date?: GraphQLScalarType;

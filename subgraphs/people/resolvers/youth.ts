@@ -1,6 +1,7 @@
 import { NotFoundError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
+import { benefitHistoryOf } from '../domain/benefit-history.ts';
 import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { ageOn, firstNameOf } from '../domain/youth.ts';
@@ -37,6 +38,9 @@ export const Youth: YouthResolvers = {
   consultant: ({ youth }, _args, context) =>
     youth.consultantId ? staffViewById(context, youth.consultantId) : null,
   benefitCategory: ({ youth }) => youth.benefitCategory,
+  benefitHistory: ({ youth }) => benefitHistoryOf(youth),
+  gender: ({ youth }) => youth.gender ?? null,
+  highestCompletedEducation: ({ youth }) => youth.highestCompletedEducation ?? null,
   barriers: ({ youth }) => youth.barriers,
   researchConsent: ({ youth }) => youth.researchConsent,
   version: ({ youth }) => youth.version,

@@ -375,6 +375,7 @@ export const peopleRules: SubgraphRules = {
       'location',
       'youthFile',
       'placementFile',
+      'codebookFile',
       'youthRows',
       'placementRows',
       'from',

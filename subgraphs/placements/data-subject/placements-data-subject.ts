@@ -348,7 +348,8 @@ export async function erasePlacementsData(
 
 /**
  * The research columns of placements for consenting young people: dates, status, outcome kind,
- * the follow-ups' results and the feedback ratings — no company, contact, plan or notes — and of
+ * origin, weekly hours, the follow-ups' results and the feedback ratings — the company's id only
+ * for people to pseudonymise, no contact, plan or notes — and of
  * their ties to companies: each tie's first contact, strength and first placement day, no company.
  *
  * @param table - the table
@@ -399,6 +400,10 @@ export async function placementEvaluationRows(
             stillThere: followUp.stillThere,
           })),
           fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
+          origin: placement.origin.kind,
+          weeklyHours: placement.weeklyHours,
+          // The id leaves only for people to replace it by a pseudonym before any row is written.
+          companyId: placement.companyId,
           feedbackRatings: feedbackRatingsOf(
             feedback.filter(
               (given) => given.placementId === placement.id && given.givenAt.slice(0, 10) <= until,

@@ -64,7 +64,9 @@ describe('the data migrations function (custom resource on deploy)', () => {
     // Assess
     expect(applied).toEqual({
       PhysicalResourceId: `data-migrations-${table.name}`,
-      Data: { Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009,0010,0011,0012,0014,0015' },
+      Data: {
+        Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009,0010,0011,0012,0014,0015,0023',
+      },
     });
     expect(deleted).toEqual({ PhysicalResourceId: 'data-migrations-x' });
     // Counted once each, when applied: the paused run applied none.
@@ -87,6 +89,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
         '0012',
         '0014',
         '0015',
+        '0023',
       ].map((id) => [id, 1]),
     );
     expect(emf.metric('MigrationsFailed')).toEqual([]);
@@ -105,6 +108,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
       '0012',
       '0014',
       '0015',
+      '0023',
     ]);
   });
 });

@@ -160,7 +160,7 @@ describe('seedPlacements', () => {
     expect(result.errors).toBeUndefined();
     expect(chosen.length).toBeGreaterThan(0);
     expect(chosen.length).toBeLessThan(started.length);
-    expect(result.data?._entities[0].fidelity).toEqual({
+    expect(result.data?._entities[0]?.fidelity).toEqual({
       placementsStarted: started.length,
       placementsChosenByYouth: chosen.length,
       chosenByYouthShare: chosen.length / started.length,

@@ -81,6 +81,24 @@ export function programmeCountsOnly<Parent>(
   );
 }
 
+/**
+ * Figures that judge how a municipality runs the programme (the fidelity figures, #21): the
+ * programme office for every municipality, and the municipality's own team leader — not the
+ * rest of its team, whose work they weigh.
+ *
+ * @param municipalityOf - the parent's municipality code
+ */
+export function programmeOrTeamLeader<Parent>(
+  municipalityOf: (parent: Parent) => string,
+): FieldRule<Parent> {
+  return fieldRule(
+    'programmeOrTeamLeader',
+    (identity, parent) =>
+      identity.role === 'PROGRAMME' ||
+      (identity.role === 'TEAM_LEADER' && isStaffOf(identity, municipalityOf(parent))),
+  );
+}
+
 /** The programme office: figures across every municipality, never a person. */
 export const programmeOffice: FieldRule<unknown> = fieldRule(
   'programmeOffice',

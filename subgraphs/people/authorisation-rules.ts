@@ -377,6 +377,7 @@ export const peopleRules: SubgraphRules = {
       'location',
       'youthFile',
       'placementFile',
+      'codebookFile',
       'youthRows',
       'placementRows',
       'from',

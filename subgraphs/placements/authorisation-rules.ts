@@ -8,6 +8,7 @@ import {
   guardedByParent,
   programmeCountsOnly,
   programmeOffice,
+  programmeOrTeamLeader,
   SHARED_TYPE_RULES,
   signedIn,
   staffOfMunicipality,
@@ -217,6 +218,7 @@ export const placementsRules: SubgraphRules = {
       placementStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
       matchingEvents: staffOfMunicipality((municipality: { code: string }) => municipality.code),
       tieStats: programmeCountsOnly((municipality: { code: string }) => municipality.code),
+      fidelity: programmeOrTeamLeader((municipality: { code: string }) => municipality.code),
       // A reference carries nothing but the code; the fields decide.
       [REFERENCE]: signedIn,
     },
@@ -378,7 +380,17 @@ export const placementsRules: SubgraphRules = {
       'newTies',
       'youthWithPeerTies',
     ]),
-    StatsPeriod: allGuardedByParent('PlacementStats.period', ['from', 'to']),
+    StatsPeriod: allGuardedByParent('PlacementStats.period, MunicipalityFidelity.period', [
+      'from',
+      'to',
+    ]),
+    MunicipalityFidelity: allGuardedByParent('Municipality.fidelity', [
+      'period',
+      'suppressed',
+      'placementsStarted',
+      'placementsChosenByYouth',
+      'chosenByYouthShare',
+    ]),
     PlacementStats: allGuardedByParent(FIGURES, [
       'planned',
       'active',
@@ -388,6 +400,7 @@ export const placementsRules: SubgraphRules = {
       'suppressed',
       'period',
       'startedInPeriod',
+      'startedChosenByYouth',
       'extendedInPeriod',
       'completedInPeriod',
       'interruptedInPeriod',

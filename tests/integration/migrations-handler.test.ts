@@ -65,7 +65,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
     expect(applied).toEqual({
       PhysicalResourceId: `data-migrations-${table.name}`,
       Data: {
-        Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009,0010,0011,0012,0014,0015,0019',
+        Applied: '0001,0002,0003,0004,0005,0006,0007,0008,0009,0010,0011,0012,0014,0015,0019,0023',
       },
     });
     expect(deleted).toEqual({ PhysicalResourceId: 'data-migrations-x' });
@@ -90,6 +90,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
         '0014',
         '0015',
         '0019',
+        '0023',
       ].map((id) => [id, 1]),
     );
     expect(emf.metric('MigrationsFailed')).toEqual([]);
@@ -109,6 +110,7 @@ describe('the data migrations function (custom resource on deploy)', () => {
       '0014',
       '0015',
       '0019',
+      '0023',
     ]);
   });
 });

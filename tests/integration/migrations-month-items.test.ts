@@ -167,6 +167,7 @@ describe('month items folded into the counter items (migrations 0001–0004)', (
       ['0014', 0],
       ['0015', 0],
       ['0019', 0],
+      ['0023', 0],
     ]);
     expect(second).toEqual({ status: 'applied', applied: [] });
     // Only within the partitions the deployed function is granted (MIGRATIONS_KEY_PREFIXES).

@@ -26,7 +26,7 @@ const GIVE = `mutation ($input: GivePlacementFeedbackInput!) {
 const STATS = entitiesQuery(
   'Municipality',
   `placementStats(from: "2026-01-01", to: "2026-11-30") {
-    completed startedInPeriod extendedInPeriod completedInPeriod leftForEducationOrJob
+    completed startedInPeriod startedChosenByYouth extendedInPeriod completedInPeriod leftForEducationOrJob
     firstPlacements medianDaysFromEnrolmentToFirstPlacement
     feedback { side occasion given ratings { rating count } meanRating }
   }`,
@@ -61,6 +61,8 @@ describe('recount after an erasure: the erased young person still counts as the 
       youthId: person.id,
       companyId: 'c-1',
       status: 'COMPLETED',
+      // Chosen by the young person: the stub keeps the origin's kind for the fidelity figures.
+      origin: { kind: 'WISH', wishId: 'w-erna', invitationId: null },
       startDate: '2026-06-01',
       endDate: '2026-10-02',
       extensions: [{ date: '2026-08-28', newEndDate: '2026-10-02' }],
@@ -100,6 +102,7 @@ describe('recount after an erasure: the erased young person still counts as the 
         {
           placementStats: {
             completed: 1,
+            startedChosenByYouth: 1,
             extendedInPeriod: 1,
             firstPlacements: 1,
             feedback: expect.arrayContaining([

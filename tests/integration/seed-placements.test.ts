@@ -138,6 +138,36 @@ describe('seedPlacements', () => {
     ]);
   });
 
+  it('shows the team leader the fidelity figures: placements the young people chose among those started', async () => {
+    // Prepare: the seeded placements, chosen unless arranged by the team, and their weekly hours
+    const stored = await everyItem(table);
+    const started = stored.filter(
+      (item) =>
+        item.entity === 'Placement' && item.municipalityCode === '265' && item.status !== 'PLANNED',
+    );
+    const chosen = started.filter((item) => (item.origin as { kind: string }).kind !== 'STAFF');
+    // Act
+    const result = await execute<{ _entities: Array<{ fidelity: unknown }> }>(
+      server,
+      testContext(table, staffIdentity('265', 'TEAM_LEADER'), new Date(`${world.today}T12:00:00Z`)),
+      entitiesQuery(
+        'Municipality',
+        'fidelity(from: "2025-01-01", to: "2026-12-31") { placementsStarted placementsChosenByYouth chosenByYouthShare }',
+      ),
+      { representations: [{ __typename: 'Municipality', code: '265' }] },
+    );
+    // Assess: both kinds are in the demo, and every placement has its weekly hours
+    expect(result.errors).toBeUndefined();
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.length).toBeLessThan(started.length);
+    expect(result.data?._entities[0]?.fidelity).toEqual({
+      placementsStarted: started.length,
+      placementsChosenByYouth: chosen.length,
+      chosenByYouthShare: chosen.length / started.length,
+    });
+    for (const item of started) expect(item.weeklyHours).toEqual(expect.any(Number));
+  });
+
   it('shows a young person their seeded placement with plan, checkpoints and current placement', async () => {
     // Prepare
     const placement = world.placements.find(

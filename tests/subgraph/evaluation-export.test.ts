@@ -41,7 +41,7 @@ import { createTestTable } from '../support/table.ts';
 const EXPORT = `mutation ($input: ExportEvaluationDatasetInput!) {
   exportEvaluationDataset(input: $input) {
     dataset {
-      location youthFile placementFile youthRows placementRows from to municipalityCodes generatedAt
+      location youthFile placementFile codebookFile youthRows placementRows from to municipalityCodes generatedAt
     }
     errors { code message }
   }
@@ -51,6 +51,7 @@ interface Dataset {
   location: string;
   youthFile: string;
   placementFile: string;
+  codebookFile: string | null;
   youthRows: number;
   placementRows: number;
   from: string;
@@ -85,6 +86,7 @@ const YOUTH_COLUMNS = [
   'youthPeerTies',
 ];
 const PLACEMENT_COLUMNS = [
+  'companyPseudonym',
   'endDate',
   'feedbackRatings',
   'followUps',
@@ -94,9 +96,11 @@ const PLACEMENT_COLUMNS = [
   'outcomeDate',
   'outcomeKind',
   'placementNumber',
+  'placementOrigin',
   'pseudonym',
   'startDate',
   'status',
+  'weeklyHours',
 ];
 
 const CONSENTED = { given: true, givenAt: '2026-01-05', withdrawnAt: null };
@@ -104,6 +108,10 @@ const NOW = new Date('2026-11-26T10:00:00Z');
 
 function pseudonymUnder(key: string, youthId: string): string {
   return createHmac('sha256', key).update('nextwork-youth\0').update(youthId).digest('hex');
+}
+
+function companyPseudonymUnder(key: string, companyId: string): string {
+  return createHmac('sha256', key).update('nextwork-company\0').update(companyId).digest('hex');
 }
 
 async function readRows(path: string): Promise<Array<Record<string, unknown>>> {
@@ -201,6 +209,8 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         status: 'COMPLETED',
         outcome: { kind: 'JOB', date: '2026-01-19', details: null },
         learningReflection: null,
+        weeklyHours: 30,
+        origin: { kind: 'WISH', wishId: 'w-evaluation-1', invitationId: null },
       }),
       aPlacement({
         youthId: consentingInKobenhavn.id,
@@ -428,7 +438,68 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         outcomeDate: '2026-01-19',
         inEducationOrJobAfterEnd: { after3Months: true, after6Months: true, after12Months: null },
         feedbackRatings: { youthMidway: null, youthEnd: null, companyMidway: 4, companyEnd: null },
+        placementOrigin: 'WISH',
+        weeklyHours: 30,
+        companyPseudonym: companyPseudonymUnder(pseudonymKey, 'c-evaluation-1'),
       });
+    });
+
+    it('gives a company the same pseudonym in every export, and one unlike any young person\u2019s', async () => {
+      // Act
+      const first = await exportAll();
+      const second = await exportAll();
+      // Assess
+      const companiesOf = async (dataset: Dataset) =>
+        (await readRows(dataset.placementFile)).map((row) => row.companyPseudonym);
+      const companies = await companiesOf(first);
+      expect(companies).toEqual(await companiesOf(second));
+      expect(new Set(companies).size).toBe(2);
+      for (const company of companies) expect(company).toMatch(/^[0-9a-f]{64}$/);
+      const youth = (await readRows(first.youthFile)).map((row) => row.pseudonym);
+      for (const company of companies) expect(youth).not.toContain(company);
+    });
+
+    it('writes a codebook beside the files naming exactly the columns each file carries', async () => {
+      // Act
+      const dataset = await exportAll();
+      // Assess: JSON beside the files, one entry per column of every row, with a type and meaning.
+      expect(dataset.codebookFile).toBe(join(dataset.location, 'codebook.json'));
+      expect((await readdir(dataset.location)).sort()).toEqual([
+        'codebook.json',
+        'codebook.md',
+        'placements.jsonl',
+        'youth.jsonl',
+      ]);
+      const codebook = JSON.parse(await readFile(dataset.codebookFile ?? '', 'utf8')) as {
+        files: Array<{ file: string; columns: Array<Record<string, unknown>> }>;
+      };
+      const filesAsWritten = {
+        'youth.jsonl': await readRows(dataset.youthFile),
+        'placements.jsonl': await readRows(dataset.placementFile),
+      };
+      expect(codebook.files.map((file) => file.file).sort()).toEqual(
+        Object.keys(filesAsWritten).sort(),
+      );
+      for (const file of codebook.files) {
+        const rows = filesAsWritten[file.file as keyof typeof filesAsWritten];
+        expect(rows.length, file.file).toBeGreaterThan(0);
+        const named = file.columns.map((column) => column.name).sort();
+        for (const row of rows) expect(Object.keys(row).sort(), file.file).toEqual(named);
+        for (const column of file.columns) {
+          expect(column.meaning, String(column.name)).toEqual(expect.any(String));
+          expect(column.type, String(column.name)).toEqual(expect.any(String));
+        }
+      }
+      const origin = codebook.files
+        .find((file) => file.file === 'placements.jsonl')
+        ?.columns.find((column) => column.name === 'placementOrigin');
+      expect(origin).toMatchObject({
+        type: 'code',
+        nullable: true,
+        values: ['WISH', 'INVITATION', 'STAFF'],
+      });
+      const markdown = await readFile(join(dataset.location, 'codebook.md'), 'utf8');
+      expect(markdown).toContain('| placementOrigin | code or null |');
     });
 
     it('leaves out feedback given after the last day observed, as a follow-up not yet due', async () => {
@@ -478,8 +549,12 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       for (const row of [...youthRows, ...placementRows]) {
         expect(row.pseudonym, 'a pseudonym is an HMAC-SHA256 in hex').toMatch(/^[0-9a-f]{64}$/);
       }
-      const texts = [...youthRows, ...placementRows].flatMap(({ pseudonym: _pseudonym, ...rest }) =>
-        everyText(rest),
+      for (const row of placementRows) {
+        expect(row.companyPseudonym, 'an HMAC-SHA256 in hex').toMatch(/^[0-9a-f]{64}$/);
+      }
+      // The pseudonyms are hex: a run of digits in one is no CPR number.
+      const texts = [...youthRows, ...placementRows].flatMap(
+        ({ pseudonym: _pseudonym, companyPseudonym: _company, ...rest }) => everyText(rest),
       );
       for (const text of texts) {
         for (const identifier of forbidden) expect(text).not.toContain(identifier);

@@ -4,7 +4,7 @@ import {
   evaluationRowsOf,
   PlacementsColumnsSchema,
 } from '#people/domain/evaluation-export-rows';
-import { createPseudonymiser } from '#people/domain/pseudonym';
+import { createCompanyPseudonymiser, createPseudonymiser } from '#people/domain/pseudonym';
 import { NO_CONSENT, type Youth } from '#people/domain/youth';
 
 function aYouth(overrides: Partial<Youth> = {}): Youth {
@@ -65,8 +65,21 @@ describe('evaluation export rows', () => {
     };
     // Act
     const parsed = PlacementsColumnsSchema.parse(answer);
-    // Assess
-    expect(JSON.stringify(parsed)).not.toMatch(/c-secret|mesteren|Ringede/);
+    // Assess: the company's id is kept only to be replaced by its pseudonym (#21), never a row's
+    expect(JSON.stringify(parsed)).not.toMatch(/mesteren|Ringede/);
+    const rows = evaluationRowsOf(
+      {
+        pseudonym: 'p',
+        youth: aYouth({ enrolledAt: '2026-03-02' }),
+        timeline: [],
+        placements: parsed.placements,
+        attendance: { present: 0, absent: 0, excused: 0 },
+        companyPseudonymOf: createCompanyPseudonymiser('k'.repeat(32)),
+      },
+      '2026-11-01',
+    );
+    expect(JSON.stringify(rows)).not.toMatch(/c-secret|mesteren|Ringede/);
+    expect(rows.placements[0]?.companyPseudonym).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses free text where a code belongs', () => {

@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
 import {
+  PLACEMENT_ORIGIN_KINDS,
+  type PlacementOriginKind,
+} from '#placements/published/placement-codes';
+import {
   type TieColumns,
   type TieFacts,
   TieFactsSchema,
@@ -101,6 +105,12 @@ export const PlacementFactsSchema = z.object({
   followUps: z.array(FollowUpFactsSchema).default([]),
   /** Whether it came from the young person's wish, answered by the company with an invitation. */
   fromWishAnsweredByCompany: z.boolean().nullish(),
+  /** How it came about: the young person's wish or answered invitation, or the team's arranging. */
+  origin: z.enum(PLACEMENT_ORIGIN_KINDS).nullish(),
+  /** The agreed weekly hours (1–37). */
+  weeklyHours: z.number().int().min(1).max(37).nullish(),
+  /** The company's id: replaced by its pseudonym before a row is made, never written. */
+  companyId: z.string().min(1).nullish(),
   // Absent from a subgraph that reports none yet: no ratings.
   feedbackRatings: FeedbackRatingsSchema.optional(),
 });
@@ -216,6 +226,12 @@ export interface EvaluationPlacementRow {
   fromWishAnsweredByCompany: boolean;
   /** The feedback ratings by side and occasion (#20's voice), null where none was given. */
   feedbackRatings: FeedbackRatings;
+  /** How it came about (#21): `WISH`, `INVITATION` (both the young person's choice) or `STAFF`. */
+  placementOrigin: PlacementOriginKind | null;
+  /** The company's pseudonym (#21), stable across exports under one key. */
+  companyPseudonym: string | null;
+  /** The agreed weekly hours (#21). */
+  weeklyHours: number | null;
 }
 
 /** The follow-up columns counted from a day; all null when the day itself is unknown. */
@@ -260,6 +276,8 @@ export interface EvaluationSubject {
   workStories?: WorkStoryCounts;
   /** How many other young people they are tied to (#20); 0 when left out. */
   youthPeerTies?: number;
+  /** Turns a company's id into its pseudonym (#21); without it no company pseudonym is given. */
+  companyPseudonymOf?: (companyId: string) => string;
 }
 
 /**
@@ -329,6 +347,12 @@ export function evaluationRowsOf(
         inEducationOrJobAfterEnd: followUpsFrom(youth.enrolledAt, timeline, ended, until),
         fromWishAnsweredByCompany: placement.fromWishAnsweredByCompany ?? false,
         feedbackRatings: placement.feedbackRatings ?? NO_RATINGS,
+        placementOrigin: placement.origin ?? null,
+        companyPseudonym:
+          placement.companyId && subject.companyPseudonymOf
+            ? subject.companyPseudonymOf(placement.companyId)
+            : null,
+        weeklyHours: placement.weeklyHours ?? null,
       };
     }),
   };

@@ -7,7 +7,10 @@ import { IsoDateSchema } from '#kernel/validation';
  * every other subgraph's.
  */
 
-const StrengthSchema = z.enum(['MET', 'MUTUAL_INTEREST', 'CHOSEN', 'PLACEMENT']);
+/** The ways a young person is tied to a company, weakest first (`TieStrength`). */
+export const TIE_STRENGTHS = ['MET', 'MUTUAL_INTEREST', 'CHOSEN', 'PLACEMENT'] as const;
+
+const StrengthSchema = z.enum(TIE_STRENGTHS);
 
 /** One tie as the placements subgraph reports it for research (whitelisted). */
 export const TieFactsSchema = z.object({

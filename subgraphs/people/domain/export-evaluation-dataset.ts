@@ -20,6 +20,7 @@ import {
 } from '../repository/evaluation-repository.ts';
 import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { listMunicipalitySelfAssessments } from '../repository/self-assessment-repository.ts';
+import { codebookJson, codebookMarkdown, codebookOf } from './evaluation-codebook.ts';
 import {
   type EvaluationPlacementRow,
   type EvaluationYouthRow,
@@ -27,7 +28,7 @@ import {
   LearningColumnsSchema,
   PlacementsColumnsSchema,
 } from './evaluation-export-rows.ts';
-import { type Pseudonymiser, pseudonymiserFromEnvironment } from './pseudonym.ts';
+import { type Pseudonymiser, pseudonymisersFromEnvironment } from './pseudonym.ts';
 import type { SelfAssessment } from './self-assessment.ts';
 import { byYouth } from './self-assessment-export-columns.ts';
 
@@ -52,6 +53,10 @@ export const YOUTH_FILE = 'youth.jsonl';
 /** The file of placement rows. */
 export const PLACEMENT_FILE = 'placements.jsonl';
 
+/** The codebook of the files, machine-readable, and the same for people reading it. */
+export const CODEBOOK_FILE = 'codebook.json';
+const CODEBOOK_MARKDOWN_FILE = 'codebook.md';
+
 /** How many municipalities are read at once. */
 const PARALLEL_MUNICIPALITIES = 4;
 
@@ -60,6 +65,8 @@ export const EvaluationDatasetSchema = z.object({
   location: z.string(),
   youthFile: z.string(),
   placementFile: z.string(),
+  // Absent from a dataset remembered before the codebook was written beside the files.
+  codebookFile: z.string().nullable().default(null),
   youthRows: z.number().int(),
   placementRows: z.number().int(),
   from: z.string(),
@@ -99,12 +106,15 @@ function isIncluded(subject: EvaluationYouth, from: string, to: string): boolean
   return youth.researchConsent.given && youth.enrolledAt >= from && youth.enrolledAt <= to;
 }
 
+/** The pseudonymisers of an export: of young people and of companies, under one key. */
+type Pseudonymisers = { youth: Pseudonymiser; company: Pseudonymiser };
+
 /** The rows of one page of consenting young people, their other facts fetched by id. */
 async function rowsOfPage(
   subjects: readonly EvaluationYouth[],
   until: string,
   dispatcher: DataSubjectDispatcher,
-  pseudonymise: Pseudonymiser,
+  pseudonymise: Pseudonymisers,
   selfAssessments: ReadonlyMap<string, SelfAssessment[]>,
 ): Promise<EvaluationRows> {
   const youthIds = subjects.map((subject) => subject.youth.id);
@@ -122,7 +132,8 @@ async function rowsOfPage(
     );
     const ofSubject = evaluationRowsOf(
       {
-        pseudonym: pseudonymise(id),
+        pseudonym: pseudonymise.youth(id),
+        companyPseudonymOf: pseudonymise.company,
         youth: subject.youth,
         timeline: subject.timeline,
         placements,
@@ -160,7 +171,7 @@ async function rowsOf(
   period: { from: string; until: string },
 ): Promise<EvaluationRows> {
   const dispatcher = context.services.dataSubjects();
-  const pseudonymise = await pseudonymiserFromEnvironment();
+  const pseudonymise = await pseudonymisersFromEnvironment();
   const rows: EvaluationRows = { youth: [], placements: [] };
   await forEachLimited(
     municipalityCodes,
@@ -199,16 +210,20 @@ async function rowsOf(
   return rows;
 }
 
-/** Writes the rows to the export sink under a new name; returns where. */
+/** Writes the rows and their codebook to the export sink under a new name; returns where. */
 async function writeDataset(context: SubgraphContext, rows: EvaluationRows, generatedAt: string) {
   const sink = context.services.exports();
   const stamp = generatedAt.replace(/[^0-9]/g, '').slice(0, 14);
   const exportName = `evaluation-${stamp}-${randomBytes(4).toString('hex')}`;
-  const [youthFile, placementFile] = await Promise.all([
+  const codebook = codebookOf({ youth: YOUTH_FILE, placements: PLACEMENT_FILE });
+  const [youthFile, placementFile, codebookFile] = await Promise.all([
     sink.write(exportName, YOUTH_FILE, jsonLines(rows.youth)),
     sink.write(exportName, PLACEMENT_FILE, jsonLines(rows.placements)),
+    sink.write(exportName, CODEBOOK_FILE, codebookJson(codebook)),
+    sink.write(exportName, CODEBOOK_MARKDOWN_FILE, codebookMarkdown(codebook)),
   ]);
-  return { exportName, location: sink.locationOf(exportName), youthFile, placementFile };
+  const location = sink.locationOf(exportName);
+  return { exportName, location, youthFile, placementFile, codebookFile };
 }
 
 /**
@@ -238,7 +253,7 @@ export const exportEvaluationDatasetCommand = defineCommand({
   name: 'exportEvaluationDataset',
   input: ExportEvaluationDatasetInputSchema,
   auditAction: 'EXPORT',
-  async execute(context, input, work) {
+  async execute(context, input, work): Promise<EvaluationDataset> {
     const today = danishToday(context.now());
     // Checked before the files are written: a refused export leaves nothing behind.
     const period = periodOf(input, today);

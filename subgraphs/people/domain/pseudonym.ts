@@ -24,20 +24,35 @@ export type Pseudonymiser = (youthId: string) => string;
  * @param key - the pseudonym key (at least 32 characters)
  */
 export function createPseudonymiser(key: string): Pseudonymiser {
-  if (key.length < MIN_KEY_LENGTH) throw new Error('The pseudonym key is too short');
-  // The domain tag keeps these hashes apart from any other use of the same key.
-  return (youthId) =>
-    createHmac('sha256', key).update('nextwork-youth\0').update(youthId).digest('hex');
+  return hmacUnder(key, 'nextwork-youth\0');
 }
 
 /**
- * The pseudonymiser of this process, its key from `PSEUDONYM_KEY` (local stack, tests) or the
- * secret named by `PSEUDONYM_KEY_SECRET_ARN` (AWS).
+ * A pseudonymiser of company ids under the same key (the placement rows' `companyPseudonym`):
+ * stable across exports, so researchers can tell placements at one company apart from those at
+ * another, and never equal to a young person's pseudonym (a domain tag of its own).
+ *
+ * @param key - the pseudonym key (at least 32 characters)
+ */
+export function createCompanyPseudonymiser(key: string): Pseudonymiser {
+  return hmacUnder(key, 'nextwork-company\0');
+}
+
+function hmacUnder(key: string, domainTag: string): Pseudonymiser {
+  if (key.length < MIN_KEY_LENGTH) throw new Error('The pseudonym key is too short');
+  // The domain tag keeps these hashes apart from any other use of the same key.
+  return (id) => createHmac('sha256', key).update(domainTag).update(id).digest('hex');
+}
+
+/**
+ * The pseudonymisers of this process, of young people and of companies, their key from
+ * `PSEUDONYM_KEY` (local stack, tests) or the secret named by `PSEUDONYM_KEY_SECRET_ARN` (AWS).
  *
  * @param env - the process environment
  */
-export async function pseudonymiserFromEnvironment(
+export async function pseudonymisersFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Pseudonymiser> {
-  return createPseudonymiser(await resolveSecret(PSEUDONYM_KEY_VARIABLE, env));
+): Promise<{ youth: Pseudonymiser; company: Pseudonymiser }> {
+  const key = await resolveSecret(PSEUDONYM_KEY_VARIABLE, env);
+  return { youth: createPseudonymiser(key), company: createCompanyPseudonymiser(key) };
 }

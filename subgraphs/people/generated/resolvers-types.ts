@@ -414,6 +414,11 @@ export type ErasureGround =
 /** A pseudonymised evaluation dataset as written: where, how many rows, when. */
 export type EvaluationDataset = {
   __typename?: 'EvaluationDataset';
+  /**
+   * Where the codebook was written, beside the files (`codebook.json`; `codebook.md` beside it):
+   * every file's columns with their type, meaning and allowed values.
+   */
+  codebookFile: Maybe<Scalars['String']['output']>;
   /** The first day of the period. */
   from: Scalars['Date']['output'];
   /** When the dataset was produced. */
@@ -1990,6 +1995,7 @@ export type EraseYouthPayloadResolvers<ContextType = SubgraphContext, ParentType
 }>;
 
 export type EvaluationDatasetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EvaluationDataset'] = ResolversParentTypes['EvaluationDataset']> = ResolversObject<{
+  codebookFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

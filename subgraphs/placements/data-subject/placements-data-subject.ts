@@ -54,9 +54,9 @@ import { readTiesOfYouth } from '../repository/youth-company-tie-entity.ts';
  * and the young person is taken
  * off the matching events' lists. Placements are counted by the programme figures, so each one
  * becomes an anonymous stub under a new random id (`PLACEMENT#<new>` / `ERASED`) that keeps only
- * what the figures count — municipality, dates, status, outcome kind and day, follow-up results,
- * extension days — and refers to the young person's stub; no company, contact, plan, notes, reflection, origin
- * or the old ids. Its lifecycle tasks are deleted with it.
+ * what the figures count — municipality, dates, status, origin kind, outcome kind and day,
+ * follow-up results, extension days — and refers to the young person's stub; no company, contact,
+ * plan, notes, reflection, the wish or invitation it came from, or the old ids. Its lifecycle tasks are deleted with it.
  */
 
 /** Stable code of what blocks an erasure: a placement planned or under way. */
@@ -226,6 +226,8 @@ export function erasedPlacementToItem(placement: Placement, stubYouthId: string)
     startDate: placement.startDate,
     endDate: placement.endDate,
     status: placement.status,
+    // Its kind only (chosen by the young person or arranged): the fidelity figures count it.
+    origin: { kind: placement.origin.kind },
     outcome: placement.outcome
       ? { kind: placement.outcome.kind, date: placement.outcome.date }
       : null,
@@ -348,7 +350,8 @@ export async function erasePlacementsData(
 
 /**
  * The research columns of placements for consenting young people: dates, status, outcome kind,
- * the follow-ups' results and the feedback ratings — no company, contact, plan or notes — and of
+ * origin, weekly hours, the follow-ups' results and the feedback ratings — the company's id only
+ * for people to pseudonymise, no contact, plan or notes — and of
  * their ties to companies: each tie's first contact, strength and first placement day, no company.
  *
  * @param table - the table
@@ -399,6 +402,10 @@ export async function placementEvaluationRows(
             stillThere: followUp.stillThere,
           })),
           fromWishAnsweredByCompany: answeringWish.has(placement.origin?.invitationId ?? ''),
+          origin: placement.origin.kind,
+          weeklyHours: placement.weeklyHours,
+          // The id leaves only for people to replace it by a pseudonym before any row is written.
+          companyId: placement.companyId,
           feedbackRatings: feedbackRatingsOf(
             feedback.filter(
               (given) => given.placementId === placement.id && given.givenAt.slice(0, 10) <= until,

@@ -64,6 +64,9 @@ export const CreatePlacementInputSchema = z
     mentorContactId: EntityIdSchema,
     startDate: IsoDateSchema,
     endDate: IsoDateSchema.nullish(),
+    // Virksomhedspraktik (lov om en aktiv beskæftigelsesindsats, kapitel 11) is held within the
+    // company's normal working hours and at most 37 hours a week (the jobcentres' rule, e.g.
+    // https://www.kk.dk/indhold/om-virksomhedspraktik); the evaluation export's `weeklyHours`.
     weeklyHours: z.number().int().min(1, 'must be at least 1').max(37, 'must be at most 37'),
     plan: z.object({
       goals: lines(10).min(1, 'must hold at least one goal'),

@@ -1,3 +1,4 @@
+import { chosenByYouth, type PlacementOriginKind } from '../published/placement-codes.ts';
 import { daysBetween } from './dates.ts';
 import type { FeedbackMonthCounter } from './feedback-figures.ts';
 import type { PlacementFollowUp } from './lifecycle.ts';
@@ -31,6 +32,7 @@ export type RetentionMonths = (typeof RETENTION_FOLLOW_UPS)[number];
 /** A counter of a month's placement figures (with its month, an attribute of the counter item). */
 export type PlacementMonthCounter =
   | 'STARTED'
+  | 'STARTED_CHOSEN'
   | 'EXTENDED'
   | 'COMPLETED'
   | 'INTERRUPTED'
@@ -68,6 +70,8 @@ export type PlacementFigureFacts = Pick<
   Placement,
   'youthId' | 'municipalityCode' | 'status' | 'startDate'
 > & {
+  /** How it came about (only its kind: a stub keeps no wish or invitation). */
+  origin?: { kind: PlacementOriginKind } | null | undefined;
   extensions?: ReadonlyArray<{ date: string }> | undefined;
   outcome: { kind: OutcomeKind; date: string } | null;
   followUps?: ReadonlyArray<Pick<PlacementFollowUp, 'step' | 'recordedOn' | 'stillThere'>>;
@@ -116,7 +120,8 @@ export function extensionDates(
 
 /**
  * What one placement as it is adds to its municipality's month counters: started (in the month
- * of its start), each extension (month of the extension; also an `EXTENDED` outcome), its end
+ * of its start; `STARTED_CHOSEN` too when the young person chose it — a wish or an answered
+ * invitation), each extension (month of the extension; also an `EXTENDED` outcome), its end
  * and final outcome (month of the outcome), and its retention follow-ups (month recorded).
  *
  * @param placement - the placement
@@ -126,7 +131,13 @@ export function placementContribution(placement: PlacementFigureFacts): CounterC
   const changes: CounterChange[] = [];
   const add = (date: string, counter: PlacementMonthCounter) =>
     changes.push({ kind: 'month', municipalityCode, month: monthOf(date), counter, by: 1 });
-  if (hasStarted(placement)) add(placement.startDate, 'STARTED');
+  if (hasStarted(placement)) {
+    add(placement.startDate, 'STARTED');
+    // The fidelity figures: started placements the young person chose (#21).
+    if (placement.origin && chosenByYouth(placement.origin.kind)) {
+      add(placement.startDate, 'STARTED_CHOSEN');
+    }
+  }
   for (const date of extensionDates(placement)) {
     add(date, 'EXTENDED');
     add(date, 'OUTCOME_EXTENDED');
@@ -274,3 +285,6 @@ export function allCounterChanges(
     ),
   ];
 }
+
+/** The fidelity figures' counters of the placement figures (migration 0023 counts stored ones). */
+export const FIDELITY_COUNTERS = ['STARTED_CHOSEN'] as const;

@@ -41,6 +41,7 @@ export type PlacementCell =
   | 'completed'
   | 'interrupted'
   | 'startedInPeriod'
+  | 'startedChosenByYouth'
   | 'extendedInPeriod'
   | 'completedInPeriod'
   | 'interruptedInPeriod'
@@ -153,6 +154,7 @@ export function placementPeriodCells(
       completed: counts.COMPLETED,
       interrupted: counts.INTERRUPTED,
       startedInPeriod: sum('STARTED'),
+      startedChosenByYouth: sum('STARTED_CHOSEN'),
       extendedInPeriod: sum('EXTENDED'),
       completedInPeriod,
       interruptedInPeriod,
@@ -232,6 +234,8 @@ export interface PlacementFigures {
   suppressed: boolean;
   period: { from: string; to: string };
   startedInPeriod: number | null;
+  /** Of those, placements the young person chose: a wish or an answered invitation (#21). */
+  startedChosenByYouth: number | null;
   extendedInPeriod: number | null;
   completedInPeriod: number | null;
   interruptedInPeriod: number | null;
@@ -279,6 +283,7 @@ export function placementFigures(
     suppressed: shown.suppressed,
     period: { from: period.from, to: period.to },
     startedInPeriod: c.startedInPeriod,
+    startedChosenByYouth: c.startedChosenByYouth,
     extendedInPeriod: c.extendedInPeriod,
     completedInPeriod: c.completedInPeriod,
     interruptedInPeriod: c.interruptedInPeriod,

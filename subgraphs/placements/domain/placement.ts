@@ -2,16 +2,14 @@ import * as z from 'zod';
 import { addMonths } from '#kernel/calendar';
 import { EntityIdSchema, IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import type { YouthStatusChangeRequest } from '#people/published/youth-status';
+import {
+  OUTCOME_KINDS,
+  PLACEMENT_ORIGIN_KINDS,
+  PLACEMENT_STATUSES,
+} from '../published/placement-codes.ts';
 import { PlacementFollowUpSchema, PlacementLifecycleSchema } from './lifecycle.ts';
 
-/** Where a placement is in its course. */
-export const PLACEMENT_STATUSES = [
-  'PLANNED',
-  'ACTIVE',
-  'EXTENDED',
-  'COMPLETED',
-  'INTERRUPTED',
-] as const;
+export { OUTCOME_KINDS, PLACEMENT_ORIGIN_KINDS, PLACEMENT_STATUSES };
 
 /** Where a placement is in its course. */
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
@@ -25,16 +23,6 @@ export const OPEN_PLACEMENT_STATUSES: readonly PlacementStatus[] = [
 
 /** Statuses in which a placement is under way. */
 export const RUNNING_PLACEMENT_STATUSES: readonly PlacementStatus[] = ['ACTIVE', 'EXTENDED'];
-
-/** The kinds of outcome of a placement. */
-export const OUTCOME_KINDS = [
-  'EXTENDED',
-  'NEW_PLACEMENT',
-  'EDUCATION',
-  'JOB',
-  'PAUSE',
-  'DROPPED_OUT',
-] as const;
 
 /** A kind of outcome of a placement. */
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
@@ -103,7 +91,7 @@ export type LearningReflection = z.infer<typeof LearningReflectionSchema>;
 
 /** How a placement came about. */
 export const PlacementOriginSchema = z.object({
-  kind: z.enum(['WISH', 'INVITATION', 'STAFF']),
+  kind: z.enum(PLACEMENT_ORIGIN_KINDS),
   wishId: z.string().nullable(),
   invitationId: z.string().nullable(),
 });

@@ -810,6 +810,12 @@ export type Municipality = {
   __typename?: 'Municipality';
   /** The municipality code ("kommunekode"), three digits. */
   code: Scalars['ID']['output'];
+  /**
+   * Fidelity figures: whether the model is run as designed, as an effect evaluation must report.
+   * For the programme office (rounded and suppressed as the placement figures are) and the
+   * municipality's team leader (as they are). Anyone else is refused (`FORBIDDEN`).
+   */
+  fidelity: Maybe<MunicipalityFidelity>;
   /** The municipality's matching events in date order, earliest first. Municipal team only. */
   matchingEvents: MatchingEventConnection;
   /**
@@ -829,6 +835,16 @@ export type Municipality = {
    * young people. Anyone else is refused (`FORBIDDEN`).
    */
   tieStats: Maybe<TieStats>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK. The placements subgraph adds the figures
+ * about its placements ("praktikforløb") and its matching events.
+ */
+export type MunicipalityFidelityArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -860,6 +876,31 @@ export type MunicipalityPlacementStatsArgs = {
 export type MunicipalityTieStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/**
+ * A municipality's fidelity figures for a period: placements chosen by the young people rather
+ * than arranged by the team. Counts started placements by the month they started, so a period
+ * counts the whole months it touches.
+ */
+export type MunicipalityFidelity = {
+  __typename?: 'MunicipalityFidelity';
+  /**
+   * placementsChosenByYouth / placementsStarted (0 to 1); null when either is hidden or nothing
+   * started.
+   */
+  chosenByYouthShare: Maybe<Scalars['Float']['output']>;
+  /** The period counted. */
+  period: StatsPeriod;
+  /**
+   * Of those, the placements the young person chose: from their wish, or from a company's
+   * invitation they answered.
+   */
+  placementsChosenByYouth: Maybe<Scalars['Int']['output']>;
+  /** Placements that started within the period. */
+  placementsStarted: Maybe<Scalars['Int']['output']>;
+  /** Whether the programme office sees some counts hidden (null) or rounded. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 export type Mutation = {
@@ -1637,6 +1678,11 @@ export type PlacementStats = {
    * lifecycle; the people subgraph's `youthStats.followUps` gives 12 months after enrolment.)
    */
   retention: Array<RetentionFollowUp>;
+  /**
+   * Of those, the placements the young person chose: from their wish, or from a company's
+   * invitation they answered (not arranged by the team).
+   */
+  startedChosenByYouth: Maybe<Scalars['Int']['output']>;
   /** Placements that started within the period (an interruption before the start date is no start). */
   startedInPeriod: Maybe<Scalars['Int']['output']>;
   /** Whether the counts are protected for the programme office (rounded to a multiple of 5). */
@@ -2496,6 +2542,8 @@ export type ResolversTypes = ResolversObject<{
   MatchingEventParticipationPayload: ResolverTypeWrapper<Omit<MatchingEventParticipationPayload, 'participation'> & { participation?: Maybe<ResolversTypes['MatchingEventParticipation']> }>;
   MatchingEventPayload: ResolverTypeWrapper<Omit<MatchingEventPayload, 'matchingEvent'> & { matchingEvent?: Maybe<ResolversTypes['MatchingEvent']> }>;
   Municipality: ResolverTypeWrapper<MunicipalityRefModel>;
+  MunicipalityFidelity: ResolverTypeWrapper<MunicipalityFidelity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutcomeCount: ResolverTypeWrapper<OutcomeCount>;
   OutcomeDetails: ResolverTypeWrapper<OutcomeDetails>;
@@ -2513,7 +2561,6 @@ export type ResolversTypes = ResolversObject<{
   PlacementFeedback: ResolverTypeWrapper<PlacementFeedbackModel>;
   PlacementFeedbackPayload: ResolverTypeWrapper<Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversTypes['PlacementFeedback']> }>;
   PlacementFeedbackStats: ResolverTypeWrapper<PlacementFeedbackStats>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlacementFollowUp: ResolverTypeWrapper<PlacementFollowUpModel>;
   PlacementLifecycle: ResolverTypeWrapper<PlacementLifecycleModel>;
   PlacementOpportunity: ResolverTypeWrapper<PlacementOpportunity>;
@@ -2611,6 +2658,8 @@ export type ResolversParentTypes = ResolversObject<{
   MatchingEventParticipationPayload: Omit<MatchingEventParticipationPayload, 'participation'> & { participation?: Maybe<ResolversParentTypes['MatchingEventParticipation']> };
   MatchingEventPayload: Omit<MatchingEventPayload, 'matchingEvent'> & { matchingEvent?: Maybe<ResolversParentTypes['MatchingEvent']> };
   Municipality: MunicipalityRefModel;
+  MunicipalityFidelity: MunicipalityFidelity;
+  Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
   OutcomeCount: OutcomeCount;
   OutcomeDetails: OutcomeDetails;
@@ -2626,7 +2675,6 @@ export type ResolversParentTypes = ResolversObject<{
   PlacementFeedback: PlacementFeedbackModel;
   PlacementFeedbackPayload: Omit<PlacementFeedbackPayload, 'feedback'> & { feedback?: Maybe<ResolversParentTypes['PlacementFeedback']> };
   PlacementFeedbackStats: PlacementFeedbackStats;
-  Float: Scalars['Float']['output'];
   PlacementFollowUp: PlacementFollowUpModel;
   PlacementLifecycle: PlacementLifecycleModel;
   PlacementOpportunity: PlacementOpportunity;
@@ -2849,9 +2897,18 @@ export type MatchingEventPayloadResolvers<ContextType = SubgraphContext, ParentT
 export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fidelity?: Resolver<Maybe<ResolversTypes['MunicipalityFidelity']>, ParentType, ContextType, Partial<MunicipalityFidelityArgs>>;
   matchingEvents?: Resolver<ResolversTypes['MatchingEventConnection'], ParentType, ContextType, RequireFields<MunicipalityMatchingEventsArgs, 'first'>>;
   placementStats?: Resolver<Maybe<ResolversTypes['PlacementStats']>, ParentType, ContextType, Partial<MunicipalityPlacementStatsArgs>>;
   tieStats?: Resolver<Maybe<ResolversTypes['TieStats']>, ParentType, ContextType, Partial<MunicipalityTieStatsArgs>>;
+}>;
+
+export type MunicipalityFidelityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MunicipalityFidelity'] = ResolversParentTypes['MunicipalityFidelity']> = ResolversObject<{
+  chosenByYouthShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StatsPeriod'], ParentType, ContextType>;
+  placementsChosenByYouth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  placementsStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -3045,6 +3102,7 @@ export type PlacementStatsResolvers<ContextType = SubgraphContext, ParentType ex
   period?: Resolver<ResolversTypes['StatsPeriod'], ParentType, ContextType>;
   planned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   retention?: Resolver<Array<ResolversTypes['RetentionFollowUp']>, ParentType, ContextType>;
+  startedChosenByYouth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startedInPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wishAnswers?: Resolver<ResolversTypes['WishAnswerStats'], ParentType, ContextType>;
@@ -3213,6 +3271,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   MatchingEventParticipationPayload?: MatchingEventParticipationPayloadResolvers<ContextType>;
   MatchingEventPayload?: MatchingEventPayloadResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  MunicipalityFidelity?: MunicipalityFidelityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OutcomeCount?: OutcomeCountResolvers<ContextType>;
   OutcomeDetails?: OutcomeDetailsResolvers<ContextType>;

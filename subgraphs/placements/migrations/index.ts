@@ -6,6 +6,7 @@ import { countStoredWishes } from './0008-count-stored-wishes.ts';
 import { openMissingParticipantTasks } from './0009-open-missing-participant-tasks.ts';
 import { countStoredFeedback } from './0010-count-stored-feedback.ts';
 import { gatherCompanyOccupancy } from './0014-company-occupancy.ts';
+import { countChosenPlacements } from './0023-count-chosen-placements.ts';
 
 /** The placements subgraph's data migrations, in order. */
 export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const PLACEMENTS_MIGRATIONS: readonly Migration[] = [
   openMissingParticipantTasks,
   countStoredFeedback,
   gatherCompanyOccupancy,
+  countChosenPlacements,
 ];

@@ -1,3 +1,4 @@
+import { fidelityOf } from '../domain/fidelity-figures.ts';
 import { matchingEventsOfMunicipality } from '../domain/matching-event-queries.ts';
 import { placementStatsOf } from '../domain/placement-figures-queries.ts';
 import { tieStatsOf } from '../domain/tie-figures-queries.ts';
@@ -13,4 +14,5 @@ export const Municipality: MunicipalityResolvers = {
   matchingEvents: (municipality, args, context) =>
     matchingEventsOfMunicipality(context, municipality.code, args),
   tieStats: (municipality, args, context) => tieStatsOf(context, municipality.code, args),
+  fidelity: (municipality, args, context) => fidelityOf(context, municipality.code, args),
 };

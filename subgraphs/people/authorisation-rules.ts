@@ -24,6 +24,11 @@ import {
 } from '#kernel/field-rules';
 import type { Identity } from '#kernel/identity';
 import { EntityIdSchema } from '#kernel/validation';
+import {
+  ACTIVITY_READ_ACCESS,
+  activityAudience,
+  mayRecordActivity,
+} from './domain/activity-access.ts';
 import { DATA_SUBJECT_ACCESS } from './domain/data-subject-access.ts';
 import {
   dataSubjectAudienceOfInput,
@@ -83,6 +88,11 @@ function youthRules(): Record<string, AnyFieldRule> {
 }
 
 const staffRules: Record<string, AnyFieldRule> = {
+  activities: audienceRule(
+    'ACTIVITY_READ_ACCESS',
+    (identity, view: StaffView) => activityAudience(identity, view),
+    ACTIVITY_READ_ACCESS,
+  ),
   ...audienceRules(
     'STAFF_FIELD_ACCESS',
     STAFF_FIELD_ACCESS,
@@ -348,7 +358,32 @@ export const peopleRules: SubgraphRules = {
       removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
       registerMunicipality: programmeOffice,
+      recordActivity: fieldRule(
+        'staffOfTheMunicipality(recordActivity)',
+        (identity, _parent, _context, args) =>
+          mayRecordActivity(identity, inputOf(args).municipalityCode),
+      ),
     },
+    ActivityPayload: allGuardedByParent('Mutation.recordActivity', ['activity', 'errors']),
+    Activity: {
+      ...allGuardedByParent('StaffMember.activities, Mutation.recordActivity', [
+        'id',
+        'kind',
+        'minutes',
+        'on',
+        'companyId',
+        'source',
+        'recordedAt',
+      ]),
+      // Whom it concerned and the staff member's words about them: that young person's data,
+      // audited as a read about them and in their art. 15 export (`activities`).
+      youthId: personal(guardedByParent('StaffMember.activities, Mutation.recordActivity')),
+      note: personal(guardedByParent('StaffMember.activities, Mutation.recordActivity')),
+    },
+    ActivityConnection: connectionRules('StaffMember.activities'),
+    ActivityEdge: edgeRules('StaffMember.activities'),
+    StaffMinutes: allGuardedByParent('Youth.staffMinutes', ['total', 'byKind']),
+    StaffMinutesOfKind: allGuardedByParent('Youth.staffMinutes', ['kind', 'minutes']),
     RegisterMunicipalityPayload: allGuardedByParent('Mutation.registerMunicipality', [
       'municipality',
       'errors',
@@ -434,6 +469,10 @@ export const peopleRules: SubgraphRules = {
   },
   subjects: {
     Youth: subjectOfYouthView,
+    Activity: (activity: { youthId?: string; municipalityCode?: string }) =>
+      activity.youthId
+        ? { youthId: activity.youthId, municipalityCode: activity.municipalityCode }
+        : undefined,
     'Query.youth': (_parent, args) => ({ youthId: String(args.id) }),
     'Query.auditTrail': (_parent, args) => ({ youthId: String(args.youthId) }),
   },

@@ -10,6 +10,7 @@ import type { ProgrammePeriod as ProgrammePeriodModel } from '../../kernel/figur
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
 import type { SelfAssessment as SelfAssessmentModel } from '../domain/self-assessment.ts';
 import type { DirectionStatsFigures as DirectionStatsFiguresModel } from '../domain/direction-figures.ts';
+import type { Activity as ActivityModel } from '../../kernel/activity-log.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -28,6 +29,89 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/**
+ * One entry of the team's activity log: what a staff member spent how many minutes on, on which day,
+ * and whom it concerned.
+ */
+export type Activity = {
+  __typename?: 'Activity';
+  /** The id of the company it concerned, if any. */
+  companyId: Maybe<Scalars['ID']['output']>;
+  /** The activity's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of work it was. */
+  kind: ActivityKind;
+  /** How long it took, in minutes (1 to 600). */
+  minutes: Scalars['Int']['output'];
+  /** The staff member's note, if any (removed with the young person's link when they are erased). */
+  note: Maybe<Scalars['String']['output']>;
+  /** The day of the work. */
+  on: Scalars['Date']['output'];
+  /** When it was logged. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** How it came to be logged. */
+  source: ActivitySource;
+  /** The id of the young person it concerned, if any (removed when they are erased). */
+  youthId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of activities. */
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  /** The activities of this page. */
+  edges: Array<ActivityEdge>;
+  /** Where the next page begins. */
+  pageInfo: PageInfo;
+};
+
+/** One activity of a page, with the cursor after it. */
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  /** The cursor to pass as `after` for the page after this activity. */
+  cursor: Scalars['String']['output'];
+  /** The activity. */
+  node: Activity;
+};
+
+/** What kind of work an activity of the team's activity log was. */
+export type ActivityKind =
+  /** A checkpoint of a placement. */
+  | 'CHECKPOINT'
+  /** A visit to a company. */
+  | 'COMPANY_VISIT'
+  /** A follow-up of a placement. */
+  | 'FOLLOW_UP'
+  /** Any other work for the programme. */
+  | 'OTHER'
+  /** A follow-up by phone. */
+  | 'PHONE_FOLLOW_UP'
+  /** A session with the psychologist. */
+  | 'PSYCHOLOGIST_SESSION'
+  /** Facilitating a session of the learning community. */
+  | 'SESSION_FACILITATION'
+  /** A conversation with a young person. */
+  | 'YOUTH_CONVERSATION';
+
+/** The result of logging an activity. */
+export type ActivityPayload = {
+  __typename?: 'ActivityPayload';
+  /** The activity as logged; null when it was refused. */
+  activity: Maybe<Activity>;
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+};
+
+/** How an activity came to be logged. */
+export type ActivitySource =
+  /** Typed by the staff member with `recordActivity`. */
+  | 'MANUAL'
+  /** Logged by a psychologist's recorded contact. */
+  | 'PSYCHOLOGIST_CONTACT'
+  /** Logged by recording a session's attendance. */
+  | 'SESSION'
+  /** Logged by the completion of a lifecycle task. */
+  | 'TASK';
 
 /** A new member of a municipal team. */
 export type AddStaffMemberInput = {
@@ -575,6 +659,13 @@ export type Mutation = {
    */
   reassignCaseload: ReassignCaseloadPayload;
   /**
+   * Logs one activity of the caller's own work in the team's activity log. Any staff member of the
+   * municipality, for themself. The young person and the company it concerns must belong to the
+   * municipality (`NOT_FOUND` otherwise); the day may be neither in the future nor before the
+   * programme's start (`DATE_OUT_OF_RANGE`).
+   */
+  recordActivity: ActivityPayload;
+  /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
    */
@@ -659,6 +750,11 @@ export type MutationExportYouthDataArgs = {
 
 export type MutationReassignCaseloadArgs = {
   input: ReassignCaseloadInput;
+};
+
+
+export type MutationRecordActivityArgs = {
+  input: RecordActivityInput;
 };
 
 
@@ -849,6 +945,30 @@ export type ReassignCaseloadPayload = {
   errors: Array<UserError>;
   /** How many young people were moved; null when the change was refused. */
   moved: Maybe<Scalars['Int']['output']>;
+};
+
+/** One activity of the caller's own work. */
+export type RecordActivityInput = {
+  /** The company it concerned, of the same municipality. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of work it was. */
+  kind: ActivityKind;
+  /** How long it took, in minutes, 1 to 600. */
+  minutes: Scalars['Int']['input'];
+  /** The caller's municipality; the caller's own when left out. */
+  municipalityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** A short note, up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day of the work: not in the future, not before the programme's start. */
+  on: Scalars['Date']['input'];
+  /** The young person it concerned, of the same municipality. */
+  youthId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A young person's consent to the research-based effect evaluation. */
@@ -1055,6 +1175,12 @@ export type SelfAssessmentPayload = {
 export type StaffMember = {
   __typename?: 'StaffMember';
   /**
+   * The activities this staff member logged (by `recordActivity`, or by the work that logs itself),
+   * newest day first, within the period. The staff member themself and their municipality's team
+   * leader only.
+   */
+  activities: ActivityConnection;
+  /**
    * The young people this network consultant follows, by enrolment date. Empty for other roles.
    * The team of the same municipality only.
    */
@@ -1082,6 +1208,19 @@ export type StaffMember = {
  * the same municipality, and (without the caseload) to the municipality's young people and
  * company contacts; to no one else.
  */
+export type StaffMemberActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A member of a municipal team. The team of a municipality is its staff. Visible to the team of
+ * the same municipality, and (without the caseload) to the municipality's young people and
+ * company contacts; to no one else.
+ */
 export type StaffMemberCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1094,6 +1233,24 @@ export type StaffMemberPayload = {
   errors: Array<UserError>;
   /** The staff member after the change; null when the change was refused. */
   staffMember: Maybe<StaffMember>;
+};
+
+/** Staff minutes spent on a young person, from the team's activity log. */
+export type StaffMinutes = {
+  __typename?: 'StaffMinutes';
+  /** Minutes by kind of activity; kinds with no minutes are left out. */
+  byKind: Array<StaffMinutesOfKind>;
+  /** All minutes, of every kind. */
+  total: Scalars['Int']['output'];
+};
+
+/** The minutes of one kind of activity. */
+export type StaffMinutesOfKind = {
+  __typename?: 'StaffMinutesOfKind';
+  /** The kind of activity. */
+  kind: ActivityKind;
+  /** Its minutes. */
+  minutes: Scalars['Int']['output'];
 };
 
 /** The role of a member of a municipal team. */
@@ -1324,6 +1481,11 @@ export type Youth = {
    * Team (the psychologist too) and the young person themself; never a company.
    */
   selfAssessments: Maybe<Array<SelfAssessment>>;
+  /**
+   * The staff minutes the team's activity log holds about the young person so far, in all and by
+   * kind. The team only.
+   */
+  staffMinutes: Maybe<StaffMinutes>;
   /** Where the young person stands in the programme now. Team and the young person themself. */
   status: Maybe<YouthStatus>;
   /**
@@ -1647,9 +1809,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddStaffMemberInput: AddStaffMemberInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Activity: ResolverTypeWrapper<ActivityModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
+  ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>;
+  ActivityKind: ActivityKind;
+  ActivityPayload: ResolverTypeWrapper<Omit<ActivityPayload, 'activity'> & { activity?: Maybe<ResolversTypes['Activity']> }>;
+  ActivitySource: ActivitySource;
+  AddStaffMemberInput: AddStaffMemberInput;
   AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditAction: AuditAction;
@@ -1685,6 +1853,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
+  RecordActivityInput: RecordActivityInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
@@ -1702,6 +1871,8 @@ export type ResolversTypes = ResolversObject<{
   SelfAssessmentPayload: ResolverTypeWrapper<Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversTypes['SelfAssessment']> }>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffMemberPayload: ResolverTypeWrapper<Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversTypes['StaffMember']> }>;
+  StaffMinutes: ResolverTypeWrapper<StaffMinutes>;
+  StaffMinutesOfKind: ResolverTypeWrapper<StaffMinutesOfKind>;
   StaffRole: StaffRole;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
@@ -1728,9 +1899,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddStaffMemberInput: AddStaffMemberInput;
-  String: Scalars['String']['output'];
+  Activity: ActivityModel;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  ActivityConnection: Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActivityEdge']> };
+  ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['Activity'] };
+  ActivityPayload: Omit<ActivityPayload, 'activity'> & { activity?: Maybe<ResolversParentTypes['Activity']> };
+  AddStaffMemberInput: AddStaffMemberInput;
   AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditRecord: AuditRecord;
@@ -1763,6 +1938,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
+  RecordActivityInput: RecordActivityInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
@@ -1778,6 +1954,8 @@ export type ResolversParentTypes = ResolversObject<{
   SelfAssessmentPayload: Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversParentTypes['SelfAssessment']> };
   StaffMember: StaffViewModel;
   StaffMemberPayload: Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversParentTypes['StaffMember']> };
+  StaffMinutes: StaffMinutes;
+  StaffMinutesOfKind: StaffMinutesOfKind;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
@@ -1805,6 +1983,33 @@ export type TextDirectiveArgs = {
 };
 
 export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ActivityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = ResolversObject<{
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ActivitySource'], ParentType, ContextType>;
+  youthId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type ActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ActivityEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+}>;
+
+export type ActivityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityPayload'] = ResolversParentTypes['ActivityPayload']> = ResolversObject<{
+  activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
@@ -1918,6 +2123,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   exportEvaluationDataset?: Resolver<ResolversTypes['ExportEvaluationDatasetPayload'], ParentType, ContextType, RequireFields<MutationExportEvaluationDatasetArgs, 'input'>>;
   exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
+  recordActivity?: Resolver<ResolversTypes['ActivityPayload'], ParentType, ContextType, RequireFields<MutationRecordActivityArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
@@ -2015,6 +2221,7 @@ export type SelfAssessmentPayloadResolvers<ContextType = SubgraphContext, Parent
 
 export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember'], FederationReferenceType extends FederationReferenceTypes['StaffMember'] = FederationReferenceTypes['StaffMember']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StaffMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<StaffMemberActivitiesArgs>>;
   caseload?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<StaffMemberCaseloadArgs>>;
   contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2027,6 +2234,16 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
 export type StaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMemberPayload'] = ResolversParentTypes['StaffMemberPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+}>;
+
+export type StaffMinutesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMinutes'] = ResolversParentTypes['StaffMinutes']> = ResolversObject<{
+  byKind?: Resolver<Array<ResolversTypes['StaffMinutesOfKind']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffMinutesOfKindResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMinutesOfKind'] = ResolversParentTypes['StaffMinutesOfKind']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNote'] = ResolversParentTypes['SupportNote']> = ResolversObject<{
@@ -2080,6 +2297,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   researchConsent?: Resolver<Maybe<ResolversTypes['ResearchConsent']>, ParentType, ContextType>;
   selfAssessmentDue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   selfAssessments?: Resolver<Maybe<Array<ResolversTypes['SelfAssessment']>>, ParentType, ContextType>;
+  staffMinutes?: Resolver<Maybe<ResolversTypes['StaffMinutes']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
@@ -2163,6 +2381,10 @@ export type YouthStatusChangesResolvers<ContextType = SubgraphContext, ParentTyp
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  Activity?: ActivityResolvers<ContextType>;
+  ActivityConnection?: ActivityConnectionResolvers<ContextType>;
+  ActivityEdge?: ActivityEdgeResolvers<ContextType>;
+  ActivityPayload?: ActivityPayloadResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -2195,6 +2417,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SelfAssessmentPayload?: SelfAssessmentPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StaffMemberPayload?: StaffMemberPayloadResolvers<ContextType>;
+  StaffMinutes?: StaffMinutesResolvers<ContextType>;
+  StaffMinutesOfKind?: StaffMinutesOfKindResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
   TargetResult?: TargetResultResolvers<ContextType>;

@@ -37,6 +37,7 @@ import {
 } from './domain/input-audience.ts';
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { municipalityAudienceOf } from './domain/municipality-queries.ts';
+import { mayRecordProgrammeCosts } from './domain/programme-costs.ts';
 import { STAFF_FIELD_ACCESS, type StaffView } from './domain/staff-access.ts';
 import {
   STAFF_MUTATION_ACCESS,
@@ -55,6 +56,9 @@ import { youthViewById } from './domain/youth-queries.ts';
 
 /** The fields whose rule guards the figures' value types (counts only, never a person). */
 const FIGURES = 'Municipality.youthStats, ProgrammeStats.youthStats';
+
+/** The fields whose rule guards the resource figures' value types (minutes, costs, counts). */
+const RESOURCE_FIGURES = 'Municipality.resourceStats, ProgrammeStats.resourceStats';
 
 /** The fields whose rule guards the direction figures' value types (counts only). */
 const DIRECTION_FIGURES = 'Municipality.directionStats, ProgrammeStats.directionStats';
@@ -266,6 +270,7 @@ export const peopleRules: SubgraphRules = {
       to: programmeOffice,
       youthStats: programmeOffice,
       directionStats: programmeOffice,
+      resourceStats: programmeOffice,
       [REFERENCE]: programmeOffice,
     },
     StaffMember: staffRules,
@@ -358,12 +363,44 @@ export const peopleRules: SubgraphRules = {
       removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
       registerMunicipality: programmeOffice,
+      recordProgrammeCosts: fieldRule(
+        'teamLeaderOrProgrammeOffice(recordProgrammeCosts)',
+        (identity, _parent, _context, args) =>
+          mayRecordProgrammeCosts(identity, inputOf(args).municipalityCode),
+      ),
       recordActivity: fieldRule(
         'staffOfTheMunicipality(recordActivity)',
         (identity, _parent, _context, args) =>
           mayRecordActivity(identity, inputOf(args).municipalityCode),
       ),
     },
+    ProgrammeCostsPayload: allGuardedByParent('Mutation.recordProgrammeCosts', [
+      'programmeCosts',
+      'errors',
+    ]),
+    ProgrammeCosts: allGuardedByParent('Mutation.recordProgrammeCosts', [
+      'municipalityCode',
+      'month',
+      'amountDkk',
+      'version',
+    ]),
+    ResourceStats: allGuardedByParent(RESOURCE_FIGURES, [
+      'staffMinutes',
+      'staffMinutesByKind',
+      'staffHourCostDkk',
+      'staffHourCostVersion',
+      'staffCostDkk',
+      'programmeCostsDkk',
+      'programmeCostsByMonth',
+      'totalCostDkk',
+      'youthEnrolled',
+      'youthIntoEducationOrJob',
+      'staffMinutesPerYouthEnrolled',
+      'costPerYouthEnrolledDkk',
+      'costPerYouthIntoEducationOrJobDkk',
+      'programmeCostsVersion',
+    ]),
+    ProgrammeCostsOfMonth: allGuardedByParent(RESOURCE_FIGURES, ['month', 'amountDkk']),
     ActivityPayload: allGuardedByParent('Mutation.recordActivity', ['activity', 'errors']),
     Activity: {
       ...allGuardedByParent('StaffMember.activities, Mutation.recordActivity', [
@@ -383,7 +420,10 @@ export const peopleRules: SubgraphRules = {
     ActivityConnection: connectionRules('StaffMember.activities'),
     ActivityEdge: edgeRules('StaffMember.activities'),
     StaffMinutes: allGuardedByParent('Youth.staffMinutes', ['total', 'byKind']),
-    StaffMinutesOfKind: allGuardedByParent('Youth.staffMinutes', ['kind', 'minutes']),
+    StaffMinutesOfKind: allGuardedByParent(`Youth.staffMinutes, ${RESOURCE_FIGURES}`, [
+      'kind',
+      'minutes',
+    ]),
     RegisterMunicipalityPayload: allGuardedByParent('Mutation.registerMunicipality', [
       'municipality',
       'errors',

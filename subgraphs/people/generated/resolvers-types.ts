@@ -542,6 +542,15 @@ export type Municipality = {
   /** The municipality's name, e.g. "København". */
   name: Scalars['String']['output'];
   /**
+   * What the programme cost the municipality over a period (whole calendar months): staff minutes
+   * from the team's activity log, their cost at the configured cost per staff hour, the programme
+   * costs the municipality recorded, and the cost per young person enrolled and per young person
+   * into education or a job. For the municipality's team (exact) and the programme office (the
+   * counts of young people rounded as in `youthStats`; a cost per young person only over 10 or more
+   * as shown).
+   */
+  resourceStats: Maybe<ResourceStats>;
+  /**
    * The municipal team: every staff member of the municipality, team leader first, then by role
    * and name. Readable by the team itself and by the young people and company contacts of the
    * municipality (names, roles and work contact details only).
@@ -569,6 +578,16 @@ export type Municipality = {
  * people subgraph; every other subgraph adds the figures it holds about the municipality.
  */
 export type MunicipalityDirectionStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK with its own municipal team. Owned by the
+ * people subgraph; every other subgraph adds the figures it holds about the municipality.
+ */
+export type MunicipalityResourceStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -666,6 +685,12 @@ export type Mutation = {
    */
   recordActivity: ActivityPayload;
   /**
+   * Records a municipality's programme costs of one month; a correction replaces the month's
+   * figure. The municipality's team leader or the programme office. Versioned: send the
+   * `programmeCostsVersion` last read from `resourceStats`.
+   */
+  recordProgrammeCosts: ProgrammeCostsPayload;
+  /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
    */
@@ -758,6 +783,11 @@ export type MutationRecordActivityArgs = {
 };
 
 
+export type MutationRecordProgrammeCostsArgs = {
+  input: RecordProgrammeCostsInput;
+};
+
+
 export type MutationRecordResearchConsentArgs = {
   input: RecordResearchConsentInput;
 };
@@ -796,6 +826,37 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A municipality's programme costs of one month, as recorded. */
+export type ProgrammeCosts = {
+  __typename?: 'ProgrammeCosts';
+  /** The month's costs in whole kroner. */
+  amountDkk: Scalars['Int']['output'];
+  /** The month, `YYYY-MM`. */
+  month: Scalars['String']['output'];
+  /** The municipality. */
+  municipalityCode: Scalars['ID']['output'];
+  /** The version of the municipality's programme costs after the change. */
+  version: Scalars['Int']['output'];
+};
+
+/** The programme costs recorded for one month. */
+export type ProgrammeCostsOfMonth = {
+  __typename?: 'ProgrammeCostsOfMonth';
+  /** The costs in whole kroner. */
+  amountDkk: Scalars['Int']['output'];
+  /** The month, `YYYY-MM`. */
+  month: Scalars['String']['output'];
+};
+
+/** The result of recording programme costs. */
+export type ProgrammeCostsPayload = {
+  __typename?: 'ProgrammeCostsPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The costs as recorded; null when the change was refused. */
+  programmeCosts: Maybe<ProgrammeCosts>;
+};
+
 /**
  * The programme office's figures across every municipality running NEXTWORK, for a period: each
  * subgraph adds its totals (people: `youthStats`). Each total is the sum of the municipalities'
@@ -810,6 +871,11 @@ export type ProgrammeStats = {
   directionStats: Maybe<DirectionStats>;
   /** First day of the period. */
   from: Scalars['Date']['output'];
+  /**
+   * The resources of every municipality added up: minutes and costs summed, counts of young people
+   * as in `youthStats`, costs per young person from those.
+   */
+  resourceStats: Maybe<ResourceStats>;
   /** Last day of the period. */
   to: Scalars['Date']['output'];
   /** The figures of the young people of every municipality, added up. */
@@ -971,6 +1037,27 @@ export type RecordActivityInput = {
   youthId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A municipality's programme costs of one month. */
+export type RecordProgrammeCostsInput = {
+  /** The month's costs in whole kroner, 0 to 100,000,000; replaces any figure recorded before. */
+  amountDkk: Scalars['Int']['input'];
+  /**
+   * The version of the municipality's programme costs as last read (0 before any were recorded); a
+   * change made on another version is refused with `CONFLICT`, which names the current version.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The month, `YYYY-MM`: not before the programme's start, not after this month. */
+  month: Scalars['String']['input'];
+  /** The municipality. */
+  municipalityCode: Scalars['ID']['input'];
+};
+
 /** A young person's consent to the research-based effect evaluation. */
 export type RecordResearchConsentInput = {
   /**
@@ -1082,6 +1169,54 @@ export type ResearchConsent = {
   givenAt: Maybe<Scalars['Date']['output']>;
   /** The day consent was withdrawn; null unless it is withdrawn now. */
   withdrawnAt: Maybe<Scalars['Date']['output']>;
+};
+
+/** The resources a period of the programme took, and what they cost per young person. */
+export type ResourceStats = {
+  __typename?: 'ResourceStats';
+  /**
+   * The total cost per young person enrolled in the period, in whole kroner; null as
+   * `staffMinutesPerYouthEnrolled`.
+   */
+  costPerYouthEnrolledDkk: Maybe<Scalars['Int']['output']>;
+  /**
+   * The total cost per young person into education or a job in the period, in whole kroner; null
+   * when nobody was, or fewer than 10 are shown to the programme office.
+   */
+  costPerYouthIntoEducationOrJobDkk: Maybe<Scalars['Int']['output']>;
+  /** The programme costs recorded for each month of the period that has any. */
+  programmeCostsByMonth: Array<ProgrammeCostsOfMonth>;
+  /** The programme costs recorded for the period's months (`recordProgrammeCosts`), in whole kroner. */
+  programmeCostsDkk: Scalars['Int']['output'];
+  /**
+   * The version of the municipality's programme costs, to send as `expectedVersion` with
+   * `recordProgrammeCosts` (0 before any were recorded). Null in the programme's totals.
+   */
+  programmeCostsVersion: Maybe<Scalars['Int']['output']>;
+  /** The staff minutes at the cost per staff hour, in whole kroner. */
+  staffCostDkk: Scalars['Int']['output'];
+  /** The cost of one staff hour in whole kroner, as configured (`staffHourCostVersion`). */
+  staffHourCostDkk: Scalars['Int']['output'];
+  /** Which version of the configured cost per staff hour the figures use. */
+  staffHourCostVersion: Scalars['String']['output'];
+  /** The staff minutes of the period, of every kind. */
+  staffMinutes: Scalars['Int']['output'];
+  /** The staff minutes by kind of activity; every kind, zero included. */
+  staffMinutesByKind: Array<StaffMinutesOfKind>;
+  /**
+   * Staff minutes per young person enrolled in the period, rounded to whole minutes; null when
+   * nobody was enrolled, or fewer than 10 are shown to the programme office.
+   */
+  staffMinutesPerYouthEnrolled: Maybe<Scalars['Int']['output']>;
+  /** Staff cost and programme costs together, in whole kroner. */
+  totalCostDkk: Scalars['Int']['output'];
+  /** The young people enrolled in the period (`youthStats.enrolledInPeriod`); null when hidden. */
+  youthEnrolled: Maybe<Scalars['Int']['output']>;
+  /**
+   * The young people who went into education or a job in the period (status changes to
+   * `IN_EDUCATION` and `IN_JOB`); null when hidden.
+   */
+  youthIntoEducationOrJob: Maybe<Scalars['Int']['output']>;
 };
 
 /** A young person's answered self-assessment. */
@@ -1848,12 +1983,16 @@ export type ResolversTypes = ResolversObject<{
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProgrammeCosts: ResolverTypeWrapper<ProgrammeCosts>;
+  ProgrammeCostsOfMonth: ResolverTypeWrapper<ProgrammeCostsOfMonth>;
+  ProgrammeCostsPayload: ResolverTypeWrapper<ProgrammeCostsPayload>;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
   RecordActivityInput: RecordActivityInput;
+  RecordProgrammeCostsInput: RecordProgrammeCostsInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
@@ -1862,6 +2001,7 @@ export type ResolversTypes = ResolversObject<{
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: ResolverTypeWrapper<RemoveStaffMemberPayload>;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
+  ResourceStats: ResolverTypeWrapper<ResourceStats>;
   SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   SelfAssessmentAnswer: ResolverTypeWrapper<SelfAssessmentAnswer>;
   SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
@@ -1933,12 +2073,16 @@ export type ResolversParentTypes = ResolversObject<{
   Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  ProgrammeCosts: ProgrammeCosts;
+  ProgrammeCostsOfMonth: ProgrammeCostsOfMonth;
+  ProgrammeCostsPayload: ProgrammeCostsPayload;
   ProgrammeStats: ProgrammePeriodModel;
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordActivityInput: RecordActivityInput;
+  RecordProgrammeCostsInput: RecordProgrammeCostsInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
@@ -1946,6 +2090,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: RemoveStaffMemberPayload;
   ResearchConsent: ResearchConsent;
+  ResourceStats: ResourceStats;
   SelfAssessment: SelfAssessmentModel;
   SelfAssessmentAnswer: SelfAssessmentAnswer;
   SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
@@ -2107,6 +2252,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType, Partial<MunicipalityDirectionStatsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceStats?: Resolver<Maybe<ResolversTypes['ResourceStats']>, ParentType, ContextType, Partial<MunicipalityResourceStatsArgs>>;
   team?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<MunicipalityYouthArgs>>;
   youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType, Partial<MunicipalityYouthStatsArgs>>;
@@ -2124,6 +2270,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
   recordActivity?: Resolver<ResolversTypes['ActivityPayload'], ParentType, ContextType, RequireFields<MutationRecordActivityArgs, 'input'>>;
+  recordProgrammeCosts?: Resolver<ResolversTypes['ProgrammeCostsPayload'], ParentType, ContextType, RequireFields<MutationRecordProgrammeCostsArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
@@ -2137,10 +2284,28 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ProgrammeCostsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCosts'] = ResolversParentTypes['ProgrammeCosts']> = ResolversObject<{
+  amountDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeCostsOfMonthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCostsOfMonth'] = ResolversParentTypes['ProgrammeCostsOfMonth']> = ResolversObject<{
+  amountDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeCostsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCostsPayload'] = ResolversParentTypes['ProgrammeCostsPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  programmeCosts?: Resolver<Maybe<ResolversTypes['ProgrammeCosts']>, ParentType, ContextType>;
+}>;
+
 export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
   directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  resourceStats?: Resolver<Maybe<ResolversTypes['ResourceStats']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
 }>;
@@ -2183,6 +2348,23 @@ export type ResearchConsentResolvers<ContextType = SubgraphContext, ParentType e
   given?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   givenAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type ResourceStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ResourceStats'] = ResolversParentTypes['ResourceStats']> = ResolversObject<{
+  costPerYouthEnrolledDkk?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  costPerYouthIntoEducationOrJobDkk?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  programmeCostsByMonth?: Resolver<Array<ResolversTypes['ProgrammeCostsOfMonth']>, ParentType, ContextType>;
+  programmeCostsDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmeCostsVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  staffCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffHourCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffHourCostVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  staffMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffMinutesByKind?: Resolver<Array<ResolversTypes['StaffMinutesOfKind']>, ParentType, ContextType>;
+  staffMinutesPerYouthEnrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youthEnrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthIntoEducationOrJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SelfAssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = ResolversObject<{
@@ -2403,6 +2585,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProgrammeCosts?: ProgrammeCostsResolvers<ContextType>;
+  ProgrammeCostsOfMonth?: ProgrammeCostsOfMonthResolvers<ContextType>;
+  ProgrammeCostsPayload?: ProgrammeCostsPayloadResolvers<ContextType>;
   ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -2410,6 +2595,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   RegisterMunicipalityPayload?: RegisterMunicipalityPayloadResolvers<ContextType>;
   RemoveStaffMemberPayload?: RemoveStaffMemberPayloadResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
+  ResourceStats?: ResourceStatsResolvers<ContextType>;
   SelfAssessment?: SelfAssessmentResolvers<ContextType>;
   SelfAssessmentAnswer?: SelfAssessmentAnswerResolvers<ContextType>;
   SelfAssessmentItem?: SelfAssessmentItemResolvers<ContextType>;

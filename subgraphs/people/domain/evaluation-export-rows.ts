@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type ActivityKind, type ActivityMinutes, noMinutes } from '#kernel/activity-log';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
 import {
@@ -173,6 +174,10 @@ export interface EvaluationYouthRow extends TieColumns {
   selfAssessment: SelfAssessmentColumns;
   /** How many work stories they wrote and shared, with their group and with a company (#20). */
   workStories: WorkStoryCounts;
+  /** The staff minutes the team's activity log holds about them (#21), in all. */
+  staffMinutes: number;
+  /** The same minutes by kind of activity, every kind (0 where none). */
+  staffMinutesByKind: Record<ActivityKind, number>;
 }
 
 /** One placement's row. */
@@ -232,6 +237,8 @@ export interface EvaluationSubject {
   workStories?: WorkStoryCounts;
   /** How many other young people they are tied to (#20); 0 when left out. */
   youthPeerTies?: number;
+  /** The staff minutes logged about them (#21); none when left out. */
+  staffMinutes?: ActivityMinutes;
 }
 
 /**
@@ -273,6 +280,8 @@ export function evaluationRowsOf(
       weeklyStatus: series.map(({ week, status }) => ({ week, status })),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       workStories: subject.workStories ?? NO_STORIES,
+      staffMinutes: (subject.staffMinutes ?? noMinutes()).minutes,
+      staffMinutesByKind: { ...(subject.staffMinutes ?? noMinutes()).byKind },
       ...tieColumnsOf(subject.ties ?? [], until),
     },
     placements: placements.map((placement, index) => {

@@ -1,10 +1,16 @@
-import { ACTIVITY_SK_PREFIX, type Activity, ActivityEntity } from '#kernel/activity-log';
+import {
+  ACTIVITY_SK_PREFIX,
+  type Activity,
+  ActivityEntity,
+  type ActivityMinutes,
+  youthMinutesOf,
+} from '#kernel/activity-log';
 import type { Connection } from '#kernel/connection';
 import type { ItemLoader } from '#kernel/entity-loader';
 import { key } from '#kernel/keys';
 import type { ListingReader, PageRequest } from '#kernel/listing';
 import { sharedKeys } from '#kernel/shared-keys';
-import type { Item } from '#kernel/table/table';
+import type { Item, Table } from '#kernel/table/table';
 
 /**
  * The team's activity log as people reads it: a staff member's activities (their partition,
@@ -54,4 +60,19 @@ export function loadYouthActivityMinutes(
   youthId: string,
 ): Promise<Item | undefined> {
   return loader.load(sharedKeys.youthActivityMinutes(youthId));
+}
+
+/**
+ * Young people's staff minutes so far (the evaluation export's page): one batched read of their
+ * minutes items.
+ *
+ * @param table - the table
+ * @param youthIds - the young people
+ */
+export async function loadStaffMinutes(
+  table: Table,
+  youthIds: readonly string[],
+): Promise<Map<string, ActivityMinutes>> {
+  const items = await table.batchGet(youthIds.map(sharedKeys.youthActivityMinutes));
+  return new Map(youthIds.map((id, index) => [id, youthMinutesOf(items[index])]));
 }

@@ -53,6 +53,7 @@ function mappersOf(name: string): Record<string, string> {
       Viewer: '../../kernel/identity.ts#Identity',
       SelfAssessment: '../domain/self-assessment.ts#SelfAssessment',
       DirectionStats: '../domain/direction-figures.ts#DirectionStatsFigures',
+      Activity: '../../kernel/activity-log.ts#Activity',
     },
     companies: {
       Municipality: '../domain/municipality-ref.ts#MunicipalityRef',

@@ -148,7 +148,13 @@ export const DATA_SUBJECT_KEY_PREFIXES: Record<
 > = {
   // The audit trail too: an erasure replaces the erased person's subject in the records they
   // made (`people/data-subject/audit-actor-redaction.ts`), found in their partition and on gsi2.
-  people: { write: [PREFIX.youth, PREFIX.audit, PREFIX.rateLimit], read: [], indexes: ['gsi2'] },
+  // And the team's activities about them, in the staff members' partitions (`STAFF#<id>` /
+  // `ACTIVITY#…`), found on gsi1 (`YOUTH#<id>#ACTIVITY`): erasure takes the link and note out.
+  people: {
+    write: [PREFIX.youth, PREFIX.audit, PREFIX.rateLimit, PREFIX.staff],
+    read: [],
+    indexes: ['gsi1', 'gsi2'],
+  },
   companies: { write: [], read: [], indexes: [] },
   placements: {
     write: [

@@ -34,6 +34,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'records',
   'researchConsent',
   'selfAssessments',
+  'staffMinutes',
   'statusHistory',
   'support',
   'supportNotes',

@@ -161,6 +161,35 @@ export const sharedKeys = {
     pk: key(PREFIX.staff, staffId),
     sk: 'STANDING',
   }),
+  /**
+   * One activity of a staff member's work (`activity-log.ts`; written by whichever subgraph's
+   * transaction does the work — people for `recordActivity`, and the lifecycle's tasks and the
+   * learning community's attendance as they log their own). It lives in the staff member's
+   * partition, by day; gsi1 lists those concerning a young person (`YOUTH#<id>#ACTIVITY`) for
+   * their export and erasure. Readers may rely on every attribute of `ActivitySchema`.
+   */
+  activity: (staffId: string, on: string, activityId: string): ItemKey => ({
+    pk: key(PREFIX.staff, staffId),
+    sk: key('ACTIVITY', on, activityId),
+  }),
+  /**
+   * A municipality's month counters of staff minutes by kind of activity (`activity-log.ts`),
+   * added to in the same transaction as each activity: `2026-11#minutes.COMPANY_VISIT`,
+   * `2026-11#activities`.
+   */
+  activityCounts: (municipalityCode: string): ItemKey => ({
+    pk: key(PREFIX.municipality, municipalityCode),
+    sk: 'ACTIVITY_COUNTS',
+  }),
+  /**
+   * A young person's staff minutes so far (`activity-log.ts`): `minutes` and `minutes.<KIND>`,
+   * added to with each activity concerning them. It lives in their item collection, so erasure
+   * removes it with them (the municipality's month counters keep the figures).
+   */
+  youthActivityMinutes: (youthId: string): ItemKey => ({
+    pk: key(PREFIX.youth, youthId),
+    sk: 'ACTIVITY_MINUTES',
+  }),
 } as const;
 
 /**

@@ -24,6 +24,11 @@ import {
 } from '#kernel/field-rules';
 import type { Identity } from '#kernel/identity';
 import { EntityIdSchema } from '#kernel/validation';
+import {
+  ACTIVITY_READ_ACCESS,
+  activityAudience,
+  mayRecordActivity,
+} from './domain/activity-access.ts';
 import { DATA_SUBJECT_ACCESS } from './domain/data-subject-access.ts';
 import {
   dataSubjectAudienceOfInput,
@@ -32,6 +37,7 @@ import {
 } from './domain/input-audience.ts';
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { municipalityAudienceOf } from './domain/municipality-queries.ts';
+import { mayRecordProgrammeCosts } from './domain/programme-costs.ts';
 import { STAFF_FIELD_ACCESS, type StaffView } from './domain/staff-access.ts';
 import {
   STAFF_MUTATION_ACCESS,
@@ -50,6 +56,9 @@ import { youthViewById } from './domain/youth-queries.ts';
 
 /** The fields whose rule guards the figures' value types (counts only, never a person). */
 const FIGURES = 'Municipality.youthStats, ProgrammeStats.youthStats';
+
+/** The fields whose rule guards the resource figures' value types (minutes, costs, counts). */
+const RESOURCE_FIGURES = 'Municipality.resourceStats, ProgrammeStats.resourceStats';
 
 /** The fields whose rule guards the direction figures' value types (counts only). */
 const DIRECTION_FIGURES = 'Municipality.directionStats, ProgrammeStats.directionStats';
@@ -83,6 +92,11 @@ function youthRules(): Record<string, AnyFieldRule> {
 }
 
 const staffRules: Record<string, AnyFieldRule> = {
+  activities: audienceRule(
+    'ACTIVITY_READ_ACCESS',
+    (identity, view: StaffView) => activityAudience(identity, view),
+    ACTIVITY_READ_ACCESS,
+  ),
   ...audienceRules(
     'STAFF_FIELD_ACCESS',
     STAFF_FIELD_ACCESS,
@@ -257,6 +271,7 @@ export const peopleRules: SubgraphRules = {
       to: programmeOffice,
       youthStats: programmeOffice,
       directionStats: programmeOffice,
+      resourceStats: programmeOffice,
       [REFERENCE]: programmeOffice,
     },
     StaffMember: staffRules,
@@ -350,7 +365,67 @@ export const peopleRules: SubgraphRules = {
       removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
       registerMunicipality: programmeOffice,
+      recordProgrammeCosts: fieldRule(
+        'teamLeaderOrProgrammeOffice(recordProgrammeCosts)',
+        (identity, _parent, _context, args) =>
+          mayRecordProgrammeCosts(identity, inputOf(args).municipalityCode),
+      ),
+      recordActivity: fieldRule(
+        'staffOfTheMunicipality(recordActivity)',
+        (identity, _parent, _context, args) =>
+          mayRecordActivity(identity, inputOf(args).municipalityCode),
+      ),
     },
+    ProgrammeCostsPayload: allGuardedByParent('Mutation.recordProgrammeCosts', [
+      'programmeCosts',
+      'errors',
+    ]),
+    ProgrammeCosts: allGuardedByParent('Mutation.recordProgrammeCosts', [
+      'municipalityCode',
+      'month',
+      'amountDkk',
+      'version',
+    ]),
+    ResourceStats: allGuardedByParent(RESOURCE_FIGURES, [
+      'staffMinutes',
+      'staffMinutesByKind',
+      'staffHourCostDkk',
+      'staffHourCostVersion',
+      'staffCostDkk',
+      'programmeCostsDkk',
+      'programmeCostsByMonth',
+      'totalCostDkk',
+      'youthEnrolled',
+      'youthIntoEducationOrJob',
+      'staffMinutesPerYouthEnrolled',
+      'costPerYouthEnrolledDkk',
+      'costPerYouthIntoEducationOrJobDkk',
+      'programmeCostsVersion',
+    ]),
+    ProgrammeCostsOfMonth: allGuardedByParent(RESOURCE_FIGURES, ['month', 'amountDkk']),
+    ActivityPayload: allGuardedByParent('Mutation.recordActivity', ['activity', 'errors']),
+    Activity: {
+      ...allGuardedByParent('StaffMember.activities, Mutation.recordActivity', [
+        'id',
+        'kind',
+        'minutes',
+        'on',
+        'companyId',
+        'source',
+        'recordedAt',
+      ]),
+      // Whom it concerned and the staff member's words about them: that young person's data,
+      // audited as a read about them and in their art. 15 export (`activities`).
+      youthId: personal(guardedByParent('StaffMember.activities, Mutation.recordActivity')),
+      note: personal(guardedByParent('StaffMember.activities, Mutation.recordActivity')),
+    },
+    ActivityConnection: connectionRules('StaffMember.activities'),
+    ActivityEdge: edgeRules('StaffMember.activities'),
+    StaffMinutes: allGuardedByParent('Youth.staffMinutes', ['total', 'byKind']),
+    StaffMinutesOfKind: allGuardedByParent(`Youth.staffMinutes, ${RESOURCE_FIGURES}`, [
+      'kind',
+      'minutes',
+    ]),
     RegisterMunicipalityPayload: allGuardedByParent('Mutation.registerMunicipality', [
       'municipality',
       'errors',
@@ -437,6 +512,10 @@ export const peopleRules: SubgraphRules = {
   },
   subjects: {
     Youth: subjectOfYouthView,
+    Activity: (activity: { youthId?: string; municipalityCode?: string }) =>
+      activity.youthId
+        ? { youthId: activity.youthId, municipalityCode: activity.municipalityCode }
+        : undefined,
     'Query.youth': (_parent, args) => ({ youthId: String(args.id) }),
     'Query.auditTrail': (_parent, args) => ({ youthId: String(args.youthId) }),
   },

@@ -150,4 +150,35 @@ describe('seedPeople', () => {
     expect(profile?.atEnrolment).toMatchObject({ benefitCategory: history[0]?.category });
     expect(new Set(world.youth.map((person) => person.gender)).size).toBe(4);
   });
+
+  it('writes a few weeks of the team’s activities and three months of programme costs (#21)', async () => {
+    // Prepare
+    const leader = world.staff.find(
+      (s) => s.municipalityCode === '265' && s.role === 'TEAM_LEADER',
+    );
+    const context = testContext(
+      table,
+      staffIdentity('265', 'TEAM_LEADER', leader?.id),
+      new Date(`${world.today}T12:00:00Z`),
+    );
+    // Act
+    const result = await execute(
+      server,
+      context,
+      '{ municipality(code: "265") { resourceStats(from: "2026-08-01") { staffMinutes programmeCostsByMonth { month amountDkk } programmeCostsVersion } } }',
+    );
+    // Assess
+    const stats = (
+      result.data?.municipality as {
+        resourceStats: {
+          staffMinutes: number;
+          programmeCostsByMonth: unknown[];
+          programmeCostsVersion: number;
+        };
+      } | null
+    )?.resourceStats;
+    expect(stats?.staffMinutes).toBeGreaterThan(0);
+    expect(stats?.programmeCostsByMonth).toHaveLength(3);
+    expect(stats?.programmeCostsVersion).toBe(3);
+  });
 });

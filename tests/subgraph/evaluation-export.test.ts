@@ -77,6 +77,8 @@ const YOUTH_COLUMNS = [
   'placementCount',
   'pseudonym',
   'selfAssessment',
+  'staffMinutes',
+  'staffMinutesByKind',
   'statusAtEnd',
   'strongestTie',
   'weeklyStatus',

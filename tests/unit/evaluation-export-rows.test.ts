@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noMinutes } from '#kernel/activity-log';
 import {
   ageBandOf,
   evaluationRowsOf,
@@ -168,4 +169,31 @@ describe('the age exception column', () => {
       expect(JSON.stringify(rows)).not.toContain('Henvist');
     },
   );
+
+  it('carries the staff minutes about the young person, in all and by kind (#21)', () => {
+    // Prepare
+    const youth = aYouth();
+    const minutes = noMinutes();
+    minutes.minutes = 75;
+    minutes.byKind.COMPANY_VISIT = 45;
+    minutes.byKind.PHONE_FOLLOW_UP = 30;
+    const subject = {
+      pseudonym: 'p',
+      youth,
+      timeline: [{ status: 'ENROLLED' as const, date: youth.enrolledAt }],
+      placements: [],
+      attendance: { present: 0, absent: 0, excused: 0 },
+    };
+    // Act
+    const logged = evaluationRowsOf({ ...subject, staffMinutes: minutes }, '2026-09-30');
+    const none = evaluationRowsOf(subject, '2026-09-30');
+    // Assess
+    expect(logged.youth.staffMinutes).toBe(75);
+    expect(logged.youth.staffMinutesByKind).toMatchObject({
+      COMPANY_VISIT: 45,
+      PHONE_FOLLOW_UP: 30,
+      OTHER: 0,
+    });
+    expect(none.youth.staffMinutes).toBe(0);
+  });
 });

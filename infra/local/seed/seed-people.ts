@@ -21,6 +21,7 @@ import {
 } from '#people/repository/youth-entity';
 import { youthFiguresToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
+import { seedActivities } from './seed-activities.ts';
 import { selfAssessmentItems } from './seed-self-assessments.ts';
 
 /** Placement statuses during which a company's contacts may see the young person's work profile. */
@@ -88,6 +89,7 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   items.push(...youthCompanyLinks(world));
   items.push(...selfAssessmentItems(world));
   await table.putMany(items);
+  await seedActivities(table, world);
 }
 
 /** A demo young person as the people subgraph stores them. */

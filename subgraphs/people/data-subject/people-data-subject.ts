@@ -16,6 +16,7 @@ import {
   YouthEntity,
   youthKey,
 } from '../repository/youth-entity.ts';
+import { activitiesAbout, unlinkActivities } from './activities-about-youth.ts';
 import { redactActorSubject } from './audit-actor-redaction.ts';
 import { anonymiseSelfAssessments, isSelfAssessmentItem } from './erased-self-assessments.ts';
 import { ErasedYouthEntity } from './erased-youth-entity.ts';
@@ -60,6 +61,7 @@ export const PEOPLE_EXPORT_SECTIONS = {
   supportNotes: ['SupportNote'],
   companyLinks: [],
   selfAssessments: ['SelfAssessment', 'SelfAssessmentAnswer'],
+  activities: ['Activity'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -96,6 +98,7 @@ export async function collectPeopleData(
     selfAssessments: items
       .filter((item) => item.sk.startsWith(SELF_ASSESSMENT_PREFIX))
       .map(SelfAssessmentEntity.fromItem),
+    activities: await activitiesAbout(table, youthId),
   };
   return sections;
 }
@@ -133,6 +136,8 @@ export async function erasePeopleData(
   const profile = items.find((item) => isProfile(item, youthId));
   // Before the profile goes, so that an erasure that stops here is finished by running it again.
   await redactActorSubject(table, youthId);
+  // Kept for the figures, without the link to them: anonymised, as the stubs are.
+  const unlinked = await unlinkActivities(table, youthId);
   const others = items.filter((item) => !isProfile(item, youthId) && !isSelfAssessmentItem(item));
   for (let start = 0; start < others.length; start += TRANSACTION_LIMIT) {
     const chunk = others.slice(start, start + TRANSACTION_LIMIT);
@@ -143,7 +148,11 @@ export async function erasePeopleData(
     await table.transact(transaction);
   }
   if (!profile) {
-    return { operation: 'erase', deleted: others.length, anonymised: assessments.length };
+    return {
+      operation: 'erase',
+      deleted: others.length,
+      anonymised: assessments.length + unlinked,
+    };
   }
   const youth = YouthEntity.fromItem(profile);
   const stub = ErasedYouthEntity.toItem({
@@ -165,7 +174,11 @@ export async function erasePeopleData(
     },
   ];
   await table.transact(last);
-  return { operation: 'erase', deleted: others.length + 1, anonymised: 1 + assessments.length };
+  return {
+    operation: 'erase',
+    deleted: others.length + 1,
+    anonymised: 1 + assessments.length + unlinked,
+  };
 }
 
 /**

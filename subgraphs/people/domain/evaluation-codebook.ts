@@ -1,3 +1,4 @@
+import { ACTIVITY_KINDS } from '#kernel/activity-log';
 import {
   OUTCOME_KINDS,
   PLACEMENT_ORIGIN_KINDS,
@@ -109,6 +110,15 @@ export const YOUTH_CODEBOOK: CodebookTable<EvaluationYouthRow> = {
     'code?',
     'Highest completed education at enrolment (Danish levels, ISCED 2011); null when not recorded.',
     EducationLevelSchema.options,
+  ),
+  staffMinutes: column(
+    'integer',
+    'Staff minutes logged about the young person in the activity log, all so far (not cut at the last day observed).',
+  ),
+  staffMinutesByKind: column(
+    'object',
+    'The same minutes by kind of activity {kind: integer}; every kind present.',
+    ACTIVITY_KINDS,
   ),
   benefitCategoryAtEnrolment: column(
     'code?',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type ActivityKind, type ActivityMinutes, noMinutes } from '#kernel/activity-log';
 import { addMonths } from '#kernel/calendar';
 import { IsoDateSchema } from '#kernel/validation';
 import {
@@ -201,6 +202,10 @@ export interface EvaluationYouthRow extends TieColumns {
   selfAssessment: SelfAssessmentColumns;
   /** How many work stories they wrote and shared, with their group and with a company (#20). */
   workStories: WorkStoryCounts;
+  /** The staff minutes the team's activity log holds about them (#21), in all. */
+  staffMinutes: number;
+  /** The same minutes by kind of activity, every kind (0 where none). */
+  staffMinutesByKind: Record<ActivityKind, number>;
 }
 
 /** One placement's row. */
@@ -278,6 +283,8 @@ export interface EvaluationSubject {
   youthPeerTies?: number;
   /** Turns a company's id into its pseudonym (#21); without it no company pseudonym is given. */
   companyPseudonymOf?: (companyId: string) => string;
+  /** The staff minutes logged about them (#21); none when left out. */
+  staffMinutes?: ActivityMinutes;
 }
 
 /**
@@ -324,6 +331,8 @@ export function evaluationRowsOf(
       benefitCategoryAtEnrolment: youth.atEnrolment?.benefitCategory ?? null,
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       workStories: subject.workStories ?? NO_STORIES,
+      staffMinutes: (subject.staffMinutes ?? noMinutes()).minutes,
+      staffMinutesByKind: { ...(subject.staffMinutes ?? noMinutes()).byKind },
       ...tieColumnsOf(subject.ties ?? [], until),
     },
     placements: placements.map((placement, index) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
+import { type ActivityMinutes, noMinutes } from '#kernel/activity-log';
 import { defineCommand } from '#kernel/command';
 import type { SubgraphContext } from '#kernel/context';
 import type { CursorKey } from '#kernel/cursor';
@@ -14,6 +15,7 @@ import { BadUserInputError, DateOutOfRangeError } from '#kernel/errors';
 import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
+import { loadStaffMinutes } from '../repository/activity-repository.ts';
 import {
   type EvaluationYouth,
   readEvaluationYouthPage,
@@ -116,6 +118,7 @@ async function rowsOfPage(
   dispatcher: DataSubjectDispatcher,
   pseudonymise: Pseudonymisers,
   selfAssessments: ReadonlyMap<string, SelfAssessment[]>,
+  staffMinutes: ReadonlyMap<string, ActivityMinutes>,
 ): Promise<EvaluationRows> {
   const youthIds = subjects.map((subject) => subject.youth.id);
   const request = { operation: 'evaluationRows', youthIds, until } as const;
@@ -141,6 +144,7 @@ async function rowsOfPage(
         workStories,
         youthPeerTies,
         selfAssessments: selfAssessments.get(id) ?? [],
+        staffMinutes: staffMinutes.get(id) ?? noMinutes(),
         ties,
       },
       until,
@@ -196,6 +200,10 @@ async function rowsOf(
             dispatcher,
             pseudonymise,
             selfAssessments,
+            await loadStaffMinutes(
+              context.table,
+              included.map((subject) => subject.youth.id),
+            ),
           );
           rows.youth.push(...ofPage.youth);
           rows.placements.push(...ofPage.placements);

@@ -29,6 +29,7 @@ export const MUNICIPALITY_FIELD_ACCESS = {
   youth: ['TEAM'],
   youthStats: ['TEAM', 'PROGRAMME'],
   directionStats: ['TEAM', 'PROGRAMME'],
+  resourceStats: ['TEAM', 'PROGRAMME'],
 } as const satisfies AudienceRules<MunicipalityAudience>;
 
 /**

@@ -76,6 +76,8 @@ export const YOUTH_FIELD_ACCESS = {
   selfAssessmentDue: TEAM_AND_SELF,
   // What the other members of their youth group know them by, and all they see of them.
   firstName: WORK_PROFILE_AND_GROUP_PEERS,
+  // The team's own effort (issue #21): a measure of the team's work, not of the young person.
+  staffMinutes: TEAM,
 } as const satisfies AudienceRules<YouthAudience>;
 
 /**

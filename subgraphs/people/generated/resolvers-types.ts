@@ -10,6 +10,7 @@ import type { ProgrammePeriod as ProgrammePeriodModel } from '../../kernel/figur
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
 import type { SelfAssessment as SelfAssessmentModel } from '../domain/self-assessment.ts';
 import type { DirectionStatsFigures as DirectionStatsFiguresModel } from '../domain/direction-figures.ts';
+import type { Activity as ActivityModel } from '../../kernel/activity-log.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -28,6 +29,89 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/**
+ * One entry of the team's activity log: what a staff member spent how many minutes on, on which day,
+ * and whom it concerned.
+ */
+export type Activity = {
+  __typename?: 'Activity';
+  /** The id of the company it concerned, if any. */
+  companyId: Maybe<Scalars['ID']['output']>;
+  /** The activity's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of work it was. */
+  kind: ActivityKind;
+  /** How long it took, in minutes (1 to 600). */
+  minutes: Scalars['Int']['output'];
+  /** The staff member's note, if any (removed with the young person's link when they are erased). */
+  note: Maybe<Scalars['String']['output']>;
+  /** The day of the work. */
+  on: Scalars['Date']['output'];
+  /** When it was logged. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** How it came to be logged. */
+  source: ActivitySource;
+  /** The id of the young person it concerned, if any (removed when they are erased). */
+  youthId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of activities. */
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  /** The activities of this page. */
+  edges: Array<ActivityEdge>;
+  /** Where the next page begins. */
+  pageInfo: PageInfo;
+};
+
+/** One activity of a page, with the cursor after it. */
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  /** The cursor to pass as `after` for the page after this activity. */
+  cursor: Scalars['String']['output'];
+  /** The activity. */
+  node: Activity;
+};
+
+/** What kind of work an activity of the team's activity log was. */
+export type ActivityKind =
+  /** A checkpoint of a placement. */
+  | 'CHECKPOINT'
+  /** A visit to a company. */
+  | 'COMPANY_VISIT'
+  /** A follow-up of a placement. */
+  | 'FOLLOW_UP'
+  /** Any other work for the programme. */
+  | 'OTHER'
+  /** A follow-up by phone. */
+  | 'PHONE_FOLLOW_UP'
+  /** A session with the psychologist. */
+  | 'PSYCHOLOGIST_SESSION'
+  /** Facilitating a session of the learning community. */
+  | 'SESSION_FACILITATION'
+  /** A conversation with a young person. */
+  | 'YOUTH_CONVERSATION';
+
+/** The result of logging an activity. */
+export type ActivityPayload = {
+  __typename?: 'ActivityPayload';
+  /** The activity as logged; null when it was refused. */
+  activity: Maybe<Activity>;
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+};
+
+/** How an activity came to be logged. */
+export type ActivitySource =
+  /** Typed by the staff member with `recordActivity`. */
+  | 'MANUAL'
+  /** Logged by a psychologist's recorded contact. */
+  | 'PSYCHOLOGIST_CONTACT'
+  /** Logged by recording a session's attendance. */
+  | 'SESSION'
+  /** Logged by the completion of a lifecycle task. */
+  | 'TASK';
 
 /** A new member of a municipal team. */
 export type AddStaffMemberInput = {
@@ -533,6 +617,15 @@ export type Municipality = {
   /** The municipality's name, e.g. "København". */
   name: Scalars['String']['output'];
   /**
+   * What the programme cost the municipality over a period (whole calendar months): staff minutes
+   * from the team's activity log, their cost at the configured cost per staff hour, the programme
+   * costs the municipality recorded, and the cost per young person enrolled and per young person
+   * into education or a job. For the municipality's team (exact) and the programme office (the
+   * counts of young people rounded as in `youthStats`; a cost per young person only over 10 or more
+   * as shown).
+   */
+  resourceStats: Maybe<ResourceStats>;
+  /**
    * The municipal team: every staff member of the municipality, team leader first, then by role
    * and name. Readable by the team itself and by the young people and company contacts of the
    * municipality (names, roles and work contact details only).
@@ -560,6 +653,16 @@ export type Municipality = {
  * people subgraph; every other subgraph adds the figures it holds about the municipality.
  */
 export type MunicipalityDirectionStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK with its own municipal team. Owned by the
+ * people subgraph; every other subgraph adds the figures it holds about the municipality.
+ */
+export type MunicipalityResourceStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -650,6 +753,19 @@ export type Mutation = {
    */
   reassignCaseload: ReassignCaseloadPayload;
   /**
+   * Logs one activity of the caller's own work in the team's activity log. Any staff member of the
+   * municipality, for themself. The young person and the company it concerns must belong to the
+   * municipality (`NOT_FOUND` otherwise); the day may be neither in the future nor before the
+   * programme's start (`DATE_OUT_OF_RANGE`).
+   */
+  recordActivity: ActivityPayload;
+  /**
+   * Records a municipality's programme costs of one month; a correction replaces the month's
+   * figure. The municipality's team leader or the programme office. Versioned: send the
+   * `programmeCostsVersion` last read from `resourceStats`.
+   */
+  recordProgrammeCosts: ProgrammeCostsPayload;
+  /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
    */
@@ -737,6 +853,16 @@ export type MutationReassignCaseloadArgs = {
 };
 
 
+export type MutationRecordActivityArgs = {
+  input: RecordActivityInput;
+};
+
+
+export type MutationRecordProgrammeCostsArgs = {
+  input: RecordProgrammeCostsInput;
+};
+
+
 export type MutationRecordResearchConsentArgs = {
   input: RecordResearchConsentInput;
 };
@@ -775,6 +901,37 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A municipality's programme costs of one month, as recorded. */
+export type ProgrammeCosts = {
+  __typename?: 'ProgrammeCosts';
+  /** The month's costs in whole kroner. */
+  amountDkk: Scalars['Int']['output'];
+  /** The month, `YYYY-MM`. */
+  month: Scalars['String']['output'];
+  /** The municipality. */
+  municipalityCode: Scalars['ID']['output'];
+  /** The version of the municipality's programme costs after the change. */
+  version: Scalars['Int']['output'];
+};
+
+/** The programme costs recorded for one month. */
+export type ProgrammeCostsOfMonth = {
+  __typename?: 'ProgrammeCostsOfMonth';
+  /** The costs in whole kroner. */
+  amountDkk: Scalars['Int']['output'];
+  /** The month, `YYYY-MM`. */
+  month: Scalars['String']['output'];
+};
+
+/** The result of recording programme costs. */
+export type ProgrammeCostsPayload = {
+  __typename?: 'ProgrammeCostsPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The costs as recorded; null when the change was refused. */
+  programmeCosts: Maybe<ProgrammeCosts>;
+};
+
 /**
  * The programme office's figures across every municipality running NEXTWORK, for a period: each
  * subgraph adds its totals (people: `youthStats`). Each total is the sum of the municipalities'
@@ -789,6 +946,11 @@ export type ProgrammeStats = {
   directionStats: Maybe<DirectionStats>;
   /** First day of the period. */
   from: Scalars['Date']['output'];
+  /**
+   * The resources of every municipality added up: minutes and costs summed, counts of young people
+   * as in `youthStats`, costs per young person from those.
+   */
+  resourceStats: Maybe<ResourceStats>;
   /** Last day of the period. */
   to: Scalars['Date']['output'];
   /** The figures of the young people of every municipality, added up. */
@@ -926,6 +1088,51 @@ export type ReassignCaseloadPayload = {
   moved: Maybe<Scalars['Int']['output']>;
 };
 
+/** One activity of the caller's own work. */
+export type RecordActivityInput = {
+  /** The company it concerned, of the same municipality. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of work it was. */
+  kind: ActivityKind;
+  /** How long it took, in minutes, 1 to 600. */
+  minutes: Scalars['Int']['input'];
+  /** The caller's municipality; the caller's own when left out. */
+  municipalityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** A short note, up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day of the work: not in the future, not before the programme's start. */
+  on: Scalars['Date']['input'];
+  /** The young person it concerned, of the same municipality. */
+  youthId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A municipality's programme costs of one month. */
+export type RecordProgrammeCostsInput = {
+  /** The month's costs in whole kroner, 0 to 100,000,000; replaces any figure recorded before. */
+  amountDkk: Scalars['Int']['input'];
+  /**
+   * The version of the municipality's programme costs as last read (0 before any were recorded); a
+   * change made on another version is refused with `CONFLICT`, which names the current version.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The month, `YYYY-MM`: not before the programme's start, not after this month. */
+  month: Scalars['String']['input'];
+  /** The municipality. */
+  municipalityCode: Scalars['ID']['input'];
+};
+
 /** A young person's consent to the research-based effect evaluation. */
 export type RecordResearchConsentInput = {
   /**
@@ -1039,6 +1246,54 @@ export type ResearchConsent = {
   withdrawnAt: Maybe<Scalars['Date']['output']>;
 };
 
+/** The resources a period of the programme took, and what they cost per young person. */
+export type ResourceStats = {
+  __typename?: 'ResourceStats';
+  /**
+   * The total cost per young person enrolled in the period, in whole kroner; null as
+   * `staffMinutesPerYouthEnrolled`.
+   */
+  costPerYouthEnrolledDkk: Maybe<Scalars['Int']['output']>;
+  /**
+   * The total cost per young person into education or a job in the period, in whole kroner; null
+   * when nobody was, or fewer than 10 are shown to the programme office.
+   */
+  costPerYouthIntoEducationOrJobDkk: Maybe<Scalars['Int']['output']>;
+  /** The programme costs recorded for each month of the period that has any. */
+  programmeCostsByMonth: Array<ProgrammeCostsOfMonth>;
+  /** The programme costs recorded for the period's months (`recordProgrammeCosts`), in whole kroner. */
+  programmeCostsDkk: Scalars['Int']['output'];
+  /**
+   * The version of the municipality's programme costs, to send as `expectedVersion` with
+   * `recordProgrammeCosts` (0 before any were recorded). Null in the programme's totals.
+   */
+  programmeCostsVersion: Maybe<Scalars['Int']['output']>;
+  /** The staff minutes at the cost per staff hour, in whole kroner. */
+  staffCostDkk: Scalars['Int']['output'];
+  /** The cost of one staff hour in whole kroner, as configured (`staffHourCostVersion`). */
+  staffHourCostDkk: Scalars['Int']['output'];
+  /** Which version of the configured cost per staff hour the figures use. */
+  staffHourCostVersion: Scalars['String']['output'];
+  /** The staff minutes of the period, of every kind. */
+  staffMinutes: Scalars['Int']['output'];
+  /** The staff minutes by kind of activity; every kind, zero included. */
+  staffMinutesByKind: Array<StaffMinutesOfKind>;
+  /**
+   * Staff minutes per young person enrolled in the period, rounded to whole minutes; null when
+   * nobody was enrolled, or fewer than 10 are shown to the programme office.
+   */
+  staffMinutesPerYouthEnrolled: Maybe<Scalars['Int']['output']>;
+  /** Staff cost and programme costs together, in whole kroner. */
+  totalCostDkk: Scalars['Int']['output'];
+  /** The young people enrolled in the period (`youthStats.enrolledInPeriod`); null when hidden. */
+  youthEnrolled: Maybe<Scalars['Int']['output']>;
+  /**
+   * The young people who went into education or a job in the period (status changes to
+   * `IN_EDUCATION` and `IN_JOB`); null when hidden.
+   */
+  youthIntoEducationOrJob: Maybe<Scalars['Int']['output']>;
+};
+
 /** A young person's answered self-assessment. */
 export type SelfAssessment = {
   __typename?: 'SelfAssessment';
@@ -1130,6 +1385,12 @@ export type SelfAssessmentPayload = {
 export type StaffMember = {
   __typename?: 'StaffMember';
   /**
+   * The activities this staff member logged (by `recordActivity`, or by the work that logs itself),
+   * newest day first, within the period. The staff member themself and their municipality's team
+   * leader only.
+   */
+  activities: ActivityConnection;
+  /**
    * The young people this network consultant follows, by enrolment date. Empty for other roles.
    * The team of the same municipality only.
    */
@@ -1157,6 +1418,19 @@ export type StaffMember = {
  * the same municipality, and (without the caseload) to the municipality's young people and
  * company contacts; to no one else.
  */
+export type StaffMemberActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A member of a municipal team. The team of a municipality is its staff. Visible to the team of
+ * the same municipality, and (without the caseload) to the municipality's young people and
+ * company contacts; to no one else.
+ */
 export type StaffMemberCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1169,6 +1443,24 @@ export type StaffMemberPayload = {
   errors: Array<UserError>;
   /** The staff member after the change; null when the change was refused. */
   staffMember: Maybe<StaffMember>;
+};
+
+/** Staff minutes spent on a young person, from the team's activity log. */
+export type StaffMinutes = {
+  __typename?: 'StaffMinutes';
+  /** Minutes by kind of activity; kinds with no minutes are left out. */
+  byKind: Array<StaffMinutesOfKind>;
+  /** All minutes, of every kind. */
+  total: Scalars['Int']['output'];
+};
+
+/** The minutes of one kind of activity. */
+export type StaffMinutesOfKind = {
+  __typename?: 'StaffMinutesOfKind';
+  /** The kind of activity. */
+  kind: ActivityKind;
+  /** Its minutes. */
+  minutes: Scalars['Int']['output'];
 };
 
 /** The role of a member of a municipal team. */
@@ -1429,6 +1721,11 @@ export type Youth = {
    * Team (the psychologist too) and the young person themself; never a company.
    */
   selfAssessments: Maybe<Array<SelfAssessment>>;
+  /**
+   * The staff minutes the team's activity log holds about the young person so far, in all and by
+   * kind. The team only.
+   */
+  staffMinutes: Maybe<StaffMinutes>;
   /** Where the young person stands in the programme now. Team and the young person themself. */
   status: Maybe<YouthStatus>;
   /**
@@ -1762,9 +2059,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddStaffMemberInput: AddStaffMemberInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Activity: ResolverTypeWrapper<ActivityModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
+  ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>;
+  ActivityKind: ActivityKind;
+  ActivityPayload: ResolverTypeWrapper<Omit<ActivityPayload, 'activity'> & { activity?: Maybe<ResolversTypes['Activity']> }>;
+  ActivitySource: ActivitySource;
+  AddStaffMemberInput: AddStaffMemberInput;
   AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditAction: AuditAction;
@@ -1798,11 +2101,16 @@ export type ResolversTypes = ResolversObject<{
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProgrammeCosts: ResolverTypeWrapper<ProgrammeCosts>;
+  ProgrammeCostsOfMonth: ResolverTypeWrapper<ProgrammeCostsOfMonth>;
+  ProgrammeCostsPayload: ResolverTypeWrapper<ProgrammeCostsPayload>;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
+  RecordActivityInput: RecordActivityInput;
+  RecordProgrammeCostsInput: RecordProgrammeCostsInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
@@ -1811,6 +2119,7 @@ export type ResolversTypes = ResolversObject<{
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: ResolverTypeWrapper<RemoveStaffMemberPayload>;
   ResearchConsent: ResolverTypeWrapper<ResearchConsent>;
+  ResourceStats: ResolverTypeWrapper<ResourceStats>;
   SelfAssessment: ResolverTypeWrapper<SelfAssessmentModel>;
   SelfAssessmentAnswer: ResolverTypeWrapper<SelfAssessmentAnswer>;
   SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
@@ -1820,6 +2129,8 @@ export type ResolversTypes = ResolversObject<{
   SelfAssessmentPayload: ResolverTypeWrapper<Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversTypes['SelfAssessment']> }>;
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffMemberPayload: ResolverTypeWrapper<Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversTypes['StaffMember']> }>;
+  StaffMinutes: ResolverTypeWrapper<StaffMinutes>;
+  StaffMinutesOfKind: ResolverTypeWrapper<StaffMinutesOfKind>;
   StaffRole: StaffRole;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
@@ -1846,9 +2157,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddStaffMemberInput: AddStaffMemberInput;
-  String: Scalars['String']['output'];
+  Activity: ActivityModel;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  ActivityConnection: Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActivityEdge']> };
+  ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['Activity'] };
+  ActivityPayload: Omit<ActivityPayload, 'activity'> & { activity?: Maybe<ResolversParentTypes['Activity']> };
+  AddStaffMemberInput: AddStaffMemberInput;
   AddSupportNoteInput: AddSupportNoteInput;
   AssignConsultantInput: AssignConsultantInput;
   AuditRecord: AuditRecord;
@@ -1877,11 +2192,16 @@ export type ResolversParentTypes = ResolversObject<{
   Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  ProgrammeCosts: ProgrammeCosts;
+  ProgrammeCostsOfMonth: ProgrammeCostsOfMonth;
+  ProgrammeCostsPayload: ProgrammeCostsPayload;
   ProgrammeStats: ProgrammePeriodModel;
   ProgrammeTargets: ProgrammeTargets;
   Query: Record<PropertyKey, never>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
+  RecordActivityInput: RecordActivityInput;
+  RecordProgrammeCostsInput: RecordProgrammeCostsInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
@@ -1889,6 +2209,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveStaffMemberInput: RemoveStaffMemberInput;
   RemoveStaffMemberPayload: RemoveStaffMemberPayload;
   ResearchConsent: ResearchConsent;
+  ResourceStats: ResourceStats;
   SelfAssessment: SelfAssessmentModel;
   SelfAssessmentAnswer: SelfAssessmentAnswer;
   SelfAssessmentAnswerInput: SelfAssessmentAnswerInput;
@@ -1897,6 +2218,8 @@ export type ResolversParentTypes = ResolversObject<{
   SelfAssessmentPayload: Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversParentTypes['SelfAssessment']> };
   StaffMember: StaffViewModel;
   StaffMemberPayload: Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversParentTypes['StaffMember']> };
+  StaffMinutes: StaffMinutes;
+  StaffMinutesOfKind: StaffMinutesOfKind;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
@@ -1924,6 +2247,33 @@ export type TextDirectiveArgs = {
 };
 
 export type TextDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = TextDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ActivityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = ResolversObject<{
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ActivitySource'], ParentType, ContextType>;
+  youthId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type ActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ActivityEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+}>;
+
+export type ActivityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityPayload'] = ResolversParentTypes['ActivityPayload']> = ResolversObject<{
+  activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
@@ -2027,6 +2377,7 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType, Partial<MunicipalityDirectionStatsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceStats?: Resolver<Maybe<ResolversTypes['ResourceStats']>, ParentType, ContextType, Partial<MunicipalityResourceStatsArgs>>;
   team?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   youth?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<MunicipalityYouthArgs>>;
   youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType, Partial<MunicipalityYouthStatsArgs>>;
@@ -2043,6 +2394,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   exportEvaluationDataset?: Resolver<ResolversTypes['ExportEvaluationDatasetPayload'], ParentType, ContextType, RequireFields<MutationExportEvaluationDatasetArgs, 'input'>>;
   exportYouthData?: Resolver<ResolversTypes['ExportYouthDataPayload'], ParentType, ContextType, RequireFields<MutationExportYouthDataArgs, 'input'>>;
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
+  recordActivity?: Resolver<ResolversTypes['ActivityPayload'], ParentType, ContextType, RequireFields<MutationRecordActivityArgs, 'input'>>;
+  recordProgrammeCosts?: Resolver<ResolversTypes['ProgrammeCostsPayload'], ParentType, ContextType, RequireFields<MutationRecordProgrammeCostsArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
@@ -2056,10 +2409,28 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ProgrammeCostsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCosts'] = ResolversParentTypes['ProgrammeCosts']> = ResolversObject<{
+  amountDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeCostsOfMonthResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCostsOfMonth'] = ResolversParentTypes['ProgrammeCostsOfMonth']> = ResolversObject<{
+  amountDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeCostsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeCostsPayload'] = ResolversParentTypes['ProgrammeCostsPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  programmeCosts?: Resolver<Maybe<ResolversTypes['ProgrammeCosts']>, ParentType, ContextType>;
+}>;
+
 export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeStats'] = ResolversParentTypes['ProgrammeStats'], FederationReferenceType extends FederationReferenceTypes['ProgrammeStats'] = FederationReferenceTypes['ProgrammeStats']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProgrammeStats']> | FederationReferenceType, FederationReferenceType, ContextType>;
   directionStats?: Resolver<Maybe<ResolversTypes['DirectionStats']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  resourceStats?: Resolver<Maybe<ResolversTypes['ResourceStats']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   youthStats?: Resolver<Maybe<ResolversTypes['YouthStats']>, ParentType, ContextType>;
 }>;
@@ -2104,6 +2475,23 @@ export type ResearchConsentResolvers<ContextType = SubgraphContext, ParentType e
   withdrawnAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type ResourceStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ResourceStats'] = ResolversParentTypes['ResourceStats']> = ResolversObject<{
+  costPerYouthEnrolledDkk?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  costPerYouthIntoEducationOrJobDkk?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  programmeCostsByMonth?: Resolver<Array<ResolversTypes['ProgrammeCostsOfMonth']>, ParentType, ContextType>;
+  programmeCostsDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmeCostsVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  staffCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffHourCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffHourCostVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  staffMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  staffMinutesByKind?: Resolver<Array<ResolversTypes['StaffMinutesOfKind']>, ParentType, ContextType>;
+  staffMinutesPerYouthEnrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCostDkk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youthEnrolled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  youthIntoEducationOrJob?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type SelfAssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SelfAssessment'] = ResolversParentTypes['SelfAssessment']> = ResolversObject<{
   answers?: Resolver<Array<ResolversTypes['SelfAssessmentAnswer']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2140,6 +2528,7 @@ export type SelfAssessmentPayloadResolvers<ContextType = SubgraphContext, Parent
 
 export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember'], FederationReferenceType extends FederationReferenceTypes['StaffMember'] = FederationReferenceTypes['StaffMember']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StaffMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<StaffMemberActivitiesArgs>>;
   caseload?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<StaffMemberCaseloadArgs>>;
   contact?: Resolver<ResolversTypes['ContactDetails'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2152,6 +2541,16 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
 export type StaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMemberPayload'] = ResolversParentTypes['StaffMemberPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+}>;
+
+export type StaffMinutesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMinutes'] = ResolversParentTypes['StaffMinutes']> = ResolversObject<{
+  byKind?: Resolver<Array<ResolversTypes['StaffMinutesOfKind']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffMinutesOfKindResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StaffMinutesOfKind'] = ResolversParentTypes['StaffMinutesOfKind']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNote'] = ResolversParentTypes['SupportNote']> = ResolversObject<{
@@ -2208,6 +2607,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   researchConsent?: Resolver<Maybe<ResolversTypes['ResearchConsent']>, ParentType, ContextType>;
   selfAssessmentDue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   selfAssessments?: Resolver<Maybe<Array<ResolversTypes['SelfAssessment']>>, ParentType, ContextType>;
+  staffMinutes?: Resolver<Maybe<ResolversTypes['StaffMinutes']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
@@ -2292,6 +2692,10 @@ export type YouthStatusChangesResolvers<ContextType = SubgraphContext, ParentTyp
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  Activity?: ActivityResolvers<ContextType>;
+  ActivityConnection?: ActivityConnectionResolvers<ContextType>;
+  ActivityEdge?: ActivityEdgeResolvers<ContextType>;
+  ActivityPayload?: ActivityPayloadResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -2311,6 +2715,9 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProgrammeCosts?: ProgrammeCostsResolvers<ContextType>;
+  ProgrammeCostsOfMonth?: ProgrammeCostsOfMonthResolvers<ContextType>;
+  ProgrammeCostsPayload?: ProgrammeCostsPayloadResolvers<ContextType>;
   ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -2318,6 +2725,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   RegisterMunicipalityPayload?: RegisterMunicipalityPayloadResolvers<ContextType>;
   RemoveStaffMemberPayload?: RemoveStaffMemberPayloadResolvers<ContextType>;
   ResearchConsent?: ResearchConsentResolvers<ContextType>;
+  ResourceStats?: ResourceStatsResolvers<ContextType>;
   SelfAssessment?: SelfAssessmentResolvers<ContextType>;
   SelfAssessmentAnswer?: SelfAssessmentAnswerResolvers<ContextType>;
   SelfAssessmentItem?: SelfAssessmentItemResolvers<ContextType>;
@@ -2325,6 +2733,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SelfAssessmentPayload?: SelfAssessmentPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StaffMemberPayload?: StaffMemberPayloadResolvers<ContextType>;
+  StaffMinutes?: StaffMinutesResolvers<ContextType>;
+  StaffMinutesOfKind?: StaffMinutesOfKindResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
   TargetResult?: TargetResultResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { requireIdentity } from '#kernel/authorisation';
 import { directionStatsOf } from '../domain/direction-stats-queries.ts';
 import { youthStatsOf } from '../domain/figures-queries.ts';
 import { teamOf, youthOfMunicipality } from '../domain/municipality-queries.ts';
+import { resourceStatsOf } from '../domain/resource-stats-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
 import { loadMunicipalities } from '../repository/municipality-repository.ts';
 
@@ -20,4 +21,5 @@ export const Municipality: MunicipalityResolvers = {
   youthStats: (municipality, args, context) => youthStatsOf(context, municipality.code, args),
   directionStats: (municipality, args, context) =>
     directionStatsOf(context, municipality.code, args),
+  resourceStats: (municipality, args, context) => resourceStatsOf(context, municipality.code, args),
 };

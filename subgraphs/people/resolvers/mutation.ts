@@ -6,7 +6,9 @@ import { enrolYouthCommand } from '../domain/enrol-youth.ts';
 import { eraseYouthCommand } from '../domain/erase-youth.ts';
 import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-dataset.ts';
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
+import { recordProgrammeCostsCommand } from '../domain/programme-costs.ts';
 import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
+import { recordActivityCommand } from '../domain/record-activity.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
 import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
@@ -38,5 +40,7 @@ export const Mutation: MutationResolvers = {
   changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
   removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),
   registerMunicipality: mutation(registerMunicipalityCommand, 'municipality'),
+  recordActivity: mutation(recordActivityCommand, 'activity'),
+  recordProgrammeCosts: mutation(recordProgrammeCostsCommand, 'programmeCosts'),
   reassignCaseload: mutationOfMany(reassignCaseloadCommand, ['moved', 'complete', 'consultant']),
 };

@@ -1,5 +1,6 @@
 import { programmeDirectionStats } from '../domain/direction-stats-queries.ts';
 import { programmeYouthStats } from '../domain/figures-queries.ts';
+import { programmeResourceStats } from '../domain/resource-stats-queries.ts';
 import type { ProgrammeStatsResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -11,4 +12,5 @@ export const ProgrammeStats: ProgrammeStatsResolvers = {
   __resolveReference: (reference) => ({ from: reference.from, to: reference.to }),
   youthStats: (programme, _args, context) => programmeYouthStats(context, programme),
   directionStats: (programme, _args, context) => programmeDirectionStats(context, programme),
+  resourceStats: (programme, _args, context) => programmeResourceStats(context, programme),
 };

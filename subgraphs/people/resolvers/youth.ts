@@ -1,6 +1,7 @@
 import { NotFoundError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
+import { staffMinutesOf } from '../domain/activity-queries.ts';
 import { benefitHistoryOf } from '../domain/benefit-history.ts';
 import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
@@ -48,6 +49,7 @@ export const Youth: YouthResolvers = {
   ageExceptionReason: ({ youth }) => youth.ageExceptionReason ?? null,
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
+  staffMinutes: (view, _args, context) => staffMinutesOf(context, view),
   selfAssessments: (view, _args, context) => selfAssessmentsOf(context, view),
   selfAssessmentDue: (view, _args, context) => selfAssessmentDueOf(context, view),
 };

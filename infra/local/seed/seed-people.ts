@@ -134,6 +134,7 @@ function supportNotesOf(
       date: date > today ? today : date,
       text,
       authorId: psychologistId,
+      version: 1,
     };
   });
 }

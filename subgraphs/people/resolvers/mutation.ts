@@ -7,6 +7,7 @@ import { eraseYouthCommand } from '../domain/erase-youth.ts';
 import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-dataset.ts';
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
 import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
+import { recordPsychologistContactCommand } from '../domain/record-psychologist-contact.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
 import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
@@ -18,6 +19,7 @@ import {
   changeStaffRoleCommand,
   removeStaffMemberCommand,
 } from '../domain/staff-commands.ts';
+import { updateSupportNoteCommand } from '../domain/update-support-note.ts';
 import { updateYouthProfileCommand } from '../domain/update-youth-profile.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -30,6 +32,8 @@ export const Mutation: MutationResolvers = {
   recordResearchConsent: mutation(recordResearchConsentCommand, 'youth'),
   withdrawResearchConsent: mutation(withdrawResearchConsentCommand, 'youth'),
   addSupportNote: mutation(addSupportNoteCommand, 'supportNote'),
+  updateSupportNote: mutation(updateSupportNoteCommand, 'supportNote'),
+  recordPsychologistContact: mutation(recordPsychologistContactCommand, 'psychologistContact'),
   exportYouthData: mutation(exportYouthDataCommand, 'export'),
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),

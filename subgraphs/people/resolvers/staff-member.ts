@@ -1,5 +1,6 @@
 import { NotFoundError } from '#kernel/errors';
 import { EntityIdSchema } from '#kernel/validation';
+import { psychologistCaseloadOf } from '../domain/psychologist-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { caseloadOf } from '../domain/youth-queries.ts';
 import type { StaffMemberResolvers } from '../generated/resolvers-types.ts';
@@ -25,5 +26,6 @@ export const StaffMember: StaffMemberResolvers = {
     return municipality;
   },
   caseload: (view, args, context) => caseloadOf(context, view, args),
+  psychologistCaseload: (view, args, context) => psychologistCaseloadOf(context, view, args),
   version: ({ staff }) => staff.version,
 };

@@ -1,6 +1,7 @@
 import { NotFoundError } from '#kernel/errors';
 import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
+import { psychologistContactsOf } from '../domain/psychologist-queries.ts';
 import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { ageOn, firstNameOf } from '../domain/youth.ts';
@@ -44,6 +45,7 @@ export const Youth: YouthResolvers = {
   ageExceptionReason: ({ youth }) => youth.ageExceptionReason ?? null,
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
+  psychologistContacts: (view, args, context) => psychologistContactsOf(context, view, args),
   selfAssessments: (view, _args, context) => selfAssessmentsOf(context, view),
   selfAssessmentDue: (view, _args, context) => selfAssessmentDueOf(context, view),
 };

@@ -514,8 +514,12 @@ export type MunicipalityYouthStatsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Adds a member to a municipality's team. The team leader of that municipality only. Their sign-in
-   * is created by an administrator with the new id as `custom:staff` (see infra/README.md).
+   * Adds a member to a municipality's team. The team leader of that municipality only — except a
+   * newly registered municipality's first team leader, whom the programme office adds (role
+   * `TEAM_LEADER` only: `FIRST_TEAM_LEADER_ONLY`; not when the team has a leader: `TEAM_HAS_LEADER`;
+   * not before `registerMunicipality`: `MUNICIPALITY_NOT_REGISTERED`). The programme office reads
+   * nothing of the member it added: their fields are refused to it. Their sign-in is created by an
+   * administrator with the new id as `custom:staff` (see infra/README.md).
    */
   addStaffMember: StaffMemberPayload;
   /** Adds a support note. The municipality's psychologist only. */

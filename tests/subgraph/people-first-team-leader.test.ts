@@ -44,7 +44,10 @@ describe('people subgraph: a new municipality’s first team leader', () => {
   /** The team as its (new) team leader reads it; the programme office cannot. */
   async function teamAs(identity: Identity, code: string) {
     const result = await run(identity, TEAM, { code });
-    return (result.data?.municipality as { team: Array<{ id: string; role: string }> }).team;
+    const municipality = result.data?.municipality as
+      | { team: Array<{ id: string; role: string }> }
+      | undefined;
+    return municipality?.team;
   }
 
   /** The staff items of a municipality's team, as stored. */

@@ -91,7 +91,7 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   for (const [code, municipalityCounts] of counts) {
     items.push(youthFiguresToItem(code, municipalityCounts, months.get(code) ?? new Map()));
   }
-  items.push(...psychologistContactItems(world, allNotes));
+  items.push(...psychologistContactItems(allNotes));
   items.push(...youthCompanyLinks(world));
   items.push(...selfAssessmentItems(world));
   await table.putMany(items);

@@ -7,7 +7,6 @@ import {
   PsychologistCaseloadEntryEntity,
   PsychologistContactEntity,
 } from '#people/repository/psychologist-contact-entity';
-import type { DemoWorld } from './demo-world.ts';
 
 /** The demo's referrals, in turn: most contacts refer no one on. */
 const REFERRALS = ['NONE', 'GENERAL_PRACTITIONER', 'NONE', 'MUNICIPAL_ADULT_SERVICES'] as const;
@@ -17,11 +16,9 @@ const REFERRALS = ['NONE', 'GENERAL_PRACTITIONER', 'NONE', 'MUNICIPAL_ADULT_SERV
  * the day of each support note (a note follows a session), with a follow-up two weeks on, and
  * each young person's entry on the psychologist's caseload at the latest contact.
  *
- * @param world - the demo world
  * @param notes - the support notes the seed writes, by young person (their days and author)
  */
 export function psychologistContactItems(
-  world: DemoWorld,
   notes: ReadonlyArray<{ youthId: string; date: string; authorId: string | null }>,
 ): Item[] {
   const items: Item[] = [];

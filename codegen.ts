@@ -48,6 +48,7 @@ function mappersOf(name: string): Record<string, string> {
       YouthConnection: '../domain/youth-queries.ts#YouthPage',
       StaffMember: '../domain/staff-access.ts#StaffView',
       SupportNote: '../domain/support-note.ts#SupportNote',
+      PsychologistContact: '../domain/psychologist-contact.ts#PsychologistContact',
       YouthStats: '../domain/youth-stats-figures.ts#YouthStatsFigures',
       ProgrammeStats: '../../kernel/figures-period.ts#ProgrammePeriod',
       Viewer: '../../kernel/identity.ts#Identity',

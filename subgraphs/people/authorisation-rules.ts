@@ -38,7 +38,11 @@ import {
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { municipalityAudienceOf } from './domain/municipality-queries.ts';
 import { mayRecordProgrammeCosts } from './domain/programme-costs.ts';
-import { STAFF_FIELD_ACCESS, type StaffView } from './domain/staff-access.ts';
+import {
+  mayReadPsychologistCaseload,
+  STAFF_FIELD_ACCESS,
+  type StaffView,
+} from './domain/staff-access.ts';
 import {
   STAFF_MUTATION_ACCESS,
   teamOfCodeAudience,
@@ -65,6 +69,12 @@ const DIRECTION_FIGURES = 'Municipality.directionStats, ProgrammeStats.direction
 
 /** Where a young person's self-assessments are reached, whose rules guard them. */
 const SELF_ASSESSMENTS = ['Youth.selfAssessments', 'Mutation.recordSelfAssessment'];
+
+/** Where a psychologist's contacts are reached, whose rules guard them. */
+const PSYCHOLOGIST_CONTACTS = ['Youth.psychologistContacts', 'Mutation.recordPsychologistContact'];
+
+/** Where young people are listed, whose rules guard the connection types. */
+const YOUTH_LISTINGS = 'Municipality.youth, StaffMember.caseload, StaffMember.psychologistCaseload';
 
 /** The data protection officer's queries, whose rules guard the audit records. */
 const AUDIT_QUERIES = 'Query.auditTrail, Query.refusedAttempts';
@@ -106,6 +116,10 @@ const staffRules: Record<string, AnyFieldRule> = {
     'STAFF_FIELD_ACCESS.id',
     (_identity, view: StaffView) => view.audience,
     STAFF_FIELD_ACCESS.id,
+  ),
+  psychologistCaseload: fieldRule(
+    'mayReadPsychologistCaseload (the psychologist themself, their team leader)',
+    (identity, view: StaffView) => mayReadPsychologistCaseload(identity, view),
   ),
 };
 
@@ -286,18 +300,31 @@ export const peopleRules: SubgraphRules = {
     YouthStatusChange: allPersonalWithin(['Youth.statusHistory'], ['status', 'date', 'reason']),
     BenefitPeriod: allPersonalWithin(['Youth.benefitHistory'], ['category', 'from']),
     SupportNote: allPersonalWithin(
-      ['Youth.supportNotes', 'Mutation.addSupportNote'],
-      ['id', 'date', 'text', 'author'],
+      ['Youth.supportNotes', 'Mutation.addSupportNote', 'Mutation.updateSupportNote'],
+      ['id', 'date', 'text', 'author', 'version'],
     ),
+    PsychologistContact: allPersonalWithin(PSYCHOLOGIST_CONTACTS, [
+      'id',
+      'on',
+      'kind',
+      'minutes',
+      'referralMade',
+      'followUp',
+      'psychologist',
+      'recordedAt',
+    ]),
+    PsychologistFollowUp: allPersonalWithin(PSYCHOLOGIST_CONTACTS, ['on', 'note']),
+    PsychologistContactConnection: connectionRules('Youth.psychologistContacts'),
+    PsychologistContactEdge: edgeRules('Youth.psychologistContacts'),
     ResearchConsent: allPersonalWithin(
       ['Youth.researchConsent'],
       ['given', 'givenAt', 'withdrawnAt'],
     ),
     YouthConnection: {
-      ...connectionRules('Municipality.youth, StaffMember.caseload'),
-      totalCount: guardedByParent('Municipality.youth, StaffMember.caseload'),
+      ...connectionRules(YOUTH_LISTINGS),
+      totalCount: guardedByParent(YOUTH_LISTINGS),
     },
-    YouthEdge: edgeRules('Municipality.youth, StaffMember.caseload'),
+    YouthEdge: edgeRules(YOUTH_LISTINGS),
     // Owned by the companies subgraph; here only the id of the caller's own contact record.
     CompanyContact: { id: signedIn, [REFERENCE]: signedIn },
     // The caller's own identity, as `Query.me` hands it out; the records behind it are checked
@@ -337,7 +364,14 @@ export const peopleRules: SubgraphRules = {
     AuditRecordConnection: connectionRules(AUDIT_QUERIES),
     AuditRecordEdge: edgeRules(AUDIT_QUERIES),
     YouthPayload: allGuardedByParent('Mutation', ['youth', 'errors']),
-    SupportNotePayload: allGuardedByParent('Mutation.addSupportNote', ['supportNote', 'errors']),
+    SupportNotePayload: allGuardedByParent('Mutation.addSupportNote, Mutation.updateSupportNote', [
+      'supportNote',
+      'errors',
+    ]),
+    PsychologistContactPayload: allGuardedByParent('Mutation.recordPsychologistContact', [
+      'psychologistContact',
+      'errors',
+    ]),
     Mutation: {
       enrolYouth: audienceRule(
         'YOUTH_MUTATION_ACCESS.enrolYouth',
@@ -351,6 +385,8 @@ export const peopleRules: SubgraphRules = {
       recordResearchConsent: youthMutationRule('recordResearchConsent'),
       withdrawResearchConsent: youthMutationRule('withdrawResearchConsent'),
       addSupportNote: youthMutationRule('addSupportNote'),
+      updateSupportNote: youthMutationRule('updateSupportNote'),
+      recordPsychologistContact: youthMutationRule('recordPsychologistContact'),
       exportYouthData: dataSubjectRule('exportYouthData', (args) => inputOf(args).youthId),
       eraseYouth: dataSubjectRule('eraseYouth', (args) => inputOf(args).youthId),
       exportEvaluationDataset: programmeOffice,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
-import { seedPeople } from '#infra/local/seed/seed-people';
+import { seedPeople, updatedNoteYouthOf } from '#infra/local/seed/seed-people';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { ageOn, TARGET_GROUP_AGES } from '#people/domain/youth';
@@ -70,6 +70,44 @@ describe('seedPeople', () => {
           inJob: count('IN_JOB'),
           paused: count('PAUSED'),
           exited: count('EXITED'),
+        },
+      },
+    });
+  });
+
+  it('shows the psychologist their contacts, caseload and one changed note', async () => {
+    // Prepare
+    const youthId = updatedNoteYouthOf(world);
+    const psychologist = world.staff.find(
+      (s) => s.municipalityCode === '265' && s.role === 'PSYCHOLOGIST',
+    );
+    if (!youthId || !psychologist) throw new Error('the demo world has no note of Roskilde');
+    const identity = staffIdentity('265', 'PSYCHOLOGIST', psychologist.id);
+    // Act
+    const result = await execute(
+      server,
+      testContext(table, identity),
+      `query ($youthId: ID!, $staffId: ID!) {
+        youth(id: $youthId) {
+          supportNotes { version }
+          psychologistContacts { edges { node { kind minutes } } }
+        }
+        staffMember(id: $staffId) { psychologistCaseload(first: 100) { totalCount } }
+      }`,
+      { youthId, staffId: psychologist.id },
+    );
+    // Assess
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({
+      youth: {
+        supportNotes: expect.arrayContaining([{ version: 2 }]),
+        psychologistContacts: { edges: expect.arrayContaining([expect.anything()]) },
+      },
+      staffMember: {
+        psychologistCaseload: {
+          totalCount: world.youth.filter(
+            (y) => y.municipalityCode === '265' && y.supportNotes.length > 0,
+          ).length,
         },
       },
     });

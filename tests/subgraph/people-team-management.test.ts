@@ -97,7 +97,7 @@ describe('people subgraph: managing a team', () => {
   it.each([
     ['a network consultant', staffIdentity('151', 'NETWORK_CONSULTANT')],
     ["another municipality's team leader", leaderOf('153')],
-    ['the programme office', programmeIdentity()],
+    // The programme office adds a first team leader only: people-first-team-leader.test.ts.
     ['the data protection officer', dataProtectionOfficerIdentity('151')],
   ])('refuses adding a member for %s', async (_who, identity) => {
     // Prepare

@@ -159,6 +159,7 @@ export function aSupportNote(youthId: string, overrides: Partial<SupportNote> = 
     date: '2026-02-01',
     text: 'Samtaleforløb hver anden uge',
     authorId: `staff-${ROSKILDE}-psychologist`,
+    version: 1,
     ...overrides,
   };
 }
@@ -249,4 +250,20 @@ export function changeYouthStatusInput(youth: Pick<Youth, 'id' | 'version'>, ove
 /** A valid `AddSupportNoteInput` for a young person. */
 export function addSupportNoteInput(youthId: string, overrides: Record<string, unknown> = {}) {
   return { youthId, text: 'Første samtale', date: '2026-11-25', ...overrides };
+}
+
+/** A valid `RecordPsychologistContactInput`: an hour's session on 2026-11-24, a follow-up. */
+export function recordPsychologistContactInput(
+  youthId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    youthId,
+    on: '2026-11-24',
+    kind: 'INDIVIDUAL_SESSION',
+    minutes: 60,
+    referralMade: 'NONE',
+    followUp: { on: '2026-12-08', note: 'Opfølgning på søvn' },
+    ...overrides,
+  };
 }

@@ -22,6 +22,7 @@ import {
 import { youthFiguresToItem } from '#people/repository/youth-stats-entity';
 import type { DemoWorld, DemoYouth } from './demo-world.ts';
 import { seedActivities } from './seed-activities.ts';
+import { psychologistContactItems } from './seed-psychologist-contacts.ts';
 import { selfAssessmentItems } from './seed-self-assessments.ts';
 
 /** Placement statuses during which a company's contacts may see the young person's work profile. */
@@ -58,6 +59,8 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   const months = new Map<string, Map<string, YouthMonthFigures>>(
     world.municipalities.map(({ code }) => [code, new Map()]),
   );
+  const allNotes: SupportNote[] = [];
+  const updatedNoteYouth = updatedNoteYouthOf(world);
   for (const demo of world.youth) {
     const youth = youthOf(demo);
     const timeline = demo.statusHistory.map(({ status, date }) => ({ status, date }));
@@ -75,17 +78,21 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
         StatusHistoryEntryEntity.toItem({ ...change, youthId: youth.id, sequence: index + 1 }),
       );
     });
-    items.push(
-      ...supportNotesOf(demo, world.today, psychologistOf.get(demo.municipalityCode) ?? null).map(
-        SupportNoteEntity.toItem,
-      ),
+    const notes = supportNotesOf(
+      demo,
+      world.today,
+      psychologistOf.get(demo.municipalityCode) ?? null,
+      demo.id === updatedNoteYouth,
     );
+    allNotes.push(...notes);
+    items.push(...notes.map(SupportNoteEntity.toItem));
     const municipalityCounts = counts.get(youth.municipalityCode);
     if (municipalityCounts) municipalityCounts[youth.status] += 1;
   }
   for (const [code, municipalityCounts] of counts) {
     items.push(youthFiguresToItem(code, municipalityCounts, months.get(code) ?? new Map()));
   }
+  items.push(...psychologistContactItems(allNotes));
   items.push(...youthCompanyLinks(world));
   items.push(...selfAssessmentItems(world));
   await table.putMany(items);
@@ -129,6 +136,14 @@ function youthOf(demo: DemoYouth): Youth {
 }
 
 /**
+ * The young person whose first support note the demo shows changed (`updateSupportNote`): the
+ * first of Roskilde with a note.
+ */
+export function updatedNoteYouthOf(world: DemoWorld): string | undefined {
+  return world.youth.find((y) => y.municipalityCode === '265' && y.supportNotes.length > 0)?.id;
+}
+
+/**
  * The demo's support notes: written by the municipality's psychologist, every other week from
  * two weeks after enrolment, never after today.
  */
@@ -136,15 +151,28 @@ function supportNotesOf(
   demo: DemoYouth,
   today: string,
   psychologistId: string | null,
+  updated: boolean,
 ): SupportNote[] {
   return demo.supportNotes.map((text, index) => {
     const date = addDays(demo.enrolledAt, 14 * (index + 1));
+    // One note of the demo changed once by `updateSupportNote`: text rewritten, version 2.
+    if (updated && index === 0) {
+      return {
+        id: `${demo.id}-note-1`,
+        youthId: demo.id,
+        date: date > today ? today : date,
+        text: `${text} (rettet: aftalt forløb på seks samtaler)`,
+        authorId: psychologistId,
+        version: 2,
+      };
+    }
     return {
       id: `${demo.id}-note-${index + 1}`,
       youthId: demo.id,
       date: date > today ? today : date,
       text,
       authorId: psychologistId,
+      version: 1,
     };
   });
 }

@@ -5,6 +5,10 @@ import type { DatedStatus } from '../domain/weekly-status.ts';
 import type { YouthStatus } from '../domain/youth.ts';
 import { enrolledWithAgeException } from '../domain/youth-rules.ts';
 import {
+  PSYCHOLOGIST_CONTACT_PREFIX,
+  PsychologistContactEntity,
+} from '../repository/psychologist-contact-entity.ts';
+import {
   SELF_ASSESSMENT_PREFIX,
   SelfAssessmentEntity,
 } from '../repository/self-assessment-entity.ts';
@@ -59,6 +63,7 @@ export const PEOPLE_EXPORT_SECTIONS = {
   profile: ['Youth'],
   statusHistory: ['YouthStatusChange'],
   supportNotes: ['SupportNote'],
+  psychologistContacts: ['PsychologistContact', 'PsychologistFollowUp'],
   companyLinks: [],
   selfAssessments: ['SelfAssessment', 'SelfAssessmentAnswer'],
   activities: ['Activity'],
@@ -92,6 +97,10 @@ export async function collectPeopleData(
     supportNotes: items
       .filter((item) => item.sk.startsWith(SUPPORT_NOTE_PREFIX))
       .map(SupportNoteEntity.fromItem),
+    // The caseload entries beside them only repeat the latest day: the contacts are the record.
+    psychologistContacts: items
+      .filter((item) => item.sk.startsWith(PSYCHOLOGIST_CONTACT_PREFIX))
+      .map(PsychologistContactEntity.fromItem),
     companyLinks: items
       .filter((item) => item.sk.startsWith(LINK_PREFIX))
       .map((item) => ({ companyId: String(item.companyId), reasons: reasonsOf(item) })),

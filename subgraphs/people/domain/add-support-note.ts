@@ -32,6 +32,7 @@ export const addSupportNoteCommand = defineCommand({
       date,
       text: input.text,
       authorId: 'staffId' in identity ? identity.staffId : null,
+      version: 1,
     };
     work.create(SupportNoteEntity, note);
     work.add(youthExists(youth.id));

@@ -39,8 +39,9 @@ export interface YouthDataExport {
 }
 
 /**
- * The people section as the caller may be handed it: the support notes' text for the data
- * protection officer, their count for those who may read support notes (the psychologist),
+ * The people section as the caller may be handed it: the support notes' text and the
+ * psychologist's contacts (the psychologist's working record alike, `YOUTH_FIELD_ACCESS`) for
+ * the data protection officer, their counts for those who may read them (the psychologist),
  * nothing of them for anyone else.
  */
 function peopleSectionFor(
@@ -48,7 +49,7 @@ function peopleSectionFor(
   section: Record<string, unknown>,
 ): Record<string, unknown> {
   if (audience === 'DATA_PROTECTION_OFFICER') return section;
-  const { supportNotes, ...rest } = section;
+  const { supportNotes, psychologistContacts, ...rest } = section;
   if (audience === null || !audienceAllowed(audience, YOUTH_FIELD_ACCESS.supportNotes)) {
     return rest;
   }
@@ -57,6 +58,10 @@ function peopleSectionFor(
     supportNotes: {
       count: Array.isArray(supportNotes) ? supportNotes.length : 0,
       note: 'Support notes are handed over by the data protection officer on request.',
+    },
+    psychologistContacts: {
+      count: Array.isArray(psychologistContacts) ? psychologistContacts.length : 0,
+      note: "The psychologist's contacts are handed over by the data protection officer on request.",
     },
   };
 }

@@ -25,6 +25,8 @@ export const STAFF_FIELD_ACCESS = {
   role: EVERY_AUDIENCE,
   contact: EVERY_AUDIENCE,
   caseload: ['TEAM'],
+  // Of the team, only the psychologist themself and the team leader: mayReadPsychologistCaseload.
+  psychologistCaseload: ['TEAM'],
   version: ['TEAM'],
 } as const satisfies AudienceRules<StaffAudience>;
 
@@ -72,4 +74,19 @@ export function staffViewFor(
   participantMunicipalityCode?: string,
 ): StaffView {
   return { staff, audience: staffAudience(identity, staff, participantMunicipalityCode) };
+}
+
+/**
+ * Who may read a psychologist's caseload (`StaffMember.psychologistCaseload`, the young people
+ * they see): the psychologist themself, and the team leader of their municipality, who plans the
+ * team's work. Not the rest of the team: that a young person sees the psychologist is itself
+ * something the psychologist keeps (as their notes), and a consultant has no need of it.
+ *
+ * @param identity - the verified caller
+ * @param staff - the psychologist as the caller sees them
+ */
+export function mayReadPsychologistCaseload(identity: Identity, staff: StaffView): boolean {
+  if (staff.audience !== 'TEAM') return false;
+  if (identity.role === 'PSYCHOLOGIST') return identity.staffId === staff.staff.id;
+  return identity.role === 'TEAM_LEADER';
 }

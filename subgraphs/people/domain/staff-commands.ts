@@ -7,8 +7,10 @@ import type { StaffIdentity } from '#kernel/identity';
 import { newId, PREFIX } from '#kernel/keys';
 import { pendingSignInDisables } from '#kernel/pending-sign-in';
 import type { UnitOfWork } from '#kernel/unit-of-work';
+import { loadMunicipalities } from '../repository/municipality-repository.ts';
 import { StaffEntity } from '../repository/staff-entity.ts';
 import {
+  firstTeamLeaderMark,
   listTeam,
   loadStaffMember,
   stageStaffDeleted,
@@ -26,6 +28,7 @@ import {
 import {
   requireAnotherTeamLeader,
   requireEmptyCaseload,
+  requireFirstTeamLeader,
   requireNewRole,
   requireNotRemovingSelf,
   requireTeamMember,
@@ -97,11 +100,24 @@ function aboutTeam(view: StaffView) {
   return { municipalityCode: view.staff.municipalityCode };
 }
 
-/** `addStaffMember`: a new member of the caller's team (the team leader). */
+/**
+ * `addStaffMember`: a new member of the caller's team (the team leader) — or, by the programme
+ * office, the first team leader of a registered municipality that has none, marked in the same
+ * write so that two such additions at once cannot both succeed. The programme office is answered
+ * with the member as it may see them: nothing of them (DESIGN.md §5).
+ */
 export const addStaffMemberCommand = defineCommand({
   name: 'addStaffMember',
   input: AddStaffMemberInputSchema,
   async execute(context, input, work): Promise<StaffView> {
+    if (requireIdentity(context).role === 'PROGRAMME') {
+      const [[municipality], team] = await Promise.all([
+        loadMunicipalities(context.loader, [input.municipalityCode]),
+        listTeam(context.table, input.municipalityCode),
+      ]);
+      requireFirstTeamLeader(input.role, municipality !== undefined, team);
+      work.add(firstTeamLeaderMark(input.municipalityCode));
+    }
     const staff = work.create(StaffEntity, {
       ...input,
       id: newId(context.now().getTime()),

@@ -5,14 +5,15 @@ import { loadStaffMember } from '../repository/staff-repository.ts';
 
 /**
  * Who manages a team: its own team leader (`TEAM_LEADER`). The programme office sees no person
- * (DESIGN.md §5), so it neither names nor removes one; the first team leader of a municipality
- * is created by an administrator (`infra/README.md`, "The first users").
+ * (DESIGN.md §5), so it neither changes nor removes one; it only adds a newly registered
+ * municipality's first team leader (`PROGRAMME_OFFICE`, the command's `requireFirstTeamLeader`),
+ * since no one else could — and reads nothing of them afterwards.
  */
-export type TeamManagementAudience = 'TEAM_LEADER';
+export type TeamManagementAudience = 'TEAM_LEADER' | 'PROGRAMME_OFFICE';
 
 /** Who may run each mutation that manages a team. */
 export const STAFF_MUTATION_ACCESS = {
-  addStaffMember: ['TEAM_LEADER'],
+  addStaffMember: ['TEAM_LEADER', 'PROGRAMME_OFFICE'],
   changeStaffRole: ['TEAM_LEADER'],
   removeStaffMember: ['TEAM_LEADER'],
   reassignCaseload: ['TEAM_LEADER'],
@@ -35,7 +36,9 @@ export function teamManagementAudience(
 
 /**
  * The caller's audience for the team a mutation's input names by its municipality's code. A
- * malformed code is left to the command (`BAD_USER_INPUT`) for a team leader.
+ * malformed code is left to the command (`BAD_USER_INPUT`) for a team leader. The programme
+ * office is let through for every municipality: the command lets it add a first team leader
+ * only (`requireFirstTeamLeader`).
  *
  * @param identity - the verified caller
  * @param municipalityCode - the input's `municipalityCode`, as sent
@@ -44,6 +47,7 @@ export function teamOfCodeAudience(
   identity: Identity,
   municipalityCode: unknown,
 ): TeamManagementAudience | null {
+  if (identity.role === 'PROGRAMME') return 'PROGRAMME_OFFICE';
   const code = MunicipalityCodeSchema.safeParse(municipalityCode);
   if (!code.success) return identity.role === 'TEAM_LEADER' ? 'TEAM_LEADER' : null;
   return teamManagementAudience(identity, code.data);

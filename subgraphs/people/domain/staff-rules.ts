@@ -9,7 +9,47 @@ export const STAFF_RULE = {
   CANNOT_REMOVE_SELF: 'CANNOT_REMOVE_SELF',
   CASELOAD_NOT_EMPTY: 'CASELOAD_NOT_EMPTY',
   SAME_ROLE: 'SAME_ROLE',
+  FIRST_TEAM_LEADER_ONLY: 'FIRST_TEAM_LEADER_ONLY',
+  TEAM_HAS_LEADER: 'TEAM_HAS_LEADER',
+  MUNICIPALITY_NOT_REGISTERED: 'MUNICIPALITY_NOT_REGISTERED',
 } as const;
+
+/**
+ * What the programme office may add to a team: its first team leader, and only to a registered
+ * municipality that has none (from then on the team leader manages the team, and a team always
+ * keeps one: `requireAnotherTeamLeader`).
+ *
+ * @param role - the role asked for
+ * @param registered - whether the municipality is registered
+ * @param team - the municipality's team as read
+ */
+export function requireFirstTeamLeader(
+  role: StaffMember['role'],
+  registered: boolean,
+  team: readonly StaffMember[],
+): void {
+  if (role !== 'TEAM_LEADER') {
+    throw new DomainRuleError(
+      STAFF_RULE.FIRST_TEAM_LEADER_ONLY,
+      "The programme office adds a municipality's first team leader only; the team leader adds the rest",
+      ['role'],
+    );
+  }
+  if (!registered) {
+    throw new DomainRuleError(
+      STAFF_RULE.MUNICIPALITY_NOT_REGISTERED,
+      'Register the municipality first',
+      ['municipalityCode'],
+    );
+  }
+  if (team.some((member) => member.role === 'TEAM_LEADER')) {
+    throw new DomainRuleError(
+      STAFF_RULE.TEAM_HAS_LEADER,
+      'The municipality has a team leader, who manages the team',
+      ['municipalityCode'],
+    );
+  }
+}
 
 /**
  * The staff member a change names, when they are on the caller's team. Another municipality's

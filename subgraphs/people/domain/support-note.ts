@@ -9,6 +9,8 @@ export const SupportNoteSchema = z.object({
   text: textSchema(),
   /** The psychologist who wrote it; null for notes carried over from before NEXTWORK. */
   authorId: EntityIdSchema.nullable(),
+  /** Raised by every change of the text (`updateSupportNote`); notes stored before it are 1. */
+  version: z.number().int().positive(),
 });
 
 /** A support note. */

@@ -65,6 +65,9 @@ export const YOUTH_FIELD_ACCESS = {
   researchConsent: TEAM_AND_SELF,
   version: TEAM_AND_SELF,
   supportNotes: PSYCHOLOGIST_ONLY,
+  // The psychologist's record of their contacts: by the support notes' rule, theirs alone (the
+  // young person reads them through the data protection officer's art. 15 export).
+  psychologistContacts: PSYCHOLOGIST_ONLY,
   // Masked even so (`DDMMYY-****`), and only to the team: the number itself is never shown.
   cprMasked: TEAM,
   // The team's reason for an enrolment outside the target group: the team's, not shown to a
@@ -92,6 +95,8 @@ export const YOUTH_MUTATION_ACCESS = {
   recordResearchConsent: TEAM_AND_SELF,
   withdrawResearchConsent: TEAM_AND_SELF,
   addSupportNote: PSYCHOLOGIST_ONLY,
+  updateSupportNote: PSYCHOLOGIST_ONLY,
+  recordPsychologistContact: PSYCHOLOGIST_ONLY,
   // The young person's own voice (issue #20: "fills it in themself"): staff do not record it on
   // a paper form's behalf, so every assessment is first-hand and its audit's actor is the
   // young person; a team that collects one on paper asks the young person to enter it.

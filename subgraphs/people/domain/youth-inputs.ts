@@ -173,3 +173,11 @@ export function profileFieldsChangedBy(input: Record<string, unknown>): YouthPro
   const fields: YouthProfileField[] = [...PROFILE_FIELDS, 'cpr'];
   return fields.filter((field) => input[field] !== null && input[field] !== undefined);
 }
+
+/** The input of `updateSupportNote`. */
+export const UpdateSupportNoteInputSchema = z.object({
+  youthId: EntityIdSchema,
+  noteId: EntityIdSchema,
+  text: textSchema(),
+  expectedVersion: ExpectedVersionSchema,
+});

@@ -5,6 +5,7 @@ import type { YouthView as YouthViewModel } from '../domain/youth-access.ts';
 import type { YouthPage as YouthPageModel } from '../domain/youth-queries.ts';
 import type { StaffView as StaffViewModel } from '../domain/staff-access.ts';
 import type { SupportNote as SupportNoteModel } from '../domain/support-note.ts';
+import type { PsychologistContact as PsychologistContactModel } from '../domain/psychologist-contact.ts';
 import type { YouthStatsFigures as YouthStatsFiguresModel } from '../domain/youth-stats-figures.ts';
 import type { ProgrammePeriod as ProgrammePeriodModel } from '../../kernel/figures-period.ts';
 import type { Identity as IdentityModel } from '../../kernel/identity.ts';
@@ -691,8 +692,12 @@ export type MunicipalityYouthStatsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Adds a member to a municipality's team. The team leader of that municipality only. Their sign-in
-   * is created by an administrator with the new id as `custom:staff` (see infra/README.md).
+   * Adds a member to a municipality's team. The team leader of that municipality only — except a
+   * newly registered municipality's first team leader, whom the programme office adds (role
+   * `TEAM_LEADER` only: `FIRST_TEAM_LEADER_ONLY`; not when the team has a leader: `TEAM_HAS_LEADER`;
+   * not before `registerMunicipality`: `MUNICIPALITY_NOT_REGISTERED`). The programme office reads
+   * nothing of the member it added: their fields are refused to it. Their sign-in is created by an
+   * administrator with the new id as `custom:staff` (see infra/README.md).
    */
   addStaffMember: StaffMemberPayload;
   /** Adds a support note. The municipality's psychologist only. */
@@ -766,6 +771,11 @@ export type Mutation = {
    */
   recordProgrammeCosts: ProgrammeCostsPayload;
   /**
+   * Records a contact of the psychologist with a young person (kind, minutes, referral, follow-up).
+   * The municipality's psychologist only.
+   */
+  recordPsychologistContact: PsychologistContactPayload;
+  /**
    * Records that the young person consents to the effect evaluation. The team or the young
    * person themself.
    */
@@ -790,6 +800,11 @@ export type Mutation = {
    * people (`CASELOAD_NOT_EMPTY`: reassign them first with `reassignCaseload`).
    */
   removeStaffMember: RemoveStaffMemberPayload;
+  /**
+   * Changes the text of a support note, at the version last read. The municipality's psychologist
+   * only.
+   */
+  updateSupportNote: SupportNotePayload;
   /**
    * Changes a young person's profile. The team; the young person themself for their contact
    * details, interests and work wishes.
@@ -863,6 +878,11 @@ export type MutationRecordProgrammeCostsArgs = {
 };
 
 
+export type MutationRecordPsychologistContactArgs = {
+  input: RecordPsychologistContactInput;
+};
+
+
 export type MutationRecordResearchConsentArgs = {
   input: RecordResearchConsentInput;
 };
@@ -880,6 +900,11 @@ export type MutationRegisterMunicipalityArgs = {
 
 export type MutationRemoveStaffMemberArgs = {
   input: RemoveStaffMemberInput;
+};
+
+
+export type MutationUpdateSupportNoteArgs = {
+  input: UpdateSupportNoteInput;
 };
 
 
@@ -968,6 +993,100 @@ export type ProgrammeTargets = {
   /** In education or a job 12 months after enrolment: the target is a share of at least 0.75. */
   intoEducationOrJob: TargetResult;
 };
+
+/** One contact of the municipality's psychologist with a young person. */
+export type PsychologistContact = {
+  __typename?: 'PsychologistContact';
+  /** The follow-up agreed at the contact; null when none. */
+  followUp: Maybe<PsychologistFollowUp>;
+  /** The contact's id. */
+  id: Scalars['ID']['output'];
+  /** How the psychologist met the young person. */
+  kind: PsychologistContactKind;
+  /** How long the contact took, in minutes (1 to 480). */
+  minutes: Scalars['Int']['output'];
+  /** The day of the contact. */
+  on: Scalars['Date']['output'];
+  /** The psychologist who recorded the contact. */
+  psychologist: Maybe<StaffMember>;
+  /** When the contact was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Where the contact referred the young person on; `NONE` when nowhere. */
+  referralMade: PsychologistReferral;
+};
+
+/** A page of a young person's psychologist contacts. */
+export type PsychologistContactConnection = {
+  __typename?: 'PsychologistContactConnection';
+  /** The contacts of this page, each with the cursor after it. */
+  edges: Array<PsychologistContactEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A psychologist's contact in a list. */
+export type PsychologistContactEdge = {
+  __typename?: 'PsychologistContactEdge';
+  /** The position after this contact; pass it as `after` to continue. */
+  cursor: Scalars['String']['output'];
+  /** The contact. */
+  node: PsychologistContact;
+};
+
+/** How a psychologist met a young person. */
+export type PsychologistContactKind =
+  /** A session of a group the psychologist leads. */
+  | 'GROUP_SESSION'
+  /** A conversation of the two, in person. */
+  | 'INDIVIDUAL_SESSION'
+  /** A meeting of the young person, the psychologist and their network consultant. */
+  | 'JOINT_MEETING_WITH_CONSULTANT'
+  /** A phone call. */
+  | 'PHONE'
+  /** A video call. */
+  | 'VIDEO';
+
+/** The result of recording a psychologist's contact. */
+export type PsychologistContactPayload = {
+  __typename?: 'PsychologistContactPayload';
+  /** Rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The contact recorded; null when refused. */
+  psychologistContact: Maybe<PsychologistContact>;
+};
+
+/** A follow-up agreed at a psychologist's contact. */
+export type PsychologistFollowUp = {
+  __typename?: 'PsychologistFollowUp';
+  /** What the follow-up is about; null when nothing was written. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The day of the follow-up; not before the contact. */
+  on: Scalars['Date']['output'];
+};
+
+/** A follow-up agreed at a psychologist's contact. */
+export type PsychologistFollowUpInput = {
+  /** What the follow-up is about, 1 to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The day of the follow-up: not before the contact (`FOLLOW_UP_BEFORE_CONTACT`); it may be in
+   * the future.
+   */
+  on: Scalars['Date']['input'];
+};
+
+/** Where a psychologist's contact referred the young person on. */
+export type PsychologistReferral =
+  /** To treatment for drug or alcohol abuse. */
+  | 'ADDICTION_TREATMENT'
+  /** To their own doctor (who refers on to a private psychologist or psychiatry). */
+  | 'GENERAL_PRACTITIONER'
+  /** To the municipality's adult social services. */
+  | 'MUNICIPAL_ADULT_SERVICES'
+  /** Nowhere. */
+  | 'NONE'
+  /** To psychiatry directly (acute cases). */
+  | 'PSYCHIATRY';
 
 export type Query = {
   __typename?: 'Query';
@@ -1131,6 +1250,31 @@ export type RecordProgrammeCostsInput = {
   month: Scalars['String']['input'];
   /** The municipality. */
   municipalityCode: Scalars['ID']['input'];
+};
+
+/** A psychologist's contact with a young person. */
+export type RecordPsychologistContactInput = {
+  /** The follow-up agreed, if any. */
+  followUp?: InputMaybe<PsychologistFollowUpInput>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** How the psychologist met the young person. */
+  kind: PsychologistContactKind;
+  /** How long the contact took, in minutes: 1 to 480. */
+  minutes: Scalars['Int']['input'];
+  /**
+   * The day of the contact, not in the future. Not before the programme began, the young person
+   * was born or was enrolled: `DATE_OUT_OF_RANGE` otherwise.
+   */
+  on: Scalars['Date']['input'];
+  /** Where the contact referred the young person on; `NONE` when nowhere. */
+  referralMade: PsychologistReferral;
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
 };
 
 /** A young person's consent to the research-based effect evaluation. */
@@ -1403,6 +1547,12 @@ export type StaffMember = {
   municipality: Municipality;
   /** Full name. */
   name: Scalars['String']['output'];
+  /**
+   * The young people this psychologist has recorded a contact with, the latest contact first.
+   * Empty for other roles. The psychologist themself and the team leader of the same municipality
+   * only.
+   */
+  psychologistCaseload: YouthConnection;
   /** Role in the team. */
   role: StaffRole;
   /**
@@ -1432,6 +1582,17 @@ export type StaffMemberActivitiesArgs = {
  * company contacts; to no one else.
  */
 export type StaffMemberCaseloadArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A member of a municipal team. The team of a municipality is its staff. Visible to the team of
+ * the same municipality, and (without the caseload) to the municipality's young people and
+ * company contacts; to no one else.
+ */
+export type StaffMemberPsychologistCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1488,9 +1649,14 @@ export type SupportNote = {
   id: Scalars['ID']['output'];
   /** The note. */
   text: Scalars['String']['output'];
+  /**
+   * Version of the note, raised by every change; pass it as `expectedVersion` to
+   * `updateSupportNote`.
+   */
+  version: Scalars['Int']['output'];
 };
 
-/** The result of adding a support note. */
+/** The result of adding or changing a support note. */
 export type SupportNotePayload = {
   __typename?: 'SupportNotePayload';
   /** Rules the input broke; when not empty, nothing was written. */
@@ -1508,6 +1674,27 @@ export type TargetResult = {
   met: Maybe<Scalars['Boolean']['output']>;
   /** The target share, 0 to 1. */
   target: Scalars['Float']['output'];
+};
+
+/** A new text of a psychologist's support note. */
+export type UpdateSupportNoteInput = {
+  /**
+   * The version of the note as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The note; `SUPPORT_NOTE_NOT_FOUND` when the young person has no note of this id. */
+  noteId: Scalars['ID']['input'];
+  /** The new text, 1 to 2000 characters. */
+  text: Scalars['String']['input'];
+  /** The young person. */
+  youthId: Scalars['ID']['input'];
 };
 
 /**
@@ -1707,6 +1894,12 @@ export type Youth = {
   /** Full name. */
   name: Scalars['String']['output'];
   /**
+   * The psychologist's contacts with the young person, the latest first. The municipality's
+   * psychologist only (as support notes: the young person receives them through the data
+   * protection officer's art. 15 export).
+   */
+  psychologistContacts: Maybe<PsychologistContactConnection>;
+  /**
    * Whether the young person lets the effect evaluation use their data. Team and the young person
    * themself.
    */
@@ -1746,6 +1939,19 @@ export type Youth = {
    * wishes drive matching).
    */
   workWishes: Array<Scalars['String']['output']>;
+};
+
+
+/**
+ * A young person in NEXTWORK, aged roughly 18–29, neither in work nor in education when enrolled.
+ * Readable by their own municipality's team, by themself (everything but support notes), and by
+ * the contacts of a company while an open invitation from it, an open wish to it or a planned or
+ * running placement with it ties them — then only id, name, interests and work wishes; every
+ * other field is refused with a `FORBIDDEN` error for them (null where nullable).
+ */
+export type YouthPsychologistContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of young people. */
@@ -2106,11 +2312,20 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeCostsPayload: ResolverTypeWrapper<ProgrammeCostsPayload>;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   ProgrammeTargets: ResolverTypeWrapper<ProgrammeTargets>;
+  PsychologistContact: ResolverTypeWrapper<PsychologistContactModel>;
+  PsychologistContactConnection: ResolverTypeWrapper<Omit<PsychologistContactConnection, 'edges'> & { edges: Array<ResolversTypes['PsychologistContactEdge']> }>;
+  PsychologistContactEdge: ResolverTypeWrapper<Omit<PsychologistContactEdge, 'node'> & { node: ResolversTypes['PsychologistContact'] }>;
+  PsychologistContactKind: PsychologistContactKind;
+  PsychologistContactPayload: ResolverTypeWrapper<Omit<PsychologistContactPayload, 'psychologistContact'> & { psychologistContact?: Maybe<ResolversTypes['PsychologistContact']> }>;
+  PsychologistFollowUp: ResolverTypeWrapper<PsychologistFollowUp>;
+  PsychologistFollowUpInput: PsychologistFollowUpInput;
+  PsychologistReferral: PsychologistReferral;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
   RecordActivityInput: RecordActivityInput;
   RecordProgrammeCostsInput: RecordProgrammeCostsInput;
+  RecordPsychologistContactInput: RecordPsychologistContactInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RefusalScope: RefusalScope;
@@ -2135,6 +2350,7 @@ export type ResolversTypes = ResolversObject<{
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
   TargetResult: ResolverTypeWrapper<TargetResult>;
+  UpdateSupportNoteInput: UpdateSupportNoteInput;
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: ResolverTypeWrapper<UserError>;
   Viewer: ResolverTypeWrapper<IdentityModel>;
@@ -2197,11 +2413,18 @@ export type ResolversParentTypes = ResolversObject<{
   ProgrammeCostsPayload: ProgrammeCostsPayload;
   ProgrammeStats: ProgrammePeriodModel;
   ProgrammeTargets: ProgrammeTargets;
+  PsychologistContact: PsychologistContactModel;
+  PsychologistContactConnection: Omit<PsychologistContactConnection, 'edges'> & { edges: Array<ResolversParentTypes['PsychologistContactEdge']> };
+  PsychologistContactEdge: Omit<PsychologistContactEdge, 'node'> & { node: ResolversParentTypes['PsychologistContact'] };
+  PsychologistContactPayload: Omit<PsychologistContactPayload, 'psychologistContact'> & { psychologistContact?: Maybe<ResolversParentTypes['PsychologistContact']> };
+  PsychologistFollowUp: PsychologistFollowUp;
+  PsychologistFollowUpInput: PsychologistFollowUpInput;
   Query: Record<PropertyKey, never>;
   ReassignCaseloadInput: ReassignCaseloadInput;
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordActivityInput: RecordActivityInput;
   RecordProgrammeCostsInput: RecordProgrammeCostsInput;
+  RecordPsychologistContactInput: RecordPsychologistContactInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
@@ -2223,6 +2446,7 @@ export type ResolversParentTypes = ResolversObject<{
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
+  UpdateSupportNoteInput: UpdateSupportNoteInput;
   UpdateYouthProfileInput: UpdateYouthProfileInput;
   UserError: UserError;
   Viewer: IdentityModel;
@@ -2396,10 +2620,12 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
   recordActivity?: Resolver<ResolversTypes['ActivityPayload'], ParentType, ContextType, RequireFields<MutationRecordActivityArgs, 'input'>>;
   recordProgrammeCosts?: Resolver<ResolversTypes['ProgrammeCostsPayload'], ParentType, ContextType, RequireFields<MutationRecordProgrammeCostsArgs, 'input'>>;
+  recordPsychologistContact?: Resolver<ResolversTypes['PsychologistContactPayload'], ParentType, ContextType, RequireFields<MutationRecordPsychologistContactArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
   removeStaffMember?: Resolver<ResolversTypes['RemoveStaffMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'input'>>;
+  updateSupportNote?: Resolver<ResolversTypes['SupportNotePayload'], ParentType, ContextType, RequireFields<MutationUpdateSupportNoteArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
   withdrawResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationWithdrawResearchConsentArgs, 'input'>>;
 }>;
@@ -2438,6 +2664,37 @@ export type ProgrammeStatsResolvers<ContextType = SubgraphContext, ParentType ex
 export type ProgrammeTargetsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProgrammeTargets'] = ResolversParentTypes['ProgrammeTargets']> = ResolversObject<{
   fallingBack?: Resolver<ResolversTypes['TargetResult'], ParentType, ContextType>;
   intoEducationOrJob?: Resolver<ResolversTypes['TargetResult'], ParentType, ContextType>;
+}>;
+
+export type PsychologistContactResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PsychologistContact'] = ResolversParentTypes['PsychologistContact']> = ResolversObject<{
+  followUp?: Resolver<Maybe<ResolversTypes['PsychologistFollowUp']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PsychologistContactKind'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  psychologist?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  referralMade?: Resolver<ResolversTypes['PsychologistReferral'], ParentType, ContextType>;
+}>;
+
+export type PsychologistContactConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PsychologistContactConnection'] = ResolversParentTypes['PsychologistContactConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PsychologistContactEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PsychologistContactEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PsychologistContactEdge'] = ResolversParentTypes['PsychologistContactEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PsychologistContact'], ParentType, ContextType>;
+}>;
+
+export type PsychologistContactPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PsychologistContactPayload'] = ResolversParentTypes['PsychologistContactPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  psychologistContact?: Resolver<Maybe<ResolversTypes['PsychologistContact']>, ParentType, ContextType>;
+}>;
+
+export type PsychologistFollowUpResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PsychologistFollowUp'] = ResolversParentTypes['PsychologistFollowUp']> = ResolversObject<{
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -2534,6 +2791,7 @@ export type StaffMemberResolvers<ContextType = SubgraphContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  psychologistCaseload?: Resolver<ResolversTypes['YouthConnection'], ParentType, ContextType, Partial<StaffMemberPsychologistCaseloadArgs>>;
   role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
@@ -2558,6 +2816,7 @@ export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType exten
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SupportNotePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNotePayload'] = ResolversParentTypes['SupportNotePayload']> = ResolversObject<{
@@ -2604,6 +2863,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   interests?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  psychologistContacts?: Resolver<Maybe<ResolversTypes['PsychologistContactConnection']>, ParentType, ContextType, Partial<YouthPsychologistContactsArgs>>;
   researchConsent?: Resolver<Maybe<ResolversTypes['ResearchConsent']>, ParentType, ContextType>;
   selfAssessmentDue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   selfAssessments?: Resolver<Maybe<Array<ResolversTypes['SelfAssessment']>>, ParentType, ContextType>;
@@ -2720,6 +2980,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProgrammeCostsPayload?: ProgrammeCostsPayloadResolvers<ContextType>;
   ProgrammeStats?: ProgrammeStatsResolvers<ContextType>;
   ProgrammeTargets?: ProgrammeTargetsResolvers<ContextType>;
+  PsychologistContact?: PsychologistContactResolvers<ContextType>;
+  PsychologistContactConnection?: PsychologistContactConnectionResolvers<ContextType>;
+  PsychologistContactEdge?: PsychologistContactEdgeResolvers<ContextType>;
+  PsychologistContactPayload?: PsychologistContactPayloadResolvers<ContextType>;
+  PsychologistFollowUp?: PsychologistFollowUpResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReassignCaseloadPayload?: ReassignCaseloadPayloadResolvers<ContextType>;
   RegisterMunicipalityPayload?: RegisterMunicipalityPayloadResolvers<ContextType>;

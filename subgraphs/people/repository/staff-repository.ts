@@ -1,9 +1,10 @@
 import type { ItemLoader } from '#kernel/entity-loader';
 import { sharedKeys } from '#kernel/shared-keys';
-import { versionIs } from '#kernel/table/expressions';
+import { itemMustNotExist, versionIs } from '#kernel/table/expressions';
 import type { Table, TransactAction } from '#kernel/table/table';
 import type { UnitOfWork } from '#kernel/unit-of-work';
 import type { StaffMember } from '../domain/staff.ts';
+import { municipalityKey } from './municipality-entity.ts';
 import { isNetworkConsultantOf, StaffEntity, staffKey, teamPartition } from './staff-entity.ts';
 
 /** Staff members by id through the request's batching loader; undefined where unknown. */
@@ -84,6 +85,24 @@ export function stageStaffStanding(
  */
 export function stageStaffDeleted(work: UnitOfWork, staff: StaffMember): void {
   work.add({ delete: staffKey(staff.id), condition: versionIs(staff.version) });
+}
+
+/**
+ * The mark that a municipality's first team leader was added by the programme office, created
+ * with them: a second such addition at the same time fails on it (the team, read by a query,
+ * cannot hold the condition itself). It names no one.
+ *
+ * @param municipalityCode - the municipality
+ */
+export function firstTeamLeaderMark(municipalityCode: string): TransactAction {
+  return {
+    put: {
+      pk: municipalityKey(municipalityCode).pk,
+      sk: 'FIRST_TEAM_LEADER',
+      entity: 'FirstTeamLeaderMark',
+    },
+    condition: itemMustNotExist,
+  };
 }
 
 /**

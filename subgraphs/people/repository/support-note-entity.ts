@@ -1,5 +1,6 @@
 import { defineEntity } from '#kernel/entity';
 import { type ItemKey, key } from '#kernel/keys';
+import type { TransactAction } from '#kernel/table/table';
 import { type SupportNote, SupportNoteSchema } from '../domain/support-note.ts';
 import { youthKey } from './youth-entity.ts';
 
@@ -23,4 +24,27 @@ export const SupportNoteEntity = defineEntity<SupportNote>({
   name: 'SupportNote',
   schema: SupportNoteSchema,
   key: supportNoteKey,
+  // Notes written before notes could be changed carry no version: they are at version 1.
+  decode: (item) => ({ version: 1, ...item }),
 });
+
+/**
+ * Changes a note's text if it is still at the version read. A note stored before notes had a
+ * version has no such attribute and counts as version 1 (as it reads back), so no migration
+ * has to stamp the old notes first.
+ *
+ * @param before - the note as read
+ * @param text - the new text
+ */
+export function supportNoteTextChange(before: SupportNote, text: string): TransactAction {
+  const current = '#version = :expectedVersion';
+  return {
+    update: supportNoteKey(before),
+    spec: { set: { text, version: before.version + 1 } },
+    condition: {
+      expression: before.version === 1 ? `(attribute_not_exists(#version) OR ${current})` : current,
+      names: { '#version': 'version' },
+      values: { ':expectedVersion': before.version },
+    },
+  };
+}

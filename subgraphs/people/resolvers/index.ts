@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Municipality } from './municipality.ts';
 import { Mutation } from './mutation.ts';
 import { ProgrammeStats } from './programme-stats.ts';
+import { PsychologistContact } from './psychologist-contact.ts';
 import { Query } from './query.ts';
 import { SelfAssessment } from './self-assessment.ts';
 import { StaffMember } from './staff-member.ts';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Municipality,
   Mutation,
   ProgrammeStats,
+  PsychologistContact,
   Query,
   SelfAssessment,
   StaffMember,

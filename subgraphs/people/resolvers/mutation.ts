@@ -9,6 +9,7 @@ import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
 import { recordProgrammeCostsCommand } from '../domain/programme-costs.ts';
 import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
 import { recordActivityCommand } from '../domain/record-activity.ts';
+import { recordPsychologistContactCommand } from '../domain/record-psychologist-contact.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
 import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
@@ -20,6 +21,7 @@ import {
   changeStaffRoleCommand,
   removeStaffMemberCommand,
 } from '../domain/staff-commands.ts';
+import { updateSupportNoteCommand } from '../domain/update-support-note.ts';
 import { updateYouthProfileCommand } from '../domain/update-youth-profile.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
@@ -32,6 +34,8 @@ export const Mutation: MutationResolvers = {
   recordResearchConsent: mutation(recordResearchConsentCommand, 'youth'),
   withdrawResearchConsent: mutation(withdrawResearchConsentCommand, 'youth'),
   addSupportNote: mutation(addSupportNoteCommand, 'supportNote'),
+  updateSupportNote: mutation(updateSupportNoteCommand, 'supportNote'),
+  recordPsychologistContact: mutation(recordPsychologistContactCommand, 'psychologistContact'),
   exportYouthData: mutation(exportYouthDataCommand, 'export'),
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),

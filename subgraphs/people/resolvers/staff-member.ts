@@ -1,6 +1,7 @@
 import { NotFoundError } from '#kernel/errors';
 import { EntityIdSchema } from '#kernel/validation';
 import { activitiesOf } from '../domain/activity-queries.ts';
+import { psychologistCaseloadOf } from '../domain/psychologist-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { caseloadOf } from '../domain/youth-queries.ts';
 import type { StaffMemberResolvers } from '../generated/resolvers-types.ts';
@@ -27,5 +28,6 @@ export const StaffMember: StaffMemberResolvers = {
   },
   caseload: (view, args, context) => caseloadOf(context, view, args),
   activities: (view, args, context) => activitiesOf(context, view, args),
+  psychologistCaseload: (view, args, context) => psychologistCaseloadOf(context, view, args),
   version: ({ staff }) => staff.version,
 };

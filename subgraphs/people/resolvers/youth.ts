@@ -3,6 +3,7 @@ import { danishToday } from '#kernel/today';
 import { EntityIdSchema } from '#kernel/validation';
 import { staffMinutesOf } from '../domain/activity-queries.ts';
 import { benefitHistoryOf } from '../domain/benefit-history.ts';
+import { psychologistContactsOf } from '../domain/psychologist-queries.ts';
 import { selfAssessmentDueOf, selfAssessmentsOf } from '../domain/self-assessment-queries.ts';
 import { staffViewById } from '../domain/staff-queries.ts';
 import { ageOn, firstNameOf } from '../domain/youth.ts';
@@ -50,6 +51,7 @@ export const Youth: YouthResolvers = {
   statusHistory: (view, _args, context) => statusHistoryOf(context, view),
   supportNotes: (view, _args, context) => supportNotesOf(context, view),
   staffMinutes: (view, _args, context) => staffMinutesOf(context, view),
+  psychologistContacts: (view, args, context) => psychologistContactsOf(context, view, args),
   selfAssessments: (view, _args, context) => selfAssessmentsOf(context, view),
   selfAssessmentDue: (view, _args, context) => selfAssessmentDueOf(context, view),
 };

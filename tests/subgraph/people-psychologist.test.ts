@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEYS } from '#kernel/audit';
 import type { Identity } from '#kernel/identity';
+import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { erasePeopleData } from '#people/data-subject/people-data-subject';
 import { SupportNoteEntity } from '#people/repository/support-note-entity';
@@ -126,6 +127,34 @@ describe('people subgraph: the psychologist’s contacts, notes and caseload', (
       expect(audit.filter((item) => item.action === 'CHANGE').map((item) => item.target)).toEqual([
         'Mutation.recordPsychologistContact',
       ]);
+    });
+
+    it('logs the minutes in the team’s activity log without the young person, once', async () => {
+      // Prepare
+      const person = await givenYouth(table);
+      const input = recordPsychologistContactInput(person.id, {
+        minutes: 45,
+        idempotencyKey: `psy-activity-${person.id}`,
+      });
+      const before = await table.get(sharedKeys.activityCounts(ROSKILDE));
+      // Act
+      await run(psychologist, RECORD, { input });
+      await run(psychologist, RECORD, { input });
+      const after = await table.get(sharedKeys.activityCounts(ROSKILDE));
+      const logged = await table.queryAll({
+        partition: `STAFF#${PSYCHOLOGIST_ID}`,
+        beginsWith: 'ACTIVITY#2026-11-24',
+      });
+      const youthMinutes = await table.get(sharedKeys.youthActivityMinutes(person.id));
+      // Assess
+      const counter = '2026-11#minutes.PSYCHOLOGIST_SESSION';
+      expect(Number(after?.[counter] ?? 0) - Number(before?.[counter] ?? 0)).toBe(45);
+      const mine = logged.filter((item) => item.source === 'PSYCHOLOGIST_CONTACT');
+      expect(mine.filter((item) => item.minutes === 45)).toHaveLength(1);
+      expect(mine.every((item) => item.youthId === undefined && item.gsi1pk === undefined)).toBe(
+        true,
+      );
+      expect(youthMinutes).toBeUndefined();
     });
 
     it.each([

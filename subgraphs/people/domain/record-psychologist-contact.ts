@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_ACTIVITY_MINUTES, stageActivity } from '#kernel/activity-log';
 import { requireIdentity } from '#kernel/authorisation';
 import { defineCommand } from '#kernel/command';
 import { ForbiddenError } from '#kernel/errors';
@@ -49,6 +50,18 @@ export const recordPsychologistContactCommand = defineCommand({
     const lastContactOn =
       entry && entry.lastContactOn > contact.on ? entry.lastContactOn : contact.on;
     work.create(PsychologistContactEntity, contact);
+    // The team's activity log counts the psychologist's minutes in the municipality's resource
+    // figures, without the young person: who sees the psychologist is for the psychologist alone.
+    stageActivity(work, {
+      id: contact.id,
+      staffId: identity.staffId,
+      municipalityCode: youth.municipalityCode,
+      kind: 'PSYCHOLOGIST_SESSION',
+      minutes: Math.min(contact.minutes, MAX_ACTIVITY_MINUTES),
+      on: contact.on,
+      source: 'PSYCHOLOGIST_CONTACT',
+      recordedAt: contact.recordedAt,
+    });
     work.add(
       caseloadEntryWrite(entry, {
         youthId: youth.id,

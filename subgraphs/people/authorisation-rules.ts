@@ -102,11 +102,6 @@ function youthRules(): Record<string, AnyFieldRule> {
 }
 
 const staffRules: Record<string, AnyFieldRule> = {
-  activities: audienceRule(
-    'ACTIVITY_READ_ACCESS',
-    (identity, view: StaffView) => activityAudience(identity, view),
-    ACTIVITY_READ_ACCESS,
-  ),
   ...audienceRules(
     'STAFF_FIELD_ACCESS',
     STAFF_FIELD_ACCESS,
@@ -117,9 +112,15 @@ const staffRules: Record<string, AnyFieldRule> = {
     (_identity, view: StaffView) => view.audience,
     STAFF_FIELD_ACCESS.id,
   ),
+  // Narrower than the team, so after the table's rules they replace.
   psychologistCaseload: fieldRule(
     'mayReadPsychologistCaseload (the psychologist themself, their team leader)',
     (identity, view: StaffView) => mayReadPsychologistCaseload(identity, view),
+  ),
+  activities: audienceRule(
+    'ACTIVITY_READ_ACCESS',
+    (identity, view: StaffView) => activityAudience(identity, view),
+    ACTIVITY_READ_ACCESS,
   ),
 };
 

@@ -27,6 +27,8 @@ export const STAFF_FIELD_ACCESS = {
   caseload: ['TEAM'],
   // Of the team, only the psychologist themself and the team leader: mayReadPsychologistCaseload.
   psychologistCaseload: ['TEAM'],
+  // Of the team, only the staff member themself and their team leader: ACTIVITY_READ_ACCESS.
+  activities: ['TEAM'],
   version: ['TEAM'],
 } as const satisfies AudienceRules<StaffAudience>;
 

@@ -35,6 +35,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'researchConsent',
   'selfAssessments',
   'statusHistory',
+  'studyAssignment',
   'support',
   'supportNotes',
   'tasks',

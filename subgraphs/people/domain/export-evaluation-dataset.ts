@@ -14,6 +14,7 @@ import { BadUserInputError, DateOutOfRangeError } from '#kernel/errors';
 import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
+import { listControlAssignments } from '../repository/control-assignment-entity.ts';
 import {
   type EvaluationYouth,
   readEvaluationYouthPage,
@@ -21,6 +22,8 @@ import {
 import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { listMunicipalitySelfAssessments } from '../repository/self-assessment-repository.ts';
 import {
+  controlRowsOf,
+  type EvaluationControlRow,
   type EvaluationPlacementRow,
   type EvaluationYouthRow,
   evaluationRowsOf,
@@ -52,6 +55,9 @@ export const YOUTH_FILE = 'youth.jsonl';
 /** The file of placement rows. */
 export const PLACEMENT_FILE = 'placements.jsonl';
 
+/** The file of control group rows (issue #21). */
+export const CONTROL_FILE = 'control.jsonl';
+
 /** How many municipalities are read at once. */
 const PARALLEL_MUNICIPALITIES = 4;
 
@@ -62,6 +68,8 @@ export const EvaluationDatasetSchema = z.object({
   placementFile: z.string(),
   youthRows: z.number().int(),
   placementRows: z.number().int(),
+  controlFile: z.string(),
+  controlRows: z.number().int(),
   from: z.string(),
   to: z.string(),
   municipalityCodes: z.array(z.string()),
@@ -75,6 +83,7 @@ export type EvaluationDataset = z.infer<typeof EvaluationDatasetSchema>;
 interface EvaluationRows {
   youth: EvaluationYouthRow[];
   placements: EvaluationPlacementRow[];
+  control: EvaluationControlRow[];
 }
 
 /** The municipalities to export: the ones asked for (each must exist) or every one. */
@@ -113,7 +122,7 @@ async function rowsOfPage(
     dispatcher.send('placements', request),
     dispatcher.send('learning-community', request),
   ]);
-  const rows: EvaluationRows = { youth: [], placements: [] };
+  const rows: EvaluationRows = { youth: [], placements: [], control: [] };
   for (const subject of subjects) {
     const id = subject.youth.id;
     const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
@@ -161,10 +170,14 @@ async function rowsOf(
 ): Promise<EvaluationRows> {
   const dispatcher = context.services.dataSubjects();
   const pseudonymise = await pseudonymiserFromEnvironment();
-  const rows: EvaluationRows = { youth: [], placements: [] };
+  const rows: EvaluationRows = { youth: [], placements: [], control: [] };
   await forEachLimited(
     municipalityCodes,
     async (municipalityCode) => {
+      // The lottery's control group: one query of the municipality's partition.
+      rows.control.push(
+        ...controlRowsOf(await listControlAssignments(context.table, municipalityCode), period),
+      );
       let next: CursorKey | undefined;
       // One query of the municipality's index for every page, not one per young person.
       const selfAssessments = byYouth(
@@ -195,6 +208,7 @@ async function rowsOf(
     PARALLEL_MUNICIPALITIES,
   );
   rows.youth.sort(byPseudonym);
+  rows.control.sort(byPseudonym);
   rows.placements.sort((a, b) => byPseudonym(a, b) || a.placementNumber - b.placementNumber);
   return rows;
 }
@@ -204,11 +218,18 @@ async function writeDataset(context: SubgraphContext, rows: EvaluationRows, gene
   const sink = context.services.exports();
   const stamp = generatedAt.replace(/[^0-9]/g, '').slice(0, 14);
   const exportName = `evaluation-${stamp}-${randomBytes(4).toString('hex')}`;
-  const [youthFile, placementFile] = await Promise.all([
+  const [youthFile, placementFile, controlFile] = await Promise.all([
     sink.write(exportName, YOUTH_FILE, jsonLines(rows.youth)),
     sink.write(exportName, PLACEMENT_FILE, jsonLines(rows.placements)),
+    sink.write(exportName, CONTROL_FILE, jsonLines(rows.control)),
   ]);
-  return { exportName, location: sink.locationOf(exportName), youthFile, placementFile };
+  return {
+    exportName,
+    location: sink.locationOf(exportName),
+    youthFile,
+    placementFile,
+    controlFile,
+  };
 }
 
 /**
@@ -260,6 +281,7 @@ export const exportEvaluationDatasetCommand = defineCommand({
       ...written,
       youthRows: rows.youth.length,
       placementRows: rows.placements.length,
+      controlRows: rows.control.length,
       from: period.from,
       to: until,
       municipalityCodes,

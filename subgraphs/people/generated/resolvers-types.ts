@@ -414,6 +414,13 @@ export type ErasureGround =
 /** A pseudonymised evaluation dataset as written: where, how many rows, when. */
 export type EvaluationDataset = {
   __typename?: 'EvaluationDataset';
+  /**
+   * The file of control group rows (JSON Lines, one pseudonymised control entry a line): the
+   * people a municipality's lottery drew for the control group, assigned in the period.
+   */
+  controlFile: Scalars['String']['output'];
+  /** How many control group rows were written. */
+  controlRows: Scalars['Int']['output'];
   /** The first day of the period. */
   from: Scalars['Date']['output'];
   /** When the dataset was produced. */
@@ -657,6 +664,14 @@ export type Mutation = {
    */
   recordSelfAssessment: SelfAssessmentPayload;
   /**
+   * Records the draw of a municipality's study lottery for one person (issue #21): `TREATMENT`
+   * for an enrolled young person of the municipality (kept on their profile), `CONTROL` for a
+   * person not enrolled (a pseudonymised entry with the covariates the comparison needs; the
+   * municipality's reference is never stored in clear). Each person once. The municipality's team
+   * leader only. Exactly-once with an idempotency key; audit-logged.
+   */
+  recordStudyAssignment: StudyAssignmentPayload;
+  /**
    * Registers a Danish municipality joining NEXTWORK, under its official name: one of the 98
    * municipality codes of Danmarks Statistik (`UNKNOWN_MUNICIPALITY_CODE` otherwise), once
    * (`MUNICIPALITY_ALREADY_REGISTERED`). The programme office only.
@@ -739,6 +754,11 @@ export type MutationRecordResearchConsentArgs = {
 
 export type MutationRecordSelfAssessmentArgs = {
   input: RecordSelfAssessmentInput;
+};
+
+
+export type MutationRecordStudyAssignmentArgs = {
+  input: RecordStudyAssignmentInput;
 };
 
 
@@ -966,6 +986,26 @@ export type RecordSelfAssessmentInput = {
   youthId: Scalars['ID']['input'];
 };
 
+/** The input of `recordStudyAssignment`. */
+export type RecordStudyAssignmentInput = {
+  /** The arm drawn. */
+  arm: StudyArm;
+  /**
+   * The day of the lottery: not in the future, not before the programme began
+   * (`DATE_OUT_OF_RANGE`).
+   */
+  assignedOn: Scalars['Date']['input'];
+  /** `CONTROL` only: the person's reference and covariates. */
+  control?: InputMaybe<StudyControlInput>;
+  /** The municipality running the lottery: the caller's own. */
+  municipalityCode: Scalars['ID']['input'];
+  /**
+   * `TREATMENT` only: the enrolled young person of the municipality (`YOUTH_NOT_FOUND`; assigned
+   * already: `ALREADY_ASSIGNED`).
+   */
+  youthId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Which refused attempts `refusedAttempts` lists. */
 export type RefusalScope =
   /** Those concerning the officer's own municipality: its data, or made by its people. */
@@ -1179,6 +1219,55 @@ export type StaffRole =
   | 'PSYCHOLOGIST'
   /** Leads the municipal team ("teamleder"). */
   | 'TEAM_LEADER';
+
+/** The arm of the effect evaluation's lottery a person was drawn for (issue #21). */
+export type StudyArm =
+  /** Drawn for the control group: not enrolled; kept only as a pseudonymised entry. */
+  | 'CONTROL'
+  /** Drawn for the programme: the young person is enrolled in NEXTWORK. */
+  | 'TREATMENT';
+
+/** A study assignment: the arm and the day of the lottery. */
+export type StudyAssignment = {
+  __typename?: 'StudyAssignment';
+  /** The arm drawn. */
+  arm: StudyArm;
+  /** The day of the lottery. */
+  assignedOn: Scalars['Date']['output'];
+};
+
+/** The result of `recordStudyAssignment`. */
+export type StudyAssignmentPayload = {
+  __typename?: 'StudyAssignmentPayload';
+  /**
+   * Rules the input broke (`YOUTH_NOT_FOUND`, `ALREADY_ASSIGNED`, `DATE_OUT_OF_RANGE`,
+   * `REFERENCE_LOOKS_LIKE_CPR`); when not empty, nothing was written.
+   */
+  errors: Array<UserError>;
+  /** The assignment recorded; null when refused. */
+  studyAssignment: Maybe<StudyAssignment>;
+};
+
+/**
+ * A person drawn for the control group: the municipality's own reference and the covariates at
+ * assignment.
+ */
+export type StudyControlInput = {
+  /** Benefit category at assignment. */
+  benefitCategory: BenefitCategory;
+  /** The person's year of birth. */
+  birthYear: Scalars['Int']['input'];
+  /** Gender as stated (`NOT_STATED` when not). */
+  gender: Gender;
+  /** Highest completed education at assignment (`UNKNOWN` when not known). */
+  highestCompletedEducation: EducationLevel;
+  /**
+   * The municipality's own reference for the person (1 to 100 characters), only ever stored as a
+   * keyed hash; never a CPR number (ten digits, with or without a dash:
+   * `REFERENCE_LOOKS_LIKE_CPR`). The same reference again: `ALREADY_ASSIGNED`.
+   */
+  reference: Scalars['String']['input'];
+};
 
 /** A psychologist's note about the support a young person receives. */
 export type SupportNote = {
@@ -1431,6 +1520,12 @@ export type Youth = {
    * person themself.
    */
   statusHistory: Maybe<Array<YouthStatusChange>>;
+  /**
+   * The arm and day of the municipality's lottery for the effect evaluation (issue #21); null when
+   * the young person was not assigned by lottery. The team and the young person themself (the draw
+   * is about them); never a company nor the programme office.
+   */
+  studyAssignment: Maybe<StudyAssignment>;
   /** The psychologist's support notes, newest first. The municipality's psychologist only. */
   supportNotes: Maybe<Array<SupportNote>>;
   /**
@@ -1800,6 +1895,7 @@ export type ResolversTypes = ResolversObject<{
   ReassignCaseloadPayload: ResolverTypeWrapper<Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversTypes['StaffMember']> }>;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RecordStudyAssignmentInput: RecordStudyAssignmentInput;
   RefusalScope: RefusalScope;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
   RegisterMunicipalityPayload: ResolverTypeWrapper<Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversTypes['Municipality']> }>;
@@ -1816,6 +1912,10 @@ export type ResolversTypes = ResolversObject<{
   StaffMember: ResolverTypeWrapper<StaffViewModel>;
   StaffMemberPayload: ResolverTypeWrapper<Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversTypes['StaffMember']> }>;
   StaffRole: StaffRole;
+  StudyArm: StudyArm;
+  StudyAssignment: ResolverTypeWrapper<StudyAssignment>;
+  StudyAssignmentPayload: ResolverTypeWrapper<StudyAssignmentPayload>;
+  StudyControlInput: StudyControlInput;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
   TargetResult: ResolverTypeWrapper<TargetResult>;
@@ -1879,6 +1979,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReassignCaseloadPayload: Omit<ReassignCaseloadPayload, 'consultant'> & { consultant?: Maybe<ResolversParentTypes['StaffMember']> };
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RecordStudyAssignmentInput: RecordStudyAssignmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
   RegisterMunicipalityPayload: Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversParentTypes['Municipality']> };
   RemoveStaffMemberInput: RemoveStaffMemberInput;
@@ -1892,6 +1993,9 @@ export type ResolversParentTypes = ResolversObject<{
   SelfAssessmentPayload: Omit<SelfAssessmentPayload, 'selfAssessment'> & { selfAssessment?: Maybe<ResolversParentTypes['SelfAssessment']> };
   StaffMember: StaffViewModel;
   StaffMemberPayload: Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversParentTypes['StaffMember']> };
+  StudyAssignment: StudyAssignment;
+  StudyAssignmentPayload: StudyAssignmentPayload;
+  StudyControlInput: StudyControlInput;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
@@ -1990,6 +2094,8 @@ export type EraseYouthPayloadResolvers<ContextType = SubgraphContext, ParentType
 }>;
 
 export type EvaluationDatasetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EvaluationDataset'] = ResolversParentTypes['EvaluationDataset']> = ResolversObject<{
+  controlFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  controlRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2039,6 +2145,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   reassignCaseload?: Resolver<ResolversTypes['ReassignCaseloadPayload'], ParentType, ContextType, RequireFields<MutationReassignCaseloadArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
+  recordStudyAssignment?: Resolver<ResolversTypes['StudyAssignmentPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyAssignmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
   removeStaffMember?: Resolver<ResolversTypes['RemoveStaffMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'input'>>;
   updateYouthProfile?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationUpdateYouthProfileArgs, 'input'>>;
@@ -2148,6 +2255,16 @@ export type StaffMemberPayloadResolvers<ContextType = SubgraphContext, ParentTyp
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 }>;
 
+export type StudyAssignmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StudyAssignment'] = ResolversParentTypes['StudyAssignment']> = ResolversObject<{
+  arm?: Resolver<ResolversTypes['StudyArm'], ParentType, ContextType>;
+  assignedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type StudyAssignmentPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StudyAssignmentPayload'] = ResolversParentTypes['StudyAssignmentPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  studyAssignment?: Resolver<Maybe<ResolversTypes['StudyAssignment']>, ParentType, ContextType>;
+}>;
+
 export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNote'] = ResolversParentTypes['SupportNote']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2204,6 +2321,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   selfAssessments?: Resolver<Maybe<Array<ResolversTypes['SelfAssessment']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
+  studyAssignment?: Resolver<Maybe<ResolversTypes['StudyAssignment']>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   workWishes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2319,6 +2437,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SelfAssessmentPayload?: SelfAssessmentPayloadResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   StaffMemberPayload?: StaffMemberPayloadResolvers<ContextType>;
+  StudyAssignment?: StudyAssignmentResolvers<ContextType>;
+  StudyAssignmentPayload?: StudyAssignmentPayloadResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
   TargetResult?: TargetResultResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { exportEvaluationDatasetCommand } from '../domain/export-evaluation-data
 import { exportYouthDataCommand } from '../domain/export-youth-data.ts';
 import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
+import { recordStudyAssignmentCommand } from '../domain/record-study-assignment.ts';
 import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
   recordResearchConsentCommand,
@@ -34,6 +35,7 @@ export const Mutation: MutationResolvers = {
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),
   recordSelfAssessment: mutation(recordSelfAssessmentCommand, 'selfAssessment'),
+  recordStudyAssignment: mutation(recordStudyAssignmentCommand, 'studyAssignment'),
   addStaffMember: mutation(addStaffMemberCommand, 'staffMember'),
   changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
   removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),

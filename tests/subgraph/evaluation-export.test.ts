@@ -78,6 +78,8 @@ const YOUTH_COLUMNS = [
   'selfAssessment',
   'statusAtEnd',
   'strongestTie',
+  'studyArm',
+  'studyAssignedOn',
   'weeklyStatus',
   'weeksInEducationOrJob',
   'weeksOnPassiveSupport',

@@ -997,6 +997,12 @@ export type RecordStudyAssignmentInput = {
   assignedOn: Scalars['Date']['input'];
   /** `CONTROL` only: the person's reference and covariates. */
   control?: InputMaybe<StudyControlInput>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The municipality running the lottery: the caller's own. */
   municipalityCode: Scalars['ID']['input'];
   /**

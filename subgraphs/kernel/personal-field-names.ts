@@ -39,6 +39,7 @@ export const PERSONAL_FIELD_NAMES: readonly string[] = [
   'selfAssessments',
   'staffMinutes',
   'statusHistory',
+  'studyAssignment',
   'support',
   'supportNotes',
   'tasks',

@@ -299,6 +299,14 @@ export const peopleRules: SubgraphRules = {
     ),
     Youth: youthRules(),
     YouthStatusChange: allPersonalWithin(['Youth.statusHistory'], ['status', 'date', 'reason']),
+    StudyAssignment: allPersonalWithin(
+      ['Youth.studyAssignment', 'Mutation.recordStudyAssignment'],
+      ['arm', 'assignedOn'],
+    ),
+    StudyAssignmentPayload: allGuardedByParent('Mutation.recordStudyAssignment', [
+      'studyAssignment',
+      'errors',
+    ]),
     BenefitPeriod: allPersonalWithin(['Youth.benefitHistory'], ['category', 'from']),
     SupportNote: allPersonalWithin(
       ['Youth.supportNotes', 'Mutation.addSupportNote', 'Mutation.updateSupportNote'],
@@ -398,6 +406,12 @@ export const peopleRules: SubgraphRules = {
           teamOfCodeAudience(identity, inputOf(args).municipalityCode),
         STAFF_MUTATION_ACCESS.addStaffMember,
       ),
+      recordStudyAssignment: audienceRule(
+        'STAFF_MUTATION_ACCESS.recordStudyAssignment',
+        (identity, _parent: unknown, _context, args) =>
+          teamOfCodeAudience(identity, inputOf(args).municipalityCode),
+        STAFF_MUTATION_ACCESS.recordStudyAssignment,
+      ),
       changeStaffRole: teamOfStaffRule('changeStaffRole', 'staffId'),
       removeStaffMember: teamOfStaffRule('removeStaffMember', 'staffId'),
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
@@ -492,6 +506,8 @@ export const peopleRules: SubgraphRules = {
       'codebookFile',
       'youthRows',
       'placementRows',
+      'controlFile',
+      'controlRows',
       'from',
       'to',
       'municipalityCodes',

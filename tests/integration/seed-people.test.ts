@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorld, type DemoWorld } from '#infra/local/seed/demo-world';
-import { seedPeople, updatedNoteYouthOf } from '#infra/local/seed/seed-people';
+import {
+  DEMO_LOTTERY_MUNICIPALITY,
+  drawnForTreatment,
+  seedPeople,
+  updatedNoteYouthOf,
+} from '#infra/local/seed/seed-people';
 import { sharedKeys } from '#kernel/shared-keys';
 import type { Table } from '#kernel/table/table';
 import { ageOn, TARGET_GROUP_AGES } from '#people/domain/youth';
@@ -218,5 +223,22 @@ describe('seedPeople', () => {
     expect(stats?.staffMinutes).toBeGreaterThan(0);
     expect(stats?.programmeCostsByMonth).toHaveLength(3);
     expect(stats?.programmeCostsVersion).toBe(3);
+  });
+
+  it('shows a lottery: Roskilde draws three young people for the programme (#21)', async () => {
+    // Prepare
+    const drawn = [...drawnForTreatment(world)];
+    const team = testContext(table, staffIdentity(DEMO_LOTTERY_MUNICIPALITY));
+    // Act
+    const result = await execute<{ youth: { studyAssignment: { arm: string } | null } }>(
+      server,
+      team,
+      'query ($id: ID!) { youth(id: $id) { studyAssignment { arm assignedOn } } }',
+      { id: drawn[0] },
+    );
+    // Assess
+    expect(drawn).toHaveLength(3);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.youth.studyAssignment?.arm).toBe('TREATMENT');
   });
 });

@@ -81,6 +81,8 @@ const YOUTH_COLUMNS = [
   'staffMinutesByKind',
   'statusAtEnd',
   'strongestTie',
+  'studyArm',
+  'studyAssignedOn',
   'weeklyStatus',
   'weeksInEducationOrJob',
   'weeksOnPassiveSupport',

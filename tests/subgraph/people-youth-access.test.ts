@@ -43,6 +43,7 @@ const FIELDS_KEPT_FROM_COMPANIES = [
   'benefitHistory { category }',
   'gender',
   'highestCompletedEducation',
+  'studyAssignment { arm }',
   'barriers',
   'supportNotes { id }',
   'researchConsent { given }',

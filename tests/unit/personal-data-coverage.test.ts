@@ -52,6 +52,7 @@ const NOT_A_YOUNG_PERSONS_TEXT: Record<string, string> = {
   'EvaluationDataset.youthFile': 'a file name',
   'EvaluationDataset.placementFile': 'a file name',
   'EvaluationDataset.codebookFile': 'a file name',
+  'EvaluationDataset.controlFile': 'a file name',
   'YouthDataExport.document': 'the art. 15 document itself, audited as its EXPORT',
   'Company.cvr': 'a company',
   'Company.name': 'a company',

@@ -61,8 +61,9 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   );
   const allNotes: SupportNote[] = [];
   const updatedNoteYouth = updatedNoteYouthOf(world);
+  const drawn = drawnForTreatment(world);
   for (const demo of world.youth) {
-    const youth = youthOf(demo);
+    const youth = youthOf(demo, drawn.has(demo.id));
     const timeline = demo.statusHistory.map(({ status, date }) => ({ status, date }));
     items.push({ ...YouthEntity.toItem(youth), [STATUS_TIMELINE]: timeline });
     const municipalityMonths = months.get(youth.municipalityCode);
@@ -99,8 +100,27 @@ export async function seedPeople(table: Table, world: DemoWorld): Promise<void> 
   await seedActivities(table, world);
 }
 
+/** The municipality whose team draws its young people by lottery in the demo (#21). */
+export const DEMO_LOTTERY_MUNICIPALITY = '265';
+
+/**
+ * The young people the demo's lottery drew for the programme (#21): Roskilde's first three
+ * enrolled in 2026, in the world's order — chosen from what the world holds, so no other demo
+ * value moves. The draw is on the day of enrolment, as recordStudyAssignment keeps it.
+ */
+export function drawnForTreatment(world: DemoWorld): Set<string> {
+  return new Set(
+    world.youth
+      .filter(
+        (y) => y.municipalityCode === DEMO_LOTTERY_MUNICIPALITY && y.enrolledAt >= '2026-01-01',
+      )
+      .slice(0, 3)
+      .map((y) => y.id),
+  );
+}
+
 /** A demo young person as the people subgraph stores them. */
-function youthOf(demo: DemoYouth): Youth {
+function youthOf(demo: DemoYouth, drawn: boolean): Youth {
   const lastChange = demo.statusHistory.at(-1);
   return YouthSchema.parse({
     id: demo.id,
@@ -127,6 +147,7 @@ function youthOf(demo: DemoYouth): Youth {
       highestCompletedEducation: demo.highestCompletedEducation,
       benefitCategory: demo.benefitHistory[0]?.category ?? demo.benefitCategory,
     },
+    studyAssignment: drawn ? { arm: 'TREATMENT', assignedOn: demo.enrolledAt } : null,
     barriers: demo.barriers,
     researchConsent: demo.researchConsent.given
       ? { given: true, givenAt: demo.researchConsent.date, withdrawnAt: null }

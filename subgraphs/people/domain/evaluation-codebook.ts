@@ -4,7 +4,11 @@ import {
   PLACEMENT_ORIGIN_KINDS,
   PLACEMENT_STATUSES,
 } from '#placements/published/placement-codes';
-import type { EvaluationPlacementRow, EvaluationYouthRow } from './evaluation-export-rows.ts';
+import type {
+  EvaluationControlRow,
+  EvaluationPlacementRow,
+  EvaluationYouthRow,
+} from './evaluation-export-rows.ts';
 import { TIE_STRENGTHS } from './evaluation-tie-columns.ts';
 import { WeeklyStatusSchema } from './weekly-status.ts';
 import { BenefitCategorySchema, EducationLevelSchema, GenderSchema } from './youth.ts';
@@ -120,6 +124,12 @@ export const YOUTH_CODEBOOK: CodebookTable<EvaluationYouthRow> = {
     'The same minutes by kind of activity {kind: integer}; every kind present.',
     ACTIVITY_KINDS,
   ),
+  studyArm: column(
+    'code?',
+    'The study arm drawn by lottery; null when the young person was not assigned by lottery by the last day observed.',
+    ['TREATMENT'],
+  ),
+  studyAssignedOn: column('date?', 'The day of the lottery draw, YYYY-MM-DD; null as studyArm.'),
   benefitCategoryAtEnrolment: column(
     'code?',
     'Benefit category at enrolment; null for young people enrolled before it was kept.',
@@ -163,6 +173,25 @@ export const PLACEMENT_CODEBOOK: CodebookTable<EvaluationPlacementRow> = {
   weeklyHours: column('integer?', 'Agreed weekly hours, 1–37; null where not reported.'),
 };
 
+/** The columns of `control.jsonl`: one row per control entry of a municipality's lottery. */
+export const CONTROL_CODEBOOK: CodebookTable<EvaluationControlRow> = {
+  pseudonym: column(
+    'string',
+    'The person: HMAC-SHA256 of the municipality’s own reference under the pseudonym key; the reference is never stored.',
+  ),
+  municipalityCode: column('string', 'The municipality (its four-digit code).'),
+  arm: column('code', 'The study arm.', ['CONTROL']),
+  assignedOn: column('date', 'The day of the lottery draw, YYYY-MM-DD.'),
+  birthYear: column('integer', 'Year of birth, 1900–2100.'),
+  gender: column('code', 'Gender at the draw.', GenderSchema.options),
+  highestCompletedEducation: column(
+    'code',
+    'Highest completed education at the draw (Danish levels, ISCED 2011).',
+    EducationLevelSchema.options,
+  ),
+  benefitCategory: column('code', 'Benefit category at the draw.', BenefitCategorySchema.options),
+};
+
 /** A file of the dataset and its columns, as the codebook lists them. */
 export interface CodebookFile {
   file: string;
@@ -179,10 +208,19 @@ function fileOf(file: string, row: string, table: Record<string, CodebookColumn>
  *
  * @param files - the names of the youth and placement files
  */
-export function codebookOf(files: { youth: string; placements: string }): CodebookFile[] {
+export function codebookOf(files: {
+  youth: string;
+  placements: string;
+  control: string;
+}): CodebookFile[] {
   return [
     fileOf(files.youth, 'One consenting young person.', YOUTH_CODEBOOK),
     fileOf(files.placements, 'One placement of a consenting young person.', PLACEMENT_CODEBOOK),
+    fileOf(
+      files.control,
+      'One person drawn for the control group by a municipality’s lottery (not enrolled).',
+      CONTROL_CODEBOOK,
+    ),
   ];
 }
 

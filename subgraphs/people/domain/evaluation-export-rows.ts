@@ -17,6 +17,7 @@ import {
   type SelfAssessmentColumns,
   selfAssessmentColumnsOf,
 } from './self-assessment-export-columns.ts';
+import type { ControlAssignment } from './study-assignment.ts';
 import {
   type DatedStatus,
   FIRST_YEAR_WEEKS,
@@ -197,6 +198,10 @@ export interface EvaluationYouthRow extends TieColumns {
   highestCompletedEducation: string | null;
   /** The benefit category at enrolment; null for a young person enrolled before it was kept. */
   benefitCategoryAtEnrolment: string | null;
+  /** The lottery's arm (`TREATMENT`); null when not assigned by lottery by the day observed. */
+  studyArm: string | null;
+  /** The day of the lottery; null when not assigned by lottery by the day observed. */
+  studyAssignedOn: string | null;
   // --- end issue #21 ---
   /** The young person's own self-assessments: first and latest, per item (#20). */
   selfAssessment: SelfAssessmentColumns;
@@ -329,6 +334,7 @@ export function evaluationRowsOf(
       gender: youth.atEnrolment?.gender ?? null,
       highestCompletedEducation: youth.atEnrolment?.highestCompletedEducation ?? null,
       benefitCategoryAtEnrolment: youth.atEnrolment?.benefitCategory ?? null,
+      ...studyColumnsOf(youth.studyAssignment, until),
       selfAssessment: selfAssessmentColumnsOf(subject.selfAssessments ?? [], until),
       workStories: subject.workStories ?? NO_STORIES,
       staffMinutes: (subject.staffMinutes ?? noMinutes()).minutes,
@@ -365,4 +371,60 @@ export function evaluationRowsOf(
       };
     }),
   };
+}
+
+/**
+ * The study columns (issue #21): the lottery's arm and day, when the draw was on or before the
+ * day observed.
+ *
+ * @param assignment - the profile's study assignment, if any
+ * @param until - the last day observed
+ */
+function studyColumnsOf(
+  assignment: { arm: string; assignedOn: string } | null | undefined,
+  until: string,
+): { studyArm: string | null; studyAssignedOn: string | null } {
+  if (!assignment || assignment.assignedOn > until)
+    return { studyArm: null, studyAssignedOn: null };
+  return { studyArm: assignment.arm, studyAssignedOn: assignment.assignedOn };
+}
+
+/**
+ * One row of the control file (issue #21): a person a municipality's lottery drew for the
+ * control group, under the pseudonym of the municipality's reference, with the covariates at
+ * assignment — the comparison's counterpart of a youth row's covariates.
+ */
+export interface EvaluationControlRow {
+  pseudonym: string;
+  municipalityCode: string;
+  arm: 'CONTROL';
+  assignedOn: string;
+  birthYear: number;
+  gender: string;
+  highestCompletedEducation: string;
+  benefitCategory: string;
+}
+
+/**
+ * The control rows of a municipality's entries drawn in the period (both days included).
+ *
+ * @param entries - the municipality's control entries
+ * @param period - the first and last day observed
+ */
+export function controlRowsOf(
+  entries: readonly ControlAssignment[],
+  period: { from: string; until: string },
+): EvaluationControlRow[] {
+  return entries
+    .filter((entry) => entry.assignedOn >= period.from && entry.assignedOn <= period.until)
+    .map((entry) => ({
+      pseudonym: entry.pseudonym,
+      municipalityCode: entry.municipalityCode,
+      arm: entry.arm,
+      assignedOn: entry.assignedOn,
+      birthYear: entry.birthYear,
+      gender: entry.gender,
+      highestCompletedEducation: entry.highestCompletedEducation,
+      benefitCategory: entry.benefitCategory,
+    }));
 }

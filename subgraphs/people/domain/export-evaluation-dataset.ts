@@ -16,6 +16,7 @@ import { parsePeriod } from '#kernel/figures-period';
 import { danishToday } from '#kernel/today';
 import { IsoDateSchema, MunicipalityCodeSchema } from '#kernel/validation';
 import { loadStaffMinutes } from '../repository/activity-repository.ts';
+import { listControlAssignments } from '../repository/control-assignment-entity.ts';
 import {
   type EvaluationYouth,
   readEvaluationYouthPage,
@@ -24,6 +25,8 @@ import { listMunicipalities } from '../repository/municipality-repository.ts';
 import { listMunicipalitySelfAssessments } from '../repository/self-assessment-repository.ts';
 import { codebookJson, codebookMarkdown, codebookOf } from './evaluation-codebook.ts';
 import {
+  controlRowsOf,
+  type EvaluationControlRow,
   type EvaluationPlacementRow,
   type EvaluationYouthRow,
   evaluationRowsOf,
@@ -55,6 +58,8 @@ export const YOUTH_FILE = 'youth.jsonl';
 /** The file of placement rows. */
 export const PLACEMENT_FILE = 'placements.jsonl';
 
+/** The file of control group rows (issue #21). */
+export const CONTROL_FILE = 'control.jsonl';
 /** The codebook of the files, machine-readable, and the same for people reading it. */
 export const CODEBOOK_FILE = 'codebook.json';
 const CODEBOOK_MARKDOWN_FILE = 'codebook.md';
@@ -71,6 +76,8 @@ export const EvaluationDatasetSchema = z.object({
   codebookFile: z.string().nullable().default(null),
   youthRows: z.number().int(),
   placementRows: z.number().int(),
+  controlFile: z.string(),
+  controlRows: z.number().int(),
   from: z.string(),
   to: z.string(),
   municipalityCodes: z.array(z.string()),
@@ -84,6 +91,7 @@ export type EvaluationDataset = z.infer<typeof EvaluationDatasetSchema>;
 interface EvaluationRows {
   youth: EvaluationYouthRow[];
   placements: EvaluationPlacementRow[];
+  control: EvaluationControlRow[];
 }
 
 /** The municipalities to export: the ones asked for (each must exist) or every one. */
@@ -126,7 +134,7 @@ async function rowsOfPage(
     dispatcher.send('placements', request),
     dispatcher.send('learning-community', request),
   ]);
-  const rows: EvaluationRows = { youth: [], placements: [] };
+  const rows: EvaluationRows = { youth: [], placements: [], control: [] };
   for (const subject of subjects) {
     const id = subject.youth.id;
     const { placements, ties } = PlacementsColumnsSchema.parse(placementAnswer.rows[id] ?? {});
@@ -176,10 +184,14 @@ async function rowsOf(
 ): Promise<EvaluationRows> {
   const dispatcher = context.services.dataSubjects();
   const pseudonymise = await pseudonymisersFromEnvironment();
-  const rows: EvaluationRows = { youth: [], placements: [] };
+  const rows: EvaluationRows = { youth: [], placements: [], control: [] };
   await forEachLimited(
     municipalityCodes,
     async (municipalityCode) => {
+      // The lottery's control group: one query of the municipality's partition.
+      rows.control.push(
+        ...controlRowsOf(await listControlAssignments(context.table, municipalityCode), period),
+      );
       let next: CursorKey | undefined;
       // One query of the municipality's index for every page, not one per young person.
       const selfAssessments = byYouth(
@@ -214,6 +226,7 @@ async function rowsOf(
     PARALLEL_MUNICIPALITIES,
   );
   rows.youth.sort(byPseudonym);
+  rows.control.sort(byPseudonym);
   rows.placements.sort((a, b) => byPseudonym(a, b) || a.placementNumber - b.placementNumber);
   return rows;
 }
@@ -223,15 +236,26 @@ async function writeDataset(context: SubgraphContext, rows: EvaluationRows, gene
   const sink = context.services.exports();
   const stamp = generatedAt.replace(/[^0-9]/g, '').slice(0, 14);
   const exportName = `evaluation-${stamp}-${randomBytes(4).toString('hex')}`;
-  const codebook = codebookOf({ youth: YOUTH_FILE, placements: PLACEMENT_FILE });
-  const [youthFile, placementFile, codebookFile] = await Promise.all([
+  const codebook = codebookOf({
+    youth: YOUTH_FILE,
+    placements: PLACEMENT_FILE,
+    control: CONTROL_FILE,
+  });
+  const [youthFile, placementFile, controlFile, codebookFile] = await Promise.all([
     sink.write(exportName, YOUTH_FILE, jsonLines(rows.youth)),
     sink.write(exportName, PLACEMENT_FILE, jsonLines(rows.placements)),
+    sink.write(exportName, CONTROL_FILE, jsonLines(rows.control)),
     sink.write(exportName, CODEBOOK_FILE, codebookJson(codebook)),
     sink.write(exportName, CODEBOOK_MARKDOWN_FILE, codebookMarkdown(codebook)),
   ]);
-  const location = sink.locationOf(exportName);
-  return { exportName, location, youthFile, placementFile, codebookFile };
+  return {
+    exportName,
+    location: sink.locationOf(exportName),
+    youthFile,
+    placementFile,
+    controlFile,
+    codebookFile,
+  };
 }
 
 /**
@@ -283,6 +307,7 @@ export const exportEvaluationDatasetCommand = defineCommand({
       ...written,
       youthRows: rows.youth.length,
       placementRows: rows.placements.length,
+      controlRows: rows.control.length,
       from: period.from,
       to: until,
       municipalityCodes,

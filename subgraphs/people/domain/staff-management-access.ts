@@ -17,6 +17,9 @@ export const STAFF_MUTATION_ACCESS = {
   changeStaffRole: ['TEAM_LEADER'],
   removeStaffMember: ['TEAM_LEADER'],
   reassignCaseload: ['TEAM_LEADER'],
+  // The lottery's draw (issue #21) is the municipality's decision, recorded by its team leader:
+  // not a consultant's, and never the programme office's (it sees no person).
+  recordStudyAssignment: ['TEAM_LEADER'],
 } as const satisfies Record<string, readonly TeamManagementAudience[]>;
 
 /**

@@ -61,6 +61,9 @@ export const YOUTH_FIELD_ACCESS = {
   benefitHistory: TEAM_AND_SELF,
   gender: TEAM_AND_SELF,
   highestCompletedEducation: TEAM_AND_SELF,
+  // The lottery's draw is about the young person: theirs to know (art. 15) and their team's;
+  // never a company's, never the programme office's (it sees no person).
+  studyAssignment: TEAM_AND_SELF,
   barriers: TEAM_AND_SELF,
   researchConsent: TEAM_AND_SELF,
   version: TEAM_AND_SELF,

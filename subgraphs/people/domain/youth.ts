@@ -164,6 +164,13 @@ export const YouthSchema = z.object({
   benefitHistory: z.array(BenefitPeriodSchema).nullish(),
   /** The covariates on the day of enrolment; absent on a profile enrolled before #21. */
   atEnrolment: CovariatesAtEnrolmentSchema.nullish(),
+  /**
+   * The arm and day of the municipality's lottery for the evaluation (issue #21), written once
+   * by `recordStudyAssignment`; absent when the municipality does not assign by lottery.
+   */
+  studyAssignment: z
+    .object({ arm: z.enum(['TREATMENT', 'CONTROL']), assignedOn: IsoDateSchema })
+    .nullish(),
   version: z.number().int().min(1),
 });
 

@@ -504,6 +504,13 @@ export type EvaluationDataset = {
    * every file's columns with their type, meaning and allowed values.
    */
   codebookFile: Maybe<Scalars['String']['output']>;
+  /**
+   * The file of control group rows (JSON Lines, one pseudonymised control entry a line): the
+   * people a municipality's lottery drew for the control group, assigned in the period.
+   */
+  controlFile: Scalars['String']['output'];
+  /** How many control group rows were written. */
+  controlRows: Scalars['Int']['output'];
   /** The first day of the period. */
   from: Scalars['Date']['output'];
   /** When the dataset was produced. */
@@ -788,6 +795,14 @@ export type Mutation = {
    */
   recordSelfAssessment: SelfAssessmentPayload;
   /**
+   * Records the draw of a municipality's study lottery for one person (issue #21): `TREATMENT`
+   * for an enrolled young person of the municipality (kept on their profile), `CONTROL` for a
+   * person not enrolled (a pseudonymised entry with the covariates the comparison needs; the
+   * municipality's reference is never stored in clear). Each person once. The municipality's team
+   * leader only. Exactly-once with an idempotency key; audit-logged.
+   */
+  recordStudyAssignment: StudyAssignmentPayload;
+  /**
    * Registers a Danish municipality joining NEXTWORK, under its official name: one of the 98
    * municipality codes of Danmarks Statistik (`UNKNOWN_MUNICIPALITY_CODE` otherwise), once
    * (`MUNICIPALITY_ALREADY_REGISTERED`). The programme office only.
@@ -890,6 +905,11 @@ export type MutationRecordResearchConsentArgs = {
 
 export type MutationRecordSelfAssessmentArgs = {
   input: RecordSelfAssessmentInput;
+};
+
+
+export type MutationRecordStudyAssignmentArgs = {
+  input: RecordStudyAssignmentInput;
 };
 
 
@@ -1322,6 +1342,32 @@ export type RecordSelfAssessmentInput = {
   youthId: Scalars['ID']['input'];
 };
 
+/** The input of `recordStudyAssignment`. */
+export type RecordStudyAssignmentInput = {
+  /** The arm drawn. */
+  arm: StudyArm;
+  /**
+   * The day of the lottery: not in the future, not before the programme began
+   * (`DATE_OUT_OF_RANGE`).
+   */
+  assignedOn: Scalars['Date']['input'];
+  /** `CONTROL` only: the person's reference and covariates. */
+  control?: InputMaybe<StudyControlInput>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The municipality running the lottery: the caller's own. */
+  municipalityCode: Scalars['ID']['input'];
+  /**
+   * `TREATMENT` only: the enrolled young person of the municipality (`YOUTH_NOT_FOUND`; assigned
+   * already: `ALREADY_ASSIGNED`).
+   */
+  youthId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Which refused attempts `refusedAttempts` lists. */
 export type RefusalScope =
   /** Those concerning the officer's own municipality: its data, or made by its people. */
@@ -1638,6 +1684,55 @@ export type StaffRole =
   /** Leads the municipal team ("teamleder"). */
   | 'TEAM_LEADER';
 
+/** The arm of the effect evaluation's lottery a person was drawn for (issue #21). */
+export type StudyArm =
+  /** Drawn for the control group: not enrolled; kept only as a pseudonymised entry. */
+  | 'CONTROL'
+  /** Drawn for the programme: the young person is enrolled in NEXTWORK. */
+  | 'TREATMENT';
+
+/** A study assignment: the arm and the day of the lottery. */
+export type StudyAssignment = {
+  __typename?: 'StudyAssignment';
+  /** The arm drawn. */
+  arm: StudyArm;
+  /** The day of the lottery. */
+  assignedOn: Scalars['Date']['output'];
+};
+
+/** The result of `recordStudyAssignment`. */
+export type StudyAssignmentPayload = {
+  __typename?: 'StudyAssignmentPayload';
+  /**
+   * Rules the input broke (`YOUTH_NOT_FOUND`, `ALREADY_ASSIGNED`, `DATE_OUT_OF_RANGE`,
+   * `REFERENCE_LOOKS_LIKE_CPR`); when not empty, nothing was written.
+   */
+  errors: Array<UserError>;
+  /** The assignment recorded; null when refused. */
+  studyAssignment: Maybe<StudyAssignment>;
+};
+
+/**
+ * A person drawn for the control group: the municipality's own reference and the covariates at
+ * assignment.
+ */
+export type StudyControlInput = {
+  /** Benefit category at assignment. */
+  benefitCategory: BenefitCategory;
+  /** The person's year of birth. */
+  birthYear: Scalars['Int']['input'];
+  /** Gender as stated (`NOT_STATED` when not). */
+  gender: Gender;
+  /** Highest completed education at assignment (`UNKNOWN` when not known). */
+  highestCompletedEducation: EducationLevel;
+  /**
+   * The municipality's own reference for the person (1 to 100 characters), only ever stored as a
+   * keyed hash; never a CPR number (ten digits, with or without a dash:
+   * `REFERENCE_LOOKS_LIKE_CPR`). The same reference again: `ALREADY_ASSIGNED`.
+   */
+  reference: Scalars['String']['input'];
+};
+
 /** A psychologist's note about the support a young person receives. */
 export type SupportNote = {
   __typename?: 'SupportNote';
@@ -1926,6 +2021,12 @@ export type Youth = {
    * person themself.
    */
   statusHistory: Maybe<Array<YouthStatusChange>>;
+  /**
+   * The arm and day of the municipality's lottery for the effect evaluation (issue #21); null when
+   * the young person was not assigned by lottery. The team and the young person themself (the draw
+   * is about them); never a company nor the programme office.
+   */
+  studyAssignment: Maybe<StudyAssignment>;
   /** The psychologist's support notes, newest first. The municipality's psychologist only. */
   supportNotes: Maybe<Array<SupportNote>>;
   /**
@@ -2328,6 +2429,7 @@ export type ResolversTypes = ResolversObject<{
   RecordPsychologistContactInput: RecordPsychologistContactInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RecordStudyAssignmentInput: RecordStudyAssignmentInput;
   RefusalScope: RefusalScope;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
   RegisterMunicipalityPayload: ResolverTypeWrapper<Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversTypes['Municipality']> }>;
@@ -2347,6 +2449,10 @@ export type ResolversTypes = ResolversObject<{
   StaffMinutes: ResolverTypeWrapper<StaffMinutes>;
   StaffMinutesOfKind: ResolverTypeWrapper<StaffMinutesOfKind>;
   StaffRole: StaffRole;
+  StudyArm: StudyArm;
+  StudyAssignment: ResolverTypeWrapper<StudyAssignment>;
+  StudyAssignmentPayload: ResolverTypeWrapper<StudyAssignmentPayload>;
+  StudyControlInput: StudyControlInput;
   SupportNote: ResolverTypeWrapper<SupportNoteModel>;
   SupportNotePayload: ResolverTypeWrapper<Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversTypes['SupportNote']> }>;
   TargetResult: ResolverTypeWrapper<TargetResult>;
@@ -2427,6 +2533,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordPsychologistContactInput: RecordPsychologistContactInput;
   RecordResearchConsentInput: RecordResearchConsentInput;
   RecordSelfAssessmentInput: RecordSelfAssessmentInput;
+  RecordStudyAssignmentInput: RecordStudyAssignmentInput;
   RegisterMunicipalityInput: RegisterMunicipalityInput;
   RegisterMunicipalityPayload: Omit<RegisterMunicipalityPayload, 'municipality'> & { municipality?: Maybe<ResolversParentTypes['Municipality']> };
   RemoveStaffMemberInput: RemoveStaffMemberInput;
@@ -2443,6 +2550,9 @@ export type ResolversParentTypes = ResolversObject<{
   StaffMemberPayload: Omit<StaffMemberPayload, 'staffMember'> & { staffMember?: Maybe<ResolversParentTypes['StaffMember']> };
   StaffMinutes: StaffMinutes;
   StaffMinutesOfKind: StaffMinutesOfKind;
+  StudyAssignment: StudyAssignment;
+  StudyAssignmentPayload: StudyAssignmentPayload;
+  StudyControlInput: StudyControlInput;
   SupportNote: SupportNoteModel;
   SupportNotePayload: Omit<SupportNotePayload, 'supportNote'> & { supportNote?: Maybe<ResolversParentTypes['SupportNote']> };
   TargetResult: TargetResult;
@@ -2570,6 +2680,8 @@ export type EraseYouthPayloadResolvers<ContextType = SubgraphContext, ParentType
 
 export type EvaluationDatasetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EvaluationDataset'] = ResolversParentTypes['EvaluationDataset']> = ResolversObject<{
   codebookFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  controlFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  controlRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2623,6 +2735,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPsychologistContact?: Resolver<ResolversTypes['PsychologistContactPayload'], ParentType, ContextType, RequireFields<MutationRecordPsychologistContactArgs, 'input'>>;
   recordResearchConsent?: Resolver<ResolversTypes['YouthPayload'], ParentType, ContextType, RequireFields<MutationRecordResearchConsentArgs, 'input'>>;
   recordSelfAssessment?: Resolver<ResolversTypes['SelfAssessmentPayload'], ParentType, ContextType, RequireFields<MutationRecordSelfAssessmentArgs, 'input'>>;
+  recordStudyAssignment?: Resolver<ResolversTypes['StudyAssignmentPayload'], ParentType, ContextType, RequireFields<MutationRecordStudyAssignmentArgs, 'input'>>;
   registerMunicipality?: Resolver<ResolversTypes['RegisterMunicipalityPayload'], ParentType, ContextType, RequireFields<MutationRegisterMunicipalityArgs, 'input'>>;
   removeStaffMember?: Resolver<ResolversTypes['RemoveStaffMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveStaffMemberArgs, 'input'>>;
   updateSupportNote?: Resolver<ResolversTypes['SupportNotePayload'], ParentType, ContextType, RequireFields<MutationUpdateSupportNoteArgs, 'input'>>;
@@ -2811,6 +2924,16 @@ export type StaffMinutesOfKindResolvers<ContextType = SubgraphContext, ParentTyp
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StudyAssignmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StudyAssignment'] = ResolversParentTypes['StudyAssignment']> = ResolversObject<{
+  arm?: Resolver<ResolversTypes['StudyArm'], ParentType, ContextType>;
+  assignedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type StudyAssignmentPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StudyAssignmentPayload'] = ResolversParentTypes['StudyAssignmentPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  studyAssignment?: Resolver<Maybe<ResolversTypes['StudyAssignment']>, ParentType, ContextType>;
+}>;
+
 export type SupportNoteResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportNote'] = ResolversParentTypes['SupportNote']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2870,6 +2993,7 @@ export type YouthResolvers<ContextType = SubgraphContext, ParentType extends Res
   staffMinutes?: Resolver<Maybe<ResolversTypes['StaffMinutes']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['YouthStatus']>, ParentType, ContextType>;
   statusHistory?: Resolver<Maybe<Array<ResolversTypes['YouthStatusChange']>>, ParentType, ContextType>;
+  studyAssignment?: Resolver<Maybe<ResolversTypes['StudyAssignment']>, ParentType, ContextType>;
   supportNotes?: Resolver<Maybe<Array<ResolversTypes['SupportNote']>>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   workWishes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3000,6 +3124,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   StaffMemberPayload?: StaffMemberPayloadResolvers<ContextType>;
   StaffMinutes?: StaffMinutesResolvers<ContextType>;
   StaffMinutesOfKind?: StaffMinutesOfKindResolvers<ContextType>;
+  StudyAssignment?: StudyAssignmentResolvers<ContextType>;
+  StudyAssignmentPayload?: StudyAssignmentPayloadResolvers<ContextType>;
   SupportNote?: SupportNoteResolvers<ContextType>;
   SupportNotePayload?: SupportNotePayloadResolvers<ContextType>;
   TargetResult?: TargetResultResolvers<ContextType>;

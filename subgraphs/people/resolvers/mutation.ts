@@ -11,6 +11,7 @@ import { reassignCaseloadCommand } from '../domain/reassign-caseload.ts';
 import { recordActivityCommand } from '../domain/record-activity.ts';
 import { recordPsychologistContactCommand } from '../domain/record-psychologist-contact.ts';
 import { recordSelfAssessmentCommand } from '../domain/record-self-assessment.ts';
+import { recordStudyAssignmentCommand } from '../domain/record-study-assignment.ts';
 import { registerMunicipalityCommand } from '../domain/register-municipality.ts';
 import {
   recordResearchConsentCommand,
@@ -40,6 +41,7 @@ export const Mutation: MutationResolvers = {
   eraseYouth: mutation(eraseYouthCommand, 'erasure'),
   exportEvaluationDataset: mutation(exportEvaluationDatasetCommand, 'dataset'),
   recordSelfAssessment: mutation(recordSelfAssessmentCommand, 'selfAssessment'),
+  recordStudyAssignment: mutation(recordStudyAssignmentCommand, 'studyAssignment'),
   addStaffMember: mutation(addStaffMemberCommand, 'staffMember'),
   changeStaffRole: mutation(changeStaffRoleCommand, 'staffMember'),
   removeStaffMember: mutationOfMany(removeStaffMemberCommand, ['removedStaffId']),

@@ -43,6 +43,7 @@ export const Youth: YouthResolvers = {
   benefitHistory: ({ youth }) => benefitHistoryOf(youth),
   gender: ({ youth }) => youth.gender ?? null,
   highestCompletedEducation: ({ youth }) => youth.highestCompletedEducation ?? null,
+  studyAssignment: ({ youth }) => youth.studyAssignment ?? null,
   barriers: ({ youth }) => youth.barriers,
   researchConsent: ({ youth }) => youth.researchConsent,
   version: ({ youth }) => youth.version,

@@ -220,6 +220,31 @@ export function joinNetworkInput(
   };
 }
 
+/** A valid `addCompanyProspect` input for a municipality. */
+export function addCompanyProspectInput(
+  municipalityCode: string,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return {
+    municipalityCode,
+    name: 'Bageriet Ved Domen',
+    sector: 'Fødevarer',
+    contactName: 'Lone Bager',
+    contactPhone: '20 30 40 51',
+    ...overrides,
+  };
+}
+
+/** A valid `recordCompanyOutreach` input: a step on a prospect at its version. */
+export function recordCompanyOutreachInput(
+  prospect: { id: string; version: number },
+  kind: 'FIRST_CONTACT' | 'MEETING' | 'DECLINED',
+  on: string,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return { prospectId: prospect.id, kind, on, expectedVersion: prospect.version, ...overrides };
+}
+
 /** A valid `updateCompany` input: a new industry, at the company's version. */
 export function updateCompanyInput(
   company: Company,

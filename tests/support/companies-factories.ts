@@ -3,7 +3,9 @@ import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Company } from '#companies/domain/company';
 import type { CompanyContact } from '#companies/domain/company-contact';
+import type { CompanyProspect } from '#companies/domain/company-prospect-record';
 import type { PlacementOpportunity } from '#companies/domain/placement-opportunity';
+import { CompanyProspectEntity } from '#companies/repository/company-prospect-entity';
 import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
 import type { Table } from '#kernel/table/table';
 import { fixtureId } from './fixture-id.ts';
@@ -173,6 +175,32 @@ export async function givenCompany(
   const snapshot = { company, contacts, opportunities };
   await addCompanySnapshots(table, [snapshot]);
   return snapshot;
+}
+
+/** A prospect of Roskilde's pipeline, added 2026-11-20 with no steps. */
+export function aProspect(overrides: Partial<CompanyProspect> = {}): CompanyProspect {
+  return {
+    id: fixtureId('prospect'),
+    municipalityCode: '265',
+    name: 'Bageriet Ved Domen',
+    status: 'PROSPECT',
+    addedOn: '2026-11-20',
+    steps: [],
+    contactName: 'Lone Bager',
+    contactPhone: '+4520304051',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A prospect stored as the commands store it. */
+export async function givenProspect(
+  table: Table,
+  overrides: Partial<CompanyProspect> = {},
+): Promise<CompanyProspect> {
+  const prospect = aProspect(overrides);
+  await table.put(CompanyProspectEntity.toItem(prospect));
+  return prospect;
 }
 
 /** The first contact person of a stored company. */

@@ -186,7 +186,7 @@ export const joinsOwnMunicipality = fieldRule<unknown>(
 
 /** `addCompanyProspect`: the pipeline's people of the municipality it is added to. */
 export const addsToOwnPipeline = fieldRule<unknown>(
-  `worksPipelineOf(input.municipalityCode: ${PIPELINE_ROLES.join(', ')})`,
+  `audience(PIPELINE_ROLES of input.municipalityCode: ${PIPELINE_ROLES.join(', ')})`,
   (identity, _parent, _context, args) => {
     const code = (args.input as { municipalityCode?: unknown } | undefined)?.municipalityCode;
     return typeof code === 'string' && worksPipelineOf(identity, code);
@@ -199,7 +199,7 @@ export const addsToOwnPipeline = fieldRule<unknown>(
  * before they learn whether it exists.
  */
 export const changesOwnProspect = fieldRule<unknown>(
-  `worksPipelineOf(prospect's municipality: ${PIPELINE_ROLES.join(', ')})`,
+  `audience(PIPELINE_ROLES of the prospect's municipality: ${PIPELINE_ROLES.join(', ')})`,
   async (identity, _parent, context, args) => {
     if (!(PIPELINE_ROLES as readonly string[]).includes(identity.role)) return false;
     const id = idIn(args.input, 'prospectId');

@@ -33,7 +33,6 @@ export const RecordCompanyOutreachInputSchema = z.object({
   prospectId: EntityIdSchema,
   kind: z.enum(['FIRST_CONTACT', 'MEETING', 'DECLINED']),
   on: IsoDateSchema,
-  note: optionalInput(textSchema()),
   expectedVersion: ExpectedVersionSchema,
 });
 

@@ -815,8 +815,6 @@ export type RecordCompanyOutreachInput = {
    * `PROSPECT_ALREADY_CLOSED`. JOINED is recorded by `joinNetwork`.
    */
   kind: CompanyOutreachKind;
-  /** A note for the team. */
-  note?: InputMaybe<Scalars['String']['input']>;
   /**
    * The day it happened: not in the future, not before the prospect was added or its last step
    * (`DATE_OUT_OF_RANGE`).

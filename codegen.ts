@@ -64,6 +64,7 @@ function mappersOf(name: string): Record<string, string> {
       CompanyAddress: '../domain/company.ts#CompanyAddressView',
       CompanyContact: '../domain/company-contact.ts#CompanyContact',
       PlacementOpportunity: '../domain/placement-opportunity.ts#PlacementOpportunity',
+      CompanyProspect: '../domain/company-prospect-record.ts#CompanyProspect',
     },
     placements: {
       Placement: '../domain/placement.ts#Placement',

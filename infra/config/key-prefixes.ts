@@ -64,6 +64,7 @@ export const KEY_PREFIXES: Record<SubgraphName, KeyPrefixGrant> = {
       PREFIX.contact,
       PREFIX.opportunity,
       PREFIX.cvr,
+      PREFIX.prospect,
       // A municipality's company figures, `MUNI#<code>` / `STATS#COMPANY`: counts by status and
       // monthly counters.
       PREFIX.municipality,

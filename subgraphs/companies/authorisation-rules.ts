@@ -17,6 +17,8 @@ import { COMPANY_CONTACT_FIELD_ACCESS } from './domain/company-contact-access.ts
 import { MUNICIPALITY_FIELD_ACCESS } from './domain/municipality-access.ts';
 import { PLACEMENT_OPPORTUNITY_FIELD_ACCESS } from './domain/placement-opportunity-access.ts';
 import {
+  addsToOwnPipeline,
+  changesOwnProspect,
   companyMutation,
   companyOfCompanyId,
   companyOfContactId,
@@ -114,6 +116,27 @@ export const companiesRules: SubgraphRules = {
     },
     CompanyConnection: connectionRules('Municipality.companies'),
     CompanyEdge: edgeRules('Municipality.companies'),
+    // A prospect is reached only through its municipality's pipeline or a payload, both ruled.
+    CompanyProspect: allGuardedByParent(
+      'Municipality.companyProspects, CompanyProspectPayload.prospect',
+      [
+        'id',
+        'name',
+        'cvr',
+        'sector',
+        'status',
+        'addedOn',
+        'steps',
+        'companyId',
+        'contactName',
+        'contactPhone',
+        'version',
+      ],
+    ),
+    CompanyOutreachStep: allGuardedByParent('CompanyProspect.steps', ['kind', 'on']),
+    CompanyProspectConnection: connectionRules('Municipality.companyProspects'),
+    CompanyProspectEdge: edgeRules('Municipality.companyProspects'),
+    CompanyProspectPayload: allGuardedByParent('Mutation', ['prospect', 'errors']),
     PlacementOpportunityConnection: connectionRules('Municipality.openOpportunities'),
     PlacementOpportunityEdge: edgeRules('Municipality.openOpportunities'),
     Query: {
@@ -144,6 +167,8 @@ export const companiesRules: SubgraphRules = {
       updateOpportunity: companyMutation('updateOpportunity', companyOfOpportunityId),
       openOpportunity: companyMutation('openOpportunity', companyOfOpportunityId),
       closeOpportunity: companyMutation('closeOpportunity', companyOfOpportunityId),
+      addCompanyProspect: addsToOwnPipeline,
+      recordCompanyOutreach: changesOwnProspect,
     },
   },
 };

@@ -18,7 +18,9 @@ import {
   mayHoldAudience,
   sharesCompanyGroupNow,
 } from './domain/company-audience.ts';
+import { PIPELINE_ROLES, worksPipelineOf } from './domain/company-prospect-access.ts';
 import { loadContact } from './repository/company-contact-repository.ts';
+import { loadProspect } from './repository/company-prospect-repository.ts';
 import { loadCompany } from './repository/company-repository.ts';
 import {
   loadOpportunities,
@@ -165,13 +167,43 @@ export function companyMutation(
   );
 }
 
-/** `joinNetwork`: the team of the municipality the company joins. */
+/**
+ * `joinNetwork`: the team of the municipality the company joins; converting a prospect of its
+ * pipeline (`prospectId`) is the pipeline's people's (`PIPELINE_ROLES`).
+ */
 export const joinsOwnMunicipality = fieldRule<unknown>(
-  `audience(COMPANY_MUTATION_ACCESS.joinNetwork: ${COMPANY_MUTATION_ACCESS.joinNetwork.join(', ')})`,
+  `audience(COMPANY_MUTATION_ACCESS.joinNetwork: ${COMPANY_MUTATION_ACCESS.joinNetwork.join(', ')}; with prospectId: ${PIPELINE_ROLES.join(', ')})`,
+  (identity, _parent, _context, args) => {
+    const input = args.input as { municipalityCode?: unknown; prospectId?: unknown } | undefined;
+    const code = input?.municipalityCode;
+    if (typeof code !== 'string') return false;
+    if (input?.prospectId != null && !worksPipelineOf(identity, code)) return false;
+    // Before the company exists, its team is the team of the municipality it joins.
+    const audience = isStaffOf(identity, code) ? 'TEAM' : null;
+    return audienceAllowed(audience, COMPANY_MUTATION_ACCESS.joinNetwork);
+  },
+);
+
+/** `addCompanyProspect`: the pipeline's people of the municipality it is added to. */
+export const addsToOwnPipeline = fieldRule<unknown>(
+  `audience(PIPELINE_ROLES of input.municipalityCode: ${PIPELINE_ROLES.join(', ')})`,
   (identity, _parent, _context, args) => {
     const code = (args.input as { municipalityCode?: unknown } | undefined)?.municipalityCode;
-    // Before the company exists, its team is the team of the municipality it joins.
-    const audience = typeof code === 'string' && isStaffOf(identity, code) ? 'TEAM' : null;
-    return audienceAllowed(audience, COMPANY_MUTATION_ACCESS.joinNetwork);
+    return typeof code === 'string' && worksPipelineOf(identity, code);
+  },
+);
+
+/**
+ * `recordCompanyOutreach`: the pipeline's people of the prospect's municipality. An id naming
+ * nothing lets the pipeline roles through to the command's `NOT_FOUND`; everyone else is refused
+ * before they learn whether it exists.
+ */
+export const changesOwnProspect = fieldRule<unknown>(
+  `audience(PIPELINE_ROLES of the prospect's municipality: ${PIPELINE_ROLES.join(', ')})`,
+  async (identity, _parent, context, args) => {
+    if (!(PIPELINE_ROLES as readonly string[]).includes(identity.role)) return false;
+    const id = idIn(args.input, 'prospectId');
+    const prospect = id ? await loadProspect(context.loader, id) : undefined;
+    return prospect === undefined || worksPipelineOf(identity, prospect.municipalityCode);
   },
 );

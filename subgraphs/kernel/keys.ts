@@ -11,6 +11,8 @@ export const PREFIX = {
   company: 'COMPANY',
   contact: 'CONTACT',
   opportunity: 'OPPORTUNITY',
+  /** A company the team is recruiting, before it joins (companies, issue #21). */
+  prospect: 'PROSPECT',
   cvr: 'CVR',
   placement: 'PLACEMENT',
   networkGroup: 'GROUP',

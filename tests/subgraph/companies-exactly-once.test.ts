@@ -6,14 +6,17 @@ import { readSubgraphSdl } from '#schema/composition';
 import { auditItemsOfDay } from '../support/audit-days.ts';
 import {
   addCompanyContactInput,
+  addCompanyProspectInput,
   addOpportunityInput,
   companyStatusInput,
   everyItem,
   firstOpportunity,
   givenCompany,
+  givenProspect,
   joinNetworkInput,
   opportunityStateInput,
   pauseCompanyInput,
+  recordCompanyOutreachInput,
   removeCompanyContactInput,
   updateCompanyInput,
   updateOpportunityInput,
@@ -45,6 +48,8 @@ const MUTATIONS = {
   updateOpportunity: ['UpdateOpportunityInput', 'opportunity { id version }'],
   openOpportunity: ['OpportunityStateInput', 'opportunity { id version }'],
   closeOpportunity: ['OpportunityStateInput', 'opportunity { id version }'],
+  addCompanyProspect: ['AddCompanyProspectInput', 'prospect { id version }'],
+  recordCompanyOutreach: ['RecordCompanyOutreachInput', 'prospect { id version }'],
 } as const;
 
 type MutationName = keyof typeof MUTATIONS;
@@ -79,6 +84,9 @@ const VALID_INPUTS: Record<MutationName, (table: Table) => Promise<Record<string
     ),
   closeOpportunity: async (table) =>
     opportunityStateInput(firstOpportunity(await givenCompany(table))),
+  addCompanyProspect: async () => addCompanyProspectInput('265'),
+  recordCompanyOutreach: async (table) =>
+    recordCompanyOutreachInput(await givenProspect(table), 'MEETING', TODAY),
 };
 
 /** The edits, each with an input made on version 1 of a record that is at version 3. */
@@ -117,6 +125,12 @@ const STALE_INPUTS: Partial<
       ...firstOpportunity(await givenCompany(table, { opportunities: [{ version: 3 }] })),
       version: 1,
     }),
+  recordCompanyOutreach: async (table) =>
+    recordCompanyOutreachInput(
+      { ...(await givenProspect(table, { version: 3 })), version: 1 },
+      'MEETING',
+      TODAY,
+    ),
 };
 
 /** The same input changed in one field: another request under the same key. */
@@ -131,13 +145,22 @@ function changed(input: Record<string, unknown>): Record<string, unknown> {
   return { ...input, name: 'Et Andet Navn ApS' };
 }
 
+/** The caller: the pipeline's mutations are its entrepreneur's, the others any team member's. */
+function callerOf(mutation: MutationName) {
+  return mutation === 'addCompanyProspect' || mutation === 'recordCompanyOutreach'
+    ? staffIdentity('265', 'ENTREPRENEUR')
+    : staffIdentity('265');
+}
+
 const EDITS = Object.keys(STALE_INPUTS) as MutationName[];
 const EVERY_MUTATION = Object.keys(MUTATIONS) as MutationName[];
 
 describe('companies subgraph: every change exactly once', () => {
   let table: Table;
   const run = (mutation: MutationName, input: Record<string, unknown>) =>
-    execute(server, testContext(table, staffIdentity('265')), documentOf(mutation), { input });
+    execute(server, testContext(table, callerOf(mutation)), documentOf(mutation), {
+      input,
+    });
   const payloadOf = (result: Awaited<ReturnType<typeof run>>, mutation: MutationName) =>
     (result.data as Record<string, Record<string, unknown>> | null)?.[mutation];
 
@@ -222,7 +245,10 @@ describe('companies subgraph: every change exactly once', () => {
       expect(payloadOf(result, mutation)?.errors).toEqual([]);
       const records = await changeRecords(mutation);
       expect(records).toHaveLength(changesBefore.length + 1);
-      expect(records.at(-1)).toMatchObject({ municipalityCode: '265', role: 'NETWORK_CONSULTANT' });
+      expect(records.at(-1)).toMatchObject({
+        municipalityCode: '265',
+        role: callerOf(mutation).role,
+      });
     },
   );
 

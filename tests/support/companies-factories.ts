@@ -3,7 +3,9 @@ import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Company } from '#companies/domain/company';
 import type { CompanyContact } from '#companies/domain/company-contact';
+import type { CompanyProspect } from '#companies/domain/company-prospect-record';
 import type { PlacementOpportunity } from '#companies/domain/placement-opportunity';
+import { CompanyProspectEntity } from '#companies/repository/company-prospect-entity';
 import { addCompanySnapshots, type CompanySnapshot } from '#companies/repository/company-snapshot';
 import type { Table } from '#kernel/table/table';
 import { fixtureId } from './fixture-id.ts';
@@ -175,6 +177,32 @@ export async function givenCompany(
   return snapshot;
 }
 
+/** A prospect of Roskilde's pipeline, added 2026-11-20 with no steps. */
+export function aProspect(overrides: Partial<CompanyProspect> = {}): CompanyProspect {
+  return {
+    id: fixtureId('prospect'),
+    municipalityCode: '265',
+    name: 'Bageriet Ved Domen',
+    status: 'PROSPECT',
+    addedOn: '2026-11-20',
+    steps: [],
+    contactName: 'Lone Bager',
+    contactPhone: '+4520304051',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A prospect stored as the commands store it. */
+export async function givenProspect(
+  table: Table,
+  overrides: Partial<CompanyProspect> = {},
+): Promise<CompanyProspect> {
+  const prospect = aProspect(overrides);
+  await table.put(CompanyProspectEntity.toItem(prospect));
+  return prospect;
+}
+
 /** The first contact person of a stored company. */
 export function firstContact(snapshot: CompanySnapshot): CompanyContact {
   const [contact] = snapshot.contacts;
@@ -218,6 +246,31 @@ export function joinNetworkInput(
     contacts: [companyContactInput()],
     ...overrides,
   };
+}
+
+/** A valid `addCompanyProspect` input for a municipality. */
+export function addCompanyProspectInput(
+  municipalityCode: string,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return {
+    municipalityCode,
+    name: 'Bageriet Ved Domen',
+    sector: 'Fødevarer',
+    contactName: 'Lone Bager',
+    contactPhone: '20 30 40 51',
+    ...overrides,
+  };
+}
+
+/** A valid `recordCompanyOutreach` input: a step on a prospect at its version. */
+export function recordCompanyOutreachInput(
+  prospect: { id: string; version: number },
+  kind: 'FIRST_CONTACT' | 'MEETING' | 'DECLINED',
+  on: string,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
+  return { prospectId: prospect.id, kind, on, expectedVersion: prospect.version, ...overrides };
 }
 
 /** A valid `updateCompany` input: a new industry, at the company's version. */

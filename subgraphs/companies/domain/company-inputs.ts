@@ -20,6 +20,8 @@ export const JoinNetworkInputSchema = z.object({
   address: CompanyAddressSchema,
   joinedOn: optionalInput(IsoDateSchema),
   employees: optionalInput(EmployeesSchema),
+  /** The pipeline's prospect that joins as this company (issue #21). */
+  prospectId: optionalInput(EntityIdSchema),
   contacts: z
     .array(CompanyContactDetailsSchema)
     .min(1, 'must name at least one contact person')

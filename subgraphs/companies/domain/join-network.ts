@@ -2,12 +2,14 @@ import { defineCommand } from '#kernel/command';
 import { DomainRuleError } from '#kernel/errors';
 import { newId } from '#kernel/keys';
 import { danishToday } from '#kernel/today';
+import { stageProspectChange } from '../repository/company-prospect-repository.ts';
 import { isCvrRegistered, stageCompanyJoining } from '../repository/company-repository.ts';
 import type { Company } from './company.ts';
 import { answersWithCompany } from './company-changes.ts';
 import type { CompanyContact } from './company-contact.ts';
 import { type JoinNetworkInput, JoinNetworkInputSchema } from './company-inputs.ts';
 import { requireJoinedByToday } from './company-lifecycle.ts';
+import { convertedProspect, prospectToConvert } from './company-prospects.ts';
 
 function cvrTaken(): DomainRuleError {
   return new DomainRuleError(
@@ -57,7 +59,8 @@ export function joiningCompany(
  * `joinNetwork`: registers a company in a municipality's network, with its contact persons, in
  * one transaction with the municipality's counts (the municipality's team only: its rule). Of
  * two registrations of one CVR number racing, the CVR reservation lets one commit; the other
- * runs again, finds the number taken and says so.
+ * runs again, finds the number taken and says so. With `prospectId`, the pipeline's prospect
+ * becomes JOINED in the same transaction, at the version read, so it converts exactly once.
  */
 export const joinNetworkCommand = defineCommand<JoinNetworkInput, Company>({
   name: 'joinNetwork',
@@ -70,6 +73,14 @@ export const joinNetworkCommand = defineCommand<JoinNetworkInput, Company>({
     const { company, contacts } = joiningCompany(input, joinedOn, () =>
       newId(context.now().getTime()),
     );
+    if (input.prospectId !== undefined) {
+      const prospect = await prospectToConvert(
+        context.loader,
+        input.prospectId,
+        input.municipalityCode,
+      );
+      stageProspectChange(work, prospect, convertedProspect(prospect, company.id, joinedOn));
+    }
     stageCompanyJoining(work, company, contacts);
     return company;
   },

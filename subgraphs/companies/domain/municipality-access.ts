@@ -1,5 +1,6 @@
 import { canSeeMunicipalityFigures, isStaffOf } from '#kernel/authorisation';
 import type { Identity } from '#kernel/identity';
+import { worksPipelineOf } from './company-prospect-access.ts';
 
 /** Whether a caller may use a field of a municipality. */
 export type MunicipalityRule = (identity: Identity, municipalityCode: string) => boolean;
@@ -17,12 +18,14 @@ export function canBrowseCompaniesOf(identity: Identity, municipalityCode: strin
  * Who may read each field this subgraph adds to `Municipality`. The counts go to the team and
  * the programme office (counts only, no company details); the lists to the team and the
  * municipality's young people. Company contacts see their own company only, never the lists.
+ * The recruitment pipeline goes to its entrepreneur and team leader only.
  */
 export const MUNICIPALITY_FIELD_ACCESS = {
   code: () => true,
   companyStats: canSeeMunicipalityFigures,
   companies: canBrowseCompaniesOf,
   openOpportunities: canBrowseCompaniesOf,
+  companyProspects: worksPipelineOf,
 } as const satisfies Readonly<Record<string, MunicipalityRule>>;
 
 /** A field this subgraph adds to `Municipality`. */

@@ -5,6 +5,7 @@ import type { CompanyStatsFigures as CompanyStatsFiguresModel, ProgrammePeriod a
 import type { Company as CompanyModel, CompanyAddressView as CompanyAddressViewModel } from '../domain/company.ts';
 import type { CompanyContact as CompanyContactModel } from '../domain/company-contact.ts';
 import type { PlacementOpportunity as PlacementOpportunityModel } from '../domain/placement-opportunity.ts';
+import type { CompanyProspect as CompanyProspectModel } from '../domain/company-prospect-record.ts';
 import type { SubgraphContext } from '../../kernel/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -45,6 +46,30 @@ export type AddCompanyContactPayload = {
   contact: Maybe<CompanyContact>;
   /** The rules the input broke; when not empty, nothing was written. */
   errors: Array<UserError>;
+};
+
+/** A company the team starts recruiting. */
+export type AddCompanyProspectInput = {
+  /** The name of the person the team talks to. */
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** That person's Danish phone number: eight digits, optionally with +45. */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The CVR number, when known: eight digits with a valid modulus-11 check digit. */
+  cvr?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The municipality whose pipeline it joins; the caller's own. */
+  municipalityCode: Scalars['ID']['input'];
+  /** The company's name, 1 to 150 characters. */
+  name: Scalars['String']['input'];
+  /** A note for the team. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The company's sector, when known. */
+  sector?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A new placement opportunity. */
@@ -232,6 +257,26 @@ export type CompanyNetworkStatus =
   /** Taking a break for a period (for example a busy season); its opportunities are closed. */
   | 'PAUSED';
 
+/** A step recorded on a prospect. */
+export type CompanyOutreachKind =
+  /** The company said no. */
+  | 'DECLINED'
+  /** The first contact with the company. */
+  | 'FIRST_CONTACT'
+  /** The company joined the network (recorded by `joinNetwork`, never by `recordCompanyOutreach`). */
+  | 'JOINED'
+  /** A meeting with the company; a prospect may have more than one. */
+  | 'MEETING';
+
+/** One dated step in a prospect's pipeline. */
+export type CompanyOutreachStep = {
+  __typename?: 'CompanyOutreachStep';
+  /** What happened. */
+  kind: CompanyOutreachKind;
+  /** The day it happened. */
+  on: Scalars['Date']['output'];
+};
+
 /** A period in which a company takes no young people. */
 export type CompanyPause = {
   __typename?: 'CompanyPause';
@@ -251,6 +296,79 @@ export type CompanyPayload = {
   /** The rules the input broke; when not empty, nothing was written. */
   errors: Array<UserError>;
 };
+
+/**
+ * A company the municipality's entrepreneur is recruiting, before it joins the network (issue
+ * #21). For the municipality's entrepreneur and team leader.
+ */
+export type CompanyProspect = {
+  __typename?: 'CompanyProspect';
+  /** The day it was added. */
+  addedOn: Scalars['Date']['output'];
+  /** The company it became, once it joined. */
+  companyId: Maybe<Scalars['ID']['output']>;
+  /**
+   * The name of the person the team talks to; cleared when the prospect closes (joined: the
+   * company's contact persons hold it then; declined: the team has no more need of it).
+   */
+  contactName: Maybe<Scalars['String']['output']>;
+  /** That person's phone number as +45XXXXXXXX; cleared when the prospect closes, as the name is. */
+  contactPhone: Maybe<Scalars['String']['output']>;
+  /** The company's CVR number, when known. */
+  cvr: Maybe<Scalars['String']['output']>;
+  /** The prospect's id. */
+  id: Scalars['ID']['output'];
+  /** The company's name. */
+  name: Scalars['String']['output'];
+  /** The company's sector, when known. */
+  sector: Maybe<Scalars['String']['output']>;
+  /** Where it stands in the pipeline. */
+  status: CompanyProspectStatus;
+  /** Its steps, oldest first. */
+  steps: Array<CompanyOutreachStep>;
+  /** The version, for `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of prospects. */
+export type CompanyProspectConnection = {
+  __typename?: 'CompanyProspectConnection';
+  /** The prospects of this page. */
+  edges: Array<CompanyProspectEdge>;
+  /** Where the page ends and whether more follows. */
+  pageInfo: PageInfo;
+};
+
+/** A prospect in a page. */
+export type CompanyProspectEdge = {
+  __typename?: 'CompanyProspectEdge';
+  /** The position after this prospect. */
+  cursor: Scalars['String']['output'];
+  /** The prospect. */
+  node: CompanyProspect;
+};
+
+/** The result of a mutation of a prospect. */
+export type CompanyProspectPayload = {
+  __typename?: 'CompanyProspectPayload';
+  /** The rules the input broke; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The prospect as it is now; null when the mutation was refused. */
+  prospect: Maybe<CompanyProspect>;
+};
+
+/** Where a prospect stands in the team's recruitment pipeline. */
+export type CompanyProspectStatus =
+  /** A first contact was made. */
+  | 'CONTACTED'
+  /** The company declined; if it comes back later it is added as a new prospect. */
+  | 'DECLINED'
+  /** The company joined the network (`joinNetwork` with the prospect's id). */
+  | 'JOINED'
+  /** The team has met the company (once or more). */
+  | 'MEETING'
+  /** Added; nobody has reached it yet. */
+  | 'PROSPECT';
 
 /** Counts of a municipality's companies by network status. */
 export type CompanyStats = {
@@ -307,6 +425,12 @@ export type JoinNetworkInput = {
   municipalityCode: Scalars['ID']['input'];
   /** The company's name, 1 to 150 characters. */
   name: Scalars['String']['input'];
+  /**
+   * The prospect of the municipality's pipeline that joins as this company: it becomes JOINED in
+   * the same change. A prospect that has joined or declined already is refused
+   * (`PROSPECT_ALREADY_CLOSED`).
+   */
+  prospectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A company leaving the network. */
@@ -341,6 +465,11 @@ export type Municipality = {
    */
   companies: CompanyConnection;
   /**
+   * The companies the municipality's team is recruiting (its pipeline), newest first. For the
+   * municipality's entrepreneur and team leader.
+   */
+  companyProspects: CompanyProspectConnection;
+  /**
    * The figures of the municipality's company network: how many companies are in each network
    * status now, and over a period (counted in whole calendar months) how many joined, paused,
    * resumed and left, and the counts at the period's end. For the municipality's team and the
@@ -373,6 +502,18 @@ export type MunicipalityCompaniesArgs = {
  * about the companies in its network, the companies themselves and the placement opportunities
  * that young people may choose from.
  */
+export type MunicipalityCompanyProspectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<CompanyProspectStatus>;
+};
+
+
+/**
+ * A Danish municipality ("kommune") that runs NEXTWORK. The companies subgraph adds the figures
+ * about the companies in its network, the companies themselves and the placement opportunities
+ * that young people may choose from.
+ */
 export type MunicipalityCompanyStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -394,6 +535,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a contact person to a company, at most 10 (the team or the company's contacts). */
   addCompanyContact: AddCompanyContactPayload;
+  /** Adds a company to the municipality's recruitment pipeline (its entrepreneur or team leader). */
+  addCompanyProspect: CompanyProspectPayload;
   /** Adds a placement opportunity to a company (the team or the company's contacts). */
   addOpportunity: PlacementOpportunityPayload;
   /** Closes a placement opportunity to young people (the team or the company's contacts). */
@@ -419,6 +562,11 @@ export type Mutation = {
    */
   pauseCompany: CompanyPayload;
   /**
+   * Records a dated step on a prospect: a first contact, a meeting or a no (the municipality's
+   * entrepreneur or team leader).
+   */
+  recordCompanyOutreach: CompanyProspectPayload;
+  /**
    * Removes a contact person, never the last one; their contact details are deleted (the team or
    * the company's contacts).
    */
@@ -437,6 +585,11 @@ export type Mutation = {
 
 export type MutationAddCompanyContactArgs = {
   input: AddCompanyContactInput;
+};
+
+
+export type MutationAddCompanyProspectArgs = {
+  input: AddCompanyProspectInput;
 };
 
 
@@ -467,6 +620,11 @@ export type MutationOpenOpportunityArgs = {
 
 export type MutationPauseCompanyArgs = {
   input: PauseCompanyInput;
+};
+
+
+export type MutationRecordCompanyOutreachArgs = {
+  input: RecordCompanyOutreachInput;
 };
 
 
@@ -636,6 +794,34 @@ export type QueryCompanyArgs = {
 
 export type QueryOpportunityArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A dated step on a prospect. */
+export type RecordCompanyOutreachInput = {
+  /**
+   * The version of the prospect as last read; a change made on another version is refused with
+   * `CONFLICT`, which names the current version, and nothing is written.
+   */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * Makes the change safe to send again: a repeat with the same key by the same person within 24
+   * hours returns the first call's result and changes nothing; the same key with a different input
+   * is refused with `IDEMPOTENCY_KEY_REUSED`. 1–64 visible ASCII characters, such as a UUID.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * What happened: FIRST_CONTACT (only from PROSPECT), MEETING or DECLINED; a step that would move
+   * the prospect backwards is refused with `OUTREACH_NOT_ALLOWED`, a closed prospect with
+   * `PROSPECT_ALREADY_CLOSED`. JOINED is recorded by `joinNetwork`.
+   */
+  kind: CompanyOutreachKind;
+  /**
+   * The day it happened: not in the future, not before the prospect was added or its last step
+   * (`DATE_OUT_OF_RANGE`).
+   */
+  on: Scalars['Date']['input'];
+  /** The prospect. */
+  prospectId: Scalars['ID']['input'];
 };
 
 /** A contact person to remove. */
@@ -864,6 +1050,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddCompanyContactPayload: ResolverTypeWrapper<Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversTypes['Company']>, contact?: Maybe<ResolversTypes['CompanyContact']> }>;
+  AddCompanyProspectInput: AddCompanyProspectInput;
   AddOpportunityInput: AddOpportunityInput;
   Company: ResolverTypeWrapper<CompanyModel>;
   CompanyAddress: ResolverTypeWrapper<CompanyAddressViewModel>;
@@ -874,8 +1061,15 @@ export type ResolversTypes = ResolversObject<{
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;
   CompanyFiguresPeriod: ResolverTypeWrapper<CompanyFiguresPeriod>;
   CompanyNetworkStatus: CompanyNetworkStatus;
+  CompanyOutreachKind: CompanyOutreachKind;
+  CompanyOutreachStep: ResolverTypeWrapper<CompanyOutreachStep>;
   CompanyPause: ResolverTypeWrapper<CompanyPause>;
   CompanyPayload: ResolverTypeWrapper<Omit<CompanyPayload, 'company'> & { company?: Maybe<ResolversTypes['Company']> }>;
+  CompanyProspect: ResolverTypeWrapper<CompanyProspectModel>;
+  CompanyProspectConnection: ResolverTypeWrapper<Omit<CompanyProspectConnection, 'edges'> & { edges: Array<ResolversTypes['CompanyProspectEdge']> }>;
+  CompanyProspectEdge: ResolverTypeWrapper<Omit<CompanyProspectEdge, 'node'> & { node: ResolversTypes['CompanyProspect'] }>;
+  CompanyProspectPayload: ResolverTypeWrapper<Omit<CompanyProspectPayload, 'prospect'> & { prospect?: Maybe<ResolversTypes['CompanyProspect']> }>;
+  CompanyProspectStatus: CompanyProspectStatus;
   CompanyStats: ResolverTypeWrapper<CompanyStatsFiguresModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   JoinNetworkInput: JoinNetworkInput;
@@ -891,6 +1085,7 @@ export type ResolversTypes = ResolversObject<{
   PlacementOpportunityPayload: ResolverTypeWrapper<Omit<PlacementOpportunityPayload, 'opportunity'> & { opportunity?: Maybe<ResolversTypes['PlacementOpportunity']> }>;
   ProgrammeStats: ResolverTypeWrapper<ProgrammePeriodModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCompanyOutreachInput: RecordCompanyOutreachInput;
   RemoveCompanyContactInput: RemoveCompanyContactInput;
   RemoveCompanyContactPayload: ResolverTypeWrapper<Omit<RemoveCompanyContactPayload, 'company'> & { company?: Maybe<ResolversTypes['Company']> }>;
   ResumeCompanyInput: ResumeCompanyInput;
@@ -907,6 +1102,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   AddCompanyContactPayload: Omit<AddCompanyContactPayload, 'company' | 'contact'> & { company?: Maybe<ResolversParentTypes['Company']>, contact?: Maybe<ResolversParentTypes['CompanyContact']> };
+  AddCompanyProspectInput: AddCompanyProspectInput;
   AddOpportunityInput: AddOpportunityInput;
   Company: CompanyModel;
   CompanyAddress: CompanyAddressViewModel;
@@ -916,8 +1112,13 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyContactInput: CompanyContactInput;
   CompanyEdge: Omit<CompanyEdge, 'node'> & { node: ResolversParentTypes['Company'] };
   CompanyFiguresPeriod: CompanyFiguresPeriod;
+  CompanyOutreachStep: CompanyOutreachStep;
   CompanyPause: CompanyPause;
   CompanyPayload: Omit<CompanyPayload, 'company'> & { company?: Maybe<ResolversParentTypes['Company']> };
+  CompanyProspect: CompanyProspectModel;
+  CompanyProspectConnection: Omit<CompanyProspectConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompanyProspectEdge']> };
+  CompanyProspectEdge: Omit<CompanyProspectEdge, 'node'> & { node: ResolversParentTypes['CompanyProspect'] };
+  CompanyProspectPayload: Omit<CompanyProspectPayload, 'prospect'> & { prospect?: Maybe<ResolversParentTypes['CompanyProspect']> };
   CompanyStats: CompanyStatsFiguresModel;
   Date: Scalars['Date']['output'];
   JoinNetworkInput: JoinNetworkInput;
@@ -933,6 +1134,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlacementOpportunityPayload: Omit<PlacementOpportunityPayload, 'opportunity'> & { opportunity?: Maybe<ResolversParentTypes['PlacementOpportunity']> };
   ProgrammeStats: ProgrammePeriodModel;
   Query: Record<PropertyKey, never>;
+  RecordCompanyOutreachInput: RecordCompanyOutreachInput;
   RemoveCompanyContactInput: RemoveCompanyContactInput;
   RemoveCompanyContactPayload: Omit<RemoveCompanyContactPayload, 'company'> & { company?: Maybe<ResolversParentTypes['Company']> };
   ResumeCompanyInput: ResumeCompanyInput;
@@ -1005,6 +1207,11 @@ export type CompanyFiguresPeriodResolvers<ContextType = SubgraphContext, ParentT
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type CompanyOutreachStepResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyOutreachStep'] = ResolversParentTypes['CompanyOutreachStep']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['CompanyOutreachKind'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type CompanyPauseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyPause'] = ResolversParentTypes['CompanyPause']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1014,6 +1221,35 @@ export type CompanyPauseResolvers<ContextType = SubgraphContext, ParentType exte
 export type CompanyPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyPayload'] = ResolversParentTypes['CompanyPayload']> = ResolversObject<{
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CompanyProspectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyProspect'] = ResolversParentTypes['CompanyProspect']> = ResolversObject<{
+  addedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  companyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  contactName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cvr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CompanyProspectStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['CompanyOutreachStep']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompanyProspectConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyProspectConnection'] = ResolversParentTypes['CompanyProspectConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CompanyProspectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CompanyProspectEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyProspectEdge'] = ResolversParentTypes['CompanyProspectEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CompanyProspect'], ParentType, ContextType>;
+}>;
+
+export type CompanyProspectPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyProspectPayload'] = ResolversParentTypes['CompanyProspectPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  prospect?: Resolver<Maybe<ResolversTypes['CompanyProspect']>, ParentType, ContextType>;
 }>;
 
 export type CompanyStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompanyStats'] = ResolversParentTypes['CompanyStats']> = ResolversObject<{
@@ -1037,18 +1273,21 @@ export type MunicipalityResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, Partial<MunicipalityCompaniesArgs>>;
+  companyProspects?: Resolver<ResolversTypes['CompanyProspectConnection'], ParentType, ContextType, Partial<MunicipalityCompanyProspectsArgs>>;
   companyStats?: Resolver<Maybe<ResolversTypes['CompanyStats']>, ParentType, ContextType, Partial<MunicipalityCompanyStatsArgs>>;
   openOpportunities?: Resolver<ResolversTypes['PlacementOpportunityConnection'], ParentType, ContextType, Partial<MunicipalityOpenOpportunitiesArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCompanyContact?: Resolver<ResolversTypes['AddCompanyContactPayload'], ParentType, ContextType, RequireFields<MutationAddCompanyContactArgs, 'input'>>;
+  addCompanyProspect?: Resolver<ResolversTypes['CompanyProspectPayload'], ParentType, ContextType, RequireFields<MutationAddCompanyProspectArgs, 'input'>>;
   addOpportunity?: Resolver<ResolversTypes['PlacementOpportunityPayload'], ParentType, ContextType, RequireFields<MutationAddOpportunityArgs, 'input'>>;
   closeOpportunity?: Resolver<ResolversTypes['PlacementOpportunityPayload'], ParentType, ContextType, RequireFields<MutationCloseOpportunityArgs, 'input'>>;
   joinNetwork?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationJoinNetworkArgs, 'input'>>;
   leaveNetwork?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationLeaveNetworkArgs, 'input'>>;
   openOpportunity?: Resolver<ResolversTypes['PlacementOpportunityPayload'], ParentType, ContextType, RequireFields<MutationOpenOpportunityArgs, 'input'>>;
   pauseCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationPauseCompanyArgs, 'input'>>;
+  recordCompanyOutreach?: Resolver<ResolversTypes['CompanyProspectPayload'], ParentType, ContextType, RequireFields<MutationRecordCompanyOutreachArgs, 'input'>>;
   removeCompanyContact?: Resolver<ResolversTypes['RemoveCompanyContactPayload'], ParentType, ContextType, RequireFields<MutationRemoveCompanyContactArgs, 'input'>>;
   resumeCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationResumeCompanyArgs, 'input'>>;
   updateCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationUpdateCompanyArgs, 'input'>>;
@@ -1120,8 +1359,13 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CompanyContact?: CompanyContactResolvers<ContextType>;
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
   CompanyFiguresPeriod?: CompanyFiguresPeriodResolvers<ContextType>;
+  CompanyOutreachStep?: CompanyOutreachStepResolvers<ContextType>;
   CompanyPause?: CompanyPauseResolvers<ContextType>;
   CompanyPayload?: CompanyPayloadResolvers<ContextType>;
+  CompanyProspect?: CompanyProspectResolvers<ContextType>;
+  CompanyProspectConnection?: CompanyProspectConnectionResolvers<ContextType>;
+  CompanyProspectEdge?: CompanyProspectEdgeResolvers<ContextType>;
+  CompanyProspectPayload?: CompanyProspectPayloadResolvers<ContextType>;
   CompanyStats?: CompanyStatsResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Municipality?: MunicipalityResolvers<ContextType>;

@@ -24,6 +24,11 @@ export const OpenOpportunitiesArgsSchema = PageArgsSchema.extend({
   trade: optionalInput(TradeSchema),
 });
 
+/** Arguments of `Municipality.companyProspects`. */
+export const CompanyProspectsArgsSchema = PageArgsSchema.extend({
+  status: optionalInput(z.enum(['PROSPECT', 'CONTACTED', 'MEETING', 'JOINED', 'DECLINED'])),
+});
+
 /** Whether a reference's id can be an id this subgraph issued; others resolve to null. */
 export function isEntityId(id: unknown): id is string {
   return EntityIdSchema.safeParse(id).success;

@@ -2,9 +2,14 @@ import { selectsAnyOf } from '#kernel/selection';
 import { parseInput } from '#kernel/validation';
 import { companyStatsOf } from '../domain/company-figures-queries.ts';
 import type { MunicipalityResolvers } from '../generated/resolvers-types.ts';
+import { listProspectsOfMunicipality } from '../repository/company-prospect-repository.ts';
 import { listCompaniesOfMunicipality } from '../repository/company-repository.ts';
 import { listOpenOpportunitiesOfMunicipality } from '../repository/placement-opportunity-repository.ts';
-import { CompaniesArgsSchema, OpenOpportunitiesArgsSchema } from './arguments.ts';
+import {
+  CompaniesArgsSchema,
+  CompanyProspectsArgsSchema,
+  OpenOpportunitiesArgsSchema,
+} from './arguments.ts';
 
 /**
  * `Municipality`: the companies subgraph's counts and lists, each behind its rule of
@@ -32,5 +37,9 @@ export const Municipality: MunicipalityResolvers = {
       first,
       after,
     });
+  },
+  async companyProspects(municipality, args, context) {
+    const { status, first, after } = parseInput(CompanyProspectsArgsSchema, args);
+    return listProspectsOfMunicipality(context, municipality.code, status, { first, after });
   },
 };

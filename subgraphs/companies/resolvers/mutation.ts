@@ -9,6 +9,10 @@ import {
   pauseCompanyCommand,
   resumeCompanyCommand,
 } from '../domain/company-membership.ts';
+import {
+  addCompanyProspectCommand,
+  recordCompanyOutreachCommand,
+} from '../domain/company-prospects.ts';
 import { joinNetworkCommand } from '../domain/join-network.ts';
 import {
   addOpportunityCommand,
@@ -38,4 +42,6 @@ export const Mutation: MutationResolvers = {
   updateOpportunity: mutation(updateOpportunityCommand, 'opportunity'),
   openOpportunity: mutation(openOpportunityCommand, 'opportunity'),
   closeOpportunity: mutation(closeOpportunityCommand, 'opportunity'),
+  addCompanyProspect: mutation(addCompanyProspectCommand, 'prospect'),
+  recordCompanyOutreach: mutation(recordCompanyOutreachCommand, 'prospect'),
 };

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '#kernel/identity';
 import type { Table } from '#kernel/table/table';
@@ -167,6 +167,20 @@ describe('people subgraph: the evaluation export of a lottery (#21)', () => {
     expect(await readFile(all.controlFile, 'utf8')).not.toMatch(/ROS-2026/);
     expect(spring.controlRows).toBe(1);
     expect((await readRows(spring.controlFile))[0]).toMatchObject({ assignedOn: '2026-03-02' });
+  });
+
+  it('names in the codebook exactly the columns the control file carries', async () => {
+    // Act
+    const dataset = await exportDataset();
+    const codebook = JSON.parse(
+      await readFile(join(dirname(dataset.controlFile), 'codebook.json'), 'utf8'),
+    ) as { files: Array<{ file: string; columns: Array<{ name: string }> }> };
+    const rows = await readRows(dataset.controlFile);
+    // Assess
+    const control = codebook.files.find((file) => file.file === 'control.jsonl');
+    const named = (control?.columns ?? []).map((column) => column.name).sort();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(named);
   });
 
   it('leaves out another municipality’s control group when only one is exported', async () => {

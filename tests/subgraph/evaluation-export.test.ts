@@ -471,6 +471,7 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
       expect((await readdir(dataset.location)).sort()).toEqual([
         'codebook.json',
         'codebook.md',
+        'control.jsonl',
         'placements.jsonl',
         'youth.jsonl',
       ]);
@@ -481,10 +482,12 @@ describe('people subgraph: the researchers\u2019 evaluation export', () => {
         'youth.jsonl': await readRows(dataset.youthFile),
         'placements.jsonl': await readRows(dataset.placementFile),
       };
+      // No lottery here: the control file's columns are checked where one is drawn
+      // (evaluation-export-lottery.test.ts).
       expect(codebook.files.map((file) => file.file).sort()).toEqual(
-        Object.keys(filesAsWritten).sort(),
+        [...Object.keys(filesAsWritten), 'control.jsonl'].sort(),
       );
-      for (const file of codebook.files) {
+      for (const file of codebook.files.filter((each) => each.file !== 'control.jsonl')) {
         const rows = filesAsWritten[file.file as keyof typeof filesAsWritten];
         expect(rows.length, file.file).toBeGreaterThan(0);
         const named = file.columns.map((column) => column.name).sort();

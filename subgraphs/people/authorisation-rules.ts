@@ -417,12 +417,12 @@ export const peopleRules: SubgraphRules = {
       reassignCaseload: teamOfStaffRule('reassignCaseload', 'fromConsultantId'),
       registerMunicipality: programmeOffice,
       recordProgrammeCosts: fieldRule(
-        'teamLeaderOrProgrammeOffice(recordProgrammeCosts)',
+        'audience(recordProgrammeCosts: TEAM_LEADER of the municipality, PROGRAMME)',
         (identity, _parent, _context, args) =>
           mayRecordProgrammeCosts(identity, inputOf(args).municipalityCode),
       ),
       recordActivity: fieldRule(
-        'staffOfTheMunicipality(recordActivity)',
+        'audience(recordActivity: NETWORK_CONSULTANT, TEAM_LEADER, ENTREPRENEUR, PSYCHOLOGIST of the municipality)',
         (identity, _parent, _context, args) =>
           mayRecordActivity(identity, inputOf(args).municipalityCode),
       ),
